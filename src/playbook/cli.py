@@ -1,0 +1,191 @@
+"""The command line: parse arguments, run a phase, print, and pick the exit code. Nothing else prints."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from pathlib import Path
+from typing import IO, Sequence
+
+from playbook import __version__
+from playbook.config import SCHEMA as CONFIG_SCHEMA, ConfigError
+from playbook.diagnostics import Diagnostic, Severity
+from playbook.formats import BRIEF, PAGE
+from playbook.project import Analysis, analyse_project
+from playbook.ranking import explain_unranked
+from playbook.report import Style, colour_wanted, format_github, format_json, format_text
+from playbook.suggest import did_you_mean
+
+OK, CONTENT_ERRORS, USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad arguments or an unusable project folder: exit code 2."""
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse that raises instead of exiting, and suggests the command that was meant."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        if "invalid choice" in message and "argument command" in message:
+            word = message.split("'")[1] if "'" in message else ""
+            suggestion = did_you_mean(word, COMMANDS)
+            message = f"unknown command {word!r}" + (f"; {suggestion}" if suggestion else "")
+        raise UsageError(f"{self.prog}: {message}")
+
+
+COMMANDS = ("check", "rank", "schema")
+
+
+def build_parser() -> Parser:
+    parser = Parser(prog="playbook", description="Lint, rank and publish opportunity briefs.",
+                    formatter_class=argparse.RawDescriptionHelpFormatter,
+                    epilog="examples:\n  playbook check\n  playbook rank --format json\n  playbook schema > brief.schema.json")
+    parser.add_argument("--version", action="version", version=f"playbook {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="command", required=True, parser_class=Parser)
+
+    def command(name: str, help: str, examples: str) -> Parser:
+        return commands.add_parser(name, help=help, description=help, formatter_class=argparse.RawDescriptionHelpFormatter,
+                                   epilog="examples:\n" + examples)
+
+    check = command("check", "Check every brief against the criteria.",
+                    "  playbook check\n  playbook check my-playbook --strict\n  playbook check --format github")
+    check.add_argument("dir", nargs="?", default=".", help="the project folder (default: .)")
+    check.add_argument("--format", choices=("text", "json", "github"), default="text", help="output format (default: text)")
+    check.add_argument("--strict", action="store_true", help="fail on warnings as well as errors")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text output (default: auto)")
+
+    rank = command("rank", "Show the briefs ranked by tier, score, pain and title.",
+                   "  playbook rank\n  playbook rank --why\n  playbook rank --format json")
+    rank.add_argument("dir", nargs="?", default=".", help="the project folder (default: .)")
+    rank.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    rank.add_argument("--why", action="store_true", help="explain each rank in one sentence")
+    rank.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text output (default: auto)")
+
+    schema = command("schema", "Print the JSON Schema of brief front matter, for editors.",
+                     "  playbook schema > .vscode/brief.schema.json\n  playbook schema config")
+    schema.add_argument("kind", nargs="?", choices=("brief", "page", "config"), default="brief",
+                        help="brief front matter (default), page front matter, or playbook.yaml")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, stdout: IO | None = None, stderr: IO | None = None) -> int:
+    """Run the command line with ``argv`` and return the exit code."""
+    stdout = stdout or sys.stdout
+    stderr = stderr or sys.stderr
+    try:
+        args = build_parser().parse_args(argv)
+        return RUNNERS[args.command](args, stdout, stderr)
+    except UsageError as error:
+        print(error, file=stderr)
+        return USAGE
+    except ConfigError as error:
+        style = Style(colour_wanted(stderr))
+        for d in error.diagnostics:
+            print(f"{style(f'{d.path}:{d.line}:{d.column}:', '1')} {style('error', '1;31')} {d.message}"
+                  + (f"\n {style('= hint:', '1')} {d.hint}" if d.hint else ""), file=stderr)
+        print(f"playbook: the configuration is invalid ({len(error.diagnostics)} problem{'s' if len(error.diagnostics) != 1 else ''})", file=stderr)
+        return USAGE
+    except KeyboardInterrupt:
+        print("playbook: interrupted", file=stderr)
+        return 130
+    except SystemExit as exit_:  # --help and --version
+        return int(exit_.code or 0)
+
+
+def _analyse(directory: str) -> Analysis:
+    root = Path(directory)
+    if not root.is_dir():
+        raise UsageError(f"playbook: {directory}: no such folder")
+    if not (root / "content").is_dir() and not (root / "playbook.yaml").is_file():
+        raise UsageError(f"playbook: {directory}: not a playbook project (no content/ folder or playbook.yaml); "
+                         "run 'playbook init DIR' to start one")
+    return analyse_project(root)
+
+
+def _fails(diagnostics: Sequence[Diagnostic], strict: bool) -> bool:
+    worst = max((d.severity for d in diagnostics), default=None)
+    return worst is not None and (worst == Severity.ERROR or (strict and worst == Severity.WARNING))
+
+
+def run_check(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
+    analysis = _analyse(args.dir)
+    diagnostics = list(analysis.diagnostics)
+    if args.format == "json":
+        print(format_json(analysis, diagnostics), file=stdout)
+    elif args.format == "github":
+        if diagnostics:
+            print(format_github(diagnostics), file=stdout)
+    else:
+        print(format_text(analysis, diagnostics, Style(colour_wanted(stdout, args.color))), file=stdout)
+    return CONTENT_ERRORS if _fails(diagnostics, args.strict) else OK
+
+
+def run_rank(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
+    analysis = _analyse(args.dir)
+    ranking = analysis.ranking
+    if args.format == "json":
+        print(json.dumps({
+            "ranking": [{
+                "rank": e.rank, "slug": e.brief.slug, "title": e.brief.title, "status": e.brief.status,
+                "tier": e.metrics.tier, "score": e.metrics.score, "pain": e.metrics.pain,
+                "completeness": e.metrics.completeness, "required_accuracy": e.metrics.required_accuracy,
+                "model_accuracy": e.metrics.model_accuracy, "fit": e.metrics.fit,
+            } for e in ranking.ranked],
+            "unranked": [{"slug": b.slug, "title": b.title, "status": b.status} for b in ranking.unranked],
+        }, indent=2, ensure_ascii=False), file=stdout)
+    else:
+        print(format_ranking(analysis, Style(colour_wanted(stdout, args.color)), why=args.why), file=stdout)
+    errors = sum(d.severity == Severity.ERROR for d in analysis.diagnostics)
+    if errors:
+        print(f"playbook: the content has {errors} error{'s' if errors != 1 else ''}; "
+              "briefs with errors may be missing above; run 'playbook check' for details", file=stderr)
+        return CONTENT_ERRORS
+    return OK
+
+
+def format_ranking(analysis: Analysis, style: Style, *, why: bool) -> str:
+    """Return the ranking as an aligned terminal table, tiers separated, unranked briefs after."""
+    width = shutil.get_terminal_size((100, 24)).columns
+    header = f"{'#':>3}  {'score':>5}  {'pain':>4}  {'compl':>5}  {'needs':>5}  {'model':>5}  {'fit':>6}  {'status':<9}  brief"
+    fixed = len(header) - len("brief")
+    lines = [style(analysis.config.title, "1"), ""]
+    tier = None
+    for e in analysis.ranking.ranked:
+        m = e.metrics
+        if m.tier != tier:
+            tier = m.tier
+            label = "Ready: today's model is good enough" if tier == "ready" else "Model gap: waiting on a better model"
+            lines += ([""] if len(lines) > 2 else []) + [style(label, "1;32" if tier == "ready" else "1;33"), style(header, "2")]
+        title = _clip(e.brief.title, max(20, width - fixed))
+        fit = style(f"{m.fit:+.2f}", "32" if m.fit >= 0 else "33")
+        lines.append(f"{e.rank:>3}  {m.score:>5.1f}  {m.pain:>4g}  {m.completeness:>5.2f}  {m.required_accuracy:>5.2f}  "
+                     f"{m.model_accuracy:>5.2f}  {fit}  {e.brief.status:<9}  {title}")
+        if why:
+            lines.append(style(f"{'':>5}{e.why}", "2"))
+    if not analysis.ranking.ranked:
+        lines.append("No ranked briefs yet.")
+    if analysis.ranking.unranked:
+        lines += ["", style("Not ranked", "1")]
+        for brief in analysis.ranking.unranked:
+            lines.append(f"{'':>5}{brief.status:<9}  {_clip(brief.title, max(20, width - 16))}")
+            if why:
+                lines.append(style(f"{'':>5}{explain_unranked(brief)}", "2"))
+    return "\n".join(lines)
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def run_schema(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
+    spec, title = {"brief": (BRIEF, "Opportunity brief front matter"), "page": (PAGE, "Playbook page front matter"),
+                   "config": (CONFIG_SCHEMA, "playbook.yaml")}[args.kind]
+    document = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title, **spec.json_schema()}
+    print(json.dumps(document, indent=2, ensure_ascii=False), file=stdout)
+    return OK
+
+
+RUNNERS = {"check": run_check, "rank": run_rank, "schema": run_schema}

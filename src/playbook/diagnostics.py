@@ -1,0 +1,87 @@
+"""Diagnostics are values: every stage returns them, only the command line prints them."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, replace
+
+
+class Severity(enum.IntEnum):
+    """How much a diagnostic matters; ordered so that ``max()`` finds the worst."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, text: str) -> "Severity":
+        return cls[text.upper()]
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """A 1-based line and column in a source file."""
+
+    line: int = 1
+    column: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One finding about one place in one file.
+
+    ``path`` is relative to the project directory, with forward slashes.
+    ``hint`` says how to fix it, in a few words.
+    ``length`` is how many characters of the source line the finding spans (for the caret line).
+    """
+
+    path: str
+    line: int
+    column: int
+    severity: Severity
+    code: str
+    name: str
+    message: str
+    hint: str = ""
+    length: int = 1
+
+    def with_severity(self, severity: Severity) -> "Diagnostic":
+        return replace(self, severity=severity)
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.line, self.column, self.code, self.message)
+
+    def to_json(self) -> dict:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "severity": self.severity.label,
+            "code": self.code,
+            "name": self.name,
+            "message": self.message,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """Counts of briefs and diagnostics by severity."""
+
+    briefs: int
+    errors: int
+    warnings: int
+    infos: int
+
+    @classmethod
+    def of(cls, briefs: int, diagnostics: list[Diagnostic]) -> "Summary":
+        counts = {s: 0 for s in Severity}
+        for diagnostic in diagnostics:
+            counts[diagnostic.severity] += 1
+        return cls(briefs, counts[Severity.ERROR], counts[Severity.WARNING], counts[Severity.INFO])
+
+    def to_json(self) -> dict:
+        return {"briefs": self.briefs, "errors": self.errors, "warnings": self.warnings, "infos": self.infos}

@@ -1,0 +1,92 @@
+"""The link graph: ``related:`` lists and ``[[slug]]`` links in bodies, with backlinks and broken links."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from playbook.diagnostics import Diagnostic, Position
+from playbook.model import Brief
+from playbook.rules import diagnostic
+from playbook.suggest import did_you_mean
+
+WIKILINK = re.compile(r"\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]*))?\]\]")
+FENCE_OPEN = re.compile(r" {0,3}(`{3,}|~{3,})")
+CODE_SPAN = re.compile(r"(`+)(?:.+?)\1", re.DOTALL)
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A link from one brief to a slug, as written at ``line``:``column`` of the source file."""
+
+    source: str
+    target: str
+    kind: str  # "related" | "body"
+    line: int
+    column: int
+    length: int
+
+
+def find_wikilinks(body: str, first_line: int) -> list[tuple[str, int, int, int]]:
+    """Return ``(slug, line, column, length)`` for every ``[[slug]]`` in a Markdown body, outside code."""
+    found = []
+    fence: str | None = None
+    for offset, line in enumerate(body.split("\n")):
+        opener = FENCE_OPEN.match(line)
+        if fence is not None:
+            if opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence) and not line.strip(" `~"):
+                fence = None
+            continue
+        if opener:
+            fence = opener.group(1)
+            continue
+        if line.startswith(("    ", "\t")) or "[[" not in line:
+            continue
+        visible = CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line) if "`" in line else line
+        for match in WIKILINK.finditer(visible):
+            found.append((match.group(1).strip(), first_line + offset, match.start() + 1, len(match.group(0))))
+    return found
+
+
+@dataclass(frozen=True)
+class LinkGraph:
+    """Outgoing links of every brief and, for every brief, who links to it."""
+
+    links: dict[str, tuple[Link, ...]]
+    backlinks: dict[str, tuple[str, ...]]
+
+    def related(self, slug: str) -> tuple[str, ...]:
+        """Return the slugs ``slug`` links to, related ones first, without repeats or itself."""
+        return tuple(dict.fromkeys(link.target for link in self.links.get(slug, ()) if link.target != slug))
+
+
+def link_briefs(briefs: list[Brief], known: set[str]) -> tuple[LinkGraph, list[Diagnostic]]:
+    """Return the link graph of ``briefs`` and a PB006 for each link to a slug not in ``known``.
+
+    ``known`` also holds the slugs of briefs that failed to load, so a broken brief does not make
+    every link to it broken as well.
+    """
+    links: dict[str, tuple[Link, ...]] = {}
+    backlinks: dict[str, set[str]] = defaultdict(set)
+    problems: list[Diagnostic] = []
+    for brief in briefs:
+        outgoing = []
+        for index, target in enumerate(brief.related):
+            span = brief.span(f"related.{index}")
+            outgoing.append(Link(brief.slug, target, "related", span.position.line, span.position.column, span.length))
+        for target, line, column, length in find_wikilinks(brief.body, brief.body_line):
+            outgoing.append(Link(brief.slug, target, "body", line, column, length))
+        links[brief.slug] = tuple(outgoing)
+        for link in outgoing:
+            if link.target not in known:
+                what = "related" if link.kind == "related" else f"[[{link.target}]]"
+                problems.append(diagnostic(
+                    "PB006", brief.path, Position(link.line, link.column),
+                    f"{what} names no brief: {link.target!r}" if link.kind == "related" else f"{what} names no brief",
+                    did_you_mean(link.target, known) or "check the slug: it is the brief's file name without .md",
+                    link.length,
+                ))
+            elif link.target != brief.slug:
+                backlinks[link.target].add(brief.slug)
+    return LinkGraph(links, {slug: tuple(sorted(sources)) for slug, sources in backlinks.items()}), problems

@@ -1,0 +1,114 @@
+"""The typed model of a playbook's content: frozen values that cross module boundaries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from playbook.diagnostics import Position
+from playbook.schema import Span
+
+STATUSES = ("idea", "exploring", "validated", "building", "shipped", "parked", "killed")
+RANKED_STATUSES = frozenset(STATUSES[:4])
+FREQUENCIES = ("daily", "weekly", "monthly", "quarterly", "rarely")
+ERROR_COSTS = ("low", "medium", "high", "critical")
+CATCHABILITY = ("easy", "moderate", "hard")
+EMOTIONAL_STATES = ("calm", "rushed", "stressed", "high-stakes")
+SLUG_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+
+
+@dataclass(frozen=True, slots=True)
+class Sufferer:
+    who: str
+    losing: str
+    evidence: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Pain:
+    severity: int
+    frequency: str
+    reach: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class GoodEnough:
+    when_wrong: str
+    error_cost: str
+    catchability: str
+    alternative: str
+    emotional_state: str
+    required_accuracy: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ModelFacts:
+    accuracy: float
+    measured_on: str
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    problem: str
+    workflow_steps: tuple[str, ...] = ()
+    covered_steps: tuple[str, ...] = ()
+    completeness: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Brief:
+    """One opportunity brief: its answers to the criteria, its prose, and where each answer was written."""
+
+    slug: str
+    path: str
+    title: str
+    status: str
+    owner: str
+    updated: date | None
+    tags: tuple[str, ...]
+    sufferer: Sufferer
+    pain: Pain
+    good_enough: GoodEnough
+    model: ModelFacts
+    scope: Scope
+    related: tuple[str, ...]
+    draft: bool
+    body: str
+    body_line: int
+    spans: dict[str, Span] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def ranked(self) -> bool:
+        return self.status in RANKED_STATUSES
+
+    def has(self, key: str) -> bool:
+        """Return whether the author wrote ``key`` (a dotted path such as ``model.accuracy``)."""
+        return key in self.spans
+
+    def span(self, key: str) -> Span:
+        """Return where ``key`` was written, or where its nearest written parent was."""
+        while key:
+            if key in self.spans:
+                return self.spans[key]
+            key = key.rpartition(".")[0]
+        return Span(Position(1, 1))
+
+    def value(self, key: str) -> str:
+        """Return the text of a dotted field, such as ``sufferer.who``."""
+        value: object = self
+        for part in key.split("."):
+            value = getattr(value, part)
+        return str(value)
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A plain Markdown page of the playbook, such as ``about.md``."""
+
+    slug: str  # the output path under the site, e.g. "about" or "guides/setup"
+    path: str
+    title: str
+    description: str
+    body: str
+    body_line: int
+    draft: bool = False

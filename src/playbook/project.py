@@ -1,0 +1,225 @@
+"""Analysing a playbook project, the first phase: load, validate, derive, link, rank and check.
+
+``check`` and ``rank`` run only this phase; ``build`` and ``serve`` render its result.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from datetime import date, datetime, timezone
+from pathlib import Path, PurePosixPath
+
+from playbook.config import Config, load_config
+from playbook.diagnostics import Diagnostic, Position
+from playbook.formats import BRIEF, PAGE, brief_from_values, page_from_values
+from playbook.links import LinkGraph, link_briefs
+from playbook.metrics import Levers, Metrics, derive_metrics, find_levers
+from playbook.model import SLUG_PATTERN, Brief, Page
+from playbook.ranking import Ranking, rank_briefs
+from playbook.rules import BriefContext, check_brief, diagnostic
+from playbook.schema import read_document
+from playbook.source import read_source
+from playbook.yamltree import read_yaml
+
+CONTENT = "content"
+BRIEFS = "content/briefs"
+RESERVED_PAGES = frozenset({"briefs", "tags", "status", "sufferers", "criteria", "search", "assets", "index", "404"})
+IGNORED = re.compile(r"^\.|~$|^#.*#$|\.(swp|swo|swx|tmp|bak|kate-swp)$|^4913$")
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything known about a project after the first phase."""
+
+    root: Path
+    config: Config
+    briefs: tuple[Brief, ...]  # every brief that loaded, in file order
+    pages: tuple[Page, ...]
+    metrics: dict[str, Metrics]
+    levers: dict[str, Levers]
+    ranking: Ranking
+    graph: LinkGraph
+    diagnostics: tuple[Diagnostic, ...]
+    brief_files: int
+    today: date
+
+    def brief(self, slug: str) -> Brief | None:
+        """Return the loaded brief called ``slug``, or None."""
+        return self._by_slug.get(slug)
+
+    @cached_property
+    def _by_slug(self) -> dict[str, Brief]:
+        return {brief.slug: brief for brief in self.briefs}
+
+
+def build_date() -> date:
+    """Return the date the playbook is judged on: SOURCE_DATE_EPOCH when set, else today (UTC)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+    return datetime.now(tz=timezone.utc).date()
+
+
+def analyse_project(root: Path, *, today: date | None = None, config: Config | None = None) -> Analysis:
+    """Return the analysis of the project at ``root``. Raises ConfigError for a bad ``playbook.yaml``."""
+    config = config if config is not None else load_config(root)
+    today = today or build_date()
+    diagnostics: list[Diagnostic] = []
+    brief_paths, page_paths = find_sources(root)
+
+    briefs: list[Brief] = []
+    known: set[str] = set()
+    for path in brief_paths:
+        brief, found = load_brief(root, path)
+        diagnostics.extend(found)
+        known.add(brief.slug if brief else PurePosixPath(path).stem)
+        if brief is not None:
+            briefs.append(brief)
+    briefs, duplicates = drop_duplicate_slugs(briefs)
+    diagnostics.extend(duplicates)
+
+    pages: list[Page] = []
+    for path in page_paths:
+        page, found = load_page(root, path)
+        diagnostics.extend(found)
+        if page is not None:
+            pages.append(page)
+
+    metrics = {b.slug: derive_metrics(b, config.ranking) for b in briefs}
+    levers: dict[str, Levers] = {}
+    for brief in briefs:
+        found_levers = find_levers(brief, metrics[brief.slug], config.ranking)
+        if found_levers is not None:
+            levers[brief.slug] = found_levers
+        diagnostics.extend(check_brief(BriefContext(brief, metrics[brief.slug], found_levers, config.criteria, today)))
+    graph, broken = link_briefs(briefs, known)
+    diagnostics.extend(broken)
+
+    return Analysis(
+        root=root,
+        config=config,
+        briefs=tuple(briefs),
+        pages=tuple(pages),
+        metrics=metrics,
+        levers=levers,
+        ranking=rank_briefs(briefs, metrics),
+        graph=graph,
+        diagnostics=tuple(apply_severities(diagnostics, config)),
+        brief_files=len(brief_paths),
+        today=today,
+    )
+
+
+def find_sources(root: Path) -> tuple[list[str], list[str]]:
+    """Return the project-relative paths of brief files and of plain page files, sorted."""
+    briefs: list[str] = []
+    pages: list[str] = []
+    content = root / CONTENT
+    if not content.is_dir():
+        return briefs, pages
+    real_root = root.resolve()
+    for folder, dirs, files in os.walk(content):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and _inside(Path(folder) / d, real_root))
+        for name in sorted(files):
+            if not name.endswith(".md") or IGNORED.search(name) or not _inside(Path(folder) / name, real_root):
+                continue
+            path = (Path(folder) / name).relative_to(root).as_posix()
+            (briefs if path.startswith(BRIEFS + "/") and path.count("/") == 2 else pages).append(path)
+    return briefs, pages
+
+
+def _inside(path: Path, real_root: Path) -> bool:
+    """Whether ``path`` stays inside the project once symlinks are followed."""
+    if not path.is_symlink():
+        return True
+    try:
+        return path.resolve().is_relative_to(real_root)
+    except (OSError, RuntimeError):
+        return False
+
+
+def load_brief(root: Path, path: str) -> tuple[Brief | None, list[Diagnostic]]:
+    """Return the brief in ``path``, or None and the diagnostics that explain why it cannot be read."""
+    source, problems = read_source(root, path, front_matter_required=True)
+    if source is None:
+        return None, problems
+    tree, yaml_problems = read_yaml(source.front, source.front_line)
+    diagnostics = [diagnostic(p.code, path, Position(p.line, p.column), p.message, p.hint) for p in yaml_problems]
+    if tree is None and any(p.code == "PB001" for p in yaml_problems):
+        return None, diagnostics
+    values, reading = read_document(BRIEF, tree, path)
+    diagnostics += reading.diagnostics
+    stem = PurePosixPath(path).stem
+    if values is not None and "slug" not in values and not re.fullmatch(SLUG_PATTERN, stem):
+        diagnostics.append(diagnostic("PB002", path, Position(), f"file name {stem!r} is not a valid slug",
+                                      "rename the file to lowercase words joined by hyphens, or set slug:"))
+        values = None
+    if values is None or any(d.code == "PB004" for d in diagnostics):
+        return None, diagnostics
+    brief = brief_from_values(values, path=path, stem=stem, body=source.body, body_line=source.body_line, spans=reading.spans)
+    return brief, diagnostics
+
+
+def load_page(root: Path, path: str) -> tuple[Page | None, list[Diagnostic]]:
+    """Return the plain page in ``path``; its front matter is optional, its title defaults to the file name."""
+    source, problems = read_source(root, path, front_matter_required=False)
+    if source is None:
+        return None, problems
+    stem = PurePosixPath(path).relative_to(CONTENT).with_suffix("").as_posix()
+    values: dict | None = {"title": _title_from(source.body, stem), "draft": False}
+    diagnostics: list[Diagnostic] = []
+    if source.front is not None:
+        tree, yaml_problems = read_yaml(source.front, source.front_line)
+        diagnostics = [diagnostic(p.code, path, Position(p.line, p.column), p.message, p.hint) for p in yaml_problems]
+        if tree is None and diagnostics:
+            return None, diagnostics
+        values, reading = read_document(PAGE, tree, path)
+        diagnostics += reading.diagnostics
+    if values is None:
+        return None, diagnostics
+    slug = values.get("slug") or stem
+    if not all(re.fullmatch(SLUG_PATTERN, part) for part in slug.split("/")):
+        return None, diagnostics + [diagnostic("PB002", path, Position(), f"page address {slug!r} is not a valid slug",
+                                               "rename the file to lowercase words joined by hyphens, or set slug:")]
+    if slug.split("/")[0] in RESERVED_PAGES:
+        return None, diagnostics + [diagnostic("PB005", path, Position(), f"page address {slug!r} is taken by the site itself",
+                                               "rename the file or set another slug:")]
+    return page_from_values({**values, "slug": slug}, path=path, stem=stem, body=source.body, body_line=source.body_line), diagnostics
+
+
+def _title_from(body: str, stem: str) -> str:
+    for line in body.split("\n"):
+        if line.startswith("# "):
+            return line[2:].strip()
+    return stem.rsplit("/", 1)[-1].replace("-", " ").capitalize()
+
+
+def drop_duplicate_slugs(briefs: list[Brief]) -> tuple[list[Brief], list[Diagnostic]]:
+    """Return the briefs with the first of each slug kept, and a PB005 for each later one."""
+    first: dict[str, Brief] = {}
+    kept: list[Brief] = []
+    problems: list[Diagnostic] = []
+    for brief in briefs:
+        if brief.slug in first:
+            span = brief.span("slug")
+            problems.append(diagnostic("PB005", brief.path, span.position,
+                                       f"slug {brief.slug!r} is already used by {first[brief.slug].path}",
+                                       "give one of them another slug", span.length))
+        else:
+            first[brief.slug] = brief
+            kept.append(brief)
+    return kept, problems
+
+
+def apply_severities(diagnostics: list[Diagnostic], config: Config) -> list[Diagnostic]:
+    """Return the diagnostics with the project's severities applied and the rules turned off dropped, sorted."""
+    result = []
+    for d in diagnostics:
+        severity = config.severity(d.code)
+        if severity is not None:
+            result.append(d if severity == d.severity else d.with_severity(severity))
+    result.sort(key=Diagnostic.sort_key)
+    return result

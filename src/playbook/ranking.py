@@ -1,0 +1,56 @@
+"""Ranking briefs (DESIGN §4): ready before model gap, then score, pain and title; and why each ranks where it does."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from playbook.metrics import READY, Metrics
+from playbook.model import STATUSES, Brief
+
+
+@dataclass(frozen=True, slots=True)
+class Ranked:
+    """A ranked brief with its position and the sentence that explains it."""
+
+    rank: int
+    brief: Brief
+    metrics: Metrics
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
+class Ranking:
+    """The ranked briefs in order, and the shipped, parked and killed ones by status."""
+
+    ranked: tuple[Ranked, ...]
+    unranked: tuple[Brief, ...]
+    by_slug: dict[str, Ranked] = field(default_factory=dict, compare=False, repr=False)
+
+    def position(self, slug: str) -> Ranked | None:
+        """Return the ranked entry of ``slug``, or None when it is unranked or unknown."""
+        return self.by_slug.get(slug)
+
+
+def rank_briefs(briefs: list[Brief], metrics: dict[str, Metrics]) -> Ranking:
+    """Return the ranking of ``briefs``; ``metrics`` maps each slug to its derived numbers."""
+    ranked = [b for b in briefs if b.ranked]
+    ranked.sort(key=lambda b: (metrics[b.slug].tier != READY, -metrics[b.slug].score, -metrics[b.slug].pain, b.title.casefold(), b.slug))
+    total = len(ranked)
+    entries = tuple(Ranked(i, b, metrics[b.slug], explain_rank(i, total, metrics[b.slug])) for i, b in enumerate(ranked, 1))
+    unranked = sorted((b for b in briefs if not b.ranked), key=lambda b: (STATUSES.index(b.status), b.title.casefold(), b.slug))
+    return Ranking(entries, tuple(unranked), {entry.brief.slug: entry for entry in entries})
+
+
+def explain_rank(rank: int, total: int, m: Metrics) -> str:
+    """Return one sentence saying why a brief ranks where it does, with the numbers that put it there."""
+    score = f"pain {m.pain:g} × completeness {m.completeness:.2f}² = score {m.score:g}"
+    if m.tier == READY:
+        return (f"Ranked {rank} of {total}: today's model is good enough here "
+                f"({m.model_accuracy:.2f} against the {m.required_accuracy:.2f} this workflow needs), and {score}.")
+    return (f"Ranked {rank} of {total}, behind every ready brief: the workflow needs {m.required_accuracy:.2f} "
+            f"but the model has {m.model_accuracy:.2f}; {score}.")
+
+
+def explain_unranked(brief: Brief) -> str:
+    """Return why a brief has no rank."""
+    return f"Not ranked: its status is {brief.status}, and only idea, exploring, validated and building briefs compete."

@@ -1,0 +1,108 @@
+"""Turning diagnostics and rankings into text, JSON and GitHub annotations. Only the CLI prints them."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import IO
+
+from playbook.diagnostics import Diagnostic, Severity, Summary
+from playbook.project import Analysis
+
+COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
+
+
+class Style:
+    """ANSI styling that vanishes when colour is off."""
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled
+
+    def __call__(self, text: str, code: str) -> str:
+        return f"\x1b[{code}m{text}\x1b[0m" if self.enabled and text else text
+
+
+def colour_wanted(stream: IO, choice: str = "auto") -> bool:
+    """Return whether to colour ``stream``: always, never, or on a terminal unless NO_COLOR is set."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return hasattr(stream, "isatty") and stream.isatty() and os.environ.get("TERM") != "dumb"
+
+
+def format_text(analysis: Analysis, diagnostics: list[Diagnostic], style: Style) -> str:
+    """Return diagnostics as a compiler prints them: location, severity, code, message, the line, a caret, the fix."""
+    out: list[str] = []
+    lines_of = _SourceLines(analysis.root)
+    for d in diagnostics:
+        where = style(f"{d.path}:{d.line}:{d.column}:", "1")
+        severity = style(d.severity.label, "1;" + COLOURS[d.severity])
+        out.append(f"{where} {severity} {style(d.code, '1')} {d.name}: {d.message}")
+        source = lines_of.get(d.path, d.line)
+        if source is not None:
+            gutter = len(str(d.line))
+            visible = source.expandtabs(1)
+            out.append(f" {d.line} | {visible}")
+            caret = "^" * max(1, min(d.length, len(visible) - d.column + 1))
+            out.append(f" {' ' * gutter} | {' ' * (d.column - 1)}{style(caret, COLOURS[d.severity])}")
+        if d.hint:
+            out.append(f" {style('= hint:', '1')} {d.hint}")
+        out.append("")
+    out.append(summary_line(analysis, diagnostics, style))
+    return "\n".join(out)
+
+
+def summary_line(analysis: Analysis, diagnostics: list[Diagnostic], style: Style) -> str:
+    s = Summary.of(analysis.brief_files, diagnostics)
+    counts = [f"{n} {word}{'s' if n != 1 else ''}" for n, word in ((s.errors, "error"), (s.warnings, "warning"), (s.infos, "info"))]
+    briefs = f"{s.briefs} brief{'s' if s.briefs != 1 else ''}"
+    if not diagnostics:
+        return style(f"✓ {briefs} checked: no problems", "1;32")
+    mark = style("✗", "1;31") if s.errors else style("!", "1;33") if s.warnings else style("✓", "1;32")
+    return f"{mark} {briefs} checked: {', '.join(counts)}"
+
+
+def format_json(analysis: Analysis, diagnostics: list[Diagnostic]) -> str:
+    """Return the ``check --format json`` document of DESIGN §7."""
+    return json.dumps({
+        "diagnostics": [d.to_json() for d in diagnostics],
+        "summary": Summary.of(analysis.brief_files, diagnostics).to_json(),
+    }, indent=2, ensure_ascii=False)
+
+
+def format_github(diagnostics: list[Diagnostic]) -> str:
+    """Return one GitHub Actions workflow command per diagnostic."""
+    kinds = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+    return "\n".join(
+        f"::{kinds[d.severity]} file={_gh(d.path, True)},line={d.line},col={d.column},title={d.code} {d.name}::{_gh(d.message)}"
+        for d in diagnostics
+    )
+
+
+def _gh(text: str, prop: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+
+class _SourceLines:
+    """Reads a file's lines once, only for files that have diagnostics."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.cache: dict[str, list[str] | None] = {}
+
+    def get(self, path: str, line: int) -> str | None:
+        if path not in self.cache:
+            try:
+                text = (self.root / path).read_bytes().decode("utf-8-sig")
+                self.cache[path] = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+            except (OSError, UnicodeDecodeError):
+                self.cache[path] = None
+        lines = self.cache[path]
+        if lines is None or not 1 <= line <= len(lines) or len(lines[line - 1]) > 300:
+            return None
+        return lines[line - 1]

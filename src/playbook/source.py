@@ -1,0 +1,104 @@
+"""Reading source files: bytes to text, and text to front matter and body.
+
+Every way a file can be unreadable — too big, binary, UTF-16, not UTF-8, empty, no front matter,
+unclosed front matter — becomes one PB001 diagnostic pointing at the place, never an exception.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from playbook.diagnostics import Diagnostic, Position
+from playbook.rules import diagnostic
+
+MAX_FILE_BYTES = 1024 * 1024
+FENCE = re.compile(r"(?:---|\.\.\.)[ \t]*")
+OPENING = re.compile(r"---[ \t]*")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    """A text file split into its front matter (YAML text) and its Markdown body."""
+
+    path: str  # relative to the project, with forward slashes
+    front: str | None  # None when the file has no front matter
+    front_line: int  # the file line the YAML starts on
+    body: str
+    body_line: int  # the file line the body starts on
+
+
+def read_source(root: Path, path: str, *, front_matter_required: bool) -> tuple[SourceFile | None, list[Diagnostic]]:
+    """Return the file at ``root/path`` split into front matter and body, or the reason it cannot be read."""
+    try:
+        size = os.stat(root / path).st_size
+        if size > MAX_FILE_BYTES:
+            return None, [_unreadable(path, Position(), f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}", "split it; a brief is a page, not a book")]
+        data = (root / path).read_bytes()
+    except OSError as error:
+        return None, [_unreadable(path, Position(), f"cannot read the file: {error.strerror or error}", "check that it exists and is readable")]
+    text, problem = decode_text(data)
+    if problem is not None:
+        where, message, hint = problem
+        return None, [_unreadable(path, where, message, hint)]
+    return split_front_matter(path, text, front_matter_required=front_matter_required)
+
+
+def decode_text(data: bytes) -> tuple[str, tuple[Position, str, str] | None]:
+    """Return the UTF-8 text of ``data`` with line ends normalised to LF, or why it is not text."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)) and not data.startswith(codecs.BOM_UTF8):
+        return "", (Position(), "file is UTF-16 or UTF-32, not UTF-8", "save it as UTF-8")
+    if b"\x00" in data:
+        offset = data.index(b"\x00")
+        return "", (_position_of(data, offset), "file is binary (it contains NUL bytes)", "briefs are UTF-8 Markdown text")
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return "", (_position_of(data, error.start), f"file is not valid UTF-8 (byte 0x{data[error.start]:02x})", "save it as UTF-8")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, None
+
+
+def split_front_matter(path: str, text: str, *, front_matter_required: bool) -> tuple[SourceFile | None, list[Diagnostic]]:
+    """Return ``text`` split at its ``---`` fences; a missing fence is a PB001 when required."""
+    if not text.strip():
+        if front_matter_required:
+            return None, [_unreadable(path, Position(), "file is empty", "start with '---', the brief's fields, and '---'")]
+        return SourceFile(path, None, 1, "", 1), []
+    first_end = text.find("\n")
+    first = text if first_end < 0 else text[:first_end]
+    if not OPENING.fullmatch(first):
+        if front_matter_required:
+            return None, [_unreadable(path, Position(), "no front matter: the file must start with a '---' line", "add '---', the brief's fields, and '---' at the top")]
+        return SourceFile(path, None, 1, text, 1), []
+    start = first_end + 1
+    line = 2
+    position = start
+    while position <= len(text):
+        end = text.find("\n", position)
+        current = text[position:] if end < 0 else text[position:end]
+        if FENCE.fullmatch(current):
+            body = "" if end < 0 else text[end + 1:]
+            return SourceFile(path, text[start:position], 2, body, line + 1), []
+        if end < 0:
+            break
+        position = end + 1
+        line += 1
+    return None, [_unreadable(path, Position(), "front matter is never closed", "add a '---' line after the last field")]
+
+
+def _position_of(data: bytes, offset: int) -> Position:
+    line = data.count(b"\n", 0, offset) + 1
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return Position(line, column)
+
+
+def _unreadable(path: str, where: Position, message: str, hint: str) -> Diagnostic:
+    return diagnostic("PB001", path, where, message, hint)
