@@ -69,7 +69,11 @@ def make_project(tmp_path: Path):
 
     def make(briefs: dict[str, str | bytes] | None = None, pages: dict[str, str] | None = None, config: str | None = None) -> Path:
         root = tmp_path / "project"
-        (root / "content" / "briefs").mkdir(parents=True, exist_ok=True)
+        number = 1
+        while root.exists():  # each call makes a new project
+            number += 1
+            root = tmp_path / f"project-{number}"
+        (root / "content" / "briefs").mkdir(parents=True)
         for slug, text in (briefs or {}).items():
             target = root / "content" / "briefs" / f"{slug}.md"
             target.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))

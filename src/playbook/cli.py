@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import shutil
 import sys
@@ -76,7 +77,8 @@ def main(argv: Sequence[str] | None = None, stdout: IO | None = None, stderr: IO
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
     try:
-        args = build_parser().parse_args(argv)
+        with contextlib.redirect_stdout(stdout):  # --help and --version print through sys.stdout
+            args = build_parser().parse_args(argv)
         return RUNNERS[args.command](args, stdout, stderr)
     except UsageError as error:
         print(error, file=stderr)

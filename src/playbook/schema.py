@@ -262,7 +262,8 @@ class Record(Spec):
                                 did_you_mean(name, self.fields) or f"known fields: {', '.join(self.fields)}")
                 continue
             reading.keys[prefix + name] = key_node
-            reading.remember(prefix + name, value_node if not value_node.is_null else key_node)
+            # Point at the value when it sits on the key's line, else at the key (a block below it, or nothing).
+            reading.remember(prefix + name, value_node if value_node.line == key_node.line and not value_node.is_null else key_node)
             if value_node.is_null:
                 continue  # an empty value counts as absent, and is reported as missing if required
             try:

@@ -1,0 +1,129 @@
+"""The command line through main(argv): formats, shapes and exit codes of DESIGN §7."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from playbook.report import Style, colour_wanted
+from tests.conftest import brief, line_of
+
+GAP = brief(("  accuracy: 0.93", "  accuracy: 0.85"))  # needs 0.90: PB202 warning
+
+
+@pytest.fixture
+def project(make_project):
+    return make_project({"fine": brief(), "gap": GAP, "broken": "---\ntitle: x\n---\n"})
+
+
+def test_check_text_reads_like_a_compiler(run, make_project):
+    root = make_project({"gap": GAP})
+    code, out, _ = run("check", str(root))
+    line = line_of(GAP, "accuracy: 0.85")
+    assert code == 0
+    assert out.splitlines()[:4] == [
+        f"content/briefs/gap.md:{line}:13: warning PB202 model-gap: model accuracy 0.85 is below the 0.90 this workflow needs",
+        f" {line} |   accuracy: 0.85",
+        f" {' ' * len(str(line))} |             ^^^^",
+        " = hint: ready today if errors become easy to catch (e.g. show the source next to each answer) (needs 0.85, model has 0.85)",
+    ]
+    assert out.rstrip().endswith("1 brief checked: 0 errors, 1 warning, 0 infos")
+    assert "\x1b[" not in out
+
+
+def test_check_exit_codes(run, make_project, project):
+    assert run("check", str(project))[0] == 1
+    assert run("check", str(make_project({"gap": GAP})), "--strict")[0] == 1
+    assert run("check", str(make_project({"fine": brief()})), "--strict")[0] == 0
+
+
+def test_check_json_shape(run, project):
+    code, out, _ = run("check", str(project), "--format", "json")
+    document = json.loads(out)
+    assert code == 1
+    assert set(document) == {"diagnostics", "summary"}
+    assert document["summary"] == {"briefs": 3, "errors": 5, "warnings": 1, "infos": 0}
+    first = document["diagnostics"][0]
+    assert list(first) == ["path", "line", "column", "severity", "code", "name", "message"]
+    assert (first["path"], first["severity"], first["code"], first["name"]) == ("content/briefs/broken.md", "error", "PB002", "schema")
+    assert all(d["line"] >= 1 and d["column"] >= 1 for d in document["diagnostics"])
+
+
+def test_check_github_format(run, make_project):
+    code, out, _ = run("check", str(make_project({"gap": GAP})), "--format", "github")
+    line = line_of(GAP, "accuracy: 0.85")
+    assert out.strip() == (f"::warning file=content/briefs/gap.md,line={line},col=13,title=PB202 model-gap::"
+                           "model accuracy 0.85 is below the 0.90 this workflow needs")
+    broken = run("check", str(make_project({"b": "no front matter"})), "--format", "github")[1]
+    assert broken.startswith("::error file=content/briefs/b.md,line=1,col=1,title=PB001 front-matter::")
+
+
+def test_rank_json_shape(run, make_project):
+    root = make_project({"fine": brief(), "gap": GAP, "done": brief(("status: exploring", "status: shipped"))})
+    code, out, _ = run("rank", str(root), "--format", "json")
+    document = json.loads(out)
+    assert code == 0
+    assert document["unranked"] == [{"slug": "done", "title": "Renewal-date extraction for in-house legal", "status": "shipped"}]
+    assert [e["slug"] for e in document["ranking"]] == ["fine", "gap"]
+    assert document["ranking"][1] == {
+        "rank": 2, "slug": "gap", "title": "Renewal-date extraction for in-house legal", "status": "exploring",
+        "tier": "model-gap", "score": 64.0, "pain": 64.0, "completeness": 1.0, "required_accuracy": 0.9,
+        "model_accuracy": 0.85, "fit": -0.05,
+    }
+
+
+def test_rank_text_shows_tiers_and_why(run, project):
+    code, out, err = run("rank", str(project), "--why")
+    assert code == 1 and "playbook check" in err
+    assert out.index("Ready: today's model is good enough") < out.index("Model gap: waiting on a better model")
+    assert "Ranked 1 of 2: today's model is good enough here" in out
+
+
+def test_schema_is_json_schema(run):
+    code, out, _ = run("schema")
+    document = json.loads(out)
+    assert code == 0
+    assert document["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert document["properties"]["pain"]["properties"]["frequency"]["enum"] == ["daily", "weekly", "monthly", "quarterly", "rarely"]
+    assert "rules" in json.loads(run("schema", "config")[1])["properties"]
+
+
+@pytest.mark.parametrize("argv, fragment", [
+    (["chek"], "did you mean 'check'?"),
+    (["check", "/no/such/folder"], "no such folder"),
+    (["check", "--format", "xml"], "invalid choice"),
+    (["rank", "--strict"], "unrecognized arguments"),
+])
+def test_usage_errors_exit_2_without_traceback(run, argv, fragment):
+    code, out, err = run(*argv)
+    assert code == 2 and fragment in err and "Traceback" not in err
+
+
+def test_not_a_project(run, tmp_path):
+    code, _, err = run("check", str(tmp_path))
+    assert code == 2 and "not a playbook project" in err
+
+
+def test_version_and_help(run):
+    code, out, _ = run("--version")
+    assert code == 0 and re.fullmatch(r"playbook \d+\.\d+\.\d+\n", out)
+    code, out, _ = run("check", "--help")
+    assert code == 0 and "examples:" in out and "--strict" in out
+
+
+def test_colour_only_on_a_terminal_and_never_with_no_color(monkeypatch):
+    class Tty:
+        def isatty(self):
+            return True
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm")
+    assert colour_wanted(Tty()) is True
+    assert colour_wanted(object()) is False
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert colour_wanted(Tty()) is False
+    assert colour_wanted(Tty(), "always") is True
+    assert Style(False)("x", "31") == "x" and Style(True)("x", "31") == "\x1b[31mx\x1b[0m"
