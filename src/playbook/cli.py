@@ -139,7 +139,8 @@ def run_rank(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
             "unranked": [{"slug": b.slug, "title": b.title, "status": b.status} for b in ranking.unranked],
         }, indent=2, ensure_ascii=False), file=stdout)
     else:
-        print(format_ranking(analysis, Style(colour_wanted(stdout, args.color)), why=args.why), file=stdout)
+        width = shutil.get_terminal_size().columns if hasattr(stdout, "isatty") and stdout.isatty() else 0
+        print(format_ranking(analysis, Style(colour_wanted(stdout, args.color)), why=args.why, width=width), file=stdout)
     errors = sum(d.severity == Severity.ERROR for d in analysis.diagnostics)
     if errors:
         print(f"playbook: the content has {errors} error{'s' if errors != 1 else ''}; "
@@ -148,9 +149,9 @@ def run_rank(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
     return OK
 
 
-def format_ranking(analysis: Analysis, style: Style, *, why: bool) -> str:
-    """Return the ranking as an aligned terminal table, tiers separated, unranked briefs after."""
-    width = shutil.get_terminal_size((100, 24)).columns
+def format_ranking(analysis: Analysis, style: Style, *, why: bool, width: int = 0) -> str:
+    """Return the ranking as an aligned table, tiers separated, unranked briefs after; titles fit ``width`` if given."""
+    width = width or 10_000
     header = f"{'#':>3}  {'score':>5}  {'pain':>4}  {'compl':>5}  {'needs':>5}  {'model':>5}  {'fit':>6}  {'status':<9}  brief"
     fixed = len(header) - len("brief")
     lines = [style(analysis.config.title, "1"), ""]

@@ -11,8 +11,8 @@ from playbook.diagnostics import Diagnostic, Position, Severity
 from playbook.model import CATCHABILITY, EMOTIONAL_STATES, ERROR_COSTS, FREQUENCIES
 from playbook.rules import RULES, diagnostic
 from playbook.schema import Boolean, Choice, Number, Record, Table, Text, read_document
-from playbook.source import read_source
-from playbook.yamltree import YamlProblem, read_yaml
+from playbook.source import MAX_FILE_BYTES, decode_text
+from playbook.yamltree import Node, read_yaml
 
 CONFIG_FILE = "playbook.yaml"
 
@@ -111,35 +111,46 @@ class ConfigError(Exception):
 
 def load_config(root: Path) -> Config:
     """Return the project's configuration, or raise ConfigError listing every problem in it."""
-    if not (root / CONFIG_FILE).is_file():
+    path = root / CONFIG_FILE
+    if not path.is_file():
         return Config()
-    source, problems = read_source(root, CONFIG_FILE, front_matter_required=False)
-    if source is None:
-        raise ConfigError(problems)
-    tree, yaml_problems = read_yaml(source.body, first_line=1)
-    diagnostics = [_as_diagnostic(p) for p in yaml_problems]
-    if tree is None and not diagnostics:
-        return Config()
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise ConfigError([_config_problem("PB001", Position(), f"{CONFIG_FILE} is over {MAX_FILE_BYTES:,} bytes", "")])
+        text, problem = decode_text(path.read_bytes())
+    except OSError as error:
+        raise ConfigError([_config_problem("PB001", Position(), f"cannot read {CONFIG_FILE}: {error.strerror or error}", "")]) from None
+    if problem is not None:
+        raise ConfigError([_config_problem("PB001", *problem)])
+    tree, yaml_problems = read_yaml(text, first_line=1)
+    diagnostics = [_config_problem(p.code, Position(p.line, p.column), p.message, p.hint) for p in yaml_problems]
+    if tree is None:
+        if diagnostics:
+            raise ConfigError(diagnostics)
+        return Config()  # an empty file
     values, reading = read_document(SCHEMA, tree, CONFIG_FILE)
     diagnostics += [d if d.code != "PB003" else d.with_severity(Severity.ERROR) for d in reading.diagnostics]
-    diagnostics += _lowered_fatal_rules(values, reading)
+    diagnostics += _lowered_fatal_rules(tree)
     if diagnostics:
         raise ConfigError(sorted(diagnostics, key=Diagnostic.sort_key))
     return config_from_values(values or {})
 
 
-def _as_diagnostic(problem: YamlProblem) -> Diagnostic:
-    return diagnostic(problem.code, CONFIG_FILE, Position(problem.line, problem.column), problem.message, problem.hint)
+def _config_problem(code: str, where: Position, message: str, hint: str) -> Diagnostic:
+    return diagnostic(code, CONFIG_FILE, where, message, hint).with_severity(Severity.ERROR)
 
 
-def _lowered_fatal_rules(values: dict | None, reading) -> list[Diagnostic]:
+def _lowered_fatal_rules(tree: Node) -> list[Diagnostic]:
+    """Return an error for each rule that cannot be lowered but is, read from the YAML itself so it
+    is reported even when other settings are invalid too."""
+    rules = tree.get("rules") if tree.kind == "mapping" else None
     found = []
-    for code, severity in ((values or {}).get("rules") or {}).items():
-        if RULES[code].fatal and severity != "error":
-            span = reading.spans[f"rules.{code}"]
-            found.append(Diagnostic(CONFIG_FILE, span.position.line, span.position.column, Severity.ERROR, "PB002", "schema",
-                                    f"rules.{code}: {code} cannot be lowered: a brief that fails it cannot be checked at all",
-                                    "remove this line", span.length))
+    for key, value in (rules.items if rules is not None and rules.kind == "mapping" else []):
+        code = key.value.strip()
+        if code in RULES and RULES[code].fatal and value.kind == "scalar" and value.value.strip() != "error":
+            found.append(_config_problem("PB002", Position(value.line, value.column),
+                                         f"rules.{code}: {code} cannot be lowered: a brief that fails it cannot be checked at all",
+                                         "remove this line"))
     return found
 
 

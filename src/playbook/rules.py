@@ -138,8 +138,9 @@ register(Rule(
 # --- The criteria: one small function each ----------------------------------------------------------
 
 HYPOTHETICAL = re.compile(
-    r"\b(would|could|might|may|potential(ly)?|prospective|future|someday|eventually)\b"
-    r"|\b(every(one|body)|anyone|any\s+(user|team|company|business)|all\s+(users|teams|companies|businesses))\b",
+    r"\b(would|could|might)\b|\bpotential(ly)?\b|\bprospective\b"
+    r"|\b(future|possible|hypothetical)\s+(users?|customers?|buyers?|teams?)\b"
+    r"|\b(every(one|body)|anyone|anybody)\b|\ball\s+(users|teams|companies|businesses)\b",
     re.IGNORECASE,
 )
 QUANTITY = re.compile(r"\d|%|\$|€|£|¥|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|dozen|hundred|thousand|million|half|twice|double)\b", re.IGNORECASE)

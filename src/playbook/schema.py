@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from playbook.diagnostics import Diagnostic, Position
 from playbook.rules import diagnostic
@@ -175,7 +175,9 @@ class Day(Spec):
     def read(self, node, reading, key):
         text = self._scalar(node, reading, key)
         try:
-            return date.fromisoformat(text[:10]) if len(text) == 10 or text[10:11] in ("T", " ") else date.fromisoformat(text)
+            if len(text) == 10:
+                return date.fromisoformat(text)
+            return datetime.fromisoformat(text.replace("Z", "+00:00")).date()  # a full timestamp
         except ValueError:
             raise self._wrong(node, reading, key) from None
 
@@ -274,7 +276,8 @@ class Record(Spec):
         for name, spec in self.fields.items():
             if spec.required and name not in values:
                 failed = True
-                self._missing(reading.keys.get(key, node), reading, prefix + name, spec)
+                # Point at the key if it was written with no value, else at the mapping's own key.
+                self._missing(reading.keys.get(prefix + name) or reading.keys.get(key, node), reading, prefix + name, spec)
         if self.one_of and not any(all(n in values for n in group) for group in self.one_of):
             failed = True
             options = " or ".join(" and ".join(prefix + n for n in group) for group in self.one_of)

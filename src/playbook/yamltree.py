@@ -88,7 +88,14 @@ def read_yaml(text: str, first_line: int = 1) -> tuple[Node | None, list[YamlPro
         if "\t" in source_line[: column]:
             problem = "a tab character where YAML expects spaces"
         return None, builder.problems + [YamlProblem("PB001", line, column, f"invalid YAML: {problem}", _yaml_hint(problem))]
-    except yaml.YAMLError as error:  # reader errors (control characters) carry no mark attribute
+    except yaml.reader.ReaderError as error:  # a control character: it has an offset, not a mark
+        before = text[: error.position]
+        line = first_line + before.count("\n")
+        column = error.position - (before.rfind("\n") + 1) + 1
+        character = error.character if isinstance(error.character, str) else chr(error.character)
+        return None, builder.problems + [YamlProblem("PB001", line, column, f"invalid YAML: control character {character!r} is not allowed",
+                                                     "delete it, or write it as an escape in a double-quoted string")]
+    except yaml.YAMLError as error:
         return None, builder.problems + [YamlProblem("PB001", first_line, 1, f"invalid YAML: {error}", "")]
     return builder.root, builder.problems
 
@@ -126,35 +133,52 @@ class _Builder:
         return self.first_line + mark.line, mark.column + 1
 
     def feed(self, event) -> None:
-        if isinstance(event, yaml.DocumentStartEvent):
-            self.documents += 1
-            if self.documents > 1:
-                self.stop(event, "front matter holds more than one YAML document", "remove the extra '---' line")
-        elif isinstance(event, yaml.ScalarEvent):
+        handler = self.handlers.get(event.__class__)
+        if handler is not None:
+            handler(self, event)
+
+    def on_document(self, event) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            self.stop(event, "front matter holds more than one YAML document", "remove the extra '---' line")
+
+    def on_scalar(self, event) -> None:
+        if event.tag is not None and event.tag not in PLAIN_TAGS:
             self.check_tag(event)
-            line, column = self.where(event)
-            end = event.end_mark
-            length = (end.column - event.start_mark.column) if end.line == event.start_mark.line else 1
-            node = Node("scalar", line, column, event.value, plain=event.style in (None, ""),
-                        tag=None if event.tag in (None, "!") else event.tag, length=length)
-            self.add(event, node)
-        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            self.check_tag(event)
-            if len(self.stack) >= MAX_DEPTH:
-                self.stop(event, f"front matter is nested more than {MAX_DEPTH} levels deep", "flatten it: briefs need three levels at most")
-            line, column = self.where(event)
-            kind = "mapping" if isinstance(event, yaml.MappingStartEvent) else "sequence"
-            node = Node(kind, line, column)
-            self.add(event, node, open_container=True)
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            node, _ = self.stack.pop()
-            if self.stack:
-                self.stack[-1][0].size += node.size - 1  # the child counted 1 when added
-        elif isinstance(event, yaml.AliasEvent):
-            target = self.anchors.get(event.anchor)
-            if target is None:  # libyaml reports this itself; kept for the pure-Python parser
-                self.stop(event, f"unknown alias *{event.anchor}")
-            self.add(event, target, alias=True)
+        start, end = event.start_mark, event.end_mark
+        node = Node("scalar", self.first_line + start.line, start.column + 1, event.value, event.style is None or event.style == "",
+                    None if event.tag in (None, "!") else event.tag,
+                    end.column - start.column if end.line == start.line else 1)
+        self.add(event, node)
+
+    def on_start(self, event) -> None:
+        self.check_tag(event)
+        if len(self.stack) >= MAX_DEPTH:
+            self.stop(event, f"front matter is nested more than {MAX_DEPTH} levels deep", "flatten it: briefs need three levels at most")
+        line, column = self.where(event)
+        node = Node("mapping" if event.__class__ is yaml.MappingStartEvent else "sequence", line, column)
+        self.add(event, node, open_container=True)
+
+    def on_end(self, event) -> None:
+        node, _ = self.stack.pop()
+        if self.stack:
+            self.stack[-1][0].size += node.size - 1  # the child counted 1 when added
+
+    def on_alias(self, event) -> None:
+        target = self.anchors.get(event.anchor)
+        if target is None:  # libyaml reports this itself; kept for the pure-Python parser
+            self.stop(event, f"unknown alias *{event.anchor}")
+        self.add(event, target, alias=True)
+
+    handlers = {
+        yaml.DocumentStartEvent: on_document,
+        yaml.ScalarEvent: on_scalar,
+        yaml.MappingStartEvent: on_start,
+        yaml.SequenceStartEvent: on_start,
+        yaml.MappingEndEvent: on_end,
+        yaml.SequenceEndEvent: on_end,
+        yaml.AliasEvent: on_alias,
+    }
 
     def check_tag(self, event) -> None:
         if event.tag not in PLAIN_TAGS:
