@@ -7,6 +7,7 @@ import contextlib
 import json
 import shutil
 import sys
+import time
 from pathlib import Path
 from typing import IO, Sequence
 
@@ -14,8 +15,10 @@ from playbook import __version__
 from playbook.config import SCHEMA as CONFIG_SCHEMA, ConfigError
 from playbook.diagnostics import Diagnostic, Severity
 from playbook.formats import BRIEF, PAGE
+from playbook.output import OutputError, check_output
 from playbook.project import Analysis, analyse_project
 from playbook.ranking import explain_unranked
+from playbook.site import BuildError, build_site
 from playbook.report import Style, colour_wanted, format_github, format_json, format_text
 from playbook.suggest import did_you_mean
 
@@ -37,13 +40,14 @@ class Parser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: {message}")
 
 
-COMMANDS = ("check", "rank", "schema")
+COMMANDS = ("check", "rank", "build", "schema")
 
 
 def build_parser() -> Parser:
     parser = Parser(prog="playbook", description="Lint, rank and publish opportunity briefs.",
                     formatter_class=argparse.RawDescriptionHelpFormatter,
-                    epilog="examples:\n  playbook check\n  playbook rank --format json\n  playbook schema > brief.schema.json")
+                    epilog="examples:\n  playbook check\n  playbook rank --format json\n  playbook build -o public\n"
+                           "  playbook schema > brief.schema.json")
     parser.add_argument("--version", action="version", version=f"playbook {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="command", required=True, parser_class=Parser)
 
@@ -64,6 +68,14 @@ def build_parser() -> Parser:
     rank.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     rank.add_argument("--why", action="store_true", help="explain each rank in one sentence")
     rank.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text output (default: auto)")
+
+    build = command("build", "Build the playbook into a static site.",
+                    "  playbook build\n  playbook build my-playbook -o public --base-url https://example.com/playbook/")
+    build.add_argument("dir", nargs="?", default=".", help="the project folder (default: .)")
+    build.add_argument("-o", "--output", help="the output folder (default: DIR/site)")
+    build.add_argument("--base-url", default="", help="where the site will be published; enables feed.xml and sitemap.xml")
+    build.add_argument("--drafts", action="store_true", help="include briefs and pages marked draft: true")
+    build.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text output (default: auto)")
 
     schema = command("schema", "Print the JSON Schema of brief front matter, for editors.",
                      "  playbook schema > .vscode/brief.schema.json\n  playbook schema config")
@@ -191,4 +203,30 @@ def run_schema(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
     return OK
 
 
-RUNNERS = {"check": run_check, "rank": run_rank, "schema": run_schema}
+def run_build(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
+    started = time.perf_counter()
+    analysis = _analyse(args.dir)
+    root = Path(args.dir)
+    output = Path(args.output) if args.output else root / "site"
+    errors = [d for d in analysis.diagnostics if d.severity == Severity.ERROR]
+    if errors:
+        print(format_text(analysis, list(analysis.diagnostics), Style(colour_wanted(stderr, args.color))), file=stderr)
+        print(f"playbook: build failed: the content has {len(errors)} error{'s' if len(errors) != 1 else ''}; "
+              f"{output} was left as it was", file=stderr)
+        return CONTENT_ERRORS
+    try:
+        target = check_output(output, root)
+        result = build_site(analysis, target, base_url=args.base_url, include_drafts=args.drafts)
+    except OutputError as error:
+        raise UsageError(f"playbook: {error}") from None
+    except BuildError as error:
+        print(f"playbook: build failed: {error}; {output} was left as it was", file=stderr)
+        return CONTENT_ERRORS
+    warnings = sum(d.severity == Severity.WARNING for d in analysis.diagnostics)
+    seconds = time.perf_counter() - started
+    print(f"Built {result.briefs} brief{'s' if result.briefs != 1 else ''} into {output}: {result.pages} pages, "
+          f"{result.files} files, {warnings} warning{'s' if warnings != 1 else ''}, in {seconds:.2f} s", file=stdout)
+    return OK
+
+
+RUNNERS = {"check": run_check, "rank": run_rank, "build": run_build, "schema": run_schema}

@@ -1,0 +1,83 @@
+"""Markdown to HTML with markdown-it-py: CommonMark plus tables, strikethrough, footnotes, task
+lists, heading anchors and ``[[slug]]`` links to briefs. Raw HTML is escaped unless allowed, and
+markdown-it's link validation keeps ``javascript:`` and other unsafe schemes out of the output.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml as escape
+from markdown_it.rules_inline import StateInline
+from mdit_py_plugins.anchors import anchors_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.tasklists import tasklists_plugin
+
+from playbook.links import WIKILINK
+
+# Given a slug, return (relative href, title) of the brief, or None when it is not on the site.
+Resolver = Callable[[str], "tuple[str, str] | None"]
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    html: str
+    text: str  # the words of the body without markup, for search
+
+
+def _wikilink_rule(state: StateInline, silent: bool) -> bool:
+    if not state.src.startswith("[[", state.pos):
+        return False
+    match = WIKILINK.match(state.src, state.pos)
+    if match is None:
+        return False
+    if not silent:
+        token = state.push("wikilink", "", 0)
+        token.meta = {"slug": match.group(1).strip(), "label": (match.group(2) or "").strip()}
+        token.content = match.group(0)
+    state.pos = match.end()
+    return True
+
+
+def _render_wikilink(renderer, tokens, index, options, env) -> str:
+    meta = tokens[index].meta
+    found = env["resolve"](meta["slug"])
+    if found is None:  # a draft left out of the build, or a broken link `check` reports
+        return f'<span class="wikilink-missing">{escape(meta["label"] or meta["slug"])}</span>'
+    href, title = found
+    return f'<a class="wikilink" href="{escape(href)}">{escape(meta["label"] or title)}</a>'
+
+
+class MarkdownRenderer:
+    """One configured parser, reused for every document of a build."""
+
+    def __init__(self, *, allow_html: bool = False):
+        md = MarkdownIt("commonmark", {"html": allow_html, "typographer": False})
+        md.enable(["table", "strikethrough"])
+        md.use(footnote_plugin).use(tasklists_plugin).use(anchors_plugin, min_level=2, max_level=4, permalinkSymbol="#")
+        md.inline.ruler.before("link", "wikilink", _wikilink_rule)
+        md.add_render_rule("wikilink", _render_wikilink)
+        self.md = md
+
+    def render(self, text: str, resolve: Resolver) -> Rendered:
+        """Return the HTML of ``text``, with ``[[slug]]`` links resolved by ``resolve``."""
+        env: dict = {"resolve": resolve}
+        tokens = self.md.parse(text, env)
+        html = self.md.renderer.render(tokens, self.md.options, env)
+        return Rendered(html, _plain_text(tokens))
+
+
+def _plain_text(tokens) -> str:
+    words: list[str] = []
+    for token in tokens:
+        if token.type == "inline" and token.children:
+            for child in token.children:
+                if child.type in ("text", "code_inline"):
+                    words.append(child.content)
+                elif child.type == "wikilink":
+                    words.append(child.meta["label"] or child.meta["slug"])
+        elif token.type in ("fence", "code_block"):
+            words.append(token.content)
+    return " ".join(" ".join(words).split())

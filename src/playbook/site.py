@@ -1,0 +1,357 @@
+"""The second phase: turn an analysis into views, render every page through the theme, and write
+the site. ``build`` and ``serve`` share :func:`build_site`."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterator
+
+from jinja2 import TemplateError
+from markupsafe import Markup
+
+from playbook import __version__
+from playbook.chart import render_chart
+from playbook.diagnostics import Diagnostic, Severity
+from playbook.feeds import render_atom, render_sitemap
+from playbook.markdown import MarkdownRenderer
+from playbook.metrics import Levers
+from playbook.model import STATUSES, Brief
+from playbook.output import SiteWriter
+from playbook.project import Analysis
+from playbook.ranking import Ranking, explain_unranked, rank_briefs
+from playbook.rules import RULES
+from playbook.theme import Theme, ThemeError
+from playbook.views import (
+    BriefView, CheckView, DiagnosticView, GroupView, HealthView, LeversView, LeverView, LinkView,
+    MetricsView, RuleView, SiteView, slugify,
+)
+
+CHECKLIST_CODES = [code for code in RULES if code == "PB003" or code >= "PB007"]
+
+
+class BuildError(Exception):
+    """The site could not be rendered (a broken template); nothing was published."""
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    pages: int  # HTML pages
+    files: int  # every file written, assets and data included
+    briefs: int
+
+
+@dataclass(frozen=True)
+class PlannedPage:
+    path: str  # output file, e.g. "briefs/x/index.html"
+    template: str
+    kind: str
+    title: str
+    description: str
+    context: dict
+
+
+def url_from(page_path: str) -> Callable[[str], str]:
+    """Return ``url(target)``: a relative URL from ``page_path`` to the site path ``target``.
+
+    Folder targets get ``index.html`` appended, so links work from ``file://`` as well as a server.
+    """
+    prefix = "../" * page_path.count("/")
+
+    def url(target: str) -> str:
+        target, hash_, fragment = target.partition("#")
+        if target == "" or target.endswith("/"):
+            target += "index.html"
+        return prefix + target + (hash_ + fragment)
+
+    return url
+
+
+def _ratio(value: float) -> str:
+    return f"{value:.2f}"
+
+
+def _percent(value: float) -> str:
+    return f"{value:.0%}"
+
+
+def _signed(value: float) -> str:
+    return f"{value:+.2f}"
+
+
+def _number(value: float) -> str:
+    return f"{value:.1f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))
+
+
+class SiteBuilder:
+    """Builds the views of one analysis once, then renders pages from them."""
+
+    def __init__(self, analysis: Analysis, *, base_url: str = "", include_drafts: bool = False):
+        self.analysis = analysis
+        self.config = analysis.config
+        self.base_url = (base_url or self.config.base_url).strip()
+        if self.base_url and not self.base_url.endswith("/"):
+            self.base_url += "/"
+        self.briefs = [b for b in analysis.briefs if include_drafts or not b.draft]
+        self.visible = {b.slug for b in self.briefs}
+        self.ranking: Ranking = rank_briefs(self.briefs, analysis.metrics) if len(self.briefs) != len(analysis.briefs) else analysis.ranking
+        self.by_path: dict[str, list[Diagnostic]] = defaultdict(list)
+        for d in analysis.diagnostics:
+            self.by_path[d.path].append(d)
+        self.views = {b.slug: self._brief_view(b) for b in self.briefs}
+        self.tag_groups = self._groups("tag", lambda b: [(slugify(t), t) for t in b.tags])
+        self.sufferer_groups = self._groups("sufferer", lambda b: [(slugify(b.sufferer.who), b.sufferer.who)])
+        self.status_groups = self._groups("status", lambda b: [(b.status, b.status)])
+        self.markdown = MarkdownRenderer(allow_html=self.config.allow_html)
+        self.search_entries: list[dict] = []
+        self.page_paths: list[str] = []  # every HTML page rendered so far, for the sitemap
+
+    # --- views ----------------------------------------------------------------------------------
+
+    def _brief_view(self, brief: Brief) -> BriefView:
+        m = self.analysis.metrics[brief.slug]
+        entry = self.ranking.position(brief.slug)
+        levers = self.analysis.levers.get(brief.slug)
+        return BriefView(
+            slug=brief.slug, path=f"briefs/{brief.slug}/", title=brief.title, status=brief.status,
+            status_path=f"status/{brief.status}/", owner=brief.owner,
+            updated=brief.updated.isoformat() if brief.updated else "", draft=brief.draft,
+            tags=tuple(LinkView(t, f"tags/{slugify(t)}/") for t in brief.tags),
+            who=brief.sufferer.who, who_path=f"sufferers/{slugify(brief.sufferer.who)}/",
+            losing=brief.sufferer.losing, evidence=brief.sufferer.evidence,
+            severity=brief.pain.severity, frequency=brief.pain.frequency, reach=brief.pain.reach,
+            when_wrong=brief.good_enough.when_wrong, error_cost=brief.good_enough.error_cost,
+            catchability=brief.good_enough.catchability, alternative=brief.good_enough.alternative,
+            emotional_state=brief.good_enough.emotional_state, measured_on=brief.model.measured_on,
+            problem=brief.scope.problem, workflow_steps=brief.scope.workflow_steps, covered_steps=brief.scope.covered_steps,
+            metrics=MetricsView(m.required_accuracy, m.required_given, m.model_accuracy, m.fit, m.tier, m.pain, m.completeness, m.score),
+            rank=entry.rank if entry else None,
+            why=entry.why if entry else explain_unranked(brief),
+            levers=_levers_view(levers) if levers else None,
+            source_path=brief.path,
+        )
+
+    def _groups(self, kind: str, keys: Callable[[Brief], list[tuple[str, str]]]) -> dict[str, GroupView]:
+        members: dict[str, list[str]] = defaultdict(list)
+        names: dict[str, str] = {}
+        for brief in self._in_rank_order():
+            for slug, name in keys(brief):
+                names.setdefault(slug, name)
+                if brief.slug not in members[slug]:
+                    members[slug].append(brief.slug)
+        folder = {"tag": "tags", "status": "status", "sufferer": "sufferers"}[kind]
+        order = sorted(members, key=lambda s: (STATUSES.index(s),) if kind == "status" else (names[s].casefold(), s))
+        return {slug: GroupView(kind, names[slug], f"{folder}/{slug}/", tuple(self.views[b] for b in members[slug])) for slug in order}
+
+    def _in_rank_order(self) -> Iterator[Brief]:
+        yield from (entry.brief for entry in self.ranking.ranked)
+        yield from self.ranking.unranked
+
+    def _checklist(self, brief: Brief) -> tuple[CheckView, ...]:
+        found: dict[str, list[Diagnostic]] = defaultdict(list)
+        for d in self.by_path.get(brief.path, ()):
+            found[d.code].append(d)
+        items = []
+        for code in CHECKLIST_CODES:
+            if self.config.severity(code) is None:
+                continue
+            rule = RULES[code]
+            hits = found.get(code, [])
+            state = "pass" if not hits else {Severity.ERROR: "failed", Severity.WARNING: "warning", Severity.INFO: "info"}[max(d.severity for d in hits)]
+            items.append(CheckView(code, rule.name, rule.summary, state, tuple(f"{d.message} — {d.hint}" if d.hint else d.message for d in hits)))
+        return tuple(items)
+
+    def _links(self, slugs) -> tuple[LinkView, ...]:
+        return tuple(LinkView(self.views[s].title, self.views[s].path, self.views[s].status) for s in slugs if s in self.visible)
+
+    def _neighbours(self, brief: Brief) -> tuple[tuple[LinkView, ...], tuple[LinkView, ...]]:
+        sufferer = self.sufferer_groups[slugify(brief.sufferer.who)]
+        same_sufferer = [v.slug for v in sufferer.briefs if v.slug != brief.slug][:10]
+        counts: dict[str, int] = defaultdict(int)
+        for tag in brief.tags:
+            for view in self.tag_groups[slugify(tag)].briefs[:50]:
+                if view.slug != brief.slug:
+                    counts[view.slug] += 1
+        order = {slug: i for i, slug in enumerate(counts)}
+        same_tags = sorted(counts, key=lambda s: (-counts[s], order[s]))[:10]
+        return self._links(same_sufferer), self._links(same_tags)
+
+    def _health(self) -> HealthView:
+        counts = {s: 0 for s in Severity}
+        for d in self.analysis.diagnostics:
+            counts[d.severity] += 1
+        clean = sum(1 for b in self.briefs if not self.by_path.get(b.path))
+        top = tuple(sorted((r for r in self._rule_views() if r.count), key=lambda r: (-r.count, r.code))[:5])
+        return HealthView(len(self.briefs), clean, counts[Severity.ERROR], counts[Severity.WARNING], counts[Severity.INFO], top)
+
+    def _rule_views(self) -> tuple[RuleView, ...]:
+        counts: dict[str, int] = defaultdict(int)
+        for d in self.analysis.diagnostics:
+            counts[d.code] += 1
+        views = []
+        for rule in sorted(RULES.values(), key=lambda r: r.code):
+            severity = self.config.severity(rule.code)
+            views.append(RuleView(rule.code, rule.name, severity.label if severity else "off", rule.summary, rule.reason,
+                                  rule.fails, rule.passes, counts[rule.code]))
+        return tuple(views)
+
+    def _diagnostic_views(self) -> tuple[DiagnosticView, ...]:
+        by_file = {b.path: b for b in self.briefs}
+        views = []
+        for d in self.analysis.diagnostics:
+            brief = by_file.get(d.path)
+            link = LinkView(brief.title, f"briefs/{brief.slug}/") if brief else None
+            views.append(DiagnosticView(d.path, d.line, d.column, d.severity.label, d.code, d.name, d.message, d.hint, link))
+        return tuple(views)
+
+    # --- pages ----------------------------------------------------------------------------------
+
+    def plan(self) -> Iterator[PlannedPage]:
+        """Yield every HTML page of the site, in a fixed order."""
+        ranked_views = [self.views[e.brief.slug] for e in self.ranking.ranked]
+        health = self._health()
+        title = self.config.title
+        yield PlannedPage("index.html", "index.html", "index", title, self.config.description, {
+            "ready": tuple(v for v in ranked_views if v.metrics.tier == "ready"),
+            "model_gap": tuple(v for v in ranked_views if v.metrics.tier != "ready"),
+            "unranked": tuple(self.views[b.slug] for b in self.ranking.unranked),
+            "chart": render_chart(ranked_views, self.config.criteria.partial_below),
+            "health": health,
+        })
+        for brief in self._in_rank_order():
+            yield self._brief_page(brief)
+        for kind, folder, groups in (("tag", "tags", self.tag_groups), ("status", "status", self.status_groups),
+                                     ("sufferer", "sufferers", self.sufferer_groups)):
+            label = {"tag": "Tags", "status": "Statuses", "sufferer": "Sufferers"}[kind]
+            yield PlannedPage(f"{folder}/index.html", "groups.html", "groups", label, "", {"kind": kind, "groups": tuple(groups.values())})
+            for group in groups.values():
+                heading = {"tag": "Tag", "status": "Status", "sufferer": "Sufferer"}[kind]
+                yield PlannedPage(f"{group.path}index.html", "group.html", "group", f"{heading}: {group.name}", "", {"group": group})
+        yield PlannedPage("criteria/index.html", "criteria.html", "criteria", "Criteria", "The criteria every brief is checked against.",
+                          {"rules": self._rule_views(), "diagnostics": self._diagnostic_views(), "health": health})
+        yield PlannedPage("search/index.html", "search.html", "search", "Search", "", {})
+        for page in self.analysis.pages:
+            if page.draft:
+                continue
+            path = f"{page.slug}/index.html"
+            body = self.markdown.render(page.body, self._resolver(path)).html
+            yield PlannedPage(path, "page.html", "page", page.title, page.description,
+                              {"content": {"title": page.title, "description": page.description, "body": Markup(body)}})
+        yield PlannedPage("404.html", "404.html", "404", "Page not found", "", {})
+
+    def _resolver(self, page_path: str):
+        url = url_from(page_path)
+
+        def resolve(slug: str):
+            view = self.views.get(slug)
+            return (url(view.path), view.title) if view else None
+
+        return resolve
+
+    def _brief_page(self, brief: Brief) -> PlannedPage:
+        view = self.views[brief.slug]
+        path = f"{view.path}index.html"
+        rendered = self.markdown.render(brief.body, self._resolver(path))
+        self.search_entries.append({"t": view.title, "u": view.path, "s": view.status, "g": list(brief.tags),
+                                    "w": view.who, "p": view.problem, "x": rendered.text[:2000]})
+        same_sufferer, same_tags = self._neighbours(brief)
+        return PlannedPage(path, "brief.html", "brief", view.title, view.problem, {
+            "brief": view,
+            "body": Markup(rendered.html),
+            "checklist": self._checklist(brief),
+            "related": self._links(self.analysis.graph.related(brief.slug)),
+            "backlinks": self._links(self.analysis.graph.backlinks.get(brief.slug, ())),
+            "same_sufferer": same_sufferer,
+            "same_tags": same_tags,
+        })
+
+    def site_view(self) -> SiteView:
+        nav = [LinkView("Playbook", ""), LinkView("Criteria", "criteria/"), LinkView("Tags", "tags/"), LinkView("Search", "search/")]
+        nav += [LinkView(p.title, f"{p.slug}/") for p in self.analysis.pages if not p.draft and "/" not in p.slug]
+        return SiteView(self.config.title, self.config.description, self.base_url, self.config.language, __version__, tuple(nav))
+
+    def data_files(self) -> Iterator[tuple[str, bytes]]:
+        """Yield the machine-readable files: playbook.json, the search index, and with a base URL the feed and sitemap."""
+        yield "playbook.json", (json.dumps(self._playbook_json(), indent=1, ensure_ascii=False) + "\n").encode("utf-8")
+        yield "assets/search-index.js", ("window.PLAYBOOK_SEARCH = " + json.dumps(self.search_entries, ensure_ascii=False,
+                                                                                  separators=(",", ":")) + ";\n").encode("utf-8")
+        if self.base_url:
+            briefs = [self.views[b.slug] for b in self._in_rank_order()]
+            yield "feed.xml", render_atom(self.config.title, self.base_url, briefs)
+            yield "sitemap.xml", render_sitemap(self.base_url, self.page_paths, {v.path + "index.html": v.updated for v in briefs})
+
+    def _playbook_json(self) -> dict:
+        def brief_data(brief: Brief) -> dict:
+            view = self.views[brief.slug]
+            m = view.metrics
+            return {
+                "slug": brief.slug, "title": brief.title, "status": brief.status, "rank": view.rank, "tier": m.tier,
+                "score": m.score, "pain": m.pain, "completeness": m.completeness, "required_accuracy": m.required_accuracy,
+                "model_accuracy": m.model_accuracy, "fit": m.fit, "why": view.why, "path": view.path,
+                "owner": brief.owner, "updated": view.updated, "tags": list(brief.tags),
+                "sufferer": {"who": brief.sufferer.who, "losing": brief.sufferer.losing, "evidence": list(brief.sufferer.evidence)},
+                "pain_inputs": {"severity": brief.pain.severity, "frequency": brief.pain.frequency, "reach": brief.pain.reach},
+                "good_enough": {"when_wrong": view.when_wrong, "error_cost": view.error_cost, "catchability": view.catchability,
+                                "alternative": view.alternative, "emotional_state": view.emotional_state},
+                "model": {"accuracy": brief.model.accuracy, "measured_on": brief.model.measured_on},
+                "scope": {"problem": view.problem, "workflow_steps": list(view.workflow_steps), "covered_steps": list(view.covered_steps)},
+                "related": [s for s in self.analysis.graph.related(brief.slug) if s in self.visible],
+                "levers": None if view.levers is None else {
+                    "smallest": None if view.levers.smallest is None else {"change": view.levers.smallest.phrase, "required_accuracy": view.levers.smallest.required_accuracy},
+                    "single": [{"change": lv.phrase, "required_accuracy": lv.required_accuracy, "closes_gap": lv.closes_gap} for lv in view.levers.single],
+                },
+            }
+
+        return {"title": self.config.title, "description": self.config.description, "generator": f"playbook {__version__}",
+                "briefs": [brief_data(b) for b in self._in_rank_order()]}
+
+
+def _levers_view(levers: Levers) -> LeversView:
+    single = tuple(LeverView(lv.phrase, lv.required_accuracy, lv.closes_gap) for lv in levers.single)
+    smallest = levers.smallest
+    return LeversView(single, LeverView(smallest.phrase, smallest.required_accuracy, True) if smallest else None, levers.hint())
+
+
+def build_site(analysis: Analysis, output: Path, *, base_url: str = "", include_drafts: bool = False) -> BuildResult:
+    """Render the analysed project into ``output``; raise BuildError (publishing nothing) if a template fails."""
+    try:
+        theme = Theme(analysis.root, analysis.config.theme)
+    except ThemeError as error:
+        raise BuildError(str(error)) from None
+    builder = SiteBuilder(analysis, base_url=base_url, include_drafts=include_drafts)
+    site = builder.site_view()
+    env = theme.env
+    env.globals.update(site=site, fmt_ratio=_ratio, fmt_percent=_percent, fmt_signed=_signed, fmt_number=_number)
+    pages = 0
+    files = 0
+    with SiteWriter(output) as writer:
+        for planned in builder.plan():
+            url = url_from(planned.path)
+            context = {
+                "page": {"title": planned.title, "kind": planned.kind, "path": planned.path, "description": planned.description},
+                "url": url,
+                "asset": lambda name, url=url: url(f"assets/{name}"),
+                **planned.context,
+            }
+            try:
+                html = env.get_template(planned.template).render(context)
+            except TemplateError as error:
+                raise BuildError(_describe_template_error(planned, error)) from None
+            writer.write(planned.path, html.encode("utf-8"))
+            builder.page_paths.append(planned.path)
+            pages += 1
+        for path, data in builder.data_files():
+            writer.write(path, data)
+            files += 1
+        for path, source in theme.assets().items():
+            writer.copy(f"assets/{path}", source)
+            files += 1
+    return BuildResult(pages=pages, files=pages + files + 1, briefs=len(builder.briefs))
+
+
+def _describe_template_error(page: PlannedPage, error: TemplateError) -> str:
+    where = getattr(error, "filename", None) or page.template
+    line = getattr(error, "lineno", None)
+    return f"{where}{f':{line}' if line else ''}: {error.message or error} (while rendering {page.path})"

@@ -1,0 +1,54 @@
+"""Themes: a Jinja environment over the project's theme with the default theme behind it,
+template by template, and the merged set of static assets."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined
+
+DEFAULT_THEME = Path(__file__).parent / "themes" / "default"
+
+
+class ThemeError(Exception):
+    """The theme named in the config does not exist, or one of its templates is broken."""
+
+
+class Theme:
+    """The templates and assets of one theme, falling back to the default theme file by file."""
+
+    def __init__(self, project_root: Path, name: str = "default"):
+        own = project_root / "themes" / name
+        if name != "default" and not own.is_dir():
+            raise ThemeError(f"theme {name!r} not found: expected a folder themes/{name}/ in the project")
+        self.folders = [own, DEFAULT_THEME] if own.is_dir() and own.resolve() != DEFAULT_THEME.resolve() else [DEFAULT_THEME]
+        default_templates = FileSystemLoader(DEFAULT_THEME / "templates")
+        loaders = [FileSystemLoader(folder / "templates") for folder in self.folders[:-1]]
+        # "default/x.html" always names the default theme's template, so an override can extend it.
+        loaders += [PrefixLoader({"default": default_templates}), default_templates]
+        self.env = Environment(
+            loader=ChoiceLoader(loaders),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+
+    def assets(self) -> dict[str, Path]:
+        """Return every asset as ``{relative path: file}``, the project theme's winning over the default's."""
+        found: dict[str, Path] = {}
+        for folder in reversed(self.folders):
+            base = folder / "assets"
+            if not base.is_dir():
+                continue
+            real_base = base.resolve()
+            for directory, dirs, files in os.walk(base):
+                dirs.sort()
+                for name in sorted(files):
+                    path = Path(directory) / name
+                    if name.startswith(".") or not path.resolve().is_relative_to(real_base):
+                        continue  # hidden files, and symlinks leading out of the theme
+                    found[path.relative_to(base).as_posix()] = path
+        return dict(sorted(found.items()))
