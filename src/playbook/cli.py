@@ -40,7 +40,7 @@ class Parser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: {message}")
 
 
-COMMANDS = ("check", "rank", "build", "schema")
+COMMANDS = ("check", "rank", "build", "serve", "schema")
 
 
 def build_parser() -> Parser:
@@ -76,6 +76,16 @@ def build_parser() -> Parser:
     build.add_argument("--base-url", default="", help="where the site will be published; enables feed.xml and sitemap.xml")
     build.add_argument("--drafts", action="store_true", help="include briefs and pages marked draft: true")
     build.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text output (default: auto)")
+
+    serve = command("serve", "Build, then serve the site with live reload while you edit.",
+                    "  playbook serve\n  playbook serve my-playbook --port 0 --open\n  playbook serve --poll   # WSL, Docker, network drives")
+    serve.add_argument("dir", nargs="?", default=".", help="the project folder (default: .)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on; 0 picks a free one (default: 8000)")
+    serve.add_argument("--open", action="store_true", help="open the site in a browser")
+    serve.add_argument("--poll", action="store_true", help="poll for changes instead of using file-system events")
+    serve.add_argument("--drafts", action="store_true", help="include briefs and pages marked draft: true")
+    serve.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text output (default: auto)")
 
     schema = command("schema", "Print the JSON Schema of brief front matter, for editors.",
                      "  playbook schema > .vscode/brief.schema.json\n  playbook schema config")
@@ -229,4 +239,41 @@ def run_build(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
     return OK
 
 
-RUNNERS = {"check": run_check, "rank": run_rank, "build": run_build, "schema": run_schema}
+def run_serve(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
+    from playbook.serve import RebuildReport, serve_site
+
+    root = Path(args.dir)
+    _analyse(args.dir)  # usage errors (no project, bad config) before anything listens
+    style = Style(colour_wanted(stdout, args.color))
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        print(style(f"warning: serving on {args.host}: anyone who can reach this address can read the playbook", "1;33"), file=stderr)
+
+    def log_rebuild(report: RebuildReport) -> None:
+        stamp = time.strftime("%H:%M:%S")
+        if report.errors:
+            for d in report.errors:
+                print(f"{style(f'{d.path}:{d.line}:{d.column}:', '1')} {style('error', '1;31')} {d.code} {d.name}: {d.message}", file=stdout)
+            count = len(report.errors)
+            print(f"[{stamp}] {style(f'{count} error' + ('s' if count != 1 else ''), '1;31')} in {report.milliseconds} ms; "
+                  "serving the last good build", file=stdout, flush=True)
+        else:
+            print(f"[{stamp}] {style('built', '1;32')} in {report.milliseconds} ms: {report.rendered} of {report.pages} pages rendered, "
+                  f"{report.reloaded} file{'s' if report.reloaded != 1 else ''} read", file=stdout, flush=True)
+
+    def ready(url: str) -> None:
+        print(f"Serving {root} at {style(url, '1;4')} — Ctrl-C to stop", file=stdout, flush=True)
+        if args.open:
+            import webbrowser
+            webbrowser.open(url)
+
+    try:
+        serve_site(root, host=args.host, port=args.port, include_drafts=args.drafts, poll=args.poll,
+                   log_rebuild=log_rebuild, ready=ready)
+    except OSError as error:
+        raise UsageError(f"playbook: cannot listen on {args.host}:{args.port}: {error.strerror or error}") from None
+    except KeyboardInterrupt:
+        print("Stopped.", file=stdout)
+    return OK
+
+
+RUNNERS = {"check": run_check, "rank": run_rank, "build": run_build, "serve": run_serve, "schema": run_schema}

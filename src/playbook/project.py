@@ -79,22 +79,59 @@ def _collector_paused():
             gc.enable()
 
 
-def analyse_project(root: Path, *, today: date | None = None, config: Config | None = None) -> Analysis:
+class LoadCache:
+    """Briefs and pages loaded earlier, keyed by file identity, so ``serve`` re-reads only changed files.
+
+    A file is read again when its modification time, size or inode changed; an editor's atomic
+    save (write a temporary file, rename it over) always gives a new inode.
+    """
+
+    def __init__(self):
+        self.files: dict[str, tuple[tuple, tuple]] = {}
+        self.reloaded = 0  # files read by the last analysis
+
+    def load(self, root: Path, path: str, loader):
+        try:
+            stat = os.stat(root / path)
+            key = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+        except OSError:
+            return loader(root, path)
+        cached = self.files.get(path)
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        result = loader(root, path)
+        self.files[path] = (key, result)
+        self.reloaded += 1
+        return result
+
+
+def analyse_project(root: Path, *, today: date | None = None, config: Config | None = None,
+                    cache: LoadCache | None = None) -> Analysis:
     """Return the analysis of the project at ``root``. Raises ConfigError for a bad ``playbook.yaml``."""
     with _collector_paused():
-        return _analyse(root, today, config)
+        return _analyse(root, today, config, cache)
 
 
-def _analyse(root: Path, today: date | None, config: Config | None) -> Analysis:
+def _analyse(root: Path, today: date | None, config: Config | None, cache: LoadCache | None) -> Analysis:
     config = config if config is not None else load_config(root)
     today = today or build_date()
+    if cache is not None:
+        cache.reloaded = 0
+        live = set()
+
+    def load(path: str, loader):
+        if cache is None:
+            return loader(root, path)
+        live.add(path)
+        return cache.load(root, path, loader)
+
     diagnostics: list[Diagnostic] = []
     brief_paths, page_paths = find_sources(root)
 
     briefs: list[Brief] = []
     known: set[str] = set()
     for path in brief_paths:
-        brief, found = load_brief(root, path)
+        brief, found = load(path, load_brief)
         diagnostics.extend(found)
         known.add(brief.slug if brief else PurePosixPath(path).stem)
         if brief is not None:
@@ -104,10 +141,13 @@ def _analyse(root: Path, today: date | None, config: Config | None) -> Analysis:
 
     pages: list[Page] = []
     for path in page_paths:
-        page, found = load_page(root, path)
+        page, found = load(path, load_page)
         diagnostics.extend(found)
         if page is not None:
             pages.append(page)
+
+    if cache is not None:  # forget deleted files
+        cache.files = {path: entry for path, entry in cache.files.items() if path in live}
 
     metrics = {b.slug: derive_metrics(b, config.ranking) for b in briefs}
     levers: dict[str, Levers] = {}

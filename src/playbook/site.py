@@ -16,7 +16,8 @@ from playbook import __version__
 from playbook.chart import render_chart
 from playbook.diagnostics import Diagnostic, Severity
 from playbook.feeds import render_atom, render_sitemap
-from playbook.markdown import MarkdownRenderer
+from playbook.links import find_wikilinks
+from playbook.markdown import MarkdownRenderer, Rendered
 from playbook.metrics import Levers
 from playbook.model import STATUSES, Brief
 from playbook.output import SiteWriter
@@ -88,7 +89,8 @@ def _number(value: float) -> str:
 class SiteBuilder:
     """Builds the views of one analysis once, then renders pages from them."""
 
-    def __init__(self, analysis: Analysis, *, base_url: str = "", include_drafts: bool = False):
+    def __init__(self, analysis: Analysis, *, base_url: str = "", include_drafts: bool = False,
+                 markdown_cache: dict | None = None):
         self.analysis = analysis
         self.config = analysis.config
         self.base_url = (base_url or self.config.base_url).strip()
@@ -105,6 +107,8 @@ class SiteBuilder:
         self.sufferer_groups = self._groups("sufferer", lambda b: [(slugify(b.sufferer.who), b.sufferer.who)])
         self.status_groups = self._groups("status", lambda b: [(b.status, b.status)])
         self.markdown = MarkdownRenderer(allow_html=self.config.allow_html)
+        self.markdown_cache = markdown_cache if markdown_cache is not None else {}
+        self.markdown_used: dict[tuple, Rendered] = {}  # what this render used: the next one's cache
         self.search_entries: list[dict] = []
         self.page_paths: list[str] = []  # every HTML page rendered so far, for the sitemap
 
@@ -236,10 +240,21 @@ class SiteBuilder:
             if page.draft:
                 continue
             path = f"{page.slug}/index.html"
-            body = self.markdown.render(page.body, self._resolver(path)).html
+            body = self._render_markdown(path, page.body).html
             yield PlannedPage(path, "page.html", "page", page.title, page.description,
                               {"content": {"title": page.title, "description": page.description, "body": Markup(body)}})
         yield PlannedPage("404.html", "404.html", "404", "Page not found", "", {})
+
+    def _render_markdown(self, page_path: str, body: str) -> Rendered:
+        """Return ``body`` rendered, from the cache when neither it nor a brief it links to changed."""
+        resolve = self._resolver(page_path)
+        targets = tuple((slug, resolve(slug)) for slug, *_ in find_wikilinks(body, 1)) if "[[" in body else ()
+        key = (page_path, body, targets)
+        rendered = self.markdown_cache.get(key)
+        if rendered is None:
+            rendered = self.markdown.render(body, resolve)
+        self.markdown_used[key] = rendered
+        return rendered
 
     def _resolver(self, page_path: str):
         url = url_from(page_path)
@@ -253,7 +268,7 @@ class SiteBuilder:
     def _brief_page(self, brief: Brief) -> PlannedPage:
         view = self.views[brief.slug]
         path = f"{view.path}index.html"
-        rendered = self.markdown.render(brief.body, self._resolver(path))
+        rendered = self._render_markdown(path, brief.body)
         self.search_entries.append({"t": view.title, "u": view.path, "s": view.status, "g": list(brief.tags),
                                     "w": view.who, "p": view.problem, "x": rendered.text[:2000]})
         same_sufferer, same_tags = self._neighbours(brief)
@@ -314,41 +329,76 @@ def _levers_view(levers: Levers) -> LeversView:
     return LeversView(single, LeverView(smallest.phrase, smallest.required_accuracy, True) if smallest else None, levers.hint())
 
 
-def build_site(analysis: Analysis, output: Path, *, base_url: str = "", include_drafts: bool = False) -> BuildResult:
-    """Render the analysed project into ``output``; raise BuildError (publishing nothing) if a template fails."""
+class RenderMemo:
+    """What one render keeps for the next, so ``serve`` re-renders only pages whose inputs changed.
+
+    A page is rendered again exactly when its template context differs from last time (views are
+    frozen dataclasses compared by value), so the result always equals a full build. The theme's
+    templates are compiled once per memo; a new config or theme needs a new memo.
+    """
+
+    def __init__(self, theme: Theme):
+        self.theme = theme
+        self.contexts: dict[str, dict] = {}
+        self.pages: dict[str, bytes] = {}
+        self.markdown: dict[tuple, Rendered] = {}
+        self.rendered = 0  # pages rendered by the last render, the rest were reused
+
+
+def load_theme(analysis: Analysis) -> Theme:
+    """Return the project's theme, or raise BuildError when it does not exist."""
     try:
-        theme = Theme(analysis.root, analysis.config.theme)
+        return Theme(analysis.root, analysis.config.theme)
     except ThemeError as error:
         raise BuildError(str(error)) from None
-    builder = SiteBuilder(analysis, base_url=base_url, include_drafts=include_drafts)
-    site = builder.site_view()
-    env = theme.env
-    env.globals.update(site=site, fmt_ratio=_ratio, fmt_percent=_percent, fmt_signed=_signed, fmt_number=_number)
-    pages = 0
-    files = 0
-    with SiteWriter(output) as writer:
-        for planned in builder.plan():
+
+
+def render_site(analysis: Analysis, *, base_url: str = "", include_drafts: bool = False,
+                memo: RenderMemo | None = None) -> Iterator[tuple[str, bytes | Path]]:
+    """Yield every file of the site as ``(site path, bytes)``, or ``(site path, source file)`` for
+    assets; raise BuildError if a template fails."""
+    memo = memo or RenderMemo(load_theme(analysis))
+    builder = SiteBuilder(analysis, base_url=base_url, include_drafts=include_drafts, markdown_cache=memo.markdown)
+    env = memo.theme.env
+    env.globals.update(site=builder.site_view(), fmt_ratio=_ratio, fmt_percent=_percent, fmt_signed=_signed, fmt_number=_number)
+    contexts: dict[str, dict] = {}
+    pages: dict[str, bytes] = {}
+    memo.rendered = 0
+    for planned in builder.plan():
+        context = {"page": {"title": planned.title, "kind": planned.kind, "path": planned.path,
+                            "description": planned.description}, **planned.context}
+        html = memo.pages.get(planned.path) if memo.contexts.get(planned.path) == context else None
+        if html is None:
             url = url_from(planned.path)
-            context = {
-                "page": {"title": planned.title, "kind": planned.kind, "path": planned.path, "description": planned.description},
-                "url": url,
-                "asset": lambda name, url=url: url(f"assets/{name}"),
-                **planned.context,
-            }
             try:
-                html = env.get_template(planned.template).render(context)
+                text = env.get_template(planned.template).render(context, url=url, asset=lambda name: url(f"assets/{name}"))
             except TemplateError as error:
                 raise BuildError(_describe_template_error(planned, error)) from None
-            writer.write(planned.path, html.encode("utf-8"))
-            builder.page_paths.append(planned.path)
-            pages += 1
-        for path, data in builder.data_files():
-            writer.write(path, data)
+            html = text.encode("utf-8")
+            memo.rendered += 1
+        contexts[planned.path] = context
+        pages[planned.path] = html
+        yield planned.path, html
+    memo.contexts, memo.pages, memo.markdown = contexts, pages, builder.markdown_used
+    yield from builder.data_files()
+    for path, source in memo.theme.assets().items():
+        yield f"assets/{path}", source
+
+
+def build_site(analysis: Analysis, output: Path, *, base_url: str = "", include_drafts: bool = False) -> BuildResult:
+    """Render the analysed project into ``output``; raise BuildError (publishing nothing) if a template fails."""
+    theme = load_theme(analysis)
+    pages = files = 0
+    with SiteWriter(output) as writer:
+        for path, content in render_site(analysis, base_url=base_url, include_drafts=include_drafts, memo=RenderMemo(theme)):
+            if isinstance(content, Path):
+                writer.copy(path, content)
+            else:
+                writer.write(path, content)
             files += 1
-        for path, source in theme.assets().items():
-            writer.copy(f"assets/{path}", source)
-            files += 1
-    return BuildResult(pages=pages, files=pages + files + 1, briefs=len(builder.briefs))
+            pages += path.endswith(".html")
+    briefs = sum(1 for b in analysis.briefs if include_drafts or not b.draft)
+    return BuildResult(pages=pages, files=files + 1, briefs=briefs)
 
 
 def _describe_template_error(page: PlannedPage, error: TemplateError) -> str:

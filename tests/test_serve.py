@@ -1,0 +1,171 @@
+"""The preview server: request handling without sockets, Host and traversal vectors over raw
+http.client, live-reload events, and incremental rebuilds that equal a full build."""
+
+from __future__ import annotations
+
+import http.client
+import os
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from playbook.project import analyse_project
+from playbook.serve import DevServer, DevSite, host_allowed, inject_live_script, respond, site_path
+from playbook.site import render_site
+from tests.conftest import brief
+
+
+def full_build(root: Path) -> dict[str, bytes]:
+    return {path: (content.read_bytes() if isinstance(content, Path) else content)
+            for path, content in render_site(analyse_project(root))}
+
+
+@pytest.fixture
+def site(make_project) -> DevSite:
+    root = make_project({"a": brief(), "b": brief(("related: []", "related: [a]"))}, pages={"about": "# About\n\nSee [[a]]."})
+    dev = DevSite(root)
+    assert dev.rebuild().errors == ()
+    return dev
+
+
+@pytest.mark.parametrize("host, allowed", [
+    ("localhost:8000", True), ("127.0.0.1:8000", True), ("[::1]:8000", True), ("LOCALHOST", True),
+    ("preview.localhost:8000", True), (None, True),
+    ("evil.com", False), ("evil.com:8000", False), ("localhost.evil.com", False), ("127.0.0.1.nip.io", False),
+    ("192.168.1.10:8000", False), ("[::2]:8000", False), ("attacker.com#localhost", False),
+])
+def test_host_vectors(host, allowed):
+    assert host_allowed(host, "") is allowed
+
+
+def test_the_host_given_to_host_is_allowed():
+    assert host_allowed("192.168.1.10:8000", "192.168.1.10") and not host_allowed("192.168.1.11", "192.168.1.10")
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("/", "index.html"), ("/briefs/a/", "briefs/a/index.html"), ("/briefs/a/index.html", "briefs/a/index.html"),
+    ("/search/?q=x", "search/index.html"), ("/assets/style.css#x", "assets/style.css"),
+    ("/../etc/passwd", None), ("/briefs/../../etc/passwd", None), ("/%2e%2e/%2e%2e/etc/passwd", None),
+    ("/%2E%2E%2Fetc%2Fpasswd", None), ("/..%5c..%5cetc", None), ("/a%00.html", None), ("/./index.html", None),
+    ("//etc/passwd", "etc/passwd"),
+])
+def test_site_path_refuses_traversal(raw, expected):
+    assert site_path(raw) == expected
+
+
+def test_respond_serves_pages_with_the_live_script(site):
+    response = respond(site, "GET", "/briefs/a/", "localhost:8000")
+    assert response.status == 200 and response.headers["Content-Type"] == "text/html; charset=utf-8"
+    assert b'<script src="/__playbook__/live.js" data-version="1"></script></body>' in response.body
+    css = respond(site, "GET", "/assets/style.css", "localhost")
+    assert css.status == 200 and css.headers["Content-Type"] == "text/css; charset=utf-8" and b"live.js" not in css.body
+    assert respond(site, "GET", "/briefs/a", "localhost").headers["Location"] == "/briefs/a/"
+    missing = respond(site, "GET", "/nope/", "localhost")
+    assert missing.status == 404 and b"live.js" in missing.body
+    assert respond(site, "GET", "/", "evil.com").status == 403
+    assert respond(site, "POST", "/", "localhost").status == 405
+    assert respond(site, "GET", "/__playbook__/live.js", "localhost").status == 200
+
+
+def test_the_build_never_contains_the_live_script(site):
+    assert all(b"__playbook__" not in content for content in full_build(site.root).values())
+    assert inject_live_script(b"<p>no body", 3).endswith(b'data-version="3"></script>')
+
+
+def test_incremental_rebuilds_equal_a_full_build(site):
+    root = site.root
+    briefs = root / "content/briefs"
+    edits = [
+        lambda: (briefs / "a.md").write_text(brief(("Interviews and notes.", "New words about [[b]]."))),
+        lambda: (briefs / "b.md").write_text(brief(("title: Renewal-date extraction for in-house legal", "title: A new title for b"),
+                                                     ("related: []", "related: [a]"))),
+        lambda: (briefs / "c.md").write_text(brief(("  accuracy: 0.93", "  accuracy: 0.5"), ("tags: [legal, extraction]", "tags: [new-tag]"))),
+        lambda: os.rename(briefs / "c.md", briefs / "d.md"),
+        lambda: (briefs / "a.md").unlink(),
+        lambda: (root / "content/about.md").write_text("# About\n\nNow [[b]] only."),
+        lambda: (root / "playbook.yaml").write_text("title: Renamed playbook\nrules: {PB202: info}\n"),
+    ]
+    for edit in edits:
+        edit()
+        time.sleep(0.01)  # a distinct modification time even on coarse clocks
+        report = site.rebuild({str(root / "content")})
+        assert report.errors == ()
+        assert site.state.files == full_build(root)
+    assert site.state.version == 1 + len(edits)
+
+
+def test_errors_keep_the_last_good_build_and_clear_when_fixed(site):
+    good = site.state.files
+    (site.root / "content/briefs/a.md").write_text("---\ntitle: [broken\n---\n")
+    report = site.rebuild({"content/briefs/a.md"})
+    assert [d.code for d in report.errors] == ["PB001"]
+    assert site.state.files is good and site.state.version == 1
+    assert b'"code": "PB001"' in respond(site, "GET", "/__playbook__/state.json", "localhost").body
+    (site.root / "content/briefs/a.md").write_text(brief())
+    assert site.rebuild({"content/briefs/a.md"}).errors == ()
+    assert site.state.errors == () and site.state.version == 2
+
+
+@pytest.fixture
+def server(site):
+    httpd = DevServer(("127.0.0.1", 0), site)
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    yield httpd
+    httpd.stop()
+
+
+def raw_get(server, path: str, host: str = "localhost") -> tuple[int, bytes]:
+    connection = http.client.HTTPConnection("127.0.0.1", server.server_address[1], timeout=5)
+    connection.putrequest("GET", path, skip_host=True, skip_accept_encoding=True)
+    connection.putheader("Host", host)
+    connection.endheaders()
+    response = connection.getresponse()
+    body = response.read()
+    headers = dict(response.getheaders())
+    connection.close()
+    assert "Access-Control-Allow-Origin" not in headers
+    return response.status, body
+
+
+@pytest.mark.parametrize("path", ["/../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2fetc%2fpasswd",
+                                  "/briefs/..%2f..%2f..%2fpyproject.toml", "/content/briefs/a.md", "/../content/briefs/a.md"])
+def test_traversal_over_the_wire_is_404(server, path):
+    status, body = raw_get(server, path)
+    assert status == 404 and b"root:" not in body and b"title:" not in body
+
+
+def test_host_over_the_wire(server):
+    assert raw_get(server, "/", "evil.example:80")[0] == 403
+    assert raw_get(server, "/", f"localhost:{server.server_address[1]}")[0] == 200
+
+
+def test_malformed_requests_do_not_kill_the_server(server):
+    import socket
+
+    for garbage in (b"\x00\x01\x02\r\n\r\n", b"GET\r\n\r\n", b"GET / HTTP/9.9\r\n\r\n", b"A" * 70000 + b"\r\n\r\n"):
+        with socket.create_connection(("127.0.0.1", server.server_address[1]), timeout=5) as sock:
+            sock.sendall(garbage)
+            try:
+                sock.recv(1024)
+            except OSError:
+                pass
+    assert raw_get(server, "/")[0] == 200
+
+
+def test_events_announce_a_new_version_after_the_files_are_in_place(server, site):
+    connection = http.client.HTTPConnection("127.0.0.1", server.server_address[1], timeout=5)
+    connection.request("GET", "/__playbook__/events", headers={"Host": "localhost"})
+    response = connection.getresponse()
+    assert response.getheader("Content-Type") == "text/event-stream"
+    first = response.fp.readline() + response.fp.readline() + response.fp.readline()
+    assert b'"version": 1' in first
+    (site.root / "content/briefs/a.md").write_text(brief(("Interviews and notes.", "Fresh words.")))
+    site.rebuild({"content/briefs/a.md"})
+    lines = b""
+    while b'"version": 2' not in lines:
+        lines += response.fp.readline()
+    assert b"Fresh words." in raw_get(server, "/briefs/a/")[1]
+    connection.close()

@@ -1,0 +1,55 @@
+"""The whole loop in a real browser: Playwright drives Debian's chromium against `playbook serve`'s
+pieces — watcher, incremental rebuild, server — while the test edits files like an editor."""
+
+from __future__ import annotations
+
+import os
+import threading
+
+import pytest
+
+from playbook.serve import DevServer, DevSite
+from playbook.watch import ChangeCollector, start_watching
+from tests.conftest import brief
+
+
+@pytest.fixture
+def served(make_project):
+    root = make_project({"a": brief(), "b": brief(("related: []", "related: [a]"))})
+    site = DevSite(root)
+    site.rebuild()
+    collector = ChangeCollector(root, site.mark_pending, site.rebuild)
+    observer = start_watching(root, collector)
+    server = DevServer(("127.0.0.1", 0), site)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    yield root, f"http://127.0.0.1:{server.server_address[1]}"
+    collector.stop()
+    observer.stop()
+    server.stop()
+
+
+def save_atomically(path, text: str) -> None:
+    """Save as many editors do: write a temporary file beside it, then rename it over."""
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def test_edit_break_and_fix_in_the_browser(served, page):
+    root, base = served
+    page.goto(f"{base}/briefs/a/")
+    assert page.locator("h1").first.inner_text() == "Renewal-date extraction for in-house legal"
+
+    save_atomically(root / "content/briefs/a.md", brief(("Interviews and notes.", "Counsel said the renewal dates slip every quarter.")))
+    page.get_by_text("Counsel said the renewal dates slip every quarter.").wait_for(timeout=10_000)
+
+    save_atomically(root / "content/briefs/a.md", "---\ntitle: [unclosed\n---\nBody\n")
+    overlay = page.locator("#playbook-error-overlay")
+    overlay.wait_for(timeout=10_000)
+    assert "PB001" in overlay.inner_text() and "content/briefs/a.md:3:1" in overlay.inner_text()
+    assert page.get_by_text("Counsel said the renewal dates slip every quarter.").is_visible()  # the last good build
+
+    save_atomically(root / "content/briefs/a.md", brief(("Interviews and notes.", "Fixed, and the overlay is gone.")))
+    page.get_by_text("Fixed, and the overlay is gone.").wait_for(timeout=10_000)
+    assert page.locator("#playbook-error-overlay").count() == 0

@@ -1,0 +1,205 @@
+"""Building the site: every page of DESIGN §6 exists and says what it must; links resolve;
+hostile content stays inert; failed builds keep the old site; builds are reproducible."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import brief
+from tests.htmlcheck import live_markup
+from tests.sitecheck import broken_links
+
+REPO = Path(__file__).resolve().parent.parent
+THEME_SCRIPTS = {p.name for p in (REPO / "src/playbook/themes/default/assets").glob("*.js")} | {"search-index.js"}
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory) -> Path:
+    """The repository's example playbook, built once with a base URL."""
+    from playbook.cli import main
+
+    root = tmp_path_factory.mktemp("example")
+    shutil.copytree(REPO / "content", root / "content")
+    assert main(["build", str(root), "--base-url", "https://example.com/team/playbook/"]) == 0
+    return root / "site"
+
+
+def page(site: Path, path: str) -> str:
+    return (site / path).read_text(encoding="utf-8")
+
+
+def test_every_page_exists(example):
+    briefs = sorted(p.stem for p in (REPO / "content/briefs").glob("*.md"))
+    expected = ["index.html", "404.html", "criteria/index.html", "search/index.html", "tags/index.html",
+                "status/index.html", "sufferers/index.html", "about/index.html", "writing-a-brief/index.html",
+                "playbook.json", "feed.xml", "sitemap.xml", "assets/search-index.js"]
+    expected += [f"briefs/{slug}/index.html" for slug in briefs]
+    expected += ["tags/legal/index.html", "status/killed/index.html",
+                 "sufferers/in-house-counsel-at-mid-size-saas-companies/index.html"]
+    missing = [path for path in expected if not (example / path).is_file()]
+    assert missing == []
+
+
+def test_index_ranks_in_tiers_with_chart_and_health(example):
+    html = page(example, "index.html")
+    ranking = json.loads(page(example, "playbook.json"))["briefs"]
+    ranked = [b for b in ranking if b["rank"] is not None]
+    positions = [html.index(f'href="briefs/{b["slug"]}/index.html"') for b in ranked]
+    assert positions == sorted(positions), "ranked briefs appear in rank order"
+    assert '<svg class="quadrant"' in html and "Pain against completeness" in html
+    unranked = [b for b in ranking if b["rank"] is None]
+    assert {b["status"] for b in unranked} == {"shipped", "parked", "killed"}
+    for b in unranked:
+        assert b["title"] in html
+    assert 'href="criteria/index.html' in html
+
+
+def test_brief_page_explains_itself(example):
+    html = page(example, "briefs/msa-redline-review/index.html")
+    assert "Ranked 11 of 11, behind every ready brief: the workflow needs 0.97 but the model has 0.85" in html
+    assert "needs 0.85, model has 0.85" in html  # the smallest lever
+    assert "PB202" in html and "model-gap" in html
+    assert 'href="../../briefs/lease-abstraction/index.html"' in html  # related
+    assert "Clause family" in html  # the body's table
+    gap_free = page(example, "briefs/discharge-med-reconciliation/index.html")
+    assert "waits on a better model" in gap_free
+
+
+def test_backlinks_and_wikilinks(example):
+    data = {b["slug"]: b for b in json.loads(page(example, "playbook.json"))["briefs"]}
+    target = "launch-email-drafts"
+    sources = [slug for slug, b in data.items() if target in b["related"]]
+    html = page(example, f"briefs/{target}/index.html")
+    for source in sources:
+        assert f'href="../../briefs/{source}/index.html"' in html
+    invoice = page(example, "briefs/invoice-gl-coding/index.html")
+    assert '<a class="wikilink" href="../../briefs/customs-doc-extraction/index.html">' in invoice
+
+
+def test_every_internal_link_resolves(example):
+    assert broken_links(example) == []
+
+
+def test_feed_and_sitemap_use_the_base_url(example):
+    feed = page(example, "feed.xml")
+    sitemap = page(example, "sitemap.xml")
+    assert "<id>https://example.com/team/playbook/briefs/" in feed
+    assert "<loc>https://example.com/team/playbook/</loc>" in sitemap
+    assert "<loc>https://example.com/team/playbook/briefs/msa-redline-review/</loc><lastmod>2026-11-18</lastmod>" in sitemap
+    assert "404" not in sitemap
+
+
+def test_no_feed_or_sitemap_without_base_url(make_project, run):
+    root = make_project({"a": brief()})
+    assert run("build", str(root))[0] == 0
+    assert not (root / "site/feed.xml").exists() and not (root / "site/sitemap.xml").exists()
+    assert (root / "site/playbook.json").exists()
+
+
+HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(2)>"\'><svg onload=alert(3)>'
+
+
+def test_hostile_strings_in_every_field_stay_inert(make_project, run):
+    h = HOSTILE
+    text = brief(
+        ("title: Renewal-date extraction for in-house legal", f"title: '{h}'"),
+        ("owner: Dana Lee", f"owner: '{h}'"),
+        ("tags: [legal, extraction]", f"tags: ['{h}', 'javascript:alert(4)']"),
+        ("  who: In-house counsel at mid-size SaaS companies", f"  who: '{h}'"),
+        ("  losing: 6 hours a week re-reading vendor contracts for renewal terms", f"  losing: '6 hours {h}'"),
+        ("    - 12 interviews; 9 named it a top-3 pain", f"    - '{h}'"),
+        ("  when_wrong: A missed auto-renewal clause renews an unwanted contract", f"  when_wrong: '{h}'"),
+        ("  alternative: A paralegal reads every contract, 45 minutes each", f"  alternative: '{h}'"),
+        ("  measured_on: 200 real vendor contracts, hand-labelled", f"  measured_on: '{h}'"),
+        ("  problem: Extract the renewal date and notice period from vendor contracts", f"  problem: '{h}'"),
+        ("  workflow_steps: [upload, extract, verify, export]", f"  workflow_steps: ['{h}', extract]"),
+        ("  covered_steps: [upload, extract, verify, export]", f"  covered_steps: ['{h}', extract]"),
+        ("Interviews and notes.", f"{h}\n\n[x](javascript:alert(5)) [[a|{h}]] <a href=\"javascript:alert(6)\">y</a>\n\n```\n{h}\n```"),
+    )
+    root = make_project({"a": text}, pages={"about": f"---\ntitle: '{h}'\ndescription: '{h}'\n---\n{h}"},
+                        config=f"title: '{h}'\ndescription: '{h}'\n")
+    code, out, err = run("build", str(root), "--base-url", "https://example.com/")
+    assert code == 0, err
+    site = root / "site"
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 5
+    for path in pages:
+        assert live_markup(path.read_text(encoding="utf-8"), THEME_SCRIPTS) == [], path
+    for path in ("feed.xml", "sitemap.xml"):
+        assert "<script" not in page(site, path)
+    json.loads(page(site, "playbook.json"))
+
+
+def test_a_failed_build_keeps_the_previous_site(make_project, run):
+    root = make_project({"a": brief(), "b": brief()})
+    assert run("build", str(root))[0] == 0
+    before = snapshot(root / "site")
+    (root / "content/briefs/b.md").write_text("---\ntitle: [broken\n---\n")
+    code, out, err = run("build", str(root))
+    assert code == 1 and "PB001" in err and "left as it was" in err
+    assert snapshot(root / "site") == before
+    assert sorted(p.name for p in root.iterdir()) == ["content", "site"]
+
+
+def test_two_builds_are_identical(make_project, run, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764000000")
+    root = make_project({"a": brief(), "b": brief(("related: []", "related: [a]"))}, pages={"about": "# About"})
+    assert run("build", str(root), "-o", str(root / "one"), "--base-url", "https://x.example/")[0] == 0
+    assert run("build", str(root), "-o", str(root / "two"), "--base-url", "https://x.example/")[0] == 0
+    assert snapshot(root / "one") == snapshot(root / "two")
+
+
+@pytest.mark.parametrize("output", [".", "content", "content/briefs", "..", "notes"])
+def test_refused_output_touches_nothing(make_project, run, output):
+    root = make_project({"a": brief()})
+    (root / "notes").mkdir()
+    (root / "notes/plan.txt").write_text("keep me")
+    before = snapshot(root.parent)
+    code, _, err = run("build", str(root), "-o", str(root / output))
+    assert code == 2 and "refusing" in err
+    assert snapshot(root.parent) == before
+
+
+def test_project_theme_overrides_one_template_and_extends_another(make_project, run):
+    root = make_project({"a": brief()}, config="theme: acme\n")
+    templates = root / "themes/acme/templates"
+    templates.mkdir(parents=True)
+    (templates / "404.html").write_text("<!doctype html><title>x</title><p>Acme lost it</p>\n")
+    (templates / "brief.html").write_text('{% extends "default/brief.html" %}{% block content %}'
+                                          '<p class="acme">Acme says: {{ brief.title }}</p>{{ super() }}{% endblock %}')
+    (root / "themes/acme/assets").mkdir()
+    (root / "themes/acme/assets/extra.css").write_text("p{}")
+    code, _, err = run("build", str(root))
+    assert code == 0, err
+    assert page(root / "site", "404.html") == "<!doctype html><title>x</title><p>Acme lost it</p>\n"
+    html = page(root / "site", "briefs/a/index.html")
+    assert '<p class="acme">Acme says: Renewal-date extraction for in-house legal</p>' in html
+    assert "Ranked 1 of 1" in html  # the default template's content is still there
+    assert (root / "site/assets/extra.css").exists() and (root / "site/assets/style.css").exists()
+
+
+def test_unknown_theme_and_broken_template(make_project, run):
+    root = make_project({"a": brief()}, config="theme: nowhere\n")
+    code, _, err = run("build", str(root))
+    assert code == 1 and "theme 'nowhere' not found" in err
+    root = make_project({"a": brief()}, config="theme: bad\n")
+    (root / "themes/bad/templates").mkdir(parents=True)
+    (root / "themes/bad/templates/index.html").write_text("{{ no_such_variable.x }}")
+    code, _, err = run("build", str(root))
+    assert code == 1 and "index.html" in err and "no_such_variable" in err and not (root / "site").exists()
+
+
+def test_drafts_are_left_out_unless_asked(make_project, run):
+    root = make_project({"a": brief(), "d": brief(("status: exploring", "status: exploring\ndraft: true"))})
+    assert run("build", str(root))[0] == 0
+    assert not (root / "site/briefs/d").exists()
+    assert run("build", str(root), "--drafts")[0] == 0
+    assert (root / "site/briefs/d/index.html").exists()
