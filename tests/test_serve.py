@@ -83,7 +83,7 @@ def test_incremental_rebuilds_equal_a_full_build(site):
                                                      ("related: []", "related: [a]"))),
         lambda: (briefs / "c.md").write_text(brief(("  accuracy: 0.93", "  accuracy: 0.5"), ("tags: [legal, extraction]", "tags: [new-tag]"))),
         lambda: os.rename(briefs / "c.md", briefs / "d.md"),
-        lambda: (briefs / "a.md").unlink(),
+        lambda: (briefs / "d.md").unlink(),
         lambda: (root / "content/about.md").write_text("# About\n\nNow [[b]] only."),
         lambda: (root / "playbook.yaml").write_text("title: Renamed playbook\nrules: {PB202: info}\n"),
     ]

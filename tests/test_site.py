@@ -108,24 +108,24 @@ HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(2)>"\'><svg onload=
 
 
 def test_hostile_strings_in_every_field_stay_inert(make_project, run):
-    h = HOSTILE
+    h = json.dumps(HOSTILE)  # a JSON string is a valid double-quoted YAML scalar
     text = brief(
-        ("title: Renewal-date extraction for in-house legal", f"title: '{h}'"),
-        ("owner: Dana Lee", f"owner: '{h}'"),
-        ("tags: [legal, extraction]", f"tags: ['{h}', 'javascript:alert(4)']"),
-        ("  who: In-house counsel at mid-size SaaS companies", f"  who: '{h}'"),
-        ("  losing: 6 hours a week re-reading vendor contracts for renewal terms", f"  losing: '6 hours {h}'"),
-        ("    - 12 interviews; 9 named it a top-3 pain", f"    - '{h}'"),
-        ("  when_wrong: A missed auto-renewal clause renews an unwanted contract", f"  when_wrong: '{h}'"),
-        ("  alternative: A paralegal reads every contract, 45 minutes each", f"  alternative: '{h}'"),
-        ("  measured_on: 200 real vendor contracts, hand-labelled", f"  measured_on: '{h}'"),
-        ("  problem: Extract the renewal date and notice period from vendor contracts", f"  problem: '{h}'"),
-        ("  workflow_steps: [upload, extract, verify, export]", f"  workflow_steps: ['{h}', extract]"),
-        ("  covered_steps: [upload, extract, verify, export]", f"  covered_steps: ['{h}', extract]"),
-        ("Interviews and notes.", f"{h}\n\n[x](javascript:alert(5)) [[a|{h}]] <a href=\"javascript:alert(6)\">y</a>\n\n```\n{h}\n```"),
+        ("title: Renewal-date extraction for in-house legal", f"title: {h}"),
+        ("owner: Dana Lee", f"owner: {h}"),
+        ("tags: [legal, extraction]", f"tags: [{h}, 'javascript:alert(4)']"),
+        ("  who: In-house counsel at mid-size SaaS companies", f"  who: {h}"),
+        ("  losing: 6 hours a week re-reading vendor contracts for renewal terms", f"  losing: {json.dumps('6 hours ' + HOSTILE)}"),
+        ("    - 12 interviews; 9 named it a top-3 pain", f"    - {h}"),
+        ("  when_wrong: A missed auto-renewal clause renews an unwanted contract", f"  when_wrong: {h}"),
+        ("  alternative: A paralegal reads every contract, 45 minutes each", f"  alternative: {h}"),
+        ("  measured_on: 200 real vendor contracts, hand-labelled", f"  measured_on: {h}"),
+        ("  problem: Extract the renewal date and notice period from vendor contracts", f"  problem: {h}"),
+        ("  workflow_steps: [upload, extract, verify, export]", f"  workflow_steps: [{h}, extract]"),
+        ("  covered_steps: [upload, extract, verify, export]", f"  covered_steps: [{h}, extract]"),
+        ("Interviews and notes.", f"{HOSTILE}\n\n[x](javascript:alert(5)) [[a|{HOSTILE}]] <a href=\"javascript:alert(6)\">y</a>\n\n```\n{HOSTILE}\n```"),
     )
-    root = make_project({"a": text}, pages={"about": f"---\ntitle: '{h}'\ndescription: '{h}'\n---\n{h}"},
-                        config=f"title: '{h}'\ndescription: '{h}'\n")
+    root = make_project({"a": text}, pages={"about": f"---\ntitle: {h}\ndescription: {h}\n---\n{HOSTILE}"},
+                        config=f"title: {h}\ndescription: {h}\n")
     code, out, err = run("build", str(root), "--base-url", "https://example.com/")
     assert code == 0, err
     site = root / "site"

@@ -85,7 +85,7 @@ def test_the_site_works_from_file_urls(page, deployed):
     page.get_by_role("link", name="Criteria").first.click()
     assert page.url.endswith("/criteria/index.html")
     page.goto(deployed.joinpath("search/index.html").as_uri() + "?q=contract")
-    results = page.locator("[data-search-results] a")
+    results = page.locator("#search-results a")
     results.first.wait_for(timeout=5000)
     assert results.count() >= 2
     results.first.click()

@@ -67,6 +67,7 @@ class DevSite:
         self.include_drafts = include_drafts
         self.cache = LoadCache()
         self.memo: RenderMemo | None = None
+        self.config = None
         self.state = SiteState(0)
         self.changed = threading.Condition()
         self.settled = threading.Event()
@@ -93,6 +94,9 @@ class DevSite:
             analysis = analyse_project(self.root, cache=self.cache)
         except ConfigError as error:
             return self._publish_errors(tuple(error.diagnostics), started, "playbook.yaml is invalid")
+        if self.memo is not None and analysis.config != self.config:
+            self.memo = None  # settings shape every page and the Markdown itself
+        self.config = analysis.config
         errors = tuple(d for d in analysis.diagnostics if d.severity == Severity.ERROR)
         if errors:
             return self._publish_errors(errors, started)

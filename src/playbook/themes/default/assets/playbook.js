@@ -1,0 +1,237 @@
+/* playbook default theme: light/dark toggle, sortable and filterable ranked tables.
+   Loaded in <head> without defer so a stored theme applies before the first paint; everything
+   that touches the page waits for DOMContentLoaded. No inline scripts, so a strict
+   Content-Security-Policy (script-src 'self') works. Without JavaScript the pages are complete:
+   the system colour scheme still applies and the tables are already in rank order. */
+(function () {
+  "use strict";
+
+  var STORAGE_KEY = "playbook-theme";
+  var root = document.documentElement;
+
+  function stored() {
+    try {
+      var value = window.localStorage.getItem(STORAGE_KEY);
+      return value === "light" || value === "dark" ? value : null;
+    } catch (e) {
+      return null; // storage blocked (private mode, file:// in some browsers)
+    }
+  }
+
+  function store(value) {
+    try { window.localStorage.setItem(STORAGE_KEY, value); } catch (e) { /* not kept: fine */ }
+  }
+
+  var media = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
+
+  function effectiveTheme() {
+    var chosen = root.getAttribute("data-theme");
+    if (chosen === "light" || chosen === "dark") return chosen;
+    return media && media.matches ? "dark" : "light";
+  }
+
+  var initial = stored();
+  if (initial) root.setAttribute("data-theme", initial);
+
+  /* --- Theme toggle --------------------------------------------------------------------------- */
+
+  var SVG_NS = "http://www.w3.org/2000/svg";
+
+  function icon() {
+    // A circle half filled: the usual "contrast" glyph, meaningful in both schemes.
+    var svg = document.createElementNS(SVG_NS, "svg");
+    svg.setAttribute("viewBox", "0 0 20 20");
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("focusable", "false");
+    var ring = document.createElementNS(SVG_NS, "circle");
+    ring.setAttribute("cx", "10"); ring.setAttribute("cy", "10"); ring.setAttribute("r", "7.5");
+    ring.setAttribute("fill", "none"); ring.setAttribute("stroke", "currentColor"); ring.setAttribute("stroke-width", "1.8");
+    var half = document.createElementNS(SVG_NS, "path");
+    half.setAttribute("d", "M10 2.5a7.5 7.5 0 0 1 0 15z");
+    half.setAttribute("fill", "currentColor");
+    svg.appendChild(ring);
+    svg.appendChild(half);
+    return svg;
+  }
+
+  function setupToggle() {
+    var slot = document.querySelector(".header-tools") || document.querySelector("header") || document.body;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "theme-toggle";
+    button.appendChild(icon());
+    var label = document.createElement("span");
+    label.className = "sr-only";
+    label.textContent = "Dark mode";
+    button.appendChild(label);
+
+    function sync() {
+      var dark = effectiveTheme() === "dark";
+      button.setAttribute("aria-pressed", dark ? "true" : "false");
+      button.title = dark ? "Switch to light mode" : "Switch to dark mode";
+    }
+
+    button.addEventListener("click", function () {
+      var next = effectiveTheme() === "dark" ? "light" : "dark";
+      root.setAttribute("data-theme", next);
+      store(next);
+      sync();
+    });
+    if (media) {
+      var onChange = function () { sync(); };
+      if (media.addEventListener) media.addEventListener("change", onChange);
+      else if (media.addListener) media.addListener(onChange);
+    }
+    sync();
+    slot.appendChild(button);
+  }
+
+  /* --- Sortable tables -------------------------------------------------------------------------- */
+
+  function sortIcon() {
+    var svg = document.createElementNS(SVG_NS, "svg");
+    svg.setAttribute("class", "sort-icon");
+    svg.setAttribute("viewBox", "0 0 8 12");
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("focusable", "false");
+    var up = document.createElementNS(SVG_NS, "path");
+    up.setAttribute("class", "sort-up");
+    up.setAttribute("d", "M4 0l4 5H0z");
+    up.setAttribute("fill", "currentColor");
+    var down = document.createElementNS(SVG_NS, "path");
+    down.setAttribute("class", "sort-down");
+    down.setAttribute("d", "M4 12L0 7h8z");
+    down.setAttribute("fill", "currentColor");
+    svg.appendChild(up);
+    svg.appendChild(down);
+    return svg;
+  }
+
+  function keyOf(row, key, type) {
+    var raw = row.getAttribute("data-" + key);
+    if (type === "number") {
+      if (raw === null || raw === "") return Infinity; // unranked sorts last
+      var n = parseFloat(raw);
+      return isNaN(n) ? Infinity : n;
+    }
+    return (raw || "").toLowerCase();
+  }
+
+  function compareRows(key, type, direction) {
+    var sign = direction === "descending" ? -1 : 1;
+    return function (a, b) {
+      var x = keyOf(a.row, key, type);
+      var y = keyOf(b.row, key, type);
+      var result;
+      if (type === "number") {
+        if (x === y) result = 0;
+        else if (x === Infinity) return 1; // missing values stay last either way
+        else if (y === Infinity) return -1;
+        else result = x < y ? -1 : 1;
+      } else {
+        result = x.localeCompare(y);
+      }
+      return result !== 0 ? sign * result : a.index - b.index; // stable: the rank order breaks ties
+    };
+  }
+
+  function sortTable(table, th) {
+    var key = th.getAttribute("data-sort");
+    var type = th.getAttribute("data-type") || "text";
+    var current = th.getAttribute("aria-sort");
+    var direction;
+    if (current === "ascending") direction = "descending";
+    else if (current === "descending") direction = "ascending";
+    else direction = th.getAttribute("data-first") || "ascending";
+
+    Array.prototype.forEach.call(table.tHead.querySelectorAll("th[data-sort]"), function (other) {
+      if (other !== th) other.removeAttribute("aria-sort");
+    });
+    th.setAttribute("aria-sort", direction);
+
+    Array.prototype.forEach.call(table.tBodies, function (tbody) {
+      var rows = Array.prototype.filter.call(tbody.rows, function (row) {
+        return row.classList.contains("brief-row");
+      });
+      // Ties keep the page's original order (the playbook's ranking).
+      var items = rows.map(function (row) { return { row: row, index: originalOrder.get(row) || 0 }; });
+      items.sort(compareRows(key, type, direction));
+      var anchor = tbody.querySelector(".empty-row");
+      items.forEach(function (item) { tbody.insertBefore(item.row, anchor); });
+    });
+  }
+
+  var originalOrder = new Map();
+
+  function setupSorting(table) {
+    if (!table.tHead) return;
+    Array.prototype.forEach.call(table.querySelectorAll("tr.brief-row"), function (row, i) {
+      originalOrder.set(row, i);
+    });
+    Array.prototype.forEach.call(table.tHead.querySelectorAll("th[data-sort]"), function (th) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "sort";
+      while (th.firstChild) button.appendChild(th.firstChild);
+      button.appendChild(sortIcon());
+      th.appendChild(button);
+      button.addEventListener("click", function () { sortTable(table, th); });
+    });
+  }
+
+  /* --- Filtering ------------------------------------------------------------------------------- */
+
+  function setupFilter(form) {
+    var table = document.getElementById(form.getAttribute("data-filter-for"));
+    if (!table) return;
+    var text = form.elements.namedItem("text");
+    var tier = form.elements.namedItem("tier");
+    var status = form.elements.namedItem("status");
+    var count = form.querySelector(".filter-count");
+    var rows = Array.prototype.slice.call(table.querySelectorAll("tr.brief-row"));
+
+    function apply() {
+      var words = (text && text.value || "").toLowerCase().split(/\s+/).filter(Boolean);
+      var wantTier = tier ? tier.value : "";
+      var wantStatus = status ? status.value : "";
+      var shown = 0;
+      rows.forEach(function (row) {
+        var haystack = row.getAttribute("data-search") || "";
+        var ok = (!wantTier || row.getAttribute("data-tier") === wantTier) &&
+                 (!wantStatus || row.getAttribute("data-status") === wantStatus) &&
+                 words.every(function (w) { return haystack.indexOf(w) !== -1; });
+        row.hidden = !ok;
+        if (ok) shown += 1;
+      });
+      Array.prototype.forEach.call(table.tBodies, function (tbody) {
+        var groupTier = tbody.getAttribute("data-tier-group");
+        var mine = Array.prototype.filter.call(tbody.rows, function (r) { return r.classList.contains("brief-row"); });
+        var visible = mine.filter(function (r) { return !r.hidden; }).length;
+        var empty = tbody.querySelector(".empty-row");
+        var tierRow = tbody.querySelector(".tier-row");
+        var excluded = wantTier && groupTier && groupTier !== wantTier;
+        if (tierRow) tierRow.hidden = excluded;
+        if (empty) empty.hidden = excluded || visible > 0;
+      });
+      var filtering = words.length || wantTier || wantStatus;
+      if (count) {
+        count.textContent = filtering ? "Showing " + shown + " of " + rows.length + " briefs" : "";
+      }
+    }
+
+    form.addEventListener("input", apply);
+    form.addEventListener("change", apply);
+    form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
+    form.hidden = false;
+    apply();
+  }
+
+  function enhance() {
+    setupToggle();
+    Array.prototype.forEach.call(document.querySelectorAll("table[data-sortable]"), setupSorting);
+    Array.prototype.forEach.call(document.querySelectorAll("form[data-filter-for]"), setupFilter);
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", enhance);
+  else enhance();
+})();
