@@ -169,3 +169,30 @@ def test_events_announce_a_new_version_after_the_files_are_in_place(server, site
         lines += response.fp.readline()
     assert b"Fresh words." in raw_get(server, "/briefs/a/")[1]
     connection.close()
+
+
+def test_the_command_prints_its_url_and_stops_cleanly_on_ctrl_c(make_project):
+    import re
+    import signal
+    import subprocess
+    import sys
+    import urllib.request
+
+    root = make_project({"a": brief()})
+    process = subprocess.Popen([sys.executable, "-m", "playbook", "serve", str(root), "--port", "0"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        lines = []
+        while not any("Serving" in line for line in lines):
+            line = process.stdout.readline()
+            assert line, process.stderr.read()
+            lines.append(line)
+        url = re.search(r"http://127\.0\.0\.1:(\d+)/", lines[-1]).group(0)
+        assert url != "http://127.0.0.1:0/"
+        with urllib.request.urlopen(url + "briefs/a/", timeout=5) as response:
+            assert b"Renewal-date extraction" in response.read()
+    finally:
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=10)
+    assert process.returncode == 0, err
+    assert "Stopped." in out and "Traceback" not in err

@@ -61,23 +61,31 @@ class LinkGraph:
         return tuple(dict.fromkeys(link.target for link in self.links.get(slug, ()) if link.target != slug))
 
 
-def link_briefs(briefs: list[Brief], known: set[str]) -> tuple[LinkGraph, list[Diagnostic]]:
+def outgoing_links(brief: Brief) -> tuple[Link, ...]:
+    """Return the links a brief makes: its related slugs, then its ``[[slug]]`` links."""
+    outgoing = []
+    for index, target in enumerate(brief.related):
+        span = brief.span(f"related.{index}")
+        outgoing.append(Link(brief.slug, target, "related", span.position.line, span.position.column, span.length))
+    for target, line, column, length in find_wikilinks(brief.body, brief.body_line):
+        outgoing.append(Link(brief.slug, target, "body", line, column, length))
+    return tuple(outgoing)
+
+
+def link_briefs(briefs: list[Brief], known: set[str], cache: dict | None = None) -> tuple[LinkGraph, list[Diagnostic]]:
     """Return the link graph of ``briefs`` and a PB006 for each link to a slug not in ``known``.
 
     ``known`` also holds the slugs of briefs that failed to load, so a broken brief does not make
-    every link to it broken as well.
+    every link to it broken as well. ``cache`` (slug -> (brief, links)) lets ``serve`` skip
+    scanning bodies that did not change.
     """
     links: dict[str, tuple[Link, ...]] = {}
     backlinks: dict[str, set[str]] = defaultdict(set)
     problems: list[Diagnostic] = []
     for brief in briefs:
-        outgoing = []
-        for index, target in enumerate(brief.related):
-            span = brief.span(f"related.{index}")
-            outgoing.append(Link(brief.slug, target, "related", span.position.line, span.position.column, span.length))
-        for target, line, column, length in find_wikilinks(brief.body, brief.body_line):
-            outgoing.append(Link(brief.slug, target, "body", line, column, length))
-        links[brief.slug] = tuple(outgoing)
+        hit = cache.get(brief.slug) if cache is not None else None
+        outgoing = hit[1] if hit is not None and hit[0] is brief else outgoing_links(brief)
+        links[brief.slug] = outgoing
         for link in outgoing:
             if link.target not in known:
                 what = "related" if link.kind == "related" else f"[[{link.target}]]"
@@ -89,4 +97,7 @@ def link_briefs(briefs: list[Brief], known: set[str]) -> tuple[LinkGraph, list[D
                 ))
             elif link.target != brief.slug:
                 backlinks[link.target].add(brief.slug)
+    if cache is not None:  # keep exactly the current briefs
+        cache.clear()
+        cache.update((brief.slug, (brief, links[brief.slug])) for brief in briefs)
     return LinkGraph(links, {slug: tuple(sorted(sources)) for slug, sources in backlinks.items()}), problems

@@ -88,6 +88,8 @@ class LoadCache:
 
     def __init__(self):
         self.files: dict[str, tuple[tuple, tuple]] = {}
+        self.derived: dict[str, tuple] = {}  # path -> (brief, config, today, (metrics, levers, findings))
+        self.links: dict[str, tuple] = {}  # slug -> (brief, its outgoing links)
         self.reloaded = 0  # files read by the last analysis
 
     def load(self, root: Path, path: str, loader):
@@ -148,15 +150,17 @@ def _analyse(root: Path, today: date | None, config: Config | None, cache: LoadC
 
     if cache is not None:  # forget deleted files
         cache.files = {path: entry for path, entry in cache.files.items() if path in live}
+        cache.derived = {path: entry for path, entry in cache.derived.items() if path in live}
 
-    metrics = {b.slug: derive_metrics(b, config.ranking) for b in briefs}
+    metrics: dict[str, Metrics] = {}
     levers: dict[str, Levers] = {}
     for brief in briefs:
-        found_levers = find_levers(brief, metrics[brief.slug], config.ranking)
-        if found_levers is not None:
-            levers[brief.slug] = found_levers
-        diagnostics.extend(check_brief(BriefContext(brief, metrics[brief.slug], found_levers, config.criteria, today)))
-    graph, broken = link_briefs(briefs, known)
+        brief_metrics, brief_levers, findings = _derive(brief, config, today, cache)
+        metrics[brief.slug] = brief_metrics
+        if brief_levers is not None:
+            levers[brief.slug] = brief_levers
+        diagnostics.extend(findings)
+    graph, broken = link_briefs(briefs, known, cache.links if cache is not None else None)
     diagnostics.extend(broken)
 
     return Analysis(
@@ -172,6 +176,22 @@ def _analyse(root: Path, today: date | None, config: Config | None, cache: LoadC
         brief_files=len(brief_paths),
         today=today,
     )
+
+
+def _derive(brief: Brief, config: Config, today: date, cache: LoadCache | None):
+    """Return a brief's metrics, levers and criteria findings; reused while the brief, the
+    config and the date are the same."""
+    if cache is not None:
+        hit = cache.derived.get(brief.path)
+        if hit is not None and hit[0] is brief and hit[1] == config and hit[2] == today:
+            return hit[3]
+    brief_metrics = derive_metrics(brief, config.ranking)
+    brief_levers = find_levers(brief, brief_metrics, config.ranking)
+    findings = check_brief(BriefContext(brief, brief_metrics, brief_levers, config.criteria, today))
+    result = (brief_metrics, brief_levers, findings)
+    if cache is not None:
+        cache.derived[brief.path] = (brief, config, today, result)
+    return result
 
 
 def find_sources(root: Path) -> tuple[list[str], list[str]]:

@@ -4,7 +4,6 @@ the site. ``build`` and ``serve`` share :func:`build_site`."""
 from __future__ import annotations
 
 import json
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,7 +90,7 @@ class SiteBuilder:
     """Builds the views of one analysis once, then renders pages from them."""
 
     def __init__(self, analysis: Analysis, *, base_url: str = "", include_drafts: bool = False,
-                 markdown_cache: dict | None = None):
+                 markdown_cache: dict | None = None, view_cache: dict | None = None):
         self.analysis = analysis
         self.config = analysis.config
         self.base_url = (base_url or self.config.base_url).strip()
@@ -103,7 +102,12 @@ class SiteBuilder:
         self.by_path: dict[str, list[Diagnostic]] = defaultdict(list)
         for d in analysis.diagnostics:
             self.by_path[d.path].append(d)
-        self.views = {b.slug: self._brief_view(b) for b in self.briefs}
+        self.view_cache = view_cache if view_cache is not None else {}
+        self.views_used: dict[str, tuple] = {}
+        self.checklists: dict[tuple, tuple[CheckView, ...]] = {}
+        self.link_views: dict[str, LinkView] = {}
+        self.tag_heads: dict[str, list[str]] = {}
+        self.views = {b.slug: self._cached_view(b) for b in self.briefs}
         self.tag_groups = self._groups("tag", lambda b: [(slugify(t), t) for t in b.tags])
         self.sufferer_groups = self._groups("sufferer", lambda b: [(slugify(b.sufferer.who), b.sufferer.who)])
         self.status_groups = self._groups("status", lambda b: [(b.status, b.status)])
@@ -114,6 +118,20 @@ class SiteBuilder:
         self.page_paths: list[str] = []  # every HTML page rendered so far, for the sitemap
 
     # --- views ----------------------------------------------------------------------------------
+
+    def _cached_view(self, brief: Brief) -> BriefView:
+        """Return the brief's view, the same object as last render when nothing it shows changed,
+        so comparing page contexts is mostly comparing identities."""
+        entry = self.ranking.position(brief.slug)
+        key = (brief, self.analysis.metrics[brief.slug], entry.rank if entry else None, entry.why if entry else "",
+               self.analysis.levers.get(brief.slug))
+        cached = self.view_cache.get(brief.slug)
+        if cached is not None and cached[0] == key:
+            view = cached[1]
+        else:
+            view = self._brief_view(brief)
+        self.views_used[brief.slug] = (key, view)
+        return view
 
     def _brief_view(self, brief: Brief) -> BriefView:
         m = self.analysis.metrics[brief.slug]
@@ -139,13 +157,12 @@ class SiteBuilder:
         )
 
     def _groups(self, kind: str, keys: Callable[[Brief], list[tuple[str, str]]]) -> dict[str, GroupView]:
-        members: dict[str, list[str]] = defaultdict(list)
+        members: dict[str, dict[str, None]] = defaultdict(dict)  # ordered sets, in rank order
         names: dict[str, str] = {}
         for brief in self._in_rank_order():
             for slug, name in keys(brief):
                 names.setdefault(slug, name)
-                if brief.slug not in members[slug]:
-                    members[slug].append(brief.slug)
+                members[slug][brief.slug] = None
         folder = {"tag": "tags", "status": "status", "sufferer": "sufferers"}[kind]
         order = sorted(members, key=lambda s: (STATUSES.index(s),) if kind == "status" else (names[s].casefold(), s))
         return {slug: GroupView(kind, names[slug], f"{folder}/{slug}/", tuple(self.views[b] for b in members[slug])) for slug in order}
@@ -155,8 +172,17 @@ class SiteBuilder:
         yield from self.ranking.unranked
 
     def _checklist(self, brief: Brief) -> tuple[CheckView, ...]:
+        """Return the criteria checklist; briefs with the same findings share one (most have none)."""
+        findings = tuple(self.by_path.get(brief.path, ()))
+        key = tuple((d.code, d.severity, d.message, d.hint) for d in findings)
+        checklist = self.checklists.get(key)
+        if checklist is None:
+            checklist = self.checklists[key] = self._make_checklist(findings)
+        return checklist
+
+    def _make_checklist(self, findings: tuple[Diagnostic, ...]) -> tuple[CheckView, ...]:
         found: dict[str, list[Diagnostic]] = defaultdict(list)
-        for d in self.by_path.get(brief.path, ()):
+        for d in findings:
             found[d.code].append(d)
         items = []
         for code in CHECKLIST_CODES:
@@ -169,19 +195,33 @@ class SiteBuilder:
         return tuple(items)
 
     def _links(self, slugs) -> tuple[LinkView, ...]:
-        return tuple(LinkView(self.views[s].title, self.views[s].path, self.views[s].status) for s in slugs if s in self.visible)
+        return tuple(self._link(s) for s in slugs if s in self.visible)
+
+    def _link(self, slug: str) -> LinkView:
+        link = self.link_views.get(slug)
+        if link is None:
+            view = self.views[slug]
+            link = self.link_views[slug] = LinkView(view.title, view.path, view.status)
+        return link
 
     def _neighbours(self, brief: Brief) -> tuple[tuple[LinkView, ...], tuple[LinkView, ...]]:
+        """Return up to ten briefs sharing the sufferer, and up to ten sharing the most tags,
+        best ranked first; only the top of each group is looked at, so big groups cost nothing."""
         sufferer = self.sufferer_groups[slugify(brief.sufferer.who)]
-        same_sufferer = [v.slug for v in sufferer.briefs if v.slug != brief.slug][:10]
-        counts: dict[str, int] = defaultdict(int)
+        same_sufferer = [v.slug for v in sufferer.briefs[:11] if v.slug != brief.slug][:10]
+        counts: dict[str, int] = {}
         for tag in brief.tags:
-            for view in self.tag_groups[slugify(tag)].briefs[:50]:
-                if view.slug != brief.slug:
-                    counts[view.slug] += 1
-        order = {slug: i for i, slug in enumerate(counts)}
-        same_tags = sorted(counts, key=lambda s: (-counts[s], order[s]))[:10]
+            for slug in self._group_head(slugify(tag)):
+                if slug != brief.slug:
+                    counts[slug] = counts.get(slug, 0) + 1
+        same_tags = sorted(counts, key=counts.__getitem__, reverse=True)[:10]  # stable: rank order among equals
         return self._links(same_sufferer), self._links(same_tags)
+
+    def _group_head(self, tag: str) -> list[str]:
+        head = self.tag_heads.get(tag)
+        if head is None:
+            head = self.tag_heads[tag] = [view.slug for view in self.tag_groups[tag].briefs[:50]]
+        return head
 
     def _health(self) -> HealthView:
         counts = {s: 0 for s in Severity}
@@ -246,10 +286,14 @@ class SiteBuilder:
                               {"content": {"title": page.title, "description": page.description, "body": Markup(body)}})
         yield PlannedPage("404.html", "404.html", "404", "Page not found", "", {})
 
-    def _render_markdown(self, page_path: str, body: str) -> Rendered:
+    def _render_markdown(self, page_path: str, body: str, slug: str | None = None) -> Rendered:
         """Return ``body`` rendered, from the cache when neither it nor a brief it links to changed."""
         resolve = self._resolver(page_path)
-        targets = tuple((slug, resolve(slug)) for slug, *_ in find_wikilinks(body, 1)) if "[[" in body else ()
+        if slug is not None:  # a brief: its links were found when the project was analysed
+            linked = [link.target for link in self.analysis.graph.links.get(slug, ()) if link.kind == "body"]
+        else:
+            linked = [target for target, *_ in find_wikilinks(body, 1)] if "[[" in body else []
+        targets = tuple((target, resolve(target)) for target in linked)
         key = (page_path, body, targets)
         rendered = self.markdown_cache.get(key)
         if rendered is None:
@@ -269,9 +313,9 @@ class SiteBuilder:
     def _brief_page(self, brief: Brief) -> PlannedPage:
         view = self.views[brief.slug]
         path = f"{view.path}index.html"
-        rendered = self._render_markdown(path, brief.body)
+        rendered = self._render_markdown(path, brief.body, brief.slug)
         self.search_entries.append({"t": view.title, "u": view.path, "s": view.status, "g": list(brief.tags),
-                                    "w": view.who, "p": view.problem, "x": _search_words(rendered.text)})
+                                    "w": view.who, "p": view.problem, "x": rendered.words})
         same_sufferer, same_tags = self._neighbours(brief)
         return PlannedPage(path, "brief.html", "brief", view.title, view.problem, {
             "brief": view,
@@ -290,7 +334,7 @@ class SiteBuilder:
 
     def data_files(self) -> Iterator[tuple[str, bytes]]:
         """Yield the machine-readable files: playbook.json, the search index, and with a base URL the feed and sitemap."""
-        yield "playbook.json", (json.dumps(self._playbook_json(), indent=1, ensure_ascii=False) + "\n").encode("utf-8")
+        yield "playbook.json", self._playbook_json()
         yield "assets/search-index.js", ("window.PLAYBOOK_SEARCH = " + json.dumps(self.search_entries, ensure_ascii=False,
                                                                                   separators=(",", ":")) + ";\n").encode("utf-8")
         if self.base_url:
@@ -298,7 +342,7 @@ class SiteBuilder:
             yield "feed.xml", render_atom(self.config.title, self.base_url, briefs)
             yield "sitemap.xml", render_sitemap(self.base_url, self.page_paths, {v.path + "index.html": v.updated for v in briefs})
 
-    def _playbook_json(self) -> dict:
+    def _playbook_json(self) -> bytes:
         def brief_data(brief: Brief) -> dict:
             view = self.views[brief.slug]
             m = view.metrics
@@ -320,15 +364,11 @@ class SiteBuilder:
                 },
             }
 
-        return {"title": self.config.title, "description": self.config.description, "generator": f"playbook {__version__}",
-                "briefs": [brief_data(b) for b in self._in_rank_order()]}
-
-
-def _search_words(text: str) -> str:
-    """Return the distinct words of a body, lowercased, in first-seen order: full-text search
-    needs every word once, not the prose (a third of the size at 10,000 briefs)."""
-    words = dict.fromkeys(word for word in re.findall(r"\w[\w'-]*", text.lower()) if len(word) > 2)
-    return " ".join(words)
+        # One brief a line, each through the C encoder (json's indent= falls back to pure Python).
+        head = json.dumps({"title": self.config.title, "description": self.config.description,
+                           "generator": f"playbook {__version__}"}, ensure_ascii=False)[:-1]
+        lines = ",\n".join(json.dumps(brief_data(b), ensure_ascii=False) for b in self._in_rank_order())
+        return f'{head}, "briefs": [\n{lines}\n]}}\n'.encode("utf-8")
 
 
 def _levers_view(levers: Levers) -> LeversView:
@@ -350,6 +390,7 @@ class RenderMemo:
         self.contexts: dict[str, dict] = {}
         self.pages: dict[str, bytes] = {}
         self.markdown: dict[tuple, Rendered] = {}
+        self.views: dict[str, tuple] = {}
         self.rendered = 0  # pages rendered by the last render, the rest were reused
 
 
@@ -366,7 +407,8 @@ def render_site(analysis: Analysis, *, base_url: str = "", include_drafts: bool 
     """Yield every file of the site as ``(site path, bytes)``, or ``(site path, source file)`` for
     assets; raise BuildError if a template fails."""
     memo = memo or RenderMemo(load_theme(analysis))
-    builder = SiteBuilder(analysis, base_url=base_url, include_drafts=include_drafts, markdown_cache=memo.markdown)
+    builder = SiteBuilder(analysis, base_url=base_url, include_drafts=include_drafts, markdown_cache=memo.markdown,
+                          view_cache=memo.views)
     env = memo.theme.env
     env.globals.update(fmt_ratio=_ratio, fmt_percent=_percent, fmt_signed=_signed, fmt_number=_number)
     site = builder.site_view()
@@ -389,7 +431,7 @@ def render_site(analysis: Analysis, *, base_url: str = "", include_drafts: bool 
         pages[planned.path] = html
         builder.page_paths.append(planned.path)
         yield planned.path, html
-    memo.contexts, memo.pages, memo.markdown = contexts, pages, builder.markdown_used
+    memo.contexts, memo.pages, memo.markdown, memo.views = contexts, pages, builder.markdown_used, builder.views_used
     yield from builder.data_files()
     for path, source in memo.theme.assets().items():
         yield f"assets/{path}", source

@@ -7,10 +7,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from markupsafe import Markup
 
 
+@lru_cache(maxsize=65536)
 def slugify(text: str) -> str:
     """Return a URL-safe slug for a tag or a sufferer: lowercase ASCII words joined by hyphens."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")

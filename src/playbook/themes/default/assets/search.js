@@ -2,12 +2,12 @@
    {t: title, u: site path ("briefs/x/"), s: status, g: tags, w: who, p: problem, x: body text}
    written by the build into assets/search-index.js. Every word of the query must match (AND);
    title hits weigh most, then sufferer, problem and tags, then the body. Results are built with
-   DOM methods only (textContent), never innerHTML, so index content cannot inject markup. */
+   DOM methods only (textContent), never innerHTML, so index content cannot inject markup.
+   The body text (x) is only searched, never shown: the build may reduce it to distinct words. */
 (function () {
   "use strict";
 
   var MAX_RESULTS = 50;
-  var SNIPPET = 180;
 
   function lower(value) { return String(value == null ? "" : value).toLowerCase(); }
 
@@ -60,26 +60,12 @@
     var hits = [];
     for (var i = 0; i < items.length; i++) {
       var s = score(items[i], words);
-      if (s > 0) hits.push({ item: items[i], score: s, index: i });
+      if (s > 0) hits.push({ item: items[i], score: s, index: i, bodyOnly: s === words.length });
     }
     hits.sort(function (a, b) {
       return b.score - a.score || (a.item.title < b.item.title ? -1 : a.item.title > b.item.title ? 1 : a.index - b.index);
     });
     return { words: words, hits: hits };
-  }
-
-  function snippet(item, words) {
-    var text = String(item.entry.x || "");
-    if (!text) return "";
-    var at = -1;
-    for (var i = 0; i < words.length && at === -1; i++) at = item.body.indexOf(words[i]);
-    if (at === -1) return text.length > SNIPPET ? text.slice(0, SNIPPET).replace(/\s+\S*$/, "") + " …" : text;
-    var start = Math.max(0, at - 60);
-    var end = Math.min(text.length, start + SNIPPET);
-    var piece = text.slice(start, end);
-    if (start > 0) piece = "… " + piece.replace(/^\S*\s+/, "");
-    if (end < text.length) piece = piece.replace(/\s+\S*$/, "") + " …";
-    return piece;
   }
 
   function appendMarked(parent, text, words) {
@@ -153,12 +139,17 @@
         who.textContent = String(e.w);
         li.appendChild(who);
       }
-      var text = snippet(hit.item, results.words) || String(e.p || "");
-      if (text) {
+      if (e.p) {
         var p = document.createElement("p");
         p.className = "result-snippet";
-        appendMarked(p, text, results.words);
+        appendMarked(p, String(e.p), results.words);
         li.appendChild(p);
+      }
+      if (hit.bodyOnly) {
+        var where = document.createElement("p");
+        where.className = "result-where";
+        where.textContent = "Matched in the notes";
+        li.appendChild(where);
       }
       fragment.appendChild(li);
     });
