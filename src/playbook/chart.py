@@ -7,7 +7,7 @@ from markupsafe import Markup, escape
 from playbook.views import BriefView
 
 WIDTH, HEIGHT = 640, 400
-LEFT, RIGHT, TOP, BOTTOM = 56, 16, 16, 48
+LEFT, RIGHT, TOP, BOTTOM = 56, 32, 16, 48  # room on the right for labels of complete briefs
 MAX_POINTS = 300  # beyond this a chart is a blot; the table has the rest
 
 

@@ -66,7 +66,7 @@ class MarkdownRenderer:
     def __init__(self, *, allow_html: bool = False):
         md = MarkdownIt("commonmark", {"html": allow_html, "typographer": False})
         md.enable(["table", "strikethrough"])
-        md.use(footnote_plugin).use(tasklists_plugin).use(anchors_plugin, min_level=2, max_level=4, permalinkSymbol="#")
+        md.use(footnote_plugin).use(tasklists_plugin, label=True).use(anchors_plugin, min_level=2, max_level=4, permalinkSymbol="#")
         md.inline.ruler.before("link", "wikilink", _wikilink_rule)
         md.add_render_rule("wikilink", _render_wikilink)
         self.md = md
