@@ -196,3 +196,29 @@ def test_the_command_prints_its_url_and_stops_cleanly_on_ctrl_c(make_project):
         out, err = process.communicate(timeout=10)
     assert process.returncode == 0, err
     assert "Stopped." in out and "Traceback" not in err
+
+
+def test_a_request_during_a_pending_change_waits_for_the_rebuild(site):
+    site.mark_pending()  # the watcher saw a save; the rebuild has not run yet
+    answers = []
+    waiting = threading.Thread(target=lambda: answers.append(respond(site, "GET", "/briefs/a/", "localhost")))
+    waiting.start()
+    time.sleep(0.2)
+    assert answers == []  # held back rather than served stale
+    (site.root / "content/briefs/a.md").write_text(brief(("Interviews and notes.", "Words from the save.")))
+    site.rebuild({"content/briefs/a.md"})
+    waiting.join(timeout=5)
+    assert b"Words from the save." in answers[0].body
+
+
+def test_symlinks_out_of_the_theme_are_not_served(make_project, tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("private key")
+    root = make_project({"a": brief()}, config="theme: t\n")
+    (root / "themes/t/assets").mkdir(parents=True)
+    os.symlink(secret, root / "themes/t/assets/leak.txt")
+    os.symlink(tmp_path, root / "themes/t/assets/outside")
+    dev = DevSite(root)
+    assert dev.rebuild().errors == ()
+    assert respond(dev, "GET", "/assets/leak.txt", "localhost").status == 404
+    assert not any(b"private key" in body for body in dev.state.files.values())
