@@ -1,6 +1,6 @@
-"""Generate a deterministic corpus of N realistic briefs (and, later, the same content as a Hugo site).
+"""Generate a deterministic corpus of N realistic briefs, and optionally the same content as a Hugo site.
 
-    python bench/generate.py 10000 /tmp/corpus
+    python bench/generate.py 10000 /tmp/corpus [--hugo /tmp/corpus-hugo]
 """
 
 from __future__ import annotations
@@ -97,12 +97,57 @@ def generate(n: int, out: Path, seed: int = 7) -> None:
     (out / "playbook.yaml").write_text("title: Generated playbook\n", encoding="utf-8")
 
 
+HUGO_CONFIG = """baseURL = "https://example.com/"
+title = "Generated playbook"
+disableKinds = ["RSS", "sitemap", "robotsTXT"]
+[taxonomies]
+  tag = "tags"
+[markup.goldmark.renderer]
+  unsafe = false
+"""
+
+HUGO_SINGLE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body>
+<main><h1>{{ .Title }}</h1><p>{{ .Params.status }} · {{ .Params.owner }}</p>
+<dl><dt>Who</dt><dd>{{ .Params.sufferer.who }}</dd><dt>Losing</dt><dd>{{ .Params.sufferer.losing }}</dd>
+<dt>Severity</dt><dd>{{ .Params.pain.severity }} {{ .Params.pain.frequency }}</dd>
+<dt>Accuracy</dt><dd>{{ .Params.model.accuracy }}</dd><dt>Problem</dt><dd>{{ .Params.scope.problem }}</dd></dl>
+{{ .Content }}
+<ul>{{ range .Params.tags }}<li><a href="{{ "tags/" | relURL }}{{ . | urlize }}/">{{ . }}</a></li>{{ end }}</ul>
+</main></body></html>
+"""
+
+HUGO_LIST = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body>
+<main><h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></main></body></html>
+"""
+
+
+def generate_hugo(project: Path, out: Path) -> None:
+    """Write the same briefs as a Hugo site with minimal layouts, for side-by-side timing.
+
+    ``[[slug]]`` links have no meaning to Hugo and stay as text; everything else is the same
+    Markdown and the same front matter.
+    """
+    if out.exists():
+        shutil.rmtree(out)
+    (out / "content" / "briefs").mkdir(parents=True)
+    (out / "layouts" / "_default").mkdir(parents=True)
+    (out / "hugo.toml").write_text(HUGO_CONFIG, encoding="utf-8")
+    (out / "layouts" / "_default" / "single.html").write_text(HUGO_SINGLE, encoding="utf-8")
+    (out / "layouts" / "_default" / "list.html").write_text(HUGO_LIST, encoding="utf-8")
+    (out / "layouts" / "index.html").write_text(HUGO_LIST, encoding="utf-8")
+    for path in sorted((project / "content" / "briefs").glob("*.md")):
+        shutil.copyfile(path, out / "content" / "briefs" / path.name)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("count", type=int)
     parser.add_argument("out", type=Path)
+    parser.add_argument("--hugo", type=Path, help="also write the same briefs as a Hugo site here")
     args = parser.parse_args()
     generate(args.count, args.out)
+    if args.hugo:
+        generate_hugo(args.out, args.hugo)
 
 
 if __name__ == "__main__":
