@@ -11,6 +11,12 @@ import pytest
 CHROMIUM = "/usr/bin/chromium"
 
 
+@pytest.fixture(autouse=True)
+def cache_key_home(tmp_path_factory, monkeypatch):
+    """Keep the cache's signing key out of the real home folder."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "xdg-cache"))
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     """Point pytest-playwright at Debian's chromium; the machine has no network for its own."""

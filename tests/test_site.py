@@ -146,7 +146,7 @@ def test_a_failed_build_keeps_the_previous_site(make_project, run):
     code, out, err = run("build", str(root))
     assert code == 1 and "PB001" in err and "left as it was" in err
     assert snapshot(root / "site") == before
-    assert sorted(p.name for p in root.iterdir()) == ["content", "site"]
+    assert sorted(p.name for p in root.iterdir()) == [".playbook-cache", "content", "site"]  # no staging folder left
 
 
 def test_two_builds_are_identical(make_project, run, monkeypatch):

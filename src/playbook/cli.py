@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import shutil
 import sys
 import time
@@ -61,6 +62,7 @@ def build_parser() -> Parser:
     check.add_argument("--format", choices=("text", "json", "github"), default="text", help="output format (default: text)")
     check.add_argument("--strict", action="store_true", help="fail on warnings as well as errors")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text output (default: auto)")
+    check.add_argument("--no-cache", action="store_true", help="ignore and do not update .playbook-cache/")
 
     rank = command("rank", "Show the briefs ranked by tier, score, pain and title.",
                    "  playbook rank\n  playbook rank --why\n  playbook rank --format json")
@@ -75,6 +77,7 @@ def build_parser() -> Parser:
     build.add_argument("-o", "--output", help="the output folder (default: DIR/site)")
     build.add_argument("--base-url", default="", help="where the site will be published; enables feed.xml and sitemap.xml")
     build.add_argument("--drafts", action="store_true", help="include briefs and pages marked draft: true")
+    build.add_argument("--no-cache", action="store_true", help="ignore and do not update .playbook-cache/")
     build.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text output (default: auto)")
 
     serve = command("serve", "Build, then serve the site with live reload while you edit.",
@@ -119,14 +122,14 @@ def main(argv: Sequence[str] | None = None, stdout: IO | None = None, stderr: IO
         return int(exit_.code or 0)
 
 
-def _analyse(directory: str) -> Analysis:
+def _analyse(directory: str, *, cached: bool = False) -> Analysis:
     root = Path(directory)
     if not root.is_dir():
         raise UsageError(f"playbook: {directory}: no such folder")
     if not (root / "content").is_dir() and not (root / "playbook.yaml").is_file():
         raise UsageError(f"playbook: {directory}: not a playbook project (no content/ folder or playbook.yaml); "
                          "run 'playbook init DIR' to start one")
-    return analyse_project(root)
+    return analyse_project(root, persistent=cached, jobs=os.cpu_count() or 1)
 
 
 def _fails(diagnostics: Sequence[Diagnostic], strict: bool) -> bool:
@@ -135,7 +138,7 @@ def _fails(diagnostics: Sequence[Diagnostic], strict: bool) -> bool:
 
 
 def run_check(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
-    analysis = _analyse(args.dir)
+    analysis = _analyse(args.dir, cached=not args.no_cache)
     diagnostics = list(analysis.diagnostics)
     if args.format == "json":
         print(format_json(analysis, diagnostics), file=stdout)
@@ -215,28 +218,64 @@ def run_schema(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
 
 def run_build(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
     started = time.perf_counter()
-    analysis = _analyse(args.dir)
     root = Path(args.dir)
     output = Path(args.output) if args.output else root / "site"
+    if root.is_dir():
+        try:  # refuse a dangerous output before anything at all is read or written
+            target = check_output(output, root)
+        except OutputError as error:
+            raise UsageError(f"playbook: {error}") from None
+    analysis = _analyse(args.dir, cached=not args.no_cache)
     errors = [d for d in analysis.diagnostics if d.severity == Severity.ERROR]
     if errors:
         print(format_text(analysis, list(analysis.diagnostics), Style(colour_wanted(stderr, args.color))), file=stderr)
         print(f"playbook: build failed: the content has {len(errors)} error{'s' if len(errors) != 1 else ''}; "
               f"{output} was left as it was", file=stderr)
         return CONTENT_ERRORS
+    bar = ProgressBar(stderr, started)
     try:
-        target = check_output(output, root)
-        result = build_site(analysis, target, base_url=args.base_url, include_drafts=args.drafts)
-    except OutputError as error:
-        raise UsageError(f"playbook: {error}") from None
+        result = build_site(analysis, target, base_url=args.base_url, include_drafts=args.drafts,
+                            jobs=os.cpu_count() or 1, progress=bar.update)
     except BuildError as error:
+        bar.clear()
         print(f"playbook: build failed: {error}; {output} was left as it was", file=stderr)
         return CONTENT_ERRORS
+    bar.clear()
     warnings = sum(d.severity == Severity.WARNING for d in analysis.diagnostics)
     seconds = time.perf_counter() - started
-    print(f"Built {result.briefs} brief{'s' if result.briefs != 1 else ''} into {output}: {result.pages} pages, "
-          f"{result.files} files, {warnings} warning{'s' if warnings != 1 else ''}, in {seconds:.2f} s", file=stdout)
+    written = result.pages - result.unchanged
+    print(f"Built {_count(result.briefs, 'brief')} into {output}: {_count(result.pages, 'page')} "
+          f"({written:,} written, {result.unchanged:,} unchanged), {_count(warnings, 'warning')}, in {seconds:.2f} s", file=stdout)
     return OK
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n:,} {word}{'s' if n != 1 else ''}"
+
+
+class ProgressBar:
+    """A one-line progress bar on a terminal, shown only once a build has taken over a second."""
+
+    def __init__(self, stream: IO, started: float):
+        self.stream = stream
+        self.started = started
+        self.enabled = hasattr(stream, "isatty") and stream.isatty() and os.environ.get("TERM") != "dumb"
+        self.shown = False
+
+    def update(self, done: int, total: int) -> None:
+        if not self.enabled or time.perf_counter() - self.started < 1.0:
+            return
+        width = 30
+        filled = width * done // max(total, 1)
+        self.stream.write(f"\r  [{'#' * filled}{'.' * (width - filled)}] {done:,}/{total:,} pages")
+        self.stream.flush()
+        self.shown = True
+
+    def clear(self) -> None:
+        if self.shown:
+            self.stream.write("\r\x1b[2K")
+            self.stream.flush()
+            self.shown = False
 
 
 def run_serve(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:

@@ -6,6 +6,8 @@
 from __future__ import annotations
 
 import gc
+import hashlib
+import multiprocessing
 import os
 import re
 from contextlib import contextmanager
@@ -14,6 +16,7 @@ from functools import cached_property
 from datetime import date, datetime, timezone
 from pathlib import Path, PurePosixPath
 
+from playbook.cache import SourceCache
 from playbook.config import Config, load_config
 from playbook.diagnostics import Diagnostic, Position
 from playbook.formats import BRIEF, PAGE, brief_from_values, page_from_values
@@ -23,7 +26,7 @@ from playbook.model import SLUG_PATTERN, Brief, Page
 from playbook.ranking import Ranking, rank_briefs
 from playbook.rules import BriefContext, check_brief, diagnostic
 from playbook.schema import read_document
-from playbook.source import read_source
+from playbook.source import read_bytes, read_source
 from playbook.yamltree import read_yaml
 
 CONTENT = "content"
@@ -108,32 +111,32 @@ class LoadCache:
 
 
 def analyse_project(root: Path, *, today: date | None = None, config: Config | None = None,
-                    cache: LoadCache | None = None) -> Analysis:
-    """Return the analysis of the project at ``root``. Raises ConfigError for a bad ``playbook.yaml``."""
+                    cache: LoadCache | None = None, persistent: bool = False, jobs: int = 1) -> Analysis:
+    """Return the analysis of the project at ``root``. Raises ConfigError for a bad ``playbook.yaml``.
+
+    ``cache`` keeps loaded files in memory between analyses (``serve``); ``persistent`` uses and
+    updates ``.playbook-cache/``; ``jobs`` parses on that many processes when there are many files.
+    """
+    store = SourceCache(root) if persistent else None
     with _collector_paused():
-        return _analyse(root, today, config, cache)
+        analysis = _analyse(root, today, config, cache, store, jobs)
+    if store is not None:
+        store.save()
+    return analysis
 
 
-def _analyse(root: Path, today: date | None, config: Config | None, cache: LoadCache | None) -> Analysis:
+def _analyse(root: Path, today: date | None, config: Config | None, cache: LoadCache | None,
+             store: SourceCache | None = None, jobs: int = 1) -> Analysis:
     config = config if config is not None else load_config(root)
     today = today or build_date()
     if cache is not None:
         cache.reloaded = 0
-        live = set()
-
-    def load(path: str, loader):
-        if cache is None:
-            return loader(root, path)
-        live.add(path)
-        return cache.load(root, path, loader)
-
     diagnostics: list[Diagnostic] = []
     brief_paths, page_paths = find_sources(root)
 
     briefs: list[Brief] = []
     known: set[str] = set()
-    for path in brief_paths:
-        brief, found = load(path, load_brief)
+    for path, (brief, found) in zip(brief_paths, load_sources(root, brief_paths, "brief", cache, store, jobs)):
         diagnostics.extend(found)
         known.add(brief.slug if brief else PurePosixPath(path).stem)
         if brief is not None:
@@ -142,13 +145,13 @@ def _analyse(root: Path, today: date | None, config: Config | None, cache: LoadC
     diagnostics.extend(duplicates)
 
     pages: list[Page] = []
-    for path in page_paths:
-        page, found = load(path, load_page)
+    for page, found in load_sources(root, page_paths, "page", cache, store, jobs):
         diagnostics.extend(found)
         if page is not None:
             pages.append(page)
 
     if cache is not None:  # forget deleted files
+        live = set(brief_paths) | set(page_paths)
         cache.files = {path: entry for path, entry in cache.files.items() if path in live}
         cache.derived = {path: entry for path, entry in cache.derived.items() if path in live}
 
@@ -176,6 +179,46 @@ def _analyse(root: Path, today: date | None, config: Config | None, cache: LoadC
         brief_files=len(brief_paths),
         today=today,
     )
+
+
+PARALLEL_FROM = 256  # below this many files, starting processes costs more than it saves
+
+
+def load_sources(root: Path, paths: list[str], kind: str, cache: LoadCache | None,
+                 store: SourceCache | None, jobs: int) -> list[tuple]:
+    """Return what loading each path gives, in order: from ``serve``'s in-memory cache, from the
+    persistent cache when the bytes are unchanged, else parsed — on ``jobs`` processes when
+    there are many files."""
+    if cache is not None:
+        return [cache.load(root, path, LOADERS[kind]) for path in paths]
+    results: list = [None] * len(paths)
+    misses: list[tuple[int, bytes | None, str]] = []
+    for index, path in enumerate(paths):
+        data, problems = read_bytes(root, path)
+        if data is None:
+            results[index] = (None, problems)
+            continue
+        digest = hashlib.sha1(data).hexdigest() if store is not None else ""
+        hit = store.get(path, digest) if store is not None else None
+        if hit is not None:
+            results[index] = hit
+        else:
+            misses.append((index, data, digest))
+    if jobs > 1 and len(misses) >= PARALLEL_FROM:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            loaded = pool.map(_load_one, [(kind, root, paths[i], data) for i, data, _ in misses], chunksize=64)
+    else:
+        loaded = [LOADERS[kind](root, paths[i], data) for i, data, _ in misses]
+    for (index, _, digest), result in zip(misses, loaded):
+        results[index] = result
+        if store is not None:
+            store.put(paths[index], digest, result)
+    return results
+
+
+def _load_one(job: tuple) -> tuple:
+    kind, root, path, data = job
+    return LOADERS[kind](root, path, data)
 
 
 def _derive(brief: Brief, config: Config, today: date, cache: LoadCache | None):
@@ -222,9 +265,9 @@ def _inside(path: Path, real_root: Path) -> bool:
         return False
 
 
-def load_brief(root: Path, path: str) -> tuple[Brief | None, list[Diagnostic]]:
+def load_brief(root: Path, path: str, data: bytes | None = None) -> tuple[Brief | None, list[Diagnostic]]:
     """Return the brief in ``path``, or None and the diagnostics that explain why it cannot be read."""
-    source, problems = read_source(root, path, front_matter_required=True)
+    source, problems = read_source(root, path, front_matter_required=True, data=data)
     if source is None:
         return None, problems
     tree, yaml_problems = read_yaml(source.front, source.front_line)
@@ -244,9 +287,9 @@ def load_brief(root: Path, path: str) -> tuple[Brief | None, list[Diagnostic]]:
     return brief, diagnostics
 
 
-def load_page(root: Path, path: str) -> tuple[Page | None, list[Diagnostic]]:
+def load_page(root: Path, path: str, data: bytes | None = None) -> tuple[Page | None, list[Diagnostic]]:
     """Return the plain page in ``path``; its front matter is optional, its title defaults to the file name."""
-    source, problems = read_source(root, path, front_matter_required=False)
+    source, problems = read_source(root, path, front_matter_required=False, data=data)
     if source is None:
         return None, problems
     stem = PurePosixPath(path).relative_to(CONTENT).with_suffix("").as_posix()
@@ -304,3 +347,6 @@ def apply_severities(diagnostics: list[Diagnostic], config: Config) -> list[Diag
             result.append(d if severity == d.severity else d.with_severity(severity))
     result.sort(key=Diagnostic.sort_key)
     return result
+
+
+LOADERS = {"brief": load_brief, "page": load_page}

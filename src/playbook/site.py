@@ -4,6 +4,8 @@ the site. ``build`` and ``serve`` share :func:`build_site`."""
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +22,7 @@ from playbook.links import find_wikilinks
 from playbook.markdown import MarkdownRenderer, Rendered
 from playbook.metrics import Levers
 from playbook.model import STATUSES, Brief
-from playbook.output import SiteWriter
+from playbook.output import MARKER, SiteWriter
 from playbook.project import Analysis
 from playbook.ranking import Ranking, explain_unranked, rank_briefs
 from playbook.rules import RULES
@@ -40,8 +42,9 @@ class BuildError(Exception):
 @dataclass(frozen=True)
 class BuildResult:
     pages: int  # HTML pages
-    files: int  # every file written, assets and data included
+    files: int  # every file of the site, assets and data included
     briefs: int
+    unchanged: int = 0  # pages byte-identical to the previous build, linked rather than written
 
 
 @dataclass(frozen=True)
@@ -51,7 +54,10 @@ class PlannedPage:
     kind: str
     title: str
     description: str
-    context: dict
+    context: dict | Callable[[], dict]  # brief pages are made lazily, by whichever process renders them
+
+    def materialize(self) -> dict:
+        return self.context() if callable(self.context) else self.context
 
 
 def url_from(page_path: str) -> Callable[[str], str]:
@@ -114,7 +120,7 @@ class SiteBuilder:
         self.markdown = MarkdownRenderer(allow_html=self.config.allow_html)
         self.markdown_cache = markdown_cache if markdown_cache is not None else {}
         self.markdown_used: dict[tuple, Rendered] = {}  # what this render used: the next one's cache
-        self.search_entries: list[dict] = []
+        self.search_entries: dict[str, dict] = {}  # filled as brief pages are made
         self.page_paths: list[str] = []  # every HTML page rendered so far, for the sitemap
 
     # --- views ----------------------------------------------------------------------------------
@@ -312,12 +318,16 @@ class SiteBuilder:
 
     def _brief_page(self, brief: Brief) -> PlannedPage:
         view = self.views[brief.slug]
-        path = f"{view.path}index.html"
-        rendered = self._render_markdown(path, brief.body, brief.slug)
-        self.search_entries.append({"t": view.title, "u": view.path, "s": view.status, "g": list(brief.tags),
-                                    "w": view.who, "p": view.problem, "x": rendered.words})
+        return PlannedPage(f"{view.path}index.html", "brief.html", "brief", view.title, view.problem,
+                           lambda: self._brief_context(brief))
+
+    def _brief_context(self, brief: Brief) -> dict:
+        view = self.views[brief.slug]
+        rendered = self._render_markdown(f"{view.path}index.html", brief.body, brief.slug)
+        self.search_entries[brief.slug] = {"t": view.title, "u": view.path, "s": view.status, "g": list(brief.tags),
+                                           "w": view.who, "p": view.problem, "x": rendered.words}
         same_sufferer, same_tags = self._neighbours(brief)
-        return PlannedPage(path, "brief.html", "brief", view.title, view.problem, {
+        return {
             "brief": view,
             "body": Markup(rendered.html),
             "checklist": self._checklist(brief),
@@ -325,7 +335,7 @@ class SiteBuilder:
             "backlinks": self._links(self.analysis.graph.backlinks.get(brief.slug, ())),
             "same_sufferer": same_sufferer,
             "same_tags": same_tags,
-        })
+        }
 
     def site_view(self) -> SiteView:
         nav = [LinkView("Playbook", ""), LinkView("Criteria", "criteria/"), LinkView("Tags", "tags/"), LinkView("Search", "search/")]
@@ -335,7 +345,8 @@ class SiteBuilder:
     def data_files(self) -> Iterator[tuple[str, bytes]]:
         """Yield the machine-readable files: playbook.json, the search index, and with a base URL the feed and sitemap."""
         yield "playbook.json", self._playbook_json()
-        yield "assets/search-index.js", ("window.PLAYBOOK_SEARCH = " + json.dumps(self.search_entries, ensure_ascii=False,
+        entries = [self.search_entries[b.slug] for b in self._in_rank_order()]
+        yield "assets/search-index.js", ("window.PLAYBOOK_SEARCH = " + json.dumps(entries, ensure_ascii=False,
                                                                                   separators=(",", ":")) + ";\n").encode("utf-8")
         if self.base_url:
             briefs = [self.views[b.slug] for b in self._in_rank_order()]
@@ -402,30 +413,42 @@ def load_theme(analysis: Analysis) -> Theme:
         raise BuildError(str(error)) from None
 
 
+def _setup(env, builder: SiteBuilder) -> SiteView:
+    env.globals.update(fmt_ratio=_ratio, fmt_percent=_percent, fmt_signed=_signed, fmt_number=_number)
+    return builder.site_view()
+
+
+def _page_context(site: SiteView, planned: PlannedPage) -> dict:
+    return {"site": site, "page": {"title": planned.title, "kind": planned.kind, "path": planned.path,
+                                   "description": planned.description}, **planned.materialize()}
+
+
+def _render(env, planned: PlannedPage, context: dict) -> bytes:
+    url = url_from(planned.path)
+    try:
+        return env.get_template(planned.template).render(context, url=url, asset=lambda name: url(f"assets/{name}")).encode("utf-8")
+    except TemplateError as error:
+        raise BuildError(_describe_template_error(planned, error)) from None
+
+
 def render_site(analysis: Analysis, *, base_url: str = "", include_drafts: bool = False,
                 memo: RenderMemo | None = None) -> Iterator[tuple[str, bytes | Path]]:
     """Yield every file of the site as ``(site path, bytes)``, or ``(site path, source file)`` for
-    assets; raise BuildError if a template fails."""
+    assets, re-rendering only pages whose context changed since ``memo``'s last render; raise
+    BuildError if a template fails."""
     memo = memo or RenderMemo(load_theme(analysis))
     builder = SiteBuilder(analysis, base_url=base_url, include_drafts=include_drafts, markdown_cache=memo.markdown,
                           view_cache=memo.views)
     env = memo.theme.env
-    env.globals.update(fmt_ratio=_ratio, fmt_percent=_percent, fmt_signed=_signed, fmt_number=_number)
-    site = builder.site_view()
+    site = _setup(env, builder)
     contexts: dict[str, dict] = {}
     pages: dict[str, bytes] = {}
     memo.rendered = 0
     for planned in builder.plan():
-        context = {"site": site, "page": {"title": planned.title, "kind": planned.kind, "path": planned.path,
-                                          "description": planned.description}, **planned.context}
+        context = _page_context(site, planned)
         html = memo.pages.get(planned.path) if memo.contexts.get(planned.path) == context else None
         if html is None:
-            url = url_from(planned.path)
-            try:
-                text = env.get_template(planned.template).render(context, url=url, asset=lambda name: url(f"assets/{name}"))
-            except TemplateError as error:
-                raise BuildError(_describe_template_error(planned, error)) from None
-            html = text.encode("utf-8")
+            html = _render(env, planned, context)
             memo.rendered += 1
         contexts[planned.path] = context
         pages[planned.path] = html
@@ -437,20 +460,86 @@ def render_site(analysis: Analysis, *, base_url: str = "", include_drafts: bool 
         yield f"assets/{path}", source
 
 
-def build_site(analysis: Analysis, output: Path, *, base_url: str = "", include_drafts: bool = False) -> BuildResult:
-    """Render the analysed project into ``output``; raise BuildError (publishing nothing) if a template fails."""
+# What the processes of a parallel build render from: set just before they are forked, so each
+# inherits the analysis, views and compiled templates without pickling any of it.
+_SHARED: tuple | None = None
+CHUNK = 100
+
+
+def _render_chunk(indices: list[int]) -> tuple[int, int, dict[str, dict]]:
+    """Render and write the planned pages at ``indices``; return how many, how many of those were
+    byte-identical to the previous site (hard-linked rather than written), and their search entries."""
+    env, site, planned, targets, builder, previous = _SHARED
+    builder.search_entries = {}
+    unchanged = 0
+    for index in indices:
+        page = planned[index]
+        html = _render(env, page, _page_context(site, page))
+        target = targets[index]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if previous is not None and _link_if_same(previous / page.path, target, html):
+            unchanged += 1
+        else:
+            target.write_bytes(html)
+    return len(indices), unchanged, builder.search_entries
+
+
+def _link_if_same(old: Path, target: Path, data: bytes) -> bool:
+    """Hard-link the previous build's file into the new one when its bytes are ``data``."""
+    try:
+        if old.stat().st_size != len(data) or old.read_bytes() != data:
+            return False
+        os.link(old, target)
+        return True
+    except OSError:
+        return False
+
+
+def build_site(analysis: Analysis, output: Path, *, base_url: str = "", include_drafts: bool = False,
+               jobs: int = 1, progress: Callable[[int, int], None] | None = None) -> BuildResult:
+    """Render the analysed project into ``output`` on ``jobs`` processes; raise BuildError
+    (publishing nothing) if a template fails. ``progress(done, total)`` hears of every chunk."""
+    global _SHARED
     theme = load_theme(analysis)
-    pages = files = 0
+    builder = SiteBuilder(analysis, base_url=base_url, include_drafts=include_drafts)
+    site = _setup(theme.env, builder)
+    planned = list(builder.plan())
+    chunks = [list(range(start, min(start + CHUNK, len(planned)))) for start in range(0, len(planned), CHUNK)]
+    files = 0
     with SiteWriter(output) as writer:
-        for path, content in render_site(analysis, base_url=base_url, include_drafts=include_drafts, memo=RenderMemo(theme)):
-            if isinstance(content, Path):
-                writer.copy(path, content)
+        targets = [writer.target(page.path) for page in planned]  # every path checked before anything is written
+        previous = output if (output / MARKER).is_file() else None
+        _SHARED = (theme.env, site, planned, targets, builder, previous)
+        try:
+            if jobs > 1 and len(chunks) > 1:
+                with multiprocessing.get_context("fork").Pool(min(jobs, len(chunks))) as pool:
+                    parts = pool.imap_unordered(_render_chunk, chunks)
+                    written, unchanged = _collect(parts, builder, len(planned), progress)
             else:
-                writer.write(path, content)
+                written, unchanged = _collect(map(_render_chunk, chunks), builder, len(planned), progress)
+        finally:
+            _SHARED = None
+        builder.page_paths = [page.path for page in planned]
+        for path, data in builder.data_files():
+            writer.write(path, data)
             files += 1
-            pages += path.endswith(".html")
-    briefs = sum(1 for b in analysis.briefs if include_drafts or not b.draft)
-    return BuildResult(pages=pages, files=files + 1, briefs=briefs)
+        for path, source in theme.assets().items():
+            writer.copy(f"assets/{path}", source)
+            files += 1
+    return BuildResult(pages=len(planned), files=len(planned) + files + 1, briefs=len(builder.briefs), unchanged=unchanged)
+
+
+def _collect(parts, builder: SiteBuilder, total: int, progress) -> tuple[int, int]:
+    done = unchanged = 0
+    entries: dict[str, dict] = {}
+    for count, same, found in parts:
+        done += count
+        unchanged += same
+        entries.update(found)
+        if progress:
+            progress(done, total)
+    builder.search_entries = entries
+    return done, unchanged
 
 
 def _describe_template_error(page: PlannedPage, error: TemplateError) -> str:

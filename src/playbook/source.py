@@ -31,15 +31,26 @@ class SourceFile:
     body_line: int  # the file line the body starts on
 
 
-def read_source(root: Path, path: str, *, front_matter_required: bool) -> tuple[SourceFile | None, list[Diagnostic]]:
-    """Return the file at ``root/path`` split into front matter and body, or the reason it cannot be read."""
+def read_bytes(root: Path, path: str) -> tuple[bytes | None, list[Diagnostic]]:
+    """Return the bytes of ``root/path``, or why they cannot be read (too big, unreadable)."""
     try:
         size = os.stat(root / path).st_size
         if size > MAX_FILE_BYTES:
             return None, [_unreadable(path, Position(), f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}", "split it; a brief is a page, not a book")]
-        data = (root / path).read_bytes()
+        return (root / path).read_bytes(), []
     except OSError as error:
         return None, [_unreadable(path, Position(), f"cannot read the file: {error.strerror or error}", "check that it exists and is readable")]
+
+
+def read_source(root: Path, path: str, *, front_matter_required: bool, data: bytes | None = None) -> tuple[SourceFile | None, list[Diagnostic]]:
+    """Return the file at ``root/path`` (or its ``data``, already read) split into front matter
+    and body, or the reason it cannot be read."""
+    if data is None:
+        data, problems = read_bytes(root, path)
+        if data is None:
+            return None, problems
+    if len(data) > MAX_FILE_BYTES:
+        return None, [_unreadable(path, Position(), f"file is {len(data):,} bytes; the limit is {MAX_FILE_BYTES:,}", "split it; a brief is a page, not a book")]
     text, problem = decode_text(data)
     if problem is not None:
         where, message, hint = problem

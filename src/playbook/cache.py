@@ -1,0 +1,98 @@
+"""The persistent build cache in ``.playbook-cache/``: what loading each source file gave, keyed
+by the file's bytes, so warm builds and checks skip parsing files that did not change.
+
+A cache must never make a build wrong. Entries are keyed by the SHA-1 of the file's bytes, the
+path and the tool version; the file is signed with HMAC-SHA256 under a key kept outside the
+project (so a cache committed to a repository, or tampered with, is never unpickled), and one
+that does not verify, does not unpickle or comes from another version is ignored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import pickle
+import secrets
+import tempfile
+from pathlib import Path
+
+from playbook import __version__
+
+FOLDER = ".playbook-cache"
+FILE = "sources.pickle"
+FORMAT = f"playbook-{__version__}-sources-1"
+
+
+def _secret() -> bytes:
+    """Return this user's signing key, creating it on first use."""
+    home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "playbook"
+    path = home / "cache-key"
+    try:
+        return path.read_bytes()
+    except OSError:
+        pass
+    key = secrets.token_bytes(32)
+    try:
+        home.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(key)
+    except FileExistsError:
+        return path.read_bytes()
+    except OSError:
+        pass  # an unwritable home: the cache still works for this run
+    return key
+
+
+class SourceCache:
+    """``{path: (sha1 of the bytes, what loading gave)}``, read at start and written at the end."""
+
+    def __init__(self, root: Path):
+        self.path = root / FOLDER / FILE
+        self.key = _secret()
+        self.entries: dict[str, tuple[str, object]] = self._read()
+        self.used: dict[str, tuple[str, object]] = {}
+        self.dirty = False
+
+    def _read(self) -> dict:
+        try:
+            data = self.path.read_bytes()
+        except OSError:
+            return {}
+        signature, payload = data[:32], data[32:]
+        if not hmac.compare_digest(signature, hmac.new(self.key, payload, hashlib.sha256).digest()):
+            return {}
+        try:
+            stored = pickle.loads(payload)
+        except Exception:  # corrupt: rebuild it
+            return {}
+        if not isinstance(stored, dict) or stored.get("format") != FORMAT:
+            return {}
+        return stored.get("entries", {})
+
+    def get(self, path: str, digest: str):
+        entry = self.entries.get(path)
+        if entry is not None and entry[0] == digest:
+            self.used[path] = entry
+            return entry[1]
+        return None
+
+    def put(self, path: str, digest: str, result: object) -> None:
+        self.used[path] = (digest, result)
+        self.dirty = True
+
+    def save(self) -> None:
+        """Write the entries used by this run (so deleted files drop out), if anything changed."""
+        if not self.dirty and len(self.used) == len(self.entries):
+            return
+        payload = pickle.dumps({"format": FORMAT, "entries": self.used}, protocol=pickle.HIGHEST_PROTOCOL)
+        signature = hmac.new(self.key, payload, hashlib.sha256).digest()
+        try:
+            self.path.parent.mkdir(exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".sources-")
+            with os.fdopen(handle, "wb") as out:
+                out.write(signature + payload)
+            os.replace(temporary, self.path)
+        except OSError:
+            pass  # a read-only project still builds, just without a warm cache

@@ -1,0 +1,74 @@
+"""The persistent cache: warm runs reuse unchanged files, and no cache can make a run wrong."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from playbook.cache import FILE, FOLDER, SourceCache
+from playbook.project import analyse_project
+from tests.conftest import brief
+
+
+def analyse(root):
+    return analyse_project(root, persistent=True)
+
+
+def test_warm_runs_reuse_unchanged_files_and_see_changes(make_project, monkeypatch):
+    root = make_project({"a": brief(), "b": brief()})
+    first = analyse(root)
+    assert (root / FOLDER / FILE).is_file()
+    parsed = []
+    import playbook.project as project
+
+    original = project.LOADERS["brief"]
+    monkeypatch.setitem(project.LOADERS, "brief", lambda *args: parsed.append(args[1]) or original(*args))
+    (root / "content/briefs/b.md").write_text(brief(("  accuracy: 0.93", "  accuracy: 0.5")))
+    second = analyse(root)
+    assert parsed == ["content/briefs/b.md"]  # a.md came from the cache
+    assert second.metrics["b"].model_accuracy == 0.5 and first.metrics["b"].model_accuracy == 0.93
+    assert [d.code for d in second.diagnostics] == ["PB202"]
+
+
+@pytest.mark.parametrize("damage", ["truncate", "garbage", "resign", "other-version"])
+def test_a_damaged_or_foreign_cache_is_ignored(make_project, damage):
+    root = make_project({"a": brief()})
+    analyse(root)
+    path = root / FOLDER / FILE
+    data = path.read_bytes()
+    if damage == "truncate":
+        path.write_bytes(data[:50])
+    elif damage == "garbage":
+        path.write_bytes(b"\x00" * 200)
+    elif damage == "resign":  # a cache committed by someone else: signed with their key
+        path.write_bytes(b"x" * 32 + pickle.dumps({"format": "x", "entries": {}}))
+    else:
+        cache = SourceCache(root)
+        import hmac, hashlib
+        payload = pickle.dumps({"format": "playbook-0.0.0-sources-1", "entries": {"content/briefs/a.md": ("0" * 40, (None, []))}})
+        path.write_bytes(hmac.new(cache.key, payload, hashlib.sha256).digest() + payload)
+    fresh = analyse(root)
+    assert [b.slug for b in fresh.briefs] == ["a"] and fresh.diagnostics == ()
+
+
+def test_a_tampered_entry_never_unpickles(make_project):
+    root = make_project({"a": brief()})
+    analyse(root)
+    path = root / FOLDER / FILE
+
+    class Boom:
+        def __reduce__(self):
+            return (exec, ("raise SystemExit('pickle executed')",))
+
+    data = path.read_bytes()
+    path.write_bytes(data[:32] + pickle.dumps(Boom()))
+    assert [b.slug for b in analyse(root).briefs] == ["a"]
+
+
+def test_no_cache_leaves_no_folder(make_project, run):
+    root = make_project({"a": brief()})
+    assert run("check", str(root), "--no-cache")[0] == 0
+    assert not (root / FOLDER).exists()
+    assert run("check", str(root))[0] == 0
+    assert (root / FOLDER / FILE).exists()
