@@ -27,6 +27,8 @@ class _Finder(HTMLParser):
     def _allowed(self, tag: str, attributes: dict) -> bool:
         if tag == "script":
             return attributes.get("src", "").rsplit("/", 1)[-1] in self.allowed_scripts
+        if tag == "base":  # the 404 page's base is the configured http(s) base URL
+            return attributes.get("href", "").startswith(("https://", "http://"))
         if tag == "meta":
             return set(attributes) <= {"charset", "name", "content"} and attributes.get("name") != "refresh"
         return False

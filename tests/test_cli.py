@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
 
@@ -127,3 +128,30 @@ def test_colour_only_on_a_terminal_and_never_with_no_color(monkeypatch):
     assert colour_wanted(Tty()) is False
     assert colour_wanted(Tty(), "always") is True
     assert Style(False)("x", "31") == "x" and Style(True)("x", "31") == "\x1b[31mx\x1b[0m"
+
+
+@pytest.mark.parametrize("argv, fragment", [
+    (["serve", "--port", "99999"], "not a port number"),
+    (["build", "--base-url", "javascript:alert(1)"], "not an http(s) URL"),
+    ([], "a command is needed"),
+])
+def test_more_usage_errors(run, argv, fragment):
+    code, _, err = run(*argv)
+    assert code == 2 and fragment in err and "Traceback" not in err
+
+
+def test_a_closed_pipe_is_not_an_error(make_project):
+    from playbook.cli import main
+
+    class ClosedPipe(io.StringIO):
+        def write(self, text):
+            raise BrokenPipeError
+
+    root = make_project({"fine": brief()})
+    assert main(["rank", str(root)], stdout=ClosedPipe(), stderr=io.StringIO()) == 0
+
+
+def test_enum_values_are_exact_like_the_editor_schema(run, make_project):
+    root = make_project({"a": brief(("status: exploring", "status: Exploring"))})
+    code, out, _ = run("check", str(root))
+    assert code == 1 and "'Exploring' is not one of" in out and "did you mean 'exploring'? values are lowercase" in out

@@ -54,7 +54,7 @@ def test_a_config_may_start_with_a_document_marker(make_project, text):
 
 
 def test_plain_settings_are_read(make_project):
-    config = load_config(make_project(config="""\
+    root = make_project(config="""\
         title: Legal AI playbook
         description: Where AI helps in-house counsel.
         base_url: https://example.com/playbook/
@@ -62,7 +62,9 @@ def test_plain_settings_are_read(make_project):
         language: de-CH
         markdown:
           allow_html: true
-    """))
+    """)
+    (root / "themes/corporate").mkdir(parents=True)
+    config = load_config(root)
     assert (config.title, config.description, config.base_url, config.theme, config.language, config.allow_html) == (
         "Legal AI playbook", "Where AI helps in-house counsel.", "https://example.com/playbook/", "corporate", "de-CH", True)
 

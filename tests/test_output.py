@@ -91,3 +91,13 @@ def test_a_path_is_written_once(project):
             writer.write("a.html", b"1")
             writer.write("a.html", b"2")
     assert not (project / "site").exists()
+
+
+def test_the_published_folder_follows_the_umask(project):
+    old = os.umask(0o022)
+    try:
+        with SiteWriter(project / "site") as writer:
+            writer.write("index.html", b"x")
+    finally:
+        os.umask(old)
+    assert (project / "site").stat().st_mode & 0o777 == 0o755  # not mkdtemp's private 0700

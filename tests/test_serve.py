@@ -222,3 +222,9 @@ def test_symlinks_out_of_the_theme_are_not_served(make_project, tmp_path):
     assert dev.rebuild().errors == ()
     assert respond(dev, "GET", "/assets/leak.txt", "localhost").status == 404
     assert not any(b"private key" in body for body in dev.state.files.values())
+
+
+def test_the_404_page_works_at_any_depth(site):
+    response = respond(site, "GET", "/briefs/renamed-long-ago/", "localhost")
+    assert response.status == 404
+    assert b'<head><base href="/">' in response.body  # its relative links resolve from the root

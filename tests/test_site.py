@@ -189,7 +189,7 @@ def test_project_theme_overrides_one_template_and_extends_another(make_project, 
 def test_unknown_theme_and_broken_template(make_project, run):
     root = make_project({"a": brief()}, config="theme: nowhere\n")
     code, _, err = run("build", str(root))
-    assert code == 1 and "theme 'nowhere' not found" in err
+    assert code == 2 and "playbook.yaml:1:8:" in err and "no folder themes/nowhere/" in err
     root = make_project({"a": brief()}, config="theme: bad\n")
     (root / "themes/bad/templates").mkdir(parents=True)
     (root / "themes/bad/templates/index.html").write_text("{{ no_such_variable.x }}")

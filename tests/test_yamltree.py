@@ -215,7 +215,8 @@ def test_tabs_get_a_hint_about_tabs(text, line, column):
     ("title: `foo`\n", 2, 8, "cannot start any token", "quote a value that starts with a special character"),
     ("tags: [a, b\nx: 1\n", 3, 2, "did not find expected ',' or ']'", "indentation and quoting"),
     ("a:\n  b: 1\n c: 2\n", 4, 2, "did not find expected key", "indentation and quoting"),
-    ('a: "abc\nb: 1\n', 4, 1, "unexpected end of stream", "indentation and quoting"),
+    # An unclosed quote is reported where the quote opens, not where YAML gave up.
+    ('a: "abc\nb: 1\n', 2, 4, "unexpected end of stream", "close the quote"),
 ])
 def test_syntax_errors_point_at_yamls_own_line_and_column(text, line, column, message, hint):
     root, problems = read_yaml(text, 2)

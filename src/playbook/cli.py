@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import IO, Sequence
 
 from playbook import __version__
-from playbook.config import SCHEMA as CONFIG_SCHEMA, ConfigError
+from playbook.config import BASE_URL, SCHEMA as CONFIG_SCHEMA, ConfigError
 from playbook.diagnostics import Diagnostic, Severity
 from playbook.formats import BRIEF, PAGE
 from playbook.output import OutputError, check_output
@@ -34,6 +34,8 @@ class Parser(argparse.ArgumentParser):
     """argparse that raises instead of exiting, and suggests the command that was meant."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
+        if "required: command" in message:
+            message = "a command is needed\n" + self.format_usage().strip() + "\nrun 'playbook --help' for the commands"
         if "invalid choice" in message and "argument command" in message:
             word = message.split("'")[1] if "'" in message else ""
             suggestion = did_you_mean(word, COMMANDS)
@@ -42,6 +44,22 @@ class Parser(argparse.ArgumentParser):
 
 
 COMMANDS = ("check", "rank", "build", "serve", "schema")
+
+
+def _base_url(text: str) -> str:
+    if not BASE_URL.fullmatch(text):
+        raise argparse.ArgumentTypeError(f"{text!r} is not an http(s) URL such as https://example.com/playbook/")
+    return text
+
+
+def _port(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number") from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{port} is not a port number (0 to 65535)")
+    return port
 
 
 def build_parser() -> Parser:
@@ -75,7 +93,8 @@ def build_parser() -> Parser:
                     "  playbook build\n  playbook build my-playbook -o public --base-url https://example.com/playbook/")
     build.add_argument("dir", nargs="?", default=".", help="the project folder (default: .)")
     build.add_argument("-o", "--output", help="the output folder (default: DIR/site)")
-    build.add_argument("--base-url", default="", help="where the site will be published; enables feed.xml and sitemap.xml")
+    build.add_argument("--base-url", type=_base_url, default=None,
+                       help="where the site will be published (overrides base_url:); enables feed.xml and sitemap.xml")
     build.add_argument("--drafts", action="store_true", help="include briefs and pages marked draft: true")
     build.add_argument("--no-cache", action="store_true", help="ignore and do not update .playbook-cache/")
     build.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text output (default: auto)")
@@ -84,7 +103,7 @@ def build_parser() -> Parser:
                     "  playbook serve\n  playbook serve my-playbook --port 0 --open\n  playbook serve --poll   # WSL, Docker, network drives")
     serve.add_argument("dir", nargs="?", default=".", help="the project folder (default: .)")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
-    serve.add_argument("--port", type=int, default=8000, help="port to listen on; 0 picks a free one (default: 8000)")
+    serve.add_argument("--port", type=_port, default=8000, help="port to listen on; 0 picks a free one (default: 8000)")
     serve.add_argument("--open", action="store_true", help="open the site in a browser")
     serve.add_argument("--poll", action="store_true", help="poll for changes instead of using file-system events")
     serve.add_argument("--drafts", action="store_true", help="include briefs and pages marked draft: true")
@@ -118,17 +137,25 @@ def main(argv: Sequence[str] | None = None, stdout: IO | None = None, stderr: IO
     except KeyboardInterrupt:
         print("playbook: interrupted", file=stderr)
         return 130
+    except BrokenPipeError:  # `playbook rank | head`: the reader has all it wanted
+        try:
+            sys.stdout = open(os.devnull, "w")  # keep the interpreter from complaining at exit
+        except OSError:
+            pass
+        return OK
     except SystemExit as exit_:  # --help and --version
         return int(exit_.code or 0)
 
 
 def _analyse(directory: str, *, cached: bool = False) -> Analysis:
     root = Path(directory)
-    if not root.is_dir():
+    if not root.exists():
         raise UsageError(f"playbook: {directory}: no such folder")
+    if not root.is_dir():
+        raise UsageError(f"playbook: {directory}: not a folder")
     if not (root / "content").is_dir() and not (root / "playbook.yaml").is_file():
         raise UsageError(f"playbook: {directory}: not a playbook project (no content/ folder or playbook.yaml); "
-                         "run 'playbook init DIR' to start one")
+                         "create content/briefs/ and write a brief there (see the README's 'Start a playbook')")
     return analyse_project(root, persistent=cached, jobs=os.cpu_count() or 1)
 
 
@@ -300,7 +327,7 @@ def run_serve(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
                   f"{report.reloaded} file{'s' if report.reloaded != 1 else ''} read", file=stdout, flush=True)
 
     def ready(url: str) -> None:
-        print(f"Serving {root} at {style(url, '1;4')} — Ctrl-C to stop", file=stdout, flush=True)
+        print(f"Serving {root.resolve()} at {style(url, '1;4')} — Ctrl-C to stop", file=stdout, flush=True)
         if args.open:
             import webbrowser
             webbrowser.open(url)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -15,6 +16,7 @@ from playbook.source import MAX_FILE_BYTES, decode_text
 from playbook.yamltree import Node, read_yaml
 
 CONFIG_FILE = "playbook.yaml"
+BASE_URL = re.compile(r"https?://[^\s<>\"'`]+")
 
 
 def _frozen(mapping: dict) -> Mapping:
@@ -74,7 +76,8 @@ SCHEMA = Record(
     fields={
         "title": Text("The playbook's name, shown on every page."),
         "description": Text("One sentence about the playbook, for the home page and the feed."),
-        "base_url": Text("Where the site is published, e.g. https://example.com/playbook/. Needed for feed.xml and sitemap.xml."),
+        "base_url": Text("Where the site is published, e.g. https://example.com/playbook/. Needed for feed.xml and sitemap.xml.",
+                         pattern=BASE_URL.pattern, pattern_help="an http(s) URL such as https://example.com/playbook/"),
         "theme": Text("A folder name under themes/; templates missing there come from the default theme.",
                       pattern=r"[A-Za-z0-9_][A-Za-z0-9_.-]*", pattern_help="a folder name under themes/"),
         "language": Text("The content's language, as a BCP 47 tag such as en or de-CH."),
@@ -131,6 +134,7 @@ def load_config(root: Path) -> Config:
     values, reading = read_document(SCHEMA, tree, CONFIG_FILE)
     diagnostics += [d if d.code != "PB003" else d.with_severity(Severity.ERROR) for d in reading.diagnostics]
     diagnostics += _lowered_fatal_rules(tree)
+    diagnostics += _missing_theme(root, values, reading)
     if diagnostics:
         raise ConfigError(sorted(diagnostics, key=Diagnostic.sort_key))
     return config_from_values(values or {})
@@ -138,6 +142,15 @@ def load_config(root: Path) -> Config:
 
 def _config_problem(code: str, where: Position, message: str, hint: str) -> Diagnostic:
     return diagnostic(code, CONFIG_FILE, where, message, hint).with_severity(Severity.ERROR)
+
+
+def _missing_theme(root: Path, values: dict | None, reading) -> list[Diagnostic]:
+    name = (values or {}).get("theme", "default")
+    if name == "default" or (root / "themes" / name).is_dir():
+        return []
+    span = reading.spans["theme"]
+    return [_config_problem("PB002", span.position, f"theme: no folder themes/{name}/ in the project",
+                            "create it, or remove the line to use the default theme")]
 
 
 def _lowered_fatal_rules(tree: Node) -> list[Diagnostic]:

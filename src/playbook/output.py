@@ -40,6 +40,12 @@ def check_output(output: Path, project: Path) -> Path:
     return out
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 class SiteWriter:
     """Writes a site into a staging folder, then swaps it in for the output folder.
 
@@ -55,6 +61,7 @@ class SiteWriter:
     def __enter__(self) -> "SiteWriter":
         self.output.parent.mkdir(parents=True, exist_ok=True)
         self.staging = Path(tempfile.mkdtemp(prefix=f".{self.output.name}.building-", dir=self.output.parent))
+        os.chmod(self.staging, 0o777 & ~_umask())  # mkdtemp makes it private; a site is for serving
         self.write(MARKER, MARKER_TEXT)
         return self
 

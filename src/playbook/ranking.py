@@ -44,7 +44,9 @@ def rank_briefs(briefs: list[Brief], metrics: dict[str, Metrics]) -> Ranking:
 def explain_rank(rank: int, total: int, m: Metrics) -> str:
     """Return one sentence saying why a brief ranks where it does, with the numbers that put it there."""
     shown = f"{m.score:.1f}".removesuffix(".0")  # as the tables show it
-    score = f"pain {m.pain:g} × completeness {m.completeness:.2f}² = score {shown}"
+    completeness = f"{m.completeness:.3f}"  # 0.833, not 0.83, so the sum checks; but 0.50, not 0.500
+    completeness = completeness[:-1] if completeness.endswith("0") else completeness
+    score = f"pain {m.pain:g} × completeness {completeness}² = score {shown}"
     if m.tier == READY:
         return (f"Ranked {rank} of {total}: today's model is good enough here "
                 f"({m.model_accuracy:.2f} against the {m.required_accuracy:.2f} this workflow needs), and {score}.")

@@ -47,7 +47,7 @@ def format_text(analysis: Analysis, diagnostics: list[Diagnostic], style: Style)
             gutter = len(str(d.line))
             visible = source.expandtabs(1)
             out.append(f" {d.line} | {visible}")
-            caret = "^" * max(1, min(d.length, len(visible) - d.column + 1))
+            caret = "^" * max(1, min(d.length, len(visible) - d.column + 1, 60))  # a long value: mark its start
             out.append(f" {' ' * gutter} | {' ' * (d.column - 1)}{style(caret, COLOURS[d.severity])}")
         if d.hint:
             out.append(f" {style('= hint:', '1')} {d.hint}")

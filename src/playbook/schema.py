@@ -135,7 +135,7 @@ class Number(Spec):
         if not math.isfinite(value):
             raise self._wrong(node, reading, key)
         if not self.minimum <= value <= self.maximum:
-            hint = f'did you mean "{text}%"?' if self.percent and not match and 1 < value <= 100 else ""
+            hint = f'did you mean "{text}%"?' if self.percent and not match and 2 <= value <= 100 else ""
             raise self._wrong(node, reading, key, hint)
         return round(value, 6) if match else value
 
@@ -196,9 +196,9 @@ class Choice(Spec):
         text = self._scalar(node, reading, key)
         if text in self.values:
             return text
-        if text.lower() in self.values:
-            return text.lower()
-        hint = did_you_mean(text, self.values) or f"use one of {', '.join(self.values)}"
+        lower = text.lower()
+        hint = (f"did you mean {lower!r}? values are lowercase" if lower in self.values else
+                did_you_mean(text, self.values) or f"use one of {', '.join(self.values)}")
         reading.problem("PB002", node, f"{key}: {text!r} is not one of {', '.join(self.values)}", hint)
         raise Invalid
 

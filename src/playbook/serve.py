@@ -104,7 +104,8 @@ class DevSite:
             if self.memo is None:
                 self.memo = RenderMemo(load_theme(analysis))
             files = {}
-            for path, content in render_site(analysis, include_drafts=self.include_drafts, memo=self.memo):
+            # No base URL in a preview: canonical links and a 404 <base> would point at production.
+            for path, content in render_site(analysis, base_url="", include_drafts=self.include_drafts, memo=self.memo):
                 files[path] = content.read_bytes() if isinstance(content, Path) else content
         except BuildError as error:
             self.memo = None
@@ -221,6 +222,8 @@ def _not_found(state: SiteState) -> Response:
     if page is None:
         page = (b"<!doctype html><html lang=en><meta charset=utf-8><title>Not found</title>"
                 b"<body><h1>Not found</h1>" + (b"" if state.built else b"<p>The playbook has not built yet.</p>") + b"</body></html>")
+    # The 404 page answers any address; a base makes its relative links resolve from the root.
+    page = page.replace(b"<head>", b'<head><base href="/">', 1)
     return Response(HTTPStatus.NOT_FOUND, {"Content-Type": "text/html; charset=utf-8"}, inject_live_script(page, state.version))
 
 
@@ -262,7 +265,9 @@ class DevServer(ThreadingHTTPServer):
 class Handler(BaseHTTPRequestHandler):
     server: DevServer
     server_version = "playbook"
-    sys_version = ""
+
+    def version_string(self) -> str:
+        return self.server_version
     timeout = 30  # a slow client cannot hold a thread forever
 
     def do_GET(self) -> None:

@@ -95,11 +95,11 @@ def _number(value: float) -> str:
 class SiteBuilder:
     """Builds the views of one analysis once, then renders pages from them."""
 
-    def __init__(self, analysis: Analysis, *, base_url: str = "", include_drafts: bool = False,
+    def __init__(self, analysis: Analysis, *, base_url: str | None = None, include_drafts: bool = False,
                  markdown_cache: dict | None = None, view_cache: dict | None = None):
         self.analysis = analysis
         self.config = analysis.config
-        self.base_url = (base_url or self.config.base_url).strip()
+        self.base_url = (self.config.base_url if base_url is None else base_url).strip()
         if self.base_url and not self.base_url.endswith("/"):
             self.base_url += "/"
         self.briefs = [b for b in analysis.briefs if include_drafts or not b.draft]
@@ -431,7 +431,7 @@ def _render(env, planned: PlannedPage, context: dict) -> bytes:
         raise BuildError(_describe_template_error(planned, error)) from None
 
 
-def render_site(analysis: Analysis, *, base_url: str = "", include_drafts: bool = False,
+def render_site(analysis: Analysis, *, base_url: str | None = None, include_drafts: bool = False,
                 memo: RenderMemo | None = None) -> Iterator[tuple[str, bytes | Path]]:
     """Yield every file of the site as ``(site path, bytes)``, or ``(site path, source file)`` for
     assets, re-rendering only pages whose context changed since ``memo``'s last render; raise
@@ -495,7 +495,7 @@ def _link_if_same(old: Path, target: Path, data: bytes) -> bool:
         return False
 
 
-def build_site(analysis: Analysis, output: Path, *, base_url: str = "", include_drafts: bool = False,
+def build_site(analysis: Analysis, output: Path, *, base_url: str | None = None, include_drafts: bool = False,
                jobs: int = 1, progress: Callable[[int, int], None] | None = None) -> BuildResult:
     """Render the analysed project into ``output`` on ``jobs`` processes; raise BuildError
     (publishing nothing) if a template fails. ``progress(done, total)`` hears of every chunk."""

@@ -81,9 +81,14 @@ def read_yaml(text: str, first_line: int = 1) -> tuple[Node | None, list[YamlPro
         return None, builder.problems + [stop.problem]
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        problem = (error.problem or error.context or "invalid YAML").strip()
+        if error.context_mark is not None and error.context == "while scanning a quoted scalar":
+            # An unclosed quote or similar: YAML notices at the end, the cause is where it began.
+            noticed = first_line + mark.line if mark else first_line
+            mark = error.context_mark
+            problem = f"{problem} ({error.context.removeprefix('while scanning ')} that starts here; noticed on line {noticed})"
         line = first_line + (mark.line if mark else 0)
         column = (mark.column + 1) if mark else 1
-        problem = (error.problem or error.context or "invalid YAML").strip()
         source_line = text.split("\n")[mark.line] if mark and mark.line < text.count("\n") + 1 else ""
         if "\t" in source_line[: column]:
             problem = "a tab character where YAML expects spaces"
@@ -101,6 +106,8 @@ def read_yaml(text: str, first_line: int = 1) -> tuple[Node | None, list[YamlPro
 
 
 def _yaml_hint(problem: str) -> str:
+    if "quoted scalar" in problem:
+        return "close the quote, or remove it"
     if "tab" in problem:
         return "indent with spaces, not tabs"
     if "mapping values are not allowed" in problem:
