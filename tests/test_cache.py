@@ -47,7 +47,7 @@ def test_a_damaged_or_foreign_cache_is_ignored(make_project, damage):
         cache = SourceCache(root)
         import hmac, hashlib
         payload = pickle.dumps({"format": "playbook-0.0.0-sources-1", "entries": {"content/briefs/a.md": ("0" * 40, (None, []))}})
-        path.write_bytes(hmac.new(cache.key, payload, hashlib.sha256).digest() + payload)
+        path.write_bytes(hmac.new(cache.file.key, payload, hashlib.sha256).digest() + payload)
     fresh = analyse(root)
     assert [b.slug for b in fresh.briefs] == ["a"] and fresh.diagnostics == ()
 
@@ -72,3 +72,25 @@ def test_no_cache_leaves_no_folder(make_project, run):
     assert not (root / FOLDER).exists()
     assert run("check", str(root))[0] == 0
     assert (root / FOLDER / FILE).exists()
+
+
+def snapshot(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_warm_builds_equal_cold_builds_after_edits(make_project, run):
+    root = make_project({"a": brief(), "b": brief(("related: []", "related: [a]")), "c": brief()},
+                        pages={"about": "# About\n\nSee [[a]]."})
+    assert run("build", str(root))[0] == 0
+    edits = [
+        ("a", brief(("title: Renewal-date extraction for in-house legal", "title: A renamed brief"))),
+        ("c", brief(("  accuracy: 0.93", "  accuracy: 0.5"), ("Interviews and notes.", "New notes about [[a]]."))),
+    ]
+    for slug, text in edits:
+        (root / f"content/briefs/{slug}.md").write_text(text)
+        code, out, _ = run("build", str(root))
+        assert code == 0 and "unchanged" in out
+        assert run("build", str(root), "--no-cache", "-o", str(root / "cold"))[0] == 0
+        assert snapshot(root / "site") == snapshot(root / "cold")
+    code, out, _ = run("build", str(root))  # nothing changed at all
+    assert "(0 written," in out

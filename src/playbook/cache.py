@@ -45,17 +45,15 @@ def _secret() -> bytes:
     return key
 
 
-class SourceCache:
-    """``{path: (sha1 of the bytes, what loading gave)}``, read at start and written at the end."""
+class Signed:
+    """A dict pickled to ``.playbook-cache/NAME``, signed, and ignored unless it verifies."""
 
-    def __init__(self, root: Path):
-        self.path = root / FOLDER / FILE
+    def __init__(self, root: Path, name: str, format: str):
+        self.path = root / FOLDER / name
+        self.format = format
         self.key = _secret()
-        self.entries: dict[str, tuple[str, object]] = self._read()
-        self.used: dict[str, tuple[str, object]] = {}
-        self.dirty = False
 
-    def _read(self) -> dict:
+    def read(self) -> dict:
         try:
             data = self.path.read_bytes()
         except OSError:
@@ -65,11 +63,33 @@ class SourceCache:
             return {}
         try:
             stored = pickle.loads(payload)
-        except Exception:  # corrupt: rebuild it
+        except Exception:  # corrupt: start again
             return {}
-        if not isinstance(stored, dict) or stored.get("format") != FORMAT:
+        if not isinstance(stored, dict) or stored.get("format") != self.format:
             return {}
         return stored.get("entries", {})
+
+    def write(self, entries: dict) -> None:
+        payload = pickle.dumps({"format": self.format, "entries": entries}, protocol=pickle.HIGHEST_PROTOCOL)
+        signature = hmac.new(self.key, payload, hashlib.sha256).digest()
+        try:
+            self.path.parent.mkdir(exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}-")
+            with os.fdopen(handle, "wb") as out:
+                out.write(signature + payload)
+            os.replace(temporary, self.path)
+        except OSError:
+            pass  # a read-only project still builds, just without a warm cache
+
+
+class SourceCache:
+    """``{path: (sha1 of the bytes, what loading gave)}``, read at start and written at the end."""
+
+    def __init__(self, root: Path):
+        self.file = Signed(root, FILE, FORMAT)
+        self.entries: dict[str, tuple[str, object]] = self.file.read()
+        self.used: dict[str, tuple[str, object]] = {}
+        self.dirty = False
 
     def get(self, path: str, digest: str):
         entry = self.entries.get(path)
@@ -84,15 +104,22 @@ class SourceCache:
 
     def save(self) -> None:
         """Write the entries used by this run (so deleted files drop out), if anything changed."""
-        if not self.dirty and len(self.used) == len(self.entries):
-            return
-        payload = pickle.dumps({"format": FORMAT, "entries": self.used}, protocol=pickle.HIGHEST_PROTOCOL)
-        signature = hmac.new(self.key, payload, hashlib.sha256).digest()
-        try:
-            self.path.parent.mkdir(exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".sources-")
-            with os.fdopen(handle, "wb") as out:
-                out.write(signature + payload)
-            os.replace(temporary, self.path)
-        except OSError:
-            pass  # a read-only project still builds, just without a warm cache
+        if self.dirty or len(self.used) != len(self.entries):
+            self.file.write(self.used)
+
+
+class RenderCache:
+    """What the last build rendered: Markdown by content, and a fingerprint of every page's
+    template context, so a warm build renders only pages whose context changed. ``salt`` names
+    everything else a page depends on (tool version, theme files, settings)."""
+
+    def __init__(self, root: Path, salt: str):
+        self.file = Signed(root, "render.pickle", f"playbook-{__version__}-render-1")
+        stored = self.file.read()
+        fresh = stored.get("salt") == salt
+        self.salt = salt
+        self.markdown: dict = stored.get("markdown", {}) if fresh else {}
+        self.pages: dict[str, str] = stored.get("pages", {}) if fresh else {}
+
+    def save(self, markdown: dict, pages: dict[str, str]) -> None:
+        self.file.write({"salt": self.salt, "markdown": markdown, "pages": pages})

@@ -262,7 +262,7 @@ def run_build(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
     bar = ProgressBar(stderr, started)
     try:
         result = build_site(analysis, target, base_url=args.base_url, include_drafts=args.drafts,
-                            jobs=os.cpu_count() or 1, progress=bar.update)
+                            jobs=os.cpu_count() or 1, progress=bar.update, persistent=not args.no_cache)
     except BuildError as error:
         bar.clear()
         print(f"playbook: build failed: {error}; {output} was left as it was", file=stderr)

@@ -117,11 +117,11 @@ def analyse_project(root: Path, *, today: date | None = None, config: Config | N
     ``cache`` keeps loaded files in memory between analyses (``serve``); ``persistent`` uses and
     updates ``.playbook-cache/``; ``jobs`` parses on that many processes when there are many files.
     """
-    store = SourceCache(root) if persistent else None
-    with _collector_paused():
+    with _collector_paused():  # unpickling the cache makes as many small objects as parsing
+        store = SourceCache(root) if persistent else None
         analysis = _analyse(root, today, config, cache, store, jobs)
-    if store is not None:
-        store.save()
+        if store is not None:
+            store.save()
     return analysis
 
 

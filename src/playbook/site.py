@@ -3,9 +3,11 @@ the site. ``build`` and ``serve`` share :func:`build_site`."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import multiprocessing
 import os
+import pickle
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +17,7 @@ from jinja2 import TemplateError
 from markupsafe import Markup
 
 from playbook import __version__
+from playbook.cache import RenderCache
 from playbook.chart import render_chart
 from playbook.diagnostics import Diagnostic, Severity
 from playbook.feeds import render_atom, render_sitemap
@@ -119,7 +122,7 @@ class SiteBuilder:
         self.status_groups = self._groups("status", lambda b: [(b.status, b.status)])
         self.markdown = MarkdownRenderer(allow_html=self.config.allow_html)
         self.markdown_cache = markdown_cache if markdown_cache is not None else {}
-        self.markdown_used: dict[tuple, Rendered] = {}  # what this render used: the next one's cache
+        self.markdown_used: dict[str, Rendered] = {}  # what this render used: the next one's cache
         self.search_entries: dict[str, dict] = {}  # filled as brief pages are made
         self.page_paths: list[str] = []  # every HTML page rendered so far, for the sitemap
 
@@ -300,7 +303,7 @@ class SiteBuilder:
         else:
             linked = [target for target, *_ in find_wikilinks(body, 1)] if "[[" in body else []
         targets = tuple((target, resolve(target)) for target in linked)
-        key = (page_path, body, targets)
+        key = hashlib.sha1(repr((page_path, body, targets)).encode("utf-8")).hexdigest()
         rendered = self.markdown_cache.get(key)
         if rendered is None:
             rendered = self.markdown.render(body, resolve)
@@ -466,22 +469,42 @@ _SHARED: tuple | None = None
 CHUNK = 100
 
 
-def _render_chunk(indices: list[int]) -> tuple[int, int, dict[str, dict]]:
-    """Render and write the planned pages at ``indices``; return how many, how many of those were
-    byte-identical to the previous site (hard-linked rather than written), and their search entries."""
-    env, site, planned, targets, builder, previous = _SHARED
+def _render_chunk(indices: list[int]) -> tuple[int, int, dict[str, dict], dict[str, str], dict[str, Rendered | None]]:
+    """Render and write the planned pages at ``indices``. Returns how many; how many were
+    unchanged since the previous build (hard-linked rather than written, and not even rendered
+    when their context's fingerprint is the one the previous build recorded); their search
+    entries; their fingerprints; and the Markdown they used (None where it came from the cache)."""
+    env, site, planned, targets, builder, previous, fingerprints = _SHARED
     builder.search_entries = {}
+    builder.markdown_used = {}
+    cached = set(builder.markdown_cache)
     unchanged = 0
+    prints: dict[str, str] = {}
     for index in indices:
         page = planned[index]
-        html = _render(env, page, _page_context(site, page))
+        context = _page_context(site, page)
         target = targets[index]
         target.parent.mkdir(parents=True, exist_ok=True)
+        if fingerprints is not None:
+            prints[page.path] = fingerprint = hashlib.sha1(pickle.dumps(context, protocol=5)).hexdigest()
+            if previous is not None and fingerprints.get(page.path) == fingerprint and _link(previous / page.path, target):
+                unchanged += 1
+                continue
+        html = _render(env, page, context)
         if previous is not None and _link_if_same(previous / page.path, target, html):
             unchanged += 1
         else:
             target.write_bytes(html)
-    return len(indices), unchanged, builder.search_entries
+    used = {key: (None if key in cached else rendered) for key, rendered in builder.markdown_used.items()}
+    return len(indices), unchanged, builder.search_entries, prints, used
+
+
+def _link(old: Path, target: Path) -> bool:
+    try:
+        os.link(old, target)
+        return True
+    except OSError:
+        return False
 
 
 def _link_if_same(old: Path, target: Path, data: bytes) -> bool:
@@ -496,12 +519,18 @@ def _link_if_same(old: Path, target: Path, data: bytes) -> bool:
 
 
 def build_site(analysis: Analysis, output: Path, *, base_url: str | None = None, include_drafts: bool = False,
-               jobs: int = 1, progress: Callable[[int, int], None] | None = None) -> BuildResult:
+               jobs: int = 1, progress: Callable[[int, int], None] | None = None, persistent: bool = False) -> BuildResult:
     """Render the analysed project into ``output`` on ``jobs`` processes; raise BuildError
-    (publishing nothing) if a template fails. ``progress(done, total)`` hears of every chunk."""
+    (publishing nothing) if a template fails. ``progress(done, total)`` hears of every chunk;
+    ``persistent`` reuses and updates the render cache in ``.playbook-cache/``."""
     global _SHARED
     theme = load_theme(analysis)
-    builder = SiteBuilder(analysis, base_url=base_url, include_drafts=include_drafts)
+    cache = None
+    if persistent:
+        salt = f"{__version__}|{theme.digest()}|{analysis.config!r}|{base_url!r}|{include_drafts}"
+        cache = RenderCache(analysis.root, hashlib.sha1(salt.encode("utf-8")).hexdigest())
+    builder = SiteBuilder(analysis, base_url=base_url, include_drafts=include_drafts,
+                          markdown_cache=cache.markdown if cache else None)
     site = _setup(theme.env, builder)
     planned = list(builder.plan())
     chunks = [list(range(start, min(start + CHUNK, len(planned)))) for start in range(0, len(planned), CHUNK)]
@@ -509,16 +538,16 @@ def build_site(analysis: Analysis, output: Path, *, base_url: str | None = None,
     with SiteWriter(output) as writer:
         targets = [writer.target(page.path) for page in planned]  # every path checked before anything is written
         previous = output if (output / MARKER).is_file() else None
-        _SHARED = (theme.env, site, planned, targets, builder, previous)
+        _SHARED = (theme.env, site, planned, targets, builder, previous, cache.pages if cache else None)
         try:
             if jobs > 1 and len(chunks) > 1:
                 with multiprocessing.get_context("fork").Pool(min(jobs, len(chunks))) as pool:
-                    parts = pool.imap_unordered(_render_chunk, chunks)
-                    written, unchanged = _collect(parts, builder, len(planned), progress)
+                    result = _collect(pool.imap_unordered(_render_chunk, chunks), builder, len(planned), progress)
             else:
-                written, unchanged = _collect(map(_render_chunk, chunks), builder, len(planned), progress)
+                result = _collect(map(_render_chunk, chunks), builder, len(planned), progress)
         finally:
             _SHARED = None
+        unchanged, prints, markdown = result
         builder.page_paths = [page.path for page in planned]
         for path, data in builder.data_files():
             writer.write(path, data)
@@ -526,20 +555,26 @@ def build_site(analysis: Analysis, output: Path, *, base_url: str | None = None,
         for path, source in theme.assets().items():
             writer.copy(f"assets/{path}", source)
             files += 1
+    if cache is not None:
+        cache.save({key: rendered if rendered is not None else cache.markdown[key] for key, rendered in markdown.items()}, prints)
     return BuildResult(pages=len(planned), files=len(planned) + files + 1, briefs=len(builder.briefs), unchanged=unchanged)
 
 
-def _collect(parts, builder: SiteBuilder, total: int, progress) -> tuple[int, int]:
+def _collect(parts, builder: SiteBuilder, total: int, progress) -> tuple[int, dict[str, str], dict]:
     done = unchanged = 0
     entries: dict[str, dict] = {}
-    for count, same, found in parts:
+    prints: dict[str, str] = {}
+    markdown: dict = {}
+    for count, same, found, fingerprints, used in parts:
         done += count
         unchanged += same
         entries.update(found)
+        prints.update(fingerprints)
+        markdown.update(used)
         if progress:
             progress(done, total)
     builder.search_entries = entries
-    return done, unchanged
+    return unchanged, prints, markdown
 
 
 def _describe_template_error(page: PlannedPage, error: TemplateError) -> str:

@@ -3,6 +3,7 @@ template by template, and the merged set of static assets."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -35,6 +36,15 @@ class Theme:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
+
+    def digest(self) -> str:
+        """Return a hash of every template and asset this theme resolves to, for cache keys."""
+        hasher = hashlib.sha1()
+        for folder in self.folders:
+            for path in sorted(folder.rglob("*")):
+                if path.is_file() and not path.is_symlink():
+                    hasher.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+        return hasher.hexdigest()
 
     def assets(self) -> dict[str, Path]:
         """Return every asset as ``{relative path: file}``, the project theme's winning over the default's."""
