@@ -7,7 +7,6 @@ import hashlib
 import json
 import multiprocessing
 import os
-import pickle
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -480,13 +479,14 @@ def _render_chunk(indices: list[int]) -> tuple[int, int, dict[str, dict], dict[s
     cached = set(builder.markdown_cache)
     unchanged = 0
     prints: dict[str, str] = {}
+    memo = _VIEW_PRINTS
     for index in indices:
         page = planned[index]
         context = _page_context(site, page)
         target = targets[index]
         target.parent.mkdir(parents=True, exist_ok=True)
         if fingerprints is not None:
-            prints[page.path] = fingerprint = hashlib.sha1(pickle.dumps(context, protocol=5)).hexdigest()
+            prints[page.path] = fingerprint = hashlib.sha1(_fingerprint(context, memo).encode("utf-8")).hexdigest()
             if previous is not None and fingerprints.get(page.path) == fingerprint and _link(previous / page.path, target):
                 unchanged += 1
                 continue
@@ -497,6 +497,28 @@ def _render_chunk(indices: list[int]) -> tuple[int, int, dict[str, dict], dict[s
             target.write_bytes(html)
     used = {key: (None if key in cached else rendered) for key, rendered in builder.markdown_used.items()}
     return len(indices), unchanged, builder.search_entries, prints, used
+
+
+_VIEW_PRINTS: dict[int, str] = {}  # id of a view -> its digest, for one build in one process
+
+
+def _fingerprint(value, memo: dict[int, str]) -> str:
+    """Return a text that differs whenever ``value`` (a page context) differs.
+
+    Views are immutable and shared by many pages, so each is digested once per build and stands
+    for itself by its digest; the rest is spelled out with ``repr``.
+    """
+    kind = type(value)
+    if kind is dict:
+        return "{" + ",".join(f"{key!r}:{_fingerprint(item, memo)}" for key, item in value.items()) + "}"
+    if kind is tuple or kind is list:
+        return "(" + ",".join(_fingerprint(item, memo) for item in value) + ")"
+    if hasattr(kind, "__dataclass_fields__"):
+        digest = memo.get(id(value))
+        if digest is None:
+            digest = memo[id(value)] = hashlib.sha1(repr(value).encode("utf-8")).hexdigest()
+        return digest
+    return repr(value)
 
 
 def _link(old: Path, target: Path) -> bool:
@@ -547,6 +569,7 @@ def build_site(analysis: Analysis, output: Path, *, base_url: str | None = None,
                 result = _collect(map(_render_chunk, chunks), builder, len(planned), progress)
         finally:
             _SHARED = None
+            _VIEW_PRINTS.clear()
         unchanged, prints, markdown = result
         builder.page_paths = [page.path for page in planned]
         for path, data in builder.data_files():
