@@ -13,7 +13,7 @@ import pytest
 
 from playbook.project import analyse_project
 from playbook.serve import DevServer, DevSite, host_allowed, inject_live_script, respond, site_path
-from playbook.site import render_site
+from playbook.render import render_site
 from tests.conftest import brief
 
 

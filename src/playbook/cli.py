@@ -19,7 +19,7 @@ from playbook.formats import BRIEF, PAGE
 from playbook.output import OutputError, check_output
 from playbook.project import Analysis, analyse_project
 from playbook.ranking import explain_unranked
-from playbook.site import BuildError, build_site
+from playbook.render import BuildError, build_site
 from playbook.report import Style, colour_wanted, format_github, format_json, format_text
 from playbook.suggest import did_you_mean
 

@@ -22,7 +22,7 @@ from urllib.parse import unquote
 from playbook.config import CONFIG_FILE, ConfigError
 from playbook.diagnostics import Diagnostic, Severity
 from playbook.project import LoadCache, analyse_project
-from playbook.site import BuildError, RenderMemo, load_theme, render_site
+from playbook.render import BuildError, RenderMemo, load_theme, render_site
 
 PREFIX = "/__playbook__/"
 LIVE_SCRIPT = (Path(__file__).parent / "live.js").read_bytes()

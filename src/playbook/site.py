@@ -1,22 +1,17 @@
-"""The second phase: turn an analysis into views, render every page through the theme, and write
-the site. ``build`` and ``serve`` share :func:`build_site`."""
+"""The second phase, part one: turn an analysis into the views templates see (the theme API) and
+plan every page of the site. ``render`` turns the plan into files."""
 
 from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
-import os
 from collections import defaultdict
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Callable, Iterator
 
-from jinja2 import TemplateError
 from markupsafe import Markup
 
 from playbook import __version__
-from playbook.cache import RenderCache
 from playbook.chart import render_chart
 from playbook.diagnostics import Diagnostic, Severity
 from playbook.feeds import render_atom, render_sitemap
@@ -24,29 +19,15 @@ from playbook.links import find_wikilinks
 from playbook.markdown import MarkdownRenderer, Rendered
 from playbook.metrics import Levers
 from playbook.model import STATUSES, Brief
-from playbook.output import MARKER, SiteWriter
 from playbook.project import Analysis
 from playbook.ranking import Ranking, explain_unranked, rank_briefs
 from playbook.rules import RULES
-from playbook.theme import Theme, ThemeError
 from playbook.views import (
     BriefView, CheckView, DiagnosticView, GroupView, HealthView, LeversView, LeverView, LinkView,
     MetricsView, RuleView, SiteView, slugify,
 )
 
 CHECKLIST_CODES = [code for code in RULES if code == "PB003" or code >= "PB007"]
-
-
-class BuildError(Exception):
-    """The site could not be rendered (a broken template); nothing was published."""
-
-
-@dataclass(frozen=True)
-class BuildResult:
-    pages: int  # HTML pages
-    files: int  # every file of the site, assets and data included
-    briefs: int
-    unchanged: int = 0  # pages byte-identical to the previous build, linked rather than written
 
 
 @dataclass(frozen=True)
@@ -384,223 +365,12 @@ class SiteBuilder:
         return f'{head}, "briefs": [\n{lines}\n]}}\n'.encode("utf-8")
 
 
+def formatters() -> dict[str, Callable[[float], str]]:
+    """The number formats every template can call (see docs/themes.md)."""
+    return {"fmt_ratio": _ratio, "fmt_percent": _percent, "fmt_signed": _signed, "fmt_number": _number}
+
+
 def _levers_view(levers: Levers) -> LeversView:
     single = tuple(LeverView(lv.phrase, lv.required_accuracy, lv.closes_gap) for lv in levers.single)
     smallest = levers.smallest
     return LeversView(single, LeverView(smallest.phrase, smallest.required_accuracy, True) if smallest else None, levers.hint())
-
-
-class RenderMemo:
-    """What one render keeps for the next, so ``serve`` re-renders only pages whose inputs changed.
-
-    A page is rendered again exactly when its template context differs from last time (views are
-    frozen dataclasses compared by value), so the result always equals a full build. The theme's
-    templates are compiled once per memo; a new config or theme needs a new memo.
-    """
-
-    def __init__(self, theme: Theme):
-        self.theme = theme
-        self.contexts: dict[str, dict] = {}
-        self.pages: dict[str, bytes] = {}
-        self.markdown: dict[tuple, Rendered] = {}
-        self.views: dict[str, tuple] = {}
-        self.rendered = 0  # pages rendered by the last render, the rest were reused
-
-
-def load_theme(analysis: Analysis) -> Theme:
-    """Return the project's theme, or raise BuildError when it does not exist."""
-    try:
-        return Theme(analysis.root, analysis.config.theme)
-    except ThemeError as error:
-        raise BuildError(str(error)) from None
-
-
-def _setup(env, builder: SiteBuilder) -> SiteView:
-    env.globals.update(fmt_ratio=_ratio, fmt_percent=_percent, fmt_signed=_signed, fmt_number=_number)
-    return builder.site_view()
-
-
-def _page_context(site: SiteView, planned: PlannedPage) -> dict:
-    return {"site": site, "page": {"title": planned.title, "kind": planned.kind, "path": planned.path,
-                                   "description": planned.description}, **planned.materialize()}
-
-
-def _render(env, planned: PlannedPage, context: dict) -> bytes:
-    url = url_from(planned.path)
-    try:
-        return env.get_template(planned.template).render(context, url=url, asset=lambda name: url(f"assets/{name}")).encode("utf-8")
-    except TemplateError as error:
-        raise BuildError(_describe_template_error(planned, error)) from None
-
-
-def render_site(analysis: Analysis, *, base_url: str | None = None, include_drafts: bool = False,
-                memo: RenderMemo | None = None) -> Iterator[tuple[str, bytes | Path]]:
-    """Yield every file of the site as ``(site path, bytes)``, or ``(site path, source file)`` for
-    assets, re-rendering only pages whose context changed since ``memo``'s last render; raise
-    BuildError if a template fails."""
-    memo = memo or RenderMemo(load_theme(analysis))
-    builder = SiteBuilder(analysis, base_url=base_url, include_drafts=include_drafts, markdown_cache=memo.markdown,
-                          view_cache=memo.views)
-    env = memo.theme.env
-    site = _setup(env, builder)
-    contexts: dict[str, dict] = {}
-    pages: dict[str, bytes] = {}
-    memo.rendered = 0
-    for planned in builder.plan():
-        context = _page_context(site, planned)
-        html = memo.pages.get(planned.path) if memo.contexts.get(planned.path) == context else None
-        if html is None:
-            html = _render(env, planned, context)
-            memo.rendered += 1
-        contexts[planned.path] = context
-        pages[planned.path] = html
-        builder.page_paths.append(planned.path)
-        yield planned.path, html
-    memo.contexts, memo.pages, memo.markdown, memo.views = contexts, pages, builder.markdown_used, builder.views_used
-    yield from builder.data_files()
-    for path, source in memo.theme.assets().items():
-        yield f"assets/{path}", source
-
-
-# What the processes of a parallel build render from: set just before they are forked, so each
-# inherits the analysis, views and compiled templates without pickling any of it.
-_SHARED: tuple | None = None
-CHUNK = 100
-
-
-def _render_chunk(indices: list[int]) -> tuple[int, int, dict[str, dict], dict[str, str], dict[str, Rendered | None]]:
-    """Render and write the planned pages at ``indices``. Returns how many; how many were
-    unchanged since the previous build (hard-linked rather than written, and not even rendered
-    when their context's fingerprint is the one the previous build recorded); their search
-    entries; their fingerprints; and the Markdown they used (None where it came from the cache)."""
-    env, site, planned, targets, builder, previous, fingerprints = _SHARED
-    builder.search_entries = {}
-    builder.markdown_used = {}
-    cached = set(builder.markdown_cache)
-    unchanged = 0
-    prints: dict[str, str] = {}
-    memo = _VIEW_PRINTS
-    for index in indices:
-        page = planned[index]
-        context = _page_context(site, page)
-        target = targets[index]
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if fingerprints is not None:
-            prints[page.path] = fingerprint = hashlib.sha1(_fingerprint(context, memo).encode("utf-8")).hexdigest()
-            if previous is not None and fingerprints.get(page.path) == fingerprint and _link(previous / page.path, target):
-                unchanged += 1
-                continue
-        html = _render(env, page, context)
-        if previous is not None and _link_if_same(previous / page.path, target, html):
-            unchanged += 1
-        else:
-            target.write_bytes(html)
-    used = {key: (None if key in cached else rendered) for key, rendered in builder.markdown_used.items()}
-    return len(indices), unchanged, builder.search_entries, prints, used
-
-
-_VIEW_PRINTS: dict[int, str] = {}  # id of a view -> its digest, for one build in one process
-
-
-def _fingerprint(value, memo: dict[int, str]) -> str:
-    """Return a text that differs whenever ``value`` (a page context) differs.
-
-    Views are immutable and shared by many pages, so each is digested once per build and stands
-    for itself by its digest; the rest is spelled out with ``repr``.
-    """
-    kind = type(value)
-    if kind is dict:
-        return "{" + ",".join(f"{key!r}:{_fingerprint(item, memo)}" for key, item in value.items()) + "}"
-    if kind is tuple or kind is list:
-        return "(" + ",".join(_fingerprint(item, memo) for item in value) + ")"
-    if hasattr(kind, "__dataclass_fields__"):
-        digest = memo.get(id(value))
-        if digest is None:
-            digest = memo[id(value)] = hashlib.sha1(repr(value).encode("utf-8")).hexdigest()
-        return digest
-    return repr(value)
-
-
-def _link(old: Path, target: Path) -> bool:
-    try:
-        os.link(old, target)
-        return True
-    except OSError:
-        return False
-
-
-def _link_if_same(old: Path, target: Path, data: bytes) -> bool:
-    """Hard-link the previous build's file into the new one when its bytes are ``data``."""
-    try:
-        if old.stat().st_size != len(data) or old.read_bytes() != data:
-            return False
-        os.link(old, target)
-        return True
-    except OSError:
-        return False
-
-
-def build_site(analysis: Analysis, output: Path, *, base_url: str | None = None, include_drafts: bool = False,
-               jobs: int = 1, progress: Callable[[int, int], None] | None = None, persistent: bool = False) -> BuildResult:
-    """Render the analysed project into ``output`` on ``jobs`` processes; raise BuildError
-    (publishing nothing) if a template fails. ``progress(done, total)`` hears of every chunk;
-    ``persistent`` reuses and updates the render cache in ``.playbook-cache/``."""
-    global _SHARED
-    theme = load_theme(analysis)
-    cache = None
-    if persistent:
-        salt = f"{__version__}|{theme.digest()}|{analysis.config!r}|{base_url!r}|{include_drafts}"
-        cache = RenderCache(analysis.root, hashlib.sha1(salt.encode("utf-8")).hexdigest())
-    builder = SiteBuilder(analysis, base_url=base_url, include_drafts=include_drafts,
-                          markdown_cache=cache.markdown if cache else None)
-    site = _setup(theme.env, builder)
-    planned = list(builder.plan())
-    chunks = [list(range(start, min(start + CHUNK, len(planned)))) for start in range(0, len(planned), CHUNK)]
-    files = 0
-    with SiteWriter(output) as writer:
-        targets = [writer.target(page.path) for page in planned]  # every path checked before anything is written
-        previous = output if (output / MARKER).is_file() else None
-        _SHARED = (theme.env, site, planned, targets, builder, previous, cache.pages if cache else None)
-        try:
-            if jobs > 1 and len(chunks) > 1:
-                with multiprocessing.get_context("fork").Pool(min(jobs, len(chunks))) as pool:
-                    result = _collect(pool.imap_unordered(_render_chunk, chunks), builder, len(planned), progress)
-            else:
-                result = _collect(map(_render_chunk, chunks), builder, len(planned), progress)
-        finally:
-            _SHARED = None
-            _VIEW_PRINTS.clear()
-        unchanged, prints, markdown = result
-        builder.page_paths = [page.path for page in planned]
-        for path, data in builder.data_files():
-            writer.write(path, data)
-            files += 1
-        for path, source in theme.assets().items():
-            writer.copy(f"assets/{path}", source)
-            files += 1
-    if cache is not None:
-        cache.save({key: rendered if rendered is not None else cache.markdown[key] for key, rendered in markdown.items()}, prints)
-    return BuildResult(pages=len(planned), files=len(planned) + files + 1, briefs=len(builder.briefs), unchanged=unchanged)
-
-
-def _collect(parts, builder: SiteBuilder, total: int, progress) -> tuple[int, dict[str, str], dict]:
-    done = unchanged = 0
-    entries: dict[str, dict] = {}
-    prints: dict[str, str] = {}
-    markdown: dict = {}
-    for count, same, found, fingerprints, used in parts:
-        done += count
-        unchanged += same
-        entries.update(found)
-        prints.update(fingerprints)
-        markdown.update(used)
-        if progress:
-            progress(done, total)
-    builder.search_entries = entries
-    return unchanged, prints, markdown
-
-
-def _describe_template_error(page: PlannedPage, error: TemplateError) -> str:
-    where = getattr(error, "filename", None) or page.template
-    line = getattr(error, "lineno", None)
-    return f"{where}{f':{line}' if line else ''}: {error.message or error} (while rendering {page.path})"
