@@ -83,7 +83,7 @@ def hugo_server_latency(hugo: str, site: Path, edits: int) -> list[float]:
                 time.sleep(0.5)
         for i in range(edits):
             path = briefs[(i * 7919) % len(briefs)]
-            marker = f"Edited in the benchmark, round {i}."
+            marker = f"Edited in the benchmark, round {i}, {time.time_ns()}."
             temporary = path.with_name(f".{path.name}.tmp")
             temporary.write_text(path.read_text(encoding="utf-8").rstrip("\n") + f"\n\n{marker}\n", encoding="utf-8")
             url = f"{base}/briefs/{path.stem}/"

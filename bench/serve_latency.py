@@ -34,7 +34,7 @@ def measure(root: Path, edits: int = 7) -> list[float]:
     try:
         for i in range(edits):
             path = briefs[(i * 7919) % len(briefs)]
-            marker = f"Edited in the benchmark, round {i}."
+            marker = f"Edited in the benchmark, round {i}, {time.time_ns()}."
             text = path.read_text(encoding="utf-8").rstrip("\n") + f"\n\n{marker}\n"
             url = f"http://127.0.0.1:{server.server_address[1]}/briefs/{path.stem}/"
             temporary = path.with_name(f".{path.name}.tmp")

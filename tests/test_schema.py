@@ -298,7 +298,8 @@ def test_read_document_reports_positions_offset_into_the_file():
 
 def test_positions_of_valid_values_are_remembered(make_project):
     loaded, _ = load(make_project, VALID_BRIEF)
-    spans = {key: (span.position.line, span.position.column, span.length) for key, span in loaded.spans.items()}
+    spans = {key: (span.position.line, span.position.column, span.length) for key, span in
+             ((key, loaded.span(key)) for key in loaded.spans)}
     assert spans["model.accuracy"] == (line_of(VALID_BRIEF, "accuracy: 0.93"), 13, 4)
     assert spans["pain.frequency"] == (line_of(VALID_BRIEF, "frequency: weekly"), 14, 6)
     assert spans["tags.1"] == (line_of(VALID_BRIEF, "tags:"), 15, 10)

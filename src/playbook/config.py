@@ -148,7 +148,7 @@ def _missing_theme(root: Path, values: dict | None, reading) -> list[Diagnostic]
     name = (values or {}).get("theme", "default")
     if name == "default" or (root / "themes" / name).is_dir():
         return []
-    span = reading.spans["theme"]
+    span = reading.span("theme")
     return [_config_problem("PB002", span.position, f"theme: no folder themes/{name}/ in the project",
                             "create it, or remove the line to use the default theme")]
 

@@ -75,7 +75,7 @@ class Brief:
     draft: bool
     body: str
     body_line: int
-    spans: dict[str, Span] = field(default_factory=dict, compare=False, repr=False)
+    spans: dict[str, tuple[int, int, int]] = field(default_factory=dict, compare=False, repr=False)  # line, column, length
 
     @property
     def ranked(self) -> bool:
@@ -89,7 +89,8 @@ class Brief:
         """Return where ``key`` was written, or where its nearest written parent was."""
         while key:
             if key in self.spans:
-                return self.spans[key]
+                line, column, length = self.spans[key]
+                return Span(Position(line, column), length)
             key = key.rpartition(".")[0]
         return Span(Position(1, 1))
 

@@ -35,14 +35,19 @@ class Reading:
     def __init__(self, path: str):
         self.path = path
         self.diagnostics: list[Diagnostic] = []
-        self.spans: dict[str, Span] = {}
+        # key -> (line, column, length): plain tuples, because a cache holds hundreds of thousands
+        self.spans: dict[str, tuple[int, int, int]] = {}
         self.keys: dict[str, Node] = {}  # the key node of every field read, to point at a parent
 
     def problem(self, code: str, node: Node, message: str, hint: str = "") -> None:
         self.diagnostics.append(diagnostic(code, self.path, Position(node.line, node.column), message, hint, node.length))
 
     def remember(self, key: str, node: Node) -> None:
-        self.spans[key] = Span(Position(node.line, node.column), node.length)
+        self.spans[key] = (node.line, node.column, node.length)
+
+    def span(self, key: str) -> Span:
+        line, column, length = self.spans[key]
+        return Span(Position(line, column), length)
 
 
 class Invalid(Exception):
