@@ -9,6 +9,7 @@ brief atomically as an editor does, and polls the page over HTTP until the new t
 from __future__ import annotations
 
 import argparse
+import http.client
 import os
 import statistics
 import threading
@@ -20,6 +21,32 @@ from playbook.serve import DevServer, DevSite
 from playbook.watch import ChangeCollector, start_watching
 
 
+def time_edits(briefs: Path, page_url, edits: int) -> list[float]:
+    """Save ``edits`` briefs atomically, one after another, and return the seconds from each save
+    until ``page_url(slug)`` serves the new text. Shared with the Hugo measurement."""
+    paths = sorted(briefs.glob("*.md"))
+    times = []
+    for i in range(edits):
+        path = paths[(i * 7919) % len(paths)]
+        marker = f"Edited in the benchmark, round {i}, {time.time_ns()}."
+        temporary = path.with_name(f".{path.name}.tmp")
+        temporary.write_text(path.read_text(encoding="utf-8").rstrip("\n") + f"\n\n{marker}\n", encoding="utf-8")
+        url = page_url(path.stem)
+        started = time.perf_counter()
+        os.replace(temporary, path)
+        while True:
+            try:
+                with urllib.request.urlopen(url, timeout=60) as response:
+                    if marker.encode() in response.read():
+                        break
+            except (OSError, http.client.HTTPException):
+                pass  # a server mid-rebuild may drop or truncate an answer; ask again
+            time.sleep(0.002)
+        times.append(time.perf_counter() - started)
+        time.sleep(0.3)
+    return times
+
+
 def measure(root: Path, edits: int = 7) -> list[float]:
     """Return the seconds from each save to the page showing the saved text."""
     site = DevSite(root)
@@ -29,30 +56,13 @@ def measure(root: Path, edits: int = 7) -> list[float]:
     observer = start_watching(root, collector)
     server = DevServer(("127.0.0.1", 0), site)
     threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
-    briefs = sorted((root / "content/briefs").glob("*.md"))
-    times = []
     try:
-        for i in range(edits):
-            path = briefs[(i * 7919) % len(briefs)]
-            marker = f"Edited in the benchmark, round {i}, {time.time_ns()}."
-            text = path.read_text(encoding="utf-8").rstrip("\n") + f"\n\n{marker}\n"
-            url = f"http://127.0.0.1:{server.server_address[1]}/briefs/{path.stem}/"
-            temporary = path.with_name(f".{path.name}.tmp")
-            temporary.write_text(text, encoding="utf-8")
-            started = time.perf_counter()
-            os.replace(temporary, path)
-            while True:
-                with urllib.request.urlopen(url, timeout=60) as response:
-                    if marker.encode() in response.read():
-                        break
-                time.sleep(0.002)
-            times.append(time.perf_counter() - started)
-            time.sleep(0.2)
+        return time_edits(root / "content" / "briefs",
+                          lambda slug: f"http://127.0.0.1:{server.server_address[1]}/briefs/{slug}/", edits)
     finally:
         collector.stop()
         observer.stop()
         server.stop()
-    return times
 
 
 def main() -> None:
