@@ -94,3 +94,18 @@ def test_warm_builds_equal_cold_builds_after_edits(make_project, run):
         assert snapshot(root / "site") == snapshot(root / "cold")
     code, out, _ = run("build", str(root))  # nothing changed at all
     assert "(0 written," in out
+
+
+def test_a_cache_written_by_other_code_is_ignored(make_project, monkeypatch):
+    import playbook.cache as cache
+    import playbook.project as project
+
+    root = make_project({"a": brief()})
+    analyse(root)
+    assert cache.CODE in cache.FORMAT  # the format names the code that wrote it, not just the version
+    monkeypatch.setattr(cache, "FORMAT", f"playbook-{cache.__version__}-0123456789abcdef-sources")
+    parsed = []
+    original = project.LOADERS["brief"]
+    monkeypatch.setitem(project.LOADERS, "brief", lambda *args: parsed.append(args[1]) or original(*args))
+    fresh = analyse(root)
+    assert parsed == ["content/briefs/a.md"] and [b.slug for b in fresh.briefs] == ["a"]

@@ -21,7 +21,19 @@ from playbook import __version__
 
 FOLDER = ".playbook-cache"
 FILE = "sources.pickle"
-FORMAT = f"playbook-{__version__}-sources-1"
+
+
+def _code_digest() -> str:
+    """Return a digest of this package's code: a cache written by other code (another version, or
+    the same version number while it is being developed) may hold objects of another shape."""
+    hasher = hashlib.sha1(__version__.encode())
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        hasher.update(path.name.encode() + b"\0" + path.read_bytes())
+    return hasher.hexdigest()[:16]
+
+
+CODE = _code_digest()
+FORMAT = f"playbook-{__version__}-{CODE}-sources"
 
 
 def _secret() -> bytes:
@@ -114,7 +126,7 @@ class RenderCache:
     everything else a page depends on (tool version, theme files, settings)."""
 
     def __init__(self, root: Path, salt: str):
-        self.file = Signed(root, "render.pickle", f"playbook-{__version__}-render-1")
+        self.file = Signed(root, "render.pickle", f"playbook-{__version__}-{CODE}-render")
         stored = self.file.read()
         fresh = stored.get("salt") == salt
         self.salt = salt
