@@ -109,3 +109,14 @@ def test_a_cache_written_by_other_code_is_ignored(make_project, monkeypatch):
     monkeypatch.setitem(project.LOADERS, "brief", lambda *args: parsed.append(args[1]) or original(*args))
     fresh = analyse(root)
     assert parsed == ["content/briefs/a.md"] and [b.slug for b in fresh.briefs] == ["a"]
+
+
+def test_cached_findings_follow_the_settings_and_the_date(make_project):
+    from datetime import date
+
+    text = brief(("  covered_steps: [upload, extract, verify, export]", "  covered_steps: [upload, extract, verify]"))
+    root = make_project({"a": text})
+    assert [d.code for d in analyse_project(root, persistent=True, today=date(2026, 11, 25)).diagnostics] == []
+    (root / "playbook.yaml").write_text("criteria:\n  partial_below: 0.8\n")
+    assert [d.code for d in analyse_project(root, persistent=True, today=date(2026, 11, 25)).diagnostics] == ["PB301"]
+    assert [d.code for d in analyse_project(root, persistent=True, today=date(2027, 11, 25)).diagnostics] == ["PB301", "PB401"]

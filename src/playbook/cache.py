@@ -95,12 +95,16 @@ class Signed:
 
 
 class SourceCache:
-    """``{path: (sha1 of the bytes, what loading gave)}``, read at start and written at the end."""
+    """What loading each file gave, ``{path: (sha1 of its bytes, result)}``, and what the criteria
+    found in each brief, ``{path: (sha1, settings, result)}``; read at start, written at the end."""
 
     def __init__(self, root: Path):
         self.file = Signed(root, FILE, FORMAT)
-        self.entries: dict[str, tuple[str, object]] = self.file.read()
+        stored = self.file.read()
+        self.entries: dict[str, tuple[str, object]] = stored.get("sources", {})
+        self.derived: dict[str, tuple[str, str, object]] = stored.get("derived", {})
         self.used: dict[str, tuple[str, object]] = {}
+        self.derived_used: dict[str, tuple[str, str, object]] = {}
         self.dirty = False
 
     def get(self, path: str, digest: str):
@@ -114,10 +118,25 @@ class SourceCache:
         self.used[path] = (digest, result)
         self.dirty = True
 
+    def get_derived(self, path: str, settings: str):
+        """Return what was derived from ``path`` under ``settings``, if its bytes are unchanged."""
+        loaded = self.used.get(path)
+        entry = self.derived.get(path)
+        if loaded is not None and entry is not None and entry[0] == loaded[0] and entry[1] == settings:
+            self.derived_used[path] = entry
+            return entry[2]
+        return None
+
+    def put_derived(self, path: str, settings: str, result: object) -> None:
+        loaded = self.used.get(path)
+        if loaded is not None:
+            self.derived_used[path] = (loaded[0], settings, result)
+            self.dirty = True
+
     def save(self) -> None:
         """Write the entries used by this run (so deleted files drop out), if anything changed."""
-        if self.dirty or len(self.used) != len(self.entries):
-            self.file.write(self.used)
+        if self.dirty or len(self.used) != len(self.entries) or len(self.derived_used) != len(self.derived):
+            self.file.write({"sources": self.used, "derived": self.derived_used})
 
 
 class RenderCache:

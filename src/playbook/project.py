@@ -157,8 +157,10 @@ def _analyse(root: Path, today: date | None, config: Config | None, cache: LoadC
 
     metrics: dict[str, Metrics] = {}
     levers: dict[str, Levers] = {}
+    # Findings depend on the thresholds and the date; severities are applied afterwards.
+    settings = repr((config.ranking, config.criteria, today))
     for brief in briefs:
-        brief_metrics, brief_levers, findings = _derive(brief, config, today, cache)
+        brief_metrics, brief_levers, findings = _derive(brief, config, today, cache, store, settings)
         metrics[brief.slug] = brief_metrics
         if brief_levers is not None:
             levers[brief.slug] = brief_levers
@@ -221,19 +223,26 @@ def _load_one(job: tuple) -> tuple:
     return LOADERS[kind](root, path, data)
 
 
-def _derive(brief: Brief, config: Config, today: date, cache: LoadCache | None):
+def _derive(brief: Brief, config: Config, today: date, cache: LoadCache | None, store: SourceCache | None,
+            settings: str):
     """Return a brief's metrics, levers and criteria findings; reused while the brief, the
-    config and the date are the same."""
+    settings they depend on and the date are the same (in memory for serve, on disk for builds)."""
     if cache is not None:
         hit = cache.derived.get(brief.path)
         if hit is not None and hit[0] is brief and hit[1] == config and hit[2] == today:
             return hit[3]
+    if store is not None:
+        stored = store.get_derived(brief.path, settings)
+        if stored is not None:
+            return stored
     brief_metrics = derive_metrics(brief, config.ranking)
     brief_levers = find_levers(brief, brief_metrics, config.ranking)
     findings = check_brief(BriefContext(brief, brief_metrics, brief_levers, config.criteria, today))
     result = (brief_metrics, brief_levers, findings)
     if cache is not None:
         cache.derived[brief.path] = (brief, config, today, result)
+    if store is not None:
+        store.put_derived(brief.path, settings, result)
     return result
 
 
