@@ -53,3 +53,9 @@ def test_page_may_not_take_a_site_address(make_project):
     (d,) = analysis.diagnostics
     assert (d.code, d.path) == ("PB005", "content/search.md")
     assert analysis.pages == ()
+
+
+def test_a_taken_page_address_is_reported_at_its_slug(make_project):
+    analysis = analyse_project(make_project({}, pages={"notes": "---\ntitle: Notes\nslug: criteria\n---\nText"}))
+    (d,) = analysis.diagnostics
+    assert (d.code, d.line, d.column) == ("PB005", 3, 7)

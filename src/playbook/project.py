@@ -304,6 +304,7 @@ def load_page(root: Path, path: str, data: bytes | None = None) -> tuple[Page | 
     stem = PurePosixPath(path).relative_to(CONTENT).with_suffix("").as_posix()
     values: dict | None = {"title": _title_from(source.body, stem), "draft": False}
     diagnostics: list[Diagnostic] = []
+    where = Position()  # of the address: the slug's value when one is given, else the file
     if source.front is not None:
         tree, yaml_problems = read_yaml(source.front, source.front_line)
         diagnostics = [diagnostic(p.code, path, Position(p.line, p.column), p.message, p.hint) for p in yaml_problems]
@@ -311,14 +312,16 @@ def load_page(root: Path, path: str, data: bytes | None = None) -> tuple[Page | 
             return None, diagnostics
         values, reading = read_document(PAGE, tree, path)
         diagnostics += reading.diagnostics
+        if "slug" in reading.spans:
+            where = reading.span("slug").position
     if values is None:
         return None, diagnostics
     slug = values.get("slug") or stem
     if not all(re.fullmatch(SLUG_PATTERN, part) for part in slug.split("/")):
-        return None, diagnostics + [diagnostic("PB002", path, Position(), f"page address {slug!r} is not a valid slug",
+        return None, diagnostics + [diagnostic("PB002", path, where, f"page address {slug!r} is not a valid slug",
                                                "rename the file to lowercase words joined by hyphens, or set slug:")]
     if slug.split("/")[0] in RESERVED_PAGES:
-        return None, diagnostics + [diagnostic("PB005", path, Position(), f"page address {slug!r} is taken by the site itself",
+        return None, diagnostics + [diagnostic("PB005", path, where, f"page address {slug!r} is taken by the site itself",
                                                "rename the file or set another slug:")]
     return page_from_values({**values, "slug": slug}, path=path, stem=stem, body=source.body, body_line=source.body_line), diagnostics
 

@@ -308,7 +308,7 @@ class SiteBuilder:
         view = self.views[brief.slug]
         rendered = self._render_markdown(f"{view.path}index.html", brief.body, brief.slug)
         self.search_entries[brief.slug] = {"t": view.title, "u": view.path, "s": view.status, "g": list(brief.tags),
-                                           "w": view.who, "p": view.problem, "x": rendered.words}
+                                           "w": view.who, "p": view.problem, "o": view.owner, "x": rendered.words}
         same_sufferer, same_tags = self._neighbours(brief)
         return {
             "brief": view,

@@ -21,6 +21,7 @@
         who: lower(e.w),
         problem: lower(e.p),
         tags: lower(tags.join(" ")),
+        owner: lower(e.o),
         body: lower(e.x),
         status: lower(e.s)
       };
@@ -45,6 +46,7 @@
       if (item.who.indexOf(w) !== -1) s += 4;
       if (item.problem.indexOf(w) !== -1) s += 4;
       if (item.tags.indexOf(w) !== -1) s += 4;
+      if (item.owner.indexOf(w) !== -1) s += 2;
       if (item.status === w) s += 3;
       if (s === 0 && item.body.indexOf(w) !== -1) s = 1;
       else if (s > 0 && item.body.indexOf(w) !== -1) s += 1;
