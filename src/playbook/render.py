@@ -49,6 +49,7 @@ class RenderMemo:
         self.pages: dict[str, bytes] = {}
         self.markdown: dict[tuple, Rendered] = {}
         self.views: dict[str, tuple] = {}
+        self.checklists: dict[tuple, tuple] = {}
         self.rendered = 0  # pages rendered by the last render, the rest were reused
 
 
@@ -85,7 +86,7 @@ def render_site(analysis: Analysis, *, base_url: str | None = None, include_draf
     BuildError if a template fails."""
     memo = memo or RenderMemo(load_theme(analysis))
     builder = SiteBuilder(analysis, base_url=base_url, include_drafts=include_drafts, markdown_cache=memo.markdown,
-                          view_cache=memo.views)
+                          view_cache=memo.views, checklist_cache=memo.checklists)
     env = memo.theme.env
     site = _setup(env, builder)
     contexts: dict[str, dict] = {}

@@ -79,7 +79,7 @@ class SiteBuilder:
     """Builds the views of one analysis once, then renders pages from them."""
 
     def __init__(self, analysis: Analysis, *, base_url: str | None = None, include_drafts: bool = False,
-                 markdown_cache: dict | None = None, view_cache: dict | None = None):
+                 markdown_cache: dict | None = None, view_cache: dict | None = None, checklist_cache: dict | None = None):
         self.analysis = analysis
         self.config = analysis.config
         self.base_url = (self.config.base_url if base_url is None else base_url).strip()
@@ -93,7 +93,10 @@ class SiteBuilder:
             self.by_path[d.path].append(d)
         self.view_cache = view_cache if view_cache is not None else {}
         self.views_used: dict[str, tuple] = {}
-        self.checklists: dict[tuple, tuple[CheckView, ...]] = {}
+        # Checklists depend only on a brief's findings (and the settings, fixed per memo), so briefs
+        # with the same findings share one, across rebuilds too.
+        self.checklists: dict[tuple, tuple[CheckView, ...]] = checklist_cache if checklist_cache is not None else {}
+        self.checklist_codes = [code for code in CHECKLIST_CODES if self.config.severity(code) is not None]
         self.link_views: dict[str, LinkView] = {}
         self.tag_heads: dict[str, list[str]] = {}
         self.views = {b.slug: self._cached_view(b) for b in self.briefs}
@@ -174,9 +177,7 @@ class SiteBuilder:
         for d in findings:
             found[d.code].append(d)
         items = []
-        for code in CHECKLIST_CODES:
-            if self.config.severity(code) is None:
-                continue
+        for code in self.checklist_codes:
             rule = RULES[code]
             hits = found.get(code, [])
             state = "pass" if not hits else {Severity.ERROR: "failed", Severity.WARNING: "warning", Severity.INFO: "info"}[max(d.severity for d in hits)]
