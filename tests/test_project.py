@@ -59,3 +59,10 @@ def test_a_taken_page_address_is_reported_at_its_slug(make_project):
     analysis = analyse_project(make_project({}, pages={"notes": "---\ntitle: Notes\nslug: criteria\n---\nText"}))
     (d,) = analysis.diagnostics
     assert (d.code, d.line, d.column) == ("PB005", 3, 7)
+
+
+def test_a_folder_link_that_loops_is_not_followed(make_project):
+    root = make_project({"a": brief()})
+    os.symlink(root / "content", root / "content/loop")
+    briefs, pages = find_sources(root)
+    assert briefs == ["content/briefs/a.md"] and pages == []

@@ -250,17 +250,27 @@ def find_sources(root: Path) -> tuple[list[str], list[str]]:
     """Return the project-relative paths of brief files and of plain page files, sorted."""
     briefs: list[str] = []
     pages: list[str] = []
-    content = root / CONTENT
-    if not content.is_dir():
+    if not (root / CONTENT).is_dir():
         return briefs, pages
     real_root = root.resolve()
-    for folder, dirs, files in os.walk(content):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and _inside(Path(folder) / d, real_root))
-        for name in sorted(files):
-            if not name.endswith(".md") or IGNORED.search(name) or not _inside(Path(folder) / name, real_root):
-                continue
-            path = (Path(folder) / name).relative_to(root).as_posix()
-            (briefs if path.startswith(BRIEFS + "/") and path.count("/") == 2 else pages).append(path)
+    pending = [CONTENT]  # folders to read, relative to the root, with forward slashes
+    while pending:
+        folder = pending.pop()
+        try:
+            entries = sorted(os.scandir(root / folder), key=lambda entry: entry.name)
+        except OSError:
+            continue
+        for entry in entries:
+            name = entry.name
+            if name.startswith(".") or (entry.is_symlink() and not _inside(Path(entry.path), real_root)):
+                continue  # hidden files, and symlinks that lead out of the project
+            path = f"{folder}/{name}"
+            if entry.is_dir(follow_symlinks=False):  # as os.walk: a linked folder could loop
+                pending.append(path)
+            elif name.endswith(".md") and not IGNORED.search(name) and entry.is_file():
+                (briefs if folder == BRIEFS else pages).append(path)
+    briefs.sort()
+    pages.sort()
     return briefs, pages
 
 
