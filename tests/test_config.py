@@ -210,7 +210,7 @@ def test_the_cli_exits_2_with_the_config_problem_on_stderr(make_project, run, co
     root = make_project({"renewal-dates": VALID_BRIEF}, config="title: My playbook\nrules:\n  PB001: off\n")
     code, out, err = run(command, str(root))
     assert (code, out) == (2, "")
-    assert "playbook.yaml:3:10: error rules.PB001: PB001 cannot be lowered" in err
+    assert "playbook.yaml:3:10: error PB002 schema: rules.PB001: PB001 cannot be lowered" in err
     assert "= hint: remove this line" in err
     assert err.rstrip().endswith("playbook: the configuration is invalid (1 problem)")
     assert "Traceback" not in err
@@ -220,8 +220,8 @@ def test_the_cli_counts_every_config_problem(make_project, run):
     root = make_project({"renewal-dates": VALID_BRIEF}, config="titel: x\nrules:\n  PB303: of\n")
     code, out, err = run("check", str(root), "--format", "json")
     assert (code, out) == (2, "")
-    assert "playbook.yaml:1:1: error unknown field 'titel'" in err
-    assert "playbook.yaml:3:10: error rules.PB303: 'of' is not one of error, warning, info, off" in err
+    assert "playbook.yaml:1:1: error PB003 unknown-field: unknown field 'titel'" in err
+    assert "playbook.yaml:3:10: error PB002 schema: rules.PB303: 'of' is not one of error, warning, info, off" in err
     assert "the configuration is invalid (2 problems)" in err
 
 
@@ -229,5 +229,5 @@ def test_the_cli_reports_a_yaml_error_in_the_config_once(make_project, run):
     root = make_project({"renewal-dates": VALID_BRIEF}, config="title: a: b\n")
     code, out, err = run("check", str(root))
     assert (code, out) == (2, "")
-    assert "playbook.yaml:1:9: error invalid YAML: mapping values are not allowed" in err
+    assert "playbook.yaml:1:9: error PB001 front-matter: invalid YAML: mapping values are not allowed" in err
     assert "the configuration is invalid (1 problem)" in err

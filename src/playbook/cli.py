@@ -13,14 +13,14 @@ from pathlib import Path
 from typing import IO, Sequence
 
 from playbook import __version__
-from playbook.config import BASE_URL, SCHEMA as CONFIG_SCHEMA, ConfigError
+from playbook.config import BASE_URL, SCHEMA as CONFIG_SCHEMA, ConfigError, load_config
 from playbook.diagnostics import Diagnostic, Severity
 from playbook.formats import BRIEF, PAGE
 from playbook.output import OutputError, check_output
 from playbook.project import Analysis, analyse_project
 from playbook.ranking import explain_unranked
 from playbook.render import BuildError, build_site
-from playbook.report import Style, colour_wanted, format_github, format_json, format_text
+from playbook.report import Style, colour_wanted, format_diagnostics, format_github, format_json, format_text
 from playbook.suggest import did_you_mean
 
 OK, CONTENT_ERRORS, USAGE = 0, 1, 2
@@ -120,6 +120,7 @@ def main(argv: Sequence[str] | None = None, stdout: IO | None = None, stderr: IO
     """Run the command line with ``argv`` and return the exit code."""
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
+    args = None
     try:
         with contextlib.redirect_stdout(stdout):  # --help and --version print through sys.stdout
             args = build_parser().parse_args(argv)
@@ -128,10 +129,8 @@ def main(argv: Sequence[str] | None = None, stdout: IO | None = None, stderr: IO
         print(error, file=stderr)
         return USAGE
     except ConfigError as error:
-        style = Style(colour_wanted(stderr))
-        for d in error.diagnostics:
-            print(f"{style(f'{d.path}:{d.line}:{d.column}:', '1')} {style('error', '1;31')} {d.message}"
-                  + (f"\n {style('= hint:', '1')} {d.hint}" if d.hint else ""), file=stderr)
+        root = Path(getattr(args, "dir", "."))  # config errors come only after the arguments parsed
+        print(format_diagnostics(root, error.diagnostics, Style(colour_wanted(stderr))), end="", file=stderr)
         print(f"playbook: the configuration is invalid ({len(error.diagnostics)} problem{'s' if len(error.diagnostics) != 1 else ''})", file=stderr)
         return USAGE
     except KeyboardInterrupt:
@@ -148,6 +147,11 @@ def main(argv: Sequence[str] | None = None, stdout: IO | None = None, stderr: IO
 
 
 def _analyse(directory: str, *, cached: bool = False) -> Analysis:
+    return analyse_project(_project_root(directory), persistent=cached, jobs=os.cpu_count() or 1)
+
+
+def _project_root(directory: str) -> Path:
+    """Return the project folder, or raise UsageError when it is not one."""
     root = Path(directory)
     if not root.exists():
         raise UsageError(f"playbook: {directory}: no such folder")
@@ -156,7 +160,7 @@ def _analyse(directory: str, *, cached: bool = False) -> Analysis:
     if not (root / "content").is_dir() and not (root / "playbook.yaml").is_file():
         raise UsageError(f"playbook: {directory}: not a playbook project (no content/ folder or playbook.yaml); "
                          "create content/briefs/ and write a brief there (see the README's 'Start a playbook')")
-    return analyse_project(root, persistent=cached, jobs=os.cpu_count() or 1)
+    return root
 
 
 def _fails(diagnostics: Sequence[Diagnostic], strict: bool) -> bool:
@@ -308,8 +312,8 @@ class ProgressBar:
 def run_serve(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
     from playbook.serve import RebuildReport, serve_site
 
-    root = Path(args.dir)
-    _analyse(args.dir)  # usage errors (no project, bad config) before anything listens
+    root = _project_root(args.dir)
+    load_config(root)  # a bad config is a usage error before anything listens; the first build analyses
     style = Style(colour_wanted(stdout, args.color))
     if args.host not in ("127.0.0.1", "localhost", "::1"):
         print(style(f"warning: serving on {args.host}: anyone who can reach this address can read the playbook", "1;33"), file=stderr)
@@ -317,8 +321,7 @@ def run_serve(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
     def log_rebuild(report: RebuildReport) -> None:
         stamp = time.strftime("%H:%M:%S")
         if report.errors:
-            for d in report.errors:
-                print(f"{style(f'{d.path}:{d.line}:{d.column}:', '1')} {style('error', '1;31')} {d.code} {d.name}: {d.message}", file=stdout)
+            print(format_diagnostics(root, report.errors, style), end="", file=stdout)
             count = len(report.errors)
             print(f"[{stamp}] {style(f'{count} error' + ('s' if count != 1 else ''), '1;31')} in {report.milliseconds} ms; "
                   "serving the last good build", file=stdout, flush=True)

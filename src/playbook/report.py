@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import IO
+from typing import IO, Sequence
 
 from playbook.diagnostics import Diagnostic, Severity, Summary
 from playbook.project import Analysis
@@ -35,14 +35,20 @@ def colour_wanted(stream: IO, choice: str = "auto") -> bool:
 
 
 def format_text(analysis: Analysis, diagnostics: list[Diagnostic], style: Style) -> str:
-    """Return diagnostics as a compiler prints them: location, severity, code, message, the line, a caret, the fix."""
+    """Return diagnostics as a compiler prints them, then a one-line summary."""
+    return format_diagnostics(analysis.root, diagnostics, style) + summary_line(analysis, diagnostics, style)
+
+
+def format_diagnostics(root: Path, diagnostics: Sequence[Diagnostic], style: Style) -> str:
+    """Return diagnostics as a compiler prints them: location, severity, code, message, the source
+    line with a caret under the value, and the fix; each followed by a blank line."""
     out: list[str] = []
-    lines_of = _SourceLines(analysis.root)
+    lines_of = _SourceLines(root)
     for d in diagnostics:
-        where = style(f"{d.path}:{d.line}:{d.column}:", "1")
+        where = style(f"{d.path}:{d.line}:{d.column}:", "1") + " " if d.path else ""
         severity = style(d.severity.label, "1;" + COLOURS[d.severity])
-        out.append(f"{where} {severity} {style(d.code, '1')} {d.name}: {d.message}")
-        source = lines_of.get(d.path, d.line)
+        out.append(f"{where}{severity} {style(d.code, '1')} {d.name}: {d.message}")
+        source = lines_of.get(d.path, d.line) if d.path else None
         if source is not None:
             gutter = len(str(d.line))
             visible = source.expandtabs(1)
@@ -52,8 +58,7 @@ def format_text(analysis: Analysis, diagnostics: list[Diagnostic], style: Style)
         if d.hint:
             out.append(f" {style('= hint:', '1')} {d.hint}")
         out.append("")
-    out.append(summary_line(analysis, diagnostics, style))
-    return "\n".join(out)
+    return "\n".join(out) + ("\n" if out else "")
 
 
 def summary_line(analysis: Analysis, diagnostics: list[Diagnostic], style: Style) -> str:
