@@ -12,7 +12,6 @@ import os
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cached_property
 from datetime import date, datetime, timezone
 from pathlib import Path, PurePosixPath
 
@@ -50,14 +49,6 @@ class Analysis:
     diagnostics: tuple[Diagnostic, ...]
     brief_files: int
     today: date
-
-    def brief(self, slug: str) -> Brief | None:
-        """Return the loaded brief called ``slug``, or None."""
-        return self._by_slug.get(slug)
-
-    @cached_property
-    def _by_slug(self) -> dict[str, Brief]:
-        return {brief.slug: brief for brief in self.briefs}
 
 
 def build_date() -> date:
