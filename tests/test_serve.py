@@ -228,3 +228,41 @@ def test_the_404_page_works_at_any_depth(site):
     response = respond(site, "GET", "/briefs/renamed-long-ago/", "localhost")
     assert response.status == 404
     assert b'<head><base href="/">' in response.body  # its relative links resolve from the root
+
+
+def test_pages_are_rendered_when_asked_for_and_reused_while_unchanged(site):
+    memo = site.memo
+    before = memo.rendered
+    first = respond(site, "GET", "/briefs/b/", "localhost").body
+    assert memo.rendered == before + 1
+    (site.root / "content/briefs/a.md").write_text(brief(("Interviews and notes.", "Only the body of a changed.")))
+    report = site.rebuild({"content/briefs/a.md"})
+    assert report.reloaded == 1 and report.pages == len(site.state.files.planned)
+    assert respond(site, "GET", "/briefs/b/", "localhost").body == first.replace(b'data-version="1"', b'data-version="2"')
+    assert memo.rendered == before + 1  # b's context is the same: served from the memo
+    assert b"Only the body of a changed." in respond(site, "GET", "/briefs/a/", "localhost").body
+    assert memo.rendered == before + 2
+
+
+def test_a_rebuild_reads_only_the_files_the_watcher_names(site):
+    briefs = site.root / "content/briefs"
+    (briefs / "a.md").write_text(brief(("Interviews and notes.", "Seen by the watcher.")))
+    (briefs / "new.md").write_text(brief(("title: Renewal-date extraction for in-house legal", "title: A brand new brief")))
+    report = site.rebuild({str(briefs / "a.md")})
+    assert report.reloaded == 2  # the named file, and the new file found when the folder was listed
+    assert b"A brand new brief" in respond(site, "GET", "/", "localhost").body
+    assert site.rebuild().reloaded == 0  # a full look finds nothing else changed
+
+
+def test_a_template_failing_for_one_page_answers_with_its_error(make_project):
+    root = make_project({"a": brief(), "b": brief(("title: Renewal-date extraction for in-house legal", "title: Zoom"))},
+                        config="theme: t\n")
+    (root / "themes/t/templates").mkdir(parents=True)
+    (root / "themes/t/templates/brief.html").write_text(
+        '{% extends "default/brief.html" %}{% block content %}{% if brief.title == "Zoom" %}{{ none.missing() }}'
+        '{% endif %}{{ super() }}{% endblock %}')
+    dev = DevSite(root)
+    assert dev.rebuild().errors == ()
+    assert respond(dev, "GET", "/briefs/a/", "localhost").status == 200
+    failed = respond(dev, "GET", "/briefs/b/", "localhost")
+    assert failed.status == 500 and b"brief.html" in failed.body and b"live.js" in failed.body

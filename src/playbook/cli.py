@@ -326,7 +326,7 @@ def run_serve(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
             print(f"[{stamp}] {style(f'{count} error' + ('s' if count != 1 else ''), '1;31')} in {report.milliseconds} ms; "
                   "serving the last good build", file=stdout, flush=True)
         else:
-            print(f"[{stamp}] {style('built', '1;32')} in {report.milliseconds} ms: {report.rendered} of {report.pages} pages rendered, "
+            print(f"[{stamp}] {style('built', '1;32')} in {report.milliseconds} ms: {report.pages} pages, "
                   f"{report.reloaded} file{'s' if report.reloaded != 1 else ''} read", file=stdout, flush=True)
 
     def ready(url: str) -> None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import threading
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
@@ -36,7 +38,8 @@ class BuildResult:
 
 
 class RenderMemo:
-    """What one render keeps for the next, so ``serve`` re-renders only pages whose inputs changed.
+    """What ``serve`` keeps from one version of the site for the next, so it re-renders only
+    pages whose inputs changed.
 
     A page is rendered again exactly when its template context differs from last time (views are
     frozen dataclasses compared by value), so the result always equals a full build. The theme's
@@ -47,10 +50,11 @@ class RenderMemo:
         self.theme = theme
         self.contexts: dict[str, dict] = {}
         self.pages: dict[str, bytes] = {}
-        self.markdown: dict[tuple, Rendered] = {}
+        self.markdown: dict[str, Rendered] = {}
         self.views: dict[str, tuple] = {}
         self.checklists: dict[tuple, tuple] = {}
-        self.rendered = 0  # pages rendered by the last render, the rest were reused
+        self.lock = threading.RLock()  # request threads render through one builder at a time
+        self.rendered = 0  # pages rendered since the memo was made
 
 
 def load_theme(analysis: Analysis) -> Theme:
@@ -79,33 +83,77 @@ def _render(env, planned: PlannedPage, context: dict) -> bytes:
         raise BuildError(_describe_template_error(planned, error)) from None
 
 
-def render_site(analysis: Analysis, *, base_url: str | None = None, include_drafts: bool = False,
-                memo: RenderMemo | None = None) -> Iterator[tuple[str, bytes | Path]]:
-    """Yield every file of the site as ``(site path, bytes)``, or ``(site path, source file)`` for
-    assets, re-rendering only pages whose context changed since ``memo``'s last render; raise
+class SiteFiles(Mapping[str, bytes]):
+    """One version of the site, for ``serve``: every file's name is known at once, and each file is
+    made when it is first asked for — so an edit costs an analysis, not a build, however large the
+    playbook. Pages whose context equals the one ``memo`` last saw are not rendered again.
+
+    Looking a page up raises BuildError when its template fails.
+    """
+
+    def __init__(self, analysis: Analysis, *, base_url: str | None = None, include_drafts: bool = False,
+                 memo: RenderMemo | None = None):
+        self.memo = memo = memo or RenderMemo(load_theme(analysis))
+        builder = SiteBuilder(analysis, base_url=base_url, include_drafts=include_drafts, markdown_cache=memo.markdown,
+                              view_cache=memo.views, checklist_cache=memo.checklists)
+        builder.markdown_used = memo.markdown  # what is rendered now is cached for the next version
+        memo.views = builder.views_used
+        self.builder = builder
+        self.site = _setup(memo.theme.env, builder)
+        self.planned = {page.path: page for page in builder.plan()}
+        builder.page_paths = list(self.planned)
+        self.makers = builder.data_makers()
+        self.assets = {f"assets/{path}": source for path, source in memo.theme.assets().items()}
+        self.made: dict[str, bytes] = {}
+
+    def __getitem__(self, name: str) -> bytes:
+        made = self.made.get(name)
+        if made is not None:
+            return made
+        with self.memo.lock:
+            if name in self.planned:
+                made = self._page(self.planned[name])
+            elif name in self.makers:
+                made = self.makers[name]()
+            elif name in self.assets:
+                made = self.assets[name].read_bytes()
+            else:
+                raise KeyError(name)
+            self.made[name] = made
+            return made
+
+    def _page(self, planned: PlannedPage) -> bytes:
+        memo = self.memo
+        context = _page_context(self.site, planned)
+        if memo.contexts.get(planned.path) == context:
+            return memo.pages[planned.path]
+        html = _render(memo.theme.env, planned, context)
+        memo.contexts[planned.path], memo.pages[planned.path] = context, html
+        memo.rendered += 1
+        return html
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.planned or name in self.makers or name in self.assets
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self.planned
+        yield from self.makers
+        yield from self.assets
+
+    def __len__(self) -> int:
+        return len(self.planned) + len(self.makers) + len(self.assets)
+
+    @property
+    def pages(self) -> int:
+        return len(self.planned)
+
+
+def render_site(analysis: Analysis, *, base_url: str | None = None, include_drafts: bool = False) -> Iterator[tuple[str, bytes]]:
+    """Yield every file of the site as ``(site path, bytes)``, rendered in one process; raise
     BuildError if a template fails."""
-    memo = memo or RenderMemo(load_theme(analysis))
-    builder = SiteBuilder(analysis, base_url=base_url, include_drafts=include_drafts, markdown_cache=memo.markdown,
-                          view_cache=memo.views, checklist_cache=memo.checklists)
-    env = memo.theme.env
-    site = _setup(env, builder)
-    contexts: dict[str, dict] = {}
-    pages: dict[str, bytes] = {}
-    memo.rendered = 0
-    for planned in builder.plan():
-        context = _page_context(site, planned)
-        html = memo.pages.get(planned.path) if memo.contexts.get(planned.path) == context else None
-        if html is None:
-            html = _render(env, planned, context)
-            memo.rendered += 1
-        contexts[planned.path] = context
-        pages[planned.path] = html
-        builder.page_paths.append(planned.path)
-        yield planned.path, html
-    memo.contexts, memo.pages, memo.markdown, memo.views = contexts, pages, builder.markdown_used, builder.views_used
-    yield from builder.data_files()
-    for path, source in memo.theme.assets().items():
-        yield f"assets/{path}", source
+    files = SiteFiles(analysis, base_url=base_url, include_drafts=include_drafts)
+    for name in files:
+        yield name, files[name]
 
 
 # What the processes of a parallel build render from: set just before they are forked, so each

@@ -8,6 +8,8 @@ puts them on the standard library's threaded HTTP server.
 
 from __future__ import annotations
 
+import gc
+import html
 import json
 import mimetypes
 import threading
@@ -16,13 +18,13 @@ from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Mapping
 from urllib.parse import unquote
 
 from playbook.config import CONFIG_FILE, ConfigError
 from playbook.diagnostics import Diagnostic, Severity
-from playbook.project import LoadCache, analyse_project
-from playbook.render import BuildError, RenderMemo, load_theme, render_site
+from playbook.project import LoadCache, analyse_project, gc_paused
+from playbook.render import BuildError, RenderMemo, SiteFiles, load_theme
 
 PREFIX = "/__playbook__/"
 LIVE_SCRIPT = (Path(__file__).parent / "live.js").read_bytes()
@@ -35,7 +37,7 @@ class SiteState:
     errors that keep the current content from building (empty when it builds)."""
 
     version: int
-    files: dict[str, bytes] = field(default_factory=dict)
+    files: Mapping[str, bytes] = field(default_factory=dict)
     errors: tuple[Diagnostic, ...] = ()
     built: bool = False  # False until a first build succeeds
 
@@ -49,7 +51,6 @@ class SiteState:
 class RebuildReport:
     milliseconds: int
     errors: tuple[Diagnostic, ...]
-    rendered: int = 0
     pages: int = 0
     reloaded: int = 0
     message: str = ""  # a configuration or theme problem
@@ -82,7 +83,15 @@ class DevSite:
         """Rebuild after a change to ``paths`` (None: everything) and publish the new state."""
         with self.rebuild_lock:
             try:
-                return self._rebuild(paths)
+                with gc_paused():  # a collection over the whole playbook would double an edit's time
+                    before = self.memo
+                    report = self._rebuild(paths)
+                if self.memo is not None and self.memo is not before:
+                    # What a full build leaves is kept until the next one: freezing it spares every
+                    # later collection from walking it (what it frees is freed by reference counts).
+                    gc.collect()
+                    gc.freeze()
+                return report
             finally:
                 self.settled.set()
 
@@ -90,6 +99,9 @@ class DevSite:
         started = time.perf_counter()
         if paths is None or any(_is_config_or_theme(self.root, p) for p in paths):
             self.memo = None  # a new config or theme: compile templates again, render everything
+        # Between rebuilds only the files the watcher names can have changed; the rest are not
+        # even looked at, which is what keeps an edit fast in a big playbook.
+        self.cache.suspect(None if paths is None or self.memo is None else _relative_paths(self.root, paths))
         try:
             analysis = analyse_project(self.root, cache=self.cache)
         except ConfigError as error:
@@ -101,18 +113,18 @@ class DevSite:
         if errors:
             return self._publish_errors(errors, started)
         try:
-            if self.memo is None:
+            fresh = self.memo is None
+            if fresh:
                 self.memo = RenderMemo(load_theme(analysis))
-            files = {}
             # No base URL in a preview: canonical links and a 404 <base> would point at production.
-            for path, content in render_site(analysis, base_url="", include_drafts=self.include_drafts, memo=self.memo):
-                files[path] = content.read_bytes() if isinstance(content, Path) else content
+            files = SiteFiles(analysis, base_url="", include_drafts=self.include_drafts, memo=self.memo)
+            if fresh:
+                _try_every_template(files)
         except BuildError as error:
             self.memo = None
             return self._publish_errors((), started, str(error))
-        pages = sum(1 for p in files if p.endswith(".html"))
         self._publish(SiteState(self.state.version + 1, files, (), True))
-        return RebuildReport(_ms(started), (), self.memo.rendered, pages, self.cache.reloaded)
+        return RebuildReport(_ms(started), (), files.pages, self.cache.reloaded)
 
     def _publish_errors(self, errors: tuple[Diagnostic, ...], started: float, message: str = "") -> RebuildReport:
         if message and not errors:
@@ -129,6 +141,28 @@ class DevSite:
         """Return the state to answer a request from, after any pending rebuild has finished."""
         self.settled.wait(timeout)
         return self.state
+
+
+def _try_every_template(files: SiteFiles) -> None:
+    """Render one page of each template, so a broken theme is reported at once rather than
+    when its page is first asked for (raises BuildError)."""
+    tried: set[str] = set()
+    for name, planned in files.planned.items():
+        if planned.template not in tried:
+            tried.add(planned.template)
+            files[name]
+
+
+def _relative_paths(root: Path, paths: set[str]) -> list[str]:
+    """Return ``paths`` relative to ``root`` with forward slashes (the watcher's are absolute)."""
+    resolved = root.resolve()
+    relative = []
+    for path in paths:
+        try:
+            relative.append(Path(path).resolve().relative_to(resolved).as_posix() if Path(path).is_absolute() else Path(path).as_posix())
+        except ValueError:
+            continue
+    return relative
 
 
 def _is_config_or_theme(root: Path, path: str) -> bool:
@@ -199,7 +233,10 @@ def respond(site: DevSite, method: str, raw_path: str, host: str | None, extra_h
     name = site_path(raw_path)
     if name is None:
         return _not_found(state)
-    body = state.files.get(name)
+    try:
+        body = state.files.get(name)
+    except BuildError as error:  # a template that fails for this page's data only
+        return _template_failed(state, str(error))
     if body is None and not name.endswith("index.html") and f"{name}/index.html" in state.files:
         return Response(HTTPStatus.MOVED_PERMANENTLY, {"Location": path.rstrip("/") + "/"})
     if body is None:
@@ -225,6 +262,14 @@ def _not_found(state: SiteState) -> Response:
     # The 404 page answers any address; a base makes its relative links resolve from the root.
     page = page.replace(b"<head>", b'<head><base href="/">', 1)
     return Response(HTTPStatus.NOT_FOUND, {"Content-Type": "text/html; charset=utf-8"}, inject_live_script(page, state.version))
+
+
+def _template_failed(state: SiteState, message: str) -> Response:
+    page = (b"<!doctype html><html lang=en><meta charset=utf-8><title>Template error</title><body>"
+            b"<h1>This page's template failed</h1><pre>" + html.escape(message).encode("utf-8") +
+            b"</pre><p>Fix the theme and save: this page reloads.</p></body></html>")
+    return Response(HTTPStatus.INTERNAL_SERVER_ERROR, {"Content-Type": "text/html; charset=utf-8"},
+                    inject_live_script(page, state.version))
 
 
 def _text(status: int, text: str, headers: dict | None = None) -> Response:

@@ -7,6 +7,7 @@ import hashlib
 import json
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import partial
 from typing import Callable, Iterator
 
 from markupsafe import Markup
@@ -246,14 +247,14 @@ class SiteBuilder:
     def plan(self) -> Iterator[PlannedPage]:
         """Yield every HTML page of the site, in a fixed order."""
         ranked_views = [self.views[e.brief.slug] for e in self.ranking.ranked]
-        health = self._health()
+        health = _once(self._health)
         title = self.config.title
-        yield PlannedPage("index.html", "index.html", "index", title, self.config.description, {
+        yield PlannedPage("index.html", "index.html", "index", title, self.config.description, lambda: {
             "ready": tuple(v for v in ranked_views if v.metrics.tier == "ready"),
             "model_gap": tuple(v for v in ranked_views if v.metrics.tier != "ready"),
             "unranked": tuple(self.views[b.slug] for b in self.ranking.unranked),
             "chart": render_chart(ranked_views, self.config.criteria.partial_below),
-            "health": health,
+            "health": health(),
         })
         for brief in self._in_rank_order():
             yield self._brief_page(brief)
@@ -265,15 +266,13 @@ class SiteBuilder:
                 heading = {"tag": "Tag", "status": "Status", "sufferer": "Sufferer"}[kind]
                 yield PlannedPage(f"{group.path}index.html", "group.html", "group", f"{heading}: {group.name}", "", {"group": group})
         yield PlannedPage("criteria/index.html", "criteria.html", "criteria", "Criteria", "The criteria every brief is checked against.",
-                          {"rules": self._rule_views(), "diagnostics": self._diagnostic_views(), "health": health})
+                          lambda: {"rules": self._rule_views(), "diagnostics": self._diagnostic_views(), "health": health()})
         yield PlannedPage("search/index.html", "search.html", "search", "Search", "", {})
         for page in self.analysis.pages:
             if page.draft:
                 continue
-            path = f"{page.slug}/index.html"
-            body = self._render_markdown(path, page.body).html
-            yield PlannedPage(path, "page.html", "page", page.title, page.description,
-                              {"content": {"title": page.title, "description": page.description, "body": Markup(body)}})
+            yield PlannedPage(f"{page.slug}/index.html", "page.html", "page", page.title, page.description,
+                              partial(self._page_context, page))
         yield PlannedPage("404.html", "404.html", "404", "Page not found", "", {})
 
     def _render_markdown(self, page_path: str, body: str, slug: str | None = None) -> Rendered:
@@ -300,16 +299,26 @@ class SiteBuilder:
 
         return resolve
 
+    def _page_context(self, page) -> dict:
+        body = self._render_markdown(f"{page.slug}/index.html", page.body).html
+        return {"content": {"title": page.title, "description": page.description, "body": Markup(body)}}
+
     def _brief_page(self, brief: Brief) -> PlannedPage:
         view = self.views[brief.slug]
         return PlannedPage(f"{view.path}index.html", "brief.html", "brief", view.title, view.problem,
-                           lambda: self._brief_context(brief))
+                           partial(self._brief_context, brief))
 
-    def _brief_context(self, brief: Brief) -> dict:
+    def _brief_body(self, brief: Brief) -> Rendered:
+        """Render the brief's body, and note its search entry on the way."""
         view = self.views[brief.slug]
         rendered = self._render_markdown(f"{view.path}index.html", brief.body, brief.slug)
         self.search_entries[brief.slug] = {"t": view.title, "u": view.path, "s": view.status, "g": list(brief.tags),
                                            "w": view.who, "p": view.problem, "o": view.owner, "x": rendered.words}
+        return rendered
+
+    def _brief_context(self, brief: Brief) -> dict:
+        view = self.views[brief.slug]
+        rendered = self._brief_body(brief)
         same_sufferer, same_tags = self._neighbours(brief)
         return {
             "brief": view,
@@ -328,14 +337,29 @@ class SiteBuilder:
 
     def data_files(self) -> Iterator[tuple[str, bytes]]:
         """Yield the machine-readable files: playbook.json, the search index, and with a base URL the feed and sitemap."""
-        yield "playbook.json", self._playbook_json()
-        entries = [self.search_entries[b.slug] for b in self._in_rank_order()]
-        yield "assets/search-index.js", ("window.PLAYBOOK_SEARCH = " + json.dumps(entries, ensure_ascii=False,
-                                                                                  separators=(",", ":")) + ";\n").encode("utf-8")
+        for path, make in self.data_makers().items():
+            yield path, make()
+
+    def data_makers(self) -> dict[str, Callable[[], bytes]]:
+        """Return each machine-readable file's path and how to make it (after the pages, whose
+        rendering leaves the search entries behind; any entry missing is made then)."""
+        makers = {"playbook.json": self._playbook_json, "assets/search-index.js": self._search_index}
         if self.base_url:
-            briefs = [self.views[b.slug] for b in self._in_rank_order()]
-            yield "feed.xml", render_atom(self.config.title, self.base_url, briefs)
-            yield "sitemap.xml", render_sitemap(self.base_url, self.page_paths, {v.path + "index.html": v.updated for v in briefs})
+            makers["feed.xml"] = lambda: render_atom(self.config.title, self.base_url, self._views_in_rank_order())
+            makers["sitemap.xml"] = lambda: render_sitemap(self.base_url, self.page_paths, {
+                v.path + "index.html": v.updated for v in self._views_in_rank_order()})
+        return makers
+
+    def _views_in_rank_order(self) -> list[BriefView]:
+        return [self.views[b.slug] for b in self._in_rank_order()]
+
+    def _search_index(self) -> bytes:
+        entries = []
+        for brief in self._in_rank_order():
+            if brief.slug not in self.search_entries:
+                self._brief_body(brief)
+            entries.append(self.search_entries[brief.slug])
+        return ("window.PLAYBOOK_SEARCH = " + json.dumps(entries, ensure_ascii=False, separators=(",", ":")) + ";\n").encode("utf-8")
 
     def _playbook_json(self) -> bytes:
         def brief_data(brief: Brief) -> dict:
@@ -364,6 +388,19 @@ class SiteBuilder:
                            "generator": f"playbook {__version__}"}, ensure_ascii=False)[:-1]
         lines = ",\n".join(json.dumps(brief_data(b), ensure_ascii=False) for b in self._in_rank_order())
         return f'{head}, "briefs": [\n{lines}\n]}}\n'.encode("utf-8")
+
+
+def _once(make: Callable[[], object]) -> Callable[[], object]:
+    """Return ``make`` made to run at most once: a value several pages share, made when the
+    first of them is."""
+    made: list = []
+
+    def get():
+        if not made:
+            made.append(make())
+        return made[0]
+
+    return get
 
 
 def formatters() -> dict[str, Callable[[float], str]]:
