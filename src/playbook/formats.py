@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from playbook.model import (
     CATCHABILITY, EMOTIONAL_STATES, ERROR_COSTS, FREQUENCIES, SLUG_PATTERN, STATUSES,
-    Brief, GoodEnough, ModelFacts, Page, Pain, Scope, Sufferer,
+    Brief, GoodEnough, ModelFacts, Page, Pain, Scope, Spans, Sufferer,
 )
 from playbook.schema import Boolean, Choice, Day, Number, Record, Text, TextList
 
@@ -85,7 +85,7 @@ def brief_from_values(values: dict, *, path: str, stem: str, body: str, body_lin
         draft=values["draft"],
         body=body,
         body_line=body_line,
-        spans=spans,
+        spans=Spans(spans),
     )
 
 

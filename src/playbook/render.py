@@ -99,6 +99,7 @@ class SiteFiles(Mapping[str, bytes]):
         builder.markdown_used = memo.markdown  # what is rendered now is cached for the next version
         memo.views = builder.views_used
         self.builder = builder
+        memo.theme.forget_fragments()
         self.site = _setup(memo.theme.env, builder)
         self.planned = {page.path: page for page in builder.plan()}
         builder.page_paths = list(self.planned)
@@ -189,7 +190,11 @@ def _render_chunk(indices: list[int]) -> tuple[int, int, dict[str, dict], dict[s
             unchanged += 1
         else:
             target.write_bytes(html)
-    used = {key: (None if key in cached else rendered) for key, rendered in builder.markdown_used.items()}
+    # Rendered Markdown goes back to the parent only to be cached: without a cache it would be
+    # every page's body pickled across, and held until the end.
+    used = {} if fingerprints is None else {key: (None if key in cached else rendered)
+                                            for key, rendered in builder.markdown_used.items()}
+    builder.markdown_used = {}
     return len(indices), unchanged, builder.search_entries, prints, used
 
 
@@ -247,6 +252,7 @@ def build_site(analysis: Analysis, output: Path, *, base_url: str | None = None,
         cache = RenderCache(analysis.root, hashlib.sha1(salt.encode("utf-8")).hexdigest())
     builder = SiteBuilder(analysis, base_url=base_url, include_drafts=include_drafts,
                           markdown_cache=cache.markdown if cache else None)
+    theme.forget_fragments()
     site = _setup(theme.env, builder)
     planned = list(builder.plan())
     chunks = [list(range(start, min(start + CHUNK, len(planned)))) for start in range(0, len(planned), CHUNK)]

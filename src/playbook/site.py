@@ -57,6 +57,7 @@ def url_from(page_path: str) -> Callable[[str], str]:
             target += "index.html"
         return prefix + target + (hash_ + fragment)
 
+    url.prefix = prefix  # pages at the same depth share fragments (see Theme.reuse)
     return url
 
 

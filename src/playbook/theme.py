@@ -7,7 +7,8 @@ import hashlib
 import os
 from pathlib import Path
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined, pass_context
+from markupsafe import Markup
 
 DEFAULT_THEME = Path(__file__).parent / "themes" / "default"
 
@@ -36,6 +37,31 @@ class Theme:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
+        self.fragments: dict[tuple, tuple[tuple, Markup]] = {}
+        self.env.globals["reuse"] = self._reuse
+
+    def forget_fragments(self) -> None:
+        """Start a new version of the site: the views fragments were made from may change."""
+        self.fragments.clear()
+
+    @pass_context
+    def _reuse(self, context, macro, *args, **kwargs) -> Markup:
+        """``{{ reuse(m.brief_row, b, tiered=false) }}``: call ``macro``, or return what the same call
+        gave on an earlier page at the same folder depth. For macros whose markup depends only on
+        their arguments (views, taken by identity) and on ``url``; a brief's row is then rendered
+        once for the index and once for all the tag, status and sufferer pages."""
+        url = context.get("url")
+        code = getattr(getattr(macro, "_func", None), "__code__", None)
+        key = (getattr(macro, "name", None), code, getattr(url, "prefix", url),
+               tuple(a if isinstance(a, (str, int, float, bool, type(None))) else id(a) for a in args),
+               tuple(sorted(kwargs.items())))
+        try:
+            hit = self.fragments.get(key)
+        except TypeError:  # an argument by keyword that cannot be a key: nothing to reuse
+            return macro(*args, **kwargs)
+        if hit is None:
+            hit = self.fragments[key] = (args, macro(*args, **kwargs))  # args held: their ids stay theirs
+        return hit[1]
 
     def digest(self) -> str:
         """Return a hash of every template and asset this theme resolves to, for cache keys."""
