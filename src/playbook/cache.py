@@ -9,8 +9,10 @@ that does not verify, does not unpickle or comes from another version is ignored
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import hmac
+import io
 import os
 import pickle
 import secrets
@@ -57,6 +59,24 @@ def _secret() -> bytes:
     return key
 
 
+class _Pickler(pickle.Pickler):
+    """Pickles our frozen, slotted dataclasses as their class and field values. The default way
+    goes through ``dataclasses``' generic state functions, which look the fields up again for each
+    of the hundreds of thousands of objects a large playbook has: twice as slow both ways."""
+
+    fields: dict[type, tuple[str, ...]] = {}
+
+    def reducer_override(self, obj):
+        kind = type(obj)
+        names = self.fields.get(kind)
+        if names is None:
+            plain = dataclasses.is_dataclass(kind) and "__slots__" in vars(kind) and all(f.init for f in dataclasses.fields(kind))
+            names = self.fields[kind] = tuple(f.name for f in dataclasses.fields(kind)) if plain else ()
+        if not names:
+            return NotImplemented
+        return kind, tuple(getattr(obj, name) for name in names)
+
+
 class Signed:
     """A dict pickled to ``.playbook-cache/NAME``, signed, and ignored unless it verifies."""
 
@@ -82,7 +102,9 @@ class Signed:
         return stored.get("entries", {})
 
     def write(self, entries: dict) -> None:
-        payload = pickle.dumps({"format": self.format, "entries": entries}, protocol=pickle.HIGHEST_PROTOCOL)
+        buffer = io.BytesIO()
+        _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump({"format": self.format, "entries": entries})
+        payload = buffer.getvalue()
         signature = hmac.new(self.key, payload, hashlib.sha256).digest()
         try:
             self.path.parent.mkdir(exist_ok=True)
