@@ -247,11 +247,14 @@ def test_pages_are_rendered_when_asked_for_and_reused_while_unchanged(site):
 def test_a_rebuild_reads_only_the_files_the_watcher_names(site):
     briefs = site.root / "content/briefs"
     (briefs / "a.md").write_text(brief(("Interviews and notes.", "Seen by the watcher.")))
+    (briefs / "b.md").write_text(brief(("Interviews and notes.", "Not named by the watcher."), ("related: []", "related: [a]")))
     (briefs / "new.md").write_text(brief(("title: Renewal-date extraction for in-house legal", "title: A brand new brief")))
-    report = site.rebuild({str(briefs / "a.md")})
-    assert report.reloaded == 2  # the named file, and the new file found when the folder was listed
+    report = site.rebuild({str(briefs / "a.md"), str(briefs / "new.md")})
+    assert report.reloaded == 2  # a, and the new file, found by listing the folder again
     assert b"A brand new brief" in respond(site, "GET", "/", "localhost").body
-    assert site.rebuild().reloaded == 0  # a full look finds nothing else changed
+    assert b"Not named" not in respond(site, "GET", "/briefs/b/", "localhost").body
+    assert site.rebuild().reloaded == 1  # a full look finds b
+    assert b"Not named by the watcher." in respond(site, "GET", "/briefs/b/", "localhost").body
 
 
 def test_a_template_failing_for_one_page_answers_with_its_error(make_project):

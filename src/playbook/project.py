@@ -86,12 +86,23 @@ class LoadCache:
         self.links: dict[str, tuple] = {}  # slug -> (brief, its outgoing links)
         self.reloaded = 0  # files read by the last analysis
         self.suspects: tuple[str, ...] | None = None  # None: any file may have changed
+        self.listing: tuple[list[str], list[str], frozenset[str]] | None = None  # the last find_sources
 
     def suspect(self, paths: list[str] | None) -> None:
         """Say which files may have changed since the last analysis (project-relative, folders
         standing for everything in them): the next analysis looks again only at those and at
         files it has not seen. None, the default, looks at every file again."""
         self.suspects = None if paths is None else tuple(p.rstrip("/") for p in paths)
+
+    def sources(self, root: Path) -> tuple[list[str], list[str]]:
+        """Return :func:`find_sources`' answer, listing the folders again only when a suspect may
+        have added, removed or renamed a file (an edit to a known file cannot)."""
+        listed = self.listing
+        if listed is None or self.suspects is None or not all(
+                suspect in listed[2] and os.path.isfile(root / suspect) for suspect in self.suspects):
+            briefs, pages = find_sources(root)
+            listed = self.listing = (briefs, pages, frozenset(briefs) | frozenset(pages))
+        return listed[0], listed[1]
 
     def _unchanged(self, path: str) -> bool:
         return self.suspects is not None and not any(
@@ -136,7 +147,7 @@ def _analyse(root: Path, today: date | None, config: Config | None, cache: LoadC
     if cache is not None:
         cache.reloaded = 0
     diagnostics: list[Diagnostic] = []
-    brief_paths, page_paths = find_sources(root)
+    brief_paths, page_paths = cache.sources(root) if cache is not None else find_sources(root)
 
     briefs: list[Brief] = []
     known: set[str] = set()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from playbook.metrics import READY, Metrics
 from playbook.model import STATUSES, Brief
@@ -41,6 +42,7 @@ def rank_briefs(briefs: list[Brief], metrics: dict[str, Metrics]) -> Ranking:
     return Ranking(entries, tuple(unranked), {entry.brief.slug: entry for entry in entries})
 
 
+@lru_cache(maxsize=1 << 16)  # serve ranks every brief again after each edit; most sentences stay
 def explain_rank(rank: int, total: int, m: Metrics) -> str:
     """Return one sentence saying why a brief ranks where it does, with the numbers that put it there."""
     shown = f"{m.score:.1f}".removesuffix(".0")  # as the tables show it

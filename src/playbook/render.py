@@ -53,6 +53,7 @@ class RenderMemo:
         self.markdown: dict[str, Rendered] = {}
         self.views: dict[str, tuple] = {}
         self.checklists: dict[tuple, tuple] = {}
+        self.assets: dict[str, Path] | None = None
         self.lock = threading.RLock()  # request threads render through one builder at a time
         self.rendered = 0  # pages rendered since the memo was made
 
@@ -104,7 +105,9 @@ class SiteFiles(Mapping[str, bytes]):
         self.planned = {page.path: page for page in builder.plan()}
         builder.page_paths = list(self.planned)
         self.makers = builder.data_makers()
-        self.assets = {f"assets/{path}": source for path, source in memo.theme.assets().items()}
+        if memo.assets is None:  # a theme change makes a new memo
+            memo.assets = {f"assets/{path}": source for path, source in memo.theme.assets().items()}
+        self.assets = memo.assets
         self.made: dict[str, bytes] = {}
 
     def __getitem__(self, name: str) -> bytes:

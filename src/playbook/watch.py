@@ -14,7 +14,7 @@ from watchdog.observers.polling import PollingObserver
 from playbook.config import CONFIG_FILE
 from playbook.project import IGNORED
 
-QUIET_SECONDS = 0.08  # wait this long after the last event before rebuilding
+QUIET_SECONDS = 0.05  # wait this long after the last event before rebuilding: an editor's save is one burst
 
 
 def is_relevant(root: Path, path: str) -> bool:
