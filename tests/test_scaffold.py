@@ -16,6 +16,7 @@ import yaml
 from playbook import scaffold, views
 from playbook.formats import BRIEF
 from playbook.schema import Record
+from tests.conftest import answer_new_brief
 
 TODAY = date(2026, 11, 26)
 
@@ -240,25 +241,7 @@ def test_new_brief_names_every_field_with_a_question_under_it(project, run):
 def test_new_brief_filled_in_passes_every_criterion(project, run):
     run("new", "Refund replies", str(project))
     path = project / "content/briefs/refund-replies.md"
-    answers = {
-        "  who:": "  who: Support agents at a 12-person shop",
-        "  losing:": "  losing: 9 hours a week on refund replies",
-        "  evidence:": "  evidence:\n    - 340 refund tickets a month",
-        "  severity:": "  severity: 3",
-        "  frequency:": "  frequency: daily",
-        "  when_wrong:": "  when_wrong: A draft quotes the wrong amount",
-        "  error_cost:": "  error_cost: low",
-        "  catchability:": "  catchability: easy",
-        "  alternative:": "  alternative: Typing each reply, 4 minutes",
-        "  emotional_state:": "  emotional_state: calm",
-        "  accuracy:": "  accuracy: 0.86",
-        "  measured_on:": "  measured_on: 150 past tickets",
-        "  problem:": "  problem: Draft the reply to a refund request",
-        "  workflow_steps:": "  workflow_steps: [open, draft, send]",
-        "  covered_steps:": "  covered_steps: [open, draft, send]",
-    }
-    lines = path.read_text(encoding="utf-8").split("\n")
-    path.write_text("\n".join(answers.get(line, line) for line in lines), encoding="utf-8")
+    path.write_text(answer_new_brief(path.read_text(encoding="utf-8")), encoding="utf-8")
     assert {(d["path"], d["code"]) for d in findings(run, project)} == TEACHING
 
 

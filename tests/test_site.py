@@ -4,7 +4,6 @@ hostile content stays inert; failed builds keep the old site; builds are reprodu
 from __future__ import annotations
 
 import json
-import re
 import shutil
 from pathlib import Path
 
@@ -12,7 +11,7 @@ import pytest
 
 from tests.conftest import brief
 from tests.htmlcheck import live_markup
-from tests.sitecheck import broken_links
+from tests.sitecheck import broken_links, unpublished
 
 REPO = Path(__file__).resolve().parent.parent
 THEME_SCRIPTS = {p.name for p in (REPO / "src/playbook/themes/default/assets").glob("*.js")} | {"search-index.js"}
@@ -98,18 +97,6 @@ def test_feed_and_sitemap_use_the_base_url(example):
     assert "404" not in sitemap
     assert '<link rel="self" href="https://example.com/team/playbook/feed.xml"/>' in feed
     assert unpublished(example, "https://example.com/team/playbook/") == []
-
-
-def unpublished(site: Path, base_url: str) -> list[str]:
-    """Return every URL of sitemap.xml and feed.xml that is not under ``base_url`` or names no built file."""
-    urls = re.findall(r"<loc>([^<]+)</loc>", page(site, "sitemap.xml")) + re.findall(r'<link [^>]*href="([^"]+)"', page(site, "feed.xml"))
-    assert len(urls) > 3
-    wrong = []
-    for url in urls:
-        path = url.removeprefix(base_url)
-        if path == url or not (site / (path + "index.html" if path == "" or path.endswith("/") else path)).is_file():
-            wrong.append(url)
-    return wrong
 
 
 def test_no_feed_or_sitemap_without_base_url(make_project, run):
