@@ -50,7 +50,7 @@ class Parser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: {message}")
 
 
-COMMANDS = ("init", "new", "check", "rank", "build", "serve", "schema")
+COMMANDS = ("init", "new", "check", "rank", "build", "serve", "schema", "completion")
 OPTIONS: set[str] = set()  # every option of every command, for did-you-mean; filled by build_parser
 
 
@@ -140,6 +140,10 @@ def build_parser() -> Parser:
                      "  playbook schema > .vscode/brief.schema.json\n  playbook schema config")
     schema.add_argument("kind", nargs="?", choices=("brief", "page", "config"), default="brief",
                         help="brief front matter (default), page front matter, or playbook.yaml")
+    completion = command("completion", "Print a shell completion script for bash or zsh.",
+                         "  playbook completion bash > ~/.local/share/bash-completion/completions/playbook\n"
+                         "  source <(playbook completion zsh)   # in ~/.zshrc")
+    completion.add_argument("shell", choices=("bash", "zsh"), help="the shell to complete in")
     OPTIONS.update(o for p in [parser, *commands.choices.values()] for a in p._actions for o in a.option_strings)
     return parser
 
@@ -368,6 +372,14 @@ def run_schema(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
     return OK
 
 
+def run_completion(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
+    from playbook.completion import render_bash
+
+    prelude = "autoload -U +X bashcompinit && bashcompinit\n" if args.shell == "zsh" else ""
+    print(prelude + render_bash(build_parser(), values={"--explain": list(RULES)}), end="", file=stdout)
+    return OK
+
+
 def run_build(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
     started = time.perf_counter()
     root = Path(args.dir)
@@ -469,4 +481,4 @@ def run_serve(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
     return OK
 
 
-RUNNERS = {"init": run_init, "new": run_new, "check": run_check, "rank": run_rank, "build": run_build, "serve": run_serve, "schema": run_schema}
+RUNNERS = {"init": run_init, "new": run_new, "check": run_check, "rank": run_rank, "build": run_build, "serve": run_serve, "schema": run_schema, "completion": run_completion}
