@@ -9,7 +9,6 @@ import os
 import shlex
 import shutil
 import sys
-import textwrap
 import time
 from pathlib import Path
 from typing import IO, Sequence
@@ -22,7 +21,8 @@ from playbook.project import Analysis, analyse_project, build_date
 from playbook.ranking import explain_unranked
 from playbook.render import BuildError, build_site
 from playbook.report import Style, colour_wanted, format_diagnostics, format_github, format_json, format_text, summary_line
-from playbook.rules import RULES, Rule
+from playbook.explanations import find_rule, format_reasons, format_rule, format_rule_list
+from playbook.rules import RULES
 from playbook.scaffold import ScaffoldError, init_project, new_brief, schema_document
 from playbook.suggest import did_you_mean
 
@@ -234,45 +234,14 @@ def run_check(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
 def run_explain(query: str, stdout: IO) -> int:
     """Print one rule explained (by code or name), or every rule in a line each when ``query`` is empty."""
     if not query:
-        for rule in RULES.values():
-            print(f"{rule.code}  {rule.name:<22}  {rule.severity.label:<7}  {rule.summary}", file=stdout)
-        print("\n'playbook check --explain CODE' explains one rule, with an example that fires and one that passes.", file=stdout)
+        print(format_rule_list(), file=stdout)
         return OK
-    by_name = {rule.name: rule for rule in RULES.values()}
-    rule = RULES.get(query.strip().upper()) or by_name.get(query.strip().lower())
+    rule, suggestion = find_rule(query)
     if rule is None:
-        suggestion = did_you_mean(query.strip().upper(), RULES) or did_you_mean(query.strip().lower(), by_name)
         raise UsageError(f"playbook: no rule {query!r}; " + (f"{suggestion} " if suggestion else "")
                          + "'playbook check --explain' lists every rule")
     print(format_rule(rule), file=stdout)
     return OK
-
-
-def format_rule(rule: Rule) -> str:
-    """Return a rule explained: name, default severity, what it asks, why, an example that fires and one that passes."""
-    lines = [f"{rule.code} {rule.name} ({rule.severity.label} by default)", rule.summary, "", *_wrap(rule.reason, "")]
-    for label, example in (("Fires on:", rule.fails), ("Passes:", rule.passes)):
-        if example:
-            lines += ["", label, *("    " + line for line in example.splitlines())]
-    lines.append("")
-    if rule.fatal:
-        lines.append("It cannot be lowered or turned off: a brief that fails it cannot be checked at all.")
-    else:
-        lines.append(f"Change its severity in playbook.yaml with  rules: {{{rule.code}: error}}  (error, warning, info or off).")
-    return "\n".join(lines)
-
-
-def format_reasons(codes: Sequence[str]) -> str:
-    """Return why each rule in ``codes`` matters, in a paragraph each, for ``check --verbose``."""
-    lines = ["Why these rules matter ('playbook check --explain CODE' gives examples):"]
-    for code in codes:
-        rule = RULES[code]
-        lines += ["", f"{rule.code} {rule.name}: {rule.summary}", *_wrap(rule.reason, "  ")]
-    return "\n".join(lines)
-
-
-def _wrap(text: str, indent: str) -> list[str]:
-    return textwrap.wrap(text, width=96, initial_indent=indent, subsequent_indent=indent)
 
 
 def run_init(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
