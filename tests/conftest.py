@@ -77,6 +77,30 @@ def brief(*changes: tuple[str, str | None]) -> str:
     return "\n".join(lines)
 
 
+NEW_BRIEF_ANSWERS = {
+    "  who:": "  who: Support agents at a 12-person shop",
+    "  losing:": "  losing: 9 hours a week on refund replies",
+    "  evidence:": "  evidence:\n    - 340 refund tickets a month",
+    "  severity:": "  severity: 3",
+    "  frequency:": "  frequency: daily",
+    "  when_wrong:": "  when_wrong: A draft quotes the wrong amount",
+    "  error_cost:": "  error_cost: low",
+    "  catchability:": "  catchability: easy",
+    "  alternative:": "  alternative: Typing each reply, 4 minutes",
+    "  emotional_state:": "  emotional_state: calm",
+    "  accuracy:": "  accuracy: 0.86",
+    "  measured_on:": "  measured_on: 150 past tickets",
+    "  problem:": "  problem: Draft the reply to a refund request",
+    "  workflow_steps:": "  workflow_steps: [open, draft, send]",
+    "  covered_steps:": "  covered_steps: [open, draft, send]",
+}
+
+
+def answer_new_brief(text: str) -> str:
+    """Return a brief from ``playbook new`` with every required answer given, as an author would."""
+    return "\n".join(NEW_BRIEF_ANSWERS.get(line, line) for line in text.split("\n"))
+
+
 def line_of(text: str, fragment: str) -> int:
     """Return the 1-based number of the first line of ``text`` containing ``fragment``."""
     return next(i for i, line in enumerate(text.split("\n"), 1) if fragment in line)

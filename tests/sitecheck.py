@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -49,3 +50,17 @@ def broken_links(site: Path) -> list[str]:
                 if unquote(parts.fragment) not in ids:
                     broken.append(f"{page.relative_to(site)} -> {link} (no such id)")
     return broken
+
+
+def unpublished(site: Path, base_url: str) -> list[str]:
+    """Return every URL of sitemap.xml and feed.xml that is not under ``base_url`` or names no
+    built file (or a note when they list nothing at all)."""
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    feed = (site / "feed.xml").read_text(encoding="utf-8")
+    urls = re.findall(r"<loc>([^<]+)</loc>", sitemap) + re.findall(r'<link [^>]*href="([^"]+)"', feed)
+    wrong = [] if urls else ["sitemap.xml and feed.xml list no URL"]
+    for url in urls:
+        path = url.removeprefix(base_url)
+        if path == url or not (site / (path + "index.html" if path == "" or path.endswith("/") else path)).is_file():
+            wrong.append(url)
+    return wrong

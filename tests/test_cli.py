@@ -155,3 +155,81 @@ def test_enum_values_are_exact_like_the_editor_schema(run, make_project):
     root = make_project({"a": brief(("status: exploring", "status: Exploring"))})
     code, out, _ = run("check", str(root))
     assert code == 1 and "'Exploring' is not one of" in out and "did you mean 'exploring'? values are lowercase" in out
+
+
+# --- check --explain, --quiet and --verbose, help and did-you-mean --------------------------------
+
+from playbook.cli import COMMANDS  # noqa: E402
+from playbook.rules import RULES  # noqa: E402
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("code", list(RULES))
+def test_explain_prints_name_reason_and_both_examples_from_the_registry(run, code):
+    rule = RULES[code]
+    status, out, _ = run("check", "--explain", code)
+    assert status == 0
+    assert out.startswith(f"{code} {rule.name} ({rule.severity.label} by default)\n{rule.summary}\n")
+    assert _words(rule.reason) in _words(out)
+    fires, passes = out.index("Fires on:"), out.index("Passes:")
+    assert fires < passes
+    assert all(f"    {line}" in out[fires:passes] for line in rule.fails.splitlines())
+    assert all(f"    {line}" in out[passes:] for line in rule.passes.splitlines())
+    assert ("cannot be lowered" in out) == rule.fatal
+
+
+def test_explain_finds_rules_by_name_or_lowercase_and_lists_them_all(run):
+    assert run("check", "--explain", "model-gap")[1] == run("check", "--explain", "pb202")[1]
+    status, out, _ = run("check", "--explain")
+    assert status == 0 and [line.split()[0] for line in out.splitlines()[:len(RULES)]] == list(RULES)
+
+
+@pytest.mark.parametrize("query, fragment", [("PB2O2", "did you mean 'PB202'?"), ("model-gaps", "did you mean 'model-gap'?"),
+                                             ("PB999", "'playbook check --explain' lists every rule")])
+def test_explain_unknown_rule_suggests_one(run, query, fragment):
+    status, out, err = run("check", "--explain", query)
+    assert status == 2 and f"no rule {query!r}" in err and fragment in err and out == ""
+
+
+def test_quiet_check_prints_only_what_fails(run, make_project):
+    warned = make_project({"gap": GAP})
+    assert run("check", str(warned), "-q") == (0, "", "")
+    assert run("-q", "check", str(warned)) == (0, "", ""), "before the command too"
+    status, out, _ = run("check", str(warned), "-q", "--strict")
+    assert status == 1 and "PB202" in out
+    broken = make_project({"gap": GAP, "broken": "---\ntitle: x\n---\n"})
+    status, out, _ = run("check", str(broken), "--quiet")
+    assert status == 1 and "error PB002" in out and "PB202" not in out and "1 warning" in out
+
+
+def test_verbose_check_says_why_each_rule_that_fired_matters(run, make_project):
+    root = make_project({"gap": GAP})
+    out = run("check", str(root), "-v")[1]
+    assert "Why these rules matter" in out and _words(RULES["PB202"].reason) in _words(out)
+    assert "Why these rules matter" not in run("check", str(root))[1]
+
+
+def test_quiet_and_verbose_build_and_rank(run, make_project):
+    root = make_project({"gap": GAP})
+    assert run("build", str(root), "-q")[:2] == (0, "")
+    status, out, err = run("build", str(root), "--verbose")
+    assert status == 0 and out.startswith("Built 1 brief") and "warning PB202" in err
+    assert "Ranked 1 of 1" in run("rank", str(root), "-v")[1]
+    status, _, err = run("check", str(root), "-q", "-v")
+    assert status == 2 and "not allowed with argument" in err
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_with_examples(run, command):
+    status, out, _ = run(command, "--help")
+    assert status == 0 and "examples:\n  playbook " + command in out and "--quiet" in out
+
+
+def test_a_mistyped_option_suggests_the_right_one(run):
+    status, _, err = run("check", "--stirct")
+    assert status == 2 and "did you mean '--strict'?" in err
+    status, _, err = run("build", "/no/such/folder", "--drafs")
+    assert status == 2 and "did you mean '--drafts'?" in err

@@ -11,7 +11,7 @@ import pytest
 
 from tests.conftest import brief
 from tests.htmlcheck import live_markup
-from tests.sitecheck import broken_links
+from tests.sitecheck import broken_links, unpublished
 
 REPO = Path(__file__).resolve().parent.parent
 THEME_SCRIPTS = {p.name for p in (REPO / "src/playbook/themes/default/assets").glob("*.js")} | {"search-index.js"}
@@ -95,6 +95,8 @@ def test_feed_and_sitemap_use_the_base_url(example):
     assert "<loc>https://example.com/team/playbook/</loc>" in sitemap
     assert "<loc>https://example.com/team/playbook/briefs/msa-redline-review/</loc><lastmod>2026-11-18</lastmod>" in sitemap
     assert "404" not in sitemap
+    assert '<link rel="self" href="https://example.com/team/playbook/feed.xml"/>' in feed
+    assert unpublished(example, "https://example.com/team/playbook/") == []
 
 
 def test_no_feed_or_sitemap_without_base_url(make_project, run):
@@ -198,8 +200,17 @@ def test_unknown_theme_and_broken_template(make_project, run):
 
 
 def test_drafts_are_left_out_unless_asked(make_project, run):
-    root = make_project({"a": brief(), "d": brief(("status: exploring", "status: exploring\ndraft: true"))})
-    assert run("build", str(root))[0] == 0
-    assert not (root / "site/briefs/d").exists()
+    draft = brief(("status: exploring", "status: exploring\ndraft: true"),
+                  ("title: Renewal-date extraction for in-house legal", "title: Secret draft title"),
+                  ("tags: [legal, extraction]", "tags: [legal, draft-only-tag]"))
+    root = make_project({"a": brief(), "d": draft})
+    assert run("build", str(root), "--base-url", "https://example.com/")[0] == 0
+    assert not (root / "site/briefs/d").exists() and not (root / "site/tags/draft-only-tag").exists()
+    for path in sorted((root / "site").rglob("*")):
+        if path.is_file() and path.suffix in (".html", ".json", ".js", ".xml"):
+            text = path.read_text(encoding="utf-8")
+            assert "Secret draft title" not in text and "briefs/d/" not in text, path
+    assert [b["slug"] for b in json.loads(page(root / "site", "playbook.json"))["briefs"]] == ["a"]
     assert run("build", str(root), "--drafts")[0] == 0
-    assert (root / "site/briefs/d/index.html").exists()
+    drafted = page(root / "site", "briefs/d/index.html")
+    assert "Secret draft title" in drafted and '<span class="badge draft">Draft</span>' in drafted

@@ -6,6 +6,7 @@ import argparse
 import contextlib
 import json
 import os
+import shlex
 import shutil
 import sys
 import time
@@ -13,14 +14,16 @@ from pathlib import Path
 from typing import IO, Sequence
 
 from playbook import __version__
-from playbook.config import BASE_URL, SCHEMA as CONFIG_SCHEMA, ConfigError, load_config
+from playbook.config import BASE_URL, ConfigError, load_config
 from playbook.diagnostics import Diagnostic, Severity
-from playbook.formats import BRIEF, PAGE
 from playbook.output import OutputError, check_output
-from playbook.project import Analysis, analyse_project
+from playbook.project import Analysis, analyse_project, build_date
 from playbook.ranking import explain_unranked
 from playbook.render import BuildError, build_site
-from playbook.report import Style, colour_wanted, format_diagnostics, format_github, format_json, format_text
+from playbook.report import Style, colour_wanted, format_diagnostics, format_github, format_json, format_text, summary_line
+from playbook.explanations import find_rule, format_reasons, format_rule, format_rule_list
+from playbook.rules import RULES
+from playbook.scaffold import ScaffoldError, init_project, new_brief, schema_document
 from playbook.suggest import did_you_mean
 
 OK, CONTENT_ERRORS, USAGE = 0, 1, 2
@@ -40,10 +43,15 @@ class Parser(argparse.ArgumentParser):
             word = message.split("'")[1] if "'" in message else ""
             suggestion = did_you_mean(word, COMMANDS)
             message = f"unknown command {word!r}" + (f"; {suggestion}" if suggestion else "")
+        if message.startswith("unrecognized arguments: "):
+            word = message.split(": ", 1)[1].split()[0].split("=")[0]
+            suggestion = did_you_mean(word, OPTIONS) if word.startswith("-") else ""
+            message += f"; {suggestion}" if suggestion else ""
         raise UsageError(f"{self.prog}: {message}")
 
 
-COMMANDS = ("check", "rank", "build", "serve", "schema")
+COMMANDS = ("init", "new", "check", "rank", "build", "serve", "schema", "completion")
+OPTIONS: set[str] = set()  # every option of every command, for did-you-mean; filled by build_parser
 
 
 def _base_url(text: str) -> str:
@@ -65,22 +73,41 @@ def _port(text: str) -> int:
 def build_parser() -> Parser:
     parser = Parser(prog="playbook", description="Lint, rank and publish opportunity briefs.",
                     formatter_class=argparse.RawDescriptionHelpFormatter,
-                    epilog="examples:\n  playbook check\n  playbook rank --format json\n  playbook build -o public\n"
-                           "  playbook schema > brief.schema.json")
+                    epilog="examples:\n  playbook init my-playbook\n  playbook new \"Refund replies for the Berlin team\"\n"
+                           "  playbook check\n  playbook check --explain PB202\n  playbook rank --format json\n"
+                           "  playbook build -o public\n  playbook schema > brief.schema.json\n\n"
+                           "'playbook COMMAND --help' shows a command's options and examples.")
     parser.add_argument("--version", action="version", version=f"playbook {__version__}")
+    _add_verbosity(parser, 0)
     commands = parser.add_subparsers(dest="command", metavar="command", required=True, parser_class=Parser)
 
     def command(name: str, help: str, examples: str) -> Parser:
-        return commands.add_parser(name, help=help, description=help, formatter_class=argparse.RawDescriptionHelpFormatter,
-                                   epilog="examples:\n" + examples)
+        sub = commands.add_parser(name, help=help, description=help, formatter_class=argparse.RawDescriptionHelpFormatter,
+                                  epilog="examples:\n" + examples)
+        _add_verbosity(sub, argparse.SUPPRESS)  # so a -q given before the command is not reset after it
+        return sub
+
+    init = command("init", "Create a new playbook project: settings, three example briefs, CI and editor setup.",
+                   "  playbook init my-playbook\n  mkdir team-playbook && cd team-playbook && git init && playbook init")
+    init.add_argument("dir", nargs="?", default=".", help="a new or empty folder (default: .)")
+
+    new = command("new", "Write a new brief that asks every question, at content/briefs/SLUG.md.",
+                  "  playbook new \"Refund replies for the Berlin team\"\n  playbook new \"Mahnwesen für Kleinbetriebe\" my-playbook\n"
+                  "  $EDITOR \"$(playbook new -q 'Invoice coding')\"")
+    new.add_argument("title", help="the problem, in a few words; the file name is made from it")
+    new.add_argument("dir", nargs="?", default=".", help="the project folder (default: .)")
+    new.add_argument("--slug", help="the file name without .md, instead of one made from the title")
 
     check = command("check", "Check every brief against the criteria.",
-                    "  playbook check\n  playbook check my-playbook --strict\n  playbook check --format github")
+                    "  playbook check\n  playbook check my-playbook --strict\n  playbook check --format github\n"
+                    "  playbook check --explain PB202\n  playbook check -q   # only what fails")
     check.add_argument("dir", nargs="?", default=".", help="the project folder (default: .)")
     check.add_argument("--format", choices=("text", "json", "github"), default="text", help="output format (default: text)")
     check.add_argument("--strict", action="store_true", help="fail on warnings as well as errors")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text output (default: auto)")
     check.add_argument("--no-cache", action="store_true", help="ignore and do not update .playbook-cache/")
+    check.add_argument("--explain", nargs="?", const="", metavar="CODE",
+                       help="say what a rule (PB202 or model-gap) asks and why, with examples; alone, list every rule")
 
     rank = command("rank", "Show the briefs ranked by tier, score, pain and title.",
                    "  playbook rank\n  playbook rank --why\n  playbook rank --format json")
@@ -113,7 +140,20 @@ def build_parser() -> Parser:
                      "  playbook schema > .vscode/brief.schema.json\n  playbook schema config")
     schema.add_argument("kind", nargs="?", choices=("brief", "page", "config"), default="brief",
                         help="brief front matter (default), page front matter, or playbook.yaml")
+    completion = command("completion", "Print a shell completion script for bash or zsh.",
+                         "  playbook completion bash > ~/.local/share/bash-completion/completions/playbook\n"
+                         "  source <(playbook completion zsh)   # in ~/.zshrc")
+    completion.add_argument("shell", choices=("bash", "zsh"), help="the shell to complete in")
+    OPTIONS.update(o for p in [parser, *commands.choices.values()] for a in p._actions for o in a.option_strings)
     return parser
+
+
+def _add_verbosity(parser: argparse.ArgumentParser, default: object) -> None:
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("-q", "--quiet", dest="verbosity", action="store_const", const=-1, default=default,
+                       help="print only what fails, or only what was asked for")
+    group.add_argument("-v", "--verbose", dest="verbosity", action="store_const", const=1, default=default,
+                       help="print more: why each rule that fired matters, every warning of a build, each rank's reason")
 
 
 def main(argv: Sequence[str] | None = None, stdout: IO | None = None, stderr: IO | None = None) -> int:
@@ -159,7 +199,7 @@ def _project_root(directory: str) -> Path:
         raise UsageError(f"playbook: {directory}: not a folder")
     if not (root / "content").is_dir() and not (root / "playbook.yaml").is_file():
         raise UsageError(f"playbook: {directory}: not a playbook project (no content/ folder or playbook.yaml); "
-                         "create content/briefs/ and write a brief there (see the README's 'Start a playbook')")
+                         "'playbook init DIR' starts one")
     return root
 
 
@@ -169,21 +209,78 @@ def _fails(diagnostics: Sequence[Diagnostic], strict: bool) -> bool:
 
 
 def run_check(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
+    if args.explain is not None:
+        return run_explain(args.explain, stdout)
     analysis = _analyse(args.dir, cached=not args.no_cache)
     diagnostics = list(analysis.diagnostics)
+    failed = _fails(diagnostics, args.strict)
     if args.format == "json":
         print(format_json(analysis, diagnostics), file=stdout)
     elif args.format == "github":
         if diagnostics:
             print(format_github(diagnostics), file=stdout)
+    elif args.verbosity < 0:  # only what fails the run, and nothing at all when it passes
+        style = Style(colour_wanted(stdout, args.color))
+        failing = [d for d in diagnostics if d.severity == Severity.ERROR or (args.strict and d.severity == Severity.WARNING)]
+        if failing:
+            print(format_diagnostics(analysis.root, failing, style) + summary_line(analysis, diagnostics, style), file=stdout)
     else:
         print(format_text(analysis, diagnostics, Style(colour_wanted(stdout, args.color))), file=stdout)
-    return CONTENT_ERRORS if _fails(diagnostics, args.strict) else OK
+        if args.verbosity > 0 and diagnostics:
+            print("\n" + format_reasons(dict.fromkeys(d.code for d in diagnostics)), file=stdout)
+    return CONTENT_ERRORS if failed else OK
+
+
+def run_explain(query: str, stdout: IO) -> int:
+    """Print one rule explained (by code or name), or every rule in a line each when ``query`` is empty."""
+    if not query:
+        print(format_rule_list(), file=stdout)
+        return OK
+    rule, suggestion = find_rule(query)
+    if rule is None:
+        raise UsageError(f"playbook: no rule {query!r}; " + (f"{suggestion} " if suggestion else "")
+                         + "'playbook check --explain' lists every rule")
+    print(format_rule(rule), file=stdout)
+    return OK
+
+
+def run_init(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
+    target = Path(args.dir)
+    try:
+        written = init_project(target, today=build_date())
+    except ScaffoldError as error:
+        raise UsageError(f"playbook: {error}") from None
+    except OSError as error:
+        raise UsageError(f"playbook: cannot write {target}: {error.strerror or error}") from None
+    if args.verbosity >= 0:
+        print(f"Created a playbook in {target}:", *(f"  {path}" for path in written), "", "Next:", sep="\n", file=stdout)
+        if target != Path("."):
+            print(f"  cd {shlex.quote(str(target))}", file=stdout)
+        print("  playbook check                     # two examples are flagged on purpose; their text says why\n"
+              "  playbook new \"Your first problem\"  # a brief that asks every question\n"
+              "  playbook serve                     # preview at http://127.0.0.1:8000/ while you write\n"
+              "README.md there says how to publish on GitHub Pages.", file=stdout)
+    return OK
+
+
+def run_new(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
+    root = _project_root(args.dir)
+    try:
+        path = new_brief(root, args.title, today=build_date(), slug=args.slug)
+    except ScaffoldError as error:
+        raise UsageError(f"playbook: {error}") from None
+    except OSError as error:
+        raise UsageError(f"playbook: cannot write the brief: {error.strerror or error}") from None
+    print(path, file=stdout)
+    if args.verbosity >= 0:
+        print("Answer the questions under each field; 'playbook check' lists what is still missing.", file=stderr)
+    return OK
 
 
 def run_rank(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
     analysis = _analyse(args.dir)
     ranking = analysis.ranking
+    why = args.why or args.verbosity > 0
     if args.format == "json":
         print(json.dumps({
             "ranking": [{
@@ -196,7 +293,7 @@ def run_rank(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
         }, indent=2, ensure_ascii=False), file=stdout)
     else:
         width = shutil.get_terminal_size().columns if hasattr(stdout, "isatty") and stdout.isatty() else 0
-        print(format_ranking(analysis, Style(colour_wanted(stdout, args.color)), why=args.why, width=width), file=stdout)
+        print(format_ranking(analysis, Style(colour_wanted(stdout, args.color)), why=why, width=width), file=stdout)
     errors = sum(d.severity == Severity.ERROR for d in analysis.diagnostics)
     if errors:
         print(f"playbook: the content has {errors} error{'s' if errors != 1 else ''}; "
@@ -240,10 +337,15 @@ def _clip(text: str, width: int) -> str:
 
 
 def run_schema(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
-    spec, title = {"brief": (BRIEF, "Opportunity brief front matter"), "page": (PAGE, "Playbook page front matter"),
-                   "config": (CONFIG_SCHEMA, "playbook.yaml")}[args.kind]
-    document = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title, **spec.json_schema()}
-    print(json.dumps(document, indent=2, ensure_ascii=False), file=stdout)
+    print(json.dumps(schema_document(args.kind), indent=2, ensure_ascii=False), file=stdout)
+    return OK
+
+
+def run_completion(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
+    from playbook.completion import render_bash
+
+    prelude = "autoload -U +X bashcompinit && bashcompinit\n" if args.shell == "zsh" else ""
+    print(prelude + render_bash(build_parser(), values={"--explain": list(RULES)}), end="", file=stdout)
     return OK
 
 
@@ -263,6 +365,8 @@ def run_build(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
         print(f"playbook: build failed: the content has {len(errors)} error{'s' if len(errors) != 1 else ''}; "
               f"{output} was left as it was", file=stderr)
         return CONTENT_ERRORS
+    if args.verbosity > 0 and analysis.diagnostics:
+        print(format_text(analysis, list(analysis.diagnostics), Style(colour_wanted(stderr, args.color))), file=stderr)
     bar = ProgressBar(stderr, started)
     try:
         result = build_site(analysis, target, base_url=args.base_url, include_drafts=args.drafts,
@@ -275,8 +379,9 @@ def run_build(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
     warnings = sum(d.severity == Severity.WARNING for d in analysis.diagnostics)
     seconds = time.perf_counter() - started
     written = result.pages - result.unchanged
-    print(f"Built {_count(result.briefs, 'brief')} into {output}: {_count(result.pages, 'page')} "
-          f"({written:,} written, {result.unchanged:,} unchanged), {_count(warnings, 'warning')}, in {seconds:.2f} s", file=stdout)
+    if args.verbosity >= 0:
+        print(f"Built {_count(result.briefs, 'brief')} into {output}: {_count(result.pages, 'page')} "
+              f"({written:,} written, {result.unchanged:,} unchanged), {_count(warnings, 'warning')}, in {seconds:.2f} s", file=stdout)
     return OK
 
 
@@ -325,7 +430,7 @@ def run_serve(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
             count = len(report.errors)
             print(f"[{stamp}] {style(f'{count} error' + ('s' if count != 1 else ''), '1;31')} in {report.milliseconds} ms; "
                   "serving the last good build", file=stdout, flush=True)
-        else:
+        elif args.verbosity >= 0:
             print(f"[{stamp}] {style('built', '1;32')} in {report.milliseconds} ms: {report.pages} pages, "
                   f"{report.reloaded} file{'s' if report.reloaded != 1 else ''} read", file=stdout, flush=True)
 
@@ -345,4 +450,4 @@ def run_serve(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
     return OK
 
 
-RUNNERS = {"check": run_check, "rank": run_rank, "build": run_build, "serve": run_serve, "schema": run_schema}
+RUNNERS = {"init": run_init, "new": run_new, "check": run_check, "rank": run_rank, "build": run_build, "serve": run_serve, "schema": run_schema, "completion": run_completion}
