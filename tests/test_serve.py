@@ -269,3 +269,19 @@ def test_a_template_failing_for_one_page_answers_with_its_error(make_project):
     assert respond(dev, "GET", "/briefs/a/", "localhost").status == 200
     failed = respond(dev, "GET", "/briefs/b/", "localhost")
     assert failed.status == 500 and b"brief.html" in failed.body and b"live.js" in failed.body
+
+
+def test_serve_shows_drafts_marked_unless_told_not_to(make_project):
+    draft = brief(("status: exploring", "status: exploring\ndraft: true"),
+                  ("title: Renewal-date extraction for in-house legal", "title: Work in progress"))
+    root = make_project({"a": brief(), "d": draft})
+    from playbook.cli import build_parser
+    assert build_parser().parse_args(["serve"]).drafts is True
+    assert build_parser().parse_args(["serve", "--no-drafts"]).drafts is False
+    shown = DevSite(root, include_drafts=True)
+    assert shown.rebuild().errors == ()
+    index = respond(shown, "GET", "/", "localhost").body
+    assert b'Work in progress</a> <span class="badge draft">Draft</span>' in index
+    hidden = DevSite(root, include_drafts=False)
+    assert hidden.rebuild().errors == ()
+    assert b"Work in progress" not in respond(hidden, "GET", "/", "localhost").body

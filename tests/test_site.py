@@ -202,9 +202,13 @@ def test_unknown_theme_and_broken_template(make_project, run):
 def test_drafts_are_left_out_unless_asked(make_project, run):
     draft = brief(("status: exploring", "status: exploring\ndraft: true"),
                   ("title: Renewal-date extraction for in-house legal", "title: Secret draft title"),
-                  ("tags: [legal, extraction]", "tags: [legal, draft-only-tag]"))
-    root = make_project({"a": brief(), "d": draft})
+                  ("tags: [legal, extraction]", "tags: [legal, draft-only-tag]"),
+                  ("  accuracy: 0.93", "  accuracy: 0.5"))  # a finding (PB202), which must not show either
+    root = make_project({"a": brief(), "d": draft}, pages={"notes": "---\ntitle: Draft notes\ndraft: true\n---\nSecret page."})
     assert run("build", str(root), "--base-url", "https://example.com/")[0] == 0
+    assert not (root / "site/notes").exists()
+    criteria = page(root / "site", "criteria/index.html")
+    assert "model accuracy 0.50" not in criteria and "content/briefs/d.md" not in criteria
     assert not (root / "site/briefs/d").exists() and not (root / "site/tags/draft-only-tag").exists()
     for path in sorted((root / "site").rglob("*")):
         if path.is_file() and path.suffix in (".html", ".json", ".js", ".xml"):
@@ -214,3 +218,8 @@ def test_drafts_are_left_out_unless_asked(make_project, run):
     assert run("build", str(root), "--drafts")[0] == 0
     drafted = page(root / "site", "briefs/d/index.html")
     assert "Secret draft title" in drafted and '<span class="badge draft">Draft</span>' in drafted
+    for listing in ("index.html", "tags/legal/index.html"):  # marked wherever it is listed
+        row = page(root / "site", listing).split('href="../../briefs/d/index.html"' if "/" in listing else 'href="briefs/d/index.html"')[1]
+        assert row.split("</th>")[0].strip().startswith('>Secret draft title</a> <span class="badge draft">Draft</span>'), listing
+    assert '"d":1' in page(root / "site", "assets/search-index.js") and "model accuracy 0.50" in page(root / "site", "criteria/index.html")
+    assert "Secret page." in page(root / "site", "notes/index.html")

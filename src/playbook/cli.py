@@ -133,7 +133,8 @@ def build_parser() -> Parser:
     serve.add_argument("--port", type=_port, default=8000, help="port to listen on; 0 picks a free one (default: 8000)")
     serve.add_argument("--open", action="store_true", help="open the site in a browser")
     serve.add_argument("--poll", action="store_true", help="poll for changes instead of using file-system events")
-    serve.add_argument("--drafts", action="store_true", help="include briefs and pages marked draft: true")
+    serve.add_argument("--no-drafts", dest="drafts", action="store_false",
+                       help="preview as published: leave out briefs and pages marked draft: true (shown, marked, by default)")
     serve.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text output (default: auto)")
 
     schema = command("schema", "Print the JSON Schema of brief front matter, for editors.",

@@ -88,10 +88,14 @@ class SiteBuilder:
         if self.base_url and not self.base_url.endswith("/"):
             self.base_url += "/"
         self.briefs = [b for b in analysis.briefs if include_drafts or not b.draft]
+        self.pages = [p for p in analysis.pages if include_drafts or not p.draft]
+        # A draft left out leaves no trace: not even its findings in the counts and the criteria page.
+        hidden = {d.path for d in (*analysis.briefs, *analysis.pages) if d.draft and not include_drafts}
+        self.diagnostics = [d for d in analysis.diagnostics if d.path not in hidden] if hidden else list(analysis.diagnostics)
         self.visible = {b.slug for b in self.briefs}
         self.ranking: Ranking = rank_briefs(self.briefs, analysis.metrics) if len(self.briefs) != len(analysis.briefs) else analysis.ranking
         self.by_path: dict[str, list[Diagnostic]] = defaultdict(list)
-        for d in analysis.diagnostics:
+        for d in self.diagnostics:
             self.by_path[d.path].append(d)
         self.view_cache = view_cache if view_cache is not None else {}
         self.views_used: dict[str, tuple] = {}
@@ -217,7 +221,7 @@ class SiteBuilder:
 
     def _health(self) -> HealthView:
         counts = {s: 0 for s in Severity}
-        for d in self.analysis.diagnostics:
+        for d in self.diagnostics:
             counts[d.severity] += 1
         clean = sum(1 for b in self.briefs if not self.by_path.get(b.path))
         top = tuple(sorted((r for r in self._rule_views() if r.count), key=lambda r: (-r.count, r.code))[:5])
@@ -225,7 +229,7 @@ class SiteBuilder:
 
     def _rule_views(self) -> tuple[RuleView, ...]:
         counts: dict[str, int] = defaultdict(int)
-        for d in self.analysis.diagnostics:
+        for d in self.diagnostics:
             counts[d.code] += 1
         views = []
         for rule in sorted(RULES.values(), key=lambda r: r.code):
@@ -237,7 +241,7 @@ class SiteBuilder:
     def _diagnostic_views(self) -> tuple[DiagnosticView, ...]:
         by_file = {b.path: b for b in self.briefs}
         views = []
-        for d in self.analysis.diagnostics:
+        for d in self.diagnostics:
             brief = by_file.get(d.path)
             link = LinkView(brief.title, f"briefs/{brief.slug}/") if brief else None
             views.append(DiagnosticView(d.path, d.line, d.column, d.severity.label, d.code, d.name, d.message, d.hint, link))
@@ -269,9 +273,7 @@ class SiteBuilder:
         yield PlannedPage("criteria/index.html", "criteria.html", "criteria", "Criteria", "The criteria every brief is checked against.",
                           lambda: {"rules": self._rule_views(), "diagnostics": self._diagnostic_views(), "health": health()})
         yield PlannedPage("search/index.html", "search.html", "search", "Search", "", {})
-        for page in self.analysis.pages:
-            if page.draft:
-                continue
+        for page in self.pages:
             yield PlannedPage(f"{page.slug}/index.html", "page.html", "page", page.title, page.description,
                               partial(self._page_context, page))
         yield PlannedPage("404.html", "404.html", "404", "Page not found", "", {})
@@ -315,6 +317,8 @@ class SiteBuilder:
         rendered = self._render_markdown(f"{view.path}index.html", brief.body, brief.slug)
         self.search_entries[brief.slug] = {"t": view.title, "u": view.path, "s": view.status, "g": list(brief.tags),
                                            "w": view.who, "p": view.problem, "o": view.owner, "x": rendered.words}
+        if view.draft:
+            self.search_entries[brief.slug]["d"] = 1
         return rendered
 
     def _brief_context(self, brief: Brief) -> dict:
@@ -333,7 +337,7 @@ class SiteBuilder:
 
     def site_view(self) -> SiteView:
         nav = [LinkView("Playbook", ""), LinkView("Criteria", "criteria/"), LinkView("Tags", "tags/"), LinkView("Search", "search/")]
-        nav += [LinkView(p.title, f"{p.slug}/") for p in self.analysis.pages if not p.draft and "/" not in p.slug]
+        nav += [LinkView(p.title, f"{p.slug}/") for p in self.pages if "/" not in p.slug]
         return SiteView(self.config.title, self.config.description, self.base_url, self.config.language, __version__, tuple(nav))
 
     def data_files(self) -> Iterator[tuple[str, bytes]]:

@@ -134,6 +134,12 @@
         badge.appendChild(document.createTextNode(String(e.s)));
         head.appendChild(badge);
       }
+      if (e.d) {
+        var draft = document.createElement("span");
+        draft.className = "badge draft";
+        draft.textContent = "Draft";
+        head.appendChild(draft);
+      }
       li.appendChild(head);
       if (e.w) {
         var who = document.createElement("p");
