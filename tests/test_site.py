@@ -223,3 +223,10 @@ def test_drafts_are_left_out_unless_asked(make_project, run):
         assert row.split("</th>")[0].strip().startswith('>Secret draft title</a> <span class="badge draft">Draft</span>'), listing
     assert '"d":1' in page(root / "site", "assets/search-index.js") and "model accuracy 0.50" in page(root / "site", "criteria/index.html")
     assert "Secret page." in page(root / "site", "notes/index.html")
+
+
+def test_a_rebuild_leaves_no_temporary_folder_behind(make_project, run):
+    root = make_project({"a": brief()})
+    for _ in range(2):  # the second replaces the first, whose deletion runs alongside the cache save
+        assert run("build", str(root))[0] == 0
+    assert sorted(p.name for p in root.iterdir() if p.name.startswith(".site")) == []

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import threading
 from pathlib import Path, PurePosixPath
 
 MARKER = ".playbook-site"
@@ -53,10 +54,12 @@ class SiteWriter:
     deletes the staging folder and leaves the output untouched.
     """
 
-    def __init__(self, output: Path):
+    def __init__(self, output: Path, *, clean_later: bool = False):
         self.output = output
+        self.clean_later = clean_later  # delete the previous site in the background: see wait()
         self.staging: Path | None = None
         self.written: set[str] = set()
+        self.cleaning: threading.Thread | None = None
 
     def __enter__(self) -> "SiteWriter":
         self.output.parent.mkdir(parents=True, exist_ok=True)
@@ -109,5 +112,14 @@ class SiteWriter:
             shutil.rmtree(self.staging, ignore_errors=True)
             raise
         finally:
-            if old is not None:
+            if old is not None and not self.clean_later:
                 shutil.rmtree(old, ignore_errors=True)
+            elif old is not None:  # deleted while the caller goes on (a big site takes seconds)
+                self.cleaning = threading.Thread(target=shutil.rmtree, args=(old,), kwargs={"ignore_errors": True},
+                                                 name="playbook-old-site")
+                self.cleaning.start()
+
+    def wait(self) -> None:
+        """Return once the previous site is deleted (the interpreter also waits for it at exit)."""
+        if self.cleaning is not None:
+            self.cleaning.join()

@@ -260,7 +260,7 @@ def build_site(analysis: Analysis, output: Path, *, base_url: str | None = None,
     planned = list(builder.plan())
     chunks = [list(range(start, min(start + CHUNK, len(planned)))) for start in range(0, len(planned), CHUNK)]
     files = 0
-    with SiteWriter(output) as writer:
+    with SiteWriter(output, clean_later=True) as writer:
         targets = [writer.target(page.path) for page in planned]  # every path checked before anything is written
         previous = output if (output / MARKER).is_file() else None
         _SHARED = (theme.env, site, planned, targets, builder, previous, cache.pages if cache else None)
@@ -283,6 +283,7 @@ def build_site(analysis: Analysis, output: Path, *, base_url: str | None = None,
             files += 1
     if cache is not None:
         cache.save({key: rendered if rendered is not None else cache.markdown[key] for key, rendered in markdown.items()}, prints)
+    writer.wait()
     return BuildResult(pages=len(planned), files=len(planned) + files + 1, briefs=len(builder.briefs), unchanged=unchanged)
 
 
