@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path, PurePosixPath
 
-from playbook.cache import SourceCache
+from playbook import diagnostics, links, metrics, model, ranking
+from playbook.cache import SourceCache, pickle_fields_plainly
 from playbook.config import Config, load_config
 from playbook.diagnostics import Diagnostic, Position
 from playbook.formats import BRIEF, PAGE, brief_from_values, page_from_values
@@ -197,6 +198,8 @@ def _analyse(root: Path, today: date | None, config: Config | None, cache: LoadC
         today=today,
     )
 
+
+pickle_fields_plainly(diagnostics, model, metrics, links, ranking)
 
 PARALLEL_FROM = 256  # below this many files, starting processes costs more than it saves
 

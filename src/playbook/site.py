@@ -17,6 +17,8 @@ from playbook.chart import render_chart
 from playbook.diagnostics import Diagnostic, Severity
 from playbook.feeds import render_atom, render_sitemap
 from playbook.links import find_wikilinks
+from playbook import markdown
+from playbook.cache import pickle_fields_plainly
 from playbook.markdown import MarkdownRenderer, Rendered
 from playbook.metrics import Levers
 from playbook.model import STATUSES, Brief
@@ -27,6 +29,8 @@ from playbook.views import (
     BriefView, CheckView, DiagnosticView, GroupView, HealthView, LeversView, LeverView, LinkView,
     MetricsView, RuleView, SiteView, slugify,
 )
+
+pickle_fields_plainly(markdown)  # the render cache keeps rendered Markdown
 
 CHECKLIST_CODES = [code for code in RULES if code == "PB003" or code >= "PB007"]
 
