@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from playbook.project import PARALLEL_FROM, analyse_project
-from playbook.render import CHUNK, build_site
+from playbook.output import MARKER
+from playbook.render import CHUNK, build_site, render_site
 from tests.conftest import brief
 
 
@@ -31,3 +32,7 @@ def test_two_processes_equal_one(make_project):
     result = build_site(analysis, clean / "two", jobs=2)
     assert result.pages > 2 * CHUNK
     assert snapshot(clean / "one") == snapshot(clean / "two")
+    # Written piece by piece in a cold build, rendered whole for serve and warm builds: the same bytes.
+    files = snapshot(clean / "two")
+    assert files.pop(MARKER)
+    assert files == dict(render_site(analysis))

@@ -152,6 +152,18 @@ class SiteFiles(Mapping[str, bytes]):
         return len(self.planned)
 
 
+def _render_to(env, planned: PlannedPage, context: dict, target: Path) -> None:
+    """Render a page straight into ``target``, piece by piece: the index and the criteria page of
+    a large playbook are megabytes, which need not all be in memory at once (nor three times,
+    as pieces, joined and encoded)."""
+    url = url_from(planned.path)
+    try:
+        with open(target, "w", encoding="utf-8", newline="") as out:
+            out.writelines(env.get_template(planned.template).generate(context, url=url, asset=lambda name: url(f"assets/{name}")))
+    except TemplateError as error:
+        raise BuildError(_describe_template_error(planned, error)) from None
+
+
 def render_site(analysis: Analysis, *, base_url: str | None = None, include_drafts: bool = False) -> Iterator[tuple[str, bytes]]:
     """Yield every file of the site as ``(site path, bytes)``, rendered in one process; raise
     BuildError if a template fails."""
@@ -188,8 +200,11 @@ def _render_chunk(indices: list[int]) -> tuple[int, int, dict[str, dict], dict[s
             if previous is not None and fingerprints.get(page.path) == fingerprint and _link(previous / page.path, target):
                 unchanged += 1
                 continue
+        if previous is None:
+            _render_to(env, page, context, target)
+            continue
         html = _render(env, page, context)
-        if previous is not None and _link_if_same(previous / page.path, target, html):
+        if _link_if_same(previous / page.path, target, html):
             unchanged += 1
         else:
             target.write_bytes(html)

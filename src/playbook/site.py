@@ -8,7 +8,7 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import partial
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from markupsafe import Markup
 
@@ -344,10 +344,11 @@ class SiteBuilder:
         nav += [LinkView(p.title, f"{p.slug}/") for p in self.pages if "/" not in p.slug]
         return SiteView(self.config.title, self.config.description, self.base_url, self.config.language, __version__, tuple(nav))
 
-    def data_files(self) -> Iterator[tuple[str, bytes]]:
-        """Yield the machine-readable files: playbook.json, the search index, and with a base URL the feed and sitemap."""
+    def data_files(self) -> Iterator[tuple[str, Iterable[bytes]]]:
+        """Yield the machine-readable files as pieces of bytes: playbook.json (a piece a brief,
+        never whole in memory), the search index, and with a base URL the feed and sitemap."""
         for path, make in self.data_makers().items():
-            yield path, make()
+            yield path, self._playbook_json_pieces() if path == "playbook.json" else (make(),)
 
     def data_makers(self) -> dict[str, Callable[[], bytes]]:
         """Return each machine-readable file's path and how to make it (after the pages, whose
@@ -371,6 +372,9 @@ class SiteBuilder:
         return ("window.PLAYBOOK_SEARCH = " + json.dumps(entries, ensure_ascii=False, separators=(",", ":")) + ";\n").encode("utf-8")
 
     def _playbook_json(self) -> bytes:
+        return b"".join(self._playbook_json_pieces())
+
+    def _playbook_json_pieces(self) -> Iterator[bytes]:
         def brief_data(brief: Brief) -> dict:
             view = self.views[brief.slug]
             m = view.metrics
@@ -395,8 +399,12 @@ class SiteBuilder:
         # One brief a line, each through the C encoder (json's indent= falls back to pure Python).
         head = json.dumps({"title": self.config.title, "description": self.config.description,
                            "generator": f"playbook {__version__}"}, ensure_ascii=False)[:-1]
-        lines = ",\n".join(json.dumps(brief_data(b), ensure_ascii=False) for b in self._in_rank_order())
-        return f'{head}, "briefs": [\n{lines}\n]}}\n'.encode("utf-8")
+        yield f'{head}, "briefs": [\n'.encode("utf-8")
+        separator = b""
+        for brief in self._in_rank_order():
+            yield separator + json.dumps(brief_data(brief), ensure_ascii=False).encode("utf-8")
+            separator = b",\n"
+        yield b"\n]}\n"
 
 
 def _once(make: Callable[[], object]) -> Callable[[], object]:
