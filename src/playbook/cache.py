@@ -91,7 +91,7 @@ class Signed:
             data = self.path.read_bytes()
         except OSError:
             return {}
-        signature, payload = data[:32], data[32:]
+        signature, payload = data[:32], memoryview(data)[32:]  # not a copy of a file of tens of MB
         if not hmac.compare_digest(signature, hmac.new(self.key, payload, hashlib.sha256).digest()):
             return {}
         try:
@@ -109,7 +109,8 @@ class Signed:
             self.path.parent.mkdir(exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}-")
             with os.fdopen(handle, "wb") as out:
-                out.write(signature + payload)
+                out.write(signature)
+                out.write(payload)
             os.replace(temporary, self.path)
         except OSError:
             pass  # a read-only project still builds, just without a warm cache
@@ -161,17 +162,18 @@ class SourceCache:
 
 
 class RenderCache:
-    """What the last build rendered: Markdown by content, and a fingerprint of every page's
-    template context, so a warm build renders only pages whose context changed. ``salt`` names
-    everything else a page depends on (tool version, theme files, settings)."""
+    """What the last build rendered: each body's words for the search index (by what the body is
+    made from), and a fingerprint of every page's template context, so a warm build renders only
+    pages whose context changed, and only the Markdown they show. ``salt`` names everything else
+    a page depends on (tool version, theme files, settings)."""
 
     def __init__(self, root: Path, salt: str):
         self.file = Signed(root, "render.pickle", f"playbook-{__version__}-{CODE}-render")
         stored = self.file.read()
         fresh = stored.get("salt") == salt
         self.salt = salt
-        self.markdown: dict = stored.get("markdown", {}) if fresh else {}
+        self.words: dict[str, str] = stored.get("words", {}) if fresh else {}
         self.pages: dict[str, str] = stored.get("pages", {}) if fresh else {}
 
-    def save(self, markdown: dict, pages: dict[str, str]) -> None:
-        self.file.write({"salt": self.salt, "markdown": markdown, "pages": pages})
+    def save(self, words: dict[str, str], pages: dict[str, str]) -> None:
+        self.file.write({"salt": self.salt, "words": words, "pages": pages})

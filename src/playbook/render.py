@@ -178,15 +178,14 @@ _SHARED: tuple | None = None
 CHUNK = 100
 
 
-def _render_chunk(indices: list[int]) -> tuple[int, int, dict[str, dict], dict[str, str], dict[str, Rendered | None]]:
+def _render_chunk(indices: list[int]) -> tuple[int, int, dict[str, dict], dict[str, str], dict[str, str]]:
     """Render and write the planned pages at ``indices``. Returns how many; how many were
     unchanged since the previous build (hard-linked rather than written, and not even rendered
     when their context's fingerprint is the one the previous build recorded); their search
-    entries; their fingerprints; and the Markdown they used (None where it came from the cache)."""
+    entries; their fingerprints; and their bodies' words, for the cache to keep."""
     env, site, planned, targets, builder, previous, fingerprints = _SHARED
     builder.search_entries = {}
-    builder.markdown_used = {}
-    cached = set(builder.markdown_cache)
+    builder.words_used = {}
     unchanged = 0
     prints: dict[str, str] = {}
     memo = _VIEW_PRINTS
@@ -208,12 +207,8 @@ def _render_chunk(indices: list[int]) -> tuple[int, int, dict[str, dict], dict[s
             unchanged += 1
         else:
             target.write_bytes(html)
-    # Rendered Markdown goes back to the parent only to be cached: without a cache it would be
-    # every page's body pickled across, and held until the end.
-    used = {} if fingerprints is None else {key: (None if key in cached else rendered)
-                                            for key, rendered in builder.markdown_used.items()}
     builder.markdown_used = {}
-    return len(indices), unchanged, builder.search_entries, prints, used
+    return len(indices), unchanged, builder.search_entries, prints, builder.words_used if fingerprints is not None else {}
 
 
 _VIEW_PRINTS: dict[int, str] = {}  # id of a view -> its digest, for one build in one process
@@ -268,8 +263,7 @@ def build_site(analysis: Analysis, output: Path, *, base_url: str | None = None,
     if persistent:
         salt = f"{__version__}|{theme.digest()}|{analysis.config!r}|{base_url!r}|{include_drafts}"
         cache = RenderCache(analysis.root, hashlib.sha1(salt.encode("utf-8")).hexdigest())
-    builder = SiteBuilder(analysis, base_url=base_url, include_drafts=include_drafts,
-                          markdown_cache=cache.markdown if cache else None)
+    builder = SiteBuilder(analysis, base_url=base_url, include_drafts=include_drafts, words_cache=cache.words if cache else None)
     theme.forget_fragments()
     site = _setup(theme.env, builder)
     planned = list(builder.plan())
@@ -288,7 +282,7 @@ def build_site(analysis: Analysis, output: Path, *, base_url: str | None = None,
         finally:
             _SHARED = None
             _VIEW_PRINTS.clear()
-        unchanged, prints, markdown = result
+        unchanged, prints, words = result
         builder.page_paths = [page.path for page in planned]
         for path, data in builder.data_files():
             writer.write(path, data)
@@ -297,7 +291,7 @@ def build_site(analysis: Analysis, output: Path, *, base_url: str | None = None,
             writer.copy(f"assets/{path}", source)
             files += 1
     if cache is not None:
-        cache.save({key: rendered if rendered is not None else cache.markdown[key] for key, rendered in markdown.items()}, prints)
+        cache.save(words, prints)
     writer.wait()
     return BuildResult(pages=len(planned), files=len(planned) + files + 1, briefs=len(builder.briefs), unchanged=unchanged)
 
@@ -306,17 +300,17 @@ def _collect(parts, builder: SiteBuilder, total: int, progress) -> tuple[int, di
     done = unchanged = 0
     entries: dict[str, dict] = {}
     prints: dict[str, str] = {}
-    markdown: dict = {}
+    words: dict[str, str] = {}
     for count, same, found, fingerprints, used in parts:
         done += count
         unchanged += same
         entries.update(found)
         prints.update(fingerprints)
-        markdown.update(used)
+        words.update(used)
         if progress:
             progress(done, total)
     builder.search_entries = entries
-    return unchanged, prints, markdown
+    return unchanged, prints, words
 
 
 def _describe_template_error(page: PlannedPage, error: TemplateError) -> str:

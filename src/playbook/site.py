@@ -10,15 +10,11 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Callable, Iterable, Iterator
 
-from markupsafe import Markup
-
 from playbook import __version__
 from playbook.chart import render_chart
 from playbook.diagnostics import Diagnostic, Severity
 from playbook.feeds import render_atom, render_sitemap
 from playbook.links import find_wikilinks
-from playbook import markdown
-from playbook.cache import pickle_fields_plainly
 from playbook.markdown import MarkdownRenderer, Rendered
 from playbook.metrics import Levers
 from playbook.model import STATUSES, Brief
@@ -30,9 +26,46 @@ from playbook.views import (
     MetricsView, RuleView, SiteView, slugify,
 )
 
-pickle_fields_plainly(markdown)  # the render cache keeps rendered Markdown
-
 CHECKLIST_CODES = [code for code in RULES if code == "PB003" or code >= "PB007"]
+
+
+class Body:
+    """A page's Markdown as HTML, rendered when a template first shows it (or tests it). Bodies
+    are equal when made from the same text, links and page, which is what ``key`` digests: a
+    page's fingerprint never needs the HTML, so a warm build renders only the Markdown it shows.
+    Templates use it as they would Markup: ``{{ body }}``, ``{% if body %}``."""
+
+    __slots__ = ("key", "_make", "_rendered")
+
+    def __init__(self, key: str, make: Callable[[], Rendered] | None, rendered: Rendered | None = None):
+        self.key = key
+        self._make = make
+        self._rendered = rendered
+
+    @property
+    def rendered(self) -> Rendered:
+        if self._rendered is None:
+            assert self._make is not None
+            self._rendered, self._make = self._make(), None  # the maker holds a whole build: let it go
+        return self._rendered
+
+    def __html__(self) -> str:
+        return self.rendered.html
+
+    def __str__(self) -> str:
+        return self.rendered.html
+
+    def __bool__(self) -> bool:
+        return bool(self.rendered.html)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Body) and other.key == self.key
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+    def __repr__(self) -> str:
+        return f"Body({self.key})"
 
 
 @dataclass(frozen=True)
@@ -85,7 +118,8 @@ class SiteBuilder:
     """Builds the views of one analysis once, then renders pages from them."""
 
     def __init__(self, analysis: Analysis, *, base_url: str | None = None, include_drafts: bool = False,
-                 markdown_cache: dict | None = None, view_cache: dict | None = None, checklist_cache: dict | None = None):
+                 markdown_cache: dict | None = None, view_cache: dict | None = None, checklist_cache: dict | None = None,
+                 words_cache: dict[str, str] | None = None):
         self.analysis = analysis
         self.config = analysis.config
         self.base_url = (self.config.base_url if base_url is None else base_url).strip()
@@ -108,6 +142,7 @@ class SiteBuilder:
         self.checklists: dict[tuple, tuple[CheckView, ...]] = checklist_cache if checklist_cache is not None else {}
         self.checklist_codes = [code for code in CHECKLIST_CODES if self.config.severity(code) is not None]
         self.link_views: dict[str, LinkView] = {}
+        self.shared: dict = {}
         self.tag_heads: dict[str, list[str]] = {}
         self.views = {b.slug: self._cached_view(b) for b in self.briefs}
         self.tag_groups = self._groups("tag", lambda b: [(slugify(t), t) for t in b.tags])
@@ -116,6 +151,8 @@ class SiteBuilder:
         self.markdown = MarkdownRenderer(allow_html=self.config.allow_html)
         self.markdown_cache = markdown_cache if markdown_cache is not None else {}
         self.markdown_used: dict[str, Rendered] = {}  # what this render used: the next one's cache
+        self.words = words_cache if words_cache is not None else {}  # a body's key -> its distinct words
+        self.words_used: dict[str, str] = {}
         self.search_entries: dict[str, dict] = {}  # filled as brief pages are made
         self.page_paths: list[str] = []  # every HTML page rendered so far, for the sitemap
 
@@ -141,10 +178,10 @@ class SiteBuilder:
         levers = self.analysis.levers.get(brief.slug)
         return BriefView(
             slug=brief.slug, path=f"briefs/{brief.slug}/", title=brief.title, status=brief.status,
-            status_path=f"status/{brief.status}/", owner=brief.owner,
+            status_path=self._shared(f"status/{brief.status}/"), owner=brief.owner,
             updated=brief.updated.isoformat() if brief.updated else "", draft=brief.draft,
-            tags=tuple(LinkView(t, f"tags/{slugify(t)}/") for t in brief.tags),
-            who=brief.sufferer.who, who_path=f"sufferers/{slugify(brief.sufferer.who)}/",
+            tags=tuple(self._shared(LinkView(t, f"tags/{slugify(t)}/")) for t in brief.tags),
+            who=brief.sufferer.who, who_path=self._shared(f"sufferers/{slugify(brief.sufferer.who)}/"),
             losing=brief.sufferer.losing, evidence=brief.sufferer.evidence,
             severity=brief.pain.severity, frequency=brief.pain.frequency, reach=brief.pain.reach,
             when_wrong=brief.good_enough.when_wrong, error_cost=brief.good_enough.error_cost,
@@ -157,6 +194,11 @@ class SiteBuilder:
             levers=_levers_view(levers) if levers else None,
             source_path=brief.path,
         )
+
+    def _shared(self, value):
+        """Return the one equal value already made: thousands of briefs share a tag's link or a
+        sufferer's path, and each copy would stay in memory for the whole build."""
+        return self.shared.setdefault(value, value)
 
     def _groups(self, kind: str, keys: Callable[[Brief], list[tuple[str, str]]]) -> dict[str, GroupView]:
         members: dict[str, dict[str, None]] = defaultdict(dict)  # ordered sets, in rank order
@@ -282,8 +324,9 @@ class SiteBuilder:
                               partial(self._page_context, page))
         yield PlannedPage("404.html", "404.html", "404", "Page not found", "", {})
 
-    def _render_markdown(self, page_path: str, body: str, slug: str | None = None) -> Rendered:
-        """Return ``body`` rendered, from the cache when neither it nor a brief it links to changed."""
+    def _render_markdown(self, page_path: str, body: str, slug: str | None = None) -> Body:
+        """Return ``body`` to be rendered when first shown, or rendered already when the cache has
+        it (neither it nor a brief it links to changed)."""
         resolve = self._resolver(page_path)
         if slug is not None:  # a brief: its links were found when the project was analysed
             linked = [link.target for link in self.analysis.graph.links.get(slug, ()) if link.kind == "body"]
@@ -291,11 +334,16 @@ class SiteBuilder:
             linked = [target for target, *_ in find_wikilinks(body, 1)] if "[[" in body else []
         targets = tuple((target, resolve(target)) for target in linked)
         key = hashlib.sha1(repr((page_path, body, targets)).encode("utf-8")).hexdigest()
-        rendered = self.markdown_cache.get(key)
-        if rendered is None:
-            rendered = self.markdown.render(body, resolve)
-        self.markdown_used[key] = rendered
-        return rendered
+        cached = self.markdown_cache.get(key)
+        if cached is not None:
+            self.markdown_used[key] = cached
+            return Body(key, None, cached)
+
+        def make() -> Rendered:
+            rendered = self.markdown_used[key] = self.markdown.render(body, resolve)
+            return rendered
+
+        return Body(key, make)
 
     def _resolver(self, page_path: str):
         url = url_from(page_path)
@@ -307,31 +355,36 @@ class SiteBuilder:
         return resolve
 
     def _page_context(self, page) -> dict:
-        body = self._render_markdown(f"{page.slug}/index.html", page.body).html
-        return {"content": {"title": page.title, "description": page.description, "body": Markup(body)}}
+        body = self._render_markdown(f"{page.slug}/index.html", page.body)
+        return {"content": {"title": page.title, "description": page.description, "body": body}}
 
     def _brief_page(self, brief: Brief) -> PlannedPage:
         view = self.views[brief.slug]
         return PlannedPage(f"{view.path}index.html", "brief.html", "brief", view.title, view.problem,
                            partial(self._brief_context, brief))
 
-    def _brief_body(self, brief: Brief) -> Rendered:
-        """Render the brief's body, and note its search entry on the way."""
+    def _brief_body(self, brief: Brief) -> Body:
+        """Return the brief's body, and note its search entry on the way (its words from the
+        cache when the body is unchanged, so a warm build renders no Markdown it does not show)."""
         view = self.views[brief.slug]
-        rendered = self._render_markdown(f"{view.path}index.html", brief.body, brief.slug)
+        body = self._render_markdown(f"{view.path}index.html", brief.body, brief.slug)
+        words = self.words.get(body.key)
+        if words is None:
+            words = body.rendered.words
+        self.words_used[body.key] = words
         self.search_entries[brief.slug] = {"t": view.title, "u": view.path, "s": view.status, "g": list(brief.tags),
-                                           "w": view.who, "p": view.problem, "o": view.owner, "x": rendered.words}
+                                           "w": view.who, "p": view.problem, "o": view.owner, "x": words}
         if view.draft:
             self.search_entries[brief.slug]["d"] = 1
-        return rendered
+        return body
 
     def _brief_context(self, brief: Brief) -> dict:
         view = self.views[brief.slug]
-        rendered = self._brief_body(brief)
+        body = self._brief_body(brief)
         same_sufferer, same_tags = self._neighbours(brief)
         return {
             "brief": view,
-            "body": Markup(rendered.html),
+            "body": body,
             "checklist": self._checklist(brief),
             "related": self._links(self.analysis.graph.related(brief.slug)),
             "backlinks": self._links(self.analysis.graph.backlinks.get(brief.slug, ())),
