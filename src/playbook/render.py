@@ -16,10 +16,9 @@ from jinja2 import TemplateError
 
 from playbook import __version__
 from playbook.cache import RenderCache
-from playbook.markdown import Rendered
 from playbook.output import MARKER, SiteWriter
 from playbook.project import Analysis
-from playbook.site import PlannedPage, SiteBuilder, formatters, url_from
+from playbook.site import Carried, PlannedPage, SiteBuilder, formatters, url_from
 from playbook.theme import Theme, ThemeError
 from playbook.views import SiteView
 
@@ -50,9 +49,7 @@ class RenderMemo:
         self.theme = theme
         self.contexts: dict[str, dict] = {}
         self.pages: dict[str, bytes] = {}
-        self.markdown: dict[str, Rendered] = {}
-        self.views: dict[str, tuple] = {}
-        self.checklists: dict[tuple, tuple] = {}
+        self.carried = Carried()
         self.assets: dict[str, Path] | None = None
         self.lock = threading.RLock()  # request threads render through one builder at a time
         self.rendered = 0  # pages rendered since the memo was made
@@ -95,10 +92,7 @@ class SiteFiles(Mapping[str, bytes]):
     def __init__(self, analysis: Analysis, *, base_url: str | None = None, include_drafts: bool = False,
                  memo: RenderMemo | None = None):
         self.memo = memo = memo or RenderMemo(load_theme(analysis))
-        builder = SiteBuilder(analysis, base_url=base_url, include_drafts=include_drafts, markdown_cache=memo.markdown,
-                              view_cache=memo.views, checklist_cache=memo.checklists)
-        builder.markdown_used = memo.markdown  # what is rendered now is cached for the next version
-        memo.views = builder.views_used
+        builder = SiteBuilder(analysis, base_url=base_url, include_drafts=include_drafts, carried=memo.carried)
         self.builder = builder
         memo.theme.forget_fragments()
         self.site = _setup(memo.theme.env, builder)

@@ -6,9 +6,9 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, NamedTuple
 
 from playbook import __version__
 from playbook.chart import render_chart
@@ -68,8 +68,18 @@ class Body:
         return f"Body({self.key})"
 
 
-@dataclass(frozen=True)
-class PlannedPage:
+@dataclass
+class Carried:
+    """What one version of the site leaves to the next under the same settings, so ``serve`` makes
+    again only what an edit changed: brief views, checklists, rendered Markdown and groups."""
+
+    views: dict[str, tuple] = field(default_factory=dict)  # slug -> (what the view shows, view)
+    checklists: dict[tuple, tuple] = field(default_factory=dict)  # findings -> checklist
+    markdown: dict[str, Rendered] = field(default_factory=dict)  # a body's key -> its rendering
+    groups: tuple | None = None  # (views in rank order, tag, sufferer and status groups)
+
+
+class PlannedPage(NamedTuple):  # a tuple: a big playbook plans ten thousand of them per serve edit
     path: str  # output file, e.g. "briefs/x/index.html"
     template: str
     kind: str
@@ -118,8 +128,7 @@ class SiteBuilder:
     """Builds the views of one analysis once, then renders pages from them."""
 
     def __init__(self, analysis: Analysis, *, base_url: str | None = None, include_drafts: bool = False,
-                 markdown_cache: dict | None = None, view_cache: dict | None = None, checklist_cache: dict | None = None,
-                 words_cache: dict[str, str] | None = None):
+                 carried: Carried | None = None, words_cache: dict[str, str] | None = None):
         self.analysis = analysis
         self.config = analysis.config
         self.base_url = (self.config.base_url if base_url is None else base_url).strip()
@@ -135,22 +144,29 @@ class SiteBuilder:
         self.by_path: dict[str, list[Diagnostic]] = defaultdict(list)
         for d in self.diagnostics:
             self.by_path[d.path].append(d)
-        self.view_cache = view_cache if view_cache is not None else {}
+        carried = carried if carried is not None else Carried()
+        self.view_cache = carried.views
         self.views_used: dict[str, tuple] = {}
         # Checklists depend only on a brief's findings (and the settings, fixed per memo), so briefs
         # with the same findings share one, across rebuilds too.
-        self.checklists: dict[tuple, tuple[CheckView, ...]] = checklist_cache if checklist_cache is not None else {}
+        self.checklists: dict[tuple, tuple[CheckView, ...]] = carried.checklists
         self.checklist_codes = [code for code in CHECKLIST_CODES if self.config.severity(code) is not None]
         self.link_views: dict[str, LinkView] = {}
         self.shared: dict = {}
         self.tag_heads: dict[str, list[str]] = {}
         self.views = {b.slug: self._cached_view(b) for b in self.briefs}
-        self.tag_groups = self._groups("tag", lambda b: [(slugify(t), t) for t in b.tags])
-        self.sufferer_groups = self._groups("sufferer", lambda b: [(slugify(b.sufferer.who), b.sufferer.who)])
-        self.status_groups = self._groups("status", lambda b: [(b.status, b.status)])
+        carried.views = self.views_used
+        # Groups follow from the views in rank order: the same views in the same order (an edit
+        # to a body, say) make the same groups.
+        in_order = tuple(self.views[b.slug] for b in self._in_rank_order())
+        if carried.groups is None or carried.groups[0] != in_order:
+            carried.groups = (in_order, self._groups("tag", lambda b: [(slugify(t), t) for t in b.tags]),
+                              self._groups("sufferer", lambda b: [(slugify(b.sufferer.who), b.sufferer.who)]),
+                              self._groups("status", lambda b: [(b.status, b.status)]))
+        _, self.tag_groups, self.sufferer_groups, self.status_groups = carried.groups
         self.markdown = MarkdownRenderer(allow_html=self.config.allow_html)
-        self.markdown_cache = markdown_cache if markdown_cache is not None else {}
-        self.markdown_used: dict[str, Rendered] = {}  # what this render used: the next one's cache
+        self.markdown_cache = carried.markdown  # key -> Rendered, read and added to
+        self.markdown_used = carried.markdown
         self.words = words_cache if words_cache is not None else {}  # a body's key -> its distinct words
         self.words_used: dict[str, str] = {}
         self.search_entries: dict[str, dict] = {}  # filled as brief pages are made
