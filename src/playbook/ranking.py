@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
+from typing import NamedTuple
 
 from playbook.metrics import READY, Metrics
 from playbook.model import STATUSES, Brief
 
 
-@dataclass(frozen=True, slots=True)
-class Ranked:
+class Ranked(NamedTuple):  # a tuple: serve ranks every brief again after each edit
     """A ranked brief with its position and the sentence that explains it."""
 
     rank: int
@@ -34,10 +35,14 @@ class Ranking:
 
 def rank_briefs(briefs: list[Brief], metrics: dict[str, Metrics]) -> Ranking:
     """Return the ranking of ``briefs``; ``metrics`` maps each slug to its derived numbers."""
-    ranked = [b for b in briefs if b.ranked]
-    ranked.sort(key=lambda b: (metrics[b.slug].tier != READY, -metrics[b.slug].score, -metrics[b.slug].pain, b.title.casefold(), b.slug))
-    total = len(ranked)
-    entries = tuple(Ranked(i, b, metrics[b.slug], explain_rank(i, total, metrics[b.slug])) for i, b in enumerate(ranked, 1))
+    keyed = []
+    for b in briefs:
+        if b.ranked:
+            m = metrics[b.slug]
+            keyed.append(((m.tier != READY, -m.score, -m.pain, b.title.casefold(), b.slug), b, m))
+    keyed.sort(key=itemgetter(0))
+    total = len(keyed)
+    entries = tuple(Ranked(i, b, m, explain_rank(i, total, m)) for i, (_, b, m) in enumerate(keyed, 1))
     unranked = sorted((b for b in briefs if not b.ranked), key=lambda b: (STATUSES.index(b.status), b.title.casefold(), b.slug))
     return Ranking(entries, tuple(unranked), {entry.brief.slug: entry for entry in entries})
 
