@@ -157,12 +157,12 @@ def test_yaml_implicit_typing_never_changes_what_was_written(make_project):
 
 @pytest.mark.parametrize("old, new, value", [
     (SEVERITY, "  severity: 0x4", "0x4"), (SEVERITY, "  severity: 0o4", "0o4"), (SEVERITY, "  severity: 4.0", "4.0"),
-    (SEVERITY, "  severity: 4_", "4_"),
-    ("  reach: 120", "  reach: 1,000", "1,000"), ("  reach: 120", "  reach: .inf", ".inf"),
+    (SEVERITY, "  severity: \u0664", "\u0664"), (SEVERITY, "  severity: \uff14", "\uff14"), (SEVERITY, "  severity: 4_", "4_"),
+    ("  reach: 120", "  reach: 1_000", "1_000"), ("  reach: 120", "  reach: 1,000", "1,000"), ("  reach: 120", "  reach: .inf", ".inf"),
     (ACCURACY, "  accuracy: 1.10", "1.10"), (ACCURACY, "  accuracy: .nan", ".nan"), (ACCURACY, "  accuracy: 0x1", "0x1"),
-    (ACCURACY, "  accuracy: 0_9", "0_9"),
+    (ACCURACY, "  accuracy: 0_9", "0_9"), (ACCURACY, "  accuracy: \u0660.\u0669", "\u0660"),
     ("updated: 2026-11-20", "updated: 22:22", "22:22"), ("updated: 2026-11-20", "updated: 2026-02-30", "2026"),
-    ("updated: 2026-11-20", "updated: \uff12\uff10\uff12\uff16-11-20", "\uff12"),
+    ("updated: 2026-11-20", "updated: 20261120", "2026"), ("updated: 2026-11-20", "updated: \uff12\uff10\uff12\uff16-11-20", "\uff12"),
     (RELATED, "related: []\ndraft: no", "no"), (RELATED, "related: []\ndraft: on", "on"),
     ("status: exploring", "status: NO", "NO"), (RELATED, "related: [NO]", "NO"), ("  frequency: weekly", "  frequency: ~weekly", "~"),
 ])

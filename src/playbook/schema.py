@@ -18,6 +18,12 @@ from playbook.suggest import did_you_mean
 from playbook.yamltree import Node
 
 PERCENT = re.compile(r"\s*([0-9]+(?:\.[0-9]+)?)\s*%\s*")
+# Numbers and dates as YAML 1.2 and JSON Schema write them: ASCII digits only. Python's int() and
+# float() also take "1_000", "\u0664" (Arabic-Indic 4) and full-width digits, which an editor
+# checking the JSON Schema reads as text: the checker must not accept what the editor rejects.
+INTEGER = re.compile(r"[-+]?[0-9]+")
+DECIMAL = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[Tt ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:[Zz]|[-+][0-9]{2}:?[0-9]{2})?)?")
 TRUE, FALSE = frozenset({"true", "True", "TRUE"}), frozenset({"false", "False", "FALSE"})
 
 
@@ -133,9 +139,11 @@ class Number(Spec):
     def read(self, node, reading, key):
         text = self._scalar(node, reading, key)
         match = PERCENT.fullmatch(text) if self.percent else None
+        if not match and not (INTEGER if self.integer else DECIMAL).fullmatch(text):
+            raise self._wrong(node, reading, key)
         try:
             value = float(match.group(1)) / 100 if match else (int(text) if self.integer else float(text))
-        except ValueError:
+        except ValueError:  # an integer of more digits than Python converts
             raise self._wrong(node, reading, key) from None
         if not math.isfinite(value):
             raise self._wrong(node, reading, key)
@@ -179,6 +187,8 @@ class Day(Spec):
 
     def read(self, node, reading, key):
         text = self._scalar(node, reading, key)
+        if not ISO_DAY.fullmatch(text):  # fromisoformat() also takes 20261120 and other forms
+            raise self._wrong(node, reading, key)
         try:
             if len(text) == 10:
                 return date.fromisoformat(text)
