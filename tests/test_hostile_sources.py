@@ -69,6 +69,16 @@ CASES = {
     "a duplicate key": (brief((OWNER, "owner: a\nowner: b")), [("PB004", 5, 1)]),
     "a duplicate nested key": (brief((SEVERITY, "  severity: 4\n  severity: 5")), [("PB004", 14, 3)]),
     "a duplicate key in a flow mapping": (brief((OWNER, "owner: x\nx: {a: 1, a: 2}")), [("PB003", 5, 1), ("PB004", 5, 11)]),
+    "a title of only a zero-width space": (brief((TITLE, 'title: "\\u200b\\u200d"')), [("PB002", 2, 8)]),
+    "an escape character in a title": (brief((TITLE, 'title: "red \\e[31m title"')), [("PB002", 2, 8)]),
+    "a NUL written as a YAML escape": (brief((OWNER, 'owner: "a\\0b"')), [("PB002", 4, 8)]),
+    "a raw escape character in the body": (brief((BODY, "Colours \x1b[2J gone")), [("PB001", 31, 9)]),
+    "a DEL character in the body": (brief((BODY, "a\x7f")), [("PB001", 31, 2)]),
+    "a C1 control character in the body": (brief((BODY, "smart \u0093quotes\u0094")), [("PB001", 31, 7)]),
+    "a line separator YAML would break the line at": (brief((TITLE, "title: one\u2028two")), [("PB001", 2, 11)]),
+    "a noncharacter in the body": (brief((BODY, "end \uffff")), [("PB001", 31, 5)]),
+    "a title of a Hangul filler": (brief((TITLE, "title: \u3164")), [("PB002", 2, 8)]),
+    "a title of combining marks": (brief((TITLE, "title: \u0301\u0302")), [("PB002", 2, 8)]),
 }
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -25,6 +26,18 @@ INTEGER = re.compile(r"[-+]?[0-9]+")
 DECIMAL = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[Tt ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:[Zz]|[-+][0-9]{2}:?[0-9]{2})?)?")
 TRUE, FALSE = frozenset({"true", "True", "TRUE"}), frozenset({"false", "False", "FALSE"})
+
+# What a double-quoted YAML escape ("\\e", "\\0", "\\x7f") can put into a value although no file
+# may contain it raw (see source.CONTROL); tab and line feed are ordinary text.
+ESCAPED_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufdd0-\ufdef\ufffe\uffff]")
+# Letters that render as nothing: a title of only these would be an empty link.
+BLANK_LETTERS = frozenset("\u115f\u1160\u2800\u3164\uffa0")
+INVISIBLE = frozenset({"Cc", "Cf", "Cn", "Zs", "Zl", "Zp", "Mn", "Me"})
+
+
+def _visible(text: str) -> bool:
+    """Whether ``text`` has a character that shows: not only spaces, zero-width and combining marks."""
+    return any(unicodedata.category(ch) not in INVISIBLE and ch not in BLANK_LETTERS for ch in text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,8 +119,14 @@ class Text(Spec):
 
     def read(self, node, reading, key):
         text = self._scalar(node, reading, key)
-        if self.required and not text:
-            reading.problem("PB002", node, f"{key}: must not be empty", "write the answer here")
+        control = ESCAPED_CONTROL.search(text)
+        if control is not None:
+            reading.problem("PB002", node, f"{key}: contains the invisible control character U+{ord(control.group()):04X}",
+                            "remove the escape that makes it")
+            raise Invalid
+        if self.required and not _visible(text):
+            reading.problem("PB002", node, f"{key}: must not be empty" + (" (it has only invisible characters)" if text else ""),
+                            "write the answer here")
             raise Invalid
         if self.pattern and not re.fullmatch(self.pattern, text):
             raise self._wrong(node, reading, key)
