@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from playbook.model import (
-    CATCHABILITY, EMOTIONAL_STATES, ERROR_COSTS, FREQUENCIES, SLUG_PATTERN, STATUSES,
+    CATCHABILITY, EMOTIONAL_STATES, ERROR_COSTS, FREQUENCIES, SLUG_MAX, SLUG_PATTERN, STATUSES,
     Brief, GoodEnough, ModelFacts, Page, Pain, Scope, Sufferer,
 )
 from playbook.schema import Boolean, Choice, Day, Number, Record, Text, TextList
 
-SLUG = Text(pattern=SLUG_PATTERN, pattern_help="a slug of lowercase letters, digits and single hyphens, like 'renewal-dates'")
+SLUG = Text(pattern=SLUG_PATTERN, pattern_help=f"a slug of lowercase letters, digits and single hyphens, like 'renewal-dates', "
+                                                f"of at most {SLUG_MAX} characters and not a name Windows reserves (con, nul, aux, com1…)")
 
 BRIEF = Record(
     description="An opportunity brief: who is losing the most now, what good enough means in their workflow, "

@@ -1,0 +1,110 @@
+"""Names that try to leave the output or confuse it: slugs and file names with ../, absolute
+paths, NUL, names Windows reserves, names differing only by case, very long names, bytes that
+are not UTF-8 and terminal escapes; symlinks out of content/ and out of the theme. Nothing is
+written outside the output, nothing outside the project is read, and nothing crashes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import brief, line_of
+from tests.hostile import BUILD_EPOCH, cli, findings, snapshot, tree
+
+RELATED = "related: []"
+SECRET = "SECRET-FROM-OUTSIDE-THE-PROJECT"
+
+
+@pytest.fixture(autouse=True)
+def fixed_date(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
+
+
+def with_slug(slug: str) -> str:
+    return brief((RELATED, f"related: []\nslug: {json.dumps(slug)}"))
+
+
+@pytest.mark.parametrize("slug", [
+    "../../escape", "/etc/passwd", "a/b", "a\\b", "a\x00b", ".", "..", "", " ", "a..b", "-a", "a-", "a--b",
+    "UPPER", "caf\u00e9", "a b", "%2e%2e", "~", "a.md", "con", "nul", "aux", "prn", "com1", "lpt9", "x" * 101,
+])
+def test_a_slug_that_could_leave_or_break_the_output_is_pb002(make_project, tmp_path, slug):
+    text = with_slug(slug)
+    root = make_project({"hostile": text, "fine": brief()})
+    before = tree(tmp_path)
+    code, found = findings(root)
+    assert code == 1
+    assert [(name, c, line) for name, c, line, _ in found] == [("hostile.md", "PB002", line_of(text, "slug:"))]
+    assert cli("build", str(root), "--no-cache")[0] == 1
+    assert tree(tmp_path) == before  # the failed build left nothing behind, anywhere
+
+
+@pytest.mark.parametrize("slug", ["con-notes", "nul-hypothesis", "auxiliary", "com10", "lpt", "x" * 100])
+def test_names_near_reserved_ones_are_fine(make_project, slug):
+    root = make_project({"fine": with_slug(slug)})
+    assert findings(root) == (0, [])
+    assert cli("build", str(root), "--no-cache")[0] == 0
+    assert (root / "site/briefs" / slug / "index.html").is_file()
+
+
+@pytest.mark.parametrize("name", ["CON", "con", "Nul", "aux", "com1", "LPT1", "Upper", "a.b", "a b", "-x", "x" * 101])
+def test_a_file_name_windows_reserves_or_no_slug_allows_is_pb002(make_project, name):
+    root = make_project({name: brief(), "fine": brief()})
+    assert findings(root) == (1, [(f"{name}.md", "PB002", 1, 1)])
+
+
+def test_names_differing_only_by_case_cannot_collide(make_project):
+    root = make_project({"plan": brief(), "Plan": brief(), "fine": brief((RELATED, "related: []\nslug: PLAN"))})
+    code, found = findings(root)
+    assert code == 1 and sorted(name for name, *_ in found) == ["Plan.md", "fine.md"]
+
+
+def test_tags_differing_only_by_case_share_one_page(make_project):
+    root = make_project({"a": brief(("tags: [legal, extraction]", "tags: [Legal, LEGAL, legal]")),
+                         "b": brief(("tags: [legal, extraction]", "tags: [legal]"))})
+    assert cli("build", str(root), "--no-cache")[0] == 0
+    assert sorted(p.name for p in (root / "site/tags").iterdir()) == ["index.html", "legal"]
+    html = (root / "site/tags/legal/index.html").read_text(encoding="utf-8")
+    assert html.count('href="../../briefs/a/index.html"') >= 1 and html.count('href="../../briefs/b/index.html"') >= 1
+
+
+@pytest.fixture
+def outside(tmp_path) -> Path:
+    """A folder beside the project holding a brief and a template that must never be read."""
+    folder = tmp_path / "outside"
+    folder.mkdir()
+    (folder / "secret.md").write_text(brief(("Interviews and notes.", SECRET)), encoding="utf-8")
+    (folder / "secret.html").write_text(f"<p>{SECRET}</p>", encoding="utf-8")
+    (folder / "secret.css").write_text(f"/* {SECRET} */", encoding="utf-8")
+    return folder
+
+
+def leaked(root: Path) -> list[str]:
+    site = root / "site"
+    return [path for path, data in snapshot(site).items() if SECRET.encode() in data] if site.exists() else []
+
+
+def test_symlinks_out_of_content_are_not_followed(make_project, outside):
+    root = make_project({"fine": brief()})
+    os.symlink(outside / "secret.md", root / "content/briefs/leak.md")
+    os.symlink(outside, root / "content/briefs/folder")
+    os.symlink(outside / "secret.md", root / "content/page-leak.md")
+    cli("build", str(root), "--no-cache")
+    code, out, err = cli("check", str(root), "--no-cache")
+    assert SECRET not in out + err and leaked(root) == []
+
+
+def test_a_symlink_within_the_project_is_followed(make_project):
+    root = make_project({"fine": brief()})
+    (root / "drafts").mkdir()
+    (root / "drafts/shared.md").write_text(brief(("Interviews and notes.", "Shared words.")), encoding="utf-8")
+    os.symlink(root / "drafts/shared.md", root / "content/briefs/shared.md")
+    assert cli("build", str(root), "--no-cache")[0] == 0
+    assert "Shared words." in (root / "site/briefs/shared/index.html").read_text(encoding="utf-8")
+
+
