@@ -73,6 +73,33 @@ def test_tags_differing_only_by_case_share_one_page(make_project):
     assert html.count('href="../../briefs/a/index.html"') >= 1 and html.count('href="../../briefs/b/index.html"') >= 1
 
 
+def test_file_names_with_escapes_and_bad_bytes_print_safely(make_project):
+    root = make_project({"fine": brief()})
+    pages = root / "content"
+    (pages / "esc\x1b[2Jape.md").write_text("# Escape\n", encoding="utf-8")
+    (pages / "new\nline.md").write_text("# Newline\n", encoding="utf-8")
+    (pages / os.fsdecode(b"caf\xe9.md")).write_text("# Latin-1 name\n", encoding="utf-8")
+    for form in ("text", "json", "github"):
+        # A strict UTF-8 stdout, as on most desktops and CI runners (the C locale is lenient).
+        result = subprocess.run([sys.executable, "-m", "playbook", "check", str(root), "--format", form, "--no-cache"],
+                                capture_output=True, env={**os.environ, "PYTHONIOENCODING": "utf-8", "NO_COLOR": "1"}, timeout=60)
+        assert result.returncode == 1 and b"Traceback" not in result.stderr, result.stderr.decode()
+        assert b"\x1b" not in result.stdout
+        text = result.stdout.decode("utf-8")  # valid UTF-8: no lone surrogates slipped through
+        if form == "json":
+            text = "\n".join(f"{d['path']} {d['code']}" for d in json.loads(text)["diagnostics"])
+        assert "content/caf\\xe9.md" in text and "content/esc\\x1b[2Jape.md" in text and "content/new\\nline.md" in text
+
+
+def test_a_control_character_in_a_source_line_is_not_printed_raw(make_project):
+    root = make_project({"a": brief(("Interviews and notes.", "Notes \x1b]0;pwned\x07 here"))})
+    code, out, _ = cli("check", str(root), "--no-cache", "--color", "never")
+    assert code == 1 and "\x1b" not in out and "\x07" not in out
+    assert "content/briefs/a.md:31:7: error PB001" in out
+    assert " 31 | Notes \ufffd]0;pwned\ufffd here" in out  # one mark a character, so the caret still lines up
+    assert "    |       ^" in out
+
+
 @pytest.fixture
 def outside(tmp_path) -> Path:
     """A folder beside the project holding a brief and a template that must never be read."""
