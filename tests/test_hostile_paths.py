@@ -135,3 +135,13 @@ def test_a_symlink_within_the_project_is_followed(make_project):
     assert "Shared words." in (root / "site/briefs/shared/index.html").read_text(encoding="utf-8")
 
 
+def test_an_empty_project_says_where_briefs_go(make_project, tmp_path):
+    root = make_project()
+    code, out, err = cli("check", str(root))
+    assert code == 0 and "no briefs: content/briefs/ holds no .md files" in err
+    os.rmdir(root / "content/briefs")
+    for command in ("check", "rank", "build"):
+        code, out, err = cli(command, str(root))
+        assert code == 0 and "no briefs: there is no content/briefs/ folder" in err, (command, err)
+    code, out, err = cli("check", str(root), "--format", "json")
+    assert json.loads(out)["summary"]["briefs"] == 0  # the note goes to stderr; stdout stays JSON

@@ -163,6 +163,16 @@ def _project_root(directory: str) -> Path:
     return root
 
 
+def _note_no_briefs(analysis: Analysis, stderr: IO) -> None:
+    """Say where briefs go when there are none, so "0 briefs checked" never passes unexplained."""
+    if analysis.brief_files:
+        return
+    folder = analysis.root / "content" / "briefs"
+    why = "content/briefs/ holds no .md files" if folder.is_dir() else "there is no content/briefs/ folder"
+    print(f"playbook: no briefs: {why}; write one brief per problem as content/briefs/<slug>.md "
+          "(see the README's 'Start a playbook')", file=stderr)
+
+
 def _fails(diagnostics: Sequence[Diagnostic], strict: bool) -> bool:
     worst = max((d.severity for d in diagnostics), default=None)
     return worst is not None and (worst == Severity.ERROR or (strict and worst == Severity.WARNING))
@@ -170,6 +180,7 @@ def _fails(diagnostics: Sequence[Diagnostic], strict: bool) -> bool:
 
 def run_check(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
     analysis = _analyse(args.dir, cached=not args.no_cache)
+    _note_no_briefs(analysis, stderr)
     diagnostics = list(analysis.diagnostics)
     if args.format == "json":
         print(format_json(analysis, diagnostics), file=stdout)
@@ -183,6 +194,7 @@ def run_check(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
 
 def run_rank(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
     analysis = _analyse(args.dir)
+    _note_no_briefs(analysis, stderr)
     ranking = analysis.ranking
     if args.format == "json":
         print(json.dumps({
@@ -257,6 +269,7 @@ def run_build(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
         except OutputError as error:
             raise UsageError(f"playbook: {error}") from None
     analysis = _analyse(args.dir, cached=not args.no_cache)
+    _note_no_briefs(analysis, stderr)
     errors = [d for d in analysis.diagnostics if d.severity == Severity.ERROR]
     if errors:
         print(format_text(analysis, list(analysis.diagnostics), Style(colour_wanted(stderr, args.color))), file=stderr)
