@@ -135,6 +135,34 @@ def test_a_symlink_within_the_project_is_followed(make_project):
     assert "Shared words." in (root / "site/briefs/shared/index.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("link", ["templates/page.html", "templates/404.html", "templates", "assets/leak.css", "assets"])
+def test_symlinks_out_of_the_theme_are_not_followed(make_project, outside, link):
+    root = make_project({"fine": brief()}, pages={"about": "# About"}, config="theme: t\n")
+    theme = root / "themes/t"
+    (theme / "templates").mkdir(parents=True)
+    (theme / "assets").mkdir()
+    target = {"templates/page.html": outside / "secret.html", "templates/404.html": outside / "secret.html",
+              "templates": outside, "assets/leak.css": outside / "secret.css", "assets": outside}[link]
+    if link in ("templates", "assets"):
+        os.rmdir(theme / link)
+        (outside / "404.html").write_text(f"<p>{SECRET}</p>", encoding="utf-8")
+    os.symlink(target, theme / link)
+    code, out, err = cli("build", str(root), "--no-cache")
+    assert "Traceback" not in err and leaked(root) == []
+    if code:
+        assert "leads out of the project" in err and not (root / "site").exists()
+
+
+def test_a_theme_folder_linked_from_outside_the_project_is_refused(make_project, outside):
+    (outside / "templates").mkdir()
+    (outside / "templates/404.html").write_text(f"<p>{SECRET}</p>", encoding="utf-8")
+    root = make_project({"fine": brief()}, config="theme: t\n")
+    (root / "themes").mkdir()
+    os.symlink(outside, root / "themes/t")
+    code, out, err = cli("build", str(root), "--no-cache")
+    assert code == 1 and "themes/t leads out of the project" in err and leaked(root) == []
+
+
 def test_an_empty_project_says_where_briefs_go(make_project, tmp_path):
     root = make_project()
     code, out, err = cli("check", str(root))
