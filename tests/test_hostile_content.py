@@ -68,6 +68,37 @@ def test_pathological_markdown_builds_in_bounded_time(make_project):
     assert sorted(p.name for p in (root / "site/briefs").iterdir()) == sorted(PATHOLOGICAL)
 
 
+def test_thousands_of_tags_are_refused_before_they_multiply_pages(make_project):
+    tags = ", ".join(f"t{i}" for i in range(5_000))
+    text = brief((TAGS, f"tags: [{tags}]"))
+    root = make_project({"tagged": text})
+    with deadline(10):
+        code, found = findings(root)
+    assert (code, found) == (1, [("tagged.md", "PB002", line_of(text, "tags:"), 7)])
+    assert "tags: at most 30 entries, got 5000" in cli("check", str(root), "--no-cache")[1]
+
+
+def test_thirty_tags_are_fine(make_project):
+    text = brief((TAGS, "tags: [" + ", ".join(f"t{i}" for i in range(30)) + "]"))
+    root = make_project({"tagged": text})
+    assert cli("build", str(root), "--no-cache")[0] == 0
+    assert len(list((root / "site/tags").iterdir())) == 31
+
+
+def test_very_long_lines_are_read_and_reported_without_printing_them(make_project):
+    title = "word " * 100_000  # one 500 kB line
+    root = make_project({"long": brief((TITLE, f"title: {title}")),
+                         "wrong": brief(("  accuracy: 0.93", "  accuracy: " + "9" * 400_000))})
+    with deadline(20):
+        code, out, err = cli("check", str(root), "--no-cache")
+    assert code == 1 and len(out) < 2_000  # the diagnostic, not the 400 kB line under it
+    assert "content/briefs/wrong.md:23:13: error PB002" in out
+    (root / "content/briefs/wrong.md").unlink()
+    with deadline(20):
+        assert cli("build", str(root), "--no-cache")[0] == 0
+    assert json.loads(built(root, "playbook.json"))["briefs"][0]["title"] == title.strip()
+
+
 UNICODE_TITLES = {
     "rtl": "\u05ea\u05d1\u05d9\u05e2\u05d5\u05ea \u05d1\u05d9\u05d8\u05d5\u05d7 \u2014 insurance claims",
     "override": "Invoices \u202egnitirw\u202c done",
@@ -115,3 +146,36 @@ def test_link_cycles_resolve_both_ways(make_project):
     assert related == {"a": ["b"], "b": ["c"], "c": ["a", "b"]}
     for slug, linked_from in (("a", "c"), ("b", "a"), ("c", "b")):
         assert f'href="../../briefs/{linked_from}/index.html"' in built(root, f"briefs/{slug}/index.html")
+
+
+def test_thousands_of_covered_steps_outside_the_workflow_are_all_reported_quickly(make_project):
+    steps = ", ".join(f"step-{i}" for i in range(9_000))
+    covered = ", ".join(f"other-{i}" for i in range(9_000))
+    text = brief(("  workflow_steps: [upload, extract, verify, export]", f"  workflow_steps: [{steps}]"),
+                 ("  covered_steps: [upload, extract, verify, export]", f"  covered_steps: [{covered}]"))
+    root = make_project({"steps": text})
+    with deadline(20):  # a did-you-mean for each against every step took minutes
+        code, found = findings(root)
+    assert code == 1 and sum(c == "PB007" for _, c, *_ in found) == 9_000
+
+
+def test_thousands_of_broken_links_among_thousands_of_slugs_are_all_reported_quickly(make_project):
+    from playbook.links import link_briefs
+    from playbook.project import load_brief
+
+    root = make_project({"linker": brief((BODY, " ".join(f"[[gone-{i}]]" for i in range(5_000))))})
+    linker, _ = load_brief(root, "content/briefs/linker.md")
+    known = {f"brief-number-{i}" for i in range(20_000)} | {"linker"}
+    with deadline(20):
+        _, broken = link_briefs([linker], known)
+    assert len(broken) == 5_000 and {d.code for d in broken} == {"PB006"}
+    assert broken[-1].message == "[[gone-4999]] names no brief"
+
+
+def test_a_diagnostic_about_a_huge_value_quotes_only_its_start(make_project):
+    root = make_project({"value": brief(("  frequency: weekly", "  frequency: " + "w" * 300_000)),
+                         "link": brief((BODY, "[[" + "x" * 200_000 + "]]"))})
+    code, out, err = cli("check", str(root), "--no-cache")
+    assert code == 1 and len(out) < 3_000
+    assert "pain.frequency: 'wwwwwwwwww" in out and "… (300,000 characters) is not one of daily" in out
+    assert "[[…]] names no brief: 'xxxxxxxxxx" in out and "… (200,000 characters)" in out

@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from playbook.diagnostics import Diagnostic, Position
+from playbook.diagnostics import Diagnostic, Position, quote
 from playbook.rules import diagnostic
 from playbook.suggest import did_you_mean
 from playbook.yamltree import Node
@@ -97,7 +97,7 @@ class Spec:
         return node.value.strip()
 
     def _wrong(self, node: Node, reading: Reading, key: str, extra: str = "") -> Invalid:
-        reading.problem("PB002", node, f"{key}: expected {self.expected()}, got {node.value.strip()!r}", extra or self.hint())
+        reading.problem("PB002", node, f"{key}: expected {self.expected()}, got {quote(node.value.strip())}", extra or self.hint())
         return Invalid()
 
     def hint(self) -> str:
@@ -233,7 +233,7 @@ class Choice(Spec):
         lower = text.lower()
         hint = (f"did you mean {lower!r}? values are lowercase" if lower in self.values else
                 did_you_mean(text, self.values) or f"use one of {', '.join(self.values)}")
-        reading.problem("PB002", node, f"{key}: {text!r} is not one of {', '.join(self.values)}", hint)
+        reading.problem("PB002", node, f"{key}: {quote(text)} is not one of {', '.join(self.values)}", hint)
         raise Invalid
 
     def json_schema(self):
@@ -243,6 +243,7 @@ class Choice(Spec):
 @dataclass(frozen=True)
 class TextList(Spec):
     item: Spec = field(default_factory=Text)
+    max_items: int | None = None
 
     def expected(self) -> str:
         return f"a list of {self.item.expected()}"
@@ -253,6 +254,10 @@ class TextList(Spec):
     def read(self, node, reading, key):
         if node.kind != "sequence":
             reading.problem("PB002", node, f"{key}: expected {self.expected()}, got {_describe(node)}", self.hint())
+            raise Invalid
+        if self.max_items is not None and len(node.items) > self.max_items:
+            reading.problem("PB002", node, f"{key}: at most {self.max_items} entries, got {len(node.items)}",
+                            "keep the few that matter")
             raise Invalid
         values = []
         failed = False
@@ -267,7 +272,10 @@ class TextList(Spec):
         return tuple(values)
 
     def json_schema(self):
-        return self._with_description({"type": "array", "items": self.item.json_schema()})
+        schema = {"type": "array", "items": self.item.json_schema()}
+        if self.max_items is not None:
+            schema["maxItems"] = self.max_items
+        return self._with_description(schema)
 
 
 @dataclass(frozen=True)
@@ -294,7 +302,7 @@ class Record(Spec):
             spec = self.fields.get(name)
             if spec is None:
                 where = f" in {key}" if key else ""
-                reading.problem("PB003", key_node, f"unknown field {name!r}{where}",
+                reading.problem("PB003", key_node, f"unknown field {quote(name)}{where}",
                                 did_you_mean(name, self.fields) or f"known fields: {', '.join(self.fields)}")
                 continue
             reading.keys[prefix + name] = key_node
@@ -363,7 +371,7 @@ class Table(Spec):
         for key_node, value_node in node.items:
             name = key_node.value.strip()
             if self.keys and name not in self.keys:
-                reading.problem("PB002", key_node, f"{key}: unknown key {name!r}", did_you_mean(name, self.keys))
+                reading.problem("PB002", key_node, f"{key}: unknown key {quote(name)}", did_you_mean(name, self.keys))
                 failed = True
                 continue
             reading.remember(f"{key}.{name}", value_node)
@@ -384,7 +392,7 @@ class Table(Spec):
 
 def _describe(node: Node) -> str:
     if node.kind == "scalar":
-        return repr(node.value.strip()) if node.value.strip() else "nothing"
+        return quote(node.value.strip()) if node.value.strip() else "nothing"
     return f"a {node.kind}"
 
 
