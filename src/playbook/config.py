@@ -17,6 +17,8 @@ from playbook.yamltree import Node, read_yaml
 
 CONFIG_FILE = "playbook.yaml"
 BASE_URL = re.compile(r"https?://[^\s<>\"'`]+")
+# A BCP 47 language tag, loosely: it lands in <html lang>, where anything else is invalid HTML.
+LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*|[xX](?:-[A-Za-z0-9]{1,8})+")
 
 
 def _frozen(mapping: dict) -> Mapping:
@@ -80,7 +82,8 @@ SCHEMA = Record(
                          pattern=BASE_URL.pattern, pattern_help="an http(s) URL such as https://example.com/playbook/"),
         "theme": Text("A folder name under themes/; templates missing there come from the default theme.",
                       pattern=r"[A-Za-z0-9_][A-Za-z0-9_.-]*", pattern_help="a folder name under themes/"),
-        "language": Text("The content's language, as a BCP 47 tag such as en or de-CH."),
+        "language": Text("The content's language, as a BCP 47 tag such as en or de-CH.",
+                         pattern=LANGUAGE.pattern, pattern_help="a BCP 47 language tag such as en or de-CH"),
         "markdown": Record("How Markdown is rendered.", fields={
             "allow_html": Boolean("Let raw HTML in Markdown through. Off by default: it is escaped."),
         }),
