@@ -284,6 +284,10 @@ def run_build(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
         bar.clear()
         print(f"playbook: build failed: {error}; {output} was left as it was", file=stderr)
         return CONTENT_ERRORS
+    except OSError as error:  # a full disk, a permission, a file gone: the writer kept the old site
+        bar.clear()
+        print(f"playbook: build failed: {_os_error(error)}; {output} was left as it was", file=stderr)
+        return CONTENT_ERRORS
     bar.clear()
     warnings = sum(d.severity == Severity.WARNING for d in analysis.diagnostics)
     seconds = time.perf_counter() - started
@@ -291,6 +295,12 @@ def run_build(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
     print(f"Built {_count(result.briefs, 'brief')} into {output}: {_count(result.pages, 'page')} "
           f"({written:,} written, {result.unchanged:,} unchanged), {_count(warnings, 'warning')}, in {seconds:.2f} s", file=stdout)
     return OK
+
+
+def _os_error(error: OSError) -> str:
+    """Return an OSError as one line: what failed, on which file."""
+    where = f": {error.filename}" if error.filename else ""
+    return f"{error.strerror or error}{where}"
 
 
 def _count(n: int, word: str) -> str:

@@ -1,0 +1,137 @@
+"""Fault injection: a template failing on its Nth page, a full disk, a permission error, a file
+deleted mid-build, Ctrl-C at any moment. Each time site/ stays the previous good build byte for
+byte (or, interrupted after the swap, is the new build whole), no staging folder is left beside
+it, and the user reads one line, not a traceback."""
+
+from __future__ import annotations
+
+import errno
+import os
+import pathlib
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import brief
+from tests.hostile import BUILD_EPOCH, cli, snapshot
+
+FAILING_BRIEF_TEMPLATE = ('{% extends "default/brief.html" %}{% block content %}'
+                          '{% if brief.slug == "brief-0007" %}{{ no_such_variable.boom }}{% endif %}{{ super() }}{% endblock %}')
+
+
+@pytest.fixture(autouse=True)
+def fixed_date(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
+
+
+def many_briefs(count: int) -> dict[str, str]:
+    return {f"brief-{i:04d}": brief(("Interviews and notes.", f"Notes for brief {i}.")) for i in range(count)}
+
+
+def built_once(make_project, count: int = 12) -> tuple[Path, dict[str, bytes]]:
+    """A project with a good build in site/, and that build's bytes."""
+    root = make_project(many_briefs(count))
+    code, _, err = cli("build", str(root), "--no-cache")
+    assert code == 0, err
+    (root / "content/briefs/brief-0000.md").write_text(brief(("Interviews and notes.", "Changed since the good build.")))
+    return root, snapshot(root / "site")
+
+
+def beside_site(root: Path) -> list[str]:
+    return sorted(p.name for p in root.iterdir() if p.name not in ("content", "themes", "playbook.yaml", ".playbook-cache"))
+
+
+@pytest.mark.parametrize("count", [12, 260])  # one chunk in-process; several on the fork pool
+def test_a_template_failing_on_one_page_publishes_nothing(make_project, count):
+    root, before = built_once(make_project, count)
+    (root / "playbook.yaml").write_text("theme: t\n")
+    (root / "themes/t/templates").mkdir(parents=True)
+    (root / "themes/t/templates/brief.html").write_text(FAILING_BRIEF_TEMPLATE)
+    code, out, err = cli("build", str(root), "--no-cache")
+    assert code == 1 and "Traceback" not in err
+    assert "no_such_variable" in err and "briefs/brief-0007/index.html" in err and "left as it was" in err
+    assert snapshot(root / "site") == before and beside_site(root) == ["site"]
+
+
+WRITE_ERRORS = [errno.ENOSPC, errno.EDQUOT, errno.EACCES, errno.EROFS, errno.EIO]
+
+
+@pytest.mark.parametrize("number, count", [(n, 12) for n in WRITE_ERRORS] + [(errno.ENOSPC, 260)],
+                         ids=[errno.errorcode[n] for n in WRITE_ERRORS] + ["ENOSPC-on-the-fork-pool"])
+def test_a_write_error_on_the_nth_page_publishes_nothing(make_project, monkeypatch, number, count):
+    root, before = built_once(make_project, count)
+    real_write = pathlib.Path.write_bytes
+    writes = []
+
+    def failing_write(self, data):
+        if ".building-" in str(self):
+            writes.append(self)
+            if len(writes) == 2:  # the first is the marker; unchanged pages are linked, not written
+                raise OSError(number, os.strerror(number), str(self))
+        return real_write(self, data)
+
+    monkeypatch.setattr(pathlib.Path, "write_bytes", failing_write)  # inherited by forked workers
+    code, out, err = cli("build", str(root), "--no-cache")
+    assert code == 1 and "Traceback" not in err
+    assert os.strerror(number) in err and "left as it was" in err
+    assert snapshot(root / "site") == before and beside_site(root) == ["site"]
+
+
+def test_a_failed_swap_puts_the_previous_site_back(make_project, monkeypatch):
+    root, before = built_once(make_project)
+    real_rename = os.rename
+
+    def rename(source, target):
+        if ".building-" in str(source):
+            raise OSError(errno.EXDEV, os.strerror(errno.EXDEV))
+        return real_rename(source, target)
+
+    monkeypatch.setattr(os, "rename", rename)
+    code, out, err = cli("build", str(root), "--no-cache")
+    assert code == 1 and "Traceback" not in err and os.strerror(errno.EXDEV) in err
+    assert snapshot(root / "site") == before and beside_site(root) == ["site"]
+
+
+def test_a_theme_asset_deleted_mid_build_fails_cleanly(make_project, monkeypatch):
+    root, before = built_once(make_project)
+    (root / "playbook.yaml").write_text("theme: t\n")
+    (root / "themes/t/assets").mkdir(parents=True)
+    asset = root / "themes/t/assets/extra.css"
+    asset.write_text("p {}")
+    from playbook.theme import Theme
+
+    real_assets = Theme.assets
+
+    def listed_then_deleted(self):  # deleted after the build listed it, before it is copied
+        found = real_assets(self)
+        asset.unlink(missing_ok=True)
+        return found
+
+    monkeypatch.setattr(Theme, "assets", listed_then_deleted)
+    code, out, err = cli("build", str(root), "--no-cache")
+    assert code == 1 and "Traceback" not in err and "extra.css" in err and "left as it was" in err
+    assert snapshot(root / "site") == before and beside_site(root) == ["site"]
+
+
+def test_a_brief_deleted_while_the_project_is_read_is_a_diagnostic(make_project, monkeypatch):
+    root, before = built_once(make_project)
+    import playbook.project
+
+    real_find = playbook.project.find_sources
+
+    def find_then_delete(folder):
+        found = real_find(folder)
+        (root / "content/briefs/brief-0003.md").unlink()
+        return found
+
+    monkeypatch.setattr(playbook.project, "find_sources", find_then_delete)
+    code, out, err = cli("build", str(root), "--no-cache")
+    assert code == 1 and "Traceback" not in err
+    assert "content/briefs/brief-0003.md:1:1: error PB001" in err and "No such file" in err
+    assert snapshot(root / "site") == before and beside_site(root) == ["site"]
+
+
