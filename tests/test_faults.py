@@ -135,3 +135,105 @@ def test_a_brief_deleted_while_the_project_is_read_is_a_diagnostic(make_project,
     assert snapshot(root / "site") == before and beside_site(root) == ["site"]
 
 
+def test_ctrl_c_while_pages_are_written_publishes_nothing(make_project, monkeypatch):
+    root, before = built_once(make_project)
+    real_write = pathlib.Path.write_bytes
+    writes = []
+
+    def interrupted_write(self, data):
+        if ".building-" in str(self):
+            writes.append(self)
+            if len(writes) == 2:
+                raise KeyboardInterrupt
+        return real_write(self, data)
+
+    monkeypatch.setattr(pathlib.Path, "write_bytes", interrupted_write)
+    code, out, err = cli("build", str(root), "--no-cache")
+    assert code == 130 and err.strip() == "playbook: interrupted"
+    assert snapshot(root / "site") == before and beside_site(root) == ["site"]
+
+
+def test_ctrl_c_between_moving_the_old_site_out_and_the_new_one_in(make_project, monkeypatch):
+    root, before = built_once(make_project)
+    real_rename = os.rename
+
+    def rename(source, target):
+        real_rename(source, target)
+        if str(source) == str(root / "site"):
+            os.kill(os.getpid(), signal.SIGINT)  # the moment with no site/ at all
+
+    monkeypatch.setattr(os, "rename", rename)
+    code, out, err = cli("build", str(root), "--no-cache")
+    after = snapshot(root / "site")
+    assert code in (0, 130) and "Traceback" not in err
+    assert after == before or b"Changed since the good build." in after["briefs/brief-0000/index.html"]
+    assert beside_site(root) == ["site"]
+
+
+def test_ctrl_c_at_every_moment_of_a_small_build_leaves_a_whole_site(make_project, monkeypatch):
+    """Interrupt the Nth file-system call of a build: every one around creating the staging
+    folder and swapping it in, and a sample of the rest. site/ is always whole."""
+    root, before = built_once(make_project, 3)
+    calls: list[str] = []
+    interrupt_at = [0]
+
+    def counting(name):
+        real = getattr(os, name)
+
+        def call(*args, **kwargs):
+            calls.append(name)
+            if len(calls) == interrupt_at[0]:
+                os.kill(os.getpid(), signal.SIGINT)
+            return real(*args, **kwargs)
+
+        return call
+
+    for name in ("rename", "mkdir", "link", "unlink", "rmdir", "replace"):
+        monkeypatch.setattr(os, name, counting(name))
+    assert cli("build", str(root), "--no-cache")[0] == 0
+    renames = [i for i, name in enumerate(calls, 1) if name == "rename"]
+    assert len(renames) == 2, calls  # the old site out, the new one in
+    moments = set(range(1, 6)) | set(range(renames[0] - 2, renames[-1] + 5)) | set(range(1, len(calls) + 1, 9))
+    before = snapshot(root / "site")
+    for at in sorted(moments):
+        calls.clear()
+        interrupt_at[0] = at
+        code, out, err = cli("build", str(root), "--no-cache")
+        assert code in (0, 130) and "Traceback" not in err, (at, err)
+        site = snapshot(root / "site")
+        assert site == before or b"Changed since the good build." in site["briefs/brief-0000/index.html"], at
+        assert beside_site(root) == ["site"], at
+        before = site
+
+
+def start_build(root: Path) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "playbook", "build", str(root)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            env={**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH})
+
+
+def wait_for_staging(root: Path, process: subprocess.Popen) -> None:
+    give_up = time.monotonic() + 120
+    while not any(".building-" in p.name for p in root.iterdir()):
+        assert process.poll() is None, process.communicate()
+        assert time.monotonic() < give_up
+        time.sleep(0.01)
+    time.sleep(0.3)  # well into rendering, on the worker processes
+
+
+def test_sigint_to_a_large_parallel_build_publishes_nothing(make_project):
+    root, before = built_once(make_project)
+    for slug, text in many_briefs(1500).items():
+        (root / "content/briefs" / f"{slug}.md").write_text(text)
+    process = start_build(root)
+    try:
+        wait_for_staging(root, process)
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:  # hung: take the build and its workers down, then fail
+            os.killpg(process.pid, signal.SIGKILL)
+            process.communicate()
+    assert process.returncode == 130, err
+    assert err.strip() == "playbook: interrupted"  # no traceback
+    assert snapshot(root / "site") == before and beside_site(root) == ["site"]

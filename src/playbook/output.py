@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
 MARKER = ".playbook-site"
@@ -40,6 +42,21 @@ def check_output(output: Path, project: Path) -> Path:
     return out
 
 
+@contextmanager
+def _signals_held():
+    """Hold Ctrl-C and SIGTERM until the block is done: while the old site and the new one trade
+    places there is no site at all, and a staging folder half made or half deleted is litter. A
+    signal that arrives meanwhile is delivered, and interrupts, right after."""
+    if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - Windows
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
@@ -60,15 +77,23 @@ class SiteWriter:
 
     def __enter__(self) -> "SiteWriter":
         self.output.parent.mkdir(parents=True, exist_ok=True)
-        self.staging = Path(tempfile.mkdtemp(prefix=f".{self.output.name}.building-", dir=self.output.parent))
-        os.chmod(self.staging, 0o777 & ~_umask())  # mkdtemp makes it private; a site is for serving
-        self.write(MARKER, MARKER_TEXT)
+        try:  # __exit__ runs only once __enter__ has returned: until then, clean up here
+            with _signals_held():  # a Ctrl-C held meanwhile is raised as the block ends, inside the try
+                self.staging = Path(tempfile.mkdtemp(prefix=f".{self.output.name}.building-", dir=self.output.parent))
+                os.chmod(self.staging, 0o777 & ~_umask())  # mkdtemp makes it private; a site is for serving
+                self.write(MARKER, MARKER_TEXT)
+        except BaseException:
+            if self.staging is not None:
+                with _signals_held():
+                    shutil.rmtree(self.staging, ignore_errors=True)
+            raise
         return self
 
     def __exit__(self, kind, error, traceback) -> None:
         assert self.staging is not None
         if kind is not None:
-            shutil.rmtree(self.staging, ignore_errors=True)
+            with _signals_held():
+                shutil.rmtree(self.staging, ignore_errors=True)
             return
         self._publish()
 
@@ -97,17 +122,22 @@ class SiteWriter:
 
     def _publish(self) -> None:
         assert self.staging is not None
-        old = None
-        if self.output.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{self.output.name}.old-", dir=self.output.parent))
-            os.rename(self.output, old / "site")
-        try:
-            os.rename(self.staging, self.output)
-        except OSError:
-            if old is not None:  # put the previous site back before reporting
-                os.rename(old / "site", self.output)
-            shutil.rmtree(self.staging, ignore_errors=True)
-            raise
-        finally:
-            if old is not None:
-                shutil.rmtree(old, ignore_errors=True)
+        with _signals_held():
+            old = None
+            keep_old = False
+            try:
+                if self.output.exists():
+                    old = Path(tempfile.mkdtemp(prefix=f".{self.output.name}.old-", dir=self.output.parent))
+                    os.rename(self.output, old / "site")
+                os.rename(self.staging, self.output)
+            except BaseException:
+                if old is not None and (old / "site").exists():  # put the previous site back before reporting
+                    try:
+                        os.rename(old / "site", self.output)
+                    except OSError:
+                        keep_old = True  # better a site beside its place than a site lost
+                shutil.rmtree(self.staging, ignore_errors=True)
+                raise
+            finally:
+                if old is not None and not keep_old:
+                    shutil.rmtree(old, ignore_errors=True)
