@@ -53,3 +53,16 @@ def test_language_tags_are_accepted(make_project, language):
     root = make_project({"a": brief()}, config=f"language: {language}\n")
     assert cli("build", str(root))[0] == 0
     assert f'<html lang="{language}">' in (root / "site/index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("kind", ["folder", "fifo", "dangling link"])
+def test_a_config_that_is_not_a_file_is_a_usage_error(make_project, kind):
+    import os
+
+    root = make_project({"a": brief()})
+    config = root / "playbook.yaml"
+    {"folder": config.mkdir, "fifo": lambda: os.mkfifo(config),
+     "dangling link": lambda: os.symlink(root / "nowhere.yaml", config)}[kind]()
+    with deadline(10):
+        code, out, err = cli("check", str(root))
+    assert code == 2 and "playbook.yaml:1:1: error PB001" in err and "is not a regular file" in err

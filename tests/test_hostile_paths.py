@@ -173,3 +173,15 @@ def test_an_empty_project_says_where_briefs_go(make_project, tmp_path):
         assert code == 0 and "no briefs: there is no content/briefs/ folder" in err, (command, err)
     code, out, err = cli("check", str(root), "--format", "json")
     assert json.loads(out)["summary"]["briefs"] == 0  # the note goes to stderr; stdout stays JSON
+
+
+def test_quoting_the_source_line_never_opens_a_fifo(tmp_path):
+    from playbook.diagnostics import Diagnostic, Severity
+    from playbook.report import Style, format_diagnostics
+    from tests.hostile import deadline
+
+    os.mkfifo(tmp_path / "pipe.md")  # a file swapped for a FIFO after it was read, say
+    finding = Diagnostic("pipe.md", 1, 1, Severity.ERROR, "PB001", "front-matter", "is not a regular file")
+    with deadline(5):
+        text = format_diagnostics(tmp_path, [finding], Style(False))
+    assert text == "pipe.md:1:1: error PB001 front-matter: is not a regular file\n\n"

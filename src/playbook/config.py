@@ -118,8 +118,10 @@ class ConfigError(Exception):
 def load_config(root: Path) -> Config:
     """Return the project's configuration, or raise ConfigError listing every problem in it."""
     path = root / CONFIG_FILE
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         return Config()
+    if not path.is_file():  # a folder, a FIFO that would block reading, a link to nothing
+        raise ConfigError([_config_problem("PB001", Position(), f"{CONFIG_FILE} is not a regular file", "make it a YAML file, or remove it")])
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             raise ConfigError([_config_problem("PB001", Position(), f"{CONFIG_FILE} is over {MAX_FILE_BYTES:,} bytes", "")])

@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 from pathlib import Path
 from typing import IO, Sequence
 
 from playbook.diagnostics import Diagnostic, Severity, Summary
 from playbook.project import Analysis
+from playbook.source import MAX_FILE_BYTES
 
 COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 # What must never reach a terminal or a log raw: a file name or a source line can hold escape
@@ -126,6 +128,9 @@ class _SourceLines:
     def get(self, path: str, line: int) -> str | None:
         if path not in self.cache:
             try:
+                status = os.stat(self.root / path)
+                if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_FILE_BYTES:
+                    raise OSError("not a file to quote from")  # a FIFO would block the report forever
                 text = (self.root / path).read_bytes().decode("utf-8-sig")
                 self.cache[path] = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
             except (OSError, UnicodeDecodeError):
