@@ -123,8 +123,8 @@ def test_a_brief_deleted_while_the_project_is_read_is_a_diagnostic(make_project,
 
     real_find = playbook.project.find_sources
 
-    def find_then_delete(folder):
-        found = real_find(folder)
+    def find_then_delete(*args, **kwargs):
+        found = real_find(*args, **kwargs)
         (root / "content/briefs/brief-0003.md").unlink()
         return found
 
