@@ -61,7 +61,7 @@ def _heading_anchors(state: StateCore) -> None:
     each count stopped.
     """
     headings = [(index, token) for index, token in enumerate(state.tokens) if token.type == "heading_open"]
-    taken = {str(token.attrGet("id")) for _, token in headings if token.attrGet("id")}
+    taken = {str(token.attrGet("id")) for _, token in headings if token.attrGet("id")} | state.env.get("reserved_ids", set())
     next_suffix: dict[str, int] = {}
     for index, token in headings:
         if token.tag not in ANCHORED_LEVELS or token.attrGet("id"):
@@ -91,7 +91,9 @@ def _render_wikilink(renderer, tokens, index, options, env) -> str:
 class MarkdownRenderer:
     """One configured parser, reused for every document of a build."""
 
-    def __init__(self, *, allow_html: bool = False):
+    def __init__(self, *, allow_html: bool = False, reserved_ids: frozenset[str] = frozenset()):
+        """``reserved_ids`` are ids the page around the body already uses: no heading takes one."""
+        self.reserved_ids = reserved_ids
         md = MarkdownIt("commonmark", {"html": allow_html, "typographer": False})
         md.enable(["table", "strikethrough"])
         md.use(footnote_plugin).use(tasklists_plugin, label=True)
@@ -102,7 +104,7 @@ class MarkdownRenderer:
 
     def render(self, text: str, resolve: Resolver) -> Rendered:
         """Return the HTML of ``text``, with ``[[slug]]`` links resolved by ``resolve``."""
-        env: dict = {"resolve": resolve}
+        env: dict = {"resolve": resolve, "reserved_ids": self.reserved_ids}
         tokens = self.md.parse(text, env)
         html = self.md.renderer.render(tokens, self.md.options, env)
         text = _plain_text(tokens)
