@@ -11,6 +11,7 @@ import pathlib
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -153,7 +154,22 @@ def test_ctrl_c_while_pages_are_written_publishes_nothing(make_project, monkeypa
     assert snapshot(root / "site") == before and beside_site(root) == ["site"]
 
 
-def test_ctrl_c_between_moving_the_old_site_out_and_the_new_one_in(make_project, monkeypatch):
+@pytest.fixture
+def other_thread():
+    """A thread idling beside the build, as a server's or a pool's would: the kernel may hand a
+    process-wide SIGINT to it rather than to the thread that builds."""
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait, daemon=True)
+    thread.start()
+    yield thread
+    stop.set()
+    thread.join()
+
+
+@pytest.mark.parametrize("threads", ["one thread", "another thread alive"])
+def test_ctrl_c_between_moving_the_old_site_out_and_the_new_one_in(make_project, monkeypatch, request, threads):
+    if threads == "another thread alive":
+        request.getfixturevalue("other_thread")
     root, before = built_once(make_project)
     real_rename = os.rename
 
@@ -170,7 +186,7 @@ def test_ctrl_c_between_moving_the_old_site_out_and_the_new_one_in(make_project,
     assert beside_site(root) == ["site"]
 
 
-def test_ctrl_c_at_every_moment_of_a_small_build_leaves_a_whole_site(make_project, monkeypatch):
+def test_ctrl_c_at_every_moment_of_a_small_build_leaves_a_whole_site(make_project, monkeypatch, other_thread):
     """Interrupt the Nth file-system call of a build: every one around creating the staging
     folder and swapping it in, and a sample of the rest. site/ is always whole."""
     root, before = built_once(make_project, 3)

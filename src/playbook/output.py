@@ -8,6 +8,7 @@ import os
 import shutil
 import signal
 import tempfile
+import threading
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
@@ -46,15 +47,25 @@ def check_output(output: Path, project: Path) -> Path:
 def _signals_held():
     """Hold Ctrl-C and SIGTERM until the block is done: while the old site and the new one trade
     places there is no site at all, and a staging folder half made or half deleted is litter. A
-    signal that arrives meanwhile is delivered, and interrupts, right after."""
-    if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - Windows
-        yield
+    signal that arrives meanwhile is raised again, and interrupts, right after.
+
+    Python runs signal handlers in the main thread only, whichever thread the kernel hands the
+    signal to; so a handler that just remembers it holds the signal for the whole process, where
+    blocking it in this thread would not (another thread would take it).
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread is ever interrupted by a signal
         return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    caught: list[int] = []
+    held = [number for number in (signal.SIGINT, signal.SIGTERM) if signal.getsignal(number) is not None]
+    previous = {number: signal.signal(number, lambda number, frame: caught.append(number)) for number in held}
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+        if caught:
+            signal.raise_signal(caught[0])  # handled now as it would have been then
 
 
 def _umask() -> int:
