@@ -18,7 +18,7 @@ from tests.conftest import VALID_BRIEF
 from tests.hostile import BUILD_EPOCH, cli
 
 # Moderate by default so the suite stays fast; PLAYBOOK_EXAMPLES=2000 searches harder.
-SETTINGS = settings(max_examples=int(os.environ.get("PLAYBOOK_EXAMPLES", "35")), deadline=None,
+SETTINGS = settings(max_examples=int(os.environ.get("PLAYBOOK_EXAMPLES", "25")), deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])
 VALID = yaml.safe_load(VALID_BRIEF.split("---\n")[1])
 
