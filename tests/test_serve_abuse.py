@@ -217,6 +217,9 @@ TRAVERSAL = [
     "/content/briefs/a.md", "/playbook.yaml", "/../playbook.yaml", "/.playbook-cache/", "/%00", "/index.html%00.md",
     "/assets/style.css/..%2f..%2f..%2fsecret.txt", "//etc/passwd", "///secret.txt", "/./../secret.txt",
     "http://localhost/../secret.txt", "/__playbook__/../../secret.txt", "/__playbook__/live.js/../../secret.txt",
+    # Vite's fs.deny bypasses, in our terms: query suffixes and special prefixes never reach a file.
+    "/@fs/etc/passwd", "/@fs/../secret.txt?raw", "/playbook.yaml?raw", "/content/briefs/a.md?import&raw",
+    "/.git/config", "/index.html/..%2f..%2fsecret.txt",
 ]
 
 
@@ -224,6 +227,17 @@ TRAVERSAL = [
 def test_traversal_is_404_and_leaks_nothing(server, path):
     status, body = server.raw(f"GET {path} HTTP/1.1\r\nHost: localhost\r\n\r\n".encode())
     assert status == 404 and SECRET.encode() not in body and b"root:" not in body and b"title: Abused" not in body
+
+
+@pytest.mark.parametrize("path", ["/", "/briefs/a/", "/__playbook__/state.json", "/nope"])
+def test_no_cross_origin_reads(server, path):
+    request = f"GET {path} HTTP/1.1\r\nHost: localhost\r\nOrigin: http://evil.example\r\nConnection: close\r\n\r\n"
+    with socket.create_connection(("127.0.0.1", server.port), timeout=10) as sock:
+        sock.sendall(request.encode())
+        head = b""
+        while b"\r\n\r\n" not in head:
+            head += sock.recv(4096)
+    assert b"access-control-allow" not in head.lower() and head.startswith(b"HTTP/1.0 ")
 
 
 @pytest.mark.parametrize("host", [
