@@ -58,7 +58,7 @@ def _signals_held():
         return
     caught: list[int] = []
     held = [number for number in (signal.SIGINT, signal.SIGTERM) if signal.getsignal(number) is not None]
-    previous = {number: signal.signal(number, lambda number, frame: caught.append(number)) for number in held}
+    previous = {number: signal.signal(number, lambda signum, frame: caught.append(signum)) for number in held}
     try:
         yield
     finally:
