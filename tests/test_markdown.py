@@ -65,3 +65,9 @@ def test_raw_html_only_when_allowed():
 def test_plain_text_for_search():
     rendered = MarkdownRenderer().render("## Title\n\nSome *words* and `code` and [[other|label]].", resolve)
     assert rendered.text == "Title Some words and code and label ."
+
+
+def test_headings_never_take_an_id_the_page_reserves():
+    renderer = MarkdownRenderer(reserved_ids=frozenset({"main", "notes-heading"}))
+    html = renderer.render("## Main\n\n## Notes heading\n\n## Main\n\n## Other", resolve).html
+    assert [line.split('"')[1] for line in html.splitlines()] == ["main-1", "notes-heading-1", "main-2", "other"]

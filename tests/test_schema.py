@@ -337,7 +337,8 @@ def test_json_schema_enums_and_types():
     assert props["draft"]["type"] == "boolean"
     assert props["updated"] == {**props["updated"], "type": "string", "format": "date"}
     assert props["tags"]["type"] == "array" and props["tags"]["items"]["type"] == "string"
-    assert props["related"]["items"]["pattern"] == "^(?:[a-z0-9]+(?:-[a-z0-9]+)*)$"
+    assert props["related"]["items"]["pattern"] == (
+        "^(?:(?!(?:con|prn|aux|nul|com[1-9]|lpt[1-9])(?![a-z0-9-]))(?=[a-z0-9-]{1,100}(?![a-z0-9-]))[a-z0-9]+(?:-[a-z0-9]+)*)$")
     assert props["slug"]["pattern"] == props["related"]["items"]["pattern"]
     accuracy = props["model"]["properties"]["accuracy"]
     assert [option.get("type") for option in accuracy["oneOf"]] == ["number", "string"]
@@ -389,6 +390,10 @@ def validator():
     ([(TITLE, 'title: ""')], False),
     ([("related: []", "related: [Bad_Slug]")], False),
     ([("related: []", "related: []\nslug: Bad_Slug")], False),
+    ([("related: []", "related: []\nslug: aux")], False),
+    ([("related: []", "related: []\nslug: auxiliary")], True),
+    ([("related: []", "related: []\nslug: " + "x" * 101)], False),
+    ([("related: []", "related: [" + "x" * 100 + "]")], True),
     ([("  catchability: moderate", "  catchability: moderate\n  catchabilty: hard")], False),
 ])
 def test_json_schema_and_the_checker_agree(make_project, validator, changes, valid):

@@ -204,6 +204,16 @@ def _project_root(directory: str) -> Path:
     return root
 
 
+def _note_no_briefs(analysis: Analysis, stderr: IO) -> None:
+    """Say where briefs go when there are none, so "0 briefs checked" never passes unexplained."""
+    if analysis.brief_files:
+        return
+    folder = analysis.root / "content" / "briefs"
+    why = "content/briefs/ holds no .md files" if folder.is_dir() else "there is no content/briefs/ folder"
+    print(f"playbook: no briefs: {why}; write one brief per problem as content/briefs/<slug>.md "
+          "(see the README's 'Start a playbook')", file=stderr)
+
+
 def _fails(diagnostics: Sequence[Diagnostic], strict: bool) -> bool:
     worst = max((d.severity for d in diagnostics), default=None)
     return worst is not None and (worst == Severity.ERROR or (strict and worst == Severity.WARNING))
@@ -213,6 +223,7 @@ def run_check(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
     if args.explain is not None:
         return run_explain(args.explain, stdout)
     analysis = _analyse(args.dir, cached=not args.no_cache)
+    _note_no_briefs(analysis, stderr)
     diagnostics = list(analysis.diagnostics)
     failed = _fails(diagnostics, args.strict)
     if args.format == "json":
@@ -280,6 +291,7 @@ def run_new(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
 
 def run_rank(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
     analysis = _analyse(args.dir)
+    _note_no_briefs(analysis, stderr)
     ranking = analysis.ranking
     why = args.why or args.verbosity > 0
     if args.format == "json":
@@ -360,6 +372,7 @@ def run_build(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
         except OutputError as error:
             raise UsageError(f"playbook: {error}") from None
     analysis = _analyse(args.dir, cached=not args.no_cache)
+    _note_no_briefs(analysis, stderr)
     errors = [d for d in analysis.diagnostics if d.severity == Severity.ERROR]
     if errors:
         print(format_text(analysis, list(analysis.diagnostics), Style(colour_wanted(stderr, args.color))), file=stderr)
@@ -376,6 +389,10 @@ def run_build(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
         bar.clear()
         print(f"playbook: build failed: {error}; {output} was left as it was", file=stderr)
         return CONTENT_ERRORS
+    except OSError as error:  # a full disk, a permission, a file gone: the writer kept the old site
+        bar.clear()
+        print(f"playbook: build failed: {_os_error(error)}; {output} was left as it was", file=stderr)
+        return CONTENT_ERRORS
     bar.clear()
     warnings = sum(d.severity == Severity.WARNING for d in analysis.diagnostics)
     seconds = time.perf_counter() - started
@@ -384,6 +401,12 @@ def run_build(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
         print(f"Built {_count(result.briefs, 'brief')} into {output}: {_count(result.pages, 'page')} "
               f"({written:,} written, {result.unchanged:,} unchanged), {_count(warnings, 'warning')}, in {seconds:.2f} s", file=stdout)
     return OK
+
+
+def _os_error(error: OSError) -> str:
+    """Return an OSError as one line: what failed, on which file."""
+    where = f": {error.filename}" if error.filename else ""
+    return f"{error.strerror or error}{where}"
 
 
 def _count(n: int, word: str) -> str:

@@ -17,6 +17,8 @@ from playbook.yamltree import Node, read_yaml
 
 CONFIG_FILE = "playbook.yaml"
 BASE_URL = re.compile(r"https?://[^\s<>\"'`]+")
+# A BCP 47 language tag, loosely: it lands in <html lang>, where anything else is invalid HTML.
+LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*|[xX](?:-[A-Za-z0-9]{1,8})+")
 
 
 def _frozen(mapping: dict) -> Mapping:
@@ -80,7 +82,8 @@ SCHEMA = Record(
                          pattern=BASE_URL.pattern, pattern_help="an http(s) URL such as https://example.com/playbook/"),
         "theme": Text("A folder name under themes/; templates missing there come from the default theme.",
                       pattern=r"[A-Za-z0-9_][A-Za-z0-9_.-]*", pattern_help="a folder name under themes/"),
-        "language": Text("The content's language, as a BCP 47 tag such as en or de-CH."),
+        "language": Text("The content's language, as a BCP 47 tag such as en or de-CH.",
+                         pattern=LANGUAGE.pattern, pattern_help="a BCP 47 language tag such as en or de-CH"),
         "markdown": Record("How Markdown is rendered.", fields={
             "allow_html": Boolean("Let raw HTML in Markdown through. Off by default: it is escaped."),
         }),
@@ -115,8 +118,10 @@ class ConfigError(Exception):
 def load_config(root: Path) -> Config:
     """Return the project's configuration, or raise ConfigError listing every problem in it."""
     path = root / CONFIG_FILE
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         return Config()
+    if not path.is_file():  # a folder, a FIFO that would block reading, a link to nothing
+        raise ConfigError([_config_problem("PB001", Position(), f"{CONFIG_FILE} is not a regular file", "make it a YAML file, or remove it")])
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             raise ConfigError([_config_problem("PB001", Position(), f"{CONFIG_FILE} is over {MAX_FILE_BYTES:,} bytes", "")])

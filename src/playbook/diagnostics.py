@@ -22,6 +22,12 @@ class Severity(enum.IntEnum):
         return cls[text.upper()]
 
 
+def quote(text: str, limit: int = 60) -> str:
+    """Return ``text`` quoted for a message, cut short when long: a diagnostic about a 500 kB
+    value must not print the value."""
+    return repr(text) if len(text) <= limit else f"{text[:limit]!r}… ({len(text):,} characters)"
+
+
 @dataclass(frozen=True, slots=True)
 class Position:
     """A 1-based line and column in a source file."""

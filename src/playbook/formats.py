@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from playbook.model import (
-    CATCHABILITY, EMOTIONAL_STATES, ERROR_COSTS, FREQUENCIES, SLUG_PATTERN, STATUSES,
+    CATCHABILITY, EMOTIONAL_STATES, ERROR_COSTS, FREQUENCIES, SLUG_MAX, SLUG_PATTERN, STATUSES,
     Brief, GoodEnough, ModelFacts, Page, Pain, Scope, Spans, Sufferer,
 )
 from playbook.schema import Boolean, Choice, Day, Number, Record, Text, TextList
 
-SLUG = Text(pattern=SLUG_PATTERN, pattern_help="a slug of lowercase letters, digits and single hyphens, like 'renewal-dates'")
+MAX_TAGS = 30
+SLUG = Text(pattern=SLUG_PATTERN, pattern_help=f"a slug of lowercase letters, digits and single hyphens, like 'renewal-dates', "
+                                                f"of at most {SLUG_MAX} characters and not a name Windows reserves (con, nul, aux, com1…)")
 
 BRIEF = Record(
     description="An opportunity brief: who is losing the most now, what good enough means in their workflow, "
@@ -20,7 +22,9 @@ BRIEF = Record(
         "owner": Text("Who keeps this brief true."),
         "updated": Day("When the numbers were last reviewed."),
         "draft": Boolean("Left out of the built site unless --drafts.", default=False),
-        "tags": TextList("Topics this brief shares with others.", default=()),
+        # Each tag makes a page listing its briefs with their tags: thousands of tags on one brief
+        # would make thousands of pages each thousands of tags long.
+        "tags": TextList("Topics this brief shares with others.", default=(), max_items=MAX_TAGS),
         "sufferer": Record("Who is losing the most right now because the problem is unsolved?", required=True, fields={
             "who": Text("The people losing the most today — not who would use it.", required=True),
             "losing": Text("What they lose today, with a number: hours, money, customers.", required=True),

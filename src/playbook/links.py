@@ -6,7 +6,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from playbook.diagnostics import Diagnostic, Position
+from playbook.diagnostics import Diagnostic, Position, quote
 from playbook.model import Brief
 from playbook.rules import diagnostic
 from playbook.suggest import did_you_mean
@@ -14,6 +14,9 @@ from playbook.suggest import did_you_mean
 WIKILINK = re.compile(r"\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]*))?\]\]")
 FENCE_OPEN = re.compile(r" {0,3}(`{3,}|~{3,})")
 CODE_SPAN = re.compile(r"(`+)(?:.+?)\1", re.DOTALL)
+# A did-you-mean compares a broken link with every slug: worth it for the first typos, not for
+# thousands of broken links in a project of thousands of briefs.
+SUGGESTIONS = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,11 +91,12 @@ def link_briefs(briefs: list[Brief], known: set[str], cache: dict | None = None)
         links[brief.slug] = outgoing
         for link in outgoing:
             if link.target not in known:
-                what = "related" if link.kind == "related" else f"[[{link.target}]]"
+                suggestion = did_you_mean(link.target, known) if len(problems) < SUGGESTIONS else ""
                 problems.append(diagnostic(
                     "PB006", brief.path, Position(link.line, link.column),
-                    f"{what} names no brief: {link.target!r}" if link.kind == "related" else f"{what} names no brief",
-                    did_you_mean(link.target, known) or "check the slug: it is the brief's file name without .md",
+                    f"related names no brief: {quote(link.target)}" if link.kind == "related" else
+                    f"[[{link.target}]] names no brief" if len(link.target) <= 60 else f"[[…]] names no brief: {quote(link.target)}",
+                    suggestion or "check the slug: it is the brief's file name without .md",
                     link.length,
                 ))
             elif link.target != brief.slug:

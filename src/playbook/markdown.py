@@ -11,14 +11,16 @@ from typing import Callable
 
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml as escape
+from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
-from mdit_py_plugins.anchors import anchors_plugin
+from mdit_py_plugins.anchors.index import slugify as heading_slug
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
 from playbook.links import WIKILINK
 
 WORD = re.compile(r"\w[\w'-]*")
+ANCHORED_LEVELS = ("h2", "h3", "h4")
 
 # Given a slug, return (relative href, title) of the brief, or None when it is not on the site.
 Resolver = Callable[[str], "tuple[str, str] | None"]
@@ -51,6 +53,32 @@ def _wikilink_rule(state: StateInline, silent: bool) -> bool:
     return True
 
 
+def _heading_anchors(state: StateCore) -> None:
+    """Give each h2–h4 an id from its text, unique in the document: ``notes``, ``notes-1``...
+
+    The same ids as mdit-py-plugins' anchors plugin, which finds a free suffix by counting up from
+    1 for every heading, so a brief of 20,000 equal headings took minutes; this remembers where
+    each count stopped.
+    """
+    headings = [(index, token) for index, token in enumerate(state.tokens) if token.type == "heading_open"]
+    taken = {str(token.attrGet("id")) for _, token in headings if token.attrGet("id")} | state.env.get("reserved_ids", set())
+    next_suffix: dict[str, int] = {}
+    for index, token in headings:
+        if token.tag not in ANCHORED_LEVELS or token.attrGet("id"):
+            continue
+        children = state.tokens[index + 1].children or []
+        base = heading_slug("".join(child.content for child in children if child.type in ("text", "code_inline")))
+        slug = base
+        if slug in taken:
+            suffix = next_suffix.get(base, 1)
+            while f"{base}-{suffix}" in taken:
+                suffix += 1
+            next_suffix[base] = suffix + 1
+            slug = f"{base}-{suffix}"
+        taken.add(slug)
+        token.attrSet("id", slug)
+
+
 def _render_wikilink(renderer, tokens, index, options, env) -> str:
     meta = tokens[index].meta
     found = env["resolve"](meta["slug"])
@@ -63,17 +91,20 @@ def _render_wikilink(renderer, tokens, index, options, env) -> str:
 class MarkdownRenderer:
     """One configured parser, reused for every document of a build."""
 
-    def __init__(self, *, allow_html: bool = False):
+    def __init__(self, *, allow_html: bool = False, reserved_ids: frozenset[str] = frozenset()):
+        """``reserved_ids`` are ids the page around the body already uses: no heading takes one."""
+        self.reserved_ids = reserved_ids
         md = MarkdownIt("commonmark", {"html": allow_html, "typographer": False})
         md.enable(["table", "strikethrough"])
-        md.use(footnote_plugin).use(tasklists_plugin, label=True).use(anchors_plugin, min_level=2, max_level=4, permalinkSymbol="#")
+        md.use(footnote_plugin).use(tasklists_plugin, label=True)
+        md.core.ruler.push("heading_anchors", _heading_anchors)
         md.inline.ruler.before("link", "wikilink", _wikilink_rule)
         md.add_render_rule("wikilink", _render_wikilink)
         self.md = md
 
     def render(self, text: str, resolve: Resolver) -> Rendered:
         """Return the HTML of ``text``, with ``[[slug]]`` links resolved by ``resolve``."""
-        env: dict = {"resolve": resolve}
+        env: dict = {"resolve": resolve, "reserved_ids": self.reserved_ids}
         tokens = self.md.parse(text, env)
         html = self.md.renderer.render(tokens, self.md.options, env)
         text = _plain_text(tokens)

@@ -14,7 +14,12 @@ FREQUENCIES = ("daily", "weekly", "monthly", "quarterly", "rarely")
 ERROR_COSTS = ("low", "medium", "high", "critical")
 CATCHABILITY = ("easy", "moderate", "hard")
 EMOTIONAL_STATES = ("calm", "rushed", "stressed", "high-stakes")
-SLUG_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+# Lowercase words joined by single hyphens: no slug can name a path outside its folder. At most
+# 100 characters, so a page's folder name fits every file system; and never a device name
+# Windows reserves (con, nul, com1...), which no Windows machine could check out or copy.
+SLUG_MAX = 100
+RESERVED_NAMES = r"(?:con|prn|aux|nul|com[1-9]|lpt[1-9])"
+SLUG_PATTERN = rf"(?!{RESERVED_NAMES}(?![a-z0-9-]))(?=[a-z0-9-]{{1,{SLUG_MAX}}}(?![a-z0-9-]))[a-z0-9]+(?:-[a-z0-9]+)*"
 
 
 @dataclass(frozen=True, slots=True)

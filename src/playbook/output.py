@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import tempfile
 import threading
+from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import Iterable
 
@@ -42,6 +44,31 @@ def check_output(output: Path, project: Path) -> Path:
     return out
 
 
+@contextmanager
+def _signals_held():
+    """Hold Ctrl-C and SIGTERM until the block is done: while the old site and the new one trade
+    places there is no site at all, and a staging folder half made or half deleted is litter. A
+    signal that arrives meanwhile is raised again, and interrupts, right after.
+
+    Python runs signal handlers in the main thread only, whichever thread the kernel hands the
+    signal to; so a handler that just remembers it holds the signal for the whole process, where
+    blocking it in this thread would not (another thread would take it).
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread is ever interrupted by a signal
+        return
+    caught: list[int] = []
+    held = [number for number in (signal.SIGINT, signal.SIGTERM) if signal.getsignal(number) is not None]
+    previous = {number: signal.signal(number, lambda signum, frame: caught.append(signum)) for number in held}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+        if caught:
+            signal.raise_signal(caught[0])  # handled now as it would have been then
+
+
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
@@ -64,15 +91,23 @@ class SiteWriter:
 
     def __enter__(self) -> "SiteWriter":
         self.output.parent.mkdir(parents=True, exist_ok=True)
-        self.staging = Path(tempfile.mkdtemp(prefix=f".{self.output.name}.building-", dir=self.output.parent))
-        os.chmod(self.staging, 0o777 & ~_umask())  # mkdtemp makes it private; a site is for serving
-        self.write(MARKER, MARKER_TEXT)
+        try:  # __exit__ runs only once __enter__ has returned: until then, clean up here
+            with _signals_held():  # a Ctrl-C held meanwhile is raised as the block ends, inside the try
+                self.staging = Path(tempfile.mkdtemp(prefix=f".{self.output.name}.building-", dir=self.output.parent))
+                os.chmod(self.staging, 0o777 & ~_umask())  # mkdtemp makes it private; a site is for serving
+                self.write(MARKER, MARKER_TEXT)
+        except BaseException:
+            if self.staging is not None:
+                with _signals_held():
+                    shutil.rmtree(self.staging, ignore_errors=True)
+            raise
         return self
 
     def __exit__(self, kind, error, traceback) -> None:
         assert self.staging is not None
         if kind is not None:
-            shutil.rmtree(self.staging, ignore_errors=True)
+            with _signals_held():
+                shutil.rmtree(self.staging, ignore_errors=True)
             return
         self._publish()
 
@@ -105,26 +140,33 @@ class SiteWriter:
 
     def _publish(self) -> None:
         assert self.staging is not None
-        old = None
-        if self.output.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{self.output.name}.old-", dir=self.output.parent))
-            os.rename(self.output, old / "site")
-        try:
-            os.rename(self.staging, self.output)
-        except OSError:
-            if old is not None:  # put the previous site back before reporting
-                os.rename(old / "site", self.output)
-            shutil.rmtree(self.staging, ignore_errors=True)
-            raise
-        finally:
-            if old is not None and not self.clean_later:
-                shutil.rmtree(old, ignore_errors=True)
-            elif old is not None:  # deleted while the caller goes on (a big site takes seconds)
-                self.cleaning = threading.Thread(target=shutil.rmtree, args=(old,), kwargs={"ignore_errors": True},
-                                                 name="playbook-old-site")
-                self.cleaning.start()
+        with _signals_held():
+            old = None
+            keep_old = False
+            try:
+                if self.output.exists():
+                    old = Path(tempfile.mkdtemp(prefix=f".{self.output.name}.old-", dir=self.output.parent))
+                    os.rename(self.output, old / "site")
+                os.rename(self.staging, self.output)
+            except BaseException:
+                if old is not None and (old / "site").exists():  # put the previous site back before reporting
+                    try:
+                        os.rename(old / "site", self.output)
+                    except OSError:
+                        keep_old = True  # better a site beside its place than a site lost
+                shutil.rmtree(self.staging, ignore_errors=True)
+                raise
+            finally:
+                if old is not None and not keep_old and not self.clean_later:
+                    shutil.rmtree(old, ignore_errors=True)
+                elif old is not None and not keep_old:  # deleted while the caller goes on (a big site takes seconds)
+                    self.cleaning = threading.Thread(target=shutil.rmtree, args=(old,), kwargs={"ignore_errors": True},
+                                                     name="playbook-old-site")
+                    self.cleaning.start()
 
     def wait(self) -> None:
-        """Return once the previous site is deleted (the interpreter also waits for it at exit)."""
+        """Return once the previous site is deleted; Ctrl-C meanwhile interrupts right after, so no
+        old folder is left beside the site."""
         if self.cleaning is not None:
-            self.cleaning.join()
+            with _signals_held():
+                self.cleaning.join()

@@ -263,30 +263,33 @@ def build_site(analysis: Analysis, output: Path, *, base_url: str | None = None,
     planned = list(builder.plan())
     chunks = [list(range(start, min(start + CHUNK, len(planned)))) for start in range(0, len(planned), CHUNK)]
     files = 0
-    with SiteWriter(output, clean_later=True) as writer:
-        targets = [writer.target(page.path) for page in planned]  # every path checked before anything is written
-        previous = output if (output / MARKER).is_file() else None
-        _SHARED = (theme.env, site, planned, targets, builder, previous, cache.pages if cache else None)
-        try:
-            if jobs > 1 and len(chunks) > 1:
-                with multiprocessing.get_context("fork").Pool(min(jobs, len(chunks))) as pool:
-                    result = _collect(pool.imap_unordered(_render_chunk, chunks), builder, len(planned), progress)
-            else:
-                result = _collect(map(_render_chunk, chunks), builder, len(planned), progress)
-        finally:
-            _SHARED = None
-            _VIEW_PRINTS.clear()
-        unchanged, prints, words = result
-        builder.page_paths = [page.path for page in planned]
-        for path, data in builder.data_files():
-            writer.write(path, data)
-            files += 1
-        for path, source in theme.assets().items():
-            writer.copy(f"assets/{path}", source)
-            files += 1
-    if cache is not None:
-        cache.save(words, prints)
-    writer.wait()
+    writer = SiteWriter(output, clean_later=True)
+    try:
+        with writer:
+            targets = [writer.target(page.path) for page in planned]  # every path checked before anything is written
+            previous = output if (output / MARKER).is_file() else None
+            _SHARED = (theme.env, site, planned, targets, builder, previous, cache.pages if cache else None)
+            try:
+                if jobs > 1 and len(chunks) > 1:
+                    with multiprocessing.get_context("fork").Pool(min(jobs, len(chunks))) as pool:
+                        result = _collect(pool.imap_unordered(_render_chunk, chunks), builder, len(planned), progress)
+                else:
+                    result = _collect(map(_render_chunk, chunks), builder, len(planned), progress)
+            finally:
+                _SHARED = None
+                _VIEW_PRINTS.clear()
+            unchanged, prints, words = result
+            builder.page_paths = [page.path for page in planned]
+            for path, data in builder.data_files():
+                writer.write(path, data)
+                files += 1
+            for path, source in theme.assets().items():
+                writer.copy(f"assets/{path}", source)
+                files += 1
+        if cache is not None:
+            cache.save(words, prints)
+    finally:
+        writer.wait()  # the previous site is gone before the build returns, however it ends
     return BuildResult(pages=len(planned), files=len(planned) + files + 1, briefs=len(builder.briefs), unchanged=unchanged)
 
 

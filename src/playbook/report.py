@@ -4,13 +4,38 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import stat
 from pathlib import Path
 from typing import IO, Sequence
 
 from playbook.diagnostics import Diagnostic, Severity, Summary
 from playbook.project import Analysis
+from playbook.source import MAX_FILE_BYTES
 
 COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
+# What must never reach a terminal or a log raw: a file name or a source line can hold escape
+# sequences that clear the screen or retitle the window, and line breaks that forge output.
+UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def printable(text: str) -> str:
+    """Return ``text`` safe to print: control characters and bytes of a file name that are not
+    UTF-8 (which Python keeps as lone surrogates) written as escapes such as ``\\x1b``."""
+    if text.isprintable():
+        return text
+    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace") if _has_surrogates(text) else text
+    return UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], text)
+
+
+def _has_surrogates(text: str) -> bool:
+    return any("\ud800" <= ch <= "\udfff" for ch in text)
+
+
+def _shown_line(line: str) -> str:
+    """Return a source line to print under its diagnostic: one mark per unprintable character, so
+    the caret below still points at the right column."""
+    return UNPRINTABLE.sub("\ufffd", line.expandtabs(1))
 
 
 class Style:
@@ -45,18 +70,18 @@ def format_diagnostics(root: Path, diagnostics: Sequence[Diagnostic], style: Sty
     out: list[str] = []
     lines_of = _SourceLines(root)
     for d in diagnostics:
-        where = style(f"{d.path}:{d.line}:{d.column}:", "1") + " " if d.path else ""
+        where = style(f"{printable(d.path)}:{d.line}:{d.column}:", "1") + " " if d.path else ""
         severity = style(d.severity.label, "1;" + COLOURS[d.severity])
-        out.append(f"{where}{severity} {style(d.code, '1')} {d.name}: {d.message}")
+        out.append(f"{where}{severity} {style(d.code, '1')} {d.name}: {printable(d.message)}")
         source = lines_of.get(d.path, d.line) if d.path else None
         if source is not None:
             gutter = len(str(d.line))
-            visible = source.expandtabs(1)
+            visible = _shown_line(source)
             out.append(f" {d.line} | {visible}")
             caret = "^" * max(1, min(d.length, len(visible) - d.column + 1, 60))  # a long value: mark its start
             out.append(f" {' ' * gutter} | {' ' * (d.column - 1)}{style(caret, COLOURS[d.severity])}")
         if d.hint:
-            out.append(f" {style('= hint:', '1')} {d.hint}")
+            out.append(f" {style('= hint:', '1')} {printable(d.hint)}")
         out.append("")
     return "\n".join(out) + ("\n" if out else "")
 
@@ -74,7 +99,7 @@ def summary_line(analysis: Analysis, diagnostics: list[Diagnostic], style: Style
 def format_json(analysis: Analysis, diagnostics: list[Diagnostic]) -> str:
     """Return the ``check --format json`` document of DESIGN §7."""
     return json.dumps({
-        "diagnostics": [d.to_json() for d in diagnostics],
+        "diagnostics": [{**d.to_json(), "path": printable(d.path), "message": printable(d.message)} for d in diagnostics],
         "summary": Summary.of(analysis.brief_files, diagnostics).to_json(),
     }, indent=2, ensure_ascii=False)
 
@@ -83,7 +108,7 @@ def format_github(diagnostics: list[Diagnostic]) -> str:
     """Return one GitHub Actions workflow command per diagnostic."""
     kinds = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
     return "\n".join(
-        f"::{kinds[d.severity]} file={_gh(d.path, True)},line={d.line},col={d.column},title={d.code} {d.name}::{_gh(d.message)}"
+        f"::{kinds[d.severity]} file={_gh(printable(d.path), True)},line={d.line},col={d.column},title={d.code} {d.name}::{_gh(printable(d.message))}"
         for d in diagnostics
     )
 
@@ -103,6 +128,9 @@ class _SourceLines:
     def get(self, path: str, line: int) -> str | None:
         if path not in self.cache:
             try:
+                status = os.stat(self.root / path)
+                if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_FILE_BYTES:
+                    raise OSError("not a file to quote from")  # a FIFO would block the report forever
                 text = (self.root / path).read_bytes().decode("utf-8-sig")
                 self.cache[path] = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
             except (OSError, UnicodeDecodeError):

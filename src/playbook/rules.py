@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Callable, Iterator
 
-from playbook.diagnostics import Diagnostic, Position, Severity
+from playbook.diagnostics import Diagnostic, Position, Severity, quote
 from playbook.suggest import did_you_mean
 
 if TYPE_CHECKING:
@@ -39,6 +39,7 @@ class Rule:
 
 
 RULES: dict[str, Rule] = {}
+SUGGESTIONS = 20  # did-you-means per brief and rule: each compares with every candidate
 
 
 def register(rule: Rule) -> Rule:
@@ -163,12 +164,16 @@ BUNDLED = re.compile(r";|\band also\b|\bas well as\b|\bplus\b|\band then\b", re.
 def steps_mismatch(c: BriefContext) -> Iterator[Diagnostic]:
     scope = c.brief.scope
     workflow = set(scope.workflow_steps)
+    misses = 0
     for index, step in enumerate(scope.covered_steps):
         if step not in workflow:
+            # A suggestion compares with every step: worth it for a typo, not for thousands of misses.
+            misses += 1
+            suggestion = did_you_mean(step, scope.workflow_steps) if misses <= SUGGESTIONS else ""
             yield c.at(
                 "PB007", f"scope.covered_steps.{index}",
-                f"covered step {step!r} is not one of the workflow steps",
-                did_you_mean(step, scope.workflow_steps) or "add it to scope.workflow_steps, or fix its spelling",
+                f"covered step {quote(step)} is not one of the workflow steps",
+                suggestion or "add it to scope.workflow_steps, or fix its spelling",
             )
     if scope.completeness is not None and scope.workflow_steps:
         from_steps = round(len(set(scope.covered_steps) & workflow) / len(workflow), 3)
@@ -195,7 +200,7 @@ def hypothetical_sufferer(c: BriefContext) -> Iterator[Diagnostic]:
         if match:
             yield c.at(
                 "PB101", key,
-                f"{key.split('.')[1]} speaks of a hypothetical sufferer ({match.group(0)!r})",
+                f"{key.split('.')[1]} speaks of a hypothetical sufferer ({quote(match.group(0))})",
                 "name the people losing the most right now, and what they lose today",
             )
 
@@ -238,7 +243,7 @@ def benchmark_not_workflow(c: BriefContext) -> Iterator[Diagnostic]:
     if match:
         yield c.at(
             "PB201", "model.measured_on",
-            f"measured_on names a public benchmark ({match.group(0)!r}), not the workflow's own data",
+            f"measured_on names a public benchmark ({quote(match.group(0))}), not the workflow's own data",
             "measure on a labelled sample of the real work",
         )
 

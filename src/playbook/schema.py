@@ -9,16 +9,35 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from playbook.diagnostics import Diagnostic, Position
+from playbook.diagnostics import Diagnostic, Position, quote
 from playbook.rules import diagnostic
 from playbook.suggest import did_you_mean
 from playbook.yamltree import Node
 
 PERCENT = re.compile(r"\s*([0-9]+(?:\.[0-9]+)?)\s*%\s*")
+# Numbers and dates as YAML 1.2 and JSON Schema write them: ASCII digits only. Python's int() and
+# float() also take "1_000", "\u0664" (Arabic-Indic 4) and full-width digits, which an editor
+# checking the JSON Schema reads as text: the checker must not accept what the editor rejects.
+INTEGER = re.compile(r"[-+]?[0-9]+")
+DECIMAL = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[Tt ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:[Zz]|[-+][0-9]{2}:?[0-9]{2})?)?")
 TRUE, FALSE = frozenset({"true", "True", "TRUE"}), frozenset({"false", "False", "FALSE"})
+
+# What a double-quoted YAML escape ("\\e", "\\0", "\\x7f") can put into a value although no file
+# may contain it raw (see source.CONTROL); tab and line feed are ordinary text.
+ESCAPED_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufdd0-\ufdef\ufffe\uffff]")
+# Letters that render as nothing: a title of only these would be an empty link.
+BLANK_LETTERS = frozenset("\u115f\u1160\u2800\u3164\uffa0")
+INVISIBLE = frozenset({"Cc", "Cf", "Cn", "Zs", "Zl", "Zp", "Mn", "Me"})
+
+
+def _visible(text: str) -> bool:
+    """Whether ``text`` has a character that shows: not only spaces, zero-width and combining marks."""
+    return any(unicodedata.category(ch) not in INVISIBLE and ch not in BLANK_LETTERS for ch in text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +97,7 @@ class Spec:
         return node.value.strip()
 
     def _wrong(self, node: Node, reading: Reading, key: str, extra: str = "") -> Invalid:
-        reading.problem("PB002", node, f"{key}: expected {self.expected()}, got {node.value.strip()!r}", extra or self.hint())
+        reading.problem("PB002", node, f"{key}: expected {self.expected()}, got {quote(node.value.strip())}", extra or self.hint())
         return Invalid()
 
     def hint(self) -> str:
@@ -100,8 +119,14 @@ class Text(Spec):
 
     def read(self, node, reading, key):
         text = self._scalar(node, reading, key)
-        if self.required and not text:
-            reading.problem("PB002", node, f"{key}: must not be empty", "write the answer here")
+        control = ESCAPED_CONTROL.search(text)
+        if control is not None:
+            reading.problem("PB002", node, f"{key}: contains the invisible control character U+{ord(control.group()):04X}",
+                            "remove the escape that makes it")
+            raise Invalid
+        if self.required and not _visible(text):
+            reading.problem("PB002", node, f"{key}: must not be empty" + (" (it has only invisible characters)" if text else ""),
+                            "write the answer here")
             raise Invalid
         if self.pattern and not re.fullmatch(self.pattern, text):
             raise self._wrong(node, reading, key)
@@ -133,9 +158,11 @@ class Number(Spec):
     def read(self, node, reading, key):
         text = self._scalar(node, reading, key)
         match = PERCENT.fullmatch(text) if self.percent else None
+        if not match and not (INTEGER if self.integer else DECIMAL).fullmatch(text):
+            raise self._wrong(node, reading, key)
         try:
             value = float(match.group(1)) / 100 if match else (int(text) if self.integer else float(text))
-        except ValueError:
+        except ValueError:  # an integer of more digits than Python converts
             raise self._wrong(node, reading, key) from None
         if not math.isfinite(value):
             raise self._wrong(node, reading, key)
@@ -179,6 +206,8 @@ class Day(Spec):
 
     def read(self, node, reading, key):
         text = self._scalar(node, reading, key)
+        if not ISO_DAY.fullmatch(text):  # fromisoformat() also takes 20261120 and other forms
+            raise self._wrong(node, reading, key)
         try:
             if len(text) == 10:
                 return date.fromisoformat(text)
@@ -204,7 +233,7 @@ class Choice(Spec):
         lower = text.lower()
         hint = (f"did you mean {lower!r}? values are lowercase" if lower in self.values else
                 did_you_mean(text, self.values) or f"use one of {', '.join(self.values)}")
-        reading.problem("PB002", node, f"{key}: {text!r} is not one of {', '.join(self.values)}", hint)
+        reading.problem("PB002", node, f"{key}: {quote(text)} is not one of {', '.join(self.values)}", hint)
         raise Invalid
 
     def json_schema(self):
@@ -214,6 +243,7 @@ class Choice(Spec):
 @dataclass(frozen=True)
 class TextList(Spec):
     item: Spec = field(default_factory=Text)
+    max_items: int | None = None
 
     def expected(self) -> str:
         return f"a list of {self.item.expected()}"
@@ -224,6 +254,10 @@ class TextList(Spec):
     def read(self, node, reading, key):
         if node.kind != "sequence":
             reading.problem("PB002", node, f"{key}: expected {self.expected()}, got {_describe(node)}", self.hint())
+            raise Invalid
+        if self.max_items is not None and len(node.items) > self.max_items:
+            reading.problem("PB002", node, f"{key}: at most {self.max_items} entries, got {len(node.items)}",
+                            "keep the few that matter")
             raise Invalid
         values = []
         failed = False
@@ -238,7 +272,10 @@ class TextList(Spec):
         return tuple(values)
 
     def json_schema(self):
-        return self._with_description({"type": "array", "items": self.item.json_schema()})
+        schema = {"type": "array", "items": self.item.json_schema()}
+        if self.max_items is not None:
+            schema["maxItems"] = self.max_items
+        return self._with_description(schema)
 
 
 @dataclass(frozen=True)
@@ -265,7 +302,7 @@ class Record(Spec):
             spec = self.fields.get(name)
             if spec is None:
                 where = f" in {key}" if key else ""
-                reading.problem("PB003", key_node, f"unknown field {name!r}{where}",
+                reading.problem("PB003", key_node, f"unknown field {quote(name)}{where}",
                                 did_you_mean(name, self.fields) or f"known fields: {', '.join(self.fields)}")
                 continue
             reading.keys[prefix + name] = key_node
@@ -334,7 +371,7 @@ class Table(Spec):
         for key_node, value_node in node.items:
             name = key_node.value.strip()
             if self.keys and name not in self.keys:
-                reading.problem("PB002", key_node, f"{key}: unknown key {name!r}", did_you_mean(name, self.keys))
+                reading.problem("PB002", key_node, f"{key}: unknown key {quote(name)}", did_you_mean(name, self.keys))
                 failed = True
                 continue
             reading.remember(f"{key}.{name}", value_node)
@@ -355,7 +392,7 @@ class Table(Spec):
 
 def _describe(node: Node) -> str:
     if node.kind == "scalar":
-        return repr(node.value.strip()) if node.value.strip() else "nothing"
+        return quote(node.value.strip()) if node.value.strip() else "nothing"
     return f"a {node.kind}"
 
 

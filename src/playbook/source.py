@@ -1,7 +1,8 @@
 """Reading source files: bytes to text, and text to front matter and body.
 
-Every way a file can be unreadable — too big, binary, UTF-16, not UTF-8, empty, no front matter,
-unclosed front matter — becomes one PB001 diagnostic pointing at the place, never an exception.
+Every way a file can be unreadable — too big, binary, UTF-16, not UTF-8, invisible control
+characters, empty, no front matter, unclosed front matter — becomes one PB001 diagnostic pointing
+at the place, never an exception.
 """
 
 from __future__ import annotations
@@ -18,6 +19,11 @@ from playbook.rules import diagnostic
 MAX_FILE_BYTES = 1024 * 1024
 FENCE = re.compile(r"(?:---|\.\.\.)[ \t]*")
 OPENING = re.compile(r"---[ \t]*")
+# Invisible characters no text needs: C0 controls but tab and line feed, DEL, C1 controls (NEL
+# and the Windows-1252 quotes read as Latin-1 among them), Unicode's line and paragraph
+# separators, and noncharacters. They break HTML and XML, drive terminals, and YAML reads NEL and
+# the separators as line breaks where every other tool does not, so positions would drift.
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufdd0-\ufdef\ufffe\uffff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +79,13 @@ def decode_text(data: bytes) -> tuple[str, tuple[Position, str, str] | None]:
         return "", (_position_of(data, error.start), f"file is not valid UTF-8 (byte 0x{data[error.start]:02x})", "save it as UTF-8")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    control = CONTROL.search(text)
+    if control is not None:
+        offset = control.start()
+        line_start = text.rfind("\n", 0, offset) + 1
+        where = Position(text.count("\n", 0, offset) + 1, offset - line_start + 1)
+        return "", (where, f"file contains the invisible control character U+{ord(control.group()):04X}",
+                    "delete it; re-save the file as UTF-8 text if it came from another program")
     return text, None
 
 

@@ -1,5 +1,6 @@
 """Themes: a Jinja environment over the project's theme with the default theme behind it,
-template by template, and the merged set of static assets."""
+template by template, and the merged set of static assets. Symlinks leading out of the project are
+never followed: a theme is part of the project, and a build must not publish a file from elsewhere."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ import hashlib
 import os
 from pathlib import Path
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined, pass_context
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined, TemplateError, pass_context
+from jinja2.loaders import split_template_path
 from markupsafe import Markup
 
 DEFAULT_THEME = Path(__file__).parent / "themes" / "default"
@@ -17,6 +19,23 @@ class ThemeError(Exception):
     """The theme named in the config does not exist, or one of its templates is broken."""
 
 
+class _ProjectLoader(FileSystemLoader):
+    """Loads the project theme's templates, refusing one that a symlink leads out of the project
+    (a template named like a default one would otherwise publish any file it points at)."""
+
+    def __init__(self, folder: Path, project: Path):
+        super().__init__(folder)
+        self.folder = folder
+        self.real_project = project.resolve()
+
+    def get_source(self, environment, template):
+        candidate = self.folder.joinpath(*split_template_path(template))
+        if candidate.exists() and not candidate.resolve().is_relative_to(self.real_project):
+            shown = candidate.relative_to(self.folder.parent.parent.parent).as_posix()
+            raise TemplateError(f"{shown} leads out of the project (a symlink); playbook does not follow it")
+        return super().get_source(environment, template)
+
+
 class Theme:
     """The templates and assets of one theme, falling back to the default theme file by file."""
 
@@ -24,9 +43,13 @@ class Theme:
         own = project_root / "themes" / name
         if name != "default" and not own.is_dir():
             raise ThemeError(f"theme {name!r} not found: expected a folder themes/{name}/ in the project")
-        self.folders = [own, DEFAULT_THEME] if own.is_dir() and own.resolve() != DEFAULT_THEME.resolve() else [DEFAULT_THEME]
+        is_default = own.is_dir() and own.resolve() == DEFAULT_THEME.resolve()
+        if own.is_dir() and not is_default and not own.resolve().is_relative_to(project_root.resolve()):
+            raise ThemeError(f"theme folder themes/{name} leads out of the project (a symlink); playbook does not follow it")
+        self.folders = [own, DEFAULT_THEME] if own.is_dir() and not is_default else [DEFAULT_THEME]
+        self.real_project = project_root.resolve()
         default_templates = FileSystemLoader(DEFAULT_THEME / "templates")
-        loaders = [FileSystemLoader(folder / "templates") for folder in self.folders[:-1]]
+        loaders = [_ProjectLoader(folder / "templates", project_root) for folder in self.folders[:-1]]
         # "default/x.html" always names the default theme's template, so an override can extend it.
         loaders += [PrefixLoader({"default": default_templates}), default_templates]
         self.env = Environment(
@@ -79,12 +102,12 @@ class Theme:
             base = folder / "assets"
             if not base.is_dir():
                 continue
-            real_base = base.resolve()
+            real_base = base.resolve() if folder == DEFAULT_THEME else self.real_project
             for directory, dirs, files in os.walk(base):
                 dirs.sort()
                 for name in sorted(files):
                     path = Path(directory) / name
                     if name.startswith(".") or not path.resolve().is_relative_to(real_base):
-                        continue  # hidden files, and symlinks leading out of the theme
+                        continue  # hidden files, and symlinks leading out of the theme or the project
                     found[path.relative_to(base).as_posix()] = path
         return dict(sorted(found.items()))

@@ -1,0 +1,254 @@
+"""Fault injection: a template failing on its Nth page, a full disk, a permission error, a file
+deleted mid-build, Ctrl-C at any moment. Each time site/ stays the previous good build byte for
+byte (or, interrupted after the swap, is the new build whole), no staging folder is left beside
+it, and the user reads one line, not a traceback."""
+
+from __future__ import annotations
+
+import builtins
+import errno
+import io
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import brief
+from tests.hostile import BUILD_EPOCH, cli, snapshot
+
+FAILING_BRIEF_TEMPLATE = ('{% extends "default/brief.html" %}{% block content %}'
+                          '{% if brief.slug == "SLUG" %}{{ no_such_variable.boom }}{% endif %}{{ super() }}{% endblock %}')
+
+
+@pytest.fixture(autouse=True)
+def fixed_date(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
+
+
+def many_briefs(count: int) -> dict[str, str]:
+    return {f"brief-{i:04d}": brief(("Interviews and notes.", f"Notes for brief {i}.")) for i in range(count)}
+
+
+def built_once(make_project, count: int = 4) -> tuple[Path, dict[str, bytes]]:
+    """A project with a good build in site/, and that build's bytes."""
+    root = make_project(many_briefs(count))
+    code, _, err = cli("build", str(root), "--no-cache")
+    assert code == 0, err
+    (root / "content/briefs/brief-0000.md").write_text(brief(("Interviews and notes.", "Changed since the good build.")))
+    return root, snapshot(root / "site")
+
+
+def beside_site(root: Path) -> list[str]:
+    return sorted(p.name for p in root.iterdir() if p.name not in ("content", "themes", "playbook.yaml", ".playbook-cache"))
+
+
+@pytest.mark.parametrize("count, failing", [(4, "brief-0003"), (260, "brief-0207")])  # in-process; on the fork pool
+def test_a_template_failing_on_one_page_publishes_nothing(make_project, count, failing):
+    root, before = built_once(make_project, count)
+    (root / "playbook.yaml").write_text("theme: t\n")
+    (root / "themes/t/templates").mkdir(parents=True)
+    (root / "themes/t/templates/brief.html").write_text(FAILING_BRIEF_TEMPLATE.replace("SLUG", failing))
+    code, out, err = cli("build", str(root), "--no-cache")
+    assert code == 1 and "Traceback" not in err
+    assert "no_such_variable" in err and f"briefs/{failing}/index.html" in err and "left as it was" in err
+    assert snapshot(root / "site") == before and beside_site(root) == ["site"]
+
+
+def fail_on_second_write(monkeypatch, error) -> None:
+    """Make the second file opened for writing in a staging folder raise ``error(path)`` (the first
+    is the marker; unchanged pages are linked, not written). Every way a build writes goes through
+    ``open`` (pathlib's through ``io.open``); forked workers inherit the patch."""
+    real_open = io.open
+    writes = []
+
+    def failing_open(file, mode="r", *args, **kwargs):
+        if ".building-" in str(file) and any(flag in mode for flag in "wax"):
+            writes.append(file)
+            if len(writes) == 2:
+                raise error(str(file))
+        return real_open(file, mode, *args, **kwargs)
+
+    monkeypatch.setattr(io, "open", failing_open)
+    monkeypatch.setattr(builtins, "open", failing_open)
+
+
+WRITE_ERRORS = [errno.ENOSPC, errno.EDQUOT, errno.EACCES, errno.EROFS, errno.EIO]
+
+
+@pytest.mark.parametrize("number, count", [(n, 4) for n in WRITE_ERRORS] + [(errno.ENOSPC, 260)],
+                         ids=[errno.errorcode[n] for n in WRITE_ERRORS] + ["ENOSPC-on-the-fork-pool"])
+def test_a_write_error_on_the_nth_page_publishes_nothing(make_project, monkeypatch, number, count):
+    root, before = built_once(make_project, count)
+    fail_on_second_write(monkeypatch, lambda path: OSError(number, os.strerror(number), path))
+    code, out, err = cli("build", str(root), "--no-cache")
+    assert code == 1 and "Traceback" not in err
+    assert os.strerror(number) in err and "left as it was" in err
+    assert snapshot(root / "site") == before and beside_site(root) == ["site"]
+
+
+def test_a_failed_swap_puts_the_previous_site_back(make_project, monkeypatch):
+    root, before = built_once(make_project)
+    real_rename = os.rename
+
+    def rename(source, target):
+        if ".building-" in str(source):
+            raise OSError(errno.EXDEV, os.strerror(errno.EXDEV))
+        return real_rename(source, target)
+
+    monkeypatch.setattr(os, "rename", rename)
+    code, out, err = cli("build", str(root), "--no-cache")
+    assert code == 1 and "Traceback" not in err and os.strerror(errno.EXDEV) in err
+    assert snapshot(root / "site") == before and beside_site(root) == ["site"]
+
+
+def test_a_theme_asset_deleted_mid_build_fails_cleanly(make_project, monkeypatch):
+    root, before = built_once(make_project)
+    (root / "playbook.yaml").write_text("theme: t\n")
+    (root / "themes/t/assets").mkdir(parents=True)
+    asset = root / "themes/t/assets/extra.css"
+    asset.write_text("p {}")
+    from playbook.theme import Theme
+
+    real_assets = Theme.assets
+
+    def listed_then_deleted(self):  # deleted after the build listed it, before it is copied
+        found = real_assets(self)
+        asset.unlink(missing_ok=True)
+        return found
+
+    monkeypatch.setattr(Theme, "assets", listed_then_deleted)
+    code, out, err = cli("build", str(root), "--no-cache")
+    assert code == 1 and "Traceback" not in err and "extra.css" in err and "left as it was" in err
+    assert snapshot(root / "site") == before and beside_site(root) == ["site"]
+
+
+def test_a_brief_deleted_while_the_project_is_read_is_a_diagnostic(make_project, monkeypatch):
+    root, before = built_once(make_project)
+    import playbook.project
+
+    real_find = playbook.project.find_sources
+
+    def find_then_delete(*args, **kwargs):
+        found = real_find(*args, **kwargs)
+        (root / "content/briefs/brief-0003.md").unlink()
+        return found
+
+    monkeypatch.setattr(playbook.project, "find_sources", find_then_delete)
+    code, out, err = cli("build", str(root), "--no-cache")
+    assert code == 1 and "Traceback" not in err
+    assert "content/briefs/brief-0003.md:1:1: error PB001" in err and "No such file" in err
+    assert snapshot(root / "site") == before and beside_site(root) == ["site"]
+
+
+def test_ctrl_c_while_pages_are_written_publishes_nothing(make_project, monkeypatch):
+    root, before = built_once(make_project)
+    fail_on_second_write(monkeypatch, lambda path: KeyboardInterrupt())
+    code, out, err = cli("build", str(root), "--no-cache")
+    assert code == 130 and err.strip() == "playbook: interrupted"
+    assert snapshot(root / "site") == before and beside_site(root) == ["site"]
+
+
+@pytest.fixture
+def other_thread():
+    """A thread idling beside the build, as a server's or a pool's would: the kernel may hand a
+    process-wide SIGINT to it rather than to the thread that builds."""
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait, daemon=True)
+    thread.start()
+    yield thread
+    stop.set()
+    thread.join()
+
+
+@pytest.mark.parametrize("threads", ["one thread", "another thread alive"])
+def test_ctrl_c_between_moving_the_old_site_out_and_the_new_one_in(make_project, monkeypatch, request, threads):
+    if threads == "another thread alive":
+        request.getfixturevalue("other_thread")
+    root, before = built_once(make_project)
+    real_rename = os.rename
+
+    def rename(source, target):
+        real_rename(source, target)
+        if str(source) == str(root / "site"):
+            os.kill(os.getpid(), signal.SIGINT)  # the moment with no site/ at all
+
+    monkeypatch.setattr(os, "rename", rename)
+    code, out, err = cli("build", str(root), "--no-cache")
+    after = snapshot(root / "site")
+    assert code in (0, 130) and "Traceback" not in err
+    assert after == before or b"Changed since the good build." in after["briefs/brief-0000/index.html"]
+    assert beside_site(root) == ["site"]
+
+
+def test_ctrl_c_at_every_moment_of_a_small_build_leaves_a_whole_site(make_project, monkeypatch, other_thread):
+    """Interrupt the Nth file-system call of a build: every one around creating the staging
+    folder and swapping it in, and a sample of the rest. site/ is always whole."""
+    root, before = built_once(make_project, 3)
+    calls: list[str] = []
+    interrupt_at = [0]
+
+    def counting(name):
+        real = getattr(os, name)
+
+        def call(*args, **kwargs):
+            calls.append(name)
+            if len(calls) == interrupt_at[0]:
+                os.kill(os.getpid(), signal.SIGINT)
+            return real(*args, **kwargs)
+
+        return call
+
+    for name in ("rename", "mkdir", "link", "unlink", "rmdir", "replace"):
+        monkeypatch.setattr(os, name, counting(name))
+    assert cli("build", str(root), "--no-cache")[0] == 0
+    renames = [i for i, name in enumerate(calls, 1) if name == "rename"]
+    assert len(renames) == 2, calls  # the old site out, the new one in
+    moments = set(range(1, 6)) | set(range(renames[0] - 2, renames[-1] + 5)) | set(range(1, len(calls) + 1, 15))
+    before = snapshot(root / "site")
+    for at in sorted(moments):
+        calls.clear()
+        interrupt_at[0] = at
+        code, out, err = cli("build", str(root), "--no-cache")
+        assert code in (0, 130) and "Traceback" not in err, (at, err)
+        site = snapshot(root / "site")
+        assert site == before or b"Changed since the good build." in site["briefs/brief-0000/index.html"], at
+        assert beside_site(root) == ["site"], at
+        before = site
+
+
+def start_build(root: Path) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "playbook", "build", str(root)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            env={**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH})
+
+
+def wait_for_staging(root: Path, process: subprocess.Popen) -> None:
+    give_up = time.monotonic() + 120
+    while not any(".building-" in p.name for p in root.iterdir()):
+        assert process.poll() is None, process.communicate()
+        assert time.monotonic() < give_up
+        time.sleep(0.01)
+    time.sleep(0.3)  # well into rendering, on the worker processes
+
+
+def test_sigint_to_a_large_parallel_build_publishes_nothing(make_project):
+    root, before = built_once(make_project)
+    for slug, text in many_briefs(1500).items():
+        (root / "content/briefs" / f"{slug}.md").write_text(text)
+    process = start_build(root)
+    try:
+        wait_for_staging(root, process)
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:  # hung: take the build and its workers down, then fail
+            os.killpg(process.pid, signal.SIGKILL)
+            process.communicate()
+    assert process.returncode == 130, err
+    assert err.strip() == "playbook: interrupted"  # no traceback
+    assert snapshot(root / "site") == before and beside_site(root) == ["site"]

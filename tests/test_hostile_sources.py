@@ -1,0 +1,183 @@
+"""Hostile brief files through the real command line: every one gets its diagnostic at its place
+(file:line:column and rule code), or builds correctly — never a traceback, a hang or a stray file.
+
+The corpus is generated here rather than committed: big files are made at test time, and bytes
+such as BOMs, CR line ends and NULs survive no editor or Git setting unchanged."""
+
+from __future__ import annotations
+
+import codecs
+import json
+
+import pytest
+
+from tests.conftest import VALID_BRIEF, brief, line_of
+from tests.hostile import BUILD_EPOCH, cli, deadline, findings, messages
+
+TITLE = "title: Renewal-date extraction for in-house legal"
+OWNER = "owner: Dana Lee"
+SEVERITY = "  severity: 4"
+ACCURACY = "  accuracy: 0.93"
+TAGS = "tags: [legal, extraction]"
+RELATED = "related: []"
+BODY = "Interviews and notes."
+
+
+@pytest.fixture(autouse=True)
+def fixed_date(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
+
+
+def billion_laughs() -> str:
+    levels = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    for previous, name in zip("abcdefgh", "bcdefghi"):
+        levels.append(f"{name}: &{name} [{', '.join(['*' + previous] * 9)}]")
+    return "---\n" + "\n".join(levels) + "\n---\n"
+
+
+def quadratic_blowup() -> str:
+    """pyyaml #235's shape: one big list referenced many times, each alias cheap to write."""
+    return "---\nbig: &big [" + ", ".join(["x"] * 5000) + "]\nrefs: [" + ", ".join(["*big"] * 10) + "]\n---\n"
+
+
+# name: (file bytes or text, [(code, line, column)] expected, in order). Positions are 1-based.
+CASES = {
+    "billion laughs": (billion_laughs(), [("PB001", 6, 12)]),
+    "many aliases of one big list": (quadratic_blowup(), [("PB001", 3, 20)]),
+    "an alias of itself": (brief((TAGS, "tags: &t [a, *t]")), [("PB002", line_of(VALID_BRIEF, TAGS), 7)]),
+    "deep flow nesting": ("---\ntitle: " + "[" * 200 + "]" * 200 + "\n---\n", [("PB001", 2, 31)]),
+    "deep block nesting": ("---\n" + "".join("  " * i + f"k{i}:\n" for i in range(40)) + "---\n", [("PB001", 26, 49)]),
+    "a custom tag": (brief((OWNER, "owner: !!python/object/apply:os.system [echo]")), [("PB001", 4, 8)]),
+    "a binary tag": (brief((OWNER, "owner: !!binary aGVsbG8=")), [("PB001", 4, 8)]),
+    "a mapping as a key": (brief((OWNER, "? [a, b]\n: c")), [("PB001", 4, 3)]),
+    "a merge key": (brief((RELATED, "defaults: &d {status: idea}\n<<: *d")), [("PB003", 29, 1), ("PB003", 30, 1)]),
+    "an unclosed quote": (brief((TITLE, 'title: "never closed')), [("PB001", 2, 8)]),
+    "a second document": (brief((OWNER, "owner: x\n--- !!str\nmore")), [("PB001", 5, 1)]),
+    "binary bytes": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", [("PB001", 3, 1)]),
+    "latin-1 bytes": (VALID_BRIEF.replace("Dana Lee", "Dana L\xe9e").encode("latin-1"), [("PB001", 4, 14)]),
+    "UTF-16 with a BOM": (VALID_BRIEF.encode("utf-16"), [("PB001", 1, 1)]),
+    "UTF-16 big-endian": (codecs.BOM_UTF16_BE + VALID_BRIEF.encode("utf-16-be"), [("PB001", 1, 1)]),
+    "UTF-16 without a BOM": (VALID_BRIEF.encode("utf-16-le"), [("PB001", 1, 2)]),
+    "UTF-32": (VALID_BRIEF.encode("utf-32"), [("PB001", 1, 1)]),
+    "an empty file": ("", [("PB001", 1, 1)]),
+    "only whitespace": (" \n\t\n", [("PB001", 1, 1)]),
+    "no front matter": ("# Just a heading\n", [("PB001", 1, 1)]),
+    "unclosed front matter": ("---\ntitle: x\n", [("PB001", 1, 1)]),
+    "front matter that is a list": ("---\n- a\n---\n", [("PB001", 2, 1)]),
+    "empty front matter": ("---\n---\n", [("PB001", 1, 1)]),
+    "a tab indenting a key": (VALID_BRIEF.replace("  who:", "\twho:"), [("PB001", 8, 1)]),
+    "a duplicate key": (brief((OWNER, "owner: a\nowner: b")), [("PB004", 5, 1)]),
+    "a duplicate nested key": (brief((SEVERITY, "  severity: 4\n  severity: 5")), [("PB004", 14, 3)]),
+    "a duplicate key in a flow mapping": (brief((OWNER, "owner: x\nx: {a: 1, a: 2}")), [("PB003", 5, 1), ("PB004", 5, 11)]),
+    "a title of only a zero-width space": (brief((TITLE, 'title: "\\u200b\\u200d"')), [("PB002", 2, 8)]),
+    "an escape character in a title": (brief((TITLE, 'title: "red \\e[31m title"')), [("PB002", 2, 8)]),
+    "a NUL written as a YAML escape": (brief((OWNER, 'owner: "a\\0b"')), [("PB002", 4, 8)]),
+    "a raw escape character in the body": (brief((BODY, "Colours \x1b[2J gone")), [("PB001", 31, 9)]),
+    "a DEL character in the body": (brief((BODY, "a\x7f")), [("PB001", 31, 2)]),
+    "a C1 control character in the body": (brief((BODY, "smart \u0093quotes\u0094")), [("PB001", 31, 7)]),
+    "a line separator YAML would break the line at": (brief((TITLE, "title: one\u2028two")), [("PB001", 2, 11)]),
+    "a noncharacter in the body": (brief((BODY, "end \uffff")), [("PB001", 31, 5)]),
+    "a title of a Hangul filler": (brief((TITLE, "title: \u3164")), [("PB002", 2, 8)]),
+    "a title of combining marks": (brief((TITLE, "title: \u0301\u0302")), [("PB002", 2, 8)]),
+}
+
+
+def case_ids():
+    return list(CASES)
+
+
+@pytest.mark.parametrize("name", case_ids())
+def test_hostile_file_gets_its_diagnostic(make_project, name):
+    data, expected = CASES[name]
+    root = make_project({"hostile": data, "fine": brief()})
+    with deadline(10):
+        code, found = findings(root)
+    assert found == [("hostile.md", *where) for where in expected]
+    assert code == (1 if any(c in ("PB001", "PB002", "PB004") for c, *_ in expected) else 0)
+    with deadline(20):
+        built = cli("build", str(root), "--no-cache")
+    assert "Traceback" not in built[2]
+    assert built[0] == code  # build succeeds exactly when check finds no errors
+    assert (root / "site").exists() == (code == 0)
+
+
+def test_a_huge_file_is_refused_without_reading_it(make_project):
+    root = make_project({"fine": brief()})
+    with open(root / "content/briefs/huge.md", "wb") as huge:  # 20 MB, made here, never committed
+        huge.write(VALID_BRIEF.encode())
+        huge.write(b"all work and no play " * (20 * 1024 * 1024 // 21))
+    with deadline(10):
+        code, found = findings(root)
+    assert (code, found) == (1, [("huge.md", "PB001", 1, 1)])
+    assert messages(root) == [f"file is {(root / 'content/briefs/huge.md').stat().st_size:,} bytes; the limit is 1,048,576"]
+
+
+@pytest.mark.parametrize("name, data", [
+    ("bom", codecs.BOM_UTF8 + VALID_BRIEF.encode()),
+    ("crlf", VALID_BRIEF.replace("\n", "\r\n").encode()),
+    ("cr", VALID_BRIEF.replace("\n", "\r").encode()),
+    ("bom-crlf", codecs.BOM_UTF8 + VALID_BRIEF.replace("\n", "\r\n").encode()),
+    ("mixed", VALID_BRIEF.replace("\n", "\r\n", 10).replace("\n", "\r", 5).encode()),
+    ("fences-with-spaces", VALID_BRIEF.replace("---\n", "---  \n").encode()),
+])
+def test_boms_and_line_ends_do_not_hide_front_matter(make_project, name, data):
+    root = make_project({name: data})
+    assert findings(root) == (0, [])
+    assert cli("build", str(root), "--no-cache")[0] == 0
+    document = json.loads((root / "site/playbook.json").read_text(encoding="utf-8"))
+    assert document["briefs"][0]["title"] == "Renewal-date extraction for in-house legal"
+
+
+@pytest.mark.parametrize("line_end", ["\n", "\r\n", "\r"])
+def test_positions_count_crlf_and_cr_lines_as_lines(make_project, line_end):
+    text = brief((ACCURACY, "  accuracy: 1.5"))
+    root = make_project({"ends": codecs.BOM_UTF8 + text.replace("\n", line_end).encode()})
+    assert findings(root) == (1, [("ends.md", "PB002", line_of(text, "accuracy: 1.5"), 13)])
+
+
+YAML_11_TRAPS = brief(
+    (TITLE, "title: NO"),
+    (OWNER, "owner: 22:22"),
+    (TAGS, "tags: [NO, on, 1.10, 012, 0x1F, 2026-11-20, .inf]"),
+    ("  who: In-house counsel at mid-size SaaS companies", "  who: yes"),
+    ("  losing: 6 hours a week re-reading vendor contracts for renewal terms", "  losing: 1.10"),
+    ("    - 12 interviews; 9 named it a top-3 pain", "    - off\n    - 1e3"),
+    ("  when_wrong: A missed auto-renewal clause renews an unwanted contract", "  when_wrong: 0o17"),
+    ("  alternative: A paralegal reads every contract, 45 minutes each", "  alternative: 2026-11-20"),
+    ("  measured_on: 200 real vendor contracts, hand-labelled", "  measured_on: 1:30:00"),
+    ("  problem: Extract the renewal date and notice period from vendor contracts", "  problem: .NaN"),
+    ("  workflow_steps: [upload, extract, verify, export]", "  workflow_steps: [y, n, yes, no]"),
+    ("  covered_steps: [upload, extract, verify, export]", "  covered_steps: [y, n, yes, no]"),
+)
+
+
+def test_yaml_implicit_typing_never_changes_what_was_written(make_project):
+    root = make_project({"traps": YAML_11_TRAPS})
+    code, found = findings(root)
+    assert code == 0 and all(c not in ("PB001", "PB002") for _, c, *_ in found), found
+    assert cli("build", str(root), "--no-cache")[0] == 0
+    data = json.loads((root / "site/playbook.json").read_text(encoding="utf-8"))["briefs"][0]
+    assert (data["title"], data["owner"]) == ("NO", "22:22")
+    assert data["tags"] == ["NO", "on", "1.10", "012", "0x1F", "2026-11-20", ".inf"]
+    assert data["sufferer"] == {"who": "yes", "losing": "1.10", "evidence": ["off", "1e3"]}
+    assert (data["good_enough"]["when_wrong"], data["good_enough"]["alternative"]) == ("0o17", "2026-11-20")
+    assert (data["model"]["measured_on"], data["scope"]["problem"]) == ("1:30:00", ".NaN")
+    assert data["scope"]["workflow_steps"] == data["scope"]["covered_steps"] == ["y", "n", "yes", "no"]
+
+
+@pytest.mark.parametrize("old, new, value", [
+    (SEVERITY, "  severity: 0x4", "0x4"), (SEVERITY, "  severity: 0o4", "0o4"), (SEVERITY, "  severity: 4.0", "4.0"),
+    (SEVERITY, "  severity: \u0664", "\u0664"), (SEVERITY, "  severity: \uff14", "\uff14"), (SEVERITY, "  severity: 4_", "4_"),
+    ("  reach: 120", "  reach: 1_000", "1_000"), ("  reach: 120", "  reach: 1,000", "1,000"), ("  reach: 120", "  reach: .inf", ".inf"),
+    (ACCURACY, "  accuracy: 1.10", "1.10"), (ACCURACY, "  accuracy: .nan", ".nan"), (ACCURACY, "  accuracy: 0x1", "0x1"),
+    (ACCURACY, "  accuracy: 0_9", "0_9"), (ACCURACY, "  accuracy: \u0660.\u0669", "\u0660"),
+    ("updated: 2026-11-20", "updated: 22:22", "22:22"), ("updated: 2026-11-20", "updated: 2026-02-30", "2026"),
+    ("updated: 2026-11-20", "updated: 20261120", "2026"), ("updated: 2026-11-20", "updated: \uff12\uff10\uff12\uff16-11-20", "\uff12"),
+    (RELATED, "related: []\ndraft: no", "no"), (RELATED, "related: []\ndraft: on", "on"),
+    ("status: exploring", "status: NO", "NO"), (RELATED, "related: [NO]", "NO"), ("  frequency: weekly", "  frequency: ~weekly", "~"),
+])
+def test_values_yaml_would_retype_are_errors_where_they_stand(make_project, old, new, value):
+    text = brief((old, new))
+    root = make_project({"trap": text})
+    last = new.split("\n")[-1]
+    assert findings(root) == (1, [("trap.md", "PB002", line_of(text, last), last.index(value) + 1)])
