@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
+import subprocess
+import sys
 
 import pytest
 
@@ -233,3 +236,21 @@ def test_a_mistyped_option_suggests_the_right_one(run):
     assert status == 2 and "did you mean '--strict'?" in err
     status, _, err = run("build", "/no/such/folder", "--drafs")
     assert status == 2 and "did you mean '--drafts'?" in err
+
+
+@pytest.mark.parametrize("value", ["abc", "-1", "1.5e9", "17e8", "99999999999999", "0x10"])
+def test_an_unusable_source_date_epoch_is_a_usage_error(make_project, value):
+    root = make_project({"a": brief()})
+    for command in ("check", "rank", "build"):
+        result = subprocess.run([sys.executable, "-m", "playbook", command, str(root)], capture_output=True, text=True,
+                                env={**os.environ, "SOURCE_DATE_EPOCH": value}, timeout=60)
+        assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+        assert f"SOURCE_DATE_EPOCH={value!r} is not a whole number of seconds since 1970" in result.stderr
+
+
+@pytest.mark.parametrize("value", ["", " ", "0", " 1796083200 "])
+def test_a_usable_or_empty_source_date_epoch_is_fine(make_project, value):
+    root = make_project({"a": brief()})
+    result = subprocess.run([sys.executable, "-m", "playbook", "check", str(root)], capture_output=True, text=True,
+                            env={**os.environ, "SOURCE_DATE_EPOCH": value}, timeout=60)
+    assert result.returncode == 0, result.stderr

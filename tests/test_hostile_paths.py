@@ -185,3 +185,29 @@ def test_quoting_the_source_line_never_opens_a_fifo(tmp_path):
     with deadline(5):
         text = format_diagnostics(tmp_path, [finding], Style(False))
     assert text == "pipe.md:1:1: error PB001 front-matter: is not a regular file\n\n"
+
+
+def test_two_pages_with_one_address_are_pb005_not_a_crash(make_project):
+    root = make_project({"a": brief()}, pages={"x": "---\ntitle: X\nslug: y\n---\nbody", "y": "# Y"})
+    assert findings(root) == (1, [("y.md", "PB005", 1, 1)])
+    code, out, err = cli("build", str(root), "--no-cache")
+    assert code == 1 and "Traceback" not in err and not (root / "site").exists()
+
+
+def test_markdown_that_is_not_read_gets_a_diagnostic(make_project, outside):
+    root = make_project({"fine": brief()})
+    os.symlink(outside / "secret.md", root / "content/briefs/leak.md")
+    os.symlink(outside, root / "content/briefs/folder")
+    os.symlink(outside / "secret.md", root / "content/page-leak.md")
+    os.symlink(root / "content/briefs/nothing.md", root / "content/briefs/dangling.md")
+    (root / "shared").mkdir()
+    os.symlink(root / "shared", root / "content/shared")
+    os.mkfifo(root / "content/briefs/pipe.md")
+    (root / "logo.png").write_bytes(b"png")
+    os.symlink(root / "logo.png", root / "content/logo.png")  # not Markdown: nothing to say
+    code, found = findings(root)
+    assert (code, found) == (1, [(name, "PB001", 1, 1) for name in
+                                 ("dangling.md", "folder", "leak.md", "pipe.md", "page-leak.md", "shared")])
+    out = cli("check", str(root), "--no-cache")[1]
+    assert "content/briefs/leak.md:1:1: error PB001 front-matter: content/briefs/leak.md is a symlink leading out of the project" in out
+    assert SECRET not in out

@@ -17,7 +17,7 @@ from playbook import __version__
 from playbook.config import BASE_URL, ConfigError, load_config
 from playbook.diagnostics import Diagnostic, Severity
 from playbook.output import OutputError, check_output
-from playbook.project import Analysis, analyse_project, build_date
+from playbook.project import Analysis, BuildDateError, analyse_project, build_date
 from playbook.ranking import explain_unranked
 from playbook.render import BuildError, build_site
 from playbook.report import Style, colour_wanted, format_diagnostics, format_github, format_json, format_text, summary_line
@@ -173,6 +173,9 @@ def main(argv: Sequence[str] | None = None, stdout: IO | None = None, stderr: IO
         root = Path(getattr(args, "dir", "."))  # config errors come only after the arguments parsed
         print(format_diagnostics(root, error.diagnostics, Style(colour_wanted(stderr))), end="", file=stderr)
         print(f"playbook: the configuration is invalid ({len(error.diagnostics)} problem{'s' if len(error.diagnostics) != 1 else ''})", file=stderr)
+        return USAGE
+    except BuildDateError as error:
+        print(f"playbook: {error}", file=stderr)
         return USAGE
     except KeyboardInterrupt:
         print("playbook: interrupted", file=stderr)
@@ -443,6 +446,7 @@ def run_serve(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
 
     root = _project_root(args.dir)
     load_config(root)  # a bad config is a usage error before anything listens; the first build analyses
+    build_date()  # so is a bad SOURCE_DATE_EPOCH
     style = Style(colour_wanted(stdout, args.color))
     if args.host not in ("127.0.0.1", "localhost", "::1"):
         print(style(f"warning: serving on {args.host}: anyone who can reach this address can read the playbook", "1;33"), file=stderr)

@@ -10,6 +10,7 @@ import hashlib
 import multiprocessing
 import os
 import re
+import signal
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
@@ -52,12 +53,23 @@ class Analysis:
     today: date
 
 
+class BuildDateError(ValueError):
+    """SOURCE_DATE_EPOCH is set but is not a usable time."""
+
+
 def build_date() -> date:
-    """Return the date the playbook is judged on: SOURCE_DATE_EPOCH when set, else today (UTC)."""
+    """Return the date the playbook is judged on: SOURCE_DATE_EPOCH when set, else today (UTC).
+    Raises BuildDateError when it is set to anything but a whole number of seconds since 1970."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
+    if not epoch:
+        return datetime.now(tz=timezone.utc).date()
+    try:
+        if not (epoch.isascii() and epoch.isdigit()):
+            raise ValueError
         return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
-    return datetime.now(tz=timezone.utc).date()
+    except (ValueError, OverflowError, OSError):
+        raise BuildDateError(f"SOURCE_DATE_EPOCH={os.environ['SOURCE_DATE_EPOCH']!r} is not a whole number of seconds since 1970; "
+                             "set it to one (as reproducible-build tools do) or unset it") from None
 
 
 @contextmanager
@@ -87,7 +99,7 @@ class LoadCache:
         self.links: dict[str, tuple] = {}  # slug -> (brief, its outgoing links)
         self.reloaded = 0  # files read by the last analysis
         self.suspects: tuple[str, ...] | None = None  # None: any file may have changed
-        self.listing: tuple[list[str], list[str], frozenset[str]] | None = None  # the last find_sources
+        self.listing: tuple[list[str], list[str], frozenset[str], list] | None = None  # the last find_sources
 
     def suspect(self, paths: list[str] | None) -> None:
         """Say which files may have changed since the last analysis (project-relative, folders
@@ -95,15 +107,16 @@ class LoadCache:
         files it has not seen. None, the default, looks at every file again."""
         self.suspects = None if paths is None else tuple(p.rstrip("/") for p in paths)
 
-    def sources(self, root: Path) -> tuple[list[str], list[str]]:
-        """Return :func:`find_sources`' answer, listing the folders again only when a suspect may
-        have added, removed or renamed a file (an edit to a known file cannot)."""
+    def sources(self, root: Path) -> tuple[list[str], list[str], list[tuple[str, str, str]]]:
+        """Return :func:`find_sources`' answer and what it skipped, listing the folders again only
+        when a suspect may have added, removed or renamed a file (an edit to a known file cannot)."""
         listed = self.listing
         if listed is None or self.suspects is None or not all(
                 suspect in listed[2] and os.path.isfile(root / suspect) for suspect in self.suspects):
-            briefs, pages = find_sources(root)
-            listed = self.listing = (briefs, pages, frozenset(briefs) | frozenset(pages))
-        return listed[0], listed[1]
+            skipped: list[tuple[str, str, str]] = []
+            briefs, pages = find_sources(root, skipped)
+            listed = self.listing = (briefs, pages, frozenset(briefs) | frozenset(pages), skipped)
+        return listed[0], listed[1], listed[3]
 
     def _unchanged(self, path: str) -> bool:
         return self.suspects is not None and not any(
@@ -148,7 +161,12 @@ def _analyse(root: Path, today: date | None, config: Config | None, cache: LoadC
     if cache is not None:
         cache.reloaded = 0
     diagnostics: list[Diagnostic] = []
-    brief_paths, page_paths = cache.sources(root) if cache is not None else find_sources(root)
+    if cache is not None:
+        brief_paths, page_paths, skipped = cache.sources(root)
+    else:
+        skipped = []
+        brief_paths, page_paths = find_sources(root, skipped)
+    diagnostics.extend(diagnostic("PB001", path, Position(), f"{path} {why}; it is not read", hint) for path, why, hint in skipped)
 
     briefs: list[Brief] = []
     known: set[str] = set()
@@ -165,6 +183,8 @@ def _analyse(root: Path, today: date | None, config: Config | None, cache: LoadC
         diagnostics.extend(found)
         if page is not None:
             pages.append(page)
+    pages, taken = drop_duplicate_pages(pages)
+    diagnostics.extend(taken)
 
     if cache is not None:  # forget deleted files
         live = set(brief_paths) | set(page_paths)
@@ -201,6 +221,12 @@ def _analyse(root: Path, today: date | None, config: Config | None, cache: LoadC
 
 pickle_fields_plainly(diagnostics, model, metrics, links, ranking)
 
+def ignore_interrupts() -> None:
+    """Leave Ctrl-C to the parent process of a pool, which then stops the workers: a worker that
+    takes it prints a traceback, and a pool losing workers that way can hang the parent for good."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 PARALLEL_FROM = 256  # below this many files, starting processes costs more than it saves
 
 
@@ -225,7 +251,7 @@ def load_sources(root: Path, paths: list[str], kind: str, cache: LoadCache | Non
         else:
             misses.append((index, data, digest))
     if jobs > 1 and len(misses) >= PARALLEL_FROM:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        with multiprocessing.get_context("fork").Pool(jobs, initializer=ignore_interrupts) as pool:
             loaded = pool.map(_load_one, [(kind, root, paths[i], data) for i, data, _ in misses], chunksize=64)
     else:
         loaded = [LOADERS[kind](root, paths[i], data) for i, data, _ in misses]
@@ -264,8 +290,9 @@ def _derive(brief: Brief, config: Config, today: date, cache: LoadCache | None, 
     return result
 
 
-def find_sources(root: Path) -> tuple[list[str], list[str]]:
-    """Return the project-relative paths of brief files and of plain page files, sorted."""
+def find_sources(root: Path, skipped: list[tuple[str, str, str]] | None = None) -> tuple[list[str], list[str]]:
+    """Return the project-relative paths of brief files and of plain page files, sorted; ``skipped``
+    collects ``(path, why, hint)`` for each Markdown file or folder that is seen but not read."""
     briefs: list[str] = []
     pages: list[str] = []
     if not (root / CONTENT).is_dir():
@@ -280,13 +307,23 @@ def find_sources(root: Path) -> tuple[list[str], list[str]]:
             continue
         for entry in entries:
             name = entry.name
-            if name.startswith(".") or (entry.is_symlink() and not _inside(Path(entry.path), real_root)):
-                continue  # hidden files, and symlinks that lead out of the project
+            if name.startswith("."):
+                continue
             path = f"{folder}/{name}"
-            if entry.is_dir(follow_symlinks=False):  # as os.walk: a linked folder could loop
+            markdown = name.endswith(".md") and not IGNORED.search(name)
+            if entry.is_symlink() and not _inside(Path(entry.path), real_root):
+                if skipped is not None and (markdown or entry.is_dir()):
+                    skipped.append((path, "is a symlink leading out of the project", "copy what it links to into content/"))
+            elif entry.is_dir(follow_symlinks=False):  # as os.walk: a linked folder could loop
                 pending.append(path)
-            elif name.endswith(".md") and not IGNORED.search(name) and entry.is_file():
+            elif entry.is_dir():
+                if skipped is not None:
+                    skipped.append((path, "is a symlink to a folder, which is not followed", "move the folder into content/"))
+            elif markdown and entry.is_file():
                 (briefs if folder == BRIEFS else pages).append(path)
+            elif markdown and skipped is not None:  # a FIFO, a device, a link to nothing: never opened
+                skipped.append((path, "is a symlink to nothing" if entry.is_symlink() else "is not a regular file",
+                                "replace it with the Markdown file itself"))
     briefs.sort()
     pages.sort()
     return briefs, pages
@@ -375,6 +412,21 @@ def drop_duplicate_slugs(briefs: list[Brief]) -> tuple[list[Brief], list[Diagnos
         else:
             first[brief.slug] = brief
             kept.append(brief)
+    return kept, problems
+
+
+def drop_duplicate_pages(pages: list[Page]) -> tuple[list[Page], list[Diagnostic]]:
+    """Return the pages with the first of each address kept, and a PB005 for each later one."""
+    first: dict[str, Page] = {}
+    kept: list[Page] = []
+    problems: list[Diagnostic] = []
+    for page in pages:
+        if page.slug in first:
+            problems.append(diagnostic("PB005", page.path, Position(), f"page address {page.slug!r} is already used by {first[page.slug].path}",
+                                       "give one of them another slug:"))
+        else:
+            first[page.slug] = page
+            kept.append(page)
     return kept, problems
 
 

@@ -17,7 +17,7 @@ from jinja2 import TemplateError
 from playbook import __version__
 from playbook.cache import RenderCache
 from playbook.output import MARKER, SiteWriter
-from playbook.project import Analysis
+from playbook.project import Analysis, ignore_interrupts
 from playbook.site import Carried, PlannedPage, SiteBuilder, formatters, url_from
 from playbook.theme import Theme, ThemeError
 from playbook.views import SiteView
@@ -271,7 +271,7 @@ def build_site(analysis: Analysis, output: Path, *, base_url: str | None = None,
             _SHARED = (theme.env, site, planned, targets, builder, previous, cache.pages if cache else None)
             try:
                 if jobs > 1 and len(chunks) > 1:
-                    with multiprocessing.get_context("fork").Pool(min(jobs, len(chunks))) as pool:
+                    with multiprocessing.get_context("fork").Pool(min(jobs, len(chunks)), initializer=ignore_interrupts) as pool:
                         result = _collect(pool.imap_unordered(_render_chunk, chunks), builder, len(planned), progress)
                 else:
                     result = _collect(map(_render_chunk, chunks), builder, len(planned), progress)
