@@ -293,3 +293,19 @@ def assert_serves_correctly_after_saves(server: Server) -> None:
     status, body = server.get("/briefs/a/")
     assert status == 200 and b"Save number 199." in body
     assert server.get("/")[0] == 200
+
+
+def test_event_stream_threads_end_soon_after_their_clients_leave(server):
+    threads = server.threads()
+    for _ in range(100):
+        with socket.create_connection(("127.0.0.1", server.port), timeout=10) as sock:
+            sock.sendall(b"GET /__playbook__/events HTTP/1.1\r\nHost: localhost\r\n\r\n")
+            data = b""
+            while b"event: state" not in data:
+                data += sock.recv(4096)
+    assert server.settle(threads, seconds=3) <= threads  # not 15 s later, at the next keep-alive
+
+
+@pytest.mark.parametrize("host", ["localhost:evil", "localhost:8000@evil.example", "[::1]evil.example", "127.0.0.1:", "localhost:99999"])
+def test_a_local_name_with_a_malformed_port_is_refused(server, host):
+    assert server.get("/", host)[0] in (400, 403)

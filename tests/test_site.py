@@ -4,14 +4,17 @@ hostile content stays inert; failed builds keep the old site; builds are reprodu
 from __future__ import annotations
 
 import json
+import re
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import brief
 from tests.htmlcheck import live_markup
-from tests.sitecheck import broken_links, unpublished
+from tests.hostile import cli
+from tests.sitecheck import broken_links, parse, unpublished
 
 REPO = Path(__file__).resolve().parent.parent
 THEME_SCRIPTS = {p.name for p in (REPO / "src/playbook/themes/default/assets").glob("*.js")} | {"search-index.js"}
@@ -230,3 +233,37 @@ def test_a_rebuild_leaves_no_temporary_folder_behind(make_project, run):
     for _ in range(2):  # the second replaces the first, whose deletion runs alongside the cache save
         assert run("build", str(root))[0] == 0
     assert sorted(p.name for p in root.iterdir() if p.name.startswith(".site")) == []
+
+
+def test_tags_that_slugify_alike_keep_pages_of_their_own(make_project):
+    names = ["日本", "中文", "C++", "C#", "C", "Legal", "legal", "con", "x" * 79 + "a", "x" * 79 + "b"]
+    root = make_project({f"b{i}": brief(("tags: [legal, extraction]", f"tags: [{json.dumps(name, ensure_ascii=False)}]"))
+                         for i, name in enumerate(names)})
+    assert cli("build", str(root), "--no-cache")[0] == 0
+    pages = sorted(p.name for p in (root / "site/tags").iterdir() if p.is_dir())
+    assert len(pages) == len(names) - 1  # Legal and legal share one page; every other tag has its own
+    assert "legal" in pages and "c" in pages and "con" not in pages  # plain names keep plain addresses
+    for i, name in enumerate(names):
+        html = (root / f"site/briefs/b{i}/index.html").read_text(encoding="utf-8")
+        tag_page = next(p for p in pages if f'href="../../tags/{p}/index.html"' in html)
+        listed = (root / "site/tags" / tag_page / "index.html").read_text(encoding="utf-8")
+        others = [j for j, other in enumerate(names) if f'href="../../briefs/b{j}/index.html"' in listed]
+        assert others == ([5, 6] if name.lower() == "legal" else [i]), (name, tag_page, others)
+
+
+def test_sufferers_that_slugify_alike_keep_pages_of_their_own(make_project):
+    who = "  who: In-house counsel at mid-size SaaS companies"
+    root = make_project({"a": brief((who, "  who: Ärzte")), "b": brief((who, "  who: Arzte")), "c": brief((who, "  who: Aux"))})
+    assert cli("build", str(root), "--no-cache")[0] == 0
+    pages = sorted(p.name for p in (root / "site/sufferers").iterdir() if p.is_dir())
+    assert len(pages) == 3 and "arzte" in pages and "aux" not in pages
+
+
+def test_body_headings_never_take_an_id_the_theme_uses(make_project):
+    body = "## Main\n\n## Notes heading\n\n## Summary heading\n\n## Site search\n\n## Checklist heading"
+    root = make_project({"a": brief(("Interviews and notes.", body))})
+    assert cli("build", str(root), "--no-cache")[0] == 0
+    html = (root / "site/briefs/a/index.html").read_text(encoding="utf-8")
+    ids = Counter(re.findall(r'\sid="([^"]+)"', html))
+    assert [i for i, n in ids.items() if n > 1] == []
+    assert parse(html).ids  # the page parsed

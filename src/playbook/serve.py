@@ -12,6 +12,9 @@ import gc
 import html
 import json
 import mimetypes
+import re
+import select
+import socket
 import threading
 import time
 from dataclasses import dataclass, field
@@ -29,6 +32,7 @@ from playbook.render import BuildError, RenderMemo, SiteFiles, load_theme
 PREFIX = "/__playbook__/"
 LIVE_SCRIPT = (Path(__file__).parent / "live.js").read_bytes()
 LOCAL_HOSTS = ("localhost", "127.0.0.1", "[::1]", "::1")
+HOST = re.compile(r"(\[[0-9a-f:.]+\]|[^\[\]:/@#?\s]+)(?::([0-9]{1,5}))?")  # a Host header: a name, and maybe a port
 
 
 @dataclass(frozen=True)
@@ -190,11 +194,10 @@ def host_allowed(host_header: str | None, extra_host: str) -> bool:
     """Whether a request's Host is this machine: refuses DNS-rebinding pages on other names."""
     if not host_header:
         return True  # HTTP/1.0 without Host: no name for a rebinding page to use
-    host = host_header.strip().lower()
-    if host.startswith("["):
-        name = host[: host.find("]") + 1] if "]" in host else host
-    else:
-        name = host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+    match = HOST.fullmatch(host_header.strip().lower())
+    if match is None or (match.group(2) is not None and not 0 < int(match.group(2)) < 65536):
+        return False  # not a name and a port at all: no browser sends that
+    name = match.group(1)
     if name in LOCAL_HOSTS or name.endswith(".localhost"):
         return True
     return bool(extra_host) and name.strip("[]") == extra_host.lower().strip("[]")
@@ -345,20 +348,33 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
         sent = None
+        quiet = 0
         try:
-            while not self.server.stopping.is_set():
+            while not self.server.stopping.is_set() and not self._client_gone():
                 with site.changed:
                     if site.state is sent:
-                        site.changed.wait(timeout=15)
+                        site.changed.wait(timeout=1)  # short, to notice a browser that left
                     state = site.state
                 if state is sent:
+                    quiet += 1
+                    if quiet < 15:
+                        continue
                     self.wfile.write(b": keep-alive\n\n")
                 else:
                     self.wfile.write(b"retry: 1000\nevent: state\ndata: " + state.to_json() + b"\n\n")
                     sent = state
+                quiet = 0
                 self.wfile.flush()
         except OSError:
             pass  # the browser went away
+
+    def _client_gone(self) -> bool:
+        """Whether the browser closed the stream: its socket reads as ready, with nothing to read."""
+        try:
+            ready, _, _ = select.select([self.connection], [], [], 0)
+            return bool(ready) and self.connection.recv(1, socket.MSG_PEEK) == b""
+        except OSError:
+            return True
 
     def log_message(self, format: str, *args) -> None:
         pass  # the terminal shows rebuilds, not every request

@@ -23,9 +23,17 @@ from playbook.ranking import Ranking, explain_unranked, rank_briefs
 from playbook.rules import RULES
 from playbook.views import (
     BriefView, CheckView, DiagnosticView, GroupView, HealthView, LeversView, LeverView, LinkView,
-    MetricsView, RuleView, SiteView, slugify,
+    MetricsView, RuleView, SiteView, name_slug,
 )
 
+# Ids the default theme's pages and the chart use around a body: no body heading may take one.
+PAGE_IDS = frozenset({
+    "main", "site-search", "search-form", "search-input", "search-help", "search-status", "search-results",
+    "filter-text", "filter-tier", "filter-status", "ranking", "ranking-caption", "group-table", "group-table-caption",
+    "chart-title", "chart-desc", "health-heading", "summary-heading", "sufferer-heading", "losing-heading",
+    "good-enough-heading", "model-heading", "checklist-heading", "notes-heading", "connections-heading",
+    "ranking-heading", "unranked-heading", "rules-heading", "diagnostics-heading", "diagnostics-caption",
+})
 CHECKLIST_CODES = [code for code in RULES if code == "PB003" or code >= "PB007"]
 
 
@@ -160,11 +168,11 @@ class SiteBuilder:
         # to a body, say) make the same groups.
         in_order = tuple(self.views[b.slug] for b in self._in_rank_order())
         if carried.groups is None or carried.groups[0] != in_order:
-            carried.groups = (in_order, self._groups("tag", lambda b: [(slugify(t), t) for t in b.tags]),
-                              self._groups("sufferer", lambda b: [(slugify(b.sufferer.who), b.sufferer.who)]),
+            carried.groups = (in_order, self._groups("tag", lambda b: [(name_slug(t), t) for t in b.tags]),
+                              self._groups("sufferer", lambda b: [(name_slug(b.sufferer.who), b.sufferer.who)]),
                               self._groups("status", lambda b: [(b.status, b.status)]))
         _, self.tag_groups, self.sufferer_groups, self.status_groups = carried.groups
-        self.markdown = MarkdownRenderer(allow_html=self.config.allow_html)
+        self.markdown = MarkdownRenderer(allow_html=self.config.allow_html, reserved_ids=PAGE_IDS)
         self.markdown_cache = carried.markdown  # key -> Rendered, read and added to
         self.markdown_used = carried.markdown
         self.words = words_cache if words_cache is not None else {}  # a body's key -> its distinct words
@@ -196,8 +204,8 @@ class SiteBuilder:
             slug=brief.slug, path=f"briefs/{brief.slug}/", title=brief.title, status=brief.status,
             status_path=self._shared(f"status/{brief.status}/"), owner=brief.owner,
             updated=brief.updated.isoformat() if brief.updated else "", draft=brief.draft,
-            tags=tuple(self._shared(LinkView(t, f"tags/{slugify(t)}/")) for t in brief.tags),
-            who=brief.sufferer.who, who_path=self._shared(f"sufferers/{slugify(brief.sufferer.who)}/"),
+            tags=tuple(self._shared(LinkView(t, f"tags/{name_slug(t)}/")) for t in brief.tags),
+            who=brief.sufferer.who, who_path=self._shared(f"sufferers/{name_slug(brief.sufferer.who)}/"),
             losing=brief.sufferer.losing, evidence=brief.sufferer.evidence,
             severity=brief.pain.severity, frequency=brief.pain.frequency, reach=brief.pain.reach,
             when_wrong=brief.good_enough.when_wrong, error_cost=brief.good_enough.error_cost,
@@ -265,11 +273,11 @@ class SiteBuilder:
     def _neighbours(self, brief: Brief) -> tuple[tuple[LinkView, ...], tuple[LinkView, ...]]:
         """Return up to ten briefs sharing the sufferer, and up to ten sharing the most tags,
         best ranked first; only the top of each group is looked at, so big groups cost nothing."""
-        sufferer = self.sufferer_groups[slugify(brief.sufferer.who)]
+        sufferer = self.sufferer_groups[name_slug(brief.sufferer.who)]
         same_sufferer = [v.slug for v in sufferer.briefs[:11] if v.slug != brief.slug][:10]
         counts: dict[str, int] = {}
         for tag in brief.tags:
-            for slug in self._group_head(slugify(tag)):
+            for slug in self._group_head(name_slug(tag)):
                 if slug != brief.slug:
                     counts[slug] = counts.get(slug, 0) + 1
         same_tags = sorted(counts, key=counts.__getitem__, reverse=True)[:10]  # stable: rank order among equals

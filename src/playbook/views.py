@@ -4,6 +4,7 @@ so the model can change without breaking a theme. Documented in docs/themes.md.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -11,13 +12,34 @@ from functools import lru_cache
 
 from markupsafe import Markup
 
+from playbook.model import RESERVED_NAMES
+
+
+PLAIN_NAME = re.compile(r"[a-z0-9\s\-_.,;:'\"()\[\]{}!?/\\|&]*")  # letters, digits and mere separators
+
 
 @lru_cache(maxsize=65536)
 def slugify(text: str) -> str:
-    """Return a URL-safe slug for a tag or a sufferer: lowercase ASCII words joined by hyphens."""
+    """Return a URL-safe slug: lowercase ASCII words joined by hyphens (``x`` when none survive)."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     return slug[:80].rstrip("-") or "x"
+
+
+@lru_cache(maxsize=65536)
+def name_slug(text: str) -> str:
+    """Return the address of a tag's or a sufferer's page: :func:`slugify`, and when its words
+    alone would not tell the name apart — letters outside ASCII, symbols such as + or #, a name
+    cut at 80 characters, a device name Windows reserves — a short digest of the name (case and
+    spacing aside), so C++ and C#, or two names in Japanese, never share a page, and no folder
+    is called con or nul."""
+    folded = " ".join(text.casefold().split())
+    slug = slugify(text)
+    plain = PLAIN_NAME.fullmatch(folded) and re.search("[a-z0-9]", folded)  # so slugify did not fall back to "x"
+    if plain and len(slug) < 80 and not re.fullmatch(RESERVED_NAMES, slug):
+        return slug
+    digest = hashlib.sha1(folded.encode("utf-8")).hexdigest()[:8]
+    return f"{slug[:70].rstrip('-')}-{digest}"
 
 
 @dataclass(frozen=True, slots=True)
