@@ -80,16 +80,32 @@ def link_briefs(briefs: list[Brief], known: set[str], cache: dict | None = None)
 
     ``known`` also holds the slugs of briefs that failed to load, so a broken brief does not make
     every link to it broken as well. ``cache`` (slug -> (brief, links)) lets ``serve`` skip
-    scanning bodies that did not change.
+    scanning bodies that did not change, and keep the whole graph while the links are the same.
     """
     links: dict[str, tuple[Link, ...]] = {}
+    for brief in briefs:
+        hit = cache.get(brief.slug) if cache is not None else None
+        links[brief.slug] = hit[1] if hit is not None and hit[0] is brief else outgoing_links(brief)
+    # The graph of the last call, when the same briefs make the same links (an edit to prose):
+    # kept under the key None, which no slug can be.
+    shape = (frozenset(known), tuple((brief.slug, brief.path, links[brief.slug]) for brief in briefs))
+    last = cache.get(None) if cache is not None else None
+    if last is not None and last[0] == shape:
+        result = last[1]
+    else:
+        result = _graph(briefs, known, links)
+    if cache is not None:  # keep exactly the current briefs
+        cache.clear()
+        cache.update((brief.slug, (brief, links[brief.slug])) for brief in briefs)
+        cache[None] = (shape, result)
+    return result[0], list(result[1])
+
+
+def _graph(briefs: list[Brief], known: set[str], links: dict[str, tuple[Link, ...]]) -> tuple[LinkGraph, tuple[Diagnostic, ...]]:
     backlinks: dict[str, set[str]] = defaultdict(set)
     problems: list[Diagnostic] = []
     for brief in briefs:
-        hit = cache.get(brief.slug) if cache is not None else None
-        outgoing = hit[1] if hit is not None and hit[0] is brief else outgoing_links(brief)
-        links[brief.slug] = outgoing
-        for link in outgoing:
+        for link in links[brief.slug]:
             if link.target not in known:
                 suggestion = did_you_mean(link.target, known) if len(problems) < SUGGESTIONS else ""
                 problems.append(diagnostic(
@@ -101,7 +117,4 @@ def link_briefs(briefs: list[Brief], known: set[str], cache: dict | None = None)
                 ))
             elif link.target != brief.slug:
                 backlinks[link.target].add(brief.slug)
-    if cache is not None:  # keep exactly the current briefs
-        cache.clear()
-        cache.update((brief.slug, (brief, links[brief.slug])) for brief in briefs)
-    return LinkGraph(links, {slug: tuple(sorted(sources)) for slug, sources in backlinks.items()}), problems
+    return LinkGraph(links, {slug: tuple(sorted(sources)) for slug, sources in backlinks.items()}), tuple(problems)

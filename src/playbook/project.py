@@ -96,7 +96,7 @@ class LoadCache:
     def __init__(self):
         self.files: dict[str, tuple[tuple, tuple]] = {}
         self.derived: dict[str, tuple] = {}  # path -> (brief, config, today, (metrics, levers, findings))
-        self.links: dict[str, tuple] = {}  # slug -> (brief, its outgoing links)
+        self.links: dict[str | None, tuple] = {}  # slug -> (brief, its outgoing links); None -> the last graph
         self.reloaded = 0  # files read by the last analysis
         self.suspects: tuple[str, ...] | None = None  # None: any file may have changed
         self.listing: tuple[list[str], list[str], frozenset[str], list] | None = None  # the last find_sources
@@ -186,7 +186,7 @@ def _analyse(root: Path, today: date | None, config: Config | None, cache: LoadC
     pages, taken = drop_duplicate_pages(pages)
     diagnostics.extend(taken)
 
-    if cache is not None:  # forget deleted files
+    if cache is not None and len(cache.files) > len(brief_paths) + len(page_paths):  # forget deleted files
         live = set(brief_paths) | set(page_paths)
         cache.files = {path: entry for path, entry in cache.files.items() if path in live}
         cache.derived = {path: entry for path, entry in cache.derived.items() if path in live}
