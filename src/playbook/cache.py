@@ -14,6 +14,7 @@ import dataclasses
 import functools
 import hashlib
 import hmac
+import io
 import os
 import pickle
 import secrets
@@ -79,7 +80,11 @@ def _by_fields(names: tuple[str, ...], obj) -> tuple:
 
 
 class Signed:
-    """A dict pickled to ``.playbook-cache/NAME``, signed, and ignored unless it verifies."""
+    """A dict of named values pickled to ``.playbook-cache/NAME``, signed, and ignored unless it
+    verifies. Dicts among the values are pickled a slice at a time, each with a fresh memo: one
+    pickle of 10,000 briefs needed a memo of 50 MB, which was the peak of a whole build."""
+
+    SLICE = 500  # entries of a dict per pickle
 
     def __init__(self, root: Path, name: str, format: str):
         self.path = root / FOLDER / name
@@ -91,29 +96,65 @@ class Signed:
             data = self.path.read_bytes()
         except OSError:
             return {}
-        signature, payload = data[:32], memoryview(data)[32:]  # not a copy of a file of tens of MB
-        if not hmac.compare_digest(signature, hmac.new(self.key, payload, hashlib.sha256).digest()):
+        if not hmac.compare_digest(data[:32], hmac.new(self.key, memoryview(data)[32:], hashlib.sha256).digest()):
             return {}
-        try:
-            stored = pickle.loads(payload)
+        stream = io.BytesIO(data)  # shares the bytes rather than copying them
+        stream.seek(32)
+        stored: dict = {}
+        try:  # each pickle in the file has a memo of its own, so each gets an unpickler of its own
+            if pickle.load(stream) != self.format:
+                return {}
+            while (head := pickle.load(stream)) is not None:
+                name, slices = head
+                if slices is None:
+                    stored[name] = pickle.load(stream)
+                else:
+                    stored[name] = value = {}
+                    for _ in range(slices):
+                        value.update(pickle.load(stream))
         except Exception:  # corrupt: start again
             return {}
-        if not isinstance(stored, dict) or stored.get("format") != self.format:
-            return {}
-        return stored.get("entries", {})
+        return stored
 
     def write(self, entries: dict) -> None:
-        payload = pickle.dumps({"format": self.format, "entries": entries}, protocol=pickle.HIGHEST_PROTOCOL)
-        signature = hmac.new(self.key, payload, hashlib.sha256).digest()
         try:
             self.path.parent.mkdir(exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}-")
             with os.fdopen(handle, "wb") as out:
-                out.write(signature)
-                out.write(payload)
+                out.write(bytes(32))  # the signature, once the rest is written
+                signer = _Signing(out, hmac.new(self.key, digestmod=hashlib.sha256))
+
+                def dump(value) -> None:
+                    pickle.dump(value, signer, protocol=pickle.HIGHEST_PROTOCOL)
+
+                dump(self.format)
+                for name, value in entries.items():
+                    if isinstance(value, dict):
+                        items = list(value.items())
+                        dump((name, -(-len(items) // self.SLICE)))
+                        for start in range(0, len(items), self.SLICE):
+                            dump(dict(items[start:start + self.SLICE]))
+                    else:
+                        dump((name, None))
+                        dump(value)
+                dump(None)
+                out.seek(0)
+                out.write(signer.mac.digest())
             os.replace(temporary, self.path)
         except OSError:
             pass  # a read-only project still builds, just without a warm cache
+
+
+class _Signing:
+    """A file that signs what is written to it."""
+
+    def __init__(self, out, mac):
+        self.out = out
+        self.mac = mac
+
+    def write(self, data) -> int:
+        self.mac.update(data)
+        return self.out.write(data)
 
 
 class SourceCache:
