@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path, PurePosixPath
+from typing import Callable
 
 from playbook import diagnostics, links, metrics, model, ranking
 from playbook.cache import SourceCache, pickle_fields_plainly
@@ -400,33 +401,31 @@ def _title_from(body: str, stem: str) -> str:
 
 def drop_duplicate_slugs(briefs: list[Brief]) -> tuple[list[Brief], list[Diagnostic]]:
     """Return the briefs with the first of each slug kept, and a PB005 for each later one."""
-    first: dict[str, Brief] = {}
-    kept: list[Brief] = []
-    problems: list[Diagnostic] = []
-    for brief in briefs:
-        if brief.slug in first:
-            span = brief.span("slug")
-            problems.append(diagnostic("PB005", brief.path, span.position,
-                                       f"slug {brief.slug!r} is already used by {first[brief.slug].path}",
-                                       "give one of them another slug", span.length))
-        else:
-            first[brief.slug] = brief
-            kept.append(brief)
-    return kept, problems
+    def taken(brief: Brief, first: Brief) -> Diagnostic:
+        span = brief.span("slug")
+        return diagnostic("PB005", brief.path, span.position, f"slug {brief.slug!r} is already used by {first.path}",
+                          "give one of them another slug", span.length)
+
+    return _first_of_each(briefs, taken)
 
 
 def drop_duplicate_pages(pages: list[Page]) -> tuple[list[Page], list[Diagnostic]]:
     """Return the pages with the first of each address kept, and a PB005 for each later one."""
-    first: dict[str, Page] = {}
-    kept: list[Page] = []
+    return _first_of_each(pages, lambda page, first: diagnostic(
+        "PB005", page.path, Position(), f"page address {page.slug!r} is already used by {first.path}", "give one of them another slug:"))
+
+
+def _first_of_each(items: list, taken: Callable) -> tuple[list, list[Diagnostic]]:
+    """Keep the first item of each slug; ``taken(item, first)`` is the diagnostic for a later one."""
+    first: dict[str, object] = {}
+    kept: list = []
     problems: list[Diagnostic] = []
-    for page in pages:
-        if page.slug in first:
-            problems.append(diagnostic("PB005", page.path, Position(), f"page address {page.slug!r} is already used by {first[page.slug].path}",
-                                       "give one of them another slug:"))
+    for item in items:
+        if item.slug in first:
+            problems.append(taken(item, first[item.slug]))
         else:
-            first[page.slug] = page
-            kept.append(page)
+            first[item.slug] = item
+            kept.append(item)
     return kept, problems
 
 
