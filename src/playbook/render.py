@@ -18,7 +18,8 @@ from playbook import __version__
 from playbook.cache import RenderCache
 from playbook.output import MARKER, SiteWriter
 from playbook.project import Analysis, ignore_interrupts
-from playbook.site import Carried, PlannedPage, SiteBuilder, formatters, url_from
+from playbook.pages import Carried, PlannedPage, formatters, url_from
+from playbook.site import SiteBuilder
 from playbook.theme import Theme, ThemeError
 from playbook.views import SiteView
 

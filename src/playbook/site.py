@@ -6,9 +6,8 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from dataclasses import dataclass, field
 from functools import partial
-from typing import Callable, Iterable, Iterator, NamedTuple
+from typing import Callable, Iterable, Iterator
 
 from playbook import __version__
 from playbook.chart import render_chart
@@ -18,6 +17,7 @@ from playbook.links import find_wikilinks
 from playbook.markdown import MarkdownRenderer, Rendered
 from playbook.metrics import Levers
 from playbook.model import STATUSES, Brief
+from playbook.pages import Body, Carried, PlannedPage, once, url_from
 from playbook.project import Analysis
 from playbook.ranking import Ranking, explain_unranked, rank_briefs
 from playbook.rules import RULES
@@ -35,101 +35,6 @@ PAGE_IDS = frozenset({
     "ranking-heading", "unranked-heading", "rules-heading", "diagnostics-heading", "diagnostics-caption",
 })
 CHECKLIST_CODES = [code for code in RULES if code == "PB003" or code >= "PB007"]
-
-
-class Body:
-    """A page's Markdown as HTML, rendered when a template first shows it (or tests it). Bodies
-    are equal when made from the same text, links and page, which is what ``key`` digests: a
-    page's fingerprint never needs the HTML, so a warm build renders only the Markdown it shows.
-    Templates use it as they would Markup: ``{{ body }}``, ``{% if body %}``."""
-
-    __slots__ = ("key", "_make", "_rendered")
-
-    def __init__(self, key: str, make: Callable[[], Rendered] | None, rendered: Rendered | None = None):
-        self.key = key
-        self._make = make
-        self._rendered = rendered
-
-    @property
-    def rendered(self) -> Rendered:
-        if self._rendered is None:
-            assert self._make is not None
-            self._rendered, self._make = self._make(), None  # the maker holds a whole build: let it go
-        return self._rendered
-
-    def __html__(self) -> str:
-        return self.rendered.html
-
-    def __str__(self) -> str:
-        return self.rendered.html
-
-    def __bool__(self) -> bool:
-        return bool(self.rendered.html)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Body) and other.key == self.key
-
-    def __hash__(self) -> int:
-        return hash(self.key)
-
-    def __repr__(self) -> str:
-        return f"Body({self.key})"
-
-
-@dataclass
-class Carried:
-    """What one version of the site leaves to the next under the same settings, so ``serve`` makes
-    again only what an edit changed: brief views, checklists, rendered Markdown and groups."""
-
-    views: dict[str, tuple] = field(default_factory=dict)  # slug -> (what the view shows, view)
-    checklists: dict[tuple, tuple] = field(default_factory=dict)  # findings -> checklist
-    markdown: dict[str, Rendered] = field(default_factory=dict)  # a body's key -> its rendering
-    groups: tuple | None = None  # (views in rank order, tag, sufferer and status groups)
-
-
-class PlannedPage(NamedTuple):  # a tuple: a big playbook plans ten thousand of them per serve edit
-    path: str  # output file, e.g. "briefs/x/index.html"
-    template: str
-    kind: str
-    title: str
-    description: str
-    context: dict | Callable[[], dict]  # brief pages are made lazily, by whichever process renders them
-
-    def materialize(self) -> dict:
-        return self.context() if callable(self.context) else self.context
-
-
-def url_from(page_path: str) -> Callable[[str], str]:
-    """Return ``url(target)``: a relative URL from ``page_path`` to the site path ``target``.
-
-    Folder targets get ``index.html`` appended, so links work from ``file://`` as well as a server.
-    """
-    prefix = "../" * page_path.count("/")
-
-    def url(target: str) -> str:
-        target, hash_, fragment = target.partition("#")
-        if target == "" or target.endswith("/"):
-            target += "index.html"
-        return prefix + target + (hash_ + fragment)
-
-    url.prefix = prefix  # pages at the same depth share fragments (see Theme.reuse)
-    return url
-
-
-def _ratio(value: float) -> str:
-    return f"{value:.2f}"
-
-
-def _percent(value: float) -> str:
-    return f"{value:.0%}"
-
-
-def _signed(value: float) -> str:
-    return f"{value:+.2f}"
-
-
-def _number(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))
 
 
 class SiteBuilder:
@@ -322,7 +227,7 @@ class SiteBuilder:
     def plan(self) -> Iterator[PlannedPage]:
         """Yield every HTML page of the site, in a fixed order."""
         ranked_views = [self.views[e.brief.slug] for e in self.ranking.ranked]
-        health = _once(self._health)
+        health = once(self._health)
         title = self.config.title
         yield PlannedPage("index.html", "index.html", "index", title, self.config.description, lambda: {
             "ready": tuple(v for v in ranked_views if v.metrics.tier == "ready"),
@@ -482,24 +387,6 @@ class SiteBuilder:
             yield separator + json.dumps(brief_data(brief), ensure_ascii=False).encode("utf-8")
             separator = b",\n"
         yield b"\n]}\n"
-
-
-def _once(make: Callable[[], object]) -> Callable[[], object]:
-    """Return ``make`` made to run at most once: a value several pages share, made when the
-    first of them is."""
-    made: list = []
-
-    def get():
-        if not made:
-            made.append(make())
-        return made[0]
-
-    return get
-
-
-def formatters() -> dict[str, Callable[[float], str]]:
-    """The number formats every template can call (see docs/themes.md)."""
-    return {"fmt_ratio": _ratio, "fmt_percent": _percent, "fmt_signed": _signed, "fmt_number": _number}
 
 
 def _levers_view(levers: Levers) -> LeversView:
