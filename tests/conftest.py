@@ -141,3 +141,11 @@ def run():
         return code, out.getvalue(), err.getvalue()
 
     return call
+
+
+@pytest.fixture
+def fixed_date(monkeypatch):
+    """Judge every brief on tests.hostile.BUILD_EPOCH's date (PB401 must not depend on today):
+    ``pytestmark = pytest.mark.usefixtures("fixed_date")`` in a module."""
+    from tests.hostile import BUILD_EPOCH
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)

@@ -14,6 +14,12 @@ from playbook.cli import main
 # A fixed build date, so PB401 (stale) never depends on the day the suite runs.
 BUILD_EPOCH = "1796083200"  # 2026-12-01
 
+# Lines of the valid brief (tests.conftest.VALID_BRIEF) that hostile cases replace.
+TITLE = "title: Renewal-date extraction for in-house legal"
+TAGS = "tags: [legal, extraction]"
+RELATED = "related: []"
+BODY = "Interviews and notes."
+
 
 class Hang(Exception):
     """The code under test ran past its deadline."""

@@ -21,13 +21,10 @@ import pytest
 from tests.conftest import brief
 from tests.hostile import BUILD_EPOCH, cli, snapshot
 
+pytestmark = pytest.mark.usefixtures("fixed_date")
+
 FAILING_BRIEF_TEMPLATE = ('{% extends "default/brief.html" %}{% block content %}'
                           '{% if brief.slug == "SLUG" %}{{ no_such_variable.boom }}{% endif %}{{ super() }}{% endblock %}')
-
-
-@pytest.fixture(autouse=True)
-def fixed_date(monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
 
 
 def many_briefs(count: int) -> dict[str, str]:

@@ -10,17 +10,10 @@ import re
 import pytest
 
 from tests.conftest import brief, line_of
-from tests.hostile import BUILD_EPOCH, cli, deadline, findings
+from tests.hostile import BODY, RELATED, TAGS, TITLE, cli, deadline, findings
 
-BODY = "Interviews and notes."
-TITLE = "title: Renewal-date extraction for in-house legal"
-TAGS = "tags: [legal, extraction]"
-RELATED = "related: []"
+pytestmark = pytest.mark.usefixtures("fixed_date")
 
-
-@pytest.fixture(autouse=True)
-def fixed_date(monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
 
 
 def built(root, path: str) -> str:

@@ -14,15 +14,11 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import brief, line_of
-from tests.hostile import BUILD_EPOCH, cli, findings, snapshot, tree
+from tests.hostile import RELATED, cli, findings, snapshot, tree
 
-RELATED = "related: []"
+pytestmark = pytest.mark.usefixtures("fixed_date")
+
 SECRET = "SECRET-FROM-OUTSIDE-THE-PROJECT"
-
-
-@pytest.fixture(autouse=True)
-def fixed_date(monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
 
 
 def with_slug(slug: str) -> str:

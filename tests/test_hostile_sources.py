@@ -12,20 +12,13 @@ import json
 import pytest
 
 from tests.conftest import VALID_BRIEF, brief, line_of
-from tests.hostile import BUILD_EPOCH, cli, deadline, findings, messages
+from tests.hostile import BODY, RELATED, TAGS, TITLE, cli, deadline, findings, messages
 
-TITLE = "title: Renewal-date extraction for in-house legal"
+pytestmark = pytest.mark.usefixtures("fixed_date")
+
 OWNER = "owner: Dana Lee"
 SEVERITY = "  severity: 4"
 ACCURACY = "  accuracy: 0.93"
-TAGS = "tags: [legal, extraction]"
-RELATED = "related: []"
-BODY = "Interviews and notes."
-
-
-@pytest.fixture(autouse=True)
-def fixed_date(monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
 
 
 def billion_laughs() -> str:
