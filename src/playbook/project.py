@@ -17,7 +17,11 @@ from datetime import date, datetime, timezone
 from pathlib import Path, PurePosixPath
 from typing import Callable
 
-from playbook import diagnostics, links, metrics, model, ranking
+import playbook.diagnostics
+import playbook.links
+import playbook.metrics
+import playbook.model
+import playbook.ranking
 from playbook.cache import SourceCache, pickle_fields_plainly
 from playbook.config import Config, load_config
 from playbook.diagnostics import Diagnostic, Position
@@ -220,7 +224,9 @@ def _analyse(root: Path, today: date | None, config: Config | None, cache: LoadC
     )
 
 
-pickle_fields_plainly(diagnostics, model, metrics, links, ranking)
+# Parsed briefs go back from pool workers, and into the cache, pickled.
+pickle_fields_plainly(playbook.diagnostics, playbook.model, playbook.metrics, playbook.links, playbook.ranking)
+
 
 def ignore_interrupts() -> None:
     """Leave Ctrl-C to the parent process of a pool, which then stops the workers: a worker that

@@ -74,12 +74,17 @@ def _page_context(site: SiteView, planned: PlannedPage) -> dict:
                                    "description": planned.description}, **planned.materialize()}
 
 
-def _render(env, planned: PlannedPage, context: dict) -> bytes:
+def _pieces(env, planned: PlannedPage, context: dict) -> Iterator[str]:
+    """Yield the page's HTML as the template makes it; raise BuildError if the template fails."""
     url = url_from(planned.path)
     try:
-        return env.get_template(planned.template).render(context, url=url, asset=lambda name: url(f"assets/{name}")).encode("utf-8")
+        yield from env.get_template(planned.template).generate(context, url=url, asset=lambda name: url(f"assets/{name}"))
     except TemplateError as error:
         raise BuildError(_describe_template_error(planned, error)) from None
+
+
+def _render(env, planned: PlannedPage, context: dict) -> bytes:
+    return "".join(_pieces(env, planned, context)).encode("utf-8")
 
 
 class SiteFiles(Mapping[str, bytes]):
@@ -113,7 +118,7 @@ class SiteFiles(Mapping[str, bytes]):
             if name in self.planned:
                 made = self._page(self.planned[name])
             elif name in self.makers:
-                made = self.makers[name]()
+                made = b"".join(self.makers[name]())
             elif name in self.assets:
                 made = self.assets[name].read_bytes()
             else:
@@ -151,12 +156,8 @@ def _render_to(env, planned: PlannedPage, context: dict, target: Path) -> None:
     """Render a page straight into ``target``, piece by piece: the index and the criteria page of
     a large playbook are megabytes, which need not all be in memory at once (nor three times,
     as pieces, joined and encoded)."""
-    url = url_from(planned.path)
-    try:
-        with open(target, "w", encoding="utf-8", newline="") as out:
-            out.writelines(env.get_template(planned.template).generate(context, url=url, asset=lambda name: url(f"assets/{name}")))
-    except TemplateError as error:
-        raise BuildError(_describe_template_error(planned, error)) from None
+    with open(target, "w", encoding="utf-8", newline="") as out:
+        out.writelines(_pieces(env, planned, context))
 
 
 def render_site(analysis: Analysis, *, base_url: str | None = None, include_drafts: bool = False) -> Iterator[tuple[str, bytes]]:
@@ -202,7 +203,6 @@ def _render_chunk(indices: list[int]) -> tuple[int, int, dict[str, dict], dict[s
             unchanged += 1
         else:
             target.write_bytes(html)
-    builder.markdown_used = {}
     return len(indices), unchanged, builder.search_entries, prints, builder.words_used if fingerprints is not None else {}
 
 

@@ -101,11 +101,12 @@ class DevSite:
 
     def _rebuild(self, paths: set[str] | None) -> RebuildReport:
         started = time.perf_counter()
-        if paths is None or any(_is_config_or_theme(self.root, p) for p in paths):
+        changed = None if paths is None else _relative_paths(self.root, paths)
+        if changed is None or any(path == CONFIG_FILE or path.split("/", 1)[0] == "themes" for path in changed):
             self.memo = None  # a new config or theme: compile templates again, render everything
         # Between rebuilds only the files the watcher names can have changed; the rest are not
         # even looked at, which is what keeps an edit fast in a big playbook.
-        self.cache.suspect(None if paths is None or self.memo is None else _relative_paths(self.root, paths))
+        self.cache.suspect(None if self.memo is None else changed)
         try:
             analysis = analyse_project(self.root, cache=self.cache)
         except ConfigError as error:
@@ -167,14 +168,6 @@ def _relative_paths(root: Path, paths: set[str]) -> list[str]:
         except ValueError:
             continue
     return relative
-
-
-def _is_config_or_theme(root: Path, path: str) -> bool:
-    try:
-        relative = Path(path).resolve().relative_to(root.resolve())
-    except ValueError:
-        return False
-    return relative.as_posix() == CONFIG_FILE or relative.parts[:1] == ("themes",)
 
 
 def _ms(started: float) -> int:

@@ -57,6 +57,7 @@ class SiteBuilder:
         self.by_path: dict[str, list[Diagnostic]] = defaultdict(list)
         for d in self.diagnostics:
             self.by_path[d.path].append(d)
+        keep_markdown = carried is not None
         carried = carried if carried is not None else Carried()
         self.view_cache = carried.views
         self.views_used: dict[str, tuple] = {}
@@ -78,8 +79,8 @@ class SiteBuilder:
                               self._groups("status", lambda b: [(b.status, b.status)]))
         _, self.tag_groups, self.sufferer_groups, self.status_groups = carried.groups
         self.markdown = MarkdownRenderer(allow_html=self.config.allow_html, reserved_ids=PAGE_IDS)
-        self.markdown_cache = carried.markdown  # key -> Rendered, read and added to
-        self.markdown_used = carried.markdown
+        # serve keeps what it renders for the next version; a build renders each body once
+        self.markdown_cache: dict[str, Rendered] | None = carried.markdown if keep_markdown else None
         self.words = words_cache if words_cache is not None else {}  # a body's key -> its distinct words
         self.words_used: dict[str, str] = {}
         self.search_entries: dict[str, dict] = {}  # filled as brief pages are made
@@ -263,13 +264,14 @@ class SiteBuilder:
             linked = [target for target, *_ in find_wikilinks(body, 1)] if "[[" in body else []
         targets = tuple((target, resolve(target)) for target in linked)
         key = hashlib.sha1(repr((page_path, body, targets)).encode("utf-8")).hexdigest()
-        cached = self.markdown_cache.get(key)
-        if cached is not None:
-            self.markdown_used[key] = cached
-            return Body(key, None, cached)
+        cache = self.markdown_cache
+        if cache is not None and key in cache:
+            return Body(key, None, cache[key])
 
         def make() -> Rendered:
-            rendered = self.markdown_used[key] = self.markdown.render(body, resolve)
+            rendered = self.markdown.render(body, resolve)
+            if cache is not None:
+                cache[key] = rendered
             return rendered
 
         return Body(key, make)
@@ -327,19 +329,20 @@ class SiteBuilder:
         return SiteView(self.config.title, self.config.description, self.base_url, self.config.language, __version__, tuple(nav))
 
     def data_files(self) -> Iterator[tuple[str, Iterable[bytes]]]:
-        """Yield the machine-readable files as pieces of bytes: playbook.json (a piece a brief,
-        never whole in memory), the search index, and with a base URL the feed and sitemap."""
+        """Yield the machine-readable files, each as pieces of bytes (playbook.json a piece a brief,
+        never whole in memory): playbook.json, the search index, and with a base URL the feed and sitemap."""
         for path, make in self.data_makers().items():
-            yield path, self._playbook_json_pieces() if path == "playbook.json" else (make(),)
+            yield path, make()
 
-    def data_makers(self) -> dict[str, Callable[[], bytes]]:
-        """Return each machine-readable file's path and how to make it (after the pages, whose
-        rendering leaves the search entries behind; any entry missing is made then)."""
-        makers = {"playbook.json": self._playbook_json, "assets/search-index.js": self._search_index}
+    def data_makers(self) -> dict[str, Callable[[], Iterable[bytes]]]:
+        """Return each machine-readable file's path and how to make its pieces (after the pages,
+        whose rendering leaves the search entries behind; any entry missing is made then)."""
+        makers: dict[str, Callable[[], Iterable[bytes]]] = {
+            "playbook.json": self._playbook_json, "assets/search-index.js": lambda: (self._search_index(),)}
         if self.base_url:
-            makers["feed.xml"] = lambda: render_atom(self.config.title, self.base_url, self._views_in_rank_order())
-            makers["sitemap.xml"] = lambda: render_sitemap(self.base_url, self.page_paths, {
-                v.path + "index.html": v.updated for v in self._views_in_rank_order()})
+            makers["feed.xml"] = lambda: (render_atom(self.config.title, self.base_url, self._views_in_rank_order()),)
+            makers["sitemap.xml"] = lambda: (render_sitemap(self.base_url, self.page_paths, {
+                v.path + "index.html": v.updated for v in self._views_in_rank_order()}),)
         return makers
 
     def _views_in_rank_order(self) -> list[BriefView]:
@@ -353,10 +356,7 @@ class SiteBuilder:
             entries.append(self.search_entries[brief.slug])
         return ("window.PLAYBOOK_SEARCH = " + json.dumps(entries, ensure_ascii=False, separators=(",", ":")) + ";\n").encode("utf-8")
 
-    def _playbook_json(self) -> bytes:
-        return b"".join(self._playbook_json_pieces())
-
-    def _playbook_json_pieces(self) -> Iterator[bytes]:
+    def _playbook_json(self) -> Iterator[bytes]:
         def brief_data(brief: Brief) -> dict:
             view = self.views[brief.slug]
             m = view.metrics
