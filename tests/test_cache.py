@@ -120,3 +120,66 @@ def test_cached_findings_follow_the_settings_and_the_date(make_project):
     (root / "playbook.yaml").write_text("criteria:\n  partial_below: 0.8\n")
     assert [d.code for d in analyse_project(root, persistent=True, today=date(2026, 11, 25)).diagnostics] == ["PB301"]
     assert {d.code for d in analyse_project(root, persistent=True, today=date(2027, 11, 25)).diagnostics} == {"PB301", "PB401"}
+
+
+# --- A cache planted to turn against the build ------------------------------------------------------
+
+@pytest.mark.parametrize("plant", ["link to /dev/zero", "fifo", "huge sparse file", "link to a file outside"])
+def test_a_planted_cache_file_is_ignored_without_hanging_or_filling_memory(make_project, run, tmp_path, plant):
+    import os
+    import resource
+    from tests.hostile import deadline
+
+    root = make_project({"a": brief()})
+    (root / FOLDER).mkdir()
+    path = root / FOLDER / FILE
+    outside = tmp_path / "outside.pickle"
+    outside.write_bytes(b"x" * 100)
+    if plant == "link to /dev/zero":
+        path.symlink_to("/dev/zero")
+    elif plant == "fifo":
+        os.mkfifo(path)
+    elif plant == "huge sparse file":
+        with open(path, "wb") as handle:
+            handle.truncate(8 << 30)
+    else:
+        path.symlink_to(outside)
+    limit = resource.getrlimit(resource.RLIMIT_AS)
+    resource.setrlimit(resource.RLIMIT_AS, (4 << 30, limit[1]))  # reading /dev/zero would pass this at once
+    try:
+        with deadline(20):
+            code, out, err = run("check", str(root))
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, limit)
+    assert code == 0 and "Traceback" not in err and "no problems" in out
+    assert outside.read_bytes() == b"x" * 100  # written around, never through
+
+
+def test_a_cache_folder_linked_out_of_the_project_is_neither_read_nor_written(make_project, run, tmp_path):
+    root = make_project({"a": brief()})
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (root / FOLDER).symlink_to(elsewhere)
+    for command in ("check", "build"):
+        code, out, err = run(command, str(root))
+        assert code == 0 and "Traceback" not in err
+        assert f"{FOLDER} is a symlink" in err and "delete it" in err
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_half_written_cache_files_of_dead_writers_are_removed(make_project, run):
+    import fcntl
+    import os
+
+    root = make_project({"a": brief()})
+    assert run("check", str(root))[0] == 0
+    dead = root / FOLDER / f".{FILE}-999999-dead"
+    dead.write_bytes(b"half")
+    live = root / FOLDER / f".{FILE}-888888-live"
+    live.write_bytes(b"being written")
+    with open(live, "rb") as holder:
+        fcntl.flock(holder, fcntl.LOCK_EX)
+        (root / "content/briefs/a.md").write_text(brief(("  accuracy: 0.93", "  accuracy: 0.94")))
+        assert run("check", str(root))[0] == 0
+        assert not dead.exists() and live.exists()
+    assert sorted(p.name for p in (root / FOLDER).iterdir()) == sorted([FILE, live.name])

@@ -190,8 +190,16 @@ def main(argv: Sequence[str] | None = None, stdout: IO | None = None, stderr: IO
         return int(exit_.code or 0)
 
 
-def _analyse(directory: str, *, cached: bool = False) -> Analysis:
-    return analyse_project(_project_root(directory), persistent=cached, jobs=os.cpu_count() or 1)
+def _analyse(directory: str, stderr: IO, *, cached: bool = False) -> Analysis:
+    analysis = analyse_project(_project_root(directory), persistent=cached, jobs=os.cpu_count() or 1)
+    _note_cache_problem(analysis.cache_problem, stderr)
+    return analysis
+
+
+def _note_cache_problem(problem: str, stderr: IO) -> None:
+    if problem:
+        print(f"playbook: warning: {problem}, so the cache was neither read nor written; delete it "
+              "(it is always safe to) and the next run makes a new one", file=stderr)
 
 
 def _project_root(directory: str) -> Path:
@@ -225,7 +233,7 @@ def _fails(diagnostics: Sequence[Diagnostic], strict: bool) -> bool:
 def run_check(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
     if args.explain is not None:
         return run_explain(args.explain, stdout)
-    analysis = _analyse(args.dir, cached=not args.no_cache)
+    analysis = _analyse(args.dir, stderr, cached=not args.no_cache)
     _note_no_briefs(analysis, stderr)
     diagnostics = list(analysis.diagnostics)
     failed = _fails(diagnostics, args.strict)
@@ -293,7 +301,7 @@ def run_new(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
 
 
 def run_rank(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
-    analysis = _analyse(args.dir)
+    analysis = _analyse(args.dir, stderr)
     _note_no_briefs(analysis, stderr)
     ranking = analysis.ranking
     why = args.why or args.verbosity > 0
@@ -374,7 +382,7 @@ def run_build(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
             target = check_output(output, root)
         except OutputError as error:
             raise UsageError(f"playbook: {error}") from None
-    analysis = _analyse(args.dir, cached=not args.no_cache)
+    analysis = _analyse(args.dir, stderr, cached=not args.no_cache)
     _note_no_briefs(analysis, stderr)
     errors = [d for d in analysis.diagnostics if d.severity == Severity.ERROR]
     if errors:
@@ -397,6 +405,8 @@ def run_build(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
         print(f"playbook: build failed: {_os_error(error)}; {output} was left as it was", file=stderr)
         return CONTENT_ERRORS
     bar.clear()
+    if result.cache_problem != analysis.cache_problem:
+        _note_cache_problem(result.cache_problem, stderr)
     warnings = sum(d.severity == Severity.WARNING for d in analysis.diagnostics)
     seconds = time.perf_counter() - started
     written = result.pages - result.unchanged

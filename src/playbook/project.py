@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import hashlib
 import multiprocessing
@@ -56,6 +57,7 @@ class Analysis:
     diagnostics: tuple[Diagnostic, ...]
     brief_files: int
     today: date
+    cache_problem: str = ""  # why .playbook-cache/ was not used, for the command line to say
 
 
 class BuildDateError(ValueError):
@@ -156,6 +158,8 @@ def analyse_project(root: Path, *, today: date | None = None, config: Config | N
         analysis = _analyse(root, today, config, cache, store, jobs)
         if store is not None:
             store.save()
+            if store.problem:
+                analysis = dataclasses.replace(analysis, cache_problem=store.problem)
     return analysis
 
 

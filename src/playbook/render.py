@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
-import os
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -15,8 +14,8 @@ from typing import Callable, Iterator
 from jinja2 import TemplateError
 
 from playbook import __version__
-from playbook.cache import RenderCache
-from playbook.output import MARKER, SiteWriter
+from playbook.cache import CODE, RenderCache
+from playbook.output import MARKER, SiteWriter, link_if_same, link_verified, write_bytes, write_pieces
 from playbook.project import Analysis, ignore_interrupts
 from playbook.pages import Carried, PlannedPage, formatters, url_from
 from playbook.site import SiteBuilder
@@ -34,6 +33,7 @@ class BuildResult:
     files: int  # every file of the site, assets and data included
     briefs: int
     unchanged: int = 0  # pages byte-identical to the previous build, linked rather than written
+    cache_problem: str = ""  # why .playbook-cache/ was not used
 
 
 
@@ -152,14 +152,6 @@ class SiteFiles(Mapping[str, bytes]):
         return len(self.planned)
 
 
-def _render_to(env, planned: PlannedPage, context: dict, target: Path) -> None:
-    """Render a page straight into ``target``, piece by piece: the index and the criteria page of
-    a large playbook are megabytes, which need not all be in memory at once (nor three times,
-    as pieces, joined and encoded)."""
-    with open(target, "w", encoding="utf-8", newline="") as out:
-        out.writelines(_pieces(env, planned, context))
-
-
 def render_site(analysis: Analysis, *, base_url: str | None = None, include_drafts: bool = False) -> Iterator[tuple[str, bytes]]:
     """Yield every file of the site as ``(site path, bytes)``, rendered in one process; raise
     BuildError if a template fails."""
@@ -174,36 +166,39 @@ _SHARED: tuple | None = None
 CHUNK = 100
 
 
-def _render_chunk(indices: list[int]) -> tuple[int, int, dict[str, dict], dict[str, str], dict[str, str]]:
+def _render_chunk(indices: list[int]) -> tuple[int, int, dict[str, dict], dict[str, tuple[str, str]], dict[str, str]]:
     """Render and write the planned pages at ``indices``. Returns how many; how many were
     unchanged since the previous build (hard-linked rather than written, and not even rendered
-    when their context's fingerprint is the one the previous build recorded); their search
-    entries; their fingerprints; and their bodies' words, for the cache to keep."""
-    env, site, planned, targets, builder, previous, fingerprints = _SHARED
+    when the cache says which bytes the same context gave, and the previous file has them); their search
+    entries; each page's fingerprint and the digest of its bytes; and their bodies' words, for
+    the cache to keep."""
+    env, site, planned, targets, builder, previous, rendered_before, fingerprints = _SHARED
     builder.search_entries = {}
     builder.words_used = {}
     unchanged = 0
-    prints: dict[str, str] = {}
+    records: dict[str, tuple[str, str]] = {}
     memo = _VIEW_PRINTS
     for index in indices:
         page = planned[index]
         context = _page_context(site, page)
         target = targets[index]
         target.parent.mkdir(parents=True, exist_ok=True)
-        if fingerprints is not None:
-            prints[page.path] = fingerprint = hashlib.sha1(_fingerprint(context, memo).encode("utf-8")).hexdigest()
-            if previous is not None and fingerprints.get(page.path) == fingerprint and _link(previous / page.path, target):
-                unchanged += 1
-                continue
+        fingerprint = hashlib.sha1(_fingerprint(context, memo).encode("utf-8")).hexdigest() if fingerprints else ""
+        old = rendered_before.get(page.path)
+        if fingerprint and old is not None and old[0] == fingerprint and link_verified(previous / page.path, target, old[1]):
+            records[page.path] = old
+            unchanged += 1
+            continue
         if previous is None:
-            _render_to(env, page, context, target)
+            records[page.path] = (fingerprint, write_pieces(target, _pieces(env, page, context)))
             continue
         html = _render(env, page, context)
-        if _link_if_same(previous / page.path, target, html):
+        records[page.path] = (fingerprint, hashlib.sha1(html).hexdigest())
+        if link_if_same(previous / page.path, target, html):
             unchanged += 1
         else:
-            target.write_bytes(html)
-    return len(indices), unchanged, builder.search_entries, prints, builder.words_used if fingerprints is not None else {}
+            write_bytes(target, html)
+    return len(indices), unchanged, builder.search_entries, records, builder.words_used if fingerprints else {}
 
 
 _VIEW_PRINTS: dict[int, str] = {}  # id of a view -> its digest, for one build in one process
@@ -228,25 +223,6 @@ def _fingerprint(value, memo: dict[int, str]) -> str:
     return repr(value)
 
 
-def _link(old: Path, target: Path) -> bool:
-    try:
-        os.link(old, target)
-        return True
-    except OSError:
-        return False
-
-
-def _link_if_same(old: Path, target: Path, data: bytes) -> bool:
-    """Hard-link the previous build's file into the new one when its bytes are ``data``."""
-    try:
-        if old.stat().st_size != len(data) or old.read_bytes() != data:
-            return False
-        os.link(old, target)
-        return True
-    except OSError:
-        return False
-
-
 def build_site(analysis: Analysis, output: Path, *, base_url: str | None = None, include_drafts: bool = False,
                jobs: int = 1, progress: Callable[[int, int], None] | None = None, persistent: bool = False) -> BuildResult:
     """Render the analysed project into ``output`` on ``jobs`` processes; raise BuildError
@@ -254,10 +230,9 @@ def build_site(analysis: Analysis, output: Path, *, base_url: str | None = None,
     ``persistent`` reuses and updates the render cache in ``.playbook-cache/``."""
     global _SHARED
     theme = load_theme(analysis)
-    cache = None
-    if persistent:
-        salt = f"{__version__}|{theme.digest()}|{analysis.config!r}|{base_url!r}|{include_drafts}"
-        cache = RenderCache(analysis.root, hashlib.sha1(salt.encode("utf-8")).hexdigest())
+    salt = hashlib.sha1(f"{__version__}|{CODE}|{theme.digest()}|{analysis.config!r}|{base_url!r}|{include_drafts}"
+                        .encode("utf-8")).hexdigest()
+    cache = RenderCache(analysis.root, salt) if persistent else None
     builder = SiteBuilder(analysis, base_url=base_url, include_drafts=include_drafts, words_cache=cache.words if cache else None)
     theme.forget_fragments()
     site = _setup(theme.env, builder)
@@ -269,7 +244,8 @@ def build_site(analysis: Analysis, output: Path, *, base_url: str | None = None,
         with writer:
             targets = [writer.target(page.path) for page in planned]  # every path checked before anything is written
             previous = output if (output / MARKER).is_file() else None
-            _SHARED = (theme.env, site, planned, targets, builder, previous, cache.pages if cache else None)
+            # Without a cache every page is rendered, and linked only when its bytes are the previous file's.
+            _SHARED = (theme.env, site, planned, targets, builder, previous, cache.pages if cache and previous else {}, persistent)
             try:
                 if jobs > 1 and len(chunks) > 1:
                     with multiprocessing.get_context("fork").Pool(min(jobs, len(chunks)), initializer=ignore_interrupts) as pool:
@@ -279,7 +255,7 @@ def build_site(analysis: Analysis, output: Path, *, base_url: str | None = None,
             finally:
                 _SHARED = None
                 _VIEW_PRINTS.clear()
-            unchanged, prints, words = result
+            unchanged, records, words = result
             builder.page_paths = [page.path for page in planned]
             for path, data in builder.data_files():
                 writer.write(path, data)
@@ -288,16 +264,17 @@ def build_site(analysis: Analysis, output: Path, *, base_url: str | None = None,
                 writer.copy(f"assets/{path}", source)
                 files += 1
         if cache is not None:
-            cache.save(words, prints)
+            cache.save(words, records)
     finally:
         writer.wait()  # the previous site is gone before the build returns, however it ends
-    return BuildResult(pages=len(planned), files=len(planned) + files + 1, briefs=len(builder.briefs), unchanged=unchanged)
+    return BuildResult(pages=len(planned), files=len(planned) + files + 1, briefs=len(builder.briefs), unchanged=unchanged,
+                       cache_problem=cache.problem if cache is not None else "")
 
 
-def _collect(parts, builder: SiteBuilder, total: int, progress) -> tuple[int, dict[str, str], dict]:
+def _collect(parts, builder: SiteBuilder, total: int, progress) -> tuple[int, dict[str, tuple[str, str]], dict]:
     done = unchanged = 0
     entries: dict[str, dict] = {}
-    prints: dict[str, str] = {}
+    prints: dict[str, tuple[str, str]] = {}
     words: dict[str, str] = {}
     for count, same, found, fingerprints, used in parts:
         done += count
