@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import multiprocessing
 import threading
 from collections.abc import Mapping
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
@@ -79,8 +81,8 @@ def _pieces(env, planned: PlannedPage, context: dict) -> Iterator[str]:
     url = url_from(planned.path)
     try:
         yield from env.get_template(planned.template).generate(context, url=url, asset=lambda name: url(f"assets/{name}"))
-    except TemplateError as error:
-        raise BuildError(_describe_template_error(planned, error)) from None
+    except Exception as error:  # a theme is code: whatever it raises is the theme's error, not ours
+        raise BuildError(_describe_template_error(env, planned, error)) from None
 
 
 def _render(env, planned: PlannedPage, context: dict) -> bytes:
@@ -96,7 +98,10 @@ class SiteFiles(Mapping[str, bytes]):
     """
 
     def __init__(self, analysis: Analysis, *, base_url: str | None = None, include_drafts: bool = False,
-                 memo: RenderMemo | None = None):
+                 memo: RenderMemo | None = None, limit: float | None = None):
+        """``limit``: seconds a page may take to render before it is stopped (RenderTimeout, as a
+        BuildError); None waits for ever, as a build does."""
+        self.limit = limit
         self.memo = memo = memo or RenderMemo(load_theme(analysis))
         builder = SiteBuilder(analysis, base_url=base_url, include_drafts=include_drafts, carried=memo.carried)
         self.builder = builder
@@ -131,7 +136,11 @@ class SiteFiles(Mapping[str, bytes]):
         context = _page_context(self.site, planned)
         if memo.contexts.get(planned.path) == context:
             return memo.pages[planned.path]
-        html = _render(memo.theme.env, planned, context)
+        try:
+            with time_limit(self.limit) if self.limit else nullcontext():
+                html = _render(memo.theme.env, planned, context)
+        except RenderTimeout as error:  # stopped outside the template's own code
+            raise BuildError(_describe_template_error(memo.theme.env, planned, error)) from None
         memo.contexts[planned.path], memo.pages[planned.path] = context, html
         memo.rendered += 1
         return html
@@ -288,7 +297,54 @@ def _collect(parts, builder: SiteBuilder, total: int, progress) -> tuple[int, di
     return unchanged, prints, words
 
 
-def _describe_template_error(page: PlannedPage, error: TemplateError) -> str:
-    where = getattr(error, "filename", None) or page.template
-    line = getattr(error, "lineno", None)
-    return f"{where}{f':{line}' if line else ''}: {error.message or error} (while rendering {page.path})"
+RENDER_LIMIT = 5.0  # seconds serve lets one page render before it stops it and shows why
+
+
+class RenderTimeout(Exception):
+    """A page took longer to render than ``serve`` waits (raised into the rendering thread)."""
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise RenderTimeout in this thread if the block runs longer than ``seconds``.
+
+    A theme is code and may loop for ever; ``serve`` must stay responsive all the same. Python
+    cannot kill a thread, but it can raise an exception in one at its next bytecode, which is
+    where a template's loop spends its time (a single long call into C is not interrupted).
+    """
+    thread = threading.get_ident()
+    done = threading.Event()
+    lock = threading.Lock()
+    fired: list[bool] = []
+
+    def expire() -> None:
+        if not done.wait(seconds):
+            with lock:
+                if not done.is_set():
+                    fired.append(True)
+                    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread), ctypes.py_object(RenderTimeout))
+
+    watchdog = threading.Thread(target=expire, name="playbook-render-limit", daemon=True)
+    watchdog.start()
+    try:
+        yield
+    finally:
+        with lock:
+            done.set()
+            if fired:  # raised but perhaps not yet delivered: take it back
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread), None)
+
+
+def _describe_template_error(env, page: PlannedPage, error: Exception) -> str:
+    """Return one line naming the template, its line, and what went wrong."""
+    where, line = env.failure(error) if hasattr(env, "failure") else ("", None)
+    where = where or page.template
+    if isinstance(error, RenderTimeout):
+        what = f"rendering took over {RENDER_LIMIT:g} s and was stopped (a loop that never ends?)"
+    elif isinstance(error, TemplateError):
+        what = error.message or str(error)
+    elif isinstance(error, RecursionError):
+        what = "RecursionError: a macro or include calls itself without end"
+    else:
+        what = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+    return f"{where}{f':{line}' if line else ''}: {what} (while rendering {page.path})"

@@ -27,7 +27,7 @@ from urllib.parse import unquote
 from playbook.config import CONFIG_FILE, ConfigError
 from playbook.diagnostics import Diagnostic, Severity
 from playbook.project import LoadCache, analyse_project, gc_paused
-from playbook.render import BuildError, RenderMemo, SiteFiles, load_theme
+from playbook.render import RENDER_LIMIT, BuildError, RenderMemo, SiteFiles, load_theme
 
 PREFIX = "/__playbook__/"
 LIVE_SCRIPT = (Path(__file__).parent / "live.js").read_bytes()
@@ -89,7 +89,11 @@ class DevSite:
             try:
                 with gc_paused():  # a collection over the whole playbook would double an edit's time
                     before = self.memo
-                    report = self._rebuild(paths)
+                    try:
+                        report = self._rebuild(paths)
+                    except Exception as error:  # never let one rebuild end the rebuilding: say it, serve on
+                        self.memo = None
+                        report = self._publish_errors((), time.perf_counter(), f"the rebuild failed: {type(error).__name__}: {error}")
                 if self.memo is not None and self.memo is not before:
                     # What a full build leaves is kept until the next one: freezing it spares every
                     # later collection from walking it (what it frees is freed by reference counts).
@@ -122,7 +126,7 @@ class DevSite:
             if fresh:
                 self.memo = RenderMemo(load_theme(analysis))
             # No base URL in a preview: canonical links and a 404 <base> would point at production.
-            files = SiteFiles(analysis, base_url="", include_drafts=self.include_drafts, memo=self.memo)
+            files = SiteFiles(analysis, base_url="", include_drafts=self.include_drafts, memo=self.memo, limit=RENDER_LIMIT)
             if fresh:
                 _try_every_template(files)
         except BuildError as error:

@@ -19,6 +19,42 @@ class ThemeError(Exception):
     """The theme named in the config does not exist, or one of its templates is broken."""
 
 
+TEMPLATE_SUFFIXES = (".html", ".htm", ".xml", ".svg", ".txt", ".j2", ".jinja", ".jinja2")
+
+
+class ThemeEnvironment(Environment):
+    """Jinja's environment, knowing the project, so an error names its template as the author
+    knows it: ``themes/t/templates/brief.html`` or ``default/brief.html``."""
+
+    def __init__(self, project: Path, **options):
+        super().__init__(**options)
+        self.project = project.resolve()
+
+    def shown(self, filename: str) -> str:
+        """Return a template file's name relative to the project, or ``default/…`` for the default theme."""
+        path = Path(filename).resolve()
+        for base, prefix in ((self.project, ""), (DEFAULT_THEME.resolve() / "templates", "default/")):
+            if path.is_relative_to(base):
+                return prefix + path.relative_to(base).as_posix()
+        return filename
+
+    def failure(self, error: BaseException) -> tuple[str, int | None]:
+        """Return the template file and line an exception was raised at (the innermost template
+        frame of its traceback, which Jinja rewrites to point into the template), or ('', None)."""
+        filename = getattr(error, "filename", None)
+        line = getattr(error, "lineno", None)
+        if filename:  # a syntax error knows its place
+            return self.shown(filename), line
+        found: tuple[str, int | None] = ("", None)
+        tb = error.__traceback__
+        while tb is not None:
+            name = tb.tb_frame.f_code.co_filename
+            if name.endswith(TEMPLATE_SUFFIXES) and os.path.isfile(name):
+                found = (self.shown(name), tb.tb_lineno)
+            tb = tb.tb_next
+        return found
+
+
 class _ProjectLoader(FileSystemLoader):
     """Loads the project theme's templates, refusing one that a symlink leads out of the project
     (a template named like a default one would otherwise publish any file it points at)."""
@@ -52,7 +88,8 @@ class Theme:
         loaders = [_ProjectLoader(folder / "templates", project_root) for folder in self.folders[:-1]]
         # "default/x.html" always names the default theme's template, so an override can extend it.
         loaders += [PrefixLoader({"default": default_templates}), default_templates]
-        self.env = Environment(
+        self.env = ThemeEnvironment(
+            project_root,
             loader=ChoiceLoader(loaders),
             autoescape=True,
             undefined=StrictUndefined,

@@ -74,7 +74,10 @@ class ChangeCollector(FileSystemEventHandler):
             with self.lock:
                 paths, self.pending = self.pending, set()
             if paths and not self.stopped:
-                self.on_quiet(paths)
+                try:
+                    self.on_quiet(paths)
+                except Exception:  # the next save must still be seen: this thread is the only rebuilder
+                    pass
 
     def stop(self) -> None:
         self.stopped = True
