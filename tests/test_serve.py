@@ -285,3 +285,14 @@ def test_serve_shows_drafts_marked_unless_told_not_to(make_project):
     hidden = DevSite(root, include_drafts=False)
     assert hidden.rebuild().errors == ()
     assert b"Work in progress" not in respond(hidden, "GET", "/", "localhost").body
+
+
+def test_an_edit_that_keeps_the_length_and_the_time_is_seen(site):
+    path = site.root / "content/briefs/a.md"
+    times = os.stat(path)
+    text = path.read_text()
+    assert "Interviews and notes." in text
+    path.write_text(text.replace("Interviews and notes.", "Interviews and NOTES."))
+    os.utime(path, ns=(times.st_atime_ns, times.st_mtime_ns))
+    assert site.rebuild({str(path)}).errors == ()
+    assert b"Interviews and NOTES." in respond(site, "GET", "/briefs/a/", "localhost").body

@@ -94,3 +94,32 @@ def test_editor_temporaries_alone_do_not_rebuild(watched):
     (root / "content/briefs/4913").write_text("x")
     recorder.wait(1, timeout=1.0)
     assert recorder.calls == []
+
+
+def test_content_deleted_and_restored_is_watched_again(watched):
+    import shutil
+
+    root, recorder = watched
+    backup = root.parent / "content-backup"
+    shutil.copytree(root / "content", backup)
+    shutil.rmtree(root / "content")
+    recorder.wait(1)
+    shutil.copytree(backup, root / "content")  # as a git checkout of another branch and back
+    recorder.wait(2)
+    assert any("content" in call for call in recorder.calls)  # the folder itself: read it all again
+    count = len(recorder.calls)
+    time.sleep(0.6)  # a polling observer's new watch takes its first look
+    (root / "content/briefs/a.md").write_text("edited after the restore")
+    recorder.wait(count + 1)
+    assert "a.md" in recorder.calls[-1]
+
+
+def test_a_themes_folder_made_after_the_start_is_watched(watched):
+    root, recorder = watched
+    (root / "themes/t/templates").mkdir(parents=True)
+    recorder.wait(1)
+    count = len(recorder.calls)
+    time.sleep(0.6)
+    (root / "themes/t/templates/brief.html").write_text("{{ 1 }}")
+    recorder.wait(count + 1)
+    assert "brief.html" in set().union(*recorder.calls[count:])

@@ -94,14 +94,11 @@ def gc_paused():
 
 
 class LoadCache:
-    """Briefs and pages loaded earlier, keyed by file identity, so ``serve`` re-reads only changed files.
-
-    A file is read again when its modification time, size or inode changed; an editor's atomic
-    save (write a temporary file, rename it over) always gives a new inode.
-    """
+    """Briefs and pages loaded earlier, with the digest of their bytes, so ``serve`` parses again
+    only files whose bytes changed, and looks only at the files the watcher names."""
 
     def __init__(self):
-        self.files: dict[str, tuple[tuple, tuple]] = {}
+        self.files: dict[str, tuple[bytes, tuple]] = {}  # path -> (sha1 of its bytes, what loading gave)
         self.derived: dict[str, tuple] = {}  # path -> (brief, config, today, (metrics, levers, findings))
         self.links: dict[str | None, tuple] = {}  # slug -> (brief, its outgoing links); None -> the last graph
         self.reloaded = 0  # files read by the last analysis
@@ -130,18 +127,21 @@ class LoadCache:
             path == suspect or path.startswith(suspect + "/") or suspect == "" for suspect in self.suspects)
 
     def load(self, root: Path, path: str, loader):
+        """Return what ``loader`` gives for ``path``, loading it again only when its bytes changed
+        (as a build decides: an edit that keeps the length and restores the time is still seen)."""
         cached = self.files.get(path)
         if cached is not None and self._unchanged(path):
             return cached[1]
-        try:
-            stat = os.stat(root / path)
-            key = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
-        except OSError:
-            return loader(root, path)
-        if cached is not None and cached[0] == key:
+        data, problems = read_bytes(root, path)
+        if data is None:
+            self.files.pop(path, None)
+            self.reloaded += 1
+            return None, problems
+        digest = hashlib.sha1(data).digest()
+        if cached is not None and cached[0] == digest:
             return cached[1]
-        result = loader(root, path)
-        self.files[path] = (key, result)
+        result = loader(root, path, data)
+        self.files[path] = (digest, result)
         self.reloaded += 1
         return result
 

@@ -14,6 +14,7 @@ from watchdog.observers.polling import PollingObserver
 from playbook.config import CONFIG_FILE
 from playbook.project import IGNORED
 
+WATCHED_FOLDERS = ("content", "themes")
 QUIET_SECONDS = 0.05  # wait this long after the last event before rebuilding: an editor's save is one burst
 
 
@@ -29,7 +30,15 @@ def is_relevant(root: Path, path: str) -> bool:
         return False
     if any(part.startswith(".") for part in parts):
         return False
-    return parts[0] in ("content", "themes") or relative.as_posix() == CONFIG_FILE
+    return parts[0] in WATCHED_FOLDERS or relative.as_posix() == CONFIG_FILE
+
+
+def _top_folder(root: Path, path: str) -> str | None:
+    """Return ``content`` or ``themes`` when ``path`` is that folder of the project itself."""
+    candidate = Path(path)
+    if candidate.parent.resolve() == root.resolve() and candidate.name in WATCHED_FOLDERS:
+        return candidate.name
+    return None
 
 
 class ChangeCollector(FileSystemEventHandler):
@@ -45,6 +54,7 @@ class ChangeCollector(FileSystemEventHandler):
         self.lock = threading.Lock()
         self.wake = threading.Event()
         self.stopped = False
+        self.on_folder: Callable[[str], None] = lambda folder: None  # a watched folder (re)appeared
         self.thread = threading.Thread(target=self._run, name="playbook-rebuilder", daemon=True)
         self.thread.start()
 
@@ -55,6 +65,11 @@ class ChangeCollector(FileSystemEventHandler):
         relevant = [p for p in map(str, paths) if is_relevant(self.root, p)]
         if not relevant:
             return
+        if event.is_directory and event.event_type in ("created", "moved"):
+            for path in relevant:
+                folder = _top_folder(self.root, path)
+                if folder is not None:
+                    self.on_folder(folder)
         with self.lock:
             self.pending.update(relevant)
             self.last_event = time.monotonic()
@@ -84,14 +99,58 @@ class ChangeCollector(FileSystemEventHandler):
         self.wake.set()
 
 
-def start_watching(root: Path, collector: ChangeCollector, *, poll: bool = False):
+
+class ProjectObserver:
+    """A watchdog observer over the project: its top folder alone (``playbook.yaml``, and the
+    content and theme folders coming and going), and ``content/`` and ``themes/`` in full; never
+    the whole project, which may hold a virtualenv or the site itself.
+
+    A watch ends when its folder is deleted, so when ``content/`` or ``themes/`` appears — made
+    after ``serve`` started, or restored by a ``git checkout`` — it is watched again; the event
+    that says so names the whole folder, so everything in it is read again.
+    """
+
+    def __init__(self, root: Path, collector: "ChangeCollector", *, poll: bool = False):
+        self.root = root
+        self.collector = collector
+        self.observer = PollingObserver(timeout=0.5) if poll else Observer()
+        self.observer.daemon = True
+        self.watches: dict[str, object] = {}
+        self.lock = threading.Lock()
+        self.observer.schedule(collector, str(root), recursive=False)
+        for folder in WATCHED_FOLDERS:
+            self.rearm(folder)
+        collector.on_folder = self.rearm
+
+    def rearm(self, folder: str) -> None:
+        """Watch ``folder`` (content or themes) afresh, if it is there."""
+        with self.lock:
+            old = self.watches.pop(folder, None)
+            if old is not None:
+                try:
+                    self.observer.unschedule(old)
+                except (KeyError, OSError):
+                    pass  # its emitter ended with the folder
+            path = self.root / folder
+            if path.is_dir() and not path.is_symlink():
+                try:
+                    self.watches[folder] = self.observer.schedule(self.collector, str(path), recursive=True)
+                except OSError:
+                    pass  # gone again already: its next appearance re-arms it
+
+    def start(self) -> None:
+        self.observer.start()
+
+    def stop(self) -> None:
+        self.observer.stop()
+
+    def join(self, timeout: float | None = None) -> None:
+        self.observer.join(timeout)
+
+
+def start_watching(root: Path, collector: ChangeCollector, *, poll: bool = False) -> ProjectObserver:
     """Start and return an observer feeding ``collector`` with changes to the content, the themes
-    and the config; never the whole project, which may hold a virtualenv or the site itself."""
-    observer = PollingObserver(timeout=0.5) if poll else Observer()
-    observer.schedule(collector, str(root), recursive=False)  # playbook.yaml, and themes/ appearing
-    for folder in ("content", "themes"):
-        if (root / folder).is_dir():
-            observer.schedule(collector, str(root / folder), recursive=True)
-    observer.daemon = True
+    and the config (see :class:`ProjectObserver`)."""
+    observer = ProjectObserver(root, collector, poll=poll)
     observer.start()
     return observer
