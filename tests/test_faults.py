@@ -255,3 +255,131 @@ def test_sigint_to_a_large_parallel_build_publishes_nothing(make_project, target
     assert process.returncode == 130, err
     assert err.strip() == "playbook: interrupted"  # no traceback, from the build or a worker
     assert snapshot(root / "site") == before and beside_site(root) == ["site"]
+
+
+# --- Builds that meet each other, and builds that die ------------------------------------------------
+
+def test_a_live_staging_folder_or_an_old_site_is_refused_as_the_output(make_project):
+    root, before = built_once(make_project)
+    for name in (".site.building-k2j4h1", ".site.old-abc_12", ".public.building-x/inner"):
+        folder = root / name
+        folder.mkdir(parents=True)
+        (folder / ".playbook-site").write_bytes(b"marker")
+        code, out, err = cli("build", str(root), "--no-cache", "-o", str(folder))
+        assert code == 2 and "staging folder" in err, (name, err)
+        assert sorted(p.name for p in folder.iterdir()) == [".playbook-site"]
+    assert snapshot(root / "site") == before
+
+
+def test_leftovers_of_dead_builds_are_removed_and_a_live_builds_are_kept(make_project, monkeypatch):
+    import fcntl
+    import playbook.output as output
+
+    monkeypatch.setattr(output, "ORPHAN_AGE", 0.0)
+    root, before = built_once(make_project)
+    dead_staging = root / ".site.building-dead01"
+    dead_old = root / ".site.old-dead02"
+    live_staging = root / ".site.building-live03"
+    for folder in (dead_staging, dead_old / "site", live_staging):
+        folder.mkdir(parents=True)
+        (folder / "index.html").write_text("half")
+    holder = os.open(live_staging, os.O_RDONLY | os.O_DIRECTORY)
+    fcntl.flock(holder, fcntl.LOCK_EX)
+    try:
+        assert cli("build", str(root), "--no-cache")[0] == 0
+        assert beside_site(root) == [".site.building-live03", "site"]
+    finally:
+        os.close(holder)
+    assert cli("build", str(root), "--no-cache")[0] == 0
+    assert beside_site(root) == ["site"]
+
+
+def test_two_swaps_that_overlap_both_succeed_and_the_later_is_the_site(tmp_path, monkeypatch):
+    from playbook.output import SiteWriter
+
+    output = tmp_path / "site"
+    first, second = SiteWriter(output), SiteWriter(output)
+    first.__enter__()
+    first.write("index.html", b"first")
+    second.__enter__()
+    second.write("index.html", b"second")
+    first.__exit__(None, None, None)
+    real_rename = os.rename
+    outcome = []
+
+    def rename(source, target):
+        real_rename(source, target)
+        if str(source) == str(output) and not outcome:  # the moment there is no site: the other swap comes
+            thread = threading.Thread(target=lambda: outcome.append(second.__exit__(None, None, None) or "done"))
+            thread.start()
+            thread.join(0.3)
+            outcome.append("waited")
+
+    monkeypatch.setattr(os, "rename", rename)
+    third = SiteWriter(output)
+    with third:
+        third.write("index.html", b"third")
+    give_up = time.monotonic() + 10
+    while "done" not in outcome and time.monotonic() < give_up:
+        time.sleep(0.02)
+    assert outcome == ["waited", "done"]  # it waited its turn instead of failing
+    assert (output / "index.html").read_bytes() == b"second"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def children_of(pid: int) -> set[int]:
+    found = set()
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        children = (task / "children").read_text().split()
+        found.update(int(child) for child in children)
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split()[2] != "Z"
+    except OSError:
+        return False
+
+
+def test_sigterm_to_a_large_parallel_build_is_handled_like_ctrl_c(make_project):
+    root, before = built_once(make_project)
+    for slug, text in many_briefs(1500).items():
+        (root / "content/briefs" / f"{slug}.md").write_text(text)
+    process = start_build(root)
+    try:
+        wait_for_staging(root, process)
+        process.send_signal(signal.SIGTERM)
+        out, err = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.communicate()
+    assert process.returncode == 128 + signal.SIGTERM and err.strip() == "playbook: terminated", err
+    assert snapshot(root / "site") == before and beside_site(root) == ["site"]
+
+
+def test_workers_die_with_a_killed_build_and_its_leftovers_go_with_the_next_build(make_project, monkeypatch):
+    import playbook.output as output
+
+    root, before = built_once(make_project)
+    for slug, text in many_briefs(1500).items():
+        (root / "content/briefs" / f"{slug}.md").write_text(text)
+    process = start_build(root)
+    try:
+        wait_for_staging(root, process)
+        workers = children_of(process.pid)
+        assert workers, "the build renders on a pool"
+        os.kill(process.pid, signal.SIGKILL)  # only the parent: nothing of it can clean up
+        out, err = process.communicate(timeout=30)
+        give_up = time.monotonic() + 5
+        while any(alive(pid) for pid in workers) and time.monotonic() < give_up:
+            time.sleep(0.05)
+        assert not any(alive(pid) for pid in workers)
+    finally:
+        os.killpg(process.pid, signal.SIGKILL) if process.poll() is None else None
+    assert "Traceback" not in err and "BrokenPipe" not in err
+    assert any(".building-" in name for name in beside_site(root))
+    monkeypatch.setattr(output, "ORPHAN_AGE", 0.0)
+    assert cli("build", str(root), "--no-cache")[0] == 0
+    assert beside_site(root) == ["site"]

@@ -8,7 +8,9 @@ import json
 import os
 import shlex
 import shutil
+import signal
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import IO, Sequence
@@ -27,6 +29,27 @@ from playbook.scaffold import ScaffoldError, init_project, new_brief, schema_doc
 from playbook.suggest import did_you_mean
 
 OK, CONTENT_ERRORS, USAGE = 0, 1, 2
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (what `timeout`, a cancelled CI job and `docker stop` send), taken like Ctrl-C so
+    that a build cleans up after itself rather than dying with its staging folder."""
+
+
+def _terminate(signum, frame) -> None:
+    raise Terminated
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt():
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 class UsageError(Exception):
@@ -165,7 +188,8 @@ def main(argv: Sequence[str] | None = None, stdout: IO | None = None, stderr: IO
     try:
         with contextlib.redirect_stdout(stdout):  # --help and --version print through sys.stdout
             args = build_parser().parse_args(argv)
-        return RUNNERS[args.command](args, stdout, stderr)
+        with _sigterm_as_interrupt():
+            return RUNNERS[args.command](args, stdout, stderr)
     except UsageError as error:
         print(error, file=stderr)
         return USAGE
@@ -177,6 +201,9 @@ def main(argv: Sequence[str] | None = None, stdout: IO | None = None, stderr: IO
     except BuildDateError as error:
         print(f"playbook: {error}", file=stderr)
         return USAGE
+    except Terminated:
+        print("playbook: terminated", file=stderr)
+        return 128 + signal.SIGTERM
     except KeyboardInterrupt:
         print("playbook: interrupted", file=stderr)
         return 130

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import dataclasses
 import gc
 import hashlib
@@ -12,6 +13,8 @@ import multiprocessing
 import os
 import re
 import signal
+import threading
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
@@ -232,10 +235,31 @@ def _analyse(root: Path, today: date | None, config: Config | None, cache: LoadC
 pickle_fields_plainly(playbook.diagnostics, playbook.model, playbook.metrics, playbook.links, playbook.ranking)
 
 
-def ignore_interrupts() -> None:
-    """Leave Ctrl-C to the parent process of a pool, which then stops the workers: a worker that
-    takes it prints a traceback, and a pool losing workers that way can hang the parent for good."""
+def start_worker(parent: int) -> None:
+    """Set up a pool worker: leave Ctrl-C to the parent process, which then stops the workers (a
+    worker that takes it prints a traceback, and a pool losing workers that way can hang the
+    parent for good); and die with the parent, silently, however it ends — a worker outliving a
+    killed build would write pages for nobody and print broken-pipe tracebacks."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent's handler came with the fork; the pool stops us with it
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+        prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG: the kernel kills us when the parent goes
+    except (AttributeError, OSError):  # not Linux: look now and then
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="playbook-parent").start()
+    if os.getppid() != parent:  # it went before the line above took effect
+        os._exit(1)
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.25)
+    os._exit(1)
+
+
+def worker_pool(jobs: int):
+    """Return a fork pool of ``jobs`` workers set up by :func:`start_worker`."""
+    return multiprocessing.get_context("fork").Pool(jobs, initializer=start_worker, initargs=(os.getpid(),))
 
 
 PARALLEL_FROM = 256  # below this many files, starting processes costs more than it saves
@@ -262,7 +286,7 @@ def load_sources(root: Path, paths: list[str], kind: str, cache: LoadCache | Non
         else:
             misses.append((index, data, digest))
     if jobs > 1 and len(misses) >= PARALLEL_FROM:
-        with multiprocessing.get_context("fork").Pool(jobs, initializer=ignore_interrupts) as pool:
+        with worker_pool(jobs) as pool:
             loaded = pool.map(_load_one, [(kind, root, paths[i], data) for i, data, _ in misses], chunksize=64)
     else:
         loaded = [LOADERS[kind](root, paths[i], data) for i, data, _ in misses]

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import ctypes
 import hashlib
-import multiprocessing
 import threading
 from collections.abc import Mapping
 from contextlib import contextmanager, nullcontext
@@ -18,7 +17,7 @@ from jinja2 import TemplateError
 from playbook import __version__
 from playbook.cache import CODE, RenderCache
 from playbook.output import MARKER, SiteWriter, link_if_same, link_verified, write_bytes, write_pieces
-from playbook.project import Analysis, ignore_interrupts
+from playbook.project import Analysis, worker_pool
 from playbook.pages import Carried, PlannedPage, formatters, url_from
 from playbook.site import SiteBuilder
 from playbook.theme import Theme, ThemeError
@@ -257,7 +256,7 @@ def build_site(analysis: Analysis, output: Path, *, base_url: str | None = None,
             _SHARED = (theme.env, site, planned, targets, builder, previous, cache.pages if cache and previous else {}, persistent)
             try:
                 if jobs > 1 and len(chunks) > 1:
-                    with multiprocessing.get_context("fork").Pool(min(jobs, len(chunks)), initializer=ignore_interrupts) as pool:
+                    with worker_pool(min(jobs, len(chunks))) as pool:
                         result = _collect(pool.imap_unordered(_render_chunk, chunks), builder, len(planned), progress)
                 else:
                     result = _collect(map(_render_chunk, chunks), builder, len(planned), progress)
