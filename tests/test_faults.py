@@ -383,3 +383,37 @@ def test_workers_die_with_a_killed_build_and_its_leftovers_go_with_the_next_buil
     monkeypatch.setattr(output, "ORPHAN_AGE", 0.0)
     assert cli("build", str(root), "--no-cache")[0] == 0
     assert beside_site(root) == ["site"]
+
+
+def test_a_full_disk_names_the_file_it_could_not_write(make_project, monkeypatch):
+    """write() on a full disk raises ENOSPC without a file name; the message must still say which."""
+    root, before = built_once(make_project)
+    real_open = io.open
+
+    class Full:
+        def __init__(self, handle):
+            self.handle = handle
+
+        def write(self, data):
+            return len(data)  # buffered: the disk is found full when the buffer is flushed
+
+        def writelines(self, lines):
+            pass
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.handle.close()
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    def full_open(file, mode="r", *args, **kwargs):
+        handle = real_open(file, mode, *args, **kwargs)
+        return Full(handle) if ".building-" in str(file) and "w" in mode and str(file).endswith("index.html") else handle
+
+    monkeypatch.setattr(io, "open", full_open)
+    monkeypatch.setattr(builtins, "open", full_open)
+    code, out, err = cli("build", str(root), "--no-cache")
+    assert code == 1 and "Traceback" not in err
+    assert "No space left on device: " in err and "index.html" in err.split("No space left on device: ")[1]
+    assert snapshot(root / "site") == before and beside_site(root) == ["site"]

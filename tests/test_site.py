@@ -267,3 +267,20 @@ def test_body_headings_never_take_an_id_the_theme_uses(make_project):
     ids = Counter(re.findall(r'\sid="([^"]+)"', html))
     assert [i for i, n in ids.items() if n > 1] == []
     assert parse(html).ids  # the page parsed
+
+
+def test_a_tag_or_sufferer_in_nfc_and_nfd_is_one_page(make_project, run):
+    import unicodedata
+
+    nfc, nfd = unicodedata.normalize("NFC", "café"), unicodedata.normalize("NFD", "café")
+    assert nfc != nfd
+    root = make_project({
+        "a": brief(("tags: [legal, extraction]", f"tags: [{nfc}]"), ("  who: In-house counsel at mid-size SaaS companies", f"  who: Staff at the {nfc}")),
+        "b": brief(("tags: [legal, extraction]", f"tags: [{nfd}]"), ("  who: In-house counsel at mid-size SaaS companies", f"  who: Staff at the {nfd}")),
+    })
+    assert run("build", str(root))[0] == 0
+    tags = [p.name for p in (root / "site/tags").iterdir() if p.is_dir()]
+    sufferers = [p.name for p in (root / "site/sufferers").iterdir() if p.is_dir()]
+    assert len(tags) == 1 and len(sufferers) == 1
+    page = (root / "site/tags" / tags[0] / "index.html").read_text()
+    assert page.count('href="../../briefs/') >= 2

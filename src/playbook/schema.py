@@ -119,6 +119,8 @@ class Text(Spec):
 
     def read(self, node, reading, key):
         text = self._scalar(node, reading, key)
+        if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)  # "café" typed two ways is one tag, one sufferer
         control = ESCAPED_CONTROL.search(text)
         if control is not None:
             reading.problem("PB002", node, f"{key}: contains the invisible control character U+{ord(control.group()):04X}",

@@ -33,7 +33,7 @@ def name_slug(text: str) -> str:
     cut at 80 characters, a device name Windows reserves — a short digest of the name (case and
     spacing aside), so C++ and C#, or two names in Japanese, never share a page, and no folder
     is called con or nul."""
-    folded = " ".join(text.casefold().split())
+    folded = " ".join(unicodedata.normalize("NFC", text).casefold().split())
     slug = slugify(text)
     plain = PLAIN_NAME.fullmatch(folded) and re.search("[a-z0-9]", folded)  # so slugify did not fall back to "x"
     if plain and len(slug) < 80 and not re.fullmatch(RESERVED_NAMES, slug):
