@@ -17,8 +17,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-from playbook.serve import DevServer, DevSite
-from playbook.watch import ChangeCollector, start_watching
+from playbook.serve.server import DevServer, DevSite
+from playbook.serve.watch import ChangeCollector, start_watching
 
 
 def time_edits(briefs: Path, page_url, edits: int) -> list[float]:

@@ -27,7 +27,7 @@ def browser_type_launch_args(browser_type_launch_args):
                  "--disable-component-update", "--no-first-run", "--disable-sync"],
     }
 
-from playbook.cli import main
+from playbook.cli.main import main
 
 VALID_BRIEF = """\
 ---

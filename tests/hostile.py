@@ -9,7 +9,7 @@ import signal
 from contextlib import contextmanager
 from pathlib import Path
 
-from playbook.cli import main
+from playbook.cli.main import main
 
 # A fixed build date, so PB401 (stale) never depends on the day the suite runs.
 BUILD_EPOCH = "1796083200"  # 2026-12-01

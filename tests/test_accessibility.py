@@ -18,7 +18,7 @@ BLOCKING = {"serious", "critical"}
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     """The repository's example playbook, built once."""
-    from playbook.cli import main
+    from playbook.cli.main import main
 
     root = tmp_path_factory.mktemp("a11y")
     shutil.copytree(REPO / "content", root / "content")

@@ -6,8 +6,8 @@ import pickle
 
 import pytest
 
-from playbook.cache import FILE, FOLDER, SourceCache
-from playbook.project import analyse_project
+from playbook.load.cache import FILE, FOLDER, SourceCache
+from playbook.analysis.project import analyse_project
 from tests.conftest import brief
 
 
@@ -20,7 +20,7 @@ def test_warm_runs_reuse_unchanged_files_and_see_changes(make_project, monkeypat
     first = analyse(root)
     assert (root / FOLDER / FILE).is_file()
     parsed = []
-    import playbook.project as project
+    import playbook.analysis.project as project
 
     original = project.LOADERS["brief"]
     monkeypatch.setitem(project.LOADERS, "brief", lambda *args: parsed.append(args[1]) or original(*args))
@@ -97,8 +97,8 @@ def test_warm_builds_equal_cold_builds_after_edits(make_project, run):
 
 
 def test_a_cache_written_by_other_code_is_ignored(make_project, monkeypatch):
-    import playbook.cache as cache
-    import playbook.project as project
+    import playbook.load.cache as cache
+    import playbook.analysis.project as project
 
     root = make_project({"a": brief()})
     analyse(root)

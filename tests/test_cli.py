@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from playbook.report import Style, colour_wanted
+from playbook.cli.report import Style, colour_wanted
 from tests.conftest import brief, line_of
 
 GAP = brief(("  accuracy: 0.93", "  accuracy: 0.85"))  # needs 0.90: PB202 warning
@@ -144,7 +144,7 @@ def test_more_usage_errors(run, argv, fragment):
 
 
 def test_a_closed_pipe_is_not_an_error(make_project):
-    from playbook.cli import main
+    from playbook.cli.main import main
 
     class ClosedPipe(io.StringIO):
         def write(self, text):
@@ -162,7 +162,7 @@ def test_enum_values_are_exact_like_the_editor_schema(run, make_project):
 
 # --- check --explain, --quiet and --verbose, help and did-you-mean --------------------------------
 
-from playbook.cli import COMMANDS  # noqa: E402
+from playbook.cli.main import COMMANDS  # noqa: E402
 from playbook.rules import RULES  # noqa: E402
 
 

@@ -7,13 +7,13 @@ import subprocess
 
 import pytest
 
-from playbook.cli import COMMANDS
+from playbook.cli.main import COMMANDS
 
 
 @pytest.fixture(scope="module")
 def complete(tmp_path_factory):
     """Return ``complete(*words)``: what bash offers for the last word of a command line."""
-    from playbook.cli import main
+    from playbook.cli.main import main
 
     script = tmp_path_factory.mktemp("completion") / "playbook.bash"
     with open(script, "w") as stream:

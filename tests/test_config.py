@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from playbook.config import Config, ConfigError, CriteriaConfig, RankingConfig, load_config
+from playbook.load.config import Config, ConfigError, CriteriaConfig, RankingConfig, load_config
 from playbook.diagnostics import Severity
 from playbook.rules import RULES
 from tests.conftest import VALID_BRIEF, brief

@@ -109,7 +109,7 @@ def test_a_theme_asset_deleted_mid_build_fails_cleanly(make_project, monkeypatch
     (root / "themes/t/assets").mkdir(parents=True)
     asset = root / "themes/t/assets/extra.css"
     asset.write_text("p {}")
-    from playbook.theme import Theme
+    from playbook.site.theme import Theme
 
     real_assets = Theme.assets
 
@@ -126,16 +126,16 @@ def test_a_theme_asset_deleted_mid_build_fails_cleanly(make_project, monkeypatch
 
 def test_a_brief_deleted_while_the_project_is_read_is_a_diagnostic(make_project, monkeypatch):
     root, before = built_once(make_project)
-    import playbook.project
+    import playbook.analysis.project
 
-    real_find = playbook.project.find_sources
+    real_find = playbook.analysis.project.find_sources
 
     def find_then_delete(*args, **kwargs):
         found = real_find(*args, **kwargs)
         (root / "content/briefs/brief-0003.md").unlink()
         return found
 
-    monkeypatch.setattr(playbook.project, "find_sources", find_then_delete)
+    monkeypatch.setattr(playbook.analysis.project, "find_sources", find_then_delete)
     code, out, err = cli("build", str(root), "--no-cache")
     assert code == 1 and "Traceback" not in err
     assert "content/briefs/brief-0003.md:1:1: error PB001" in err and "No such file" in err
@@ -273,7 +273,7 @@ def test_a_live_staging_folder_or_an_old_site_is_refused_as_the_output(make_proj
 
 def test_leftovers_of_dead_builds_are_removed_and_a_live_builds_are_kept(make_project, monkeypatch):
     import fcntl
-    import playbook.output as output
+    import playbook.site.output as output
 
     monkeypatch.setattr(output, "ORPHAN_AGE", 0.0)
     root, before = built_once(make_project)
@@ -295,7 +295,7 @@ def test_leftovers_of_dead_builds_are_removed_and_a_live_builds_are_kept(make_pr
 
 
 def test_two_swaps_that_overlap_both_succeed_and_the_later_is_the_site(tmp_path, monkeypatch):
-    from playbook.output import SiteWriter
+    from playbook.site.output import SiteWriter
 
     output = tmp_path / "site"
     first, second = SiteWriter(output), SiteWriter(output)
@@ -360,7 +360,7 @@ def test_sigterm_to_a_large_parallel_build_is_handled_like_ctrl_c(make_project):
 
 
 def test_workers_die_with_a_killed_build_and_its_leftovers_go_with_the_next_build(make_project, monkeypatch):
-    import playbook.output as output
+    import playbook.site.output as output
 
     root, before = built_once(make_project)
     for slug, text in many_briefs(1500).items():

@@ -25,7 +25,7 @@ def variant(title: str, severity: int, covered: str, accuracy: str, updated: str
 
 @pytest.fixture(scope="module")
 def small_site(tmp_path_factory) -> Path:
-    from playbook.cli import main
+    from playbook.cli.main import main
 
     root = tmp_path_factory.mktemp("golden") / "project"
     (root / "content/briefs").mkdir(parents=True)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from playbook.links import find_wikilinks
-from playbook.project import analyse_project
+from playbook.analysis.links import find_wikilinks
+from playbook.analysis.project import analyse_project
 from tests.conftest import brief, line_of
 
 

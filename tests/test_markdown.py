@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from playbook.markdown import MarkdownRenderer
+from playbook.site.markdown import MarkdownRenderer
 from tests.htmlcheck import live_markup
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from playbook.config import RankingConfig
-from playbook.metrics import MODEL_GAP, READY, derive_metrics, find_levers, required_accuracy
-from playbook.project import load_brief
+from playbook.load.config import RankingConfig
+from playbook.analysis.metrics import MODEL_GAP, READY, derive_metrics, find_levers, required_accuracy
+from playbook.load.files import load_brief
 from tests.conftest import brief
 
 TABLE = RankingConfig()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from playbook.output import MARKER, OutputError, SiteWriter, check_output
+from playbook.site.output import MARKER, OutputError, SiteWriter, check_output
 
 
 @pytest.fixture

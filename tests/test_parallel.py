@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from playbook.project import PARALLEL_FROM, analyse_project
-from playbook.output import MARKER
-from playbook.render import CHUNK, build_site, render_site
+from playbook.analysis.project import PARALLEL_FROM, analyse_project
+from playbook.site.output import MARKER
+from playbook.serve.files import SiteFiles
+from playbook.site.build import CHUNK, build_site
 from tests.conftest import brief
 
 
@@ -35,4 +36,4 @@ def test_two_processes_equal_one(make_project):
     # Written piece by piece in a cold build, rendered whole for serve and warm builds: the same bytes.
     files = snapshot(clean / "two")
     assert files.pop(MARKER)
-    assert files == dict(render_site(analysis))
+    assert files == dict(SiteFiles(analysis))

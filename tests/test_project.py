@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 
-from playbook.project import analyse_project, find_sources
+from playbook.analysis.project import analyse_project
+from playbook.load.files import find_sources
 from tests.conftest import brief
 
 

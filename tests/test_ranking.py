@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from playbook.project import analyse_project
+from playbook.analysis.project import analyse_project
 from tests.conftest import brief
 
 

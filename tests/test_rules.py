@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from playbook.diagnostics import Severity
-from playbook.project import analyse_project
+from playbook.analysis.project import analyse_project
 from playbook.rules import RULES
 from tests.conftest import brief, line_of
 

@@ -13,9 +13,10 @@ import jsonschema
 import pytest
 import yaml
 
-from playbook import scaffold, views
-from playbook.formats import BRIEF
-from playbook.schema import Record
+from playbook.cli import scaffold
+from playbook.site import views
+from playbook.load.formats import BRIEF
+from playbook.load.schema import Record
 from tests.conftest import answer_new_brief
 
 TODAY = date(2026, 11, 26)

@@ -8,11 +8,11 @@ from datetime import date
 import pytest
 import yaml
 
-from playbook.formats import BRIEF
-from playbook.model import CATCHABILITY, EMOTIONAL_STATES, ERROR_COSTS, FREQUENCIES, STATUSES
-from playbook.project import load_brief
-from playbook.schema import read_document
-from playbook.yamltree import read_yaml
+from playbook.load.formats import BRIEF
+from playbook.load.model import CATCHABILITY, EMOTIONAL_STATES, ERROR_COSTS, FREQUENCIES, STATUSES
+from playbook.load.files import load_brief
+from playbook.load.schema import read_document
+from playbook.load.yamltree import read_yaml
 from tests.conftest import VALID_BRIEF, brief, line_of
 
 TITLE = "title: Renewal-date extraction for in-house legal"
@@ -367,7 +367,7 @@ def _front_matter(text: str) -> dict:
 @pytest.fixture(scope="module")
 def validator():
     import jsonschema
-    from playbook.cli import main
+    from playbook.cli.main import main
     import io
     out = io.StringIO()
     assert main(["schema"], stdout=out, stderr=io.StringIO()) == 0

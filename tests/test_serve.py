@@ -11,15 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from playbook.project import analyse_project
-from playbook.serve import DevServer, DevSite, host_allowed, inject_live_script, respond, site_path
-from playbook.render import render_site
+from playbook.analysis.project import analyse_project
+from playbook.serve.server import DevServer, DevSite, host_allowed, inject_live_script, respond, site_path
+from playbook.serve.files import SiteFiles
 from tests.conftest import brief
 
 
 def full_build(root: Path) -> dict[str, bytes]:
-    return {path: (content.read_bytes() if isinstance(content, Path) else content)
-            for path, content in render_site(analyse_project(root))}
+    return dict(SiteFiles(analyse_project(root)))
 
 
 @pytest.fixture
@@ -231,7 +230,7 @@ def test_the_404_page_works_at_any_depth(site):
 
 
 def test_pages_are_rendered_when_asked_for_and_reused_while_unchanged(site):
-    memo = site.memo
+    memo = site.memo.render
     before = memo.rendered
     first = respond(site, "GET", "/briefs/b/", "localhost").body
     assert memo.rendered == before + 1
@@ -275,7 +274,7 @@ def test_serve_shows_drafts_marked_unless_told_not_to(make_project):
     draft = brief(("status: exploring", "status: exploring\ndraft: true"),
                   ("title: Renewal-date extraction for in-house legal", "title: Work in progress"))
     root = make_project({"a": brief(), "d": draft})
-    from playbook.cli import build_parser
+    from playbook.cli.main import build_parser
     assert build_parser().parse_args(["serve"]).drafts is True
     assert build_parser().parse_args(["serve", "--no-drafts"]).drafts is False
     shown = DevSite(root, include_drafts=True)

@@ -8,8 +8,8 @@ import threading
 
 import pytest
 
-from playbook.serve import DevServer, DevSite
-from playbook.watch import ChangeCollector, start_watching
+from playbook.serve.server import DevServer, DevSite
+from playbook.serve.watch import ChangeCollector, start_watching
 from tests.conftest import brief
 
 

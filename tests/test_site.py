@@ -27,7 +27,7 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 @pytest.fixture(scope="module")
 def example(tmp_path_factory) -> Path:
     """The repository's example playbook, built once with a base URL."""
-    from playbook.cli import main
+    from playbook.cli.main import main
 
     root = tmp_path_factory.mktemp("example")
     shutil.copytree(REPO / "content", root / "content")

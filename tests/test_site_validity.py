@@ -23,7 +23,7 @@ VNU = REPO / ".tools/node_modules/vnu-jar/build/dist/vnu.jar"
 @pytest.fixture(scope="module")
 def deployed(tmp_path_factory) -> Path:
     """The example playbook built and placed at www/team/playbook/ (a sub-path)."""
-    from playbook.cli import main
+    from playbook.cli.main import main
 
     root = tmp_path_factory.mktemp("deploy")
     shutil.copytree(REPO / "content", root / "project/content")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from playbook.diagnostics import Position, Severity
-from playbook.source import MAX_FILE_BYTES, decode_text, read_source, split_front_matter
+from playbook.load.source import MAX_FILE_BYTES, decode_text, read_source, split_front_matter
 
 BOM8 = b"\xef\xbb\xbf"
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from playbook.cache import FOLDER
+from playbook.load.cache import FOLDER
 from tests.conftest import brief
 from tests.hostile import cli
 
@@ -81,7 +81,7 @@ def test_a_build_into_another_folder_does_not_describe_site(project):
 def test_a_cache_that_cannot_be_written_never_publishes_stale_pages(project, monkeypatch):
     """A read-only cache folder (which root, running these tests, cannot make): writes fail and
     are skipped, so the cache keeps describing an older build."""
-    import playbook.cache as cache
+    import playbook.load.cache as cache
 
     build(project)
     with monkeypatch.context() as patch:
@@ -109,7 +109,7 @@ def test_another_projects_cache_copied_in_never_publishes_its_pages(make_project
 
 @pytest.mark.parametrize("moment", ["render cache", "source cache"])
 def test_an_interruption_between_the_swap_and_the_cache_save(project, monkeypatch, moment):
-    import playbook.cache as cache
+    import playbook.load.cache as cache
 
     build(project)
     write(project, EDITED)
@@ -150,7 +150,7 @@ def test_unchanged_pages_are_still_linked_rather_than_written(project):
     assert "(0 written," in out
     write(project, EDITED)
     out = build(project)
-    assert "0 written" not in out and "unchanged" in out
+    assert "(0 written" not in out and "unchanged" in out
     assert pages(project / "site") == clean_build(project)
 
 
@@ -164,7 +164,7 @@ STEPS = st.sampled_from(["edit", "revert", "build", "build --no-cache", "build -
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(steps=st.lists(STEPS, min_size=1, max_size=8))
 def test_any_sequence_ends_with_the_site_a_clean_build_gives(make_project, monkeypatch, steps):
-    import playbook.cache as cache
+    import playbook.load.cache as cache
 
     root = make_project({"a": ORIGINAL, "b": brief()})
     site, other = root / "site", root / "other"

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from playbook.serve import DevSite, respond
+from playbook.serve.server import DevSite, respond
 from tests.conftest import brief
 from tests.hostile import cli, deadline, snapshot
 
@@ -67,10 +67,10 @@ def test_serve_shows_a_template_exception_and_picks_up_the_fix(make_project, kin
 
 
 def test_a_template_that_loops_for_ever_is_stopped_and_reported_in_serve(make_project, monkeypatch):
-    import playbook.render as render
+    import playbook.site.render as render
 
     monkeypatch.setattr(render, "RENDER_LIMIT", 1.0)
-    monkeypatch.setattr("playbook.serve.RENDER_LIMIT", 1.0)
+    monkeypatch.setattr("playbook.serve.devsite.RENDER_LIMIT", 1.0)
     root, template = themed(make_project)
     template.write_text("{% extends 'default/brief.html' %}\n{% block content %}\n"
                         "{% for i in range(10 ** 12) %}{% endfor %}{% endblock %}\n")
@@ -86,8 +86,8 @@ def test_a_template_that_loops_for_ever_is_stopped_and_reported_in_serve(make_pr
 
 
 def test_a_loop_reached_only_by_one_page_answers_that_page_with_the_error(make_project, monkeypatch):
-    monkeypatch.setattr("playbook.render.RENDER_LIMIT", 1.0)
-    monkeypatch.setattr("playbook.serve.RENDER_LIMIT", 1.0)
+    monkeypatch.setattr("playbook.site.render.RENDER_LIMIT", 1.0)
+    monkeypatch.setattr("playbook.serve.devsite.RENDER_LIMIT", 1.0)
     root, template = themed(make_project)
     template.write_text("{% extends 'default/brief.html' %}\n{% block content %}{% if brief.slug == 'b1' %}"
                         "{% for i in range(10 ** 12) %}{% endfor %}{% endif %}{{ super() }}{% endblock %}\n")
@@ -101,7 +101,7 @@ def test_a_loop_reached_only_by_one_page_answers_that_page_with_the_error(make_p
 
 
 def test_a_rebuild_that_fails_unexpectedly_is_reported_and_the_next_one_runs(make_project, monkeypatch):
-    import playbook.serve as serve
+    import playbook.serve.devsite as serve
 
     root = make_project({"a": brief()})
     site = DevSite(root)
@@ -115,7 +115,7 @@ def test_a_rebuild_that_fails_unexpectedly_is_reported_and_the_next_one_runs(mak
 
 
 def test_the_rebuild_thread_outlives_a_failing_rebuild(tmp_path):
-    from playbook.watch import ChangeCollector
+    from playbook.serve.watch import ChangeCollector
 
     calls = []
 

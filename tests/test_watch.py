@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from playbook.watch import ChangeCollector, is_relevant, start_watching
+from playbook.serve.watch import ChangeCollector, is_relevant, start_watching
 
 
 @pytest.mark.parametrize("name, relevant", [

@@ -238,7 +238,7 @@ def test_search_results_link_only_inside_the_site(page, site_url):
 
 
 def test_the_dev_servers_error_overlay_runs_nothing(page, make_project, monkeypatch):
-    from playbook.serve import DevServer, DevSite
+    from playbook.serve.server import DevServer, DevSite
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
     root = make_project({"a": hostile_brief(1).replace("related: [b]", "related: []"), "b": brief()})

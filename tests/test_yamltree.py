@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from playbook.yamltree import MAX_DEPTH, read_yaml
+from playbook.load.yamltree import MAX_DEPTH, read_yaml
 
 DOC = """\
 title: Hello world

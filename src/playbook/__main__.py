@@ -1,5 +1,5 @@
 import sys
 
-from playbook.cli import main
+from playbook.cli.main import main
 
 sys.exit(main())

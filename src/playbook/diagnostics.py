@@ -1,4 +1,7 @@
-"""Diagnostics are values: every stage returns them, only the command line prints them."""
+"""Diagnostics are values: every stage returns them, only the command line prints them.
+
+The bottom floor of the house, with ``rules`` (the registry of rule codes) and ``layout`` (the
+project's paths): every stage imports it, it imports no stage."""
 
 from __future__ import annotations
 
@@ -34,6 +37,14 @@ class Position:
 
     line: int = 1
     column: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Where a value was written: its position and how many characters it spans."""
+
+    position: Position
+    length: int = 1
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,190 @@
+"""The criteria proper (PB007 and up): one small function per rule over one valid brief and its
+derived numbers. What each rule is called, how severe it is and why it matters is declared in
+the registry (``playbook/rules.py``); this module only checks."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Callable, Iterator
+
+from playbook.analysis.metrics import Levers, Metrics
+from playbook.diagnostics import Diagnostic, quote
+from playbook.load.config import CriteriaConfig
+from playbook.load.model import Brief
+from playbook.rules import RULES, diagnostic
+from playbook.suggest import did_you_mean
+
+SUGGESTIONS = 20  # did-you-means per brief and rule: each compares with every candidate
+Check = Callable[["BriefContext"], Iterator[Diagnostic]]
+
+
+@dataclass(frozen=True)
+class BriefContext:
+    """What a criterion sees: one valid brief, its numbers, the thresholds and the build date."""
+
+    brief: Brief
+    metrics: Metrics
+    levers: Levers | None
+    criteria: CriteriaConfig
+    today: date
+
+    def at(self, code: str, key: str, message: str, hint: str = "") -> Diagnostic:
+        span = self.brief.span(key)
+        return diagnostic(code, self.brief.path, span.position, message, hint, span.length)
+
+
+CHECKS: dict[str, Check] = {}  # code -> check, in the registry's order once all are defined
+
+
+def check(code: str):
+    """Make the decorated function the check of rule ``code``, which the registry declares."""
+
+    def decorate(function: Check) -> Check:
+        assert code in RULES, f"{code} is not in the registry (playbook/rules.py)"
+        CHECKS[code] = function
+        return function
+
+    return decorate
+
+
+def check_brief(context: BriefContext) -> list[Diagnostic]:
+    """Return every criterion's findings on one valid brief."""
+    found: list[Diagnostic] = []
+    for code in RULES:
+        function = CHECKS.get(code)
+        if function is not None:
+            found.extend(function(context))
+    return found
+
+
+
+
+HYPOTHETICAL = re.compile(
+    r"\b(would|could|might)\b|\bpotential(ly)?\b|\bprospective\b"
+    r"|\b(future|possible|hypothetical)\s+(users?|customers?|buyers?|teams?)\b"
+    r"|\b(every(one|body)|anyone|anybody)\b|\ball\s+(users|teams|companies|businesses)\b",
+    re.IGNORECASE,
+)
+QUANTITY = re.compile(r"\d|%|\$|€|£|¥|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|dozen|hundred|thousand|million|half|twice|double)\b", re.IGNORECASE)
+BENCHMARKS = re.compile(
+    r"\bpublic\s+(?:benchmark|data\s*set|dataset|eval(?:uation)?)s?\b|\b(leaderboards?|mmlu|hellaswag|gsm-?8k|humaneval|swe-?bench|big-?bench|arc-(?:agi|challenge|easy)"
+    r"|truthfulqa|lmsys|chatbot arena|lm arena|superglue|winogrande|mt-?bench|gpqa|math-500|aime)\b",
+    re.IGNORECASE,
+)
+BUNDLED = re.compile(r";|\band also\b|\bas well as\b|\bplus\b|\band then\b", re.IGNORECASE)
+
+
+@check("PB007")
+def steps_mismatch(c: BriefContext) -> Iterator[Diagnostic]:
+    scope = c.brief.scope
+    workflow = set(scope.workflow_steps)
+    misses = 0
+    for index, step in enumerate(scope.covered_steps):
+        if step not in workflow:
+            # A suggestion compares with every step: worth it for a typo, not for thousands of misses.
+            misses += 1
+            suggestion = did_you_mean(step, scope.workflow_steps) if misses <= SUGGESTIONS else ""
+            yield c.at(
+                "PB007", f"scope.covered_steps.{index}",
+                f"covered step {quote(step)} is not one of the workflow steps",
+                suggestion or "add it to scope.workflow_steps, or fix its spelling",
+            )
+    if scope.completeness is not None and scope.workflow_steps:
+        from_steps = round(len(set(scope.covered_steps) & workflow) / len(workflow), 3)
+        if abs(from_steps - scope.completeness) > 0.005:
+            yield c.at(
+                "PB007", "scope.completeness",
+                f"completeness {scope.completeness:g} disagrees with the steps, which give {from_steps:g}",
+                "give completeness one way: either the steps or the number",
+            )
+
+
+@check("PB101")
+def hypothetical_sufferer(c: BriefContext) -> Iterator[Diagnostic]:
+    for key in ("sufferer.who", "sufferer.losing"):
+        text = c.brief.value(key)
+        match = HYPOTHETICAL.search(text)
+        if match:
+            yield c.at(
+                "PB101", key,
+                f"{key.split('.')[1]} speaks of a hypothetical sufferer ({quote(match.group(0))})",
+                "name the people losing the most right now, and what they lose today",
+            )
+
+
+@check("PB102")
+def no_evidence(c: BriefContext) -> Iterator[Diagnostic]:
+    if not c.brief.sufferer.evidence:
+        key = "sufferer.evidence" if c.brief.has("sufferer.evidence") else "sufferer"
+        yield c.at("PB102", key, "sufferer.evidence is empty", "add interviews, tickets, spend or hours lost")
+
+
+@check("PB103")
+def unquantified_loss(c: BriefContext) -> Iterator[Diagnostic]:
+    if not QUANTITY.search(c.brief.sufferer.losing):
+        yield c.at("PB103", "sufferer.losing", "losing has no number in it", "say how much: hours, money, a count or a share")
+
+
+@check("PB201")
+def benchmark_not_workflow(c: BriefContext) -> Iterator[Diagnostic]:
+    match = BENCHMARKS.search(c.brief.model.measured_on)
+    if match:
+        yield c.at(
+            "PB201", "model.measured_on",
+            f"measured_on names a public benchmark ({quote(match.group(0))}), not the workflow's own data",
+            "measure on a labelled sample of the real work",
+        )
+
+
+@check("PB202")
+def model_gap(c: BriefContext) -> Iterator[Diagnostic]:
+    m = c.metrics
+    if m.fit < 0:
+        hint = c.levers.hint() if c.levers is not None else "find a workflow where today's model is good enough"
+        yield c.at(
+            "PB202", "model.accuracy",
+            f"model accuracy {m.model_accuracy:.2f} is below the {m.required_accuracy:.2f} this workflow needs",
+            hint,
+        )
+
+
+@check("PB301")
+def partial_solution(c: BriefContext) -> Iterator[Diagnostic]:
+    limit = c.criteria.partial_below
+    if c.metrics.completeness < limit:
+        key = "scope.completeness" if c.brief.has("scope.completeness") else "scope.covered_steps"
+        yield c.at(
+            "PB301", key,
+            f"completeness {c.metrics.completeness:.2f} is below {limit:g}",
+            "shrink the workflow to the steps you can cover completely",
+        )
+
+
+@check("PB302")
+def broad_problem(c: BriefContext) -> Iterator[Diagnostic]:
+    problem = c.brief.scope.problem
+    words = len(problem.split())
+    limit = c.criteria.broad_words
+    if words > limit:
+        yield c.at("PB302", "scope.problem", f"problem is {words} words long (over {limit})", "cut it to the one problem you will solve completely")
+    elif BUNDLED.search(problem):
+        yield c.at("PB302", "scope.problem", "problem bundles several problems", "split it into one brief per problem")
+
+
+@check("PB303")
+def long_workflow(c: BriefContext) -> Iterator[Diagnostic]:
+    steps = len(c.brief.scope.workflow_steps)
+    limit = c.criteria.long_steps
+    if steps > limit:
+        yield c.at("PB303", "scope.workflow_steps", f"workflow has {steps} steps (over {limit})", "find the smaller problem inside it")
+
+
+@check("PB401")
+def stale(c: BriefContext) -> Iterator[Diagnostic]:
+    updated = c.brief.updated
+    if updated is not None:
+        age = (c.today - updated).days
+        if age > c.criteria.stale_days:
+            yield c.at("PB401", "updated", f"last updated {age} days ago (over {c.criteria.stale_days})", "review the numbers and set updated to today")

@@ -1,0 +1,120 @@
+"""The link graph: ``related:`` lists and ``[[slug]]`` links in bodies, with backlinks and broken links."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from playbook.diagnostics import Diagnostic, Position, quote
+from playbook.load.model import Brief
+from playbook.rules import diagnostic
+from playbook.suggest import did_you_mean
+
+WIKILINK = re.compile(r"\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]*))?\]\]")
+FENCE_OPEN = re.compile(r" {0,3}(`{3,}|~{3,})")
+CODE_SPAN = re.compile(r"(`+)(?:.+?)\1", re.DOTALL)
+# A did-you-mean compares a broken link with every slug: worth it for the first typos, not for
+# thousands of broken links in a project of thousands of briefs.
+SUGGESTIONS = 100
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A link from one brief to a slug, as written at ``line``:``column`` of the source file."""
+
+    source: str
+    target: str
+    kind: str  # "related" | "body"
+    line: int
+    column: int
+    length: int
+
+
+def find_wikilinks(body: str, first_line: int) -> list[tuple[str, int, int, int]]:
+    """Return ``(slug, line, column, length)`` for every ``[[slug]]`` in a Markdown body, outside code."""
+    found = []
+    fence: str | None = None
+    for offset, line in enumerate(body.split("\n")):
+        opener = FENCE_OPEN.match(line)
+        if fence is not None:
+            if opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence) and not line.strip(" `~"):
+                fence = None
+            continue
+        if opener:
+            fence = opener.group(1)
+            continue
+        if line.startswith(("    ", "\t")) or "[[" not in line:
+            continue
+        visible = CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line) if "`" in line else line
+        for match in WIKILINK.finditer(visible):
+            found.append((match.group(1).strip(), first_line + offset, match.start() + 1, len(match.group(0))))
+    return found
+
+
+@dataclass(frozen=True)
+class LinkGraph:
+    """Outgoing links of every brief and, for every brief, who links to it."""
+
+    links: dict[str, tuple[Link, ...]]
+    backlinks: dict[str, tuple[str, ...]]
+
+    def related(self, slug: str) -> tuple[str, ...]:
+        """Return the slugs ``slug`` links to, related ones first, without repeats or itself."""
+        return tuple(dict.fromkeys(link.target for link in self.links.get(slug, ()) if link.target != slug))
+
+
+def outgoing_links(brief: Brief) -> tuple[Link, ...]:
+    """Return the links a brief makes: its related slugs, then its ``[[slug]]`` links."""
+    outgoing = []
+    for index, target in enumerate(brief.related):
+        span = brief.span(f"related.{index}")
+        outgoing.append(Link(brief.slug, target, "related", span.position.line, span.position.column, span.length))
+    for target, line, column, length in find_wikilinks(brief.body, brief.body_line):
+        outgoing.append(Link(brief.slug, target, "body", line, column, length))
+    return tuple(outgoing)
+
+
+def link_briefs(briefs: list[Brief], known: set[str], cache: dict | None = None) -> tuple[LinkGraph, list[Diagnostic]]:
+    """Return the link graph of ``briefs`` and a PB006 for each link to a slug not in ``known``.
+
+    ``known`` also holds the slugs of briefs that failed to load, so a broken brief does not make
+    every link to it broken as well. ``cache`` (slug -> (brief, links)) lets ``serve`` skip
+    scanning bodies that did not change, and keep the whole graph while the links are the same.
+    """
+    links: dict[str, tuple[Link, ...]] = {}
+    for brief in briefs:
+        hit = cache.get(brief.slug) if cache is not None else None
+        links[brief.slug] = hit[1] if hit is not None and hit[0] is brief else outgoing_links(brief)
+    # The graph of the last call, when the same briefs make the same links (an edit to prose):
+    # kept under the key None, which no slug can be.
+    shape = (frozenset(known), tuple((brief.slug, brief.path, links[brief.slug]) for brief in briefs))
+    last = cache.get(None) if cache is not None else None
+    if last is not None and last[0] == shape:
+        result = last[1]
+    else:
+        result = _graph(briefs, known, links)
+    if cache is not None:  # keep exactly the current briefs
+        cache.clear()
+        cache.update((brief.slug, (brief, links[brief.slug])) for brief in briefs)
+        cache[None] = (shape, result)
+    return result[0], list(result[1])
+
+
+def _graph(briefs: list[Brief], known: set[str], links: dict[str, tuple[Link, ...]]) -> tuple[LinkGraph, tuple[Diagnostic, ...]]:
+    backlinks: dict[str, set[str]] = defaultdict(set)
+    problems: list[Diagnostic] = []
+    for brief in briefs:
+        for link in links[brief.slug]:
+            if link.target not in known:
+                suggestion = did_you_mean(link.target, known) if len(problems) < SUGGESTIONS else ""
+                problems.append(diagnostic(
+                    "PB006", brief.path, Position(link.line, link.column),
+                    f"related names no brief: {quote(link.target)}" if link.kind == "related" else
+                    f"[[{link.target}]] names no brief" if len(link.target) <= 60 else f"[[…]] names no brief: {quote(link.target)}",
+                    suggestion or "check the slug: it is the brief's file name without .md",
+                    link.length,
+                ))
+            elif link.target != brief.slug:
+                backlinks[link.target].add(brief.slug)
+    return LinkGraph(links, {slug: tuple(sorted(sources)) for slug, sources in backlinks.items()}), tuple(problems)

@@ -1,0 +1,137 @@
+"""The numbers derived from a brief (DESIGN §4): required accuracy, fit, tier, pain, completeness,
+score, and the levers — the workflow changes that would make today's model good enough."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import combinations
+
+from playbook.load.config import RankingConfig
+from playbook.load.model import CATCHABILITY, EMOTIONAL_STATES, ERROR_COSTS, Brief
+
+READY, MODEL_GAP = "ready", "model-gap"
+
+
+@dataclass(frozen=True, slots=True)
+class Metrics:
+    """Every number the ranking and the pages show for one brief."""
+
+    required_accuracy: float
+    required_given: bool  # set by hand in the brief rather than derived
+    model_accuracy: float
+    fit: float
+    pain: float
+    completeness: float
+    score: float
+
+    @property
+    def tier(self) -> str:
+        return READY if self.fit >= 0 else MODEL_GAP
+
+
+def required_accuracy(table: RankingConfig, error_cost: str, catchability: str, emotional_state: str) -> float:
+    """Return the accuracy a workflow needs, from what an error costs, how catchable it is, and the user's state."""
+    value = table.error_cost[error_cost] + table.catchability[catchability] + table.emotional_state[emotional_state]
+    return round(min(max(value, table.accuracy_floor), table.accuracy_ceiling), 3)
+
+
+def derive_metrics(brief: Brief, table: RankingConfig) -> Metrics:
+    """Return the derived numbers of ``brief`` under the ranking constants ``table``."""
+    good = brief.good_enough
+    given = good.required_accuracy is not None
+    required = round(good.required_accuracy, 3) if given else required_accuracy(table, good.error_cost, good.catchability, good.emotional_state)
+    accuracy = round(brief.model.accuracy, 3)
+    pain = round(table.severity_points * brief.pain.severity * table.frequency[brief.pain.frequency], 2)
+    completeness = round(derive_completeness(brief), 3)
+    return Metrics(
+        required_accuracy=required,
+        required_given=given,
+        model_accuracy=accuracy,
+        fit=round(accuracy - required, 3),
+        pain=pain,
+        completeness=completeness,
+        score=round(pain * completeness * completeness, 2),
+    )
+
+
+def derive_completeness(brief: Brief) -> float:
+    """Return the share of the workflow covered: covered steps over workflow steps, or the given value."""
+    scope = brief.scope
+    if scope.workflow_steps:
+        workflow = set(scope.workflow_steps)
+        return len(workflow.intersection(scope.covered_steps)) / len(workflow)
+    return scope.completeness if scope.completeness is not None else 0.0
+
+
+# --- Levers -------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """Moving one factor of the workflow to a gentler value."""
+
+    factor: str  # "error_cost" | "catchability" | "emotional_state"
+    old: str
+    new: str
+
+    @property
+    def phrase(self) -> str:
+        return {
+            "error_cost": f"an error costs {self.new} instead of {self.old} (e.g. a human review before anything irreversible)",
+            "catchability": "errors become easy to catch (e.g. show the source next to each answer)",
+            "emotional_state": f"users meet errors {self.new} rather than {self.old} (e.g. off the critical path)",
+        }[self.factor]
+
+
+@dataclass(frozen=True, slots=True)
+class Lever:
+    """A set of changes and the required accuracy they would give."""
+
+    changes: tuple[Change, ...]
+    required_accuracy: float
+    closes_gap: bool
+
+    @property
+    def phrase(self) -> str:
+        return " and ".join(change.phrase for change in self.changes)
+
+
+@dataclass(frozen=True, slots=True)
+class Levers:
+    """The workflow changes that would make today's model good enough, for a model-gap brief."""
+
+    model_accuracy: float
+    single: tuple[Lever, ...]  # each factor moved alone
+    smallest: Lever | None  # the fewest changes that close the gap, or None: the plan waits on the model
+
+    def hint(self) -> str:
+        if self.smallest is None:
+            return "no workflow change closes the gap: the plan waits on a better model — pick a problem where today's is good enough"
+        return f"ready today if {self.smallest.phrase} (needs {self.smallest.required_accuracy:.2f}, model has {self.model_accuracy:.2f})"
+
+
+def find_levers(brief: Brief, metrics: Metrics, table: RankingConfig) -> Levers | None:
+    """Return the levers of a model-gap brief whose threshold is derived; None for ready or hand-set ones."""
+    if metrics.fit >= 0 or metrics.required_given:
+        return None
+    good = brief.good_enough
+    current = {"error_cost": good.error_cost, "catchability": good.catchability, "emotional_state": good.emotional_state}
+    gentler = {
+        "error_cost": ERROR_COSTS[ERROR_COSTS.index(good.error_cost) - 1] if good.error_cost != ERROR_COSTS[0] else None,
+        "catchability": CATCHABILITY[0] if good.catchability != CATCHABILITY[0] else None,
+        "emotional_state": EMOTIONAL_STATES[0] if good.emotional_state != EMOTIONAL_STATES[0] else None,
+    }
+    changes = [Change(factor, current[factor], new) for factor, new in gentler.items() if new is not None]
+
+    def lever(chosen: tuple[Change, ...]) -> Lever:
+        values = {**current, **{change.factor: change.new for change in chosen}}
+        needed = required_accuracy(table, values["error_cost"], values["catchability"], values["emotional_state"])
+        return Lever(chosen, needed, round(metrics.model_accuracy - needed, 3) >= 0)
+
+    single = tuple(lever((change,)) for change in changes)
+    smallest = None
+    for size in range(1, len(changes) + 1):
+        closing = [lv for lv in (lever(c) for c in combinations(changes, size)) if lv.closes_gap]
+        if closing:
+            smallest = max(closing, key=lambda lv: lv.required_accuracy)  # the gentlest change that is enough
+            break
+    return Levers(metrics.model_accuracy, single, smallest)

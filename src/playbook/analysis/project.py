@@ -1,0 +1,247 @@
+"""Analysing a playbook project, the first phase: load, validate, derive, link, rank and check.
+
+``check`` and ``rank`` run only this phase; ``build`` and ``serve`` render its result.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from pathlib import Path, PurePosixPath
+from typing import Callable, Protocol
+
+import playbook.analysis.links
+import playbook.analysis.metrics
+import playbook.analysis.ranking
+import playbook.diagnostics
+import playbook.load.model
+from playbook.analysis.criteria import BriefContext, check_brief
+from playbook.analysis.links import LinkGraph, link_briefs
+from playbook.analysis.metrics import Levers, Metrics, derive_metrics, find_levers
+from playbook.analysis.ranking import Ranking, rank_briefs
+from playbook.diagnostics import Diagnostic, Position
+from playbook.load.cache import SourceCache, pickle_fields_plainly
+from playbook.load.config import Config, load_config
+from playbook.load.files import LOADERS, drop_duplicate_pages, drop_duplicate_slugs, find_sources
+from playbook.load.model import Brief, Page
+from playbook.load.source import read_bytes
+from playbook.rules import diagnostic
+from playbook.workers import gc_paused, worker_pool
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything known about a project after the first phase."""
+
+    root: Path
+    config: Config
+    briefs: tuple[Brief, ...]  # every brief that loaded, in file order
+    pages: tuple[Page, ...]
+    metrics: dict[str, Metrics]
+    levers: dict[str, Levers]
+    ranking: Ranking
+    graph: LinkGraph
+    diagnostics: tuple[Diagnostic, ...]
+    brief_files: int
+    today: date
+    cache_problem: str = ""  # why .playbook-cache/ was not used, for the command line to say
+
+
+class BuildDateError(ValueError):
+    """SOURCE_DATE_EPOCH is set but is not a usable time."""
+
+
+def build_date() -> date:
+    """Return the date the playbook is judged on: SOURCE_DATE_EPOCH when set, else today (UTC).
+    Raises BuildDateError when it is set to anything but a whole number of seconds since 1970."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return datetime.now(tz=timezone.utc).date()
+    try:
+        if not (epoch.isascii() and epoch.isdigit()):
+            raise ValueError
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+    except (ValueError, OverflowError, OSError):
+        raise BuildDateError(f"SOURCE_DATE_EPOCH={os.environ['SOURCE_DATE_EPOCH']!r} is not a whole number of seconds since 1970; "
+                             "set it to one (as reproducible-build tools do) or unset it") from None
+
+
+class Reuse(Protocol):
+    """What an analysis may reuse from the one before it, in memory: ``serve``'s memo
+    (``serve/memo.py``) is one. Each method returns what a fresh analysis would compute."""
+
+    reloaded: int  # files read again by the last analysis
+    derived: dict[str, tuple]  # path -> (brief, config, today, (metrics, levers, findings))
+    links: dict  # slug -> (brief, its outgoing links); None -> the last graph
+
+    def sources(self, root: Path) -> tuple[list[str], list[str], list[tuple[str, str, str]]]:
+        """Return the brief and page files, and what was skipped, as ``find_sources`` would."""
+
+    def load(self, root: Path, path: str, loader: Callable) -> tuple:
+        """Return what ``loader(root, path, data)`` gives for the file's bytes now."""
+
+    def forget(self, live: set[str]) -> None:
+        """Drop what is kept for files no longer in the project."""
+
+
+def analyse_project(root: Path, *, today: date | None = None, config: Config | None = None,
+                    cache: Reuse | None = None, persistent: bool = False, jobs: int = 1) -> Analysis:
+    """Return the analysis of the project at ``root``. Raises ConfigError for a bad ``playbook.yaml``.
+
+    ``cache`` keeps loaded files in memory between analyses (``serve``); ``persistent`` uses and
+    updates ``.playbook-cache/``; ``jobs`` parses on that many processes when there are many files.
+    """
+    with gc_paused():  # unpickling the cache makes as many small objects as parsing
+        store = SourceCache(root) if persistent else None
+        analysis = _analyse(root, today, config, cache, store, jobs)
+        if store is not None:
+            store.save()
+            if store.problem:
+                analysis = dataclasses.replace(analysis, cache_problem=store.problem)
+    return analysis
+
+
+def _analyse(root: Path, today: date | None, config: Config | None, cache: Reuse | None,
+             store: SourceCache | None = None, jobs: int = 1) -> Analysis:
+    config = config if config is not None else load_config(root)
+    today = today or build_date()
+    if cache is not None:
+        cache.reloaded = 0
+    diagnostics: list[Diagnostic] = []
+    if cache is not None:
+        brief_paths, page_paths, skipped = cache.sources(root)
+    else:
+        skipped = []
+        brief_paths, page_paths = find_sources(root, skipped)
+    diagnostics.extend(diagnostic("PB001", path, Position(), f"{path} {why}; it is not read", hint) for path, why, hint in skipped)
+
+    briefs: list[Brief] = []
+    known: set[str] = set()
+    for path, (brief, found) in zip(brief_paths, load_sources(root, brief_paths, "brief", cache, store, jobs)):
+        diagnostics.extend(found)
+        known.add(brief.slug if brief else PurePosixPath(path).stem)
+        if brief is not None:
+            briefs.append(brief)
+    briefs, duplicates = drop_duplicate_slugs(briefs)
+    diagnostics.extend(duplicates)
+
+    pages: list[Page] = []
+    for page, found in load_sources(root, page_paths, "page", cache, store, jobs):
+        diagnostics.extend(found)
+        if page is not None:
+            pages.append(page)
+    pages, taken = drop_duplicate_pages(pages)
+    diagnostics.extend(taken)
+
+    if cache is not None:
+        cache.forget(set(brief_paths) | set(page_paths))
+
+    metrics: dict[str, Metrics] = {}
+    levers: dict[str, Levers] = {}
+    # Findings depend on the thresholds and the date; severities are applied afterwards.
+    settings = repr((config.ranking, config.criteria, today))
+    for brief in briefs:
+        brief_metrics, brief_levers, findings = _derive(brief, config, today, cache, store, settings)
+        metrics[brief.slug] = brief_metrics
+        if brief_levers is not None:
+            levers[brief.slug] = brief_levers
+        diagnostics.extend(findings)
+    graph, broken = link_briefs(briefs, known, cache.links if cache is not None else None)
+    diagnostics.extend(broken)
+
+    return Analysis(
+        root=root,
+        config=config,
+        briefs=tuple(briefs),
+        pages=tuple(pages),
+        metrics=metrics,
+        levers=levers,
+        ranking=rank_briefs(briefs, metrics),
+        graph=graph,
+        diagnostics=tuple(apply_severities(diagnostics, config)),
+        brief_files=len(brief_paths),
+        today=today,
+    )
+
+
+# Parsed briefs go back from pool workers, and into the cache, pickled.
+pickle_fields_plainly(playbook.diagnostics, playbook.load.model, playbook.analysis.metrics, playbook.analysis.links, playbook.analysis.ranking)
+
+
+PARALLEL_FROM = 256  # below this many files, starting processes costs more than it saves
+
+
+def load_sources(root: Path, paths: list[str], kind: str, cache: Reuse | None,
+                 store: SourceCache | None, jobs: int) -> list[tuple]:
+    """Return what loading each path gives, in order: from ``serve``'s in-memory cache, from the
+    persistent cache when the bytes are unchanged, else parsed — on ``jobs`` processes when
+    there are many files."""
+    if cache is not None:
+        return [cache.load(root, path, LOADERS[kind]) for path in paths]
+    results: list = [None] * len(paths)
+    misses: list[tuple[int, bytes | None, str]] = []
+    for index, path in enumerate(paths):
+        data, problems = read_bytes(root, path)
+        if data is None:
+            results[index] = (None, problems)
+            continue
+        digest = hashlib.sha1(data).hexdigest() if store is not None else ""
+        hit = store.get(path, digest) if store is not None else None
+        if hit is not None:
+            results[index] = hit
+        else:
+            misses.append((index, data, digest))
+    if jobs > 1 and len(misses) >= PARALLEL_FROM:
+        with worker_pool(jobs) as pool:
+            loaded = pool.map(_load_one, [(kind, root, paths[i], data) for i, data, _ in misses], chunksize=64)
+    else:
+        loaded = [LOADERS[kind](root, paths[i], data) for i, data, _ in misses]
+    for (index, _, digest), result in zip(misses, loaded):
+        results[index] = result
+        if store is not None:
+            store.put(paths[index], digest, result)
+    return results
+
+
+def _load_one(job: tuple) -> tuple:
+    kind, root, path, data = job
+    return LOADERS[kind](root, path, data)
+
+
+def _derive(brief: Brief, config: Config, today: date, cache: Reuse | None, store: SourceCache | None,
+            settings: str):
+    """Return a brief's metrics, levers and criteria findings; reused while the brief, the
+    settings they depend on and the date are the same (in memory for serve, on disk for builds)."""
+    if cache is not None:
+        hit = cache.derived.get(brief.path)
+        if hit is not None and hit[0] is brief and hit[1] == config and hit[2] == today:
+            return hit[3]
+    if store is not None:
+        stored = store.get_derived(brief.path, settings)
+        if stored is not None:
+            return stored
+    brief_metrics = derive_metrics(brief, config.ranking)
+    brief_levers = find_levers(brief, brief_metrics, config.ranking)
+    findings = check_brief(BriefContext(brief, brief_metrics, brief_levers, config.criteria, today))
+    result = (brief_metrics, brief_levers, findings)
+    if cache is not None:
+        cache.derived[brief.path] = (brief, config, today, result)
+    if store is not None:
+        store.put_derived(brief.path, settings, result)
+    return result
+
+
+def apply_severities(diagnostics: list[Diagnostic], config: Config) -> list[Diagnostic]:
+    """Return the diagnostics with the project's severities applied and the rules turned off dropped, sorted."""
+    result = []
+    for d in diagnostics:
+        severity = config.severity(d.code)
+        if severity is not None:
+            result.append(d if severity == d.severity else d.with_severity(severity))
+    result.sort(key=Diagnostic.sort_key)
+    return result
+
+

@@ -1,0 +1,135 @@
+"""The commands that render: build (with its progress bar) and serve."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import time
+from pathlib import Path
+from typing import IO
+
+from playbook.cli.commands import CONTENT_ERRORS, OK, _analyse, _note_cache_problem, _note_no_briefs, _project_root
+from playbook.cli.parser import UsageError
+from playbook.cli.report import Style, colour_wanted, format_diagnostics, format_text
+from playbook.diagnostics import Severity
+from playbook.layout import LOCAL_HOSTS, SITE
+from playbook.load.config import load_config
+from playbook.analysis.project import build_date
+from playbook.site.build import build_site
+from playbook.site.output import OutputError, check_output
+from playbook.site.render import BuildError
+
+
+def run_build(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
+    started = time.perf_counter()
+    root = Path(args.dir)
+    output = Path(args.output) if args.output else root / SITE
+    if root.is_dir():
+        try:  # refuse a dangerous output before anything at all is read or written
+            target = check_output(output, root)
+        except OutputError as error:
+            raise UsageError(f"playbook: {error}") from None
+    analysis = _analyse(args.dir, stderr, cached=not args.no_cache)
+    _note_no_briefs(analysis, stderr)
+    errors = [d for d in analysis.diagnostics if d.severity == Severity.ERROR]
+    if errors:
+        print(format_text(analysis, list(analysis.diagnostics), Style(colour_wanted(stderr, args.color))), file=stderr)
+        print(f"playbook: build failed: the content has {len(errors)} error{'s' if len(errors) != 1 else ''}; "
+              f"{output} was left as it was", file=stderr)
+        return CONTENT_ERRORS
+    if args.verbosity > 0 and analysis.diagnostics:
+        print(format_text(analysis, list(analysis.diagnostics), Style(colour_wanted(stderr, args.color))), file=stderr)
+    bar = ProgressBar(stderr, started)
+    try:
+        result = build_site(analysis, target, base_url=args.base_url, include_drafts=args.drafts,
+                            jobs=os.cpu_count() or 1, progress=bar.update, persistent=not args.no_cache)
+    except BuildError as error:
+        bar.clear()
+        print(f"playbook: build failed: {error}; {output} was left as it was", file=stderr)
+        return CONTENT_ERRORS
+    except OSError as error:  # a full disk, a permission, a file gone: the writer kept the old site
+        bar.clear()
+        print(f"playbook: build failed: {_os_error(error)}; {output} was left as it was", file=stderr)
+        return CONTENT_ERRORS
+    bar.clear()
+    if result.cache_problem != analysis.cache_problem:
+        _note_cache_problem(result.cache_problem, stderr)
+    warnings = sum(d.severity == Severity.WARNING for d in analysis.diagnostics)
+    seconds = time.perf_counter() - started
+    written = result.pages - result.unchanged
+    if args.verbosity >= 0:
+        print(f"Built {_count(result.briefs, 'brief')} into {output}: {_count(result.pages, 'page')} "
+              f"({written:,} written, {result.unchanged:,} unchanged), {_count(warnings, 'warning')}, in {seconds:.2f} s", file=stdout)
+    return OK
+
+
+def _os_error(error: OSError) -> str:
+    """Return an OSError as one line: what failed, on which file."""
+    where = f": {error.filename}" if error.filename else ""
+    return f"{error.strerror or error}{where}"
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n:,} {word}{'s' if n != 1 else ''}"
+
+
+class ProgressBar:
+    """A one-line progress bar on a terminal, shown only once a build has taken over a second."""
+
+    def __init__(self, stream: IO, started: float):
+        self.stream = stream
+        self.started = started
+        self.enabled = hasattr(stream, "isatty") and stream.isatty() and os.environ.get("TERM") != "dumb"
+        self.shown = False
+
+    def update(self, done: int, total: int) -> None:
+        if not self.enabled or time.perf_counter() - self.started < 1.0:
+            return
+        width = 30
+        filled = width * done // max(total, 1)
+        self.stream.write(f"\r  [{'#' * filled}{'.' * (width - filled)}] {done:,}/{total:,} pages")
+        self.stream.flush()
+        self.shown = True
+
+    def clear(self) -> None:
+        if self.shown:
+            self.stream.write("\r\x1b[2K")
+            self.stream.flush()
+            self.shown = False
+
+
+def run_serve(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
+    from playbook.serve.server import RebuildReport, serve_site  # the server's stack, only when serving
+
+    root = _project_root(args.dir)
+    load_config(root)  # a bad config is a usage error before anything listens; the first build analyses
+    build_date()  # so is a bad SOURCE_DATE_EPOCH
+    style = Style(colour_wanted(stdout, args.color))
+    if args.host not in LOCAL_HOSTS:
+        print(style(f"warning: serving on {args.host}: anyone who can reach this address can read the playbook", "1;33"), file=stderr)
+
+    def log_rebuild(report: RebuildReport) -> None:
+        stamp = time.strftime("%H:%M:%S")
+        if report.errors:
+            print(format_diagnostics(root, report.errors, style), end="", file=stdout)
+            count = len(report.errors)
+            print(f"[{stamp}] {style(f'{count} error' + ('s' if count != 1 else ''), '1;31')} in {report.milliseconds} ms; "
+                  "serving the last good build", file=stdout, flush=True)
+        elif args.verbosity >= 0:
+            print(f"[{stamp}] {style('built', '1;32')} in {report.milliseconds} ms: {report.pages} pages, "
+                  f"{report.reloaded} file{'s' if report.reloaded != 1 else ''} read", file=stdout, flush=True)
+
+    def ready(url: str) -> None:
+        print(f"Serving {root.resolve()} at {style(url, '1;4')} — Ctrl-C to stop", file=stdout, flush=True)
+        if args.open:
+            import webbrowser
+            webbrowser.open(url)
+
+    try:
+        serve_site(root, host=args.host, port=args.port, include_drafts=args.drafts, poll=args.poll,
+                   log_rebuild=log_rebuild, ready=ready)
+    except OSError as error:
+        raise UsageError(f"playbook: cannot listen on {args.host}:{args.port}: {error.strerror or error}") from None
+    except KeyboardInterrupt:
+        print("Stopped.", file=stdout)
+    return OK

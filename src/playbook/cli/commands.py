@@ -1,0 +1,173 @@
+"""The commands that analyse and print: check, rank, init, new, schema, completion."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shlex
+import shutil
+from pathlib import Path
+from typing import IO, Sequence
+
+from playbook.analysis.project import Analysis, analyse_project, build_date
+from playbook.cli.explanations import find_rule, format_reasons, format_rule, format_rule_list
+from playbook.cli.parser import UsageError, build_parser
+from playbook.cli.report import (
+    Style, colour_wanted, format_diagnostics, format_github, format_json, format_ranking, format_text, summary_line,
+)
+from playbook.cli.scaffold import ScaffoldError, init_project, new_brief, schema_document
+from playbook.diagnostics import Diagnostic, Severity
+from playbook.layout import BRIEFS, is_project
+from playbook.rules import RULES
+
+OK, CONTENT_ERRORS, USAGE = 0, 1, 2
+
+
+def _analyse(directory: str, stderr: IO, *, cached: bool = False) -> Analysis:
+    analysis = analyse_project(_project_root(directory), persistent=cached, jobs=os.cpu_count() or 1)
+    _note_cache_problem(analysis.cache_problem, stderr)
+    return analysis
+
+
+def _note_cache_problem(problem: str, stderr: IO) -> None:
+    if problem:
+        print(f"playbook: warning: {problem}, so the cache was neither read nor written; delete it "
+              "(it is always safe to) and the next run makes a new one", file=stderr)
+
+
+def _project_root(directory: str) -> Path:
+    """Return the project folder, or raise UsageError when it is not one."""
+    root = Path(directory)
+    if not root.exists():
+        raise UsageError(f"playbook: {directory}: no such folder")
+    if not root.is_dir():
+        raise UsageError(f"playbook: {directory}: not a folder")
+    if not is_project(root):
+        raise UsageError(f"playbook: {directory}: not a playbook project (no content/ folder or playbook.yaml); "
+                         "'playbook init DIR' starts one")
+    return root
+
+
+def _note_no_briefs(analysis: Analysis, stderr: IO) -> None:
+    """Say where briefs go when there are none, so "0 briefs checked" never passes unexplained."""
+    if analysis.brief_files:
+        return
+    folder = analysis.root / BRIEFS
+    why = f"{BRIEFS}/ holds no .md files" if folder.is_dir() else f"there is no {BRIEFS}/ folder"
+    print(f"playbook: no briefs: {why}; write one brief per problem as content/briefs/<slug>.md "
+          "(see the README's 'Start a playbook')", file=stderr)
+
+
+def _fails(diagnostics: Sequence[Diagnostic], strict: bool) -> bool:
+    worst = max((d.severity for d in diagnostics), default=None)
+    return worst is not None and (worst == Severity.ERROR or (strict and worst == Severity.WARNING))
+
+
+def run_check(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
+    if args.explain is not None:
+        return run_explain(args.explain, stdout)
+    analysis = _analyse(args.dir, stderr, cached=not args.no_cache)
+    _note_no_briefs(analysis, stderr)
+    diagnostics = list(analysis.diagnostics)
+    failed = _fails(diagnostics, args.strict)
+    if args.format == "json":
+        print(format_json(analysis, diagnostics), file=stdout)
+    elif args.format == "github":
+        if diagnostics:
+            print(format_github(diagnostics), file=stdout)
+    elif args.verbosity < 0:  # only what fails the run, and nothing at all when it passes
+        style = Style(colour_wanted(stdout, args.color))
+        failing = [d for d in diagnostics if d.severity == Severity.ERROR or (args.strict and d.severity == Severity.WARNING)]
+        if failing:
+            print(format_diagnostics(analysis.root, failing, style) + summary_line(analysis, diagnostics, style), file=stdout)
+    else:
+        print(format_text(analysis, diagnostics, Style(colour_wanted(stdout, args.color))), file=stdout)
+        if args.verbosity > 0 and diagnostics:
+            print("\n" + format_reasons(dict.fromkeys(d.code for d in diagnostics)), file=stdout)
+    return CONTENT_ERRORS if failed else OK
+
+
+def run_explain(query: str, stdout: IO) -> int:
+    """Print one rule explained (by code or name), or every rule in a line each when ``query`` is empty."""
+    if not query:
+        print(format_rule_list(), file=stdout)
+        return OK
+    rule, suggestion = find_rule(query)
+    if rule is None:
+        raise UsageError(f"playbook: no rule {query!r}; " + (f"{suggestion} " if suggestion else "")
+                         + "'playbook check --explain' lists every rule")
+    print(format_rule(rule), file=stdout)
+    return OK
+
+
+def run_init(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
+    target = Path(args.dir)
+    try:
+        written = init_project(target, today=build_date())
+    except ScaffoldError as error:
+        raise UsageError(f"playbook: {error}") from None
+    except OSError as error:
+        raise UsageError(f"playbook: cannot write {target}: {error.strerror or error}") from None
+    if args.verbosity >= 0:
+        print(f"Created a playbook in {target}:", *(f"  {path}" for path in written), "", "Next:", sep="\n", file=stdout)
+        if target != Path("."):
+            print(f"  cd {shlex.quote(str(target))}", file=stdout)
+        print("  playbook check                     # two examples are flagged on purpose; their text says why\n"
+              "  playbook new \"Your first problem\"  # a brief that asks every question\n"
+              "  playbook serve                     # preview at http://127.0.0.1:8000/ while you write\n"
+              "README.md there says how to publish on GitHub Pages.", file=stdout)
+    return OK
+
+
+def run_new(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
+    root = _project_root(args.dir)
+    try:
+        path = new_brief(root, args.title, today=build_date(), slug=args.slug)
+    except ScaffoldError as error:
+        raise UsageError(f"playbook: {error}") from None
+    except OSError as error:
+        raise UsageError(f"playbook: cannot write the brief: {error.strerror or error}") from None
+    print(path, file=stdout)
+    if args.verbosity >= 0:
+        print("Answer the questions under each field; 'playbook check' lists what is still missing.", file=stderr)
+    return OK
+
+
+def run_rank(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
+    analysis = _analyse(args.dir, stderr)
+    _note_no_briefs(analysis, stderr)
+    ranking = analysis.ranking
+    why = args.why or args.verbosity > 0
+    if args.format == "json":
+        print(json.dumps({
+            "ranking": [{
+                "rank": e.rank, "slug": e.brief.slug, "title": e.brief.title, "status": e.brief.status,
+                "tier": e.metrics.tier, "score": e.metrics.score, "pain": e.metrics.pain,
+                "completeness": e.metrics.completeness, "required_accuracy": e.metrics.required_accuracy,
+                "model_accuracy": e.metrics.model_accuracy, "fit": e.metrics.fit,
+            } for e in ranking.ranked],
+            "unranked": [{"slug": b.slug, "title": b.title, "status": b.status} for b in ranking.unranked],
+        }, indent=2, ensure_ascii=False), file=stdout)
+    else:
+        width = shutil.get_terminal_size().columns if hasattr(stdout, "isatty") and stdout.isatty() else 0
+        print(format_ranking(analysis, Style(colour_wanted(stdout, args.color)), why=why, width=width), file=stdout)
+    errors = sum(d.severity == Severity.ERROR for d in analysis.diagnostics)
+    if errors:
+        print(f"playbook: the content has {errors} error{'s' if errors != 1 else ''}; "
+              "briefs with errors may be missing above; run 'playbook check' for details", file=stderr)
+        return CONTENT_ERRORS
+    return OK
+
+
+def run_schema(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
+    print(json.dumps(schema_document(args.kind), indent=2, ensure_ascii=False), file=stdout)
+    return OK
+
+
+def run_completion(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
+    from playbook.cli.completion import render_bash
+
+    prelude = "autoload -U +X bashcompinit && bashcompinit\n" if args.shell == "zsh" else ""
+    print(prelude + render_bash(build_parser(), values={"--explain": list(RULES)}), end="", file=stdout)
+    return OK

@@ -1,0 +1,81 @@
+"""The command line: parse arguments, run a command, print, and pick the exit code. Nothing
+else prints: the stages below return values and diagnostics."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import sys
+import threading
+from pathlib import Path
+from typing import IO, Sequence
+
+from playbook.analysis.project import BuildDateError
+from playbook.cli.building import run_build, run_serve
+from playbook.cli.commands import OK, USAGE, run_check, run_completion, run_init, run_new, run_rank, run_schema
+from playbook.cli.parser import COMMANDS, UsageError, build_parser
+from playbook.cli.report import Style, colour_wanted, format_diagnostics
+from playbook.load.config import ConfigError
+
+__all__ = ["COMMANDS", "build_parser", "main"]
+RUNNERS = {"init": run_init, "new": run_new, "check": run_check, "rank": run_rank, "build": run_build, "serve": run_serve,
+           "schema": run_schema, "completion": run_completion}
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (what `timeout`, a cancelled CI job and `docker stop` send), taken like Ctrl-C so
+    that a build cleans up after itself rather than dying with its staging folder."""
+
+
+def _terminate(signum, frame) -> None:
+    raise Terminated
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt():
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def main(argv: Sequence[str] | None = None, stdout: IO | None = None, stderr: IO | None = None) -> int:
+    """Run the command line with ``argv`` and return the exit code."""
+    stdout = stdout or sys.stdout
+    stderr = stderr or sys.stderr
+    args = None
+    try:
+        with contextlib.redirect_stdout(stdout):  # --help and --version print through sys.stdout
+            args = build_parser().parse_args(argv)
+        with _sigterm_as_interrupt():
+            return RUNNERS[args.command](args, stdout, stderr)
+    except UsageError as error:
+        print(error, file=stderr)
+        return USAGE
+    except ConfigError as error:
+        root = Path(getattr(args, "dir", "."))  # config errors come only after the arguments parsed
+        print(format_diagnostics(root, error.diagnostics, Style(colour_wanted(stderr))), end="", file=stderr)
+        print(f"playbook: the configuration is invalid ({len(error.diagnostics)} problem{'s' if len(error.diagnostics) != 1 else ''})", file=stderr)
+        return USAGE
+    except BuildDateError as error:
+        print(f"playbook: {error}", file=stderr)
+        return USAGE
+    except Terminated:
+        print("playbook: terminated", file=stderr)
+        return 128 + signal.SIGTERM
+    except KeyboardInterrupt:
+        print("playbook: interrupted", file=stderr)
+        return 130
+    except BrokenPipeError:  # `playbook rank | head`: the reader has all it wanted
+        try:
+            sys.stdout = open(os.devnull, "w")  # keep the interpreter from complaining at exit
+        except OSError:
+            pass
+        return OK
+    except SystemExit as exit_:  # --help and --version
+        return int(exit_.code or 0)

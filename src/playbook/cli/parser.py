@@ -1,0 +1,143 @@
+"""The command line's parser: every command and option, with help, examples and did-you-means."""
+
+from __future__ import annotations
+
+import argparse
+
+from playbook import __version__
+from playbook.load.config import BASE_URL
+from playbook.suggest import did_you_mean
+
+
+class UsageError(Exception):
+    """Bad arguments or an unusable project folder: exit code 2."""
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse that raises instead of exiting, and suggests the command or option that was meant
+    (``options``: every option of every command, shared by the parser and its subparsers)."""
+
+    def __init__(self, *args, options: set[str] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.options = options if options is not None else set()
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        if "required: command" in message:
+            message = "a command is needed\n" + self.format_usage().strip() + "\nrun 'playbook --help' for the commands"
+        if "invalid choice" in message and "argument command" in message:
+            word = message.split("'")[1] if "'" in message else ""
+            suggestion = did_you_mean(word, COMMANDS)
+            message = f"unknown command {word!r}" + (f"; {suggestion}" if suggestion else "")
+        if message.startswith("unrecognized arguments: "):
+            word = message.split(": ", 1)[1].split()[0].split("=")[0]
+            suggestion = did_you_mean(word, self.options) if word.startswith("-") else ""
+            message += f"; {suggestion}" if suggestion else ""
+        raise UsageError(f"{self.prog}: {message}")
+
+
+COMMANDS = ("init", "new", "check", "rank", "build", "serve", "schema", "completion")
+
+
+def _base_url(text: str) -> str:
+    if not BASE_URL.fullmatch(text):
+        raise argparse.ArgumentTypeError(f"{text!r} is not an http(s) URL such as https://example.com/playbook/")
+    return text
+
+
+def _port(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number") from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{port} is not a port number (0 to 65535)")
+    return port
+
+
+def build_parser() -> Parser:
+    """Return the command line's parser; its ``options`` name every option, for did-you-mean."""
+    options: set[str] = set()
+    parser = Parser(prog="playbook", options=options, description="Lint, rank and publish opportunity briefs.",
+                    formatter_class=argparse.RawDescriptionHelpFormatter,
+                    epilog="examples:\n  playbook init my-playbook\n  playbook new \"Refund replies for the Berlin team\"\n"
+                           "  playbook check\n  playbook check --explain PB202\n  playbook rank --format json\n"
+                           "  playbook build -o public\n  playbook schema > brief.schema.json\n\n"
+                           "'playbook COMMAND --help' shows a command's options and examples.")
+    parser.add_argument("--version", action="version", version=f"playbook {__version__}")
+    _add_verbosity(parser, 0)
+    commands = parser.add_subparsers(dest="command", metavar="command", required=True, parser_class=Parser)
+
+    def command(name: str, help: str, examples: str) -> Parser:
+        sub = commands.add_parser(name, help=help, description=help, formatter_class=argparse.RawDescriptionHelpFormatter, options=options,
+                                  epilog="examples:\n" + examples)
+        _add_verbosity(sub, argparse.SUPPRESS)  # so a -q given before the command is not reset after it
+        return sub
+
+    init = command("init", "Create a new playbook project: settings, three example briefs, CI and editor setup.",
+                   "  playbook init my-playbook\n  mkdir team-playbook && cd team-playbook && git init && playbook init")
+    init.add_argument("dir", nargs="?", default=".", help="a new or empty folder (default: .)")
+
+    new = command("new", "Write a new brief that asks every question, at content/briefs/SLUG.md.",
+                  "  playbook new \"Refund replies for the Berlin team\"\n  playbook new \"Mahnwesen für Kleinbetriebe\" my-playbook\n"
+                  "  $EDITOR \"$(playbook new -q 'Invoice coding')\"")
+    new.add_argument("title", help="the problem, in a few words; the file name is made from it")
+    new.add_argument("dir", nargs="?", default=".", help="the project folder (default: .)")
+    new.add_argument("--slug", help="the file name without .md, instead of one made from the title")
+
+    check = command("check", "Check every brief against the criteria.",
+                    "  playbook check\n  playbook check my-playbook --strict\n  playbook check --format github\n"
+                    "  playbook check --explain PB202\n  playbook check -q   # only what fails")
+    check.add_argument("dir", nargs="?", default=".", help="the project folder (default: .)")
+    check.add_argument("--format", choices=("text", "json", "github"), default="text", help="output format (default: text)")
+    check.add_argument("--strict", action="store_true", help="fail on warnings as well as errors")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text output (default: auto)")
+    check.add_argument("--no-cache", action="store_true", help="ignore and do not update .playbook-cache/")
+    check.add_argument("--explain", nargs="?", const="", metavar="CODE",
+                       help="say what a rule (PB202 or model-gap) asks and why, with examples; alone, list every rule")
+
+    rank = command("rank", "Show the briefs ranked by tier, score, pain and title.",
+                   "  playbook rank\n  playbook rank --why\n  playbook rank --format json")
+    rank.add_argument("dir", nargs="?", default=".", help="the project folder (default: .)")
+    rank.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    rank.add_argument("--why", action="store_true", help="explain each rank in one sentence")
+    rank.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text output (default: auto)")
+
+    build = command("build", "Build the playbook into a static site.",
+                    "  playbook build\n  playbook build my-playbook -o public --base-url https://example.com/playbook/")
+    build.add_argument("dir", nargs="?", default=".", help="the project folder (default: .)")
+    build.add_argument("-o", "--output", help="the output folder (default: DIR/site)")
+    build.add_argument("--base-url", type=_base_url, default=None,
+                       help="where the site will be published (overrides base_url:); enables feed.xml and sitemap.xml")
+    build.add_argument("--drafts", action="store_true", help="include briefs and pages marked draft: true")
+    build.add_argument("--no-cache", action="store_true", help="ignore and do not update .playbook-cache/")
+    build.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text output (default: auto)")
+
+    serve = command("serve", "Build, then serve the site with live reload while you edit.",
+                    "  playbook serve\n  playbook serve my-playbook --port 0 --open\n  playbook serve --poll   # WSL, Docker, network drives")
+    serve.add_argument("dir", nargs="?", default=".", help="the project folder (default: .)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+    serve.add_argument("--port", type=_port, default=8000, help="port to listen on; 0 picks a free one (default: 8000)")
+    serve.add_argument("--open", action="store_true", help="open the site in a browser")
+    serve.add_argument("--poll", action="store_true", help="poll for changes instead of using file-system events")
+    serve.add_argument("--no-drafts", dest="drafts", action="store_false",
+                       help="preview as published: leave out briefs and pages marked draft: true (shown, marked, by default)")
+    serve.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text output (default: auto)")
+
+    schema = command("schema", "Print the JSON Schema of brief front matter, for editors.",
+                     "  playbook schema > .vscode/brief.schema.json\n  playbook schema config")
+    schema.add_argument("kind", nargs="?", choices=("brief", "page", "config"), default="brief",
+                        help="brief front matter (default), page front matter, or playbook.yaml")
+    completion = command("completion", "Print a shell completion script for bash or zsh.",
+                         "  playbook completion bash > ~/.local/share/bash-completion/completions/playbook\n"
+                         "  source <(playbook completion zsh)   # in ~/.zshrc")
+    completion.add_argument("shell", choices=("bash", "zsh"), help="the shell to complete in")
+    options.update(o for p in [parser, *commands.choices.values()] for a in p._actions for o in a.option_strings)
+    return parser
+
+
+def _add_verbosity(parser: argparse.ArgumentParser, default: object) -> None:
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("-q", "--quiet", dest="verbosity", action="store_const", const=-1, default=default,
+                       help="print only what fails, or only what was asked for")
+    group.add_argument("-v", "--verbose", dest="verbosity", action="store_const", const=1, default=default,
+                       help="print more: why each rule that fired matters, every warning of a build, each rank's reason")

@@ -1,0 +1,82 @@
+"""What the site says about the criteria: each brief's checklist, the health summary, the rules
+explained with their counts, and every diagnostic as a view."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from playbook.diagnostics import Diagnostic, Severity
+from playbook.load.config import Config
+from playbook.load.model import Brief
+from playbook.rules import RULES
+from playbook.site.views import CheckView, DiagnosticView, HealthView, LinkView, RuleView
+
+CHECKLIST_CODES = [code for code in RULES if code == "PB003" or code >= "PB007"]
+STATES = {Severity.ERROR: "failed", Severity.WARNING: "warning", Severity.INFO: "info"}
+
+
+class Findings:
+    """The diagnostics a build shows, as the views templates read."""
+
+    def __init__(self, config: Config, briefs: list[Brief], diagnostics: list[Diagnostic],
+                 by_path: dict[str, list[Diagnostic]], checklists: dict[tuple, tuple[CheckView, ...]]):
+        """``checklists`` keeps checklists by the findings they show, across versions of the site:
+        briefs with the same findings (most have none) share one."""
+        self.config = config
+        self.briefs = briefs
+        self.diagnostics = diagnostics
+        self.by_path = by_path
+        self.checklists = checklists
+        self.codes = [code for code in CHECKLIST_CODES if config.severity(code) is not None]
+
+    def checklist(self, brief: Brief) -> tuple[CheckView, ...]:
+        """Return the criteria checklist of ``brief``."""
+        findings = tuple(self.by_path.get(brief.path, ()))
+        key = tuple((d.code, d.severity, d.message, d.hint) for d in findings)
+        checklist = self.checklists.get(key)
+        if checklist is None:
+            checklist = self.checklists[key] = self._make_checklist(findings)
+        return checklist
+
+    def _make_checklist(self, findings: tuple[Diagnostic, ...]) -> tuple[CheckView, ...]:
+        found: dict[str, list[Diagnostic]] = defaultdict(list)
+        for d in findings:
+            found[d.code].append(d)
+        items = []
+        for code in self.codes:
+            rule = RULES[code]
+            hits = found.get(code, [])
+            state = "pass" if not hits else STATES[max(d.severity for d in hits)]
+            items.append(CheckView(code, rule.name, rule.summary, state, tuple(f"{d.message} — {d.hint}" if d.hint else d.message for d in hits)))
+        return tuple(items)
+
+    def health(self) -> HealthView:
+        """Return the criteria health summary of the index page."""
+        counts = {s: 0 for s in Severity}
+        for d in self.diagnostics:
+            counts[d.severity] += 1
+        clean = sum(1 for b in self.briefs if not self.by_path.get(b.path))
+        top = tuple(sorted((r for r in self.rule_views() if r.count), key=lambda r: (-r.count, r.code))[:5])
+        return HealthView(len(self.briefs), clean, counts[Severity.ERROR], counts[Severity.WARNING], counts[Severity.INFO], top)
+
+    def rule_views(self) -> tuple[RuleView, ...]:
+        """Return every rule explained, with its severity here and how often it fired."""
+        counts: dict[str, int] = defaultdict(int)
+        for d in self.diagnostics:
+            counts[d.code] += 1
+        views = []
+        for rule in sorted(RULES.values(), key=lambda r: r.code):
+            severity = self.config.severity(rule.code)
+            views.append(RuleView(rule.code, rule.name, severity.label if severity else "off", rule.summary, rule.reason,
+                                  rule.fails, rule.passes, counts[rule.code]))
+        return tuple(views)
+
+    def diagnostic_views(self) -> tuple[DiagnosticView, ...]:
+        """Return every diagnostic, with a link to its brief."""
+        by_file = {b.path: b for b in self.briefs}
+        views = []
+        for d in self.diagnostics:
+            brief = by_file.get(d.path)
+            link = LinkView(brief.title, f"briefs/{brief.slug}/") if brief else None
+            views.append(DiagnosticView(d.path, d.line, d.column, d.severity.label, d.code, d.name, d.message, d.hint, link))
+        return tuple(views)

@@ -1,0 +1,125 @@
+"""Markdown to HTML with markdown-it-py: CommonMark plus tables, strikethrough, footnotes, task
+lists, heading anchors and ``[[slug]]`` links to briefs. Raw HTML is escaped unless allowed, and
+markdown-it's link validation keeps ``javascript:`` and other unsafe schemes out of the output.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml as escape
+from markdown_it.rules_core import StateCore
+from markdown_it.rules_inline import StateInline
+from mdit_py_plugins.anchors.index import slugify as heading_slug
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.tasklists import tasklists_plugin
+
+from playbook.analysis.links import WIKILINK
+
+WORD = re.compile(r"\w[\w'-]*")
+ANCHORED_LEVELS = ("h2", "h3", "h4")
+
+# Given a slug, return (relative href, title) of the brief, or None when it is not on the site.
+Resolver = Callable[[str], "tuple[str, str] | None"]
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    html: str
+    text: str  # the body without markup
+    words: str  # its distinct words, lowercased, for the search index
+
+
+def distinct_words(text: str) -> str:
+    """Return the distinct words of ``text``, lowercased, in first-seen order: full-text search
+    needs every word once, not the prose (a third of the size at 10,000 briefs)."""
+    return " ".join(dict.fromkeys(word for word in WORD.findall(text.lower()) if len(word) > 2))
+
+
+def _wikilink_rule(state: StateInline, silent: bool) -> bool:
+    if not state.src.startswith("[[", state.pos):
+        return False
+    match = WIKILINK.match(state.src, state.pos)
+    if match is None:
+        return False
+    if not silent:
+        token = state.push("wikilink", "", 0)
+        token.meta = {"slug": match.group(1).strip(), "label": (match.group(2) or "").strip()}
+        token.content = match.group(0)
+    state.pos = match.end()
+    return True
+
+
+def _heading_anchors(state: StateCore) -> None:
+    """Give each h2–h4 an id from its text, unique in the document: ``notes``, ``notes-1``...
+
+    The same ids as mdit-py-plugins' anchors plugin, which finds a free suffix by counting up from
+    1 for every heading, so a brief of 20,000 equal headings took minutes; this remembers where
+    each count stopped.
+    """
+    headings = [(index, token) for index, token in enumerate(state.tokens) if token.type == "heading_open"]
+    taken = {str(token.attrGet("id")) for _, token in headings if token.attrGet("id")} | state.env.get("reserved_ids", set())
+    next_suffix: dict[str, int] = {}
+    for index, token in headings:
+        if token.tag not in ANCHORED_LEVELS or token.attrGet("id"):
+            continue
+        children = state.tokens[index + 1].children or []
+        base = heading_slug("".join(child.content for child in children if child.type in ("text", "code_inline")))
+        slug = base
+        if slug in taken:
+            suffix = next_suffix.get(base, 1)
+            while f"{base}-{suffix}" in taken:
+                suffix += 1
+            next_suffix[base] = suffix + 1
+            slug = f"{base}-{suffix}"
+        taken.add(slug)
+        token.attrSet("id", slug)
+
+
+def _render_wikilink(renderer, tokens, index, options, env) -> str:
+    meta = tokens[index].meta
+    found = env["resolve"](meta["slug"])
+    if found is None:  # a draft left out of the build, or a broken link `check` reports
+        return f'<span class="wikilink-missing">{escape(meta["label"] or meta["slug"])}</span>'
+    href, title = found
+    return f'<a class="wikilink" href="{escape(href)}">{escape(meta["label"] or title)}</a>'
+
+
+class MarkdownRenderer:
+    """One configured parser, reused for every document of a build."""
+
+    def __init__(self, *, allow_html: bool = False, reserved_ids: frozenset[str] = frozenset()):
+        """``reserved_ids`` are ids the page around the body already uses: no heading takes one."""
+        self.reserved_ids = reserved_ids
+        md = MarkdownIt("commonmark", {"html": allow_html, "typographer": False})
+        md.enable(["table", "strikethrough"])
+        md.use(footnote_plugin).use(tasklists_plugin, label=True)
+        md.core.ruler.push("heading_anchors", _heading_anchors)
+        md.inline.ruler.before("link", "wikilink", _wikilink_rule)
+        md.add_render_rule("wikilink", _render_wikilink)
+        self.md = md
+
+    def render(self, text: str, resolve: Resolver) -> Rendered:
+        """Return the HTML of ``text``, with ``[[slug]]`` links resolved by ``resolve``."""
+        env: dict = {"resolve": resolve, "reserved_ids": self.reserved_ids}
+        tokens = self.md.parse(text, env)
+        html = self.md.renderer.render(tokens, self.md.options, env)
+        text = _plain_text(tokens)
+        return Rendered(html, text, distinct_words(text))
+
+
+def _plain_text(tokens) -> str:
+    words: list[str] = []
+    for token in tokens:
+        if token.type == "inline" and token.children:
+            for child in token.children:
+                if child.type in ("text", "code_inline"):
+                    words.append(child.content)
+                elif child.type == "wikilink":
+                    words.append(child.meta["label"] or child.meta["slug"])
+        elif token.type in ("fence", "code_block"):
+            words.append(token.content)
+    return " ".join(" ".join(words).split())

@@ -1,0 +1,191 @@
+"""The theme API: the values templates see. Templates get these views, never the internal model,
+so the model can change without breaking a theme. Documented in docs/themes.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from playbook.load.model import RESERVED_NAMES
+
+
+PLAIN_NAME = re.compile(r"[a-z0-9\s\-_.,;:'\"()\[\]{}!?/\\|&]*")  # letters, digits and mere separators
+
+
+@lru_cache(maxsize=65536)
+def slugify(text: str) -> str:
+    """Return a URL-safe slug: lowercase ASCII words joined by hyphens (``x`` when none survive)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug[:80].rstrip("-") or "x"
+
+
+@lru_cache(maxsize=65536)
+def name_slug(text: str) -> str:
+    """Return the address of a tag's or a sufferer's page: :func:`slugify`, and when its words
+    alone would not tell the name apart — letters outside ASCII, symbols such as + or #, a name
+    cut at 80 characters, a device name Windows reserves — a short digest of the name (case and
+    spacing aside), so C++ and C#, or two names in Japanese, never share a page, and no folder
+    is called con or nul."""
+    folded = " ".join(unicodedata.normalize("NFC", text).casefold().split())
+    slug = slugify(text)
+    plain = PLAIN_NAME.fullmatch(folded) and re.search("[a-z0-9]", folded)  # so slugify did not fall back to "x"
+    if plain and len(slug) < 80 and not re.fullmatch(RESERVED_NAMES, slug):
+        return slug
+    digest = hashlib.sha1(folded.encode("utf-8")).hexdigest()[:8]
+    return f"{slug[:70].rstrip('-')}-{digest}"
+
+
+@dataclass(frozen=True, slots=True)
+class LinkView:
+    """A link to another page of the site: ``path`` is site-relative; pass it to ``url()``."""
+
+    title: str
+    path: str
+    note: str = ""  # a short annotation, such as a brief's status
+
+
+@dataclass(frozen=True, slots=True)
+class MetricsView:
+    required_accuracy: float
+    required_given: bool
+    model_accuracy: float
+    fit: float
+    tier: str  # "ready" | "model-gap"
+    pain: float
+    completeness: float
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class LeverView:
+    phrase: str
+    required_accuracy: float
+    closes_gap: bool
+
+
+@dataclass(frozen=True, slots=True)
+class LeversView:
+    single: tuple[LeverView, ...]
+    smallest: LeverView | None  # None: no workflow change closes the gap
+    hint: str
+
+
+@dataclass(frozen=True, slots=True)
+class CheckView:
+    """One criterion on one brief: ``state`` is "pass", "info", "warning" or "failed"."""
+
+    code: str
+    name: str
+    summary: str
+    state: str
+    messages: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class BriefView:
+    """A brief as the templates see it."""
+
+    slug: str
+    path: str  # "briefs/<slug>/"
+    title: str
+    status: str
+    status_path: str
+    owner: str
+    updated: str  # ISO date or ""
+    draft: bool
+    tags: tuple[LinkView, ...]
+    who: str
+    who_path: str  # the sufferer's index page
+    losing: str
+    evidence: tuple[str, ...]
+    severity: int
+    frequency: str
+    reach: int | None
+    when_wrong: str
+    error_cost: str
+    catchability: str
+    alternative: str
+    emotional_state: str
+    measured_on: str
+    problem: str
+    workflow_steps: tuple[str, ...]
+    covered_steps: tuple[str, ...]
+    metrics: MetricsView
+    rank: int | None
+    why: str
+    levers: LeversView | None
+    source_path: str  # the Markdown file, relative to the project
+
+
+@dataclass(frozen=True, slots=True)
+class GroupView:
+    """A tag, a status or a sufferer, and the briefs in it (ranked ones first, in rank order)."""
+
+    kind: str  # "tag" | "status" | "sufferer"
+    name: str
+    path: str
+    briefs: tuple[BriefView, ...]
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RuleView:
+    code: str
+    name: str
+    severity: str  # in this project: "error" | "warning" | "info" | "off"
+    summary: str
+    reason: str
+    fails: str
+    passes: str
+    count: int  # diagnostics of this rule in the playbook
+
+
+@dataclass(frozen=True, slots=True)
+class DiagnosticView:
+    path: str
+    line: int
+    column: int
+    severity: str
+    code: str
+    name: str
+    message: str
+    hint: str
+    brief: LinkView | None
+
+
+@dataclass(frozen=True, slots=True)
+class HealthView:
+    """The criteria health summary of the index page."""
+
+    briefs: int
+    clean: int  # briefs with no diagnostic at all
+    errors: int
+    warnings: int
+    infos: int
+    top: tuple[RuleView, ...]  # the rules that fire most, most first
+
+
+@dataclass(frozen=True, slots=True)
+class SiteView:
+    title: str
+    description: str
+    base_url: str
+    language: str
+    version: str
+    nav: tuple[LinkView, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class KindView:
+    """A kind of group page (``layout.GROUP_KINDS``): tags, statuses, sufferers."""
+
+    kind: str  # "tag"
+    path: str  # the index of all groups of the kind: "tags/"
+    label: str  # "Tags"
+    heading: str  # "Tag"
+    intro: str
