@@ -169,7 +169,6 @@ def test_a_cache_folder_linked_out_of_the_project_is_neither_read_nor_written(ma
 
 def test_half_written_cache_files_of_dead_writers_are_removed(make_project, run):
     import fcntl
-    import os
 
     root = make_project({"a": brief()})
     assert run("check", str(root))[0] == 0

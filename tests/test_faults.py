@@ -273,7 +273,7 @@ def test_a_live_staging_folder_or_an_old_site_is_refused_as_the_output(make_proj
 
 def test_leftovers_of_dead_builds_are_removed_and_a_live_builds_are_kept(make_project, monkeypatch):
     import fcntl
-    import playbook.site.output as output
+    import playbook.site.folders as output
 
     monkeypatch.setattr(output, "ORPHAN_AGE", 0.0)
     root, before = built_once(make_project)
@@ -360,7 +360,7 @@ def test_sigterm_to_a_large_parallel_build_is_handled_like_ctrl_c(make_project):
 
 
 def test_workers_die_with_a_killed_build_and_its_leftovers_go_with_the_next_build(make_project, monkeypatch):
-    import playbook.site.output as output
+    import playbook.site.folders as output
 
     root, before = built_once(make_project)
     for slug, text in many_briefs(1500).items():

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import os
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ import playbook.analysis.ranking
 import playbook.diagnostics
 import playbook.load.model
 from playbook.analysis.criteria import BriefContext, check_brief
-from playbook.analysis.links import LinkGraph, link_briefs
+from playbook.analysis.links import LinkGraph, find_wikilinks, link_briefs
 from playbook.analysis.metrics import Levers, Metrics, derive_metrics, find_levers
 from playbook.analysis.ranking import Ranking, rank_briefs
 from playbook.diagnostics import Diagnostic, Position
@@ -48,6 +49,14 @@ class Analysis:
     brief_files: int
     today: date
     cache_problem: str = ""  # why .playbook-cache/ was not used, for the command line to say
+    page_links: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)  # page path -> [[slugs]] in its body
+
+    @functools.cached_property
+    def published_ranking(self) -> Ranking:
+        """Return the ranking of the briefs a build without drafts shows."""
+        if not any(brief.draft for brief in self.briefs):
+            return self.ranking
+        return rank_briefs([brief for brief in self.briefs if not brief.draft], self.metrics)
 
 
 class BuildDateError(ValueError):
@@ -151,6 +160,8 @@ def _analyse(root: Path, today: date | None, config: Config | None, cache: Reuse
         diagnostics.extend(findings)
     graph, broken = link_briefs(briefs, known, cache.links if cache is not None else None)
     diagnostics.extend(broken)
+    page_links = {page.path: tuple(target for target, *_ in find_wikilinks(page.body, page.body_line))
+                  for page in pages if "[[" in page.body}
 
     return Analysis(
         root=root,
@@ -164,6 +175,7 @@ def _analyse(root: Path, today: date | None, config: Config | None, cache: Reuse
         diagnostics=tuple(apply_severities(diagnostics, config)),
         brief_files=len(brief_paths),
         today=today,
+        page_links=page_links,
     )
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import hashlib
 
-from playbook.analysis.links import find_wikilinks
 from playbook.load.model import Brief, Page
 from playbook.site.markdown import MarkdownRenderer, Rendered
 from playbook.site.pages import Body, url_from
@@ -36,14 +35,11 @@ class Bodies:
         self.rendered = rendered
         self.words = words if words is not None else {}
 
-    def markdown_body(self, page_path: str, text: str, slug: str | None = None) -> Body:
+    def markdown_body(self, page_path: str, text: str, linked: list[str]) -> Body:
         """Return ``text`` to be rendered when first shown, or rendered already when the cache has
-        it (neither it nor a brief it links to changed)."""
+        it (neither it nor a brief it links to changed); ``linked`` are the slugs its ``[[…]]``
+        name, as the analysis found them."""
         resolve = self._resolver(page_path)
-        if slug is not None:  # a brief: its links were found when the project was analysed
-            linked = [link.target for link in self.views.analysis.graph.links.get(slug, ()) if link.kind == "body"]
-        else:
-            linked = [target for target, *_ in find_wikilinks(text, 1)] if "[[" in text else []
         targets = tuple((target, resolve(target)) for target in linked)
         key = hashlib.sha1(repr((page_path, text, targets)).encode("utf-8")).hexdigest()
         cache = self.rendered
@@ -72,10 +68,11 @@ class Bodies:
         """Return the body of ``brief``'s page (a new one each time: a rendered body is let go with
         its page, so a big build never holds every body's HTML at once)."""
         view = self.views.views[brief.slug]
-        return self.markdown_body(f"{view.path}index.html", brief.body, brief.slug)
+        linked = [link.target for link in self.views.analysis.graph.links.get(brief.slug, ()) if link.kind == "body"]
+        return self.markdown_body(f"{view.path}index.html", brief.body, linked)
 
     def page_body(self, page: Page) -> Body:
-        return self.markdown_body(f"{page.slug}/index.html", page.body)
+        return self.markdown_body(f"{page.slug}/index.html", page.body, list(self.views.analysis.page_links.get(page.path, ())))
 
     def search_entry(self, brief: Brief, body: Body | None = None) -> tuple[dict, str, str]:
         """Return the brief's search entry, and its body's key and words for the cache to keep;

@@ -10,7 +10,7 @@ from typing import Iterator
 
 from playbook.analysis.metrics import Levers
 from playbook.analysis.project import Analysis
-from playbook.analysis.ranking import Ranking, explain_unranked, rank_briefs
+from playbook.analysis.ranking import Ranking, explain_unranked
 from playbook.diagnostics import Diagnostic
 from playbook.layout import GROUP_KINDS, GroupKind
 from playbook.load.model import Brief
@@ -26,7 +26,7 @@ def group_values(kind: GroupKind, brief: Brief) -> list[tuple[str, str]]:
     for part in kind.key.split("."):
         value = getattr(value, part)
     names = value if isinstance(value, tuple) else (value,)
-    return [(name_slug(name) if kind.named else name, name) for name in names]
+    return [(name_slug(name) if kind.named else name, name) for name in names if name]
 
 
 def group_path(kind: str, name: str) -> str:
@@ -46,7 +46,7 @@ class SiteViews:
         hidden = {d.path for d in (*analysis.briefs, *analysis.pages) if d.draft and not include_drafts}
         self.diagnostics = [d for d in analysis.diagnostics if d.path not in hidden] if hidden else list(analysis.diagnostics)
         self.visible = {b.slug for b in self.briefs}
-        self.ranking: Ranking = rank_briefs(self.briefs, analysis.metrics) if len(self.briefs) != len(analysis.briefs) else analysis.ranking
+        self.ranking: Ranking = analysis.ranking if include_drafts else analysis.published_ranking
         self.by_path: dict[str, list[Diagnostic]] = defaultdict(list)
         for d in self.diagnostics:
             self.by_path[d.path].append(d)
