@@ -4,11 +4,12 @@ the registry (``playbook/rules.py``); this module only checks."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 from typing import Callable, Iterator
 
+from playbook.analysis.judgement import Vocabulary, judge
 from playbook.analysis.metrics import Levers, Metrics
 from playbook.diagnostics import Diagnostic, quote
 from playbook.load.config import CriteriaConfig
@@ -61,19 +62,26 @@ def check_brief(context: BriefContext) -> list[Diagnostic]:
 
 
 
-HYPOTHETICAL = re.compile(
-    r"\b(would|could|might)\b|\bpotential(ly)?\b|\bprospective\b"
-    r"|\b(future|possible|hypothetical)\s+(users?|customers?|buyers?|teams?)\b"
-    r"|\b(every(one|body)|anyone|anybody)\b|\ball\s+(users|teams|companies|businesses)\b",
-    re.IGNORECASE,
-)
-QUANTITY = re.compile(r"\d|%|\$|€|£|¥|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|dozen|hundred|thousand|million|half|twice|double)\b", re.IGNORECASE)
-BENCHMARKS = re.compile(
-    r"\bpublic\s+(?:benchmark|data\s*set|dataset|eval(?:uation)?)s?\b|\b(leaderboards?|mmlu|hellaswag|gsm-?8k|humaneval|swe-?bench|big-?bench|arc-(?:agi|challenge|easy)"
-    r"|truthfulqa|lmsys|chatbot arena|lm arena|superglue|winogrande|mt-?bench|gpqa|math-500|aime)\b",
-    re.IGNORECASE,
-)
-BUNDLED = re.compile(r";|\band also\b|\bas well as\b|\bplus\b|\band then\b", re.IGNORECASE)
+@lru_cache(maxsize=4096)
+def _verdicts(field: str, text: str, vocabulary: Vocabulary) -> tuple:
+    return tuple(judge(field, text, vocabulary))
+
+
+def prose_findings(c: "BriefContext", code: str, field: str) -> Iterator[Diagnostic]:
+    """Yield rule ``code``'s findings on the prose ``field`` of the brief (see analysis/judgement)."""
+    criteria = c.criteria
+    vocabulary = Vocabulary(criteria.benchmarks, criteria.broad_scope, criteria.allow, criteria.broad_words)
+    for verdict in _verdicts(field, c.brief.value(field), vocabulary):
+        if verdict.code == code:
+            yield c.at(code, field, verdict.message, HINTS[code])
+
+
+HINTS = {
+    "PB101": "name the people losing the most right now, and what they lose today",
+    "PB103": "say how much: hours, money, a count or a share",
+    "PB201": "measure on a labelled sample of the real work",
+    "PB302": "cut it to the one problem you will solve completely: one job, one brief",
+}
 
 
 @check("PB007")
@@ -103,15 +111,8 @@ def steps_mismatch(c: BriefContext) -> Iterator[Diagnostic]:
 
 @check("PB101")
 def hypothetical_sufferer(c: BriefContext) -> Iterator[Diagnostic]:
-    for key in ("sufferer.who", "sufferer.losing"):
-        text = c.brief.value(key)
-        match = HYPOTHETICAL.search(text)
-        if match:
-            yield c.at(
-                "PB101", key,
-                f"{key.split('.')[1]} speaks of a hypothetical sufferer ({quote(match.group(0))})",
-                "name the people losing the most right now, and what they lose today",
-            )
+    for field in ("sufferer.who", "sufferer.losing"):
+        yield from prose_findings(c, "PB101", field)
 
 
 @check("PB102")
@@ -123,19 +124,12 @@ def no_evidence(c: BriefContext) -> Iterator[Diagnostic]:
 
 @check("PB103")
 def unquantified_loss(c: BriefContext) -> Iterator[Diagnostic]:
-    if not QUANTITY.search(c.brief.sufferer.losing):
-        yield c.at("PB103", "sufferer.losing", "losing has no number in it", "say how much: hours, money, a count or a share")
+    yield from prose_findings(c, "PB103", "sufferer.losing")
 
 
 @check("PB201")
 def benchmark_not_workflow(c: BriefContext) -> Iterator[Diagnostic]:
-    match = BENCHMARKS.search(c.brief.model.measured_on)
-    if match:
-        yield c.at(
-            "PB201", "model.measured_on",
-            f"measured_on names a public benchmark ({quote(match.group(0))}), not the workflow's own data",
-            "measure on a labelled sample of the real work",
-        )
+    yield from prose_findings(c, "PB201", "model.measured_on")
 
 
 @check("PB202")
@@ -164,13 +158,7 @@ def partial_solution(c: BriefContext) -> Iterator[Diagnostic]:
 
 @check("PB302")
 def broad_problem(c: BriefContext) -> Iterator[Diagnostic]:
-    problem = c.brief.scope.problem
-    words = len(problem.split())
-    limit = c.criteria.broad_words
-    if words > limit:
-        yield c.at("PB302", "scope.problem", f"problem is {words} words long (over {limit})", "cut it to the one problem you will solve completely")
-    elif BUNDLED.search(problem):
-        yield c.at("PB302", "scope.problem", "problem bundles several problems", "split it into one brief per problem")
+    yield from prose_findings(c, "PB302", "scope.problem")
 
 
 @check("PB303")

@@ -12,7 +12,7 @@ from playbook.diagnostics import Diagnostic, Position, Severity
 from playbook.layout import CONFIG_FILE, THEMES
 from playbook.load.model import CATCHABILITY, EMOTIONAL_STATES, ERROR_COSTS, FREQUENCIES
 from playbook.load.options import frozen, option, record_of, section, value_of
-from playbook.load.schema import Boolean, Choice, Number, Table, Text, read_document
+from playbook.load.schema import Boolean, Choice, Number, Table, Text, TextList, read_document
 from playbook.load.source import MAX_FILE_BYTES, decode_text
 from playbook.load.yamltree import Node, read_yaml
 from playbook.rules import RULES, diagnostic
@@ -66,6 +66,12 @@ class CriteriaConfig:
     broad_words: int = option(Number(minimum=1, integer=True), 25, "PB302 fires when the problem has more words.")
     long_steps: int = option(Number(minimum=1, integer=True), 7, "PB303 fires when the workflow has more steps.")
     stale_days: int = option(Number(minimum=1, integer=True), 180, "PB401 fires when updated is older.")
+    benchmarks: tuple[str, ...] = option(TextList(), (), "More names of public benchmarks and leaderboards for PB201, "
+                                         "such as an industry test set your field knows.")
+    broad_scope: tuple[str, ...] = option(TextList(), (), "More words that mean a problem is broad, for PB302, such as "
+                                          "a platform name your team uses for everything.")
+    allow: tuple[str, ...] = option(TextList(), (), "Phrases the prose rules (PB101, PB103, PB201, PB302) never fire on, "
+                                    "such as a team or product name.")
 
 
 @dataclass(frozen=True)

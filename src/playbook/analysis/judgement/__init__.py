@@ -1,0 +1,85 @@
+"""Judging the prose fields of a brief the way the essay would: named patterns with exceptions
+over words, one module per criterion (``sufferer``, ``amounts``, ``evaluation``, ``scope``), and a
+team's own vocabulary from ``criteria:`` in ``playbook.yaml``. ``judge`` is the one entry point:
+the criteria checks, ``playbook lsp`` and the labelled corpus (``tests/judgement/``) all use it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from playbook.analysis.judgement import amounts, evaluation, scope, sufferer
+from playbook.analysis.judgement.patterns import Pattern, find, words_pattern
+from playbook.analysis.judgement.text import Prose
+from playbook.diagnostics import quote
+
+# Which rules judge which field.
+FIELD_RULES = {
+    "sufferer.who": ("PB101",),
+    "sufferer.losing": ("PB101", "PB103"),
+    "model.measured_on": ("PB201",),
+    "scope.problem": ("PB302",),
+}
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """A team's own words (``criteria:``): benchmark names, words for broad scope, phrases to allow."""
+
+    benchmarks: tuple[str, ...] = ()
+    broad_scope: tuple[str, ...] = ()
+    allow: tuple[str, ...] = ()
+    broad_words: int = 25
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """One prose rule's finding on one field."""
+
+    code: str
+    pattern: str  # the name of the pattern that fired
+    message: str
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    benchmarks: tuple[Pattern, ...]
+    broad: tuple[Pattern, ...]
+    allowed: re.Pattern | None
+
+
+@lru_cache(maxsize=32)
+def _compile(vocabulary: Vocabulary) -> _Compiled:
+    allowed = re.compile(words_pattern(vocabulary.allow)) if vocabulary.allow else None
+    return _Compiled(evaluation.patterns(tuple(name.lower() for name in vocabulary.benchmarks)),
+                     scope.patterns(tuple(word.lower() for word in vocabulary.broad_scope)), allowed)
+
+
+def judge(field: str, text: str, vocabulary: Vocabulary = Vocabulary()) -> list[Verdict]:
+    """Return the prose rules' findings on ``text`` written as ``field`` (see FIELD_RULES)."""
+    compiled = _compile(vocabulary)
+    prose = Prose(text)
+    name = field.rsplit(".", 1)[-1]
+    verdicts = []
+    if field in ("sufferer.who", "sufferer.losing"):
+        for finding in find(sufferer.PATTERNS, prose, compiled.allowed, field=field):
+            verdicts.append(Verdict("PB101", finding.pattern.name, f"{name}: {finding.message()}"))
+    if field == "sufferer.losing":
+        reading = amounts.read_amounts(prose)
+        if not reading.amount and not (compiled.allowed is not None and compiled.allowed.search(prose.lower)):
+            if reading.not_amounts:
+                verdicts.append(Verdict("PB103", "not-an-amount", f"losing has no amount: {quote(reading.not_amounts[0])} names "
+                                        "or dates something, it is not an amount of loss (not-an-amount)"))
+            else:
+                verdicts.append(Verdict("PB103", "no-number", "losing has no amount: no number of hours, money, things lost "
+                                        "or share (no-number)"))
+    if field == "model.measured_on":
+        found = evaluation.judge_evaluation(prose, find(compiled.benchmarks, prose, compiled.allowed), compiled.benchmarks[0])
+        for finding in found:
+            verdicts.append(Verdict("PB201", finding.pattern.name, f"measured_on: {finding.message()}"))
+    if field == "scope.problem":
+        pattern, message = scope.judge_scope(prose, compiled.broad, compiled.allowed, vocabulary.broad_words)
+        if pattern:
+            verdicts.append(Verdict("PB302", pattern, message))
+    return verdicts

@@ -1,0 +1,208 @@
+"""The jobs a problem names: the verbs that start its clauses and the kind of work each does, or
+the processes it lists. One kind of work is one job; getting the input and handing the result on
+are part of the job they serve."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from playbook.analysis.judgement.text import Prose
+
+# The kind of work each verb does: verbs of one kind are one job. "step" verbs get the input or
+# hand the result on, and belong to whichever job they serve.
+KINDS = {
+    "extract": "extract transcribe parse capture digitise digitize ocr key re-key rekey scrape convert turn",
+    "classify": "classify categorise categorize triage tag label sort route prioritise prioritize code assign group bucket "
+                "rank segment file-under shortlist suggest approve reject decide authorise authorize accept deny adjudicate "
+                "choose select pick",
+    "write": "draft write answer reply respond compose generate summarise summarize translate rewrite paraphrase personalise "
+             "personalize produce create prepare fill redact anonymise anonymize edit proofread localise localize caption "
+             "build design author document issue redline outline",
+    "judge": "review audit screen vet inspect assess evaluate score grade moderate appraise check-in test",
+    "reconcile": "reconcile match compare dedupe deduplicate merge cross-check",
+    "plan": "schedule book plan roster dispatch allocate budget staff reorder order procure split timetable rota",
+    "predict": "forecast predict estimate project model",
+    "release": "deploy ship release launch",
+    "money": "bill invoice charge price quote pay refund settle collect chase recover reimburse",
+    "people": "negotiate sell pitch market advertise promote onboard train coach interview hire recruit call phone "
+              "counsel nurse treat teach tutor mentor represent advise follow engage nurture text message",
+    "run": "manage handle run process maintain keep administer coordinate oversee own support operate monitor track resolve fix "
+           "improve optimise optimize streamline automate transform modernise modernize overhaul revamp remediate "
+           "auto-remediate enable do cover replace",
+    "act": "block freeze suspend cancel close lock unlock ban stop reset restore escalate refer renew",
+    # Steps that get a job's input: part of the job that follows them, even when they lead.
+    "input": "read open receive gather fetch load upload scan ingest take find detect identify spot locate look-up search "
+             "retrieve pull catch",
+    # Steps that hand a job's result on: a job of their own only when they lead with an object of their own.
+    "step": "send submit export post log save store attach update enter push forward notify alert share email return publish "
+            "hand queue record sync copy insert put check verify validate confirm double-check flag highlight mark list "
+            "make leave drop park stage file",
+}
+KIND_OF = {verb: kind for kind, verbs in KINDS.items() for verb in verbs.split()}
+STARTS = re.compile(r"(?:[,;:/+&]\s*|\b(?:and|or|then|plus|also|while|alongside|as well as|and also|and then|before|after|"
+                    r"along with|together with|followed by|as well|right through to|through to|tool|ai|we|must|should|will|"
+                    r"would|can|could)\s+)(?:(?:then|also|finally|automatically|auto|potentially|initially|just)\s+)?$")
+LEAD_IN = re.compile(r"(?:(?:then|also|finally|automatically|auto|potentially|initially|just|simply|basically|we|to|"
+                     r"ideally|first|quickly)[,]?\s+)*")  # words before the first verb: "Potentially support …"
+OBJECT_START = re.compile(r"^\s+(?:the|a|an|each|every|all|any|our|their|its|them|it|new|incoming|outgoing|open|overdue|"
+                          r"\w+s\b|\w+)")
+PROCESS_NOUN = re.compile(r"(?:\w+ing|\w+tion|\w+sion|\w+ment|approvals?|runs|queries|comms|communications|payroll|benefits|"
+                          r"research|outreach|sequences|campaigns|analysis|analytics|forecasts|bookkeeping|timesheets|rotas|"
+                          r"declarations|payments|filings|works|paperwork|rosters|responses|appeals|checks|requests|plans|"
+                          r"eligibility|cards|emails|letters|grading|invoices|contracts|returns|renewals|audits|"
+                          r"leave|capture|review|reviews|close|returns|reporting|reports|analytics|outreach|marketing|admin|"
+                          r"logistics|procurement|recruitment|support|sales|billing|pricing|planning|scheduling|maintenance|"
+                          r"compliance|onboarding|offboarding|hiring|fundraising|admissions|ops|operations|service|services|"
+                          r"fulfilment|fulfillment|triage|dispatch|enquiries|inquiries|complaints|follow-ups?|chasing|collections?)$")
+DETERMINER = re.compile(r"\s+(?:(?:the|a|an|our|their|its|his|her|each|every|all|any|them|it|this|these|those)\b|"
+                        r"[\w-]+(?:'s|s')(?=\s))")
+FIRST_OBJECT = re.compile(r"\s+(?:[\w-]+\s+)?[\w-]+[^s\W]s\b")  # "Diagnose broadband faults"
+PHRASAL = {"check in": "people", "follow up": "people", "send out": "step", "set up": "plan", "sign off": "decide",
+           "look after": "run", "take over": "run", "take care": "run", "hand off": "step", "write up": "write",
+           "book in": "plan", "chase up": "money", "top up": "money", "pay out": "money", "sort out": "run"}
+
+
+def jobs(prose: Prose) -> list[tuple[str, str, bool]]:
+    """Return ``(verb, kind, own object)`` for each verb that starts a clause of the problem: a
+    verb of the lexicon, or any word that starts a clause and takes an object ("set our bidding
+    strategy", "place the day-ahead bids"), whose kind is then itself."""
+    return list(_jobs(prose.text))
+
+
+@lru_cache(maxsize=8192)
+def _jobs(text: str) -> tuple[tuple[str, str, bool], ...]:
+    prose = Prose(text)
+    found = []
+    words = prose.words
+    for index, word in enumerate(words):
+        lower = word.lower.strip(".,;:")
+        if (len(lower) < 3 and lower != "do") or not lower.isalpha() and "-" not in lower:
+            continue
+        if index and not STARTS.search(prose.lower, max(0, word.start - 40), word.start) and \
+                not LEAD_IN.fullmatch(prose.lower, 0, word.start):
+            continue
+        following = words[index + 1].lower.strip(".,;:") if index + 1 < len(words) else ""
+        kind = PHRASAL.get(f"{lower} {following}") or KIND_OF.get(lower) or KIND_OF.get(lower.removesuffix("s")) or \
+            KIND_OF.get(lower.removesuffix("ing")) or KIND_OF.get(lower.removesuffix("ing") + "e")
+        takes_object = DETERMINER.match(prose.lower, word.end) or (index == 0 and FIRST_OBJECT.match(prose.lower, word.end))
+        if kind is None and takes_object and lower not in NOT_VERBS and not word.named:
+            kind = lower  # a word of no known kind that takes an object: a job of its own
+        if kind is None or _noun_use(prose, word.end) or _in_noun_list(prose, word):
+            continue
+        if lower.endswith("ing") and re.search(r",\s*$", prose.lower[max(0, word.start - 4):word.start]):
+            continue  # "…, quoting the relevant clause": how the job is done, not another job
+        after = prose.lower[word.end:word.end + 12]
+        joined = bool(re.match(r"^\s*(?:,|and\b|&|or\b|/)\s*", after)) and index + 1 < len(words)
+        found.append((word.text, kind, not joined))
+    return tuple(found)
+
+
+def _in_noun_list(prose: Prose, word) -> bool:
+    """Whether ``word`` ends a list of modifiers rather than starting a clause: in "fill the
+    next-step, competitor and budget fields" the item before "and" is one word that is no verb."""
+    before = prose.lower[:word.start]
+    item = NOUN_LIST_ITEM.search(before, max(0, word.start - 60))
+    if item is None:
+        return False
+    previous = item.group(1)
+    chain = re.search(r"(?:^|\b(?:the|a|an|our|their|its|each|every|all|any)\s+)((?:[\w'-]+\s*,\s*)+[\w'-]+)\s*"
+                      r"(?:,\s*)?(?:and|or|&)\s*$", before)
+    if chain and chain.group(1).split(",")[0].strip().split()[-1] in KIND_OF and before.startswith(chain.group(1)):
+        return False  # "Write, test and deploy …": a list of verbs
+    return previous not in KIND_OF and previous.removesuffix("s") not in KIND_OF and not before.startswith(previous)
+
+
+NOUN_LIST_ITEM = re.compile(r"(?:^|,|;|\band\b|\bor\b|&)\s*([\w'-]+)\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)$")
+
+
+# Words that start a clause before an object without being a verb.
+NOT_VERBS = frozenset("the and but also then plus with from into onto for each every all any both either per via like such "
+                      "only just even also including include includes especially particularly namely whether whose which "
+                      "where when while what how who its their our this that these those one two three first second last "
+                      "next new all-in".split())
+
+
+def _noun_use(prose: Prose, end: int) -> bool:
+    """Whether the word just read is a noun after all ("code review", "invoice capture",
+    "check-in"): followed by a process noun, 'of', a copula or the end, with no object."""
+    rest = prose.lower[end:end + 24]
+    if re.match(r"(?:-in\b|-out\b|-up\b|\s+(?:of|is|are|was|were|has|have)\b|\s*$)", rest):
+        return True
+    following = re.match(r"\s+([\w-]+)", rest)
+    return bool(following and COMPOUND_HEAD.fullmatch(following.group(1)))
+
+
+# Nouns that make the verb-like word before them a noun: "invoice capture", "code review".
+COMPOUND_HEAD = re.compile(r"capture|review|approval|routing|triage|intake|processing|matching|coding|entry|runs?|queries|"
+                           r"period|periods|date|dates|rate|rates|number|numbers|slip|slips|cycle|grade|scale|codes?|type|"
+                           r"status|amount|total|line|lines|history|details|reference|id|terms|book|books|log|logs|"
+                           r"handling|management|tracking|reporting|reconciliation|chasing|scheduling|planning|analysis|"
+                           r"automation|optimi[sz]ation|generation|extraction|classification|drafting|screening|summaries|"
+                           r"summarisation|summarization|translation|transcription|allocation|dispatching|booking|bookings")
+
+
+def bundled_jobs(prose: Prose) -> str:
+    """Return the verbs of two or more kinds of work, or ""; a step verb counts as a job of its
+    own only when it leads the problem with an object of its own ("post vacancies … and
+    interview candidates"), never when it joins another verb ("find and group", "send it")."""
+    kinds: list[str] = []
+    verbs: list[str] = []
+    found = jobs(prose)
+    later = {kind for _, kind, _ in found[1:]}
+    # Getting the input leads into the job that uses it ("read the entries and key the text"), unless
+    # what follows is other work: acting, deciding, planning, many clauses, or "and also".
+    input_is_a_job = len(found) >= 3 or bool(later & {"act", "money", "people", "plan", "predict", "run", "release"}) or \
+        bool(re.search(r"\b(?:and also|as well as|plus)\b|;", prose.lower)) or (bool(later) and not later <= {
+            "extract", "classify", "write", "judge", "reconcile", "step", "input"})
+    for position, (verb, kind, own_object) in enumerate(found):
+        if kind == "input" and position == 0 and own_object and input_is_a_job:
+            kind = "find"
+        elif kind == "input" or (kind == "step" and not (position == 0 and own_object)):
+            continue
+        if position and re.search(rf"\b{re.escape(verb.lower())}\s+(?:it|them|this|these|those|each one)\b", prose.lower) and \
+                kind not in ("money", "people", "plan"):
+            continue  # "…and route it to the right rep": the same item, handed on
+        kind = "publish" if kind == "step" else verb.lower() if kind == "run" else kind  # generic verbs: each its own
+        if kind not in kinds:
+            kinds.append(kind)
+            verbs.append(verb)
+    return " … ".join(verbs) if len(kinds) >= 2 else ""
+
+
+def listed_processes(prose: Prose) -> str:
+    """Return a list of processes in place of one job ("invoice capture, approval routing,
+    payment runs"; "complaint handling plus room-rate optimisation"), or ""."""
+    found = jobs(prose)
+    leading = bool(found) and prose.words and found[0][0] == prose.words[0].text and not (
+        prose.words[0].lower.endswith("ing") and re.match(r"^[\w-]+\s*(?:,|and\b|&|/|\+)", prose.lower))  # "Timetabling, …"
+    if leading and KIND_OF.get(found[0][0].lower()) != "run":
+        return ""  # a verb leads: the clauses are judged as jobs (a generic one, "manage X, Y and Z", lists them)
+    strong = re.split(r"\s+(?:plus|as well as|along with|together with|alongside|and also|&)\s+|;|\s*\+\s*", prose.lower)
+    parts = re.split(r",\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|;|\s+plus\s+|\s+as well as\s+|\s+along with\s+|\s+&\s+|"
+                     r"\s*/\s*|\s*\+\s*", prose.lower)
+    parts = [re.split(r"\s+(?:for|in|of|at|with|across|to|from|on|by|within)\s+", part)[0] for part in parts]
+    heads = [part.split()[-1].strip(".,") for part in parts if part.split()]
+    processes = [head for head in heads if PROCESS_NOUN.match(head) or head in ("the lot", "lot")]
+    if len(processes) >= 3 or (len(strong) >= 2 and len(processes) >= 2):
+        return ", ".join(processes[:3])
+    if len(heads) >= 3 and (not leading or KIND_OF.get(found[0][0].lower()) == "run") and not SOURCE.search(prose.lower):
+        return ", ".join(heads[:3])  # three things with no job and no document they come from: a list of work
+    return ""
+
+
+# Where the items of one job come from: "… from each broker slip", "… off fleet vehicle documents".
+SOURCE = re.compile(r"\b(?:from|off|out of|in each|on each|in every|on every|within|inside|into|onto|per)\b")
+
+
+def domain(prose: Prose) -> str:
+    """Return the problem when it is a domain rather than a job: a few words, no verb, nothing it
+    is done to ("Commercial underwriting", "Guest experience"), else ""."""
+    core = re.sub(r"\s+(?:for|in|across|at|within|of)\s+(?:the\s+|our\s+|a\s+|an\s+|all\s+)?(?:[\w'-]+\s+){0,3}?"
+                  r"(?:business|company|companies|team|teams|firm|league|organi[sz]ation|group|department|office|practice|"
+                  r"clinic|hospital|school|store|fleet|estate|network|charity|council|trust|brand|portfolio|agency|club)\.?$",
+                  "", prose.lower)
+    if len(core.split()) <= 4 and not [job for job in jobs(Prose(core)) if job[1] in KINDS] and not re.search(
+            r"\b(?:from|off|in|on|into|out of|per|at|within|to|for|of|by)\b", core):
+        return prose.text
+    return ""
