@@ -103,7 +103,8 @@ LOSS_AFTER = re.compile(r"^\s+(?:(?:are|were|is|was|get|gets|got|go|goes|went|si
                         r"rebooked|reissued|redone|re-?keyed|retyped|dropped|walk(?:ed|s)? out|give up|gave up|no-show|"
                         r"fall through|fell through|go missing|went missing|need(?:ed|s)? (?:a|an|to be) (?:second|re|callback|"
                         r"redo|rework|resubmission)|come back|came back|go back|went back|breach(?:ed)?|stall(?:ed|s)?|"
-                        r"sit idle|held|get stuck|gets stuck|stuck|idle|lost)\b")
+                        r"sit idle|held|get stuck|gets stuck|stuck|idle|lost|flagged late|caught late|found late|"
+                        r"spotted late)\b")
 
 
 @dataclass(frozen=True)

@@ -84,7 +84,7 @@ SECOND_HAND = (r"(?:pitch deck|slide \d+|sales deck|consultanc(?:y|ies)|consulti
                r"former employer|old job|last job|"
                r"bundled with|included with|trial account|(?:shared|lent|loaned|gave|sent|passed|forwarded|emailed)"
                r"(?: \w+)?(?: with)? us\b|from their own|their (?:own )?(?:reference|sample|demo|test|example) "
-               r"(?:documents|data|files|set|sets|examples|contracts|invoices|claims|records)|"
+               r"[\w-]+|a demo (?:the vendor|they|the seller|the provider) ran|"
                r"(?:sister|neighbou?ring|peer|friendly|rival|competing) (?:[\w-]+ ){0,2}?(?:[\w-]+'s|utility|company|carrier|charity|"
                r"district|school|hospital|trust|firm|bank|insurer|agency|council|group|organi[sz]ation|team|practice|brand)'?s?|"
                r"(?:a|an|one) [\w-]+ (?:group|company|firm|agency|bank|hospital|school|council|charity) (?:we know|i know|"
@@ -158,7 +158,7 @@ def patterns(extra_names: tuple[str, ...] = ()) -> tuple[Pattern, ...]:
         Pattern("model-card", "is what the model's makers report, not the workflow's own data",
                 re.compile(r"\b(?:model|system|ai) cards?\b|\b(?:technical|tech) reports?\b|\bpress releases?\b|\blaunch (?:blog|post|"
                            r"announcement|event|video|page)\b|\brelease (?:notes|table|blog|post)\b|\bthe (?:usual |standard )?"
-                           r"benchmarks\b"),
+                           r"benchmarks\b|\ba benchmark (?:of|on|for|in)\b"),
                 unless_before=own_or_contrast),
         Pattern("vendor-claim", "is the seller's own number, not a measurement on the workflow's data",
                 re.compile(rf"\b{PROVIDERS}(?:'s|s'|’s)?\s+(?:[\w'-]+\s+){{0,3}}?{CLAIMS}\b|\b{CLAIMS}\s+(?:[\w'-]+\s+){{0,3}}?"
@@ -190,7 +190,8 @@ def patterns(extra_names: tuple[str, ...] = ()) -> tuple[Pattern, ...]:
                            r"(?:scores|accuracy|numbers|figures|results)\b"),
                 unless_before=CONTRAST, unless=_method_not_result),
         Pattern("public-dataset", "is public data, not the workflow's own",
-                re.compile(rf"\b{PUBLIC}\s+(?:[\w'-]+\s+){{0,2}}?{DATA}\b|\b{DATA}\s+(?:from|on|off|in) (?:kaggle|hugging ?face|"
+                re.compile(rf"\b{PUBLIC}\s+(?:[\w'-]+\s+){{0,2}}?{DATA}\b(?!\s+(?:requests?|comments?|consultations?|sector|"
+                           rf"notices?|tenders?|hearings?|enquiries|inquiries|submissions?))|\b{DATA}\s+(?:from|on|off|in) (?:kaggle|hugging ?face|"
                            rf"huggingface|github|the internet|the web|a university|an? academic|arxiv|wikipedia|stack overflow|"
                            rf"a (?:github )?repo)\b|\b(?:downloaded|scraped|found online|from the internet|from the web|wikipedia|"
                            rf"stack overflow|github repo|data dump|open data|published online|publishes online|released by|"
@@ -208,7 +209,7 @@ def patterns(extra_names: tuple[str, ...] = ()) -> tuple[Pattern, ...]:
                            r"invented|created) (?:myself|ourselves)|(?:situations|scenarios|cases|examples) (?:i|we) (?:expect|"
                            r"imagine|think|guess))\b|\b(?:that|which)?\s*(?:gpt[\w.-]*|claude|gemini|llama|mistral|chatgpt|"
                            r"the model|the llm|an llm|ai|copilot) (?:itself )?(?:generated|wrote|produced|invented|made up|"
-                           r"drafted|created)\b|"
+                           r"drafted|created)\b(?<!what the model drafted)(?<!what the model wrote)(?<!what the model produced)|"
                            r"\bdemo (?:set|data|dataset|examples?|questions?|prompts?|documents?|files?|cases?|deck|video|"
                            r"account|invoices?|contracts?|tickets?)\b"
                            r"(?!\s+(?:from|drawn from|taken from|based on|mirroring|built from|derived from|sampled from)\s+"

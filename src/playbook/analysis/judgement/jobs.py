@@ -29,7 +29,7 @@ KINDS = {
               "counsel nurse treat teach tutor mentor represent advise follow engage nurture text message",
     "run": "manage handle run process maintain keep administer coordinate oversee own support operate monitor track resolve fix "
            "improve optimise optimize streamline automate transform modernise modernize overhaul revamp remediate "
-           "auto-remediate enable do cover replace",
+           "auto-remediate enable do cover replace provide offer deliver",
     "act": "block freeze suspend cancel close lock unlock ban stop reset restore escalate refer renew",
     # Steps that get a job's input: part of the job that follows them, even when they lead.
     "input": "read open receive gather fetch load upload scan ingest take find detect identify spot locate look-up search "

@@ -18,7 +18,7 @@ OBJECT_OF = re.compile(r"\b(?:\w+ing|\w+ed|from|with|to|of|about|by|on|for|betwe
                        r"chase|chases|qualify|qualifies|screen|screens|vet|vets|contact|contacts|handle|handles|onboard|onboards|"
                        r"review|reviews|research|researches|answer|answers|brief|briefs|quote|quotes|match|matches|re-type|"
                        r"retype|re-key|rekey|type|types|key|keys)\s+(?:the\s+|our\s+|their\s+|new\s+|all\s+)?$")
-SPECIFIC = re.compile(r"\b(?:our|my|this|these)\b|\b(?:on|in|at|of) (?:the |our |its |their )?(?:[\w'-]+ ){0,3}?"
+SPECIFIC = re.compile(r"\b(?:our|my)\b|\b(?:on|in|at|of) (?:the |our |its |their )?(?:[\w'-]+ ){0,3}?"
                       r"(?:shift|ward|unit|desk|depot|site|branch|office|clinic|team|floor|line|plant|warehouse|store|hub|"
                       r"department|practice|firm|school|campus|hospital|queue|rota|crew|squad|pod|lab|district|account)\b")
 COUNTS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|dozen|hundred)")
@@ -27,17 +27,20 @@ LOSS_VERBS = (r"(?:miss|misses|lose|loses|pay (?:a |the )?(?:fine|penalt|late|in
               r"slip|go|get (?:fined|audited|sued|penalised|penalized|flagged|rejected|escalated)|be (?:fined|late|rejected|"
               r"audited|sued|penalised|penalized|charged|billed|hit|left|stuck|blocked|locked|turned|wrong)|"
               r"take|cost|sit|wait|bounce|stall|trigger)")
-COUNTERFACTUAL_NEXT = re.compile(r"^\s*(?:,\s*)?(?:otherwise|rather|instead|normally|usually|have|had|not|never|n't|no longer|"
-                                 r"only|already|still|each|every|typically)\b")
+COUNTERFACTUAL_NEXT = re.compile(r"^\s*(?:,\s*)?(?:otherwise|rather|instead|normally|usually|not|never|n't|no longer|"
+                                 r"only|already|still|each|every|typically|(?:have|had) (?:been|\w+ed|\w+en|made|won|sold|"
+                                 r"caught|sent|spent|got|kept|met|paid|put|done|seen|taken|given|written|brought|bought|built|"
+                                 r"found|held|lost|read|run|said|told|left|closed))\b")
 COUNTERFACTUAL_LATER = re.compile(r"\b(?:but|yet|whereas|instead|than)\b")
 UNLESS_NOT = re.compile(r"\bif (?:\w+ ){0,4}?(?:weren't|wasn't|didn't|hadn't|did not|were not|was not|had not|couldn't|could not|"
                         r"didn't have to|had to)\b")
 LOSS_OBJECT = re.compile(r"\b(?:time|hours?|days?|minutes?|weeks?|mornings?|afternoons?|evenings?|weekends?|money|revenue|"
-                         r"fees?|budget|capacity|attention|energy|calls?|chats?|deals?|sales|patients?|cases?|work|effort|sleep|"
-                         r"shifts?|visits?|appointments?|tickets?|leads|customers?|clients?|rooms?|orders?|renewals?|care|"
+                         r"fees?|budget|capacity|attention|energy|calls?|chats?|deals?|patients?|cases?|work|effort|sleep|"
+                         r"shifts?|visits?|appointments?|tickets?|rooms?|orders?|renewals?|care|"
                          r"claims?|jobs?|loads?|sessions?|lessons?|bookings?|seats?|covers?|spots?)\s+"
                          r"(?:(?:that|which)\s+(?:(?!who\b)\w+\s+)?|(?!(?:that|which|who)\b)\w+\s+(?:(?!who\b)\w+\s+)?)$")
-CONDITION = re.compile(r"\b(?:if|unless|when|whenever|or|without|absent|but for|otherwise)\s+(?:\w+\s+){0,5}$")
+CONDITION = re.compile(r"\b(?:if|unless|when|whenever|or|without|absent|but for|otherwise)\s+(?!(?:we|they|you|it) (?:had|have|"
+                       r"used|adopted|bought|got|deployed|rolled out)\b)(?:\w+\s+){0,5}$")
 # The modal and up to three words after it, to quote: "would use an assistant".
 MODAL = re.compile(r"(?:(?<![\w-])(?P<modal>would|could|might|will|shall)(?![\w-])|(?<=\w)(?P<short>'(?:d|ll))\b|"
                    r"(?<![\w-])(?P<may>may)(?![\w-])(?=\s+(?:\w+ly\s+)?[a-z]))(?:\s+[a-z][\w'-]*){0,3}")
@@ -128,7 +131,8 @@ PATTERNS = (
                        r"(?:stand|booth|stall)|visited (?:our|the) (?:stand|booth|stall|website|landing page)|booth visitors|"
                        r"newsletter subscribers|mailing list|icp|ideal customer profile|target (?:persona|segment|market|audience)|"
                        r"our next (?:\d[\d,]*|few|wave|cohort|batch|hundred|thousand)|landing page|lookalike audience|"
-                       r"prospect list|sales pipeline|(?:in|from|through) (?:our|the) (?:sales )?(?:pipeline|funnel)|"
+                       r"prospect list|sales pipeline|(?:millions|billions|thousands|tens of thousands|hundreds of thousands|"
+                       r"hundreds of millions) of (?:[\w'-]+\s+)?[\w'-]+s\b|(?:in|from|through) (?:our|the) (?:sales )?(?:pipeline|funnel)|"
                        r"signed (?:an? )?(?:lois?|letters? of intent|mous?|nda to (?:trial|pilot))|to (?:trial|pilot|try out|test-drive|"
                        r"beta[- ]test)|(?:asked for|requested|booked|signed up for) (?:an? )?(?:demo|trial|quote|pricing|proposal|"
                        r"sales call|discovery call)|newsletter list|clicked (?:the |our )?(?:demo|link|ad|email)|demo link|"
@@ -210,8 +214,9 @@ PATTERNS = (
     Pattern("market-size", "is the size of a market, not who is losing today",
             re.compile(rf"\b(?:tam|sam|som|total addressable|addressable market|serviceable (?:available|obtainable)|"
                        rf"market (?:size|share|opportunity|worth|valued|value|cap|sizing)|sizing model|the mid-market\b(?!\s+\w)|"
-                       rf"a (?:huge|massive|big|large|growing|untapped|underserved|lucrative|multi-billion|billion-dollar) "
-                       rf"(?:[\w'-]+ )?(?:market|opportunity|segment|industry|niche)|cagr|underserved niche|beachhead|"
+                       rf"a (?:huge|massive|big|large|growing|untapped|underserved|lucrative|multi-billion|billion-dollar|"
+                       rf"[\w-]*-growing|booming|emerging|attractive|hot|expanding|sizeable|sizable) "
+                       rf"(?:[\w'-]+ )?(?:market|opportunity|segment|industry|niche)|emerging markets|cagr|underserved niche|beachhead|"
                        rf"(?:segment|market|sector|industry|niche|category) (?:is |are )?(?:growing|worth|valued|expanding)|"
                        rf"as a segment|annual spend|\byoy\b|year[- ](?:on|over)[- ]year|"
                        rf"growing (?:at )?\d+(?:\.\d+)?% (?:a|per|each) year|billion[- ]dollar (?:market|industry|opportunity|space|sector)|"
@@ -229,6 +234,10 @@ PATTERNS = (
                        rf"pilot |system |v\d |[\w-]+ integration )?(?:launch|launches|launched|lands|go-live|go live|goes live|rollout|"
                        rf"roll-out|rolls out|is rolled out|ships|shipped|deploy|deployment|is deployed|release|is released|is live|"
                        rf"adoption|adopt it|adopt|is available)\b"
+                       rf"|\b(?:expect|expects|expected|hope|hopes|anticipate|anticipates|believe|think|estimate|reckon)s? "
+                       rf"(?:[\w'-]+ ){{0,3}}?to (?:save|cut|reduce|free|gain|improve|speed|help|boost|increase|halve|shorten)\b"
+                       rf"|\bif (?:we|they|you|it) (?:had|have|used|adopted|bought|got|deployed|rolled out) (?:an? |the |this )?"
+                       rf"(?:ai|a\.i\.|automation|the tool|this|it|a tool|a bot|a copilot|an assistant)\b"
                        rf"|\b(?:after|once|when) (?:they|we|customers|users|clients|teams|people|staff) (?:onboard|adopt|start using|"
                        rf"switch|sign up|go live|launch|buy|subscribe|upgrade|roll it out)\b"
                        rf"|\b(?:potential|projected|expected|estimated|forecast|anticipated|possible|hypothetical|promised|future|"
