@@ -157,7 +157,8 @@ def test_no_module_keeps_state_in_globals_it_fills_at_run_time():
         for node in ast.walk(ast.parse(source)):
             if isinstance(node, ast.Global):
                 offenders.append(f"{module}:{node.lineno} global {', '.join(node.names)}")
-    assert all(entry.startswith("playbook.site.build:") and entry.endswith("global _JOB") for entry in offenders), offenders
+    allowed = {("playbook.site.build", "_JOB"), ("playbook.analysis.project", "_SETTINGS")}  # set by a pool's initializer
+    assert all((entry.split(":")[0], entry.rsplit(" ", 1)[1]) in allowed for entry in offenders), offenders
 
 
 @pytest.fixture(scope="module")

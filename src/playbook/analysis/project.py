@@ -30,7 +30,7 @@ from playbook.load.files import LOADERS, drop_duplicate_pages, drop_duplicate_sl
 from playbook.load.model import Brief, Page
 from playbook.load.source import read_bytes
 from playbook.rules import diagnostic
-from playbook.workers import gc_paused, worker_pool
+from playbook.workers import gc_paused, start_worker, worker_pool
 
 
 @dataclass(frozen=True)
@@ -129,7 +129,9 @@ def _analyse(root: Path, today: date | None, config: Config | None, cache: Reuse
 
     briefs: list[Brief] = []
     known: set[str] = set()
-    for path, (brief, found) in zip(brief_paths, load_sources(root, brief_paths, "brief", cache, store, jobs)):
+    derived_early: dict[str, tuple] = {}  # what pool workers derived while they parsed
+    for path, (brief, found) in zip(brief_paths, load_sources(root, brief_paths, "brief", cache, store, jobs,
+                                                             derive=(config, today), derived=derived_early)):
         diagnostics.extend(found)
         known.add(brief.slug if brief else PurePosixPath(path).stem)
         if brief is not None:
@@ -153,7 +155,7 @@ def _analyse(root: Path, today: date | None, config: Config | None, cache: Reuse
     # Findings depend on the thresholds and the date; severities are applied afterwards.
     settings = repr((config.ranking, config.criteria, today))
     for brief in briefs:
-        brief_metrics, brief_levers, findings = _derive(brief, config, today, cache, store, settings)
+        brief_metrics, brief_levers, findings = _derive(brief, config, today, cache, store, settings, derived_early.get(brief.path))
         metrics[brief.slug] = brief_metrics
         if brief_levers is not None:
             levers[brief.slug] = brief_levers
@@ -186,11 +188,13 @@ pickle_fields_plainly(playbook.diagnostics, playbook.load.model, playbook.analys
 PARALLEL_FROM = 256  # below this many files, starting processes costs more than it saves
 
 
-def load_sources(root: Path, paths: list[str], kind: str, cache: Reuse | None,
-                 store: SourceCache | None, jobs: int) -> list[tuple]:
+def load_sources(root: Path, paths: list[str], kind: str, cache: Reuse | None, store: SourceCache | None, jobs: int,
+                 derive: tuple[Config, date] | None = None, derived: dict[str, tuple] | None = None) -> list[tuple]:
     """Return what loading each path gives, in order: from ``serve``'s in-memory cache, from the
     persistent cache when the bytes are unchanged, else parsed — on ``jobs`` processes when
-    there are many files."""
+    there are many files. Processes that parse briefs also derive each one's numbers and findings
+    under ``derive`` (the config and the date) into ``derived``, so judging prose runs on every
+    core too."""
     if cache is not None:
         return [cache.load(root, path, LOADERS[kind]) for path in paths]
     results: list = [None] * len(paths)
@@ -207,8 +211,12 @@ def load_sources(root: Path, paths: list[str], kind: str, cache: Reuse | None,
         else:
             misses.append((index, data, digest))
     if jobs > 1 and len(misses) >= PARALLEL_FROM:
-        with worker_pool(jobs) as pool:
-            loaded = pool.map(_load_one, [(kind, root, paths[i], data) for i, data, _ in misses], chunksize=64)
+        settings = derive if kind == "brief" and derived is not None else None
+        with worker_pool(jobs, _start_loader, settings) as pool:
+            parts = pool.map(_load_one, [(kind, root, paths[i], data) for i, data, _ in misses], chunksize=64)
+        loaded = [result for result, _ in parts]
+        if settings is not None:
+            derived.update((paths[index], early) for (index, _, _), (_, early) in zip(misses, parts) if early is not None)
     else:
         loaded = [LOADERS[kind](root, paths[i], data) for i, data, _ in misses]
     for (index, _, digest), result in zip(misses, loaded):
@@ -218,13 +226,31 @@ def load_sources(root: Path, paths: list[str], kind: str, cache: Reuse | None,
     return results
 
 
+_SETTINGS: tuple[Config, date] | None = None  # in a pool worker only: what it derives briefs under
+
+
+def _start_loader(parent: int, settings: tuple[Config, date] | None) -> None:
+    global _SETTINGS
+    start_worker(parent)
+    _SETTINGS = settings
+
+
 def _load_one(job: tuple) -> tuple:
     kind, root, path, data = job
-    return LOADERS[kind](root, path, data)
+    result = LOADERS[kind](root, path, data)
+    early = derive_brief(result[0], *_SETTINGS) if _SETTINGS is not None and result[0] is not None else None
+    return result, early
+
+
+def derive_brief(brief: Brief, config: Config, today: date) -> tuple:
+    """Return a brief's metrics, levers and criteria findings under ``config`` on ``today``."""
+    brief_metrics = derive_metrics(brief, config.ranking)
+    brief_levers = find_levers(brief, brief_metrics, config.ranking)
+    return brief_metrics, brief_levers, check_brief(BriefContext(brief, brief_metrics, brief_levers, config.criteria, today))
 
 
 def _derive(brief: Brief, config: Config, today: date, cache: Reuse | None, store: SourceCache | None,
-            settings: str):
+            settings: str, early: tuple | None = None):
     """Return a brief's metrics, levers and criteria findings; reused while the brief, the
     settings they depend on and the date are the same (in memory for serve, on disk for builds)."""
     if cache is not None:
@@ -235,10 +261,7 @@ def _derive(brief: Brief, config: Config, today: date, cache: Reuse | None, stor
         stored = store.get_derived(brief.path, settings)
         if stored is not None:
             return stored
-    brief_metrics = derive_metrics(brief, config.ranking)
-    brief_levers = find_levers(brief, brief_metrics, config.ranking)
-    findings = check_brief(BriefContext(brief, brief_metrics, brief_levers, config.criteria, today))
-    result = (brief_metrics, brief_levers, findings)
+    result = early if early is not None else derive_brief(brief, config, today)
     if cache is not None:
         cache.derived[brief.path] = (brief, config, today, result)
     if store is not None:

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from playbook.analysis.judgement import amounts, evaluation, scope, sufferer
 from playbook.analysis.judgement.patterns import Pattern, find, words_pattern
-from playbook.analysis.judgement.text import Prose
+from playbook.analysis.judgement.text import prose_of
 from playbook.diagnostics import quote
 
 # Which rules judge which field.
@@ -59,7 +59,7 @@ def _compile(vocabulary: Vocabulary) -> _Compiled:
 def judge(field: str, text: str, vocabulary: Vocabulary = Vocabulary()) -> list[Verdict]:
     """Return the prose rules' findings on ``text`` written as ``field`` (see FIELD_RULES)."""
     compiled = _compile(vocabulary)
-    prose = Prose(text)
+    prose = prose_of(text)
     name = field.rsplit(".", 1)[-1]
     verdicts = []
     if field in ("sufferer.who", "sufferer.losing"):

@@ -23,7 +23,7 @@ BENCHMARK_NAMES = (
     "livebench", "livecodebench", "codeforces", "ifeval", "bfcl", "tau-bench", "webarena", "osworld", "agentbench", "mmmu",
     "mathvista", "lambada", "imagenet", "librispeech", "common voice", "scienceqa", "banking77", "clinc150", "atis", "snips",
     "imdb", "sst-2", "yelp reviews", "amazon reviews dataset", "enron corpus", "enron email", "enron emails", "enron", "lexglue",
-    "casehold", "contractnli", "billsum", "multinli", "mnli", "snli", "quac", "coqa", "wikitext", "the pile", "mimic",
+    "casehold", "contractnli", "billsum", "multinli", "mnli", "snli", "quac", "coqa", "wikitext", "mimic",
     "mimic-iii", "mimic-iv", "mimic-cxr", "chexpert", "mvtec", "mvtec ad", "multiwoz", "isic", "m4 competition", "m5 competition",
     "needle-in-a-haystack", "needle in a haystack", "longbench", "wikisql", "spider 2.0", "wmt", "edgar",
     "common crawl", "laion", "kitti", "cityscapes", "pascal voc", "voxceleb", "fleurs", "mle-bench",

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from playbook.analysis.judgement.text import Prose
+from playbook.analysis.judgement.text import Prose, prose_of
 
 # The kind of work each verb does: verbs of one kind are one job. "step" verbs get the input or
 # hand the result on, and belong to whichever job they serve.
@@ -43,8 +43,9 @@ KIND_OF = {verb: kind for kind, verbs in KINDS.items() for verb in verbs.split()
 STARTS = re.compile(r"(?:[,;:/+&]\s*|\b(?:and|or|then|plus|also|while|alongside|as well as|and also|and then|before|after|"
                     r"along with|together with|followed by|as well|right through to|through to|tool|ai|we|must|should|will|"
                     r"would|can|could)\s+)(?:(?:then|also|finally|automatically|auto|potentially|initially|just)\s+)?$")
-LEAD_IN = re.compile(r"(?:(?:then|also|finally|automatically|auto|potentially|initially|just|simply|basically|we|to|"
-                     r"ideally|first|quickly)[,]?\s+)*")  # words before the first verb: "Potentially support …"
+LEAD_WORDS = frozenset("then also finally automatically auto potentially initially just simply basically we to ideally first "
+                       "quickly".split())  # words before the first verb: "Potentially support …"
+CLAUSE_START = re.compile(STARTS.pattern.removesuffix("$"))
 OBJECT_START = re.compile(r"^\s+(?:the|a|an|each|every|all|any|our|their|its|them|it|new|incoming|outgoing|open|overdue|"
                           r"\w+s\b|\w+)")
 PROCESS_NOUN = re.compile(r"(?:\w+ing|\w+tion|\w+sion|\w+ment|approvals?|runs|queries|comms|communications|payroll|benefits|"
@@ -72,15 +73,19 @@ def jobs(prose: Prose) -> list[tuple[str, str, bool]]:
 
 @lru_cache(maxsize=8192)
 def _jobs(text: str) -> tuple[tuple[str, str, bool], ...]:
-    prose = Prose(text)
+    prose = prose_of(text)
     found = []
     words = prose.words
+    starts = {match.end() for match in CLAUSE_START.finditer(prose.lower)}  # where a clause can begin
+    for word in words:  # … and after the words that lead into the first verb: "Potentially support …"
+        starts.add(word.start)
+        if word.lower.strip(",") not in LEAD_WORDS:
+            break
     for index, word in enumerate(words):
+        if word.start not in starts:
+            continue
         lower = word.lower.strip(".,;:")
         if (len(lower) < 3 and lower != "do") or not lower.isalpha() and "-" not in lower:
-            continue
-        if index and not STARTS.search(prose.lower, max(0, word.start - 40), word.start) and \
-                not LEAD_IN.fullmatch(prose.lower, 0, word.start):
             continue
         following = words[index + 1].lower.strip(".,;:") if index + 1 < len(words) else ""
         kind = PHRASAL.get(f"{lower} {following}") or KIND_OF.get(lower) or KIND_OF.get(lower.removesuffix("s")) or \

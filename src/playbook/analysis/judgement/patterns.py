@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
+from playbook.analysis.judgement.gates import gated
 from playbook.analysis.judgement.text import Prose
 
 WINDOW = 48  # characters of context an exception looks at, either side of a match
@@ -57,10 +58,17 @@ def find(patterns: Iterable[Pattern], prose: Prose, allowed: re.Pattern | None =
     finding if ``first``."""
     excused = [m.span() for m in allowed.finditer(prose.lower)] if allowed is not None else []
     found = []
+    opened = prose.prefixes
     for pattern in patterns:
         if pattern.fields and field not in pattern.fields:
             continue
-        for match in pattern.regex.finditer(prose.lower):
+        matches = []
+        for regex, starts in gated(pattern.regex.pattern):
+            if starts is None or not starts.isdisjoint(opened):  # else no word of the text can start a match
+                matches.extend(regex.finditer(prose.lower))
+        if len(matches) > 1:
+            matches.sort(key=lambda match: match.start())
+        for match in matches:
             start, end = match.span(pattern.quote_group)
             if any(a < end and start < b for a, b in excused) or _excused(pattern, prose, match):
                 continue

@@ -1,0 +1,136 @@
+"""Gates: what a pattern's match must start with, worked out from the regular expression itself,
+so that a field is matched only against the patterns whose first word it could hold. A field of
+good text usually opens none of a rule's twenty patterns' gates, and a gate costs a set lookup
+where the pattern costs a scan of the text with every alternative at every word."""
+
+from __future__ import annotations
+
+import re
+import re._constants as sre  # the parser's opcodes: the standard library's own reading of a pattern
+import re._parser as sre_parse
+from functools import lru_cache
+
+PREFIX = 3  # letters of a word a gate looks at
+WORD_START = {sre.AT_BEGINNING, sre.AT_BEGINNING_STRING, sre.AT_BOUNDARY}
+
+
+class _Open(Exception):
+    """The pattern can start otherwise than with the first letters of a word: no gate."""
+
+
+@lru_cache(maxsize=None)
+def gate(pattern: str) -> frozenset[str] | None:
+    """Return the first letters (up to three) of every word a match of ``pattern`` can start
+    with, when every match starts a word with letters; else None (the pattern always runs)."""
+    try:
+        parsed = sre_parse.parse(pattern)
+        found: set[str] = set()
+        _starts(list(parsed), "", found, anchored=False)
+        return frozenset(found)
+    except (_Open, RecursionError, re.error):
+        return None
+
+
+def prefixes(lower: str) -> frozenset[str]:
+    """Return the first one, two and three letters of every run of letters in ``lower``."""
+    found = set()
+    for word in re.findall(r"[a-z]+", lower):
+        found.update(word[:length] for length in range(1, PREFIX + 1))
+    return frozenset(found)
+
+
+def _starts(items: list, prefix: str, found: set[str], anchored: bool) -> None:
+    """Add to ``found`` the letter prefixes that ``items`` (a parsed sequence) can start with."""
+    for index, (op, value) in enumerate(items):
+        rest = items[index + 1:]
+        if op is sre.AT:
+            if prefix:
+                found.add(prefix)
+                return
+            anchored = anchored or value in WORD_START
+            continue
+        if op in (sre.ASSERT, sre.ASSERT_NOT):
+            direction = value[0]
+            if direction < 0 and not prefix:
+                anchored = True  # a lookbehind such as (?<![\w-]) before the word: it starts a word
+            continue
+        if op is sre.LITERAL:
+            character = chr(value)
+            if not ("a" <= character <= "z"):
+                if prefix:
+                    found.add(prefix)
+                    return
+                raise _Open
+            if not anchored and not prefix:
+                raise _Open
+            prefix += character
+            if len(prefix) == PREFIX:
+                found.add(prefix)
+                return
+            continue
+        if op is sre.SUBPATTERN:
+            _starts(list(value[-1]) + rest, prefix, found, anchored)
+            return
+        if op is sre.BRANCH:
+            for alternative in value[1]:
+                _starts(list(alternative) + rest, prefix, found, anchored)
+            return
+        if op is sre.IN:
+            letters = [chr(v) for o, v in value if o is sre.LITERAL]
+            if len(letters) != len(value) or len(letters) > 6:
+                if prefix:
+                    found.add(prefix)
+                    return
+                raise _Open
+            for letter in letters:
+                _starts([(sre.LITERAL, ord(letter))] + rest, prefix, found, anchored)
+            return
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            low, _, sub = value
+            if low == 0:
+                _starts(rest, prefix, found, anchored)
+            _starts(list(sub) + rest, prefix, found, anchored)
+            return
+        if prefix:
+            found.add(prefix)
+            return
+        raise _Open
+    if prefix:
+        found.add(prefix)
+        return
+    raise _Open  # the pattern can match the empty string: no gate
+
+
+def alternatives(pattern: str) -> list[str]:
+    """Split ``pattern`` at its top-level ``|`` (respecting escapes, classes and groups), so each
+    alternative can have a gate of its own; a pattern with named groups stays whole."""
+    if "(?P<" in pattern:
+        return [pattern]
+    parts, depth, start, index, in_class = [], 0, 0, 0, False
+    while index < len(pattern):
+        character = pattern[index]
+        if character == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = character != "]"
+        elif character == "[":
+            in_class = True
+            if pattern[index + 1:index + 2] == "]":
+                index += 1
+        elif character == "(":
+            depth += 1
+        elif character == ")":
+            depth -= 1
+        elif character == "|" and depth == 0:
+            parts.append(pattern[start:index])
+            start = index + 1
+        index += 1
+    parts.append(pattern[start:])
+    return parts if len(parts) > 1 else [pattern]
+
+
+@lru_cache(maxsize=None)
+def gated(pattern: str) -> tuple[tuple[re.Pattern, frozenset[str] | None], ...]:
+    """Return ``pattern``'s alternatives compiled, each with its gate (None: always run)."""
+    return tuple((re.compile(part), gate(part)) for part in alternatives(pattern))
