@@ -58,3 +58,55 @@ def test_a_team_extends_and_narrows_the_vocabulary(field, text, vocabulary, befo
     assert (code in fired) is after
     if before is not None:
         assert (code in {v.code for v in judge(field, text)}) is before
+
+
+PROSE_RULES = {code: tuple(field for field, codes in FIELD_RULES.items() if code in codes)
+               for code in ("PB101", "PB103", "PB201", "PB302")}
+
+
+def test_every_pattern_is_described_in_the_registry_and_fires_on_its_example():
+    """The registry's list of patterns (what --explain and the criteria page show) is the list
+    the judgement uses: every pattern named there fires on its example, and every name the
+    rules give on the corpus is there."""
+    from playbook.analysis.judgement import evaluation, scope, sufferer
+    from playbook.rules import RULES
+
+    described = {code: [name for name, _, _ in RULES[code].patterns] for code in PROSE_RULES}
+    for code, names in described.items():
+        assert RULES[code].judges and len(names) == len(set(names)), code
+    implemented = {
+        "PB101": {p.name for p in sufferer.PATTERNS},
+        "PB201": {p.name for p in evaluation.patterns(("a team benchmark",))},
+        "PB302": {p.name for p in scope.patterns(("a team word",))},
+    }
+    for code, names in implemented.items():
+        assert names <= set(described[code]), f"{code} patterns missing from the registry: {names - set(described[code])}"
+    fired = Counter((v.code, v.pattern) for case in corpus() for v in judge(case.field, case.text))
+    for code, pattern in fired:
+        assert pattern in described[code], f"{code} gives {pattern!r}, which the registry does not describe"
+    for code, fields in PROSE_RULES.items():
+        for name, fires_on, example in RULES[code].patterns:
+            assert fires_on, (code, name)
+            if not example:  # too-long and team-vocabulary depend on the text's length and the team's words
+                assert name in {"too-long", "team-vocabulary"}
+                continue
+            got = {v.pattern for field in fields for v in judge(field, example) if v.code == code}
+            assert name in got, f"{code} {name}: its example {example!r} gives {got}"
+            assert fired[(code, name)] >= 1, f"{code} {name} is never exercised by the corpus"
+
+
+def test_the_patterns_are_explained_in_the_terminal_and_on_the_site(run, make_project, tmp_path):
+    from playbook.cli.main import main
+    from playbook.rules import RULES
+    from tests.conftest import brief
+
+    out = tmp_path / "site"
+    assert main(["build", str(make_project({"b": brief()})), "-o", str(out), "-q"]) == 0
+    criteria = (out / "criteria/index.html").read_text(encoding="utf-8")
+    for code in PROSE_RULES:
+        code_, text, _ = run("check", "--explain", code)
+        assert code_ == 0 and "How it reads the prose:" in text
+        for name, _, example in RULES[code].patterns:
+            assert f"\n    {name} " in text, (code, name)
+            assert f"<code>{name}</code>" in criteria
+        assert RULES[code].judges.replace("'", "&#39;") in criteria

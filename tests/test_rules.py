@@ -45,6 +45,9 @@ CASES = [
                ("  covered_steps: [upload, extract, verify, export]", "  covered_steps: [upload, extract, verify, export, a, b, c]")], False, None, None),
     ("PB401", [("updated: 2026-11-20", "updated: 2026-05-20")], True, "updated:", 10),
     ("PB401", [("updated: 2026-11-20", "updated: 2026-05-29")], False, None, None),  # exactly 180 days
+    ("PB402", [("related: []", 'related: []\naccept: {PB202: "reviewed by hand"}')], True, "accept:", 10),
+    ("PB402", [("related: []", 'related: []\naccept:\n  PB202: "reviewed by hand"'), ("  accuracy: 0.93", "  accuracy: 0.85")],
+     False, None, None),
 ]
 
 
@@ -69,7 +72,7 @@ def test_the_valid_brief_is_clean(make_project):
 
 def test_registry_holds_every_rule_of_the_design_in_order():
     assert list(sorted(RULES)) == ["PB001", "PB002", "PB003", "PB004", "PB005", "PB006", "PB007", "PB101", "PB102",
-                                   "PB103", "PB201", "PB202", "PB301", "PB302", "PB303", "PB401"]
+                                   "PB103", "PB201", "PB202", "PB301", "PB302", "PB303", "PB401", "PB402"]
     for rule in RULES.values():
         assert rule.name and rule.summary and rule.reason and rule.fails and rule.passes, rule.code
 

@@ -10,8 +10,10 @@ from dataclasses import dataclass, replace
 
 
 class Severity(enum.IntEnum):
-    """How much a diagnostic matters; ordered so that ``max()`` finds the worst."""
+    """How much a diagnostic matters; ordered so that ``max()`` finds the worst. ACCEPTED is a
+    finding a brief accepts with a reason (``accept:``): still shown, never counted as a problem."""
 
+    ACCEPTED = 0
     INFO = 1
     WARNING = 2
     ERROR = 3
@@ -54,6 +56,7 @@ class Diagnostic:
     ``path`` is relative to the project directory, with forward slashes.
     ``hint`` says how to fix it, in a few words.
     ``length`` is how many characters of the source line the finding spans (for the caret line).
+    ``reason`` is why the brief accepts it, when its severity is ACCEPTED.
     """
 
     path: str
@@ -65,6 +68,7 @@ class Diagnostic:
     message: str
     hint: str = ""
     length: int = 1
+    reason: str = ""
 
     def with_severity(self, severity: Severity) -> "Diagnostic":
         return replace(self, severity=severity)
@@ -72,8 +76,11 @@ class Diagnostic:
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.code, self.message)
 
+    def accepted(self, reason: str) -> "Diagnostic":
+        return replace(self, severity=Severity.ACCEPTED, reason=reason)
+
     def to_json(self) -> dict:
-        return {
+        found = {
             "path": self.path,
             "line": self.line,
             "column": self.column,
@@ -82,23 +89,28 @@ class Diagnostic:
             "name": self.name,
             "message": self.message,
         }
+        if self.severity == Severity.ACCEPTED:
+            found["reason"] = self.reason
+        return found
 
 
 @dataclass(frozen=True, slots=True)
 class Summary:
-    """Counts of briefs and diagnostics by severity."""
+    """Counts of briefs and diagnostics by severity; accepted findings are counted apart."""
 
     briefs: int
     errors: int
     warnings: int
     infos: int
+    accepted: int = 0
 
     @classmethod
     def of(cls, briefs: int, diagnostics: list[Diagnostic]) -> "Summary":
         counts = {s: 0 for s in Severity}
         for diagnostic in diagnostics:
             counts[diagnostic.severity] += 1
-        return cls(briefs, counts[Severity.ERROR], counts[Severity.WARNING], counts[Severity.INFO])
+        return cls(briefs, counts[Severity.ERROR], counts[Severity.WARNING], counts[Severity.INFO], counts[Severity.ACCEPTED])
 
     def to_json(self) -> dict:
-        return {"briefs": self.briefs, "errors": self.errors, "warnings": self.warnings, "infos": self.infos}
+        return {"briefs": self.briefs, "errors": self.errors, "warnings": self.warnings, "infos": self.infos,
+                "accepted": self.accepted}

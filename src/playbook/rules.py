@@ -27,6 +27,15 @@ class Rule:
     fails: str = ""
     passes: str = ""
     fatal: bool = False  # a brief that fails it cannot be analysed further, so it cannot be lowered
+    judges: str = ""  # for a prose rule: in a sentence, what its patterns look for
+    patterns: tuple[tuple[str, str, str], ...] = ()  # for a prose rule: each named pattern, what it fires on, an example
+
+    @property
+    def acceptable(self) -> bool:
+        """Whether a brief may accept this rule's findings with a reason (``accept:``): not a
+        structural rule, whose finding means the brief cannot be read as written, and not the
+        rule about acceptances themselves."""
+        return self.code >= "PB100" and self.code != "PB402"
 
 
 RULES: dict[str, Rule] = {}
@@ -110,6 +119,28 @@ register(Rule(
     "a fact you can interview. Only people with the problem today can tell you what good enough means.",
     fails="who: Sales teams who would use an AI assistant",
     passes="who: Account executives at 20-person B2B agencies",
+    judges="who and losing are read for people who might buy or benefit later, and for whole populations "
+           "and markets, rather than a specific group losing something today.",
+    patterns=(
+        ("hypothetical", "a modal guess about the future, except a present loss said with a modal (time they could spend on patients)",
+         "Adjusters who would likely use it"),
+        ("would-be-use", "use that waits on a decision or a launch", "Insurers, once they trust LLMs enough"),
+        ("would-be-user", "people named as prospective or target users", "Prospective customers in the mid-market"),
+        ("pipeline", "a sales pipeline: a waitlist, demo requests, leads, buyers of software", "CIOs who attended our webinar on AI agents"),
+        ("early-adopter", "an appetite for technology", "Tech-savvy estate agents in Leeds"),
+        ("intent-to-adopt", "exploring, evaluating, piloting or shopping for a tool", "People teams considering an AI onboarding buddy"),
+        ("eager-to-try", "being keen to try, buy or modernise", "Hotels looking to modernise their guest messaging"),
+        ("appetite", "a budget, roadmap or mandate for AI", "Hospitals with AI budgets"),
+        ("everyone", "everyone or anyone", "Anybody running a help desk"),
+        ("people-in-general", "people in general", "People who hate paperwork"),
+        ("generic-population", "a whole population", "Basically every Shopify merchant out there"),
+        ("bare-category", "a bare category of people with nothing specific", "Knowledge workers"),
+        ("whole-industry", "a whole industry, or companies of every size", "Hospitality operators of all sizes"),
+        ("everywhere", "a market that spans everywhere", "Busy professionals everywhere"),
+        ("market-size", "the size or growth of a market", "A $4.2bn claims-processing software market"),
+        ("market-count", "a count of a market", "Around 9,000 independent pharmacies in Germany"),
+        ("future-benefit", "a benefit hoped for: savings, ROI, what happens after launch", "Expected to shave two days off time-to-hire"),
+    ),
 ))
 
 register(Rule(
@@ -126,6 +157,13 @@ register(Rule(
     "A number makes the loss comparable across briefs and checkable later: '6 hours a week' can be "
     "measured again after launch, 'a lot of time' cannot.",
     fails="losing: Time re-reading contracts", passes="losing: 6 hours a week re-reading contracts",
+    judges="losing needs an amount: a number (digits, number words, a range, a fraction, a share or money) "
+           "with a unit of loss, not an identifier, a date or a word that merely contains a number word.",
+    patterns=(
+        ("no-number", "no amount at all", "Escalations pile up overnight"),
+        ("not-an-amount", "only numbers that name, date or count something other than the loss",
+         "The 990 filing season burns out our finance lead"),
+    ),
 ))
 
 register(Rule(
@@ -135,6 +173,23 @@ register(Rule(
     "your documents, your users and your edge cases; measure on a sample of the real work.",
     fails="measured_on: MMLU and the public leaderboard",
     passes="measured_on: 200 real vendor contracts, hand-labelled",
+    judges="measured_on is read for public benchmarks, leaderboards, vendors' and makers' figures and impressions, "
+           "unless it also names a sample of the workflow's own work.",
+    patterns=(
+        ("named-benchmark", "a public benchmark by name, or one your team lists in criteria.benchmarks", "HumanEval pass@1 of 87%"),
+        ("leaderboard", "a leaderboard, an arena or an index of models", "Its ranking on a popular coding leaderboard"),
+        ("exam", "an exam, a quiz or trivia questions", "The reported CPA exam section scores"),
+        ("model-card", "what the model's makers report: a model card, a system card, a technical report",
+         "The number printed on its Hugging Face model card"),
+        ("vendor-claim", "the seller's own number: a whitepaper, a sales deck, a trust centre", "The vendor's whitepaper on meter-reading accuracy"),
+        ("seller-said", "what the seller's people said or showed", "Our account manager assured us it is very accurate on service reports like ours"),
+        ("impression", "an impression from trying it", "tried it on a handful of CVs and it looked right"),
+        ("second-hand", "a figure from someone else: documentation, reviews, a public set someone shared", "The accuracy table in the API documentation"),
+        ("paper", "a result reported elsewhere: a paper, a preprint, an article", "The authors' reported numbers in their arXiv preprint"),
+        ("public-dataset", "public data, not the workflow's own", "A public dataset that looks a lot like our claims"),
+        ("generated-set", "made-up data: synthetic, generated, fake", "Synthetic articles we generated with planted spelling errors"),
+        ("playground", "a few tries in a playground or a chat window", "examples we tried in the tool's online playground"),
+    ),
 ))
 
 register(Rule(
@@ -162,6 +217,24 @@ register(Rule(
     "paragraph, or bundles several, is a roadmap rather than a problem.",
     fails="problem: Automate contract review; also redlining; plus negotiation",
     passes="problem: Extract the renewal date and notice period from vendor contracts",
+    judges="problem is read for several jobs, a whole function, a product or a goal instead of one job; "
+           "one job with several fields ('extract the date, the amount and the payee') is one problem.",
+    patterns=(
+        ("too-long", "more words than criteria.broad_words (25 unless set)", ""),
+        ("several-jobs", "several jobs of different kinds", "Translate, review, typeset and invoice client documents"),
+        ("process-list", "a list of processes with no one job", "Benefits eligibility, appeals and fraud checks"),
+        ("domain-not-job", "a domain or an outcome with no job in it", "Pharmacovigilance"),
+        ("product-not-problem", "a product to build: a copilot, an assistant, a platform", "A copilot for commercial underwriters"),
+        ("suite", "a suite, a lifecycle or a platform of jobs", "Make the whole tenancy lifecycle smarter"),
+        ("whole-function", "a whole function or department", "Replace the IT helpdesk"),
+        ("transformation-goal", "a goal to reach rather than a problem to solve", "Modernise citizen services"),
+        ("everyone-served", "work for every team, every file or all the paperwork", "Handle all correspondence received by the ministry"),
+        ("whole-job-of-people", "whole roles or a whole business run end to end", "Run our Shopify store end to end"),
+        ("market-product", "a product for a market segment", "Audit automation for mid-tier firms"),
+        ("anything-for-anyone", "answers about anything, for anyone", "Let anyone in the group ask anything about our data"),
+        ("burden", "a burden to lift or efficiencies to drive", "Take the admin burden off our clinicians"),
+        ("team-vocabulary", "a word your team lists for broad scope in criteria.broad_scope", ""),
+    ),
 ))
 
 register(Rule(
@@ -178,4 +251,12 @@ register(Rule(
     "Pain moves and models improve. A brief nobody has touched in half a year may rank a problem "
     "that is solved, or miss that today's model has become good enough.",
     fails="updated: 2025-01-10 (over 180 days ago)", passes="updated: 2026-11-20",
+))
+register(Rule(
+    "PB402", "stale-acceptance", Severity.WARNING,
+    "Every accepted finding still fires.",
+    "An acceptance is a decision about a finding, with its reason. Once the finding is gone, the "
+    "acceptance only hides the next one of that rule, which nobody has decided about: remove it.",
+    fails="accept: {PB202: \"reviewed by hand\"} on a brief whose model is good enough",
+    passes="accept: {PB202: \"a person reviews every answer during the pilot\"} while PB202 fires",
 ))

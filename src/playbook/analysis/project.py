@@ -19,6 +19,7 @@ import playbook.analysis.metrics
 import playbook.analysis.ranking
 import playbook.diagnostics
 import playbook.load.model
+from playbook.analysis.acceptance import settle
 from playbook.analysis.criteria import BriefContext, check_brief
 from playbook.analysis.links import LinkGraph, find_wikilinks, link_briefs
 from playbook.analysis.metrics import Levers, Metrics, derive_metrics, find_levers
@@ -174,7 +175,7 @@ def _analyse(root: Path, today: date | None, config: Config | None, cache: Reuse
         levers=levers,
         ranking=rank_briefs(briefs, metrics),
         graph=graph,
-        diagnostics=tuple(apply_severities(diagnostics, config)),
+        diagnostics=tuple(settle(diagnostics, briefs, config)),
         brief_files=len(brief_paths),
         today=today,
         page_links=page_links,
@@ -267,16 +268,3 @@ def _derive(brief: Brief, config: Config, today: date, cache: Reuse | None, stor
     if store is not None:
         store.put_derived(brief.path, settings, result)
     return result
-
-
-def apply_severities(diagnostics: list[Diagnostic], config: Config) -> list[Diagnostic]:
-    """Return the diagnostics with the project's severities applied and the rules turned off dropped, sorted."""
-    result = []
-    for d in diagnostics:
-        severity = config.severity(d.code)
-        if severity is not None:
-            result.append(d if severity == d.severity else d.with_severity(severity))
-    result.sort(key=Diagnostic.sort_key)
-    return result
-
-

@@ -55,11 +55,13 @@ def run_build(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
     if result.cache_problem != analysis.cache_problem:
         _note_cache_problem(result.cache_problem, stderr)
     warnings = sum(d.severity == Severity.WARNING for d in analysis.diagnostics)
+    accepted = sum(d.severity == Severity.ACCEPTED for d in analysis.diagnostics)
     seconds = time.perf_counter() - started
     written = result.pages - result.unchanged
     if args.verbosity >= 0:
         print(f"Built {_count(result.briefs, 'brief')} into {output}: {_count(result.pages, 'page')} "
-              f"({written:,} written, {result.unchanged:,} unchanged), {_count(warnings, 'warning')}, in {seconds:.2f} s", file=stdout)
+              f"({written:,} written, {result.unchanged:,} unchanged), {_count(warnings, 'warning')}"
+              f"{f', {accepted:,} accepted' if accepted else ''}, in {seconds:.2f} s", file=stdout)
     return OK
 
 

@@ -14,7 +14,7 @@ from playbook.diagnostics import Diagnostic, Severity, Summary
 from playbook.analysis.project import Analysis
 from playbook.load.source import MAX_FILE_BYTES
 
-COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
+COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36", Severity.ACCEPTED: "32"}
 # What must never reach a terminal or a log raw: a file name or a source line can hold escape
 # sequences that clear the screen or retitle the window, and line breaks that forge output.
 UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
@@ -81,7 +81,9 @@ def format_diagnostics(root: Path, diagnostics: Sequence[Diagnostic], style: Sty
             out.append(f" {d.line} | {visible}")
             caret = "^" * max(1, min(d.length, len(visible) - d.column + 1, 60))  # a long value: mark its start
             out.append(f" {' ' * gutter} | {' ' * (d.column - 1)}{style(caret, COLOURS[d.severity])}")
-        if d.hint:
+        if d.severity == Severity.ACCEPTED:
+            out.append(f" {style('= accepted:', '1')} {printable(d.reason)}")
+        elif d.hint:
             out.append(f" {style('= hint:', '1')} {printable(d.hint)}")
         out.append("")
     return "\n".join(out) + ("\n" if out else "")
@@ -90,6 +92,8 @@ def format_diagnostics(root: Path, diagnostics: Sequence[Diagnostic], style: Sty
 def summary_line(analysis: Analysis, diagnostics: list[Diagnostic], style: Style) -> str:
     s = Summary.of(analysis.brief_files, diagnostics)
     counts = [f"{n} {word}{'s' if n != 1 else ''}" for n, word in ((s.errors, "error"), (s.warnings, "warning"), (s.infos, "info"))]
+    if s.accepted:
+        counts.append(f"{s.accepted} accepted")
     briefs = f"{s.briefs} brief{'s' if s.briefs != 1 else ''}"
     if not diagnostics:
         return style(f"✓ {briefs} checked: no problems", "1;32")
@@ -100,18 +104,31 @@ def summary_line(analysis: Analysis, diagnostics: list[Diagnostic], style: Style
 def format_json(analysis: Analysis, diagnostics: list[Diagnostic]) -> str:
     """Return the ``check --format json`` document of DESIGN §7."""
     return json.dumps({
-        "diagnostics": [{**d.to_json(), "path": printable(d.path), "message": printable(d.message)} for d in diagnostics],
+        "diagnostics": [_json(d) for d in diagnostics],
         "summary": Summary.of(analysis.brief_files, diagnostics).to_json(),
     }, indent=2, ensure_ascii=False)
 
 
+def _json(d: Diagnostic) -> dict:
+    found = {**d.to_json(), "path": printable(d.path), "message": printable(d.message)}
+    if "reason" in found:
+        found["reason"] = printable(d.reason)
+    return found
+
+
 def format_github(diagnostics: list[Diagnostic]) -> str:
-    """Return one GitHub Actions workflow command per diagnostic."""
-    kinds = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+    """Return one GitHub Actions workflow command per diagnostic; an accepted finding is a notice
+    that says so, with its reason."""
+    kinds = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice", Severity.ACCEPTED: "notice"}
     return "\n".join(
-        f"::{kinds[d.severity]} file={_gh(printable(d.path), True)},line={d.line},col={d.column},title={d.code} {d.name}::{_gh(printable(d.message))}"
+        f"::{kinds[d.severity]} file={_gh(printable(d.path), True)},line={d.line},col={d.column},"
+        f"title={d.code} {d.name}{' (accepted)' if d.severity == Severity.ACCEPTED else ''}::{_gh(printable(_github_message(d)))}"
         for d in diagnostics
     )
+
+
+def _github_message(d: Diagnostic) -> str:
+    return f"{d.message} (accepted: {d.reason})" if d.severity == Severity.ACCEPTED else d.message
 
 
 def _gh(text: str, prop: bool = False) -> str:

@@ -6,7 +6,8 @@ from playbook.load.model import (
     CATCHABILITY, EMOTIONAL_STATES, ERROR_COSTS, FREQUENCIES, SLUG_MAX, SLUG_PATTERN, STATUSES,
     Brief, GoodEnough, ModelFacts, Page, Pain, Scope, Spans, Sufferer,
 )
-from playbook.load.schema import Boolean, Choice, Day, Number, Record, Text, TextList
+from playbook.load.schema import Boolean, Choice, Day, Number, Record, Table, Text, TextList
+from playbook.rules import RULES
 
 MAX_TAGS = 30
 SLUG = Text(pattern=SLUG_PATTERN, pattern_help=f"a slug of lowercase letters, digits and single hyphens, like 'renewal-dates', "
@@ -54,6 +55,15 @@ BRIEF = Record(
             "completeness": Number("Share of the workflow covered, instead of steps.", minimum=0, maximum=1, percent=True),
         }, one_of=(("workflow_steps", "covered_steps"), ("completeness",))),
         "related": TextList("Slugs of related briefs.", default=(), item=SLUG),
+        "accept": Table(
+            "Findings this brief accepts, each with the reason: {PB202: \"A person reviews every answer during the pilot\"}. "
+            "An accepted finding is still shown, but is not a warning and does not fail --strict.",
+            keys=tuple(code for code, rule in RULES.items() if rule.acceptable),
+            value=Text("Why the finding is accepted, and until when.", required=True),
+            refused=tuple(code for code, rule in RULES.items() if not rule.acceptable),
+            refused_why="cannot be accepted: a finding about the brief's format or links is fixed, not accepted",
+            default={},
+        ),
     },
 )
 
@@ -86,6 +96,7 @@ def brief_from_values(values: dict, *, path: str, stem: str, body: str, body_lin
         model=ModelFacts(model["accuracy"], model["measured_on"]),
         scope=Scope(scope["problem"], scope.get("workflow_steps", ()), scope.get("covered_steps", ()), scope.get("completeness")),
         related=_unique(values["related"]),
+        accepted=tuple(sorted(values["accept"].items())),
         draft=values["draft"],
         body=body,
         body_line=body_line,

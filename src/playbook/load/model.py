@@ -104,6 +104,7 @@ class Brief:
     draft: bool
     body: str
     body_line: int
+    accepted: tuple[tuple[str, str], ...] = ()  # (rule code, reason) for each finding the brief accepts
     spans: Spans = field(default_factory=lambda: Spans(), compare=False, repr=False)
 
     @property

@@ -133,10 +133,13 @@ class Record(Spec):
 
 @dataclass(frozen=True)
 class Table(Spec):
-    """A mapping from keys of one kind (checked by ``keys``) to values of one spec."""
+    """A mapping from keys of one kind (checked by ``keys``) to values of one spec. A key in
+    ``refused`` is known but not allowed here: it is refused saying ``refused_why``, not with a did-you-mean."""
 
     keys: tuple[str, ...] = ()
     value: Spec = field(default_factory=Text)
+    refused: tuple[str, ...] = ()
+    refused_why: str = "is not allowed here"
 
     def expected(self) -> str:
         return "a mapping"
@@ -149,11 +152,16 @@ class Table(Spec):
         failed = False
         for key_node, value_node in node.items:
             name = key_node.value.strip()
-            if self.keys and name not in self.keys:
-                reading.problem("PB002", key_node, f"{key}: unknown key {quote(name)}", did_you_mean(name, self.keys))
+            if name in self.refused:
+                reading.problem("PB002", key_node, f"{key}: {name} {self.refused_why}", f"{key} takes {', '.join(self.keys)}")
                 failed = True
                 continue
-            reading.remember(f"{key}.{name}", value_node)
+            if self.keys and name not in self.keys:
+                reading.problem("PB002", key_node, f"{key}: unknown key {quote(name)}",
+                                did_you_mean(name, self.keys) or f"{key} takes {', '.join(self.keys)}")
+                failed = True
+                continue
+            reading.remember(f"{key}.{name}", key_node)
             try:
                 values[name] = self.value.read(value_node, reading, f"{key}.{name}")
             except Invalid:

@@ -9,10 +9,10 @@ from playbook.diagnostics import Diagnostic, Severity
 from playbook.load.config import Config
 from playbook.load.model import Brief
 from playbook.rules import RULES
-from playbook.site.views import CheckView, DiagnosticView, HealthView, LinkView, RuleView
+from playbook.site.views import CheckView, DiagnosticView, HealthView, LinkView, PatternView, RuleView
 
 CHECKLIST_CODES = [code for code in RULES if code == "PB003" or code >= "PB007"]
-STATES = {Severity.ERROR: "failed", Severity.WARNING: "warning", Severity.INFO: "info"}
+STATES = {Severity.ERROR: "failed", Severity.WARNING: "warning", Severity.INFO: "info", Severity.ACCEPTED: "accepted"}
 
 
 class Findings:
@@ -32,7 +32,7 @@ class Findings:
     def checklist(self, brief: Brief) -> tuple[CheckView, ...]:
         """Return the criteria checklist of ``brief``."""
         findings = tuple(self.by_path.get(brief.path, ()))
-        key = tuple((d.code, d.severity, d.message, d.hint) for d in findings)
+        key = tuple((d.code, d.severity, d.message, d.hint, d.reason) for d in findings)
         checklist = self.checklists.get(key)
         if checklist is None:
             checklist = self.checklists[key] = self._make_checklist(findings)
@@ -47,7 +47,7 @@ class Findings:
             rule = RULES[code]
             hits = found.get(code, [])
             state = "pass" if not hits else STATES[max(d.severity for d in hits)]
-            items.append(CheckView(code, rule.name, rule.summary, state, tuple(f"{d.message} — {d.hint}" if d.hint else d.message for d in hits)))
+            items.append(CheckView(code, rule.name, rule.summary, state, tuple(_message(d) for d in hits)))
         return tuple(items)
 
     def health(self) -> HealthView:
@@ -55,20 +55,26 @@ class Findings:
         counts = {s: 0 for s in Severity}
         for d in self.diagnostics:
             counts[d.severity] += 1
-        clean = sum(1 for b in self.briefs if not self.by_path.get(b.path))
+        clean = sum(1 for b in self.briefs if all(d.severity == Severity.ACCEPTED for d in self.by_path.get(b.path, ())))
         top = tuple(sorted((r for r in self.rule_views() if r.count), key=lambda r: (-r.count, r.code))[:5])
-        return HealthView(len(self.briefs), clean, counts[Severity.ERROR], counts[Severity.WARNING], counts[Severity.INFO], top)
+        return HealthView(len(self.briefs), clean, counts[Severity.ERROR], counts[Severity.WARNING], counts[Severity.INFO], top,
+                          counts[Severity.ACCEPTED])
 
     def rule_views(self) -> tuple[RuleView, ...]:
         """Return every rule explained, with its severity here and how often it fired."""
         counts: dict[str, int] = defaultdict(int)
+        accepted: dict[str, int] = defaultdict(int)
         for d in self.diagnostics:
-            counts[d.code] += 1
+            if d.severity == Severity.ACCEPTED:
+                accepted[d.code] += 1
+            else:
+                counts[d.code] += 1
         views = []
         for rule in sorted(RULES.values(), key=lambda r: r.code):
             severity = self.config.severity(rule.code)
             views.append(RuleView(rule.code, rule.name, severity.label if severity else "off", rule.summary, rule.reason,
-                                  rule.fails, rule.passes, counts[rule.code]))
+                                  rule.fails, rule.passes, counts[rule.code], accepted[rule.code], rule.judges,
+                                  tuple(PatternView(*pattern) for pattern in rule.patterns)))
         return tuple(views)
 
     def diagnostic_views(self) -> tuple[DiagnosticView, ...]:
@@ -78,5 +84,12 @@ class Findings:
         for d in self.diagnostics:
             brief = by_file.get(d.path)
             link = LinkView(brief.title, f"briefs/{brief.slug}/") if brief else None
-            views.append(DiagnosticView(d.path, d.line, d.column, d.severity.label, d.code, d.name, d.message, d.hint, link))
+            views.append(DiagnosticView(d.path, d.line, d.column, d.severity.label, d.code, d.name, d.message, d.hint, link, d.reason))
         return tuple(views)
+
+
+def _message(d: Diagnostic) -> str:
+    """Return a finding as its checklist line: the message, then its fix, or why it is accepted."""
+    if d.severity == Severity.ACCEPTED:
+        return f"{d.message} — accepted: {d.reason}"
+    return f"{d.message} — {d.hint}" if d.hint else d.message

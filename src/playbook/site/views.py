@@ -77,7 +77,8 @@ class LeversView:
 
 @dataclass(frozen=True, slots=True)
 class CheckView:
-    """One criterion on one brief: ``state`` is "pass", "info", "warning" or "failed"."""
+    """One criterion on one brief: ``state`` is "pass", "accepted" (every finding accepted with a
+    reason), "info", "warning" or "failed"."""
 
     code: str
     name: str
@@ -142,7 +143,19 @@ class RuleView:
     reason: str
     fails: str
     passes: str
-    count: int  # diagnostics of this rule in the playbook
+    count: int  # diagnostics of this rule in the playbook, not counting accepted ones
+    accepted: int = 0  # its findings that briefs accept
+    judges: str = ""  # for a prose rule: what its patterns look for, in a sentence
+    patterns: tuple["PatternView", ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PatternView:
+    """One named pattern of a prose rule: what it fires on, and an example that fires it."""
+
+    name: str
+    fires_on: str
+    example: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +169,7 @@ class DiagnosticView:
     message: str
     hint: str
     brief: LinkView | None
+    reason: str = ""  # why the brief accepts it, when severity is "accepted"
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,11 +177,12 @@ class HealthView:
     """The criteria health summary of the index page."""
 
     briefs: int
-    clean: int  # briefs with no diagnostic at all
+    clean: int  # briefs with no diagnostic but accepted ones
     errors: int
     warnings: int
     infos: int
     top: tuple[RuleView, ...]  # the rules that fire most, most first
+    accepted: int = 0  # findings accepted with a reason, counted apart
 
 
 @dataclass(frozen=True, slots=True)
