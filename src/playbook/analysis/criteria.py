@@ -62,7 +62,7 @@ def check_brief(context: BriefContext) -> list[Diagnostic]:
 
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 16)
 def _verdicts(field: str, text: str, vocabulary: Vocabulary) -> tuple:
     return tuple(judge(field, text, vocabulary))
 

@@ -31,12 +31,22 @@ def gate(pattern: str) -> frozenset[str] | None:
         return None
 
 
-def prefixes(lower: str) -> frozenset[str]:
-    """Return the first one, two and three letters of every run of letters in ``lower``."""
-    found = set()
-    for word in re.findall(r"[a-z]+", lower):
-        found.update(word[:length] for length in range(1, PREFIX + 1))
-    return frozenset(found)
+LETTERS = re.compile(r"[a-z]+")
+
+
+def word_starts(lower: str) -> dict[str, list[int]]:
+    """Return where each run of letters in ``lower`` starts, by its first one, two and three
+    letters: a gated pattern is tried only at the starts its gate names."""
+    found: dict[str, list[int]] = {}
+    for match in LETTERS.finditer(lower):
+        word, start = match.group(), match.start()
+        for prefix in (word[:1], word[:2], word[:3]) if len(word) >= PREFIX else {word[:1], word[:2]}:
+            starts = found.get(prefix)
+            if starts is None:
+                found[prefix] = [start]
+            else:
+                starts.append(start)
+    return found
 
 
 def _starts(items: list, prefix: str, found: set[str], anchored: bool) -> None:

@@ -51,32 +51,85 @@ def words_pattern(words: Iterable[str]) -> str:
     return "(?:" + "|".join(escaped) + ")" if escaped else "(?!)"
 
 
-def find(patterns: Iterable[Pattern], prose: Prose, allowed: re.Pattern | None = None, first: bool = True,
+def find(patterns: tuple[Pattern, ...], prose: Prose, allowed: re.Pattern | None = None, first: bool = True,
          field: str = "") -> list[Finding]:
     """Return the findings of ``patterns`` in ``prose`` (written as ``field``): the first match of
     each pattern that no exception excuses, none inside a phrase the team allows; only the first
-    finding if ``first``."""
-    excused = [m.span() for m in allowed.finditer(prose.lower)] if allowed is not None else []
-    found = []
-    opened = prose.prefixes
-    for pattern in patterns:
-        if pattern.fields and field not in pattern.fields:
+    finding if ``first``. Only the alternatives whose gate the text opens are run (see gates.py)."""
+    plan = _plan_of(patterns)
+    lower = prose.lower
+    opened: dict[int, list[int] | None] = dict.fromkeys(plan.always)  # entry -> where to try it (None: everywhere)
+    for prefix, starts in prose.starts.items():
+        for entry in plan.by_prefix.get(prefix, ()):
+            opened.setdefault(entry, []).extend(starts)
+    excused = [m.span() for m in allowed.finditer(lower)] if allowed is not None else []
+    found: list[Finding] = []
+    current, matches = -1, []
+    for entry in sorted(opened) + [len(plan.entries)]:  # in the patterns' order; a last step to close the group
+        index, regex = plan.entries[entry] if entry < len(plan.entries) else (len(patterns), None)
+        if index != current:
+            if matches:
+                finding = _first_unexcused(patterns[current], prose, matches, excused)
+                if finding is not None:
+                    found.append(finding)
+                    if first:
+                        return found
+            current, matches = index, []
+        if regex is None or (patterns[index].fields and field not in patterns[index].fields):
             continue
-        matches = []
-        for regex, starts in gated(pattern.regex.pattern):
-            if starts is None or not starts.isdisjoint(opened):  # else no word of the text can start a match
-                matches.extend(regex.finditer(prose.lower))
-        if len(matches) > 1:
-            matches.sort(key=lambda match: match.start())
-        for match in matches:
-            start, end = match.span(pattern.quote_group)
-            if any(a < end and start < b for a, b in excused) or _excused(pattern, prose, match):
-                continue
-            found.append(Finding(pattern, prose.quote(start, end)))
-            break
-        if found and first:
-            break
+        starts = opened[entry]
+        if starts is None:
+            matches.extend(regex.finditer(lower))
+        else:
+            for start in sorted(set(starts)) if len(starts) > 1 else starts:
+                match = regex.match(lower, start)
+                if match is not None:
+                    matches.append(match)
     return found
+
+
+def _first_unexcused(pattern: Pattern, prose: Prose, matches: list[re.Match], excused: list[tuple[int, int]]) -> Finding | None:
+    if len(matches) > 1:
+        matches.sort(key=lambda match: match.start())
+    for match in matches:
+        start, end = match.span(pattern.quote_group)
+        if any(a < end and start < b for a, b in excused) or _excused(pattern, prose, match):
+            continue
+        return Finding(pattern, prose.quote(start, end))
+    return None
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """A tuple of patterns made ready to run: every alternative of every pattern, in order, and
+    which of them each word prefix opens."""
+
+    entries: tuple[tuple[int, re.Pattern], ...]  # (the pattern's index, one of its alternatives compiled)
+    by_prefix: dict[str, tuple[int, ...]]  # word prefix -> the entries whose gate it opens
+    always: tuple[int, ...]  # entries with no gate
+
+
+_PLANS: dict[int, tuple[tuple[Pattern, ...], _Plan]] = {}
+
+
+def _plan_of(patterns: tuple[Pattern, ...]) -> _Plan:
+    known = _PLANS.get(id(patterns))
+    if known is not None and known[0] is patterns:
+        return known[1]
+    entries, by_prefix, always = [], {}, []
+    for index, pattern in enumerate(patterns):
+        for regex, starts in gated(pattern.regex.pattern):
+            if starts is None:
+                always.append(len(entries))
+            else:
+                for prefix in starts:
+                    by_prefix.setdefault(prefix, []).append(len(entries))
+            entries.append((index, regex))
+    plan = _Plan(tuple(entries), {prefix: tuple(found) for prefix, found in by_prefix.items()}, tuple(always))
+    if len(_PLANS) > 64:
+        _PLANS.clear()
+    _PLANS[id(patterns)] = (patterns, plan)  # the tuple is kept alive with its plan, so its id is not reused
+    return plan
 
 
 def _excused(pattern: Pattern, prose: Prose, match: re.Match) -> bool:

@@ -8,7 +8,7 @@ import re
 from functools import cached_property, lru_cache
 from typing import NamedTuple
 
-from playbook.analysis.judgement.gates import prefixes
+from playbook.analysis.judgement.gates import word_starts
 
 PLAIN = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-",
                        "\u2212": "-", "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2011": "-", "\u2010": "-"})
@@ -57,9 +57,9 @@ class Prose:
         return tuple(words)
 
     @cached_property
-    def prefixes(self) -> frozenset[str]:
-        """The first letters of its words, for the patterns' gates (see gates.py)."""
-        return prefixes(self.lower)
+    def starts(self) -> dict[str, list[int]]:
+        """Where its words start, by their first letters, for the patterns' gates (see gates.py)."""
+        return word_starts(self.lower)
 
     def words_in(self, start: int, end: int) -> list[Word]:
         """Return the words that overlap ``start:end``."""
