@@ -53,6 +53,7 @@ good_enough:
   emotional_state: calm
 model:
   accuracy: 0.93
+  samples: 500
   measured_on: 200 real vendor contracts, hand-labelled
 scope:
   problem: Extract the renewal date and notice period from vendor contracts
@@ -89,6 +90,7 @@ NEW_BRIEF_ANSWERS = {
     "  alternative:": "  alternative: Typing each reply, 4 minutes",
     "  emotional_state:": "  emotional_state: calm",
     "  accuracy:": "  accuracy: 0.86",
+    "  samples:": "  samples: 150",
     "  measured_on:": "  measured_on: 150 past tickets",
     "  problem:": "  problem: Draft the reply to a refund request",
     "  workflow_steps:": "  workflow_steps: [open, draft, send]",

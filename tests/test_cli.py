@@ -74,7 +74,8 @@ def test_rank_json_shape(run, make_project):
     assert document["ranking"][1] == {
         "rank": 2, "slug": "gap", "title": "Renewal-date extraction for in-house legal", "status": "exploring",
         "tier": "model-gap", "score": 64.0, "pain": 64.0, "completeness": 1.0, "required_accuracy": 0.9,
-        "model_accuracy": 0.85, "fit": -0.05,
+        "model_accuracy": 0.85, "fit": -0.05, "samples": 500, "accuracy_low": 0.816, "accuracy_high": 0.879, "proven": False,
+        "eval": None,
     }
 
 

@@ -91,8 +91,8 @@ def test_a_control_character_in_a_source_line_is_not_printed_raw(make_project):
     root = make_project({"a": brief(("Interviews and notes.", "Notes \x1b]0;pwned\x07 here"))})
     code, out, _ = cli("check", str(root), "--no-cache", "--color", "never")
     assert code == 1 and "\x1b" not in out and "\x07" not in out
-    assert "content/briefs/a.md:31:7: error PB001" in out
-    assert " 31 | Notes \ufffd]0;pwned\ufffd here" in out  # one mark a character, so the caret still lines up
+    assert "content/briefs/a.md:32:7: error PB001" in out
+    assert " 32 | Notes \ufffd]0;pwned\ufffd here" in out  # one mark a character, so the caret still lines up
     assert "    |       ^" in out
 
 

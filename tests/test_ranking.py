@@ -67,7 +67,7 @@ def test_why_sentence_names_the_numbers(make_project):
         "gap": variant("Gap", accuracy="0.5"),
     }))
     first, second = analysis.ranking.ranked
-    assert first.why == ("Ranked 1 of 2: today's model is good enough here (0.93 against the 0.90 this workflow needs), "
-                         "and pain 48 × completeness 1.00² = score 48.")
+    assert first.why == ("Ranked 1 of 2: today's model is good enough here (0.93 against the 0.90 this workflow needs; "
+                         "proven on 500 cases, at least 0.90 at 95%), and pain 48 × completeness 1.00² = score 48.")
     assert "behind every ready brief" in second.why and "needs 0.90 but the model has 0.50" in second.why
     assert analysis.ranking.position("gap") is second

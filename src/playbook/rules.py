@@ -2,7 +2,7 @@
 that fires and one that passes — plain data, like markdown-it's presets, in one place that the
 criteria page, ``check --explain``, the config's severities and the README's table all read.
 
-The registry is the bottom floor: structural rules (PB001–PB006) are reported by the stage
+The registry is the bottom floor: structural rules (PB001–PB006, PB008) are reported by the stage
 that meets the problem — the reader, the schema, the link graph — through :func:`diagnostic`;
 the criteria proper (PB007 and up) are checked by small functions in ``analysis/criteria.py``,
 which import this module, never the other way round.
@@ -99,6 +99,17 @@ register(Rule(
     "Problems rarely stand alone; the links between briefs are how a team sees which sufferer "
     "or workflow keeps coming back. A link to nothing breaks that map.",
     fails="related: [vendor-risk]", passes="related: [vendor-risk-triage]",
+))
+
+register(Rule(
+    "PB008", "eval-file", Severity.ERROR,
+    "The evaluation file a brief names can be read, and grades every case it scores pass or fail.",
+    "When the accuracy comes from the team's own evaluation (model.eval), the file is the evidence: "
+    "a missing file, a row that is not JSON or CSV, or a score that is neither a pass nor a fail "
+    "would make the accuracy and its interval fiction.",
+    fails="eval: evals/renewals.jsonl, whose row 12 says {\"correct\": \"maybe\"}",
+    passes="eval: evals/renewals.jsonl, every row with \"correct\": true or false",
+    fatal=True,
 ))
 
 # --- The criteria, checked in analysis/criteria.py ----------------------------------------------
@@ -199,6 +210,23 @@ register(Rule(
     "workflow until today's model is good enough (the levers), or pick a problem where it already is.",
     fails="error_cost: high, catchability: hard, emotional_state: stressed, accuracy: 0.85 (needs 0.97)",
     passes="error_cost: low, catchability: easy, emotional_state: calm, accuracy: 0.85 (needs 0.65)",
+))
+
+register(Rule(
+    "PB203", "unproven-fit", Severity.WARNING,
+    "The measured accuracy is shown to meet the need, not only estimated to.",
+    "An accuracy measured on a few cases is a wide range, not a number: 0.88 on 40 cases is anywhere "
+    "from 0.74 to 0.95 at 95%. When the low end of that range is below what the workflow needs, the "
+    "brief is ready on paper but not shown to be; a larger sample settles it.",
+    fails="accuracy: 0.88, samples: 40, needs 0.85 (95%: 0.74–0.95)",
+    passes="accuracy: 0.88, samples: 1200, needs 0.85 (95%: 0.86–0.90)",
+))
+register(Rule(
+    "PB204", "unsized-measurement", Severity.INFO,
+    "The accuracy says how many cases it was measured on.",
+    "0.88 on 25 cases and 0.88 on 2,000 cases are different claims. Without the sample size nobody "
+    "can tell whether the model is shown to be good enough or only looked good on a handful of cases.",
+    fails="model:\n  accuracy: 0.88", passes="model:\n  accuracy: 0.88\n  samples: 400",
 ))
 
 register(Rule(

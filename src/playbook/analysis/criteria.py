@@ -10,7 +10,7 @@ from datetime import date
 from typing import Callable, Iterator
 
 from playbook.analysis.judgement import Vocabulary, judge
-from playbook.analysis.metrics import Levers, Metrics
+from playbook.analysis.metrics import UNPROVEN, Levers, Metrics
 from playbook.diagnostics import Diagnostic, quote
 from playbook.load.config import CriteriaConfig
 from playbook.load.model import Brief
@@ -132,16 +132,46 @@ def benchmark_not_workflow(c: BriefContext) -> Iterator[Diagnostic]:
     yield from prose_findings(c, "PB201", "model.measured_on")
 
 
+def _accuracy_key(c: BriefContext) -> str:
+    return "model.eval" if c.brief.model.eval else "model.accuracy"
+
+
 @check("PB202")
 def model_gap(c: BriefContext) -> Iterator[Diagnostic]:
     m = c.metrics
-    if m.fit < 0:
-        hint = c.levers.hint() if c.levers is not None else "find a workflow where today's model is good enough"
-        yield c.at(
-            "PB202", "model.accuracy",
-            f"model accuracy {m.model_accuracy:.2f} is below the {m.required_accuracy:.2f} this workflow needs",
-            hint,
-        )
+    if m.fit >= 0:
+        return
+    hint = c.levers.hint() if c.levers is not None else "find a workflow where today's model is good enough"
+    if m.model_accuracy >= m.required_accuracy:  # ranked on the low end (ranking.fit_on: lower_bound)
+        message = (f"model accuracy {m.spread()}, below the {m.required_accuracy:.2f} this workflow needs at its low end, "
+                   f"which this playbook ranks on (ranking.fit_on: lower_bound)")
+        if m.cases_needed:
+            message += f"; about {m.cases_needed:,} cases at this accuracy would show it meets it"
+    else:
+        message = f"model accuracy {m.model_accuracy:.2f} is below the {m.required_accuracy:.2f} this workflow needs"
+        if m.within_noise:
+            message += (f", but on {m.samples:,} cases ({m.confidence:.0%}: {m.accuracy_low:.2f}–{m.accuracy_high:.2f}) "
+                        "the gap is within the measurement's noise")
+            if m.cases_needed:
+                message += f": about {m.cases_needed:,} cases at this accuracy would settle it"
+    yield c.at("PB202", _accuracy_key(c), message, hint)
+
+
+@check("PB203")
+def unproven_fit(c: BriefContext) -> Iterator[Diagnostic]:
+    m = c.metrics
+    if m.verdict == UNPROVEN and m.fit >= 0:
+        needed = f"; about {m.cases_needed:,} cases at this accuracy would show it" if m.cases_needed else ""
+        yield c.at("PB203", "model.samples" if c.brief.has("model.samples") else _accuracy_key(c),
+                   f"{m.spread()}, below the {m.required_accuracy:.2f} needed at its low end{needed}",
+                   "measure on more of the workflow's own cases" + (f" (about {m.cases_needed:,})" if m.cases_needed else ""))
+
+
+@check("PB204")
+def unsized_measurement(c: BriefContext) -> Iterator[Diagnostic]:
+    if c.metrics.samples is None:
+        yield c.at("PB204", "model.accuracy", f"model accuracy {c.metrics.model_accuracy:.2f} does not say how many cases it was measured on",
+                   "add model.samples: the number of labelled cases, or point model.eval at the graded cases")
 
 
 @check("PB301")

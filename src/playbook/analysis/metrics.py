@@ -1,20 +1,30 @@
-"""The numbers derived from a brief (DESIGN §4): required accuracy, fit, tier, pain, completeness,
-score, and the levers — the workflow changes that would make today's model good enough."""
+"""The numbers derived from a brief (DESIGN §4): required accuracy, the interval of the measured
+accuracy, fit, tier, verdict, pain, completeness, score, and the levers — the workflow changes
+that would make today's model good enough."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import combinations
 
+from playbook.analysis.confidence import bounds, cases_to_prove, cases_to_settle, z_of
 from playbook.load.config import RankingConfig
+from playbook.load.evals import Evaluation
 from playbook.load.model import CATCHABILITY, EMOTIONAL_STATES, ERROR_COSTS, Brief
 
 READY, MODEL_GAP = "ready", "model-gap"
+PROVEN, UNPROVEN, UNSIZED, GAP = "proven", "unproven", "unsized", "gap"
 
 
 @dataclass(frozen=True, slots=True)
 class Metrics:
-    """Every number the ranking and the pages show for one brief."""
+    """Every number the ranking and the pages show for one brief.
+
+    With a sample size, ``accuracy_low``/``accuracy_high`` are the Wilson interval of the
+    accuracy at ``confidence``; ``fit`` is measured from the estimate, or from the interval's low
+    end when the project ranks on it (``ranking.fit_on: lower_bound``); ``cases_needed`` is how
+    many cases at this accuracy would settle an unproven fit or a gap within the noise.
+    """
 
     required_accuracy: float
     required_given: bool  # set by hand in the brief rather than derived
@@ -23,10 +33,57 @@ class Metrics:
     pain: float
     completeness: float
     score: float
+    samples: int | None = None
+    accuracy_low: float | None = None
+    accuracy_high: float | None = None
+    confidence: float = 0.95
+    on_lower_bound: bool = False  # fit is measured from accuracy_low
+    cases_needed: int | None = None
+    eval: str = ""  # the evaluation file the accuracy comes from, relative to the project
 
     @property
     def tier(self) -> str:
         return READY if self.fit >= 0 else MODEL_GAP
+
+    @property
+    def proven(self) -> bool | None:
+        """Whether the interval's low end reaches the required accuracy; None without a sample size."""
+        return None if self.accuracy_low is None else self.accuracy_low >= self.required_accuracy
+
+    @property
+    def verdict(self) -> str:
+        """"proven", "unproven" (the estimate meets the need, the low end does not), "unsized"
+        (ready on an accuracy with no sample size) or "gap"."""
+        if self.model_accuracy < self.required_accuracy:
+            return GAP
+        return UNSIZED if self.proven is None else PROVEN if self.proven else UNPROVEN
+
+    @property
+    def fit_accuracy(self) -> float:
+        """The accuracy the fit is measured from: the estimate, or the interval's low end."""
+        return self.accuracy_low if self.on_lower_bound and self.accuracy_low is not None else self.model_accuracy
+
+    @property
+    def within_noise(self) -> bool:
+        """A gap the interval still reaches across: more cases could show it is no gap."""
+        return self.model_accuracy < self.required_accuracy and self.accuracy_high is not None and self.accuracy_high >= self.required_accuracy
+
+    def measured(self) -> dict:
+        """Return what the JSON outputs say of the measurement: samples, the interval, proven, eval."""
+        return {"samples": self.samples, "accuracy_low": self.accuracy_low, "accuracy_high": self.accuracy_high,
+                "proven": self.proven, "eval": self.eval or None}
+
+    def spread(self) -> str:
+        """Return "0.88 on 40 cases is 0.74–0.95 at 95%" (with a sample size)."""
+        return (f"{self.model_accuracy:.2f} on {self.samples:,} {'case' if self.samples == 1 else 'cases'} is "
+                f"{self.accuracy_low:.2f}–{self.accuracy_high:.2f} at {self.confidence:.0%}")
+
+    def interval(self) -> str:
+        """Return "0.88 on 40 cases (95%: 0.74–0.95)", or "0.88" without a sample size."""
+        if self.samples is None:
+            return f"{self.model_accuracy:.2f}"
+        return (f"{self.model_accuracy:.2f} on {self.samples:,} {'case' if self.samples == 1 else 'cases'} "
+                f"({self.confidence:.0%}: {self.accuracy_low:.2f}–{self.accuracy_high:.2f})")
 
 
 def required_accuracy(table: RankingConfig, error_cost: str, catchability: str, emotional_state: str) -> float:
@@ -35,22 +92,41 @@ def required_accuracy(table: RankingConfig, error_cost: str, catchability: str, 
     return round(min(max(value, table.accuracy_floor), table.accuracy_ceiling), 3)
 
 
-def derive_metrics(brief: Brief, table: RankingConfig) -> Metrics:
-    """Return the derived numbers of ``brief`` under the ranking constants ``table``."""
+def derive_metrics(brief: Brief, table: RankingConfig, evaluation: Evaluation | None = None) -> Metrics:
+    """Return the derived numbers of ``brief`` under the ranking constants ``table``; the
+    accuracy and sample size come from ``evaluation`` when the brief names one."""
     good = brief.good_enough
     given = good.required_accuracy is not None
     required = round(good.required_accuracy, 3) if given else required_accuracy(table, good.error_cost, good.catchability, good.emotional_state)
-    accuracy = round(brief.model.accuracy, 3)
+    if evaluation is not None:
+        share, samples = evaluation.passed / evaluation.graded, evaluation.graded
+    else:
+        share, samples = brief.model.accuracy or 0.0, brief.model.samples
+    accuracy = round(share, 3)
     pain = round(table.severity_points * brief.pain.severity * table.frequency[brief.pain.frequency], 2)
     completeness = round(derive_completeness(brief), 3)
+    low = high = needed = None
+    if samples is not None:
+        z = z_of(table.confidence)
+        low, high = bounds(share, samples, z)
+        needed = cases_to_prove(share, required, z) if low < required <= accuracy else (
+            cases_to_settle(share, required, z) if accuracy < required <= high else None)
+    on_low = table.fit_on == "lower_bound" and low is not None
     return Metrics(
         required_accuracy=required,
         required_given=given,
         model_accuracy=accuracy,
-        fit=round(accuracy - required, 3),
+        fit=round((low if on_low else accuracy) - required, 3),
         pain=pain,
         completeness=completeness,
         score=round(pain * completeness * completeness, 2),
+        samples=samples,
+        accuracy_low=low,
+        accuracy_high=high,
+        confidence=table.confidence,
+        on_lower_bound=on_low,
+        cases_needed=needed,
+        eval=evaluation.path if evaluation is not None else "",
     )
 
 
@@ -125,7 +201,7 @@ def find_levers(brief: Brief, metrics: Metrics, table: RankingConfig) -> Levers 
     def lever(chosen: tuple[Change, ...]) -> Lever:
         values = {**current, **{change.factor: change.new for change in chosen}}
         needed = required_accuracy(table, values["error_cost"], values["catchability"], values["emotional_state"])
-        return Lever(chosen, needed, round(metrics.model_accuracy - needed, 3) >= 0)
+        return Lever(chosen, needed, round(metrics.fit_accuracy - needed, 3) >= 0)
 
     single = tuple(lever((change,)) for change in changes)
     smallest = None
@@ -134,4 +210,4 @@ def find_levers(brief: Brief, metrics: Metrics, table: RankingConfig) -> Levers 
         if closing:
             smallest = max(closing, key=lambda lv: lv.required_accuracy)  # the gentlest change that is enough
             break
-    return Levers(metrics.model_accuracy, single, smallest)
+    return Levers(metrics.fit_accuracy, single, smallest)

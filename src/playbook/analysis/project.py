@@ -18,15 +18,18 @@ import playbook.analysis.links
 import playbook.analysis.metrics
 import playbook.analysis.ranking
 import playbook.diagnostics
+import playbook.load.evals
 import playbook.load.model
 from playbook.analysis.acceptance import settle
 from playbook.analysis.criteria import BriefContext, check_brief
 from playbook.analysis.links import LinkGraph, find_wikilinks, link_briefs
+from playbook.analysis.measurement import measure_briefs
 from playbook.analysis.metrics import Levers, Metrics, derive_metrics, find_levers
 from playbook.analysis.ranking import Ranking, rank_briefs
 from playbook.diagnostics import Diagnostic, Position
 from playbook.load.cache import SourceCache, pickle_fields_plainly
 from playbook.load.config import Config, load_config
+from playbook.load.evals import Evaluation
 from playbook.load.files import LOADERS, drop_duplicate_pages, drop_duplicate_slugs, find_sources
 from playbook.load.model import Brief, Page
 from playbook.load.source import read_bytes
@@ -84,8 +87,11 @@ class Reuse(Protocol):
     (``serve/memo.py``) is one. Each method returns what a fresh analysis would compute."""
 
     reloaded: int  # files read again by the last analysis
-    derived: dict[str, tuple]  # path -> (brief, config, today, (metrics, levers, findings))
+    derived: dict[str, tuple]  # path -> (brief, (config, today, evaluation), (metrics, levers, findings))
     links: dict  # slug -> (brief, its outgoing links); None -> the last graph
+
+    def evaluation(self, root: Path, path: str, key: str, read: Callable) -> tuple:
+        """Return (digest, why it cannot be read, ``read(digest)``) for an evaluation file now."""
 
     def sources(self, root: Path) -> tuple[list[str], list[str], list[tuple[str, str, str]]]:
         """Return the brief and page files, and what was skipped, as ``find_sources`` would."""
@@ -139,6 +145,8 @@ def _analyse(root: Path, today: date | None, config: Config | None, cache: Reuse
             briefs.append(brief)
     briefs, duplicates = drop_duplicate_slugs(briefs)
     diagnostics.extend(duplicates)
+    briefs, measured, unmeasured = measure_briefs(root, briefs, cache, store)
+    diagnostics.extend(unmeasured)
 
     pages: list[Page] = []
     for page, found in load_sources(root, page_paths, "page", cache, store, jobs):
@@ -156,7 +164,9 @@ def _analyse(root: Path, today: date | None, config: Config | None, cache: Reuse
     # Findings depend on the thresholds and the date; severities are applied afterwards.
     settings = repr((config.ranking, config.criteria, today))
     for brief in briefs:
-        brief_metrics, brief_levers, findings = _derive(brief, config, today, cache, store, settings, derived_early.get(brief.path))
+        evaluation, digest = measured.get(brief.path, (None, ""))
+        brief_metrics, brief_levers, findings = _derive(brief, config, today, cache, store, settings + digest,
+                                                        derived_early.get(brief.path), evaluation)
         metrics[brief.slug] = brief_metrics
         if brief_levers is not None:
             levers[brief.slug] = brief_levers
@@ -183,7 +193,8 @@ def _analyse(root: Path, today: date | None, config: Config | None, cache: Reuse
 
 
 # Parsed briefs go back from pool workers, and into the cache, pickled.
-pickle_fields_plainly(playbook.diagnostics, playbook.load.model, playbook.analysis.metrics, playbook.analysis.links, playbook.analysis.ranking)
+pickle_fields_plainly(playbook.diagnostics, playbook.load.model, playbook.load.evals, playbook.analysis.metrics, playbook.analysis.links,
+                      playbook.analysis.ranking)
 
 
 PARALLEL_FROM = 256  # below this many files, starting processes costs more than it saves
@@ -239,32 +250,35 @@ def _start_loader(parent: int, settings: tuple[Config, date] | None) -> None:
 def _load_one(job: tuple) -> tuple:
     kind, root, path, data = job
     result = LOADERS[kind](root, path, data)
-    early = derive_brief(result[0], *_SETTINGS) if _SETTINGS is not None and result[0] is not None else None
+    brief = result[0]
+    # A brief that names an evaluation file is derived once the file is read, in the parent.
+    early = derive_brief(brief, *_SETTINGS) if _SETTINGS is not None and brief is not None and not brief.model.eval else None
     return result, early
 
 
-def derive_brief(brief: Brief, config: Config, today: date) -> tuple:
+def derive_brief(brief: Brief, config: Config, today: date, evaluation: Evaluation | None = None) -> tuple:
     """Return a brief's metrics, levers and criteria findings under ``config`` on ``today``."""
-    brief_metrics = derive_metrics(brief, config.ranking)
+    brief_metrics = derive_metrics(brief, config.ranking, evaluation)
     brief_levers = find_levers(brief, brief_metrics, config.ranking)
     return brief_metrics, brief_levers, check_brief(BriefContext(brief, brief_metrics, brief_levers, config.criteria, today))
 
 
 def _derive(brief: Brief, config: Config, today: date, cache: Reuse | None, store: SourceCache | None,
-            settings: str, early: tuple | None = None):
-    """Return a brief's metrics, levers and criteria findings; reused while the brief, the
-    settings they depend on and the date are the same (in memory for serve, on disk for builds)."""
+            settings: str, early: tuple | None = None, evaluation: Evaluation | None = None):
+    """Return a brief's metrics, levers and criteria findings; reused while the brief, its
+    evaluation, the settings they depend on and the date are the same (in memory for serve, on
+    disk for builds)."""
     if cache is not None:
         hit = cache.derived.get(brief.path)
-        if hit is not None and hit[0] is brief and hit[1] == config and hit[2] == today:
-            return hit[3]
+        if hit is not None and hit[0] is brief and hit[1] == (config, today, evaluation):
+            return hit[2]
     if store is not None:
         stored = store.get_derived(brief.path, settings)
         if stored is not None:
             return stored
-    result = early if early is not None else derive_brief(brief, config, today)
+    result = early if early is not None else derive_brief(brief, config, today, evaluation)
     if cache is not None:
-        cache.derived[brief.path] = (brief, config, today, result)
+        cache.derived[brief.path] = (brief, (config, today, evaluation), result)
     if store is not None:
         store.put_derived(brief.path, settings, result)
     return result

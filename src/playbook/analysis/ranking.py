@@ -56,9 +56,23 @@ def explain_rank(rank: int, total: int, m: Metrics) -> str:
     score = f"pain {m.pain:g} × completeness {completeness}² = score {shown}"
     if m.tier == READY:
         return (f"Ranked {rank} of {total}: today's model is good enough here "
-                f"({m.model_accuracy:.2f} against the {m.required_accuracy:.2f} this workflow needs), and {score}.")
+                f"({m.model_accuracy:.2f} against the {m.required_accuracy:.2f} this workflow needs{_proof(m)}), and {score}.")
     return (f"Ranked {rank} of {total}, behind every ready brief: the workflow needs {m.required_accuracy:.2f} "
-            f"but the model has {m.model_accuracy:.2f}; {score}.")
+            f"but the model has {m.model_accuracy:.2f}{_proof(m)}; {score}.")
+
+
+def _proof(m: Metrics) -> str:
+    """Return what the sample size says of the fit, as a clause: proven, not yet, or within the noise."""
+    if m.samples is None:
+        return ""
+    if m.verdict == "proven":
+        return f"; proven on {m.samples:,} cases, at least {m.accuracy_low:.2f} at {m.confidence:.0%}"
+    if m.verdict == "unproven":
+        lower = ", which this playbook ranks on" if m.on_lower_bound else ""
+        return f"; not yet proven: {m.spread()}{lower}"
+    if m.within_noise:
+        return f", within the noise of {m.samples:,} cases ({m.accuracy_low:.2f}–{m.accuracy_high:.2f} at {m.confidence:.0%})"
+    return ""
 
 
 def explain_unranked(brief: Brief) -> str:

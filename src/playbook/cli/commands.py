@@ -145,7 +145,7 @@ def run_rank(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
                 "rank": e.rank, "slug": e.brief.slug, "title": e.brief.title, "status": e.brief.status,
                 "tier": e.metrics.tier, "score": e.metrics.score, "pain": e.metrics.pain,
                 "completeness": e.metrics.completeness, "required_accuracy": e.metrics.required_accuracy,
-                "model_accuracy": e.metrics.model_accuracy, "fit": e.metrics.fit,
+                "model_accuracy": e.metrics.model_accuracy, "fit": e.metrics.fit, **e.metrics.measured(),
             } for e in ranking.ranked],
             "unranked": [{"slug": b.slug, "title": b.title, "status": b.status} for b in ranking.unranked],
         }, indent=2, ensure_ascii=False), file=stdout)

@@ -162,7 +162,8 @@ class _SourceLines:
 def format_ranking(analysis: Analysis, style: Style, *, why: bool, width: int = 0) -> str:
     """Return the ranking as an aligned table, tiers separated, unranked briefs after; titles fit ``width`` if given."""
     width = width or 10_000
-    header = f"{'#':>3}  {'score':>5}  {'pain':>4}  {'compl':>5}  {'needs':>5}  {'model':>5}  {'fit':>6}  {'status':<9}  brief"
+    header = (f"{'#':>3}  {'score':>5}  {'pain':>4}  {'compl':>5}  {'needs':>5}  {'model':>5}  {'low':>5}  {'cases':>6}  {'fit':>6}  "
+              f"{'proof':<8}  {'status':<9}  brief")
     fixed = len(header) - len("brief")
     lines = [style(analysis.config.title, "1"), ""]
     tier = None
@@ -174,8 +175,12 @@ def format_ranking(analysis: Analysis, style: Style, *, why: bool, width: int = 
             lines += ([""] if len(lines) > 2 else []) + [style(label, "1;32" if tier == "ready" else "1;33"), style(header, "2")]
         title = _clip(e.brief.title, max(20, width - fixed))
         fit = style(f"{m.fit:+.2f}", "32" if m.fit >= 0 else "33")
+        low = f"{m.accuracy_low:>5.2f}" if m.accuracy_low is not None else f"{'–':>5}"
+        cases = f"{m.samples:>6,}" if m.samples is not None else f"{'–':>6}"
+        proof = PROOF[m.verdict] if not m.within_noise else "noise"
         lines.append(f"{e.rank:>3}  {m.score:>5.1f}  {m.pain:>4g}  {m.completeness:>5.2f}  {m.required_accuracy:>5.2f}  "
-                     f"{m.model_accuracy:>5.2f}  {fit}  {e.brief.status:<9}  {title}")
+                     f"{m.model_accuracy:>5.2f}  {low}  {cases}  {fit}  {style(f'{proof:<8}', PROOF_COLOURS.get(proof, '2'))}  "
+                     f"{e.brief.status:<9}  {title}")
         if why:
             lines.append(style(f"{'':>5}{e.why}", "2"))
     if not analysis.ranking.ranked:
@@ -187,6 +192,11 @@ def format_ranking(analysis: Analysis, style: Style, *, why: bool, width: int = 
             if why:
                 lines.append(style(f"{'':>5}{explain_unranked(brief)}", "2"))
     return "\n".join(lines)
+
+
+# The verdict in the ranking's proof column: "noise" is a gap the measurement cannot yet tell from none.
+PROOF = {"proven": "proven", "unproven": "unproven", "unsized": "no cases", "gap": "gap"}
+PROOF_COLOURS = {"proven": "32", "unproven": "33", "noise": "33"}
 
 
 def _clip(text: str, width: int) -> str:

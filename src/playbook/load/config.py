@@ -24,6 +24,7 @@ LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*|[xX](?:-[A-Za-z0-9]{
 
 
 SEVERITIES = ("error", "warning", "info", "off")
+FIT_BASES = ("estimate", "lower_bound")
 
 
 def _weights(keys: tuple[str, ...], low: float, high: float) -> Table:
@@ -56,6 +57,10 @@ class RankingConfig:
                                             {"daily": 1.0, "weekly": 0.8, "monthly": 0.55, "quarterly": 0.35, "rarely": 0.15},
                                             "Pain weight per frequency.", merge=True)
     severity_points: float = option(Number(minimum=0, maximum=20), 20.0, "Pain points per severity step.")
+    confidence: float = option(Number(minimum=0.5, maximum=0.999), 0.95,
+                               "The confidence of the interval around a measured accuracy (model.samples or model.eval).")
+    fit_on: str = option(Choice(values=FIT_BASES), "estimate",
+                         "Rank on the measured accuracy (estimate) or, for the cautious view, on its interval's low end (lower_bound).")
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,14 @@ from playbook.load.model import (
     CATCHABILITY, EMOTIONAL_STATES, ERROR_COSTS, FREQUENCIES, SLUG_MAX, SLUG_PATTERN, STATUSES,
     Brief, GoodEnough, ModelFacts, Page, Pain, Scope, Spans, Sufferer,
 )
+from playbook.load.evals import PASS_FIELDS
 from playbook.load.schema import Boolean, Choice, Day, Number, Record, Table, Text, TextList
 from playbook.rules import RULES
 
 MAX_TAGS = 30
+MAX_SAMPLES = 100_000_000
+# A relative path with forward slashes, no empty, '.' or '..' part, ending in a known format.
+EVAL_PATH = r"(?![/.])(?!.*//)(?!(?:.*/)?\.\.?(?:/|$))[^\x00-\x1f\\:*?\"<>|]{1,250}\.(?:jsonl|csv|json|eval)"
 SLUG = Text(pattern=SLUG_PATTERN, pattern_help=f"a slug of lowercase letters, digits and single hyphens, like 'renewal-dates', "
                                                 f"of at most {SLUG_MAX} characters and not a name Windows reserves (con, nul, aux, com1…)")
 
@@ -44,10 +48,18 @@ BRIEF = Record(
             "emotional_state": Choice("The user's state of mind when an error happens.", required=True, values=EMOTIONAL_STATES),
             "required_accuracy": Number("Overrides the accuracy derived from the four answers above.", minimum=0, maximum=1, percent=True),
         }),
-        "model": Record("Today's model on this task.", required=True, fields={
-            "accuracy": Number("Measured accuracy, 0.88 or \"88%\".", required=True, minimum=0, maximum=1, percent=True),
+        "model": Record("Today's model on this task: an accuracy with the cases behind it, or the evaluation file that gives both.",
+                        required=True, fields={
+            "accuracy": Number("Measured accuracy, 0.88 or \"88%\".", minimum=0, maximum=1, percent=True),
+            "samples": Number("How many labelled cases the accuracy was measured on.", minimum=1, maximum=MAX_SAMPLES, integer=True),
+            "eval": Text("The graded cases of the team's own evaluation, a path under content/ such as evals/renewals.jsonl "
+                         "(JSON Lines, CSV, or an Inspect AI JSON log), instead of accuracy and samples.",
+                         pattern=EVAL_PATH, pattern_help="a relative path under content/ with forward slashes, "
+                                                         "such as evals/renewals.jsonl, ending in .jsonl, .csv or .json"),
+            "eval_field": Text("The eval file's pass/fail column (or Inspect scorer), when it is not one of "
+                               + ", ".join(PASS_FIELDS) + ".", pattern=r"[^\s].{0,99}", pattern_help="a column name"),
             "measured_on": Text("The workflow's own data it was measured on.", required=True),
-        }),
+        }, one_of=(("accuracy",), ("eval",)), apart=(("accuracy", "eval"), ("samples", "eval")), needs=(("eval_field", "eval"),)),
         "scope": Record("The smallest specific problem, and how much of its workflow is covered.", required=True, fields={
             "problem": Text("One specific problem, in a sentence.", required=True),
             "workflow_steps": TextList("Every step of the workflow, in order."),
@@ -93,7 +105,7 @@ def brief_from_values(values: dict, *, path: str, stem: str, body: str, body_lin
         pain=Pain(pain["severity"], pain["frequency"], pain.get("reach")),
         good_enough=GoodEnough(good["when_wrong"], good["error_cost"], good["catchability"], good["alternative"],
                                good["emotional_state"], good.get("required_accuracy")),
-        model=ModelFacts(model["accuracy"], model["measured_on"]),
+        model=ModelFacts(model.get("accuracy"), model["measured_on"], model.get("samples"), model.get("eval", ""), model.get("eval_field", "")),
         scope=Scope(scope["problem"], scope.get("workflow_steps", ()), scope.get("covered_steps", ()), scope.get("completeness")),
         related=_unique(values["related"]),
         accepted=tuple(sorted(values["accept"].items())),

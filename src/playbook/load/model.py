@@ -46,8 +46,14 @@ class GoodEnough:
 
 @dataclass(frozen=True, slots=True)
 class ModelFacts:
-    accuracy: float
+    """Today's model on the task: an accuracy typed in (with the cases behind it), or the
+    team's evaluation file (``eval``, a path under content/) that gives both."""
+
+    accuracy: float | None
     measured_on: str
+    samples: int | None = None
+    eval: str = ""
+    eval_field: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -63,6 +63,8 @@ class Record(Spec):
 
     fields: dict[str, Spec] = field(default_factory=dict)
     one_of: tuple[tuple[str, ...], ...] = ()  # alternative sets of required fields
+    apart: tuple[tuple[str, str], ...] = ()  # pairs of fields never given together
+    needs: tuple[tuple[str, str], ...] = ()  # (a, b): a is given only with b
 
     def expected(self) -> str:
         return "a mapping of fields"
@@ -99,7 +101,18 @@ class Record(Spec):
                 failed = True
                 # Point at the key if it was written with no value, else at the mapping's own key.
                 self._missing(reading.keys.get(prefix + name) or reading.keys.get(key, node), reading, prefix + name, spec)
-        if self.one_of and not any(all(n in values for n in group) for group in self.one_of):
+        clash = False
+        for first, second in self.apart:
+            if first in values and second in values:
+                failed = clash = True
+                reading.problem("PB002", reading.keys[prefix + second], f"{prefix + second}: give {first} or {second}, not both",
+                                f"{second} gives what {first} says; remove one")
+        for field_name, needed in self.needs:
+            if field_name in values and needed not in values:
+                failed = True
+                reading.problem("PB002", reading.keys[prefix + field_name], f"{prefix + field_name} is given without {prefix + needed}",
+                                f"add {needed}, or remove {field_name}")
+        if self.one_of and not clash and not any(all(n in values for n in group) for group in self.one_of):
             failed = True
             options = " or ".join(" and ".join(prefix + n for n in group) for group in self.one_of)
             reading.problem("PB002", reading.keys.get(key, node), f"{key or 'front matter'}: give {options}", "")
@@ -128,6 +141,10 @@ class Record(Spec):
             schema["required"] = required
         if self.one_of:
             schema["anyOf"] = [{"required": list(group)} for group in self.one_of]
+        if self.apart:
+            schema["allOf"] = [{"not": {"required": list(pair)}} for pair in self.apart]
+        if self.needs:
+            schema["dependentRequired"] = {name: [needed] for name, needed in self.needs}
         return self._with_description(schema)
 
 

@@ -24,6 +24,7 @@ from typing import Callable
 
 from playbook.layout import CONFIG_FILE, THEMES
 from playbook.load.config import Config
+from playbook.load.evals import eval_digest
 from playbook.load.files import find_sources
 from playbook.load.source import read_bytes
 from playbook.site.pages import Carried
@@ -44,7 +45,8 @@ class FileMemo:
 
     def __init__(self):
         self.files: dict[str, tuple[bytes, tuple]] = {}  # path -> (sha1 of its bytes, what loading gave)
-        self.derived: dict[str, tuple] = {}  # path -> (brief, config, today, (metrics, levers, findings))
+        self.derived: dict[str, tuple] = {}  # path -> (brief, (config, today, evaluation), (metrics, levers, findings))
+        self.evaluations: dict[str, tuple] = {}  # eval path and column -> (digest, why not, what reading gave)
         self.links: dict[str | None, tuple] = {}  # slug -> (brief, its outgoing links); None -> the last graph
         self.reloaded = 0  # files read by the last analysis
         self.suspects: tuple[str, ...] | None = None  # None: any file may have changed
@@ -83,6 +85,18 @@ class FileMemo:
         self.files[path] = (digest, result)
         self.reloaded += 1
         return result
+
+    def evaluation(self, root: Path, path: str, key: str, read: Callable) -> tuple:
+        """Return (digest, why it cannot be read, ``read(digest)``) for an evaluation file, hashing
+        it again only when the watcher named it, and reading it again only when its bytes changed."""
+        cached = self.evaluations.get(key)
+        if cached is not None and cached[0] is not None and self._unchanged(path):
+            return cached
+        digest, why = eval_digest(root, path)
+        if cached is None or cached[0] != digest:
+            cached = self.evaluations[key] = (digest, why, read(digest) if digest is not None else (None, []))
+            self.reloaded += 1
+        return cached
 
     def forget(self, live: set[str]) -> None:
         if len(self.files) > len(live):  # files were deleted

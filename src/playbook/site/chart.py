@@ -55,7 +55,10 @@ def render_chart(briefs: list[BriefView], partial_below: float) -> Markup:
         m = brief.metrics
         x, y = _x(m.completeness), _y(m.pain)
         tip = escape(f"#{brief.rank} {brief.title}: pain {m.pain:g}, completeness {m.completeness:.0%}, score {m.score:g}")
-        if m.tier == "ready":
+        if m.tier == "ready" and m.verdict == "unproven":  # a ring: ready on the estimate, not yet proven
+            mark = f'<circle class="point point-unproven" cx="{x:.1f}" cy="{y:.1f}" r="6"/>'
+            tip += escape(", not yet proven")
+        elif m.tier == "ready":
             mark = f'<circle class="point point-ready" cx="{x:.1f}" cy="{y:.1f}" r="7"/>'
         else:
             mark = f'<path class="point point-gap" d="M{x:.1f} {y - 8:.1f}l8 8l-8 8l-8 -8z"/>'

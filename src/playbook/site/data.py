@@ -63,7 +63,8 @@ def brief_data(views: SiteViews, brief: Brief) -> dict:
         "pain_inputs": {"severity": brief.pain.severity, "frequency": brief.pain.frequency, "reach": brief.pain.reach},
         "good_enough": {"when_wrong": view.when_wrong, "error_cost": view.error_cost, "catchability": view.catchability,
                         "alternative": view.alternative, "emotional_state": view.emotional_state},
-        "model": {"accuracy": brief.model.accuracy, "measured_on": brief.model.measured_on},
+        "model": {"accuracy": m.model_accuracy if brief.model.eval else brief.model.accuracy, "measured_on": brief.model.measured_on},
+        **views.analysis.metrics[brief.slug].measured(),
         "scope": {"problem": view.problem, "workflow_steps": list(view.workflow_steps), "covered_steps": list(view.covered_steps)},
         "related": [s for s in views.analysis.graph.related(brief.slug) if s in views.visible],
         "levers": None if levers is None else {

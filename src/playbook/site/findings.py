@@ -11,7 +11,7 @@ from playbook.load.model import Brief
 from playbook.rules import RULES
 from playbook.site.views import CheckView, DiagnosticView, HealthView, LinkView, PatternView, RuleView
 
-CHECKLIST_CODES = [code for code in RULES if code == "PB003" or code >= "PB007"]
+CHECKLIST_CODES = [code for code in RULES if code in ("PB003", "PB007") or code >= "PB100"]
 STATES = {Severity.ERROR: "failed", Severity.WARNING: "warning", Severity.INFO: "info", Severity.ACCEPTED: "accepted"}
 
 

@@ -59,6 +59,16 @@ class MetricsView:
     pain: float
     completeness: float
     score: float
+    samples: int | None = None  # the cases the accuracy was measured on
+    accuracy_low: float | None = None  # the interval at ``confidence``, with a sample size
+    accuracy_high: float | None = None
+    confidence: float = 0.95
+    proven: bool | None = None  # the interval's low end reaches the need; None without a sample size
+    verdict: str = "unsized"  # "proven" | "unproven" | "unsized" | "gap"
+    within_noise: bool = False  # a gap the interval still reaches across
+    cases_needed: int | None = None  # cases at this accuracy that would settle it
+    eval: str = ""  # the evaluation file, relative to the project
+    on_lower_bound: bool = False  # fit is measured from the interval's low end
 
 
 @dataclass(frozen=True, slots=True)
