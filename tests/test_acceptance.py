@@ -127,7 +127,7 @@ def test_the_exported_schema_knows_accept(run):
     schema = BRIEF.json_schema()
     values = {"PB202": REASON}
     jsonschema.validate(values, schema["properties"]["accept"])
-    for bad in ({"PB002": "x"}, {"PB202": ""}, {"PB202": 3}, ["PB202"]):
+    for bad in ({"PB002": "x"}, {"PB202": ""}, {"PB202": None}, ["PB202"]):
         with pytest.raises(jsonschema.ValidationError):
             jsonschema.validate(bad, schema["properties"]["accept"])
 

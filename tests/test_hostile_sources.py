@@ -159,10 +159,10 @@ def test_yaml_implicit_typing_never_changes_what_was_written(make_project):
 
 
 @pytest.mark.parametrize("old, new, value", [
-    (SEVERITY, "  severity: 0x4", "0x4"), (SEVERITY, "  severity: 0o4", "0o4"), (SEVERITY, "  severity: 4.0", "4.0"),
     (SEVERITY, "  severity: \u0664", "\u0664"), (SEVERITY, "  severity: \uff14", "\uff14"), (SEVERITY, "  severity: 4_", "4_"),
     ("  reach: 120", "  reach: 1_000", "1_000"), ("  reach: 120", "  reach: 1,000", "1,000"), ("  reach: 120", "  reach: .inf", ".inf"),
-    (ACCURACY, "  accuracy: 1.10", "1.10"), (ACCURACY, "  accuracy: .nan", ".nan"), (ACCURACY, "  accuracy: 0x1", "0x1"),
+    (ACCURACY, "  accuracy: 1.10", "1.10"), (ACCURACY, "  accuracy: .nan", ".nan"), (SEVERITY, '  severity: "4"', '"4"'),
+    (ACCURACY, '  accuracy: "0.93"', '"0.93"'), (ACCURACY, '  accuracy: "188%"', '"188%"'), (SEVERITY, "  severity: 4.5", "4.5"),
     (ACCURACY, "  accuracy: 0_9", "0_9"), (ACCURACY, "  accuracy: \u0660.\u0669", "\u0660"),
     ("updated: 2026-11-20", "updated: 22:22", "22:22"), ("updated: 2026-11-20", "updated: 2026-02-30", "2026"),
     ("updated: 2026-11-20", "updated: 20261120", "2026"), ("updated: 2026-11-20", "updated: \uff12\uff10\uff12\uff16-11-20", "\uff12"),
@@ -174,3 +174,20 @@ def test_values_yaml_would_retype_are_errors_where_they_stand(make_project, old,
     root = make_project({"trap": text})
     last = new.split("\n")[-1]
     assert findings(root) == (1, [("trap.md", "PB002", line_of(text, last), last.index(value) + 1)])
+
+
+@pytest.mark.parametrize("old, new, key, value", [
+    (SEVERITY, "  severity: 0x4", ("pain", "severity"), 4), (SEVERITY, "  severity: 0o4", ("pain", "severity"), 4),
+    (SEVERITY, "  severity: 4.0", ("pain", "severity"), 4), (SEVERITY, "  severity: +4", ("pain", "severity"), 4),
+    (ACCURACY, "  accuracy: 0x1", ("model", "accuracy"), 1), (ACCURACY, "  accuracy: .93", ("model", "accuracy"), 0.93),
+    (ACCURACY, "  accuracy: 93e-2", ("model", "accuracy"), 0.93), (ACCURACY, '  accuracy: "93%"', ("model", "accuracy"), 0.93),
+])
+def test_numbers_are_what_yaml_1_2_says_they_are(make_project, old, new, key, value):
+    """A number is read as YAML 1.2's core schema reads it — the reading an editor validating the
+    exported JSON Schema uses — so 0x4 is 4 and 4.0 is the integer 4, in check and in the editor."""
+    root = make_project({"b": brief((old, new))})
+    assert findings(root)[1] == []
+    assert cli("build", str(root), "--no-cache")[0] == 0
+    data = json.loads((root / "site/playbook.json").read_text(encoding="utf-8"))["briefs"][0]
+    got = data["pain_inputs"]["severity"] if key == ("pain", "severity") else data["model"]["accuracy"]
+    assert got == value

@@ -165,6 +165,17 @@ def run_schema(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
     return OK
 
 
+def run_lsp(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
+    """Serve the Language Server Protocol over stdio; it needs the ``lsp`` extra (pygls)."""
+    try:
+        from playbook.lsp.server import run
+    except ImportError as error:
+        raise UsageError(f"playbook lsp needs the lsp extra ({error.name} is not installed): "
+                         "pip install 'opportunity-playbook[lsp]'") from None
+    run()
+    return OK
+
+
 def run_completion(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
     from playbook.cli.completion import render_bash
 

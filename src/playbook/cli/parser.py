@@ -35,7 +35,7 @@ class Parser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: {message}")
 
 
-COMMANDS = ("init", "new", "check", "rank", "build", "serve", "schema", "completion")
+COMMANDS = ("init", "new", "check", "rank", "build", "serve", "lsp", "schema", "completion")
 
 
 def _base_url(text: str) -> str:
@@ -123,6 +123,9 @@ def build_parser() -> Parser:
                        help="preview as published: leave out briefs and pages marked draft: true (shown, marked, by default)")
     serve.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text output (default: auto)")
 
+    command("lsp", "Run the language server over stdio, for editors: check's diagnostics as you type, completion, hover, quick fixes.",
+            "  playbook lsp   # started by the editor, which speaks LSP on its stdin and stdout\n"
+            "  pip install 'opportunity-playbook[lsp]'   # what it needs")
     schema = command("schema", "Print the JSON Schema of brief front matter, for editors.",
                      "  playbook schema > .vscode/brief.schema.json\n  playbook schema config")
     schema.add_argument("kind", nargs="?", choices=("brief", "page", "config"), default="brief",

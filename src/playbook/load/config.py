@@ -18,7 +18,7 @@ from playbook.load.yamltree import Node, read_yaml
 from playbook.rules import RULES, diagnostic
 
 __all__ = ["CONFIG_FILE", "Config", "ConfigError", "CriteriaConfig", "RankingConfig", "SCHEMA", "load_config"]
-BASE_URL = re.compile(r"https?://[^\s<>\"'`]+")
+BASE_URL = re.compile(r"""https?://[^\s<>"'`]+""")  # no escape that ECMA-262's u flag refuses
 # A BCP 47 language tag, loosely: it lands in <html lang>, where anything else is invalid HTML.
 LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*|[xX](?:-[A-Za-z0-9]{1,8})+")
 
@@ -117,19 +117,24 @@ class ConfigError(Exception):
         self.diagnostics = diagnostics
 
 
-def load_config(root: Path) -> Config:
-    """Return the project's configuration, or raise ConfigError listing every problem in it."""
-    path = root / CONFIG_FILE
-    if not path.exists() and not path.is_symlink():
-        return Config()
-    if not path.is_file():  # a folder, a FIFO that would block reading, a link to nothing
-        raise ConfigError([_config_problem("PB001", Position(), f"{CONFIG_FILE} is not a regular file", "make it a YAML file, or remove it")])
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise ConfigError([_config_problem("PB001", Position(), f"{CONFIG_FILE} is over {MAX_FILE_BYTES:,} bytes", "")])
-        text, problem = decode_text(path.read_bytes())
-    except OSError as error:
-        raise ConfigError([_config_problem("PB001", Position(), f"cannot read {CONFIG_FILE}: {error.strerror or error}", "")]) from None
+def load_config(root: Path, text: str | None = None) -> Config:
+    """Return the project's configuration, or raise ConfigError listing every problem in it;
+    ``text`` is the file's text when it is given (an editor's unsaved buffer)."""
+    if text is None:
+        path = root / CONFIG_FILE
+        if not path.exists() and not path.is_symlink():
+            return Config()
+        if not path.is_file():  # a folder, a FIFO that would block reading, a link to nothing
+            raise ConfigError([_config_problem("PB001", Position(), f"{CONFIG_FILE} is not a regular file", "make it a YAML file, or remove it")])
+        try:
+            if path.stat().st_size > MAX_FILE_BYTES:
+                raise ConfigError([_config_problem("PB001", Position(), f"{CONFIG_FILE} is over {MAX_FILE_BYTES:,} bytes", "")])
+            data = path.read_bytes()
+        except OSError as error:
+            raise ConfigError([_config_problem("PB001", Position(), f"cannot read {CONFIG_FILE}: {error.strerror or error}", "")]) from None
+    else:
+        data = text.encode("utf-8", "surrogatepass")
+    text, problem = decode_text(data)
     if problem is not None:
         raise ConfigError([_config_problem("PB001", *problem)])
     tree, yaml_problems = read_yaml(text, first_line=1)

@@ -13,7 +13,7 @@ from playbook.rules import RULES
 MAX_TAGS = 30
 MAX_SAMPLES = 100_000_000
 # A relative path with forward slashes, no empty, '.' or '..' part, ending in a known format.
-EVAL_PATH = r"(?![/.])(?!.*//)(?!(?:.*/)?\.\.?(?:/|$))[^\x00-\x1f\\:*?\"<>|]{1,250}\.(?:jsonl|csv|json|eval)"
+EVAL_PATH = r"""(?![/.])(?!.*//)(?!(?:.*/)?\.\.?(?:/|$))[^\x00-\x1f\\:*?"<>|]{1,250}\.(?:jsonl|csv|json|eval)"""
 SLUG = Text(pattern=SLUG_PATTERN, pattern_help=f"a slug of lowercase letters, digits and single hyphens, like 'renewal-dates', "
                                                 f"of at most {SLUG_MAX} characters and not a name Windows reserves (con, nul, aux, com1…)")
 

@@ -47,7 +47,7 @@ def record_of(kind: type, doc: str) -> Record:
             specs[_key(declared)] = record_of(declared.metadata["section"], declared.metadata["doc"])
         else:
             specs[_key(declared)] = declared.metadata["spec"]
-    return Record(doc, fields=specs)
+    return Record(doc, fields=specs, closed=True)
 
 
 def value_of(kind: type, values: Mapping):

@@ -59,9 +59,13 @@ class TextList(Spec):
 
 @dataclass(frozen=True)
 class Record(Spec):
-    """A mapping with known fields; unknown keys are PB003 warnings with a did-you-mean."""
+    """A mapping with known fields; unknown keys are PB003 findings with a did-you-mean (a warning
+    in a brief, an error in ``playbook.yaml``). ``closed``: the JSON Schema refuses unknown keys too
+    — the config's, where PB003 is an error; a brief's unknown key is only a warning, so its
+    schema lets it through and the editor's warning comes from ``playbook lsp``."""
 
     fields: dict[str, Spec] = field(default_factory=dict)
+    closed: bool = False
     one_of: tuple[tuple[str, ...], ...] = ()  # alternative sets of required fields
     apart: tuple[tuple[str, str], ...] = ()  # pairs of fields never given together
     needs: tuple[tuple[str, str], ...] = ()  # (a, b): a is given only with b
@@ -133,18 +137,21 @@ class Record(Spec):
     def json_schema(self):
         schema: dict = {
             "type": "object",
-            "properties": {name: spec.json_schema() for name, spec in self.fields.items()},
-            "additionalProperties": False,
+            # An empty value counts as absent (``owner:``), so an optional field may be null.
+            "properties": {name: spec.json_schema() if spec.required else _nullable(spec.json_schema())
+                           for name, spec in self.fields.items()},
         }
+        if self.closed:
+            schema["additionalProperties"] = False
         required = [name for name, spec in self.fields.items() if spec.required]
         if required:
             schema["required"] = required
         if self.one_of:
-            schema["anyOf"] = [{"required": list(group)} for group in self.one_of]
-        if self.apart:
-            schema["allOf"] = [{"not": {"required": list(pair)}} for pair in self.apart]
-        if self.needs:
-            schema["dependentRequired"] = {name: [needed] for name, needed in self.needs}
+            schema["anyOf"] = [_given(group) for group in self.one_of]
+        rules = [{"not": _given(pair)} for pair in self.apart]
+        rules += [{"if": _given((name,)), "then": _given((needed,))} for name, needed in self.needs]
+        if rules:
+            schema["allOf"] = rules
         return self._with_description(schema)
 
 
@@ -192,6 +199,23 @@ class Table(Spec):
         if self.keys:
             schema["propertyNames"] = {"enum": list(self.keys)}
         return self._with_description(schema)
+
+
+def _given(names) -> dict:
+    """Return the schema of a mapping that gives every field of ``names``: present, and not null
+    (an empty value counts as absent)."""
+    return {"required": list(names), "properties": {name: {"not": {"type": "null"}} for name in names}}
+
+
+def _nullable(schema: dict) -> dict:
+    """Return ``schema`` that also takes null."""
+    kinds = schema.get("type")
+    if isinstance(kinds, str) and "enum" not in schema:
+        return {**schema, "type": [kinds, "null"]}
+    if isinstance(kinds, list) and "enum" not in schema:
+        return {**schema, "type": [*kinds, "null"]}
+    description = {"description": schema["description"]} if "description" in schema else {}
+    return {"anyOf": [{k: v for k, v in schema.items() if k != "description"}, {"type": "null"}], **description}
 
 
 def _describe(node: Node) -> str:

@@ -9,6 +9,7 @@ scalars stay as the author wrote them, so the schema — not YAML 1.1's implicit
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import yaml
@@ -24,6 +25,31 @@ NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 PLAIN_TAGS = frozenset({None, "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
                         "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp",
                         "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
+
+
+# The YAML 1.2 core schema's types of plain scalars (what yaml-language-server and other YAML 1.2
+# readers give a JSON Schema to validate): the schema's types are read the same way here.
+CORE_BOOL = frozenset({"true", "True", "TRUE", "false", "False", "FALSE"})
+CORE_INT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
+CORE_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)")
+TAG_TYPES = {"tag:yaml.org,2002:str": "str", "tag:yaml.org,2002:timestamp": "str", "!": "str", "tag:yaml.org,2002:int": "int",
+             "tag:yaml.org,2002:float": "float", "tag:yaml.org,2002:bool": "bool", "tag:yaml.org,2002:null": "null"}
+
+
+def core_type(node: "Node") -> str:
+    """Return what YAML 1.2's core schema makes of a scalar: "null", "bool", "int", "float" or "str"."""
+    if node.tag is not None:
+        return TAG_TYPES.get(node.tag, "str")
+    if not node.plain:
+        return "str"
+    text = node.value
+    if text in NULLS:
+        return "null"
+    if text in CORE_BOOL:
+        return "bool"
+    if CORE_INT.fullmatch(text):
+        return "int"
+    return "float" if CORE_FLOAT.fullmatch(text) else "str"
 
 
 @dataclass(slots=True)

@@ -1,0 +1,130 @@
+"""A playbook project as the language server sees it: the files on disk with the editor's unsaved
+buffers laid over them, analysed the way ``check`` analyses them, and the diagnostics of each file
+turned into the protocol's, at the same places."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Callable
+
+from lsprotocol import types
+
+from playbook.analysis.project import Analysis, analyse_project
+from playbook.diagnostics import Diagnostic, Severity
+from playbook.layout import BRIEFS, CONFIG_FILE, CONTENT, is_project
+from playbook.load.config import Config, ConfigError, load_config
+from playbook.serve.memo import FileMemo
+
+SEVERITIES = {Severity.ERROR: types.DiagnosticSeverity.Error, Severity.WARNING: types.DiagnosticSeverity.Warning,
+              Severity.INFO: types.DiagnosticSeverity.Information, Severity.ACCEPTED: types.DiagnosticSeverity.Hint}
+SUGGESTION = re.compile(r"did you mean '([^']*)'\?")
+
+
+def project_root(path: Path) -> Path | None:
+    """Return the playbook project ``path`` belongs to: the nearest folder above it with a
+    ``playbook.yaml`` or a ``content/`` folder."""
+    for folder in (path, *path.parents) if path.is_dir() else path.parents:
+        if is_project(folder):
+            return folder
+    return None
+
+
+class OverlayMemo(FileMemo):
+    """``serve``'s memo of loaded files, reading an open document from its buffer instead of the disk."""
+
+    def __init__(self):
+        super().__init__()
+        self.buffers: dict[str, str] = {}  # project path -> the unsaved text
+
+    def sources(self, root: Path):
+        briefs, pages, skipped = super().sources(root)
+        extra = [path for path in self.buffers if path.endswith(".md") and path.startswith(CONTENT + "/")
+                 and path not in briefs and path not in pages]
+        if extra:  # a new file, not saved yet
+            briefs = sorted(briefs + [p for p in extra if str(PurePosixPath(p).parent) == BRIEFS])
+            pages = sorted(pages + [p for p in extra if str(PurePosixPath(p).parent) != BRIEFS])
+        return briefs, pages, skipped
+
+    def load(self, root: Path, path: str, loader: Callable) -> tuple:
+        text = self.buffers.get(path)
+        if text is None:
+            return super().load(root, path, loader)
+        data = text.encode("utf-8", "surrogatepass")
+        digest = hashlib.sha1(data).digest()
+        cached = self.files.get(path)
+        if cached is not None and cached[0] == digest:
+            return cached[1]
+        result = loader(root, path, data)
+        self.files[path] = (digest, result)
+        self.reloaded += 1
+        return result
+
+
+@dataclass
+class Snapshot:
+    """One analysis of the project: what ``check`` would say of each file."""
+
+    analysis: Analysis | None
+    by_path: dict[str, list[Diagnostic]] = field(default_factory=dict)
+
+
+class Project:
+    """One playbook project open in the editor."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.memo = OverlayMemo()
+        self.config = Config()  # the last configuration that read without an error
+        self.snapshot = Snapshot(None)
+
+    def relative(self, path: Path) -> str | None:
+        """Return ``path`` relative to the project, with forward slashes, or None if outside it."""
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return None
+
+    def analyse(self, buffers: dict[str, str], changed: list[str] | None) -> Snapshot:
+        """Analyse the project with ``buffers`` over the disk; ``changed`` names the files that may
+        differ from the last analysis (None: any)."""
+        self.memo.buffers = buffers
+        self.memo.suspects = None if changed is None else tuple(changed)
+        by_path: dict[str, list[Diagnostic]] = {}
+        try:
+            self.config = load_config(self.root, buffers.get(CONFIG_FILE))
+        except ConfigError as error:
+            for d in error.diagnostics:
+                by_path.setdefault(d.path, []).append(d)
+        analysis = analyse_project(self.root, config=self.config, cache=self.memo)
+        for d in analysis.diagnostics:
+            by_path.setdefault(d.path, []).append(d)
+        self.snapshot = Snapshot(analysis, by_path)
+        return self.snapshot
+
+    def rule_link(self, code: str) -> str | None:
+        """Return where rule ``code`` is explained: the published criteria page, or the built one."""
+        if self.config.base_url:
+            return f"{self.config.base_url.rstrip('/')}/criteria/#{code}"
+        page = self.root / "site" / "criteria" / "index.html"
+        return f"{page.as_uri()}#{code}" if page.is_file() else None
+
+
+def to_protocol(d: Diagnostic, uri: str, lines: list[str], codec, link: str | None) -> types.Diagnostic:
+    """Return diagnostic ``d`` as the protocol's, at the same place in the buffer's ``lines``."""
+    line = min(max(d.line - 1, 0), max(len(lines) - 1, 0))
+    text = lines[line].rstrip("\r\n") if lines else ""
+    start = min(max(d.column - 1, 0), len(text))
+    end = min(start + max(d.length, 1), len(text)) if text else start
+    where = codec.range_to_client_units(lines or [""], types.Range(types.Position(line, start), types.Position(line, end)))
+    message = d.message if d.severity != Severity.ACCEPTED else f"{d.message} (accepted: {d.reason})"
+    found = SUGGESTION.search(d.hint) if d.hint else None
+    related = [types.DiagnosticRelatedInformation(types.Location(uri, where), f"fix: {d.hint}")] if d.hint else None
+    return types.Diagnostic(
+        range=where, message=message, severity=SEVERITIES[d.severity], code=d.code, source=f"playbook {d.name}",
+        code_description=types.CodeDescription(href=link) if link else None, related_information=related,
+        data={"code": d.code, "hint": d.hint, "suggestion": found.group(1) if found else None,
+              "severity": d.severity.label},
+    )
