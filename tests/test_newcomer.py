@@ -84,7 +84,8 @@ def test_from_an_empty_folder_to_a_site_ready_to_deploy(tmp_path, shell):
             if run.startswith("pip install"):
                 continue  # playbook is installed here already
             if run:
-                code, out, err = shell(github_expressions(run, outputs), checkout, env=workflow["env"])
+                env = {**workflow["env"], **{k: github_expressions(v, outputs) for k, v in step.get("env", {}).items()}}
+                code, out, err = shell(github_expressions(run, outputs), checkout, env=env)
                 assert code == 0, (run, out, err)
                 if "check" in run:
                     assert out.count("::warning file=content/briefs/") == 2 and "::error" not in out

