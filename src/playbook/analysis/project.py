@@ -54,6 +54,7 @@ class Analysis:
     today: date
     cache_problem: str = ""  # why .playbook-cache/ was not used, for the command line to say
     page_links: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)  # page path -> [[slugs]] in its body
+    history: object = None  # the project over time (analysis.history.History), when it was asked for
 
     @functools.cached_property
     def published_ranking(self) -> Ranking:

@@ -37,6 +37,9 @@ def run_build(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
         print(f"playbook: build failed: the content has {len(errors)} error{'s' if len(errors) != 1 else ''}; "
               f"{output} was left as it was", file=stderr)
         return CONTENT_ERRORS
+    since = args.since or analysis.config.history.since
+    if since:  # asked for on the command line, what the history cannot tell is said there too
+        analysis = _with_history(analysis, Path(args.dir), since, stderr if args.since or args.verbosity > 0 else None)
     if args.verbosity > 0 and analysis.diagnostics:
         print(format_text(analysis, list(analysis.diagnostics), Style(colour_wanted(stderr, args.color))), file=stderr)
     bar = ProgressBar(stderr, started)
@@ -63,6 +66,21 @@ def run_build(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
               f"({written:,} written, {result.unchanged:,} unchanged), {_count(warnings, 'warning')}"
               f"{f', {accepted:,} accepted' if accepted else ''}, in {seconds:.2f} s", file=stdout)
     return OK
+
+
+def _with_history(analysis, root: Path, since: str, stderr: IO | None):
+    """Return the analysis with the project's history since ``since``, for the site to show."""
+    import dataclasses
+
+    from playbook.analysis.history import HistoryError, history_since
+
+    try:
+        history = history_since(root, analysis, since)
+    except HistoryError as error:
+        raise UsageError(f"playbook build: history: {error}") from None
+    for note in history.notes if stderr is not None else ():
+        print(f"playbook: history: {note}", file=stderr)
+    return dataclasses.replace(analysis, history=history)
 
 
 def _os_error(error: OSError) -> str:

@@ -165,6 +165,29 @@ def run_schema(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
     return OK
 
 
+def run_diff(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
+    """Print what changed since a commit, a tag or a date, from the project's git history."""
+    from playbook.analysis.history import HistoryError, project_history
+    from playbook.cli.changes import changes_json, format_changes
+
+    if args.ref is not None and args.since is not None:
+        raise UsageError("playbook diff: give a REF or --since, not both")
+    analysis = _analyse(args.dir, stderr)
+    try:
+        history = project_history(_project_root(args.dir), analysis, args.ref, args.since)
+    except HistoryError as error:
+        raise UsageError(f"playbook diff: {error}") from None
+    if history.head is None:
+        for note in history.notes:
+            print(f"playbook diff: {note}", file=stderr)
+        return USAGE
+    if args.format == "json":
+        print(json.dumps(changes_json(history), indent=2, ensure_ascii=False), file=stdout)
+    else:
+        print(format_changes(history, Style(colour_wanted(stdout, args.color))), file=stdout)
+    return OK
+
+
 def run_lsp(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
     """Serve the Language Server Protocol over stdio; it needs the ``lsp`` extra (pygls)."""
     try:

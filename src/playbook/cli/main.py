@@ -13,13 +13,13 @@ from typing import IO, Sequence
 
 from playbook.analysis.project import BuildDateError
 from playbook.cli.building import run_build, run_serve
-from playbook.cli.commands import OK, USAGE, run_check, run_completion, run_init, run_lsp, run_new, run_rank, run_schema
+from playbook.cli.commands import OK, USAGE, run_check, run_completion, run_diff, run_init, run_lsp, run_new, run_rank, run_schema
 from playbook.cli.parser import COMMANDS, UsageError, build_parser
 from playbook.cli.report import Style, colour_wanted, format_diagnostics
 from playbook.load.config import ConfigError
 
 __all__ = ["COMMANDS", "build_parser", "main"]
-RUNNERS = {"init": run_init, "new": run_new, "check": run_check, "rank": run_rank, "build": run_build, "serve": run_serve,
+RUNNERS = {"init": run_init, "new": run_new, "check": run_check, "rank": run_rank, "diff": run_diff, "build": run_build, "serve": run_serve,
            "lsp": run_lsp, "schema": run_schema, "completion": run_completion}
 
 

@@ -35,7 +35,7 @@ class Parser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: {message}")
 
 
-COMMANDS = ("init", "new", "check", "rank", "build", "serve", "lsp", "schema", "completion")
+COMMANDS = ("init", "new", "check", "rank", "build", "serve", "diff", "lsp", "schema", "completion")
 
 
 def _base_url(text: str) -> str:
@@ -106,6 +106,9 @@ def build_parser() -> Parser:
                     "  playbook build\n  playbook build my-playbook -o public --base-url https://example.com/playbook/")
     build.add_argument("dir", nargs="?", default=".", help="the project folder (default: .)")
     build.add_argument("-o", "--output", help="the output folder (default: DIR/site)")
+    build.add_argument("--since", metavar="REF", default=None,
+                       help="show what changed since REF (a tag, a commit, or a date such as 90.days): a Changes page, "
+                            "movement markers, accuracy over time (default: history.since in playbook.yaml)")
     build.add_argument("--base-url", type=_base_url, default=None,
                        help="where the site will be published (overrides base_url:); enables feed.xml and sitemap.xml")
     build.add_argument("--drafts", action="store_true", help="include briefs and pages marked draft: true")
@@ -123,6 +126,15 @@ def build_parser() -> Parser:
                        help="preview as published: leave out briefs and pages marked draft: true (shown, marked, by default)")
     serve.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text output (default: auto)")
 
+    diff = command("diff", "Show what changed since the last review, from the project's git history.",
+                   "  playbook diff                 # since the last tag, or the last 90 days\n"
+                   "  playbook diff v0.3            # since a tag or a commit\n"
+                   "  playbook diff --since 30.days --format json")
+    diff.add_argument("ref", nargs="?", help="the commit or tag to compare with (default: the last tag, else --since 90.days)")
+    diff.add_argument("--since", metavar="WHEN", help="compare with the project as it was then: 90.days, 2026-09-01 (git's date syntax)")
+    diff.add_argument("-C", "--dir", default=".", help="the project folder (default: the current one)")
+    diff.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    diff.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text output (default: auto)")
     command("lsp", "Run the language server over stdio, for editors: check's diagnostics as you type, completion, hover, quick fixes.",
             "  playbook lsp   # started by the editor, which speaks LSP on its stdin and stdout\n"
             "  pip install 'opportunity-playbook[lsp]'   # what it needs")

@@ -80,6 +80,15 @@ class CriteriaConfig:
 
 
 @dataclass(frozen=True)
+class HistoryConfig:
+    """What the site shows of the project's git history."""
+
+    since: str = option(Text(pattern=r"[^\s].{0,199}", pattern_help="a tag, a commit or a date such as 90.days"), "",
+                        "Show a Changes page, movement markers and accuracy over time since this tag, commit or date "
+                        "(90.days, 2026-09-01, last-tag). Empty: no history on the site.")
+
+
+@dataclass(frozen=True)
 class Config:
     """Everything ``playbook.yaml`` can set."""
 
@@ -94,6 +103,7 @@ class Config:
     markdown: MarkdownConfig = section(MarkdownConfig, "How Markdown is rendered.")
     ranking: RankingConfig = section(RankingConfig, "The constants that turn answers into numbers (DESIGN §4).")
     criteria: CriteriaConfig = section(CriteriaConfig, "Thresholds of the criteria rules.")
+    history: HistoryConfig = section(HistoryConfig, "The playbook over time, from its git history.")
     rules: Mapping[str, Severity | None] = option(Table(keys=tuple(RULES), value=Choice(values=SEVERITIES)), {},
                                                   "Severity per rule code: error, warning, info or off.", convert=_severities)
 

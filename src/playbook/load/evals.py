@@ -92,22 +92,31 @@ def read_evaluation(root: Path, path: str, field: str = "") -> tuple[Evaluation 
     stream, why = open_eval(root, path)
     if stream is None:
         return None, [diagnostic("PB008", path, Position(), f"the evaluation file {why}", "point model.eval at the graded cases")]
-    tally = _Tally(path, field)
     with stream:
+        return read_evaluation_from(stream, path, field)
+
+
+def read_evaluation_from(stream: BinaryIO, path: str, field: str = "") -> tuple[Evaluation | None, list[Diagnostic]]:
+    """Return what the evaluation read from ``stream`` says (``path`` names its format and its
+    diagnostics): the file on disk, or its content at an earlier commit."""
+    tally = _Tally(path, field)
+    try:
+        if path.endswith(".eval"):
+            tally.fail("PB008", 1, 1, "this is an Inspect AI log in its compressed .eval format",
+                       "convert it to JSON with 'inspect log convert FILE --to json --output-dir DIR' and point model.eval at the .json")
+        elif path.endswith(".csv"):
+            _read_csv(stream, tally)
+        elif path.endswith(".json"):
+            _read_inspect(stream, tally)
+        else:
+            _read_jsonl(stream, tally)
+    except _Stop:
+        pass
+    except OSError as error:
         try:
-            if path.endswith(".eval"):
-                tally.fail("PB008", 1, 1, "this is an Inspect AI log in its compressed .eval format",
-                           "convert it to JSON with 'inspect log convert FILE --to json --output-dir DIR' and point model.eval at the .json")
-            elif path.endswith(".csv"):
-                _read_csv(stream, tally)
-            elif path.endswith(".json"):
-                _read_inspect(stream, tally)
-            else:
-                _read_jsonl(stream, tally)
+            tally.fail("PB008", 1, 1, f"cannot read the evaluation file: {error.strerror or error}", "check that it is readable")
         except _Stop:
             pass
-        except OSError as error:
-            tally.fail("PB008", 1, 1, f"cannot read the evaluation file: {error.strerror or error}", "check that it is readable")
     return tally.result()
 
 

@@ -1,0 +1,253 @@
+"""The playbook over time: every brief as it stood at each commit since a base, analysed with the
+same code as today, and what changed from the base to now — crossed into ready, fell into the
+gap, moved up or down, new, removed, status changes.
+
+Each snapshot is analysed from git's blobs, and every step is cached by blob id: a commit that
+edits one brief costs one brief's parse and one ranking, so the cost grows with what changed,
+not with commits × briefs. A snapshot whose content has errors is skipped and reported; what the
+history cannot tell (no repository, a shallow clone) is said, never guessed."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path, PurePosixPath
+
+from playbook.analysis.metrics import Metrics, derive_metrics
+from playbook.analysis.project import Analysis
+from playbook.analysis.ranking import rank_briefs
+from playbook.analysis.timeline import History, State, Track, compare
+from playbook.diagnostics import Severity
+from playbook.layout import BRIEFS, CONFIG_FILE
+from playbook.load.config import Config, ConfigError, load_config
+from playbook.load.evals import eval_file, read_evaluation_from
+from playbook.load.files import drop_duplicate_slugs, load_brief
+from playbook.load.gitstore import Commit, Repository
+from playbook.load.model import Brief
+
+DEFAULT_SINCE = "90.days"
+
+
+class HistoryError(Exception):
+    """The history asked for is not there; the message says why and what to do."""
+
+
+class Snapshots:
+    """Analyses of the project's content at commits, each step cached by blob id."""
+
+    def __init__(self, root: Path, repo: Repository):
+        self.root, self.repo = root, repo
+        self.briefs: dict[tuple[str, str], tuple] = {}  # (path, blob) -> (brief or None, has errors)
+        self.configs: dict[str | None, Config | None] = {None: Config()}
+        self.evaluations: dict[tuple[str, str], object] = {}
+        self.metrics: dict[tuple, Metrics] = {}
+
+    def states(self, files: dict[str, str]) -> tuple[dict[str, State], str]:
+        """Return each brief's state (by path) in the snapshot ``files`` ({path: blob}), or the
+        reason the snapshot cannot be analysed."""
+        config_blob = files.get(CONFIG_FILE)
+        config = self._config(config_blob)
+        if config is None:
+            return {}, f"{CONFIG_FILE} had errors"
+        paths = sorted(path for path in files if str(PurePosixPath(path).parent) == BRIEFS and path.endswith(".md"))
+        self._load([(path, files[path]) for path in paths if (path, files[path]) not in self.briefs])
+        briefs = []
+        for path in paths:
+            brief, broken = self.briefs[(path, files[path])]
+            if broken:
+                return {}, f"{path} had errors"
+            briefs.append(brief)
+        briefs, duplicates = drop_duplicate_slugs(briefs)
+        if duplicates:
+            return {}, "two briefs had one slug"
+        metrics = {}
+        for brief in briefs:
+            evaluation, why = self._evaluation(brief, files)
+            if why:
+                return {}, why
+            key = (brief.path, files[brief.path], config_blob, files.get(eval_file(brief.model.eval)) if brief.model.eval else None)
+            if key not in self.metrics:
+                self.metrics[key] = derive_metrics(brief, config.ranking, evaluation)
+            metrics[brief.slug] = self.metrics[key]
+        return states_of(briefs, metrics), ""
+
+    def _load(self, wanted: list[tuple[str, str]]) -> None:
+        contents = self.repo.read([blob for _, blob in wanted])
+        for path, blob in wanted:
+            brief, found = load_brief(self.root, path, contents.get(blob, b""))
+            self.briefs[(path, blob)] = (brief, brief is None or any(d.severity == Severity.ERROR for d in found))
+
+    def _config(self, blob: str | None) -> Config | None:
+        if blob not in self.configs:
+            data = self.repo.read([blob]).get(blob, b"")
+            try:
+                self.configs[blob] = load_config(self.root, data.decode("utf-8", "surrogateescape"))
+            except ConfigError:
+                self.configs[blob] = None
+        return self.configs[blob]
+
+    def _evaluation(self, brief: Brief, files: dict[str, str]):
+        if not brief.model.eval:
+            return None, ""
+        path = eval_file(brief.model.eval)
+        blob = files.get(path)
+        if blob is None:
+            return None, f"{path} was missing"
+        key = (blob, brief.model.eval_field)
+        if key not in self.evaluations:
+            data = self.repo.read([blob]).get(blob, b"")
+            self.evaluations[key] = read_evaluation_from(io.BytesIO(data), path, brief.model.eval_field)[0]
+        evaluation = self.evaluations[key]
+        return (evaluation, "") if evaluation is not None else (None, f"{path} had errors")
+
+
+def states_of(briefs: list[Brief], metrics: dict[str, Metrics]) -> dict[str, State]:
+    """Return each brief's state by its file, ranked as today's ranking ranks them."""
+    ranking = rank_briefs(briefs, metrics)
+    ranks = {entry.brief.slug: entry.rank for entry in ranking.ranked}
+    return {brief.path: _state(brief, metrics[brief.slug], ranks.get(brief.slug)) for brief in briefs}
+
+
+def _state(brief: Brief, m: Metrics, rank: int | None) -> State:
+    return State(brief.slug, brief.title, brief.status, rank, m.tier, m.required_accuracy, m.model_accuracy, m.fit, m.samples)
+
+
+def read_history(root: Path, repo: Repository, base: Commit | None, base_label: str, now: Analysis) -> History:
+    """Return what changed from ``base`` to the project as it is now (``now``, its analysis), with
+    each brief's track through every commit since."""
+    head = repo.commit("HEAD")
+    history = History(base, base_label, head)
+    if head is None:
+        history.notes.append("the repository has no commit yet: there is no history to compare with")
+        return history
+    snapshots = Snapshots(root, repo)
+    commits = ([base] if base is not None else []) + repo.commits_after(base)
+    files: dict[str, str] = {}
+    identity: dict[str, Track] = {}  # file at the current commit -> its brief's track
+    every: list[Track] = []
+    before: dict[int, State] | None = None  # by track
+    try:
+        for index, commit in enumerate(commits):
+            if index == 0:
+                files = repo.tree(commit)
+                identity = {path: Track(path, paths=[path]) for path in files if _is_brief(path)}
+                every.extend(identity.values())
+            else:
+                for change in repo.changes(commits[index - 1], commit):
+                    _apply(change, files, identity, every)
+            states, why = snapshots.states(files)
+            if why:
+                history.skipped.append((commit, why))
+                continue
+            for path, state in states.items():
+                identity[path].points.append((commit, state))
+            if before is None:
+                before = {id(identity[path]): state for path, state in states.items()}
+                if commit is not commits[0]:
+                    history.notes.append(f"the content at {base_label} could not be read: compared with {commit.sha[:7]} "
+                                         f"of {commit.day}, the first commit after it without errors")
+    finally:
+        repo.close()
+    history.tracks = {track.key: track for track in every}
+    if before is None:
+        history.notes.append("no commit since the base had content without errors: nothing to compare with")
+        before = {}
+    by_key = {track.key: track for track in every}
+    old = {track.key: before[id(track)] for track in every if id(track) in before}
+    after = {brief.path: _state(brief, now.metrics[brief.slug], _rank(now, brief.slug)) for brief in now.briefs}
+    history.changes = compare(old, after, by_key)
+    return history
+
+
+def _is_brief(path: str) -> bool:
+    return str(PurePosixPath(path).parent) == BRIEFS and path.endswith(".md")
+
+
+def _apply(change, files: dict[str, str], identity: dict[str, Track], every: list[Track]) -> None:
+    """Update the snapshot's files and the briefs' identities with one changed file."""
+    if change.old is not None:
+        files.pop(change.old, None)
+    if change.new is not None:
+        files[change.new] = change.blob
+    if change.old is not None and change.new is not None and change.old != change.new and change.old in identity:
+        track = identity.pop(change.old)  # a rename: the same brief under a new name
+        if _is_brief(change.new):
+            track.key = change.new
+            track.paths.append(change.new)
+            identity[change.new] = track
+    elif change.old is not None and change.new is None:
+        identity.pop(change.old, None)
+    elif change.new is not None and change.new not in identity and _is_brief(change.new):
+        identity[change.new] = track = Track(change.new, paths=[change.new])
+        every.append(track)
+
+
+def _rank(analysis: Analysis, slug: str) -> int | None:
+    entry = analysis.ranking.position(slug)
+    return entry.rank if entry is not None else None
+
+
+def project_history(root: Path, now: Analysis, ref: str | None = None, since: str | None = None) -> History:
+    """Return the history of the project at ``root`` since ``ref`` (a commit or tag), or since the
+    date ``since`` (git's syntax: ``90.days``, ``2026-09-01``), or by default since the last tag
+    or 90 days. Outside a repository the history says so; a ref that is not here raises HistoryError."""
+    repo = Repository.find(root)
+    if repo is None:
+        history = History(None, "", None)
+        history.notes.append(f"{root} is not in a git repository (or git is not installed): there is no history to compare with")
+        return history
+    base, label, notes = resolve_base(repo, ref, since)
+    history = read_history(root, repo, base, label, now)
+    history.notes[:0] = notes
+    if repo.run("status", "--porcelain", "--", *repo._paths()).strip():
+        history.notes.append("now includes changes not committed yet")
+    return history
+
+
+def history_since(root: Path, now: Analysis, spec: str) -> History:
+    """Return the history since ``spec`` as ``playbook.yaml``'s ``history.since`` or ``build
+    --since`` give it: ``last-tag``, a tag or a commit, or a date in git's syntax."""
+    if spec == "last-tag":
+        return project_history(root, now)
+    repo = Repository.find(root)
+    is_ref = repo is not None and repo.commit(spec) is not None
+    return project_history(root, now, ref=spec if is_ref else None, since=None if is_ref else spec)
+
+
+def resolve_base(repo: Repository, ref: str | None, since: str | None) -> tuple[Commit | None, str, list[str]]:
+    """Return the commit to compare with, how to name it, and what the reader should know."""
+    shallow = repo.shallow
+    notes = []
+    if ref is None and since is None:
+        ref = repo.last_tag()
+        since = None if ref else DEFAULT_SINCE
+        if shallow and ref is None:
+            notes.append(f"this clone is shallow, so its tags may not be here: compared with {_ago(since)} instead of the last tag "
+                         "(fetch the history with 'git fetch --unshallow --tags'; in GitHub Actions, fetch-depth: 0)")
+    if ref is not None:
+        commit = repo.commit(ref)
+        if commit is None:
+            if shallow:
+                raise HistoryError(f"{ref} is not in this clone, which is shallow: fetch the history with "
+                                   "'git fetch --unshallow' (in GitHub Actions: actions/checkout with fetch-depth: 0)")
+            raise HistoryError(f"no commit or tag {ref!r} in the repository; 'git tag' and 'git log' list them")
+        return commit, f"{ref} ({commit.day}, {commit.sha[:7]})", notes
+    commit = repo.before(since)
+    if commit is not None:
+        return commit, f"{_ago(since)} ({commit.day}, {commit.sha[:7]})", notes
+    head = repo.commit("HEAD")
+    if head is None:
+        return None, "the first commit", notes
+    oldest = repo.oldest()
+    if shallow:
+        notes = [f"this clone is shallow: its history begins on {oldest.day}, after {_ago(since)}; what came before is not here "
+                 "(fetch it with 'git fetch --unshallow'; in GitHub Actions, fetch-depth: 0)"]
+    else:
+        notes.append(f"the history begins on {oldest.day}, after {_ago(since)}: compared with the first commit")
+    return oldest, f"the first commit ({oldest.day}, {oldest.sha[:7]})", notes
+
+
+def _ago(since: str) -> str:
+    """Name a point in git's date syntax as a reader says it: ``90.days ago``, ``2026-07-01``."""
+    if since[:1].isdigit() and "-" in since or since.endswith("ago"):
+        return since
+    return f"{since} ago"

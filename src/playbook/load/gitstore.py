@@ -1,0 +1,191 @@
+"""Reading a project's files as they were at earlier commits, with the ``git`` command line.
+
+git itself is the reader: it is there wherever the repository is, reads every repository format
+(packs, shallow clones, worktrees, partial clones) exactly, and does the expensive parts in C —
+walking history, diffing trees with rename detection, streaming blobs through one ``cat-file
+--batch`` process. (dulwich reads packs in Python, several times slower on a large history;
+pygit2 needs libgit2.) Only what changed between two commits is ever read: one tree listing for
+the first commit, then one tree diff per commit.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from pathlib import Path, PurePosixPath
+
+from playbook.layout import CONFIG_FILE, CONTENT
+
+TRACKED = (CONTENT, CONFIG_FILE)
+
+
+class GitError(Exception):
+    """git could not answer; the message says what to do."""
+
+
+@dataclass(frozen=True, slots=True)
+class Commit:
+    sha: str
+    time: int  # committer time, seconds since 1970
+    subject: str
+
+    @property
+    def day(self) -> date:
+        return datetime.fromtimestamp(self.time, tz=timezone.utc).date()
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One file changed between two commits: ``old`` is None when added, ``new`` when deleted."""
+
+    old: str | None
+    new: str | None
+    blob: str | None  # the new content's id
+
+
+class Repository:
+    """The git repository a project lives in, read through the ``git`` command."""
+
+    def __init__(self, top: Path, prefix: str):
+        self.top = top
+        self.prefix = prefix  # the project's folder inside the repository, "" or "sub/dir/"
+        self._batch: subprocess.Popen | None = None
+
+    @classmethod
+    def find(cls, root: Path) -> "Repository | None":
+        """Return the repository holding ``root``, or None when it is in none (or git is missing)."""
+        try:
+            top = _git(root, "rev-parse", "--show-toplevel").strip()
+            inside = _git(root, "rev-parse", "--show-prefix").strip()
+        except (GitError, FileNotFoundError):
+            return None
+        return cls(Path(top), inside)
+
+    def run(self, *args: str) -> str:
+        return _git(self.top, *args)
+
+    @property
+    def shallow(self) -> bool:
+        return self.run("rev-parse", "--is-shallow-repository").strip() == "true"
+
+    def commit(self, ref: str) -> Commit | None:
+        """Return the commit ``ref`` names, or None when there is no such commit here."""
+        try:
+            line = self.run("log", "-1", "--format=%H%x00%ct%x00%s", f"{ref}^{{commit}}", "--")
+        except GitError:
+            return None
+        return _commit(line.strip()) if line.strip() else None
+
+    def last_tag(self) -> str | None:
+        try:
+            return self.run("describe", "--tags", "--abbrev=0", "HEAD").strip() or None
+        except GitError:
+            return None
+
+    def before(self, when: str) -> Commit | None:
+        """Return the last commit on the first-parent line made before ``when`` (git's date
+        syntax: ``90.days``, ``2026-09-01``), or None when there is none."""
+        line = self.run("log", "-1", "--first-parent", f"--before={when}", "--format=%H%x00%ct%x00%s", "HEAD", "--")
+        return _commit(line.strip()) if line.strip() else None
+
+    def oldest(self) -> Commit:
+        """Return the first commit of the first-parent line that is here (a shallow clone's boundary)."""
+        lines = self.run("log", "--first-parent", "--reverse", "--format=%H%x00%ct%x00%s", "HEAD", "--").strip().split("\n")
+        return _commit(lines[0])
+
+    def commits_after(self, base: Commit | None) -> list[Commit]:
+        """Return the first-parent commits after ``base`` up to HEAD, oldest first (all when None)."""
+        span = "HEAD" if base is None else f"{base.sha}..HEAD"
+        out = self.run("log", "--first-parent", "--reverse", "--format=%H%x00%ct%x00%s", span, "--")
+        return [_commit(line) for line in out.strip().split("\n") if line]
+
+    def tree(self, commit: Commit) -> dict[str, str]:
+        """Return ``{project path: blob id}`` of the tracked files at ``commit``."""
+        out = self.run("ls-tree", "-r", "-z", "--full-tree", commit.sha, "--", *self._paths())
+        found = {}
+        for entry in filter(None, out.split("\0")):
+            meta, path = entry.split("\t", 1)
+            mode, kind, blob = meta.split()
+            if kind == "blob" and mode != "120000":  # a symlink's target is not a file's content
+                local = self._local(path)
+                if local is not None:
+                    found[local] = blob
+        return found
+
+    def changes(self, old: Commit, new: Commit) -> list[Change]:
+        """Return the tracked files changed from ``old`` to ``new``, renames followed."""
+        out = self.run("diff-tree", "-r", "-z", "-M", "--raw", "--no-commit-id", old.sha, new.sha, "--", *self._paths())
+        parts = out.split("\0")
+        found, index = [], 0
+        while index < len(parts) - 1:
+            meta = parts[index]
+            if not meta.startswith(":"):
+                index += 1
+                continue
+            _, new_mode, _, blob, status = meta[1:].split()
+            if status.startswith(("R", "C")):
+                first, second, index = parts[index + 1], parts[index + 2], index + 3
+            else:
+                first = second = parts[index + 1]
+                index += 2
+            old_path, new_path = self._local(first), self._local(second)
+            if status.startswith("A"):
+                old_path = None
+            if status.startswith("D"):
+                new_path, blob = None, None
+            if new_mode == "120000":
+                new_path, blob = None, None
+            found.append(Change(old_path if not status.startswith("C") else None, new_path, blob))
+        return found
+
+    def read(self, blobs: list[str]) -> dict[str, bytes]:
+        """Return the contents of ``blobs``, streamed through one ``git cat-file --batch``."""
+        if self._batch is None:
+            self._batch = subprocess.Popen(["git", "-C", str(self.top), "cat-file", "--batch"], stdin=subprocess.PIPE,
+                                           stdout=subprocess.PIPE, env=_environment())
+        found = {}
+        for blob in blobs:
+            self._batch.stdin.write(f"{blob}\n".encode())
+            self._batch.stdin.flush()
+            header = self._batch.stdout.readline().decode().split()
+            if len(header) < 3 or header[1] != "blob":
+                continue
+            size = int(header[2])
+            found[blob] = self._batch.stdout.read(size)
+            self._batch.stdout.read(1)  # the newline after the content
+        return found
+
+    def close(self) -> None:
+        if self._batch is not None:
+            self._batch.stdin.close()
+            self._batch.wait(10)
+            self._batch = None
+
+    def _paths(self) -> list[str]:
+        return [f"{self.prefix}{path}" for path in TRACKED]  # relative to the top, where git runs
+
+    def _local(self, path: str) -> str | None:
+        if not path.startswith(self.prefix):
+            return None
+        local = path[len(self.prefix):]
+        return local if local == CONFIG_FILE or PurePosixPath(local).parts[:1] == (CONTENT,) else None
+
+
+def _commit(line: str) -> Commit:
+    sha, time, subject = line.split("\0", 2)
+    return Commit(sha, int(time), subject)
+
+
+def _environment() -> dict[str, str]:
+    # A user's configuration must not change what history says: no pager, no colour, no replace refs.
+    return {**os.environ, "GIT_PAGER": "cat", "GIT_NO_REPLACE_OBJECTS": "1", "LC_ALL": "C"}
+
+
+def _git(cwd: Path, *args: str) -> str:
+    done = subprocess.run(["git", "-C", str(cwd), "-c", "core.quotepath=off", "-c", "diff.renames=true", *args],
+                          capture_output=True, env=_environment(), timeout=300)
+    if done.returncode != 0:
+        raise GitError(done.stderr.decode("utf-8", "replace").strip() or f"git {args[0]} failed")
+    return done.stdout.decode("utf-8", "surrogateescape")
