@@ -10,19 +10,21 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from tests.history_repo import example_with_history
+
 REPO = Path(__file__).resolve().parent.parent
-PAGES = ["index.html", "briefs/msa-redline-review/index.html", "criteria/index.html", "search/index.html"]
+PAGES = ["index.html", "briefs/msa-redline-review/index.html", "briefs/ci-failure-triage/index.html", "criteria/index.html",
+         "changes/index.html", "search/index.html"]
 BLOCKING = {"serious", "critical"}
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    """The repository's example playbook, built once."""
+    """The repository's example playbook with a quarter of git history, built once."""
     from playbook.cli.main import main
 
-    root = tmp_path_factory.mktemp("a11y")
-    shutil.copytree(REPO / "content", root / "content")
-    assert main(["build", str(root), "--no-cache"]) == 0
+    root = example_with_history(tmp_path_factory.mktemp("a11y") / "project", REPO / "content")
+    assert main(["build", str(root), "--no-cache", "--since", "review-q3"]) == 0
     return root / "site"
 
 

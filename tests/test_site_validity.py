@@ -14,6 +14,7 @@ from urllib.request import urlopen
 
 import pytest
 
+from tests.history_repo import example_with_history
 from tests.sitecheck import parse
 
 REPO = Path(__file__).resolve().parent.parent
@@ -22,13 +23,16 @@ VNU = REPO / ".tools/node_modules/vnu-jar/build/dist/vnu.jar"
 
 @pytest.fixture(scope="module")
 def deployed(tmp_path_factory) -> Path:
-    """The example playbook built and placed at www/team/playbook/ (a sub-path)."""
+    """The example playbook, with a quarter of git history (so the Changes page and every brief's
+    timeline are checked too), built and placed at www/team/playbook/ (a sub-path)."""
     from playbook.cli.main import main
 
     root = tmp_path_factory.mktemp("deploy")
-    shutil.copytree(REPO / "content", root / "project/content")
+    example_with_history(root / "project", REPO / "content")
     out = root / "www/team/playbook"
-    assert main(["build", str(root / "project"), "-o", str(out), "--base-url", "http://127.0.0.1/team/playbook/"]) == 0
+    assert main(["build", str(root / "project"), "-o", str(out), "--base-url", "http://127.0.0.1/team/playbook/",
+                 "--since", "review-q3"]) == 0
+    assert (out / "changes/index.html").is_file() and 'class="timeline"' in (out / "briefs/ci-failure-triage/index.html").read_text()
     return out
 
 

@@ -56,6 +56,6 @@ GROUP_KINDS = (
     GroupKind("sufferer", "sufferers", "Sufferers", "Sufferer", "sufferer.who",
               "The people losing the most today. Briefs that name the same sufferer in the same words share a page."),
 )
-SITE_FOLDERS = ("briefs", *(kind.folder for kind in GROUP_KINDS), "criteria", "search", "assets")
+SITE_FOLDERS = ("briefs", *(kind.folder for kind in GROUP_KINDS), "criteria", "changes", "search", "assets")
 # First parts of an address the site itself uses: a plain page may not take one.
 RESERVED_PAGES = frozenset({*SITE_FOLDERS, "index", "404"})

@@ -62,6 +62,13 @@ def render_chart(briefs: list[BriefView], partial_below: float) -> Markup:
             mark = f'<circle class="point point-ready" cx="{x:.1f}" cy="{y:.1f}" r="7"/>'
         else:
             mark = f'<path class="point point-gap" d="M{x:.1f} {y - 8:.1f}l8 8l-8 8l-8 -8z"/>'
-        parts.append(f'<g>{mark}<text class="point-label" x="{x + 10:.1f}" y="{y - 8:.1f}">{brief.rank}</text><title>{tip}</title></g>')
+        move = brief.movement
+        if move is not None:
+            tip += escape(f", {move.description}")
+        short = {"crossed": "↑", "fell": "↓"}.get(move.kind, move.label) if move is not None else ""
+        moved = f'<tspan class="point-move move-{move.kind}" dx="2">{escape(short)}</tspan>' if move is not None else ""
+        label = (f'<text class="point-label" x="{x + 10:.1f}" y="{y - 8:.1f}">{brief.rank}{moved}</text>' if x < plot_right - 40 or not moved
+                 else f'<text class="point-label" x="{x - 10:.1f}" y="{y - 8:.1f}" text-anchor="end">{brief.rank}{moved}</text>')
+        parts.append(f'<g>{mark}{label}<title>{tip}</title></g>')
     parts.append("</svg>")
     return Markup("".join(parts))

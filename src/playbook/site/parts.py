@@ -48,4 +48,5 @@ def assemble(analysis: Analysis, *, base_url: str | None = None, include_drafts:
     carried = views.carried
     bodies = Bodies(views, allow_html=config.markdown.allow_html, rendered=carried.markdown if keep_markdown else None, words=words)
     findings = Findings(config, views.briefs, views.diagnostics, views.by_path, carried.checklists)
-    return SiteParts(views, bodies, findings, site_view(config, base, views.pages), plan_pages(views, bodies, findings, config), base)
+    return SiteParts(views, bodies, findings, site_view(config, base, views.pages, analysis.history is not None),
+                     plan_pages(views, bodies, findings, config), base)

@@ -11,6 +11,7 @@ from playbook.layout import GROUP_KINDS, GroupKind
 from playbook.load.config import Config
 from playbook.load.model import Brief, Page
 from playbook.site.bodies import Bodies
+from playbook.site.changes import changes_view
 from playbook.site.chart import render_chart
 from playbook.site.findings import Findings
 from playbook.site.pages import PlannedPage, once
@@ -20,9 +21,11 @@ from playbook.site.viewset import SiteViews
 KIND_VIEWS = tuple(KindView(kind.kind, f"{kind.folder}/", kind.label, kind.heading, kind.intro) for kind in GROUP_KINDS)
 
 
-def site_view(config: Config, base_url: str, pages: list[Page]) -> SiteView:
+def site_view(config: Config, base_url: str, pages: list[Page], history: bool = False) -> SiteView:
     """Return what every page knows of the site: its title, address, language and navigation."""
-    nav = [LinkView("Playbook", ""), LinkView("Criteria", "criteria/"), LinkView("Tags", "tags/"), LinkView("Search", "search/")]
+    nav = [LinkView("Playbook", ""), LinkView("Criteria", "criteria/"), LinkView("Tags", "tags/")]
+    nav += [LinkView("Changes", "changes/")] if history else []
+    nav += [LinkView("Search", "search/")]
     nav += [LinkView(p.title, f"{p.slug}/") for p in pages if "/" not in p.slug]
     return SiteView(config.title, config.description, base_url, config.language, __version__, tuple(nav))
 
@@ -37,6 +40,7 @@ def plan_pages(views: SiteViews, bodies: Bodies, findings: Findings, config: Con
         "unranked": tuple(views.views[b.slug] for b in views.ranking.unranked),
         "chart": render_chart(ranked_views, config.criteria.partial_below),
         "health": health(),
+        "history_since": views.analysis.history.base_label if views.analysis.history is not None else None,
     })]
     for brief in views.in_rank_order():
         view = views.views[brief.slug]
@@ -47,6 +51,12 @@ def plan_pages(views: SiteViews, bodies: Bodies, findings: Findings, config: Con
     planned.append(PlannedPage("criteria/index.html", "criteria.html", "criteria", "Criteria",
                                "The criteria every brief is checked against.",
                                lambda: {"rules": findings.rule_views(), "diagnostics": findings.diagnostic_views(), "health": health()}))
+    history = views.analysis.history
+    if history is not None:
+        pages_of = {brief.path: views.views[brief.slug].path for brief in views.briefs}
+        planned.append(PlannedPage("changes/index.html", "changes.html", "changes", "Changes",
+                                   f"What changed since {history.base_label}." if history.base_label else "What changed.",
+                                   lambda: {"changes": changes_view(history, pages_of)}))
     planned.append(PlannedPage("search/index.html", "search.html", "search", "Search", "", {}))
     for page in views.pages:
         planned.append(PlannedPage(f"{page.slug}/index.html", "page.html", "page", page.title, page.description,

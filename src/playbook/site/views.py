@@ -98,6 +98,28 @@ class CheckView:
 
 
 @dataclass(frozen=True, slots=True)
+class MovementView:
+    """How a brief moved since the history's base: ``kind`` is "new", "up", "down", "crossed"
+    (from the model gap into ready) or "fell" (from ready into the gap); ``label`` is what the
+    ranking shows ("new", "▲2", "▼1", "crossed", "fell")."""
+
+    kind: str
+    label: str
+    description: str  # the same in words, for a title and screen readers
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineView:
+    """A brief through the history: ``chart`` is an inline SVG of its model accuracy against the
+    accuracy its workflow needs, commit by commit."""
+
+    chart: object
+    crossed: str  # "crossed into ready on 2026-07-01", or ""
+    status_changes: tuple[str, ...]  # "2026-09-01: exploring → building", newest first
+    points: int
+
+
+@dataclass(frozen=True, slots=True)
 class BriefView:
     """A brief as the templates see it."""
 
@@ -131,6 +153,8 @@ class BriefView:
     why: str
     levers: LeversView | None
     source_path: str  # the Markdown file, relative to the project
+    movement: MovementView | None = None  # since the history's base, when the site shows history
+    history: TimelineView | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,3 +238,32 @@ class KindView:
     label: str  # "Tags"
     heading: str  # "Tag"
     intro: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeView:
+    """One change on the Changes page."""
+
+    title: str
+    path: str  # the brief's page, or "" for a brief the site no longer has
+    before: str
+    after: str
+    renamed_from: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeGroupView:
+    kind: str  # "crossed-ready" | "fell-gap" | "up" | "down" | "new" | "removed" | "status"
+    heading: str
+    items: tuple[ChangeView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ChangesView:
+    """What changed since the history's base, for the Changes page."""
+
+    since: str  # "review-june (2026-06-01, ba02974)"
+    until: str  # "2026-09-01 (d47fe20)"
+    groups: tuple[ChangeGroupView, ...]
+    notes: tuple[str, ...]
+    skipped: tuple[str, ...]

@@ -12,6 +12,7 @@ from playbook.analysis.metrics import Levers
 from playbook.analysis.project import Analysis
 from playbook.analysis.ranking import Ranking, explain_unranked
 from playbook.diagnostics import Diagnostic
+from playbook.site.changes import movements, timeline_view
 from playbook.layout import GROUP_KINDS, GroupKind
 from playbook.load.model import Brief
 from playbook.site.pages import Carried
@@ -50,6 +51,9 @@ class SiteViews:
         self.by_path: dict[str, list[Diagnostic]] = defaultdict(list)
         for d in self.diagnostics:
             self.by_path[d.path].append(d)
+        history = analysis.history
+        self.movements = movements(history) if history is not None else {}
+        self.tracks = history.tracks if history is not None else {}
         self.carried = carried = carried if carried is not None else Carried()
         self.link_views: dict[str, LinkView] = {}
         self.shared: dict = {}
@@ -75,7 +79,7 @@ class SiteViews:
         """Return the brief's view, the same object as last time when nothing it shows changed."""
         entry = self.ranking.position(brief.slug)
         key = (brief, self.analysis.metrics[brief.slug], entry.rank if entry else None, entry.why if entry else "",
-               self.analysis.levers.get(brief.slug))
+               self.analysis.levers.get(brief.slug), self.movements.get(brief.path), id(self.tracks.get(brief.path)))
         cached = previous.get(brief.slug)
         view = cached[1] if cached is not None and cached[0] == key else self._brief_view(brief)
         used[brief.slug] = (key, view)
@@ -104,6 +108,8 @@ class SiteViews:
             why=entry.why if entry else explain_unranked(brief),
             levers=levers_view(levers) if levers else None,
             source_path=brief.path,
+            movement=self.movements.get(brief.path),
+            history=timeline_view(self.tracks.get(brief.path)),
         )
 
     def _shared(self, value):
