@@ -1,4 +1,6 @@
-"""Markdown rendering: the extensions, [[slug]] links, and nothing live from hostile input."""
+"""Markdown rendering: the extensions, [[slug]] links, and nothing live from hostile input —
+each test on both paths, the markdown-it-py reference and the markdown-it-pyrs accelerator
+(which must have rendered the document itself, not handed it to the reference)."""
 
 from __future__ import annotations
 
@@ -12,8 +14,33 @@ def resolve(slug):
     return ("../other/index.html", "The <other> brief") if slug == "other" else None
 
 
+@pytest.fixture(autouse=True, params=["reference", "fast"])
+def engine(request) -> str:
+    global ENGINE
+    ENGINE = request.param
+    return ENGINE
+
+
+ENGINE = "reference"
+
+
+def renderer(**options) -> MarkdownRenderer:
+    return MarkdownRenderer(engine=ENGINE, **options)
+
+
+# Markup inside a [[link]] is kept as written by the reference; the accelerator hands it back.
+HANDED_BACK = {"[[other|<script>alert(1)</script>]]"}
+
+
+def rendered(text: str, made: MarkdownRenderer):
+    result = made.render(text, resolve)
+    if ENGINE == "fast" and made.fast is not None:
+        assert made.fallbacks == (1 if text in HANDED_BACK else 0), "the accelerator rendered this document itself"
+    return result
+
+
 def render(text: str, allow_html: bool = False) -> str:
-    return MarkdownRenderer(allow_html=allow_html).render(text, resolve).html
+    return rendered(text, renderer(allow_html=allow_html)).html
 
 
 def test_extensions():
@@ -63,11 +90,10 @@ def test_raw_html_only_when_allowed():
 
 
 def test_plain_text_for_search():
-    rendered = MarkdownRenderer().render("## Title\n\nSome *words* and `code` and [[other|label]].", resolve)
-    assert rendered.text == "Title Some words and code and label ."
+    result = rendered("## Title\n\nSome *words* and `code` and [[other|label]].", renderer())
+    assert result.text == "Title Some words and code and label ."
 
 
 def test_headings_never_take_an_id_the_page_reserves():
-    renderer = MarkdownRenderer(reserved_ids=frozenset({"main", "notes-heading"}))
-    html = renderer.render("## Main\n\n## Notes heading\n\n## Main\n\n## Other", resolve).html
+    html = rendered("## Main\n\n## Notes heading\n\n## Main\n\n## Other", renderer(reserved_ids=frozenset({"main", "notes-heading"}))).html
     assert [line.split('"')[1] for line in html.splitlines()] == ["main-1", "notes-heading-1", "main-2", "other"]

@@ -1,6 +1,11 @@
-"""Markdown to HTML with markdown-it-py: CommonMark plus tables, strikethrough, footnotes, task
-lists, heading anchors and ``[[slug]]`` links to briefs. Raw HTML is escaped unless allowed, and
-markdown-it's link validation keeps ``javascript:`` and other unsafe schemes out of the output.
+"""Markdown to HTML: CommonMark plus tables, strikethrough, footnotes, task lists, heading
+anchors and ``[[slug]]`` links to briefs. Raw HTML is escaped unless allowed, and markdown-it's
+link validation keeps ``javascript:`` and other unsafe schemes out of the output.
+
+``ReferenceMarkdown`` is markdown-it-py with our plugins: the definition of the output.
+``MarkdownRenderer`` renders with markdown-it-pyrs where it is installed (``markdown_fast``)
+and gives the same bytes; a document that path cannot reproduce, and every document when raw
+HTML is allowed, is rendered by the reference.
 """
 
 from __future__ import annotations
@@ -88,8 +93,8 @@ def _render_wikilink(renderer, tokens, index, options, env) -> str:
     return f'<a class="wikilink" href="{escape(href)}">{escape(meta["label"] or title)}</a>'
 
 
-class MarkdownRenderer:
-    """One configured parser, reused for every document of a build."""
+class ReferenceMarkdown:
+    """One configured markdown-it-py parser, reused for every document of a build."""
 
     def __init__(self, *, allow_html: bool = False, reserved_ids: frozenset[str] = frozenset()):
         """``reserved_ids`` are ids the page around the body already uses: no heading takes one."""
@@ -109,6 +114,47 @@ class MarkdownRenderer:
         html = self.md.renderer.render(tokens, self.md.options, env)
         text = _plain_text(tokens)
         return Rendered(html, text, distinct_words(text))
+
+
+class MarkdownRenderer:
+    """Renders a build's documents: by markdown-it-pyrs where it can, else by the reference.
+
+    ``engine`` is "auto" (the fast path when markdown-it-pyrs is installed), "reference" or
+    "fast" (an error when it is not installed); ``fallbacks`` counts the documents the fast path
+    handed to the reference.
+    """
+
+    def __init__(self, *, allow_html: bool = False, reserved_ids: frozenset[str] = frozenset(), engine: str = "auto"):
+        self.allow_html = allow_html
+        self.reserved_ids = reserved_ids
+        self.fast = None if allow_html or engine == "reference" else _fast(reserved_ids, required=engine == "fast")
+        self._reference: ReferenceMarkdown | None = None
+        self.fallbacks = 0
+
+    @property
+    def reference(self) -> ReferenceMarkdown:
+        if self._reference is None:
+            self._reference = ReferenceMarkdown(allow_html=self.allow_html, reserved_ids=self.reserved_ids)
+        return self._reference
+
+    def render(self, text: str, resolve: Resolver) -> Rendered:
+        """Return the HTML of ``text``, with ``[[slug]]`` links resolved by ``resolve``."""
+        if self.fast is not None:
+            done = self.fast.render(text, resolve)
+            if done is not None:
+                return Rendered(done[0], done[1], distinct_words(done[1]))
+            self.fallbacks += 1
+        return self.reference.render(text, resolve)
+
+
+def _fast(reserved_ids: frozenset[str], *, required: bool):
+    try:
+        from playbook.site.markdown_fast import FastMarkdown
+    except ImportError:
+        if required:
+            raise
+        return None
+    return FastMarkdown(reserved_ids=reserved_ids, heading_slug=heading_slug)
 
 
 def _plain_text(tokens) -> str:
