@@ -114,3 +114,16 @@ class Summary:
     def to_json(self) -> dict:
         return {"briefs": self.briefs, "errors": self.errors, "warnings": self.warnings, "infos": self.infos,
                 "accepted": self.accepted}
+
+
+class ConfigError(Exception):
+    """``playbook.yaml`` is invalid; ``diagnostics`` say where and why. (Here, on the bottom
+    floor, so the command line can catch it without importing the loader.)"""
+
+    def __init__(self, diagnostics: list[Diagnostic]):
+        super().__init__("; ".join(d.message for d in diagnostics))
+        self.diagnostics = diagnostics
+
+
+class BuildDateError(ValueError):
+    """SOURCE_DATE_EPOCH is set but is not a usable time."""

@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+BASE_URL = re.compile(r"""https?://[^\s<>"'`]+""")  # a site address; no escape that ECMA-262's u flag refuses
+
 CONFIG_FILE = "playbook.yaml"
 CONTENT = "content"
 BRIEFS = f"{CONTENT}/briefs"

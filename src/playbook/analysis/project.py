@@ -26,7 +26,7 @@ from playbook.analysis.links import LinkGraph, find_wikilinks, link_briefs
 from playbook.analysis.measurement import measure_briefs
 from playbook.analysis.metrics import Levers, Metrics, derive_metrics, find_levers
 from playbook.analysis.ranking import Ranking, rank_briefs
-from playbook.diagnostics import Diagnostic, Position
+from playbook.diagnostics import BuildDateError, Diagnostic, Position
 from playbook.load.cache import SourceCache, pickle_fields_plainly
 from playbook.load.config import Config, load_config
 from playbook.load.evals import Evaluation
@@ -62,10 +62,6 @@ class Analysis:
         if not any(brief.draft for brief in self.briefs):
             return self.ranking
         return rank_briefs([brief for brief in self.briefs if not brief.draft], self.metrics)
-
-
-class BuildDateError(ValueError):
-    """SOURCE_DATE_EPOCH is set but is not a usable time."""
 
 
 def build_date() -> date:

@@ -4,6 +4,7 @@ else prints: the stages below return values and diagnostics."""
 from __future__ import annotations
 
 import contextlib
+import importlib
 import os
 import signal
 import sys
@@ -11,16 +12,19 @@ import threading
 from pathlib import Path
 from typing import IO, Sequence
 
-from playbook.analysis.project import BuildDateError
-from playbook.cli.building import run_build, run_serve
-from playbook.cli.commands import OK, USAGE, run_check, run_completion, run_diff, run_init, run_lsp, run_new, run_rank, run_schema
 from playbook.cli.parser import COMMANDS, UsageError, build_parser
-from playbook.cli.report import Style, colour_wanted, format_diagnostics
-from playbook.load.config import ConfigError
+from playbook.diagnostics import BuildDateError, ConfigError
 
 __all__ = ["COMMANDS", "build_parser", "main"]
-RUNNERS = {"init": run_init, "new": run_new, "check": run_check, "rank": run_rank, "diff": run_diff, "build": run_build, "serve": run_serve,
-           "lsp": run_lsp, "schema": run_schema, "completion": run_completion}
+OK, USAGE = 0, 2
+# Each command's module is imported when it runs: `playbook --version` and `check` never load
+# the site, serve or language-server stacks.
+RUNNERS = {"init": "commands", "new": "commands", "check": "commands", "rank": "commands", "diff": "commands",
+           "build": "building", "serve": "building", "lsp": "commands", "schema": "commands", "completion": "commands"}
+
+
+def _runner(command: str):
+    return getattr(importlib.import_module(f"playbook.cli.{RUNNERS[command]}"), f"run_{command}")
 
 
 class Terminated(KeyboardInterrupt):
@@ -53,11 +57,13 @@ def main(argv: Sequence[str] | None = None, stdout: IO | None = None, stderr: IO
         with contextlib.redirect_stdout(stdout):  # --help and --version print through sys.stdout
             args = build_parser().parse_args(argv)
         with _sigterm_as_interrupt():
-            return RUNNERS[args.command](args, stdout, stderr)
+            return _runner(args.command)(args, stdout, stderr)
     except UsageError as error:
         print(error, file=stderr)
         return USAGE
     except ConfigError as error:
+        from playbook.cli.report import Style, colour_wanted, format_diagnostics
+
         root = Path(getattr(args, "dir", "."))  # config errors come only after the arguments parsed
         print(format_diagnostics(root, error.diagnostics, Style(colour_wanted(stderr))), end="", file=stderr)
         print(f"playbook: the configuration is invalid ({len(error.diagnostics)} problem{'s' if len(error.diagnostics) != 1 else ''})", file=stderr)

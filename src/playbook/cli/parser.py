@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from playbook import __version__
-from playbook.load.config import BASE_URL
+from playbook.layout import BASE_URL
 from playbook.suggest import did_you_mean
 
 

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
 
-from playbook.diagnostics import Diagnostic, Position, Severity
-from playbook.layout import CONFIG_FILE, THEMES
+from playbook.diagnostics import ConfigError, Diagnostic, Position, Severity
+from playbook.layout import BASE_URL, CONFIG_FILE, THEMES
 from playbook.load.model import CATCHABILITY, EMOTIONAL_STATES, ERROR_COSTS, FREQUENCIES
 from playbook.load.options import frozen, option, record_of, section, value_of
 from playbook.load.schema import Boolean, Choice, Number, Table, Text, TextList, read_document
@@ -18,7 +18,6 @@ from playbook.load.yamltree import Node, read_yaml
 from playbook.rules import RULES, diagnostic
 
 __all__ = ["CONFIG_FILE", "Config", "ConfigError", "CriteriaConfig", "RankingConfig", "SCHEMA", "load_config"]
-BASE_URL = re.compile(r"""https?://[^\s<>"'`]+""")  # no escape that ECMA-262's u flag refuses
 # A BCP 47 language tag, loosely: it lands in <html lang>, where anything else is invalid HTML.
 LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*|[xX](?:-[A-Za-z0-9]{1,8})+")
 
@@ -118,13 +117,6 @@ class Config:
 
 SCHEMA = record_of(Config, "Settings of a playbook project. Every key is optional.")
 
-
-class ConfigError(Exception):
-    """``playbook.yaml`` is invalid; ``diagnostics`` say where and why."""
-
-    def __init__(self, diagnostics: list[Diagnostic]):
-        super().__init__("; ".join(d.message for d in diagnostics))
-        self.diagnostics = diagnostics
 
 
 def load_config(root: Path, text: str | None = None) -> Config:
