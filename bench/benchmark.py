@@ -3,8 +3,10 @@
     python bench/benchmark.py [--briefs 10000] [--runs 3] [--work bench/out]
 
 Every figure is a whole process (wall time, and peak memory of the process and the children it
-waited for), the median of --runs runs. Prints a table and the ratios the targets are set in, and
-writes them to WORK/results.json.
+waited for), the median of --runs runs. Start-up and the cold builds of playbook and Hugo run
+alternated (A B A B …), so their ratios compare the same moments of a shared machine, and the
+load average is printed before and after. Prints a table and the ratios the targets are set in
+(site bytes too), and writes them to WORK/results.json.
 """
 
 from __future__ import annotations
@@ -50,6 +52,23 @@ def median_of(runs: int, command: list[str], before=None) -> dict:
             before()
         results.append(run(command))
     return {"seconds": statistics.median(r[0] for r in results), "peak_bytes": max(r[1] for r in results)}
+
+
+def alternated(runs: int, commands: dict[str, tuple[list[str], object]]) -> dict[str, dict]:
+    """Run each command once per round, round after round (A B A B …), so every ratio compares
+    the same moments of a shared machine; return each one's median and peak memory."""
+    results: dict[str, list] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, (command, before) in commands.items():
+            if before:
+                before()
+            results[name].append(run(command))
+    return {name: {"seconds": statistics.median(r[0] for r in found), "peak_bytes": max(r[1] for r in found),
+                   "all": [round(r[0], 3) for r in found]} for name, found in results.items()}
+
+
+def folder_bytes(folder: Path) -> int:
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
 
 
 def hugo_binary() -> str | None:
@@ -117,8 +136,24 @@ def main() -> None:
         shutil.rmtree(out, ignore_errors=True)
         shutil.rmtree(cache, ignore_errors=True)
 
-    print("playbook build, cold …", flush=True)
-    results["build_cold"] = median_of(args.runs, playbook + ["build", str(project), "-o", str(out)], clean_output)
+    hugo = hugo_binary()
+    hugo_out = work / "hugo-public"
+
+    def clean_hugo():
+        shutil.rmtree(hugo_out, ignore_errors=True)
+        shutil.rmtree(hugo_site / "resources", ignore_errors=True)
+
+    print(f"load average before: {' '.join(f'{n:.2f}' for n in os.getloadavg())}", flush=True)
+    print("start-up and cold builds, playbook and Hugo alternated …", flush=True)
+    rounds = {"startup": (playbook + ["--version"], None),
+              "build_cold": (playbook + ["build", str(project), "-o", str(out)], clean_output)}
+    if hugo:
+        rounds |= {"hugo_startup": ([hugo, "version"], None),
+                   "hugo_cold": ([hugo, "--source", str(hugo_site), "--destination", str(hugo_out), "--quiet"], clean_hugo)}
+    results |= alternated(args.runs, rounds)
+    results["site_bytes"] = {"bytes": folder_bytes(out)}
+    if hugo:
+        results["hugo_site_bytes"] = {"bytes": folder_bytes(hugo_out)}
     print("playbook build, warm (cache present, one brief changed) …", flush=True)
     run(playbook + ["build", str(project), "-o", str(out)])  # make sure the cache is there
     results["build_warm"] = median_of(args.runs, playbook + ["build", str(project), "-o", str(out)], lambda: touch_one_brief(project))
@@ -132,16 +167,7 @@ def main() -> None:
     serve_times = measure_serve(project, args.edits)
     results["serve_edit"] = {"seconds": statistics.median(serve_times), "all": serve_times}
 
-    hugo = hugo_binary()
     if hugo:
-        hugo_out = work / "hugo-public"
-
-        def clean_hugo():
-            shutil.rmtree(hugo_out, ignore_errors=True)
-            shutil.rmtree(hugo_site / "resources", ignore_errors=True)
-
-        print("Hugo build, cold …", flush=True)
-        results["hugo_cold"] = median_of(args.runs, [hugo, "--source", str(hugo_site), "--destination", str(hugo_out), "--quiet"], clean_hugo)
         print("Hugo server, save to rebuilt page …", flush=True)
         try:
             hugo_times = hugo_server_latency(hugo, hugo_site, args.edits)
@@ -149,6 +175,7 @@ def main() -> None:
         except Exception as error:  # keep every other figure of a long run
             print(f"  Hugo's server could not be timed: {error!r}", flush=True)
 
+    print(f"load average after: {' '.join(f'{n:.2f}' for n in os.getloadavg())}", flush=True)
     report(results, args.briefs)
     (work / "results.json").write_text(json.dumps({"briefs": args.briefs, "runs": args.runs, "results": results}, indent=2))
 
@@ -162,7 +189,7 @@ def report(results: dict, briefs: int) -> None:
         return f"{key:<18} {entry['seconds']:8.2f} s {memory}"
 
     print(f"\n{briefs:,} briefs, whole-process medians")
-    for key in ("build_cold", "build_warm", "check", "serve_edit", "floor_1", "floor_2", "hugo_cold", "hugo_serve_edit"):
+    for key in ("startup", "hugo_startup", "build_cold", "build_warm", "check", "serve_edit", "floor_1", "floor_2", "hugo_cold", "hugo_serve_edit"):
         print("  " + fmt(key))
 
     def ratio(a: str, b: str, field: str = "seconds") -> str:
@@ -174,8 +201,10 @@ def report(results: dict, briefs: int) -> None:
     print(f"  cold build / Hugo cold build        {ratio('build_cold', 'hugo_cold'):>7}  (≤ 1.0×)")
     print(f"  cold build / two-process floor      {ratio('build_cold', 'floor_2'):>7}  (≤ 1.15×)")
     print(f"  warm build / Hugo cold build        {ratio('build_warm', 'hugo_cold'):>7}  (≤ 0.3×)")
-    print(f"  serve edit / Hugo server rebuild    {ratio('serve_edit', 'hugo_serve_edit'):>7}  (≤ 0.2×)")
+    print(f"  serve edit / Hugo server rebuild    {ratio('serve_edit', 'hugo_serve_edit'):>7}  (≤ 0.1×)")
     print(f"  peak memory / Hugo peak memory      {ratio('build_cold', 'hugo_cold', 'peak_bytes'):>7}  (≤ 0.25×)")
+    print(f"  site bytes / Hugo's site bytes      {ratio('site_bytes', 'hugo_site_bytes', 'bytes'):>7}  (≤ 2.5×)")
+    print(f"  start-up (--version) / Hugo's       {ratio('startup', 'hugo_startup'):>7}")
     print(f"  check                               {results['check']['seconds']:6.2f} s  (≤ 2 s)")
 
 

@@ -4,7 +4,6 @@ the system in light and in dark mode. No serious or critical violation may be fo
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest

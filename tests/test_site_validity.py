@@ -4,7 +4,6 @@ server under a sub-path, and Chromium opening it from file://."""
 from __future__ import annotations
 
 import functools
-import shutil
 import subprocess
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
