@@ -10,7 +10,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 
 from tests.conftest import brief
 
@@ -39,8 +38,8 @@ def snapshot_of_this_repository(target: Path) -> str:
     return git("rev-parse", "HEAD", cwd=target).stdout.strip()
 
 
-@pytest.mark.skipif(not PRE_COMMIT.exists(), reason="pre-commit is in the test extras")
 def test_a_commit_with_a_bad_brief_is_refused_and_a_good_one_goes_through(tmp_path):
+    assert PRE_COMMIT.exists(), "pre-commit is missing: it is in the test extras (pip install -e '.[test]')"
     hooks = tmp_path / "hooks"
     hooks.mkdir()
     rev = snapshot_of_this_repository(hooks)

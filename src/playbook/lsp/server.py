@@ -104,12 +104,17 @@ def guarded(function):
     return call
 
 
+def _check_now(ls: PlaybookServer, uri: str) -> None:
+    """Check the project of the document at ``uri`` again, at once."""
+    located = ls.locate(uri)
+    if located is not None:
+        ls.schedule(located[0], located[1], delay=0)
+
+
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
 @guarded
 def did_open(ls: PlaybookServer, params: types.DidOpenTextDocumentParams) -> None:
-    located = ls.locate(params.text_document.uri)
-    if located is not None:
-        ls.schedule(located[0], located[1], delay=0)
+    _check_now(ls, params.text_document.uri)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
@@ -123,18 +128,14 @@ def did_change(ls: PlaybookServer, params: types.DidChangeTextDocumentParams) ->
 @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
 @guarded
 def did_save(ls: PlaybookServer, params: types.DidSaveTextDocumentParams) -> None:
-    located = ls.locate(params.text_document.uri)
-    if located is not None:
-        ls.schedule(located[0], located[1], delay=0)
+    _check_now(ls, params.text_document.uri)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
 @guarded
 def did_close(ls: PlaybookServer, params: types.DidCloseTextDocumentParams) -> None:
     ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(params.text_document.uri, []))
-    located = ls.locate(params.text_document.uri)
-    if located is not None:
-        ls.schedule(located[0], located[1], delay=0)  # the file on disk stands again
+    _check_now(ls, params.text_document.uri)  # the file on disk stands again
 
 
 @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)

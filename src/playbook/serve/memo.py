@@ -78,7 +78,13 @@ class FileMemo:
             self.files.pop(path, None)
             self.reloaded += 1
             return None, problems
+        return self.load_bytes(root, path, data, loader)
+
+    def load_bytes(self, root: Path, path: str, data: bytes, loader: Callable) -> tuple:
+        """Return what ``loader`` gives for ``path`` holding ``data``, loading it again only when
+        the bytes differ from the last ones."""
         digest = hashlib.sha1(data).digest()
+        cached = self.files.get(path)
         if cached is not None and cached[0] == digest:
             return cached[1]
         result = loader(root, path, data)

@@ -58,39 +58,53 @@ def _wikilink_rule(state: StateInline, silent: bool) -> bool:
     return True
 
 
-def _heading_anchors(state: StateCore) -> None:
-    """Give each h2–h4 an id from its text, unique in the document: ``notes``, ``notes-1``...
+def unique_slugs(bases: list[str | None], taken: set[str]) -> list[str | None]:
+    """Return each heading's id, unique in the document and never one of ``taken``: ``notes``,
+    ``notes-1``... (None, a heading without an id, stays None). Both renderers use it.
 
     The same ids as mdit-py-plugins' anchors plugin, which finds a free suffix by counting up from
     1 for every heading, so a brief of 20,000 equal headings took minutes; this remembers where
     each count stopped.
     """
+    next_suffix: dict[str, int] = {}
+    slugs: list[str | None] = []
+    for base in bases:
+        slug = base
+        if base is not None:
+            if slug in taken:
+                suffix = next_suffix.get(base, 1)
+                while f"{base}-{suffix}" in taken:
+                    suffix += 1
+                next_suffix[base] = suffix + 1
+                slug = f"{base}-{suffix}"
+            taken.add(slug)
+        slugs.append(slug)
+    return slugs
+
+
+def _heading_anchors(state: StateCore) -> None:
+    """Give each h2–h4 an id from its text and inline code, unique in the document."""
     headings = [(index, token) for index, token in enumerate(state.tokens) if token.type == "heading_open"]
     taken = {str(token.attrGet("id")) for _, token in headings if token.attrGet("id")} | state.env.get("reserved_ids", set())
-    next_suffix: dict[str, int] = {}
-    for index, token in headings:
-        if token.tag not in ANCHORED_LEVELS or token.attrGet("id"):
-            continue
-        children = state.tokens[index + 1].children or []
-        base = heading_slug("".join(child.content for child in children if child.type in ("text", "code_inline")))
-        slug = base
-        if slug in taken:
-            suffix = next_suffix.get(base, 1)
-            while f"{base}-{suffix}" in taken:
-                suffix += 1
-            next_suffix[base] = suffix + 1
-            slug = f"{base}-{suffix}"
-        taken.add(slug)
+    anchored = [(index, token) for index, token in headings if token.tag in ANCHORED_LEVELS and not token.attrGet("id")]
+    bases = [heading_slug("".join(child.content for child in state.tokens[index + 1].children or []
+                                  if child.type in ("text", "code_inline"))) for index, _ in anchored]
+    for (_, token), slug in zip(anchored, unique_slugs(bases, taken)):
         token.attrSet("id", slug)
+
+
+def wikilink_html(slug: str, label: str, resolve: "Resolver") -> str:
+    """Return the markup of ``[[slug|label]]`` (both renderers use it)."""
+    found = resolve(slug)
+    if found is None:  # a draft left out of the build, or a broken link `check` reports
+        return f'<span class="wikilink-missing">{escape(label or slug)}</span>'
+    href, title = found
+    return f'<a class="wikilink" href="{escape(href)}">{escape(label or title)}</a>'
 
 
 def _render_wikilink(renderer, tokens, index, options, env) -> str:
     meta = tokens[index].meta
-    found = env["resolve"](meta["slug"])
-    if found is None:  # a draft left out of the build, or a broken link `check` reports
-        return f'<span class="wikilink-missing">{escape(meta["label"] or meta["slug"])}</span>'
-    href, title = found
-    return f'<a class="wikilink" href="{escape(href)}">{escape(meta["label"] or title)}</a>'
+    return wikilink_html(meta["slug"], meta["label"], env["resolve"])
 
 
 class ReferenceMarkdown:
@@ -154,7 +168,7 @@ def _fast(reserved_ids: frozenset[str], *, required: bool):
         if required:
             raise
         return None
-    return FastMarkdown(reserved_ids=reserved_ids, heading_slug=heading_slug)
+    return FastMarkdown(reserved_ids=reserved_ids)
 
 
 def _plain_text(tokens) -> str:

@@ -18,6 +18,7 @@ import re
 from markdown_it_pyrs import MarkdownIt
 
 from playbook.analysis.links import WIKILINK
+from playbook.site.markdown import escape, heading_slug, unique_slugs, wikilink_html  # the reference's: the same ids and links
 from playbook.site.markdown_screen import handed_back
 
 # The reference's rules: CommonMark without raw HTML, plus tables, strikethrough, footnotes and
@@ -43,10 +44,9 @@ BLOCKS = frozenset({"root", "paragraph", "heading", "lheading", "fence", "code_b
 class FastMarkdown:
     """One markdown-it-pyrs parser, reused for every document of a build."""
 
-    def __init__(self, *, reserved_ids: frozenset[str], heading_slug):
+    def __init__(self, *, reserved_ids: frozenset[str]):
         self.md = MarkdownIt("zero").enable_many(RULES)
         self.reserved_ids = reserved_ids
-        self.heading_slug = heading_slug
 
     def render(self, text: str, resolve) -> tuple[str, str] | None:
         """Return the HTML and the plain text of ``text``, or None when the reference must
@@ -82,29 +82,14 @@ class FastMarkdown:
 
     def _anchor(self, out: str, headings: list[tuple[int, str]]) -> str | None:
         """Give each h2–h4 the reference's id: its text slugged, unique in the document."""
-        taken = set(self.reserved_ids)
-        next_suffix: dict[str, int] = {}
-        ids = []
-        for level, content in headings:
-            if level not in (2, 3, 4):
-                ids.append(None)
-                continue
-            base = self.heading_slug(content)
-            slug = base
-            if slug in taken:
-                suffix = next_suffix.get(base, 1)
-                while f"{base}-{suffix}" in taken:
-                    suffix += 1
-                next_suffix[base] = suffix + 1
-                slug = f"{base}-{suffix}"
-            taken.add(slug)
-            ids.append(slug)
+        ids = unique_slugs([heading_slug(content) if level in (2, 3, 4) else None for level, content in headings],
+                                set(self.reserved_ids))
         tags = HEADING.split(out)  # text, level, text, level, ..., text
         if len(tags) // 2 != len(ids):
             return None
         for index, slug in enumerate(ids):
             if slug is not None:
-                tags[2 * index + 1] = f'{tags[2 * index + 1]} id="{_escape(slug)}"'
+                tags[2 * index + 1] = f'{tags[2 * index + 1]} id="{escape(slug)}"'
         return "".join(text if position % 2 == 0 else f"<h{text}>" for position, text in enumerate(tags))
 
 
@@ -254,13 +239,7 @@ def _wikilinks(out: str, expected: int, resolve) -> str | None:
     def link(match: re.Match) -> str:
         nonlocal count
         count += 1
-        slug = html.unescape(match.group(1)).strip()
-        label = html.unescape(match.group(2) or "").strip()
-        found = resolve(slug)
-        if found is None:
-            return f'<span class="wikilink-missing">{_escape(label or slug)}</span>'
-        href, title = found
-        return f'<a class="wikilink" href="{_escape(href)}">{_escape(label or title)}</a>'
+        return wikilink_html(html.unescape(match.group(1)).strip(), html.unescape(match.group(2) or "").strip(), resolve)
 
     for code in CODE.finditer(out):
         pieces.append(WIKILINK.sub(link, out[end:code.start()]))
@@ -268,7 +247,3 @@ def _wikilinks(out: str, expected: int, resolve) -> str | None:
         end = code.end()
     pieces.append(WIKILINK.sub(link, out[end:]))
     return "".join(pieces) if count == expected else None
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
