@@ -98,3 +98,10 @@ def example_with_history(root: Path, content: Path) -> Path:
     commit(root, {f"{BRIEFS}/ci-failure-triage.md": final["ci-failure-triage.md"]}, "CI triage crosses",
            "2026-11-03T10:00:00+00:00")
     return root
+
+
+def corrupt(root: Path, sha: str) -> None:
+    """Overwrite the loose object ``sha`` of the repository at ``root`` with bytes git cannot inflate."""
+    path = root / ".git" / "objects" / sha[:2] / sha[2:]
+    path.chmod(0o644)
+    path.write_bytes(b"not a zlib stream")

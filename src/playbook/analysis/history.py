@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path, PurePosixPath
+from typing import Callable
 
 from playbook.analysis.metrics import Metrics, derive_metrics
 from playbook.analysis.project import Analysis
@@ -21,7 +22,7 @@ from playbook.layout import BRIEFS, CONFIG_FILE
 from playbook.load.config import Config, ConfigError, load_config
 from playbook.load.evals import eval_file, read_evaluation_from
 from playbook.load.files import drop_duplicate_slugs, load_brief
-from playbook.load.gitstore import Commit, Repository
+from playbook.load.gitstore import Commit, GitError, NoHistory, RefError, Repository
 from playbook.load.model import Brief
 
 DEFAULT_SINCE = "90.days"
@@ -71,14 +72,14 @@ class Snapshots:
         return states_of(briefs, metrics), ""
 
     def _load(self, wanted: list[tuple[str, str]]) -> None:
-        contents = self.repo.read([blob for _, blob in wanted])
+        contents = self.repo.blobs.read([blob for _, blob in wanted])
         for path, blob in wanted:
             brief, found = load_brief(self.root, path, contents.get(blob, b""))
             self.briefs[(path, blob)] = (brief, brief is None or any(d.severity == Severity.ERROR for d in found))
 
     def _config(self, blob: str | None) -> Config | None:
         if blob not in self.configs:
-            data = self.repo.read([blob]).get(blob, b"")
+            data = self.repo.blobs.read([blob]).get(blob, b"")
             try:
                 self.configs[blob] = load_config(self.root, data.decode("utf-8", "surrogateescape"))
             except ConfigError:
@@ -94,7 +95,7 @@ class Snapshots:
             return None, f"{path} was missing"
         key = (blob, brief.model.eval_field)
         if key not in self.evaluations:
-            data = self.repo.read([blob]).get(blob, b"")
+            data = self.repo.blobs.read([blob]).get(blob, b"")
             self.evaluations[key] = read_evaluation_from(io.BytesIO(data), path, brief.model.eval_field)[0]
         evaluation = self.evaluations[key]
         return (evaluation, "") if evaluation is not None else (None, f"{path} had errors")
@@ -111,14 +112,10 @@ def _state(brief: Brief, m: Metrics, rank: int | None) -> State:
     return State(brief.slug, brief.title, brief.status, rank, m.tier, m.required_accuracy, m.model_accuracy, m.fit, m.samples)
 
 
-def read_history(root: Path, repo: Repository, base: Commit | None, base_label: str, now: Analysis) -> History:
-    """Return what changed from ``base`` to the project as it is now (``now``, its analysis), with
-    each brief's track through every commit since."""
-    head = repo.commit("HEAD")
+def read_history(root: Path, repo: Repository, head: Commit, base: Commit | None, base_label: str, now: Analysis) -> History:
+    """Return what changed from ``base`` to the project as it is now (``now``, its analysis, at
+    ``head``), with each brief's track through every commit since."""
     history = History(base, base_label, head)
-    if head is None:
-        history.notes.append("the repository has no commit yet: there is no history to compare with")
-        return history
     snapshots = Snapshots(root, repo)
     commits = ([base] if base is not None else []) + repo.commits_after(base)
     files: dict[str, str] = {}
@@ -146,7 +143,7 @@ def read_history(root: Path, repo: Repository, base: Commit | None, base_label: 
                     history.notes.append(f"the content at {base_label} could not be read: compared with {commit.sha[:7]} "
                                          f"of {commit.day}, the first commit after it without errors")
     finally:
-        repo.close()
+        repo.blobs.close()
     history.tracks = {track.key: track for track in every}
     if before is None:
         history.notes.append("no commit since the base had content without errors: nothing to compare with")
@@ -188,18 +185,10 @@ def _rank(analysis: Analysis, slug: str) -> int | None:
 def project_history(root: Path, now: Analysis, ref: str | None = None, since: str | None = None) -> History:
     """Return the history of the project at ``root`` since ``ref`` (a commit or tag), or since the
     date ``since`` (git's syntax: ``90.days``, ``2026-09-01``), or by default since the last tag
-    or 90 days. Outside a repository the history says so; a ref that is not here raises HistoryError."""
-    repo = Repository.find(root)
-    if repo is None:
-        history = History(None, "", None)
-        history.notes.append(f"{root} is not in a git repository (or git is not installed): there is no history to compare with")
-        return history
-    base, label, notes = resolve_base(repo, ref, since)
-    history = read_history(root, repo, base, label, now)
-    history.notes[:0] = notes
-    if repo.uncommitted():
-        history.notes.append("now includes changes not committed yet")
-    return history
+    or 90 days. When there is no history to read (no git, no repository, no commit, a repository
+    git cannot read), the history has no head and one note says why; a ref that is not here, or
+    that begins with '-', raises HistoryError."""
+    return _read(root, now, lambda repo: resolve_base(repo, ref, since))
 
 
 def history_since(root: Path, now: Analysis, spec: str) -> History:
@@ -207,9 +196,36 @@ def history_since(root: Path, now: Analysis, spec: str) -> History:
     --since`` give it: ``last-tag``, a tag or a commit, or a date in git's syntax."""
     if spec == "last-tag":
         return project_history(root, now)
-    repo = Repository.find(root)
-    is_ref = repo is not None and repo.commit(spec) is not None
-    return project_history(root, now, ref=spec if is_ref else None, since=None if is_ref else spec)
+
+    def base(repo: Repository) -> tuple[Commit | None, str, list[str]]:
+        is_ref = repo.commit(spec) is not None
+        return resolve_base(repo, spec if is_ref else None, None if is_ref else spec)
+
+    return _read(root, now, base)
+
+
+def _read(root: Path, now: Analysis, base_of: Callable[[Repository], tuple[Commit | None, str, list[str]]]) -> History:
+    try:
+        repo = Repository.find(root)
+        head = repo.head()
+        base, label, notes = base_of(repo)
+        history = read_history(root, repo, head, base, label, now)
+        if repo.uncommitted():
+            history.notes.append("now includes changes not committed yet")
+    except NoHistory as error:
+        return _without_history(str(error))
+    except RefError as error:
+        raise HistoryError(str(error)) from None
+    except GitError as error:  # damage past HEAD: a tree or a file git cannot read
+        return _without_history(f"the history could not be read: {error}")
+    history.notes[:0] = notes
+    return history
+
+
+def _without_history(why: str) -> History:
+    history = History(None, "", None)
+    history.notes.append(why)
+    return history
 
 
 def resolve_base(repo: Repository, ref: str | None, since: str | None) -> tuple[Commit | None, str, list[str]]:
@@ -233,9 +249,6 @@ def resolve_base(repo: Repository, ref: str | None, since: str | None) -> tuple[
     commit = repo.before(since)
     if commit is not None:
         return commit, f"{_ago(since)} ({commit.day}, {commit.sha[:7]})", notes
-    head = repo.commit("HEAD")
-    if head is None:
-        return None, "the first commit", notes
     oldest = repo.oldest()
     if shallow:
         notes = [f"this clone is shallow: its history begins on {oldest.day}, after {_ago(since)}; what came before is not here "

@@ -39,7 +39,7 @@ def run_build(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
         return CONTENT_ERRORS
     since = args.since or analysis.config.history.since
     if since:  # asked for on the command line, what the history cannot tell is said there too
-        analysis = _with_history(analysis, Path(args.dir), since, stderr if args.since or args.verbosity > 0 else None)
+        analysis = _with_history(analysis, Path(args.dir), since, stderr, verbose=bool(args.since) or args.verbosity > 0)
     if args.verbosity > 0 and analysis.diagnostics:
         print(format_text(analysis, list(analysis.diagnostics), Style(colour_wanted(stderr, args.color))), file=stderr)
     bar = ProgressBar(stderr, started)
@@ -68,8 +68,9 @@ def run_build(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
     return OK
 
 
-def _with_history(analysis, root: Path, since: str, stderr: IO | None):
-    """Return the analysis with the project's history since ``since``, for the site to show."""
+def _with_history(analysis, root: Path, since: str, stderr: IO, verbose: bool):
+    """Return the analysis with the project's history since ``since``, for the site to show; when
+    there is no history to read, the analysis as it was and one note saying why."""
     import dataclasses
 
     from playbook.analysis.history import HistoryError, history_since
@@ -78,7 +79,10 @@ def _with_history(analysis, root: Path, since: str, stderr: IO | None):
         history = history_since(root, analysis, since)
     except HistoryError as error:
         raise UsageError(f"playbook build: history: {error}") from None
-    for note in history.notes if stderr is not None else ():
+    if history.head is None:  # a first day (no commit yet), no git, a damaged repository: never a failed build
+        print(f"playbook: {'; '.join(history.notes)}; the site is built without history", file=stderr)
+        return analysis
+    for note in history.notes if verbose else ():
         print(f"playbook: history: {note}", file=stderr)
     return dataclasses.replace(analysis, history=history)
 

@@ -44,6 +44,13 @@ def _base_url(text: str) -> str:
     return text
 
 
+def _revision(text: str) -> str:
+    # git would read a ref or a date that begins with '-' as an option (--output=FILE writes a file).
+    if text.startswith("-"):
+        raise argparse.ArgumentTypeError(f"{text!r} begins with '-': a tag, a commit or a date never does")
+    return text
+
+
 def _port(text: str) -> int:
     try:
         port = int(text)
@@ -106,7 +113,7 @@ def build_parser() -> Parser:
                     "  playbook build\n  playbook build my-playbook -o public --base-url https://example.com/playbook/")
     build.add_argument("dir", nargs="?", default=".", help="the project folder (default: .)")
     build.add_argument("-o", "--output", help="the output folder (default: DIR/site)")
-    build.add_argument("--since", metavar="REF", default=None,
+    build.add_argument("--since", metavar="REF", default=None, type=_revision,
                        help="show what changed since REF (a tag, a commit, or a date such as 90.days): a Changes page, "
                             "movement markers, accuracy over time (default: history.since in playbook.yaml)")
     build.add_argument("--base-url", type=_base_url, default=None,
@@ -130,8 +137,8 @@ def build_parser() -> Parser:
                    "  playbook diff                 # since the last tag, or the last 90 days\n"
                    "  playbook diff v0.3            # since a tag or a commit\n"
                    "  playbook diff --since 30.days --format json")
-    diff.add_argument("ref", nargs="?", help="the commit or tag to compare with (default: the last tag, else --since 90.days)")
-    diff.add_argument("--since", metavar="WHEN", help="compare with the project as it was then: 90.days, 2026-09-01 (git's date syntax)")
+    diff.add_argument("ref", nargs="?", type=_revision, help="the commit or tag to compare with (default: the last tag, else --since 90.days)")
+    diff.add_argument("--since", metavar="WHEN", type=_revision, help="compare with the project as it was then: 90.days, 2026-09-01 (git's date syntax)")
     diff.add_argument("-C", "--dir", default=".", help="the project folder (default: the current one)")
     diff.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     diff.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text output (default: auto)")

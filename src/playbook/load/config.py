@@ -82,7 +82,9 @@ class CriteriaConfig:
 class HistoryConfig:
     """What the site shows of the project's git history."""
 
-    since: str = option(Text(pattern=r"[^\s].{0,199}", pattern_help="a tag, a commit or a date such as 90.days"), "",
+    # Never a '-' first: git would read the value as an option (--output=FILE writes a file).
+    since: str = option(Text(pattern=r"[^\s-].{0,199}", pattern_help="a tag, a commit or a date such as 90.days, which never begins with '-'"),
+                        "",
                         "Show a Changes page, movement markers and accuracy over time since this tag, commit or date "
                         "(90.days, 2026-09-01, last-tag). Empty: no history on the site.")
 

@@ -25,6 +25,14 @@ class GitError(Exception):
     """git could not answer; the message says what to do."""
 
 
+class NoHistory(GitError):
+    """There is no history to read: no git, no repository, no commit, or a HEAD git cannot read."""
+
+
+class RefError(GitError):
+    """A ref or a date from a user that git must not be given: it begins with '-'."""
+
+
 @dataclass(frozen=True, slots=True)
 class Commit:
     sha: str
@@ -54,16 +62,20 @@ class Repository:
     def __init__(self, top: Path, prefix: str):
         self.top = top
         self.prefix = prefix  # the project's folder inside the repository, "" or "sub/dir/"
-        self._batch: subprocess.Popen | None = None
+        self.blobs = Blobs(top)
 
     @classmethod
-    def find(cls, root: Path) -> "Repository | None":
-        """Return the repository holding ``root``, or None when it is in none (or git is missing)."""
+    def find(cls, root: Path) -> "Repository":
+        """Return the repository holding ``root``; raise NoHistory saying why there is none."""
         try:
             top = _git(root, "rev-parse", "--show-toplevel").strip()
             inside = _git(root, "rev-parse", "--show-prefix").strip()
-        except (GitError, FileNotFoundError):
-            return None
+        except NoHistory:
+            raise
+        except GitError as error:
+            if "not a git repository" in str(error):
+                raise NoHistory(f"{root} is not in a git repository: there is no history to compare with") from None
+            raise NoHistory(f"git cannot read the repository holding {root}: {_git_says(error)}") from None
         return cls(Path(top), inside)
 
     def run(self, *args: str) -> str:
@@ -73,13 +85,32 @@ class Repository:
     def shallow(self) -> bool:
         return self.run("rev-parse", "--is-shallow-repository").strip() == "true"
 
-    def commit(self, ref: str) -> Commit | None:
-        """Return the commit ``ref`` names, or None when there is no such commit here."""
+    def head(self) -> Commit:
+        """Return the commit HEAD names (a branch's or a detached one); raise NoHistory when there is
+        none yet or git cannot read it."""
         try:
-            line = self.run("log", "-1", LOG_FORMAT, f"{ref}^{{commit}}", "--")
+            sha = self.run("rev-parse", "--verify", "--quiet", "HEAD").strip()
+        except GitError:
+            raise NoHistory("history needs at least one commit, and this branch has none yet: commit the playbook "
+                            "(git add -A && git commit) and the history starts there") from None
+        try:
+            return self._commit_of(sha)
+        except GitError as error:
+            raise NoHistory(f"history needs at least one commit git can read, and HEAD ({sha[:7]}) cannot be read: "
+                            f"{_git_says(error)} ('git fsck' says what is damaged)") from None
+
+    def commit(self, ref: str) -> Commit | None:
+        """Return the commit ``ref`` (a tag, a branch, a commit id) names, or None when there is no such
+        commit here. ``ref`` reaches git as a revision only: one that begins with '-' raises RefError."""
+        _refuse_option(ref)
+        try:  # --end-of-options too: should a value ever get past the check above, git still reads no option
+            sha = self.run("rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}").strip()
         except GitError:
             return None
-        return _commit(line.strip()) if line.strip() else None
+        return self._commit_of(sha)
+
+    def _commit_of(self, sha: str) -> Commit:
+        return _commit(self.run("log", "-1", LOG_FORMAT, sha, "--").strip())
 
     def last_tag(self) -> str | None:
         try:
@@ -90,6 +121,7 @@ class Repository:
     def before(self, when: str) -> Commit | None:
         """Return the last commit on the first-parent line made before ``when`` (git's date
         syntax: ``90.days``, ``2026-09-01``), or None when there is none."""
+        _refuse_option(when)  # one argument with --before= already; refused as a ref is, all the same
         line = self.run("log", "-1", "--first-parent", f"--before={when}", LOG_FORMAT, "HEAD", "--")
         return _commit(line.strip()) if line.strip() else None
 
@@ -143,29 +175,6 @@ class Repository:
             found.append(Change(old_path if not status.startswith("C") else None, new_path, blob))
         return found
 
-    def read(self, blobs: list[str]) -> dict[str, bytes]:
-        """Return the contents of ``blobs``, streamed through one ``git cat-file --batch``."""
-        if self._batch is None:
-            self._batch = subprocess.Popen(["git", "-C", str(self.top), "cat-file", "--batch"], stdin=subprocess.PIPE,
-                                           stdout=subprocess.PIPE, env=_environment())
-        found = {}
-        for blob in blobs:
-            self._batch.stdin.write(f"{blob}\n".encode())
-            self._batch.stdin.flush()
-            header = self._batch.stdout.readline().decode().split()
-            if len(header) < 3 or header[1] != "blob":
-                continue
-            size = int(header[2])
-            found[blob] = self._batch.stdout.read(size)
-            self._batch.stdout.read(1)  # the newline after the content
-        return found
-
-    def close(self) -> None:
-        if self._batch is not None:
-            self._batch.stdin.close()
-            self._batch.wait(10)
-            self._batch = None
-
     def uncommitted(self) -> bool:
         """Whether the project's tracked files differ from HEAD (an edit, a new file)."""
         return bool(self.run("status", "--porcelain", "--", *self._paths()).strip())
@@ -180,6 +189,55 @@ class Repository:
         return local if local == CONFIG_FILE or PurePosixPath(local).parts[:1] == (CONTENT,) else None
 
 
+class Blobs:
+    """File contents by blob id, streamed through one ``git cat-file --batch`` process."""
+
+    def __init__(self, top: Path):
+        self.top = top
+        self._batch: subprocess.Popen | None = None
+
+    def read(self, blobs: list[str]) -> dict[str, bytes]:
+        """Return the contents of ``blobs``; raise GitError when git cannot give one (each was named by a
+        tree here, so the repository is damaged, or a partial clone lacks it)."""
+        try:
+            if self._batch is None:
+                self._batch = subprocess.Popen(["git", "-C", str(self.top), "cat-file", "--batch"], stdin=subprocess.PIPE,
+                                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=_environment())
+            found = {}
+            for blob in blobs:
+                self._batch.stdin.write(f"{blob}\n".encode())
+                self._batch.stdin.flush()
+                header = self._batch.stdout.readline().decode().split()
+                if len(header) < 3 or header[1] != "blob":
+                    raise GitError(f"git cannot read the file content {blob[:7]} ({' '.join(header[1:]) or 'no answer'}): "
+                                   "the repository is damaged or a partial clone lacks it ('git fsck' says which)")
+                size = int(header[2])
+                found[blob] = self._batch.stdout.read(size)
+                self._batch.stdout.read(1)  # the newline after the content
+        except OSError as error:  # git missing, or gone mid-read (a broken pipe)
+            raise GitError(f"git cat-file stopped: {error.strerror or error}") from None
+        return found
+
+    def close(self) -> None:
+        if self._batch is not None:
+            try:
+                self._batch.stdin.close()
+            except OSError:  # it had stopped already
+                pass
+            self._batch.wait(10)
+            self._batch = None
+
+
+def _refuse_option(value: str) -> None:
+    # git reads an argument that begins with '-' as an option wherever it stands: --output=FILE writes a file.
+    if value.startswith("-"):
+        raise RefError(f"{value!r} begins with '-': a tag, a commit or a date never does, and git would read it as an option")
+
+
+def _git_says(error: Exception) -> str:
+    return str(error).strip().split("\n")[-1]  # git's last line is its verdict ("fatal: ..."), the rest its steps
+
+
 def _commit(line: str) -> Commit:
     sha, time, subject = line.split("\0", 2)
     return Commit(sha, int(time), subject)
@@ -191,8 +249,13 @@ def _environment() -> dict[str, str]:
 
 
 def _git(cwd: Path, *args: str) -> str:
-    done = subprocess.run(["git", "-C", str(cwd), "-c", "core.quotepath=off", "-c", "diff.renames=true", *args],
-                          capture_output=True, env=_environment(), timeout=300)
+    try:
+        done = subprocess.run(["git", "-C", str(cwd), "-c", "core.quotepath=off", "-c", "diff.renames=true", *args],
+                              capture_output=True, env=_environment(), timeout=300)
+    except FileNotFoundError:
+        raise NoHistory("history needs git, which is not installed here (no git on the PATH)") from None
+    except (OSError, subprocess.TimeoutExpired) as error:
+        raise GitError(f"git {args[0]} could not run: {error}") from None
     if done.returncode != 0:
         raise GitError(done.stderr.decode("utf-8", "replace").strip() or f"git {args[0]} failed")
     return done.stdout.decode("utf-8", "surrogateescape")
