@@ -12,7 +12,7 @@ import pytest
 
 from playbook.analysis import history as history_module
 from playbook.cli.main import main
-from tests.history_repo import git, scripted_history
+from tests.history_repo import BRIEFS, GAP, commit, git, scripted_history, titled
 from tests.hostile import cli
 
 EPOCH = "1796083200"
@@ -144,3 +144,40 @@ def test_history_on_in_playbook_yaml(repo, tmp_path):
     git(work, "commit", "-qam", "History on", date="2026-09-10T10:00:00+00:00")
     again = build(work, tmp_path / "again")
     assert "not committed" not in again["changes/index.html"].decode()
+
+
+def renamed_in_one_commit(root: Path, leaver: str, newcomer: str) -> Path:
+    """A repository where one commit deletes ``leaver.md`` and adds ``newcomer.md``, both written
+    from one template, so that git pairs them as a rename; return it."""
+    root.mkdir(parents=True)
+    git(root, "init", "-q", "-b", "main")
+    commit(root, {f"{BRIEFS}/stays.md": titled("Stays put", ("  severity: 4", "  severity: 2")),
+                  f"{BRIEFS}/leaver.md": leaver}, "Two briefs", "2026-06-01T10:00:00+00:00")
+    git(root, "tag", "before", date="2026-06-01T10:00:00+00:00")
+    commit(root, {f"{BRIEFS}/leaver.md": None, f"{BRIEFS}/newcomer.md": newcomer}, "One goes, one comes",
+           "2026-07-01T10:00:00+00:00")
+    status = git(root, "diff", "-M", "--name-status", "before", "HEAD").split()
+    assert status[0].startswith("R") and status[1:] == [f"{BRIEFS}/leaver.md", f"{BRIEFS}/newcomer.md"], "git pairs them"
+    return root
+
+
+def test_a_deleted_brief_and_a_new_one_are_not_a_rename(tmp_path):
+    """Git's similarity is not a brief's identity: two briefs from one template differ by a title."""
+    root = renamed_in_one_commit(tmp_path / "team", titled("Leaver"), titled("Newcomer", GAP))
+    code, document, _ = diff(root, "before", "--format", "json")
+    assert code == 0 and kinds(document) == [("up", "stays.md"), ("new", "newcomer.md"), ("removed", "leaver.md")]
+    assert all(change["renamed_from"] is None for change in document["changes"])
+    code, out, _ = diff(root, "before", "--color", "never")
+    assert "(was " not in out and "Removed (1)\n  Leaver: was #" in out and "New (1)\n  Newcomer: #" in out
+
+
+@pytest.mark.parametrize("leaver, newcomer, why", [
+    (titled("Same title"), titled("Same title", GAP), "the same title"),
+    (titled("Old title", ("related: []", "slug: kept\nrelated: []")),
+     titled("New title", GAP, ("related: []", "slug: kept\nrelated: []")), "the same slug:"),
+])
+def test_a_renamed_brief_is_followed_when_it_is_the_same_brief(tmp_path, leaver, newcomer, why):
+    root = renamed_in_one_commit(tmp_path / "team", leaver, newcomer)
+    code, document, _ = diff(root, "before", "--format", "json")
+    assert code == 0 and kinds(document) == [("fell-gap", "newcomer.md"), ("up", "stays.md")], why
+    assert document["changes"][0]["renamed_from"] == f"{BRIEFS}/leaver.md", why

@@ -22,7 +22,7 @@ from playbook.layout import BRIEFS, CONFIG_FILE
 from playbook.load.config import Config, ConfigError, load_config
 from playbook.load.evals import eval_file, read_evaluation_from
 from playbook.load.files import drop_duplicate_slugs, load_brief
-from playbook.load.gitstore import Commit, GitError, NoHistory, RefError, Repository
+from playbook.load.gitstore import Change, Commit, GitError, NoHistory, RefError, Repository
 from playbook.load.model import Brief
 
 DEFAULT_SINCE = "90.days"
@@ -70,6 +70,15 @@ class Snapshots:
                 self.metrics[key] = derive_metrics(brief, config.ranking, evaluation)
             metrics[brief.slug] = self.metrics[key]
         return states_of(briefs, metrics), ""
+
+    def same_brief(self, old: tuple[str, str], new: tuple[str, str]) -> bool:
+        """Whether two file versions (path, blob) are one brief: the same slug (a ``slug:`` kept
+        across the move) or the same title. Git's similarity alone is not a brief's identity:
+        two briefs written from one template are alike in all but their answers."""
+        self._load([key for key in dict.fromkeys((old, new)) if key not in self.briefs])
+        before, after = self.briefs[old][0], self.briefs[new][0]
+        return (before is not None and after is not None
+                and (before.slug == after.slug or before.title.casefold() == after.title.casefold()))
 
     def _load(self, wanted: list[tuple[str, str]]) -> None:
         contents = self.repo.blobs.read([blob for _, blob in wanted])
@@ -130,7 +139,7 @@ def read_history(root: Path, repo: Repository, head: Commit, base: Commit | None
                 every.extend(identity.values())
             else:
                 for change in repo.changes(commits[index - 1], commit):
-                    _apply(change, files, identity, every)
+                    _apply(change, files, identity, every, follow=_follows(change, files, identity, snapshots))
             states, why = snapshots.states(files)
             if why:
                 history.skipped.append((commit, why))
@@ -158,21 +167,29 @@ def _is_brief(path: str) -> bool:
     return str(PurePosixPath(path).parent) == BRIEFS and path.endswith(".md")
 
 
-def _apply(change, files: dict[str, str], identity: dict[str, Track], every: list[Track]) -> None:
-    """Update the snapshot's files and the briefs' identities with one changed file."""
+def _follows(change: Change, files: dict[str, str], identity: dict[str, Track], snapshots: Snapshots) -> bool:
+    """Whether a rename git reports moves one brief: a move of the same bytes, or the same brief by
+    its slug or title; any other pair is a brief removed and another one new."""
+    if change.old is None or change.new is None or change.old == change.new or change.old not in identity:
+        return False
+    return change.similarity == 100 or snapshots.same_brief((change.old, files[change.old]), (change.new, change.blob))
+
+
+def _apply(change: Change, files: dict[str, str], identity: dict[str, Track], every: list[Track], follow: bool) -> None:
+    """Update the snapshot's files and the briefs' identities with one changed file; ``follow``
+    says a rename is the same brief under a new name."""
     if change.old is not None:
         files.pop(change.old, None)
     if change.new is not None:
         files[change.new] = change.blob
-    if change.old is not None and change.new is not None and change.old != change.new and change.old in identity:
-        track = identity.pop(change.old)  # a rename: the same brief under a new name
-        if _is_brief(change.new):
+    if change.old is not None and change.old != change.new:
+        track = identity.pop(change.old, None)
+        if track is not None and follow and _is_brief(change.new):
             track.key = change.new
             track.paths.append(change.new)
             identity[change.new] = track
-    elif change.old is not None and change.new is None:
-        identity.pop(change.old, None)
-    elif change.new is not None and change.new not in identity and _is_brief(change.new):
+            return
+    if change.new is not None and change.new not in identity and _is_brief(change.new):
         identity[change.new] = track = Track(change.new, paths=[change.new])
         every.append(track)
 

@@ -51,6 +51,7 @@ class Change:
     old: str | None
     new: str | None
     blob: str | None  # the new content's id
+    similarity: int | None = None  # git's score of a rename, in percent
 
 
 LOG_FORMAT = "--format=%H%x00%ct%x00%s"  # what _commit reads
@@ -160,6 +161,7 @@ class Repository:
                 index += 1
                 continue
             _, new_mode, _, blob, status = meta[1:].split()
+            similarity = int(status[1:]) if status.startswith("R") and status[1:].isdigit() else None
             if status.startswith(("R", "C")):
                 first, second, index = parts[index + 1], parts[index + 2], index + 3
             else:
@@ -172,7 +174,7 @@ class Repository:
                 new_path, blob = None, None
             if new_mode == "120000":
                 new_path, blob = None, None
-            found.append(Change(old_path if not status.startswith("C") else None, new_path, blob))
+            found.append(Change(old_path if not status.startswith("C") else None, new_path, blob, similarity))
         return found
 
     def uncommitted(self) -> bool:
