@@ -271,11 +271,9 @@ def test_a_live_staging_folder_or_an_old_site_is_refused_as_the_output(make_proj
     assert snapshot(root / "site") == before
 
 
-def test_leftovers_of_dead_builds_are_removed_and_a_live_builds_are_kept(make_project, monkeypatch):
+def test_leftovers_of_dead_builds_are_removed_and_a_live_builds_are_kept(make_project):
     import fcntl
-    import playbook.site.folders as output
 
-    monkeypatch.setattr(output, "ORPHAN_AGE", 0.0)
     root, before = built_once(make_project)
     dead_staging = root / ".site.building-dead01"
     dead_old = root / ".site.old-dead02"
@@ -359,9 +357,7 @@ def test_sigterm_to_a_large_parallel_build_is_handled_like_ctrl_c(make_project):
     assert snapshot(root / "site") == before and beside_site(root) == ["site"]
 
 
-def test_workers_die_with_a_killed_build_and_its_leftovers_go_with_the_next_build(make_project, monkeypatch):
-    import playbook.site.folders as output
-
+def test_workers_die_with_a_killed_build_and_its_leftovers_go_with_the_next_build(make_project):
     root, before = built_once(make_project)
     for slug, text in many_briefs(1500).items():
         (root / "content/briefs" / f"{slug}.md").write_text(text)
@@ -380,9 +376,31 @@ def test_workers_die_with_a_killed_build_and_its_leftovers_go_with_the_next_buil
         os.killpg(process.pid, signal.SIGKILL) if process.poll() is None else None
     assert "Traceback" not in err and "BrokenPipe" not in err
     assert any(".building-" in name for name in beside_site(root))
-    monkeypatch.setattr(output, "ORPHAN_AGE", 0.0)
     assert cli("build", str(root), "--no-cache")[0] == 0
     assert beside_site(root) == ["site"]
+
+
+def test_a_build_right_after_a_killed_one_removes_its_staging_folder(make_project):
+    """Cleaning up goes by the dead build's lock, which ended with it, not by its folder's age: a
+    build started an instant after the kill removes it (one that waited 10 s for it did not)."""
+    root, before = built_once(make_project)
+    for slug, text in many_briefs(1500).items():
+        (root / "content/briefs" / f"{slug}.md").write_text(text)
+    process = start_build(root)
+    try:
+        wait_for_staging(root, process)
+        os.kill(process.pid, signal.SIGKILL)  # the build alone, not its workers: they must not keep its lock alive
+        process.communicate(timeout=30)
+    finally:
+        os.killpg(process.pid, signal.SIGKILL) if process.poll() is None else None
+    [staging] = [name for name in beside_site(root) if ".building-" in name]
+    for number in range(4, 1500):  # a small project now: the next build reaches its clean-up at once
+        (root / f"content/briefs/brief-{number:04d}.md").unlink()
+    assert time.time() - (root / staging).stat().st_mtime < 5, "the dead build's folder is seconds old"
+    again = subprocess.run([sys.executable, "-m", "playbook", "build", str(root), "--no-cache"], capture_output=True,
+                           text=True, env={**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH}, timeout=120)
+    assert again.returncode == 0, again.stderr
+    assert beside_site(root) == ["site"], f"{staging} was left behind"
 
 
 def test_a_full_disk_names_the_file_it_could_not_write(make_project, monkeypatch):

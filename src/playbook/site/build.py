@@ -5,6 +5,7 @@ swap the result in whole."""
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -110,9 +111,11 @@ def fingerprint_of(value, memo: dict[int, str]) -> str:
 _JOB: RenderJob | None = None  # in a pool worker only: the job it was started with
 
 
-def _adopt(parent: int, job: RenderJob) -> None:
+def _adopt(parent: int, job: RenderJob, held: tuple[int, ...]) -> None:
     global _JOB
     start_worker(parent)
+    for descriptor in held:  # the fork copied the build's folder locks: they must end with the build alone
+        os.close(descriptor)
     _JOB = job
 
 
@@ -142,7 +145,7 @@ def build_site(analysis: Analysis, output: Path, *, base_url: str | None = None,
             # Without a cache every page is rendered, and linked only when its bytes are the previous file's.
             job = RenderJob(theme.env, parts, targets, previous, cache.pages if cache and previous else {}, persistent)
             if jobs > 1 and len(chunks) > 1:
-                with worker_pool(min(jobs, len(chunks)), _adopt, job) as pool:
+                with worker_pool(min(jobs, len(chunks)), _adopt, job, writer.held()) as pool:
                     results = _collect(pool.imap_unordered(_render_in_worker, chunks), len(planned), progress)
             else:
                 results = _collect(map(job.render, chunks), len(planned), progress)

@@ -1,6 +1,11 @@
 """The folders a build works in beside its output, and the moments it must not be interrupted:
 each working folder is locked by the build that owns it (a lock that ends with the process,
-however it ends), so builds in one place take turns to swap and clean up only after dead ones."""
+however it ends), so builds in one place take turns to swap and clean up only after dead ones.
+
+A working folder is made and locked while its maker holds the lock on the folder beside it (the
+"turn"), and leftovers are looked for only under that same lock: so no build ever sees another's
+folder between its making and its locking, and a folder whose lock is free is a dead build's
+however young it is."""
 
 from __future__ import annotations
 
@@ -9,8 +14,8 @@ import os
 import re
 import shutil
 import signal
+import tempfile
 import threading
-import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -18,7 +23,6 @@ from pathlib import Path
 # one being deleted. Each is locked (flock on the folder) by the build that owns it for as long
 # as it works there; one whose lock is free belongs to a build that died, and is removed.
 WORKING_FOLDER = re.compile(r"\..+\.(?:building|old)-[A-Za-z0-9_]+")
-ORPHAN_AGE = 10.0  # seconds: a folder made an instant ago may not be locked yet
 
 @contextmanager
 def signals_held():
@@ -66,31 +70,52 @@ def unlock(descriptor: int | None) -> None:
         os.close(descriptor)
 
 
+def make_working_folder(output: Path, kind: str) -> tuple[Path, int | None]:
+    """Make a working folder of ``kind`` ("building" or "old") beside ``output`` and return it with
+    the descriptor that locks it; the caller must hold the turn (:func:`taking_turns`)."""
+    folder = Path(tempfile.mkdtemp(prefix=f".{output.name}.{kind}-", dir=output.parent))
+    return folder, lock_folder(folder)
+
+
+@contextmanager
+def taking_turns(output: Path):
+    """Hold the lock on the folder beside ``output``: one build at a time makes a working folder,
+    swaps, or looks for leftovers there."""
+    turn = lock_folder(output.parent, wait=True)
+    try:
+        yield
+    finally:
+        unlock(turn)
+
+
 def remove_leftovers(output: Path) -> list[str]:
     """Delete the staging folders and half-deleted previous sites that dead builds left beside
     ``output`` (a SIGKILL gives no chance to clean up), and return their names. A live build's
-    folders are locked and left alone."""
-    removed = []
+    folders are locked and left alone; a dead build's lock ended with it, a moment ago or long ago."""
     prefix = f".{output.name}."
-    try:
-        entries = list(os.scandir(output.parent))
-    except OSError:
-        return removed
-    for entry in entries:
-        if not (entry.name.startswith(prefix) and WORKING_FOLDER.fullmatch(entry.name)):
-            continue
+    found: list[tuple[str, int]] = []
+    with taking_turns(output):  # no folder is made-but-not-yet-locked meanwhile
         try:
-            if not entry.is_dir(follow_symlinks=False) or time.time() - entry.stat(follow_symlinks=False).st_mtime < ORPHAN_AGE:
-                continue
+            entries = list(os.scandir(output.parent))
         except OSError:
-            continue
-        lock = lock_folder(Path(entry.path))
-        if lock is None:
-            continue  # a live build's
+            return []
+        for entry in entries:
+            if not (entry.name.startswith(prefix) and WORKING_FOLDER.fullmatch(entry.name)):
+                continue
+            try:
+                if not entry.is_dir(follow_symlinks=False):
+                    continue
+            except OSError:
+                continue
+            lock = lock_folder(Path(entry.path))
+            if lock is not None:  # free: its build is dead; now it is ours
+                found.append((entry.path, lock))
+    removed = []
+    for path, lock in found:  # outside the turn: deleting a big site must not hold up other builds' swaps
         try:
             with signals_held():
-                shutil.rmtree(entry.path, ignore_errors=True)
-            removed.append(entry.name)
+                shutil.rmtree(path, ignore_errors=True)
+            removed.append(os.path.basename(path))
         finally:
             unlock(lock)
     return removed
