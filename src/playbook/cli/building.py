@@ -50,6 +50,9 @@ def run_build(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
         bar.clear()
         print(f"playbook: build failed: {error}; {output} was left as it was", file=stderr)
         return CONTENT_ERRORS
+    except OutputError as error:  # files appeared in the output during the build: it is left as it was
+        bar.clear()
+        raise UsageError(f"playbook: {error}") from None
     except OSError as error:  # a full disk, a permission, a file gone: the writer kept the old site
         bar.clear()
         print(f"playbook: build failed: {_os_error(error)}; {output} was left as it was", file=stderr)
