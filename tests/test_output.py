@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from playbook.site.output import MARKER, MARKER_TEXT, OutputError, SiteWriter, check_output
+from playbook.site.marker import MARKER, MARKER_TEXT
+from playbook.site.output import OutputError, SiteWriter, check_output
 from tests.conftest import brief
 from tests.hostile import cli
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from playbook.analysis.project import PARALLEL_FROM, analyse_project
-from playbook.site.output import MARKER
+from playbook.site.marker import MARKER
 from playbook.serve.files import SiteFiles
 from playbook.site.build import CHUNK, build_site
 from tests.conftest import brief
