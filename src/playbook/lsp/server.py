@@ -2,7 +2,8 @@
 with the project it belongs to, from its unsaved buffer, a short pause after the last keystroke;
 the diagnostics of every open file of the project are published again after each analysis,
 since an edit to one brief can break a link in another. No handler lets an exception out: a
-buffer the analysis cannot read is a diagnostic, and anything else is logged, not a crash."""
+buffer the analysis cannot read is a diagnostic, and anything else is logged and answered with
+null; a request pygls cannot read gets a JSON-RPC error (``protocol``)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from functools import wraps
 from pathlib import Path
 
 from lsprotocol import types
+from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 from pygls.workspace import TextDocument
@@ -20,6 +22,7 @@ from playbook import __version__
 from playbook.layout import CONFIG_FILE
 from playbook.lsp import features
 from playbook.lsp.project import Project, project_root, to_protocol
+from playbook.lsp.protocol import AnsweringProtocol, parse_error, strict_converter
 
 DEBOUNCE = 0.25  # seconds after the last keystroke before the buffer is analysed
 log = logging.getLogger("playbook.lsp")
@@ -29,11 +32,18 @@ class PlaybookServer(LanguageServer):
     """The projects open in the editor, and when each is analysed next."""
 
     def __init__(self):
-        super().__init__("playbook", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+        super().__init__("playbook", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
+                         protocol_cls=AnsweringProtocol, converter_factory=strict_converter)
         self.projects: dict[Path, Project] = {}
         self.pending: dict[Path, asyncio.TimerHandle] = {}
         self.changed: dict[Path, set[str] | None] = {}
         self.locks: dict[Path, asyncio.Lock] = {}
+
+    def report_server_error(self, error: Exception, source) -> None:
+        # A message that is not JSON reaches here from pygls' reading loop (the source it names is
+        # JsonRpcException); it has no id to answer, so JSON-RPC's parse error goes with id null.
+        if source is not JsonRpcException or not parse_error(self.protocol, error):
+            super().report_server_error(error, source)
 
     def locate(self, uri: str) -> tuple[Project, str] | None:
         """Return the project a document belongs to and its path in it, or None outside any project."""
