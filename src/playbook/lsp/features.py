@@ -13,7 +13,7 @@ from playbook.load.config import SCHEMA
 from playbook.load.formats import BRIEF, PAGE
 from playbook.load.schema import Boolean, Choice, Record, Spec, Table, TextList
 from playbook.lsp.context import KEY, Cursor, cursor_at, front_matter_end, spec_at, word_at
-from playbook.lsp.project import Project
+from playbook.lsp.project import NO_NUMBERS, Project
 from playbook.rules import RULES
 
 NUMBERS = {"accuracy", "samples", "eval", "error_cost", "catchability", "emotional_state", "required_accuracy"}
@@ -84,12 +84,9 @@ def _values(spec: Spec | None, line: int, start: int, character: int) -> list[ty
 
 
 def _slugs(project: Project, path: str, line: int, start: int, character: int) -> list[types.CompletionItem]:
-    analysis = project.snapshot.analysis
-    if analysis is None:
-        return []
-    return [types.CompletionItem(label=brief.slug, kind=types.CompletionItemKind.Reference, detail=brief.title,
-                                 text_edit=_edit(line, start, character, brief.slug))
-            for brief in analysis.briefs if brief.path != path]
+    return [types.CompletionItem(label=slug, kind=types.CompletionItemKind.Reference, detail=title,
+                                 text_edit=_edit(line, start, character, slug))
+            for brief_path, slug, title in project.judged.briefs if brief_path != path]
 
 
 def _eval_files(project: Project, line: int, start: int, character: int) -> list[types.CompletionItem]:
@@ -120,30 +117,8 @@ def hover(project: Project, path: str, lines: list[str], line: int, character: i
         return None
     shown = f"**{word}**: {spec.description or spec.expected()}\n\n*{spec.expected()}*"
     if word in NUMBERS and not whole:
-        shown += "\n\n" + _numbers(project, path)
+        shown += "\n\n" + project.judged.numbers.get(path, NO_NUMBERS)
     return shown, start, end
-
-
-def _numbers(project: Project, path: str) -> str:
-    """Return what the analysis derived for the brief at ``path``: need, accuracy, fit, levers."""
-    analysis = project.snapshot.analysis
-    brief = next((b for b in analysis.briefs if b.path == path), None) if analysis else None
-    if brief is None:
-        return "The derived numbers show once the brief has no errors."
-    m = analysis.metrics[brief.slug]
-    how = "set by hand" if m.required_given else (f"from error_cost {brief.good_enough.error_cost}, catchability "
-                                                  f"{brief.good_enough.catchability}, emotional_state {brief.good_enough.emotional_state}")
-    measured = (f"on {m.samples:,} cases ({m.confidence:.0%}: {m.accuracy_low:.2f}–{m.accuracy_high:.2f})" if m.samples is not None
-                else "on an unknown number of cases")
-    verdict = {"proven": "ready, proven", "unproven": "ready, not yet proven", "unsized": "ready", "gap": "model gap"}[m.verdict]
-    if m.tier == "model-gap":
-        verdict = "model gap"
-    lines = [f"This workflow needs **{m.required_accuracy:.2f}** ({how}); the model has **{m.model_accuracy:.2f}** {measured}; "
-             f"fit **{m.fit:+.2f}**: {verdict}."]
-    levers = analysis.levers.get(brief.slug)
-    if levers is not None:
-        lines.append(levers.hint().capitalize() + ".")
-    return "\n\n".join(lines)
 
 
 def code_actions(path: str, uri: str, lines: list[str], diagnostics: list[types.Diagnostic]) -> list[types.CodeAction]:

@@ -1,6 +1,7 @@
-"""A playbook project as the language server sees it: the files on disk with the editor's unsaved
-buffers laid over them, analysed the way ``check`` analyses them, and the diagnostics of each file
-turned into the protocol's, at the same places."""
+"""A playbook project as the language server sees it: in the server, where it is and what its last
+check said (:class:`Project`); in the judge process, the files on disk with the editor's unsaved
+buffers laid over them, analysed the way ``check`` analyses them (:class:`ProjectCheck`); and the
+diagnostics of each file turned into the protocol's, at the same places."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from playbook.serve.memo import FileMemo
 SEVERITIES = {Severity.ERROR: types.DiagnosticSeverity.Error, Severity.WARNING: types.DiagnosticSeverity.Warning,
               Severity.INFO: types.DiagnosticSeverity.Information, Severity.ACCEPTED: types.DiagnosticSeverity.Hint}
 SUGGESTION = re.compile(r"did you mean '([^']*)'\?")
+NO_NUMBERS = "The derived numbers show once the brief has no errors."
 
 
 def project_root(path: Path) -> Path | None:
@@ -54,22 +56,23 @@ class OverlayMemo(FileMemo):
         return self.load_bytes(root, path, text.encode("utf-8", "surrogatepass"), loader)
 
 
-@dataclass
-class Snapshot:
-    """One analysis of the project: what ``check`` would say of each file."""
+@dataclass(frozen=True)
+class Judged:
+    """What one check of a project says, as the judge process sends it to the server: the findings
+    of the files open in the editor, and what completion and hover show of the rest."""
 
-    analysis: Analysis | None
-    by_path: dict[str, list[Diagnostic]] = field(default_factory=dict)
+    by_path: dict[str, list[Diagnostic]] = field(default_factory=dict)  # open file -> its findings
+    briefs: tuple[tuple[str, str, str], ...] = ()  # (path, slug, title) of every brief that loaded
+    numbers: dict[str, str] = field(default_factory=dict)  # open brief -> its derived numbers, for hover
+    base_url: str | None = None
 
 
 class Project:
-    """One playbook project open in the editor."""
+    """One playbook project open in the editor: where it is, and what its last check said."""
 
     def __init__(self, root: Path):
         self.root = root
-        self.memo = OverlayMemo()
-        self.config = Config()  # the last configuration that read without an error
-        self.snapshot = Snapshot(None)
+        self.judged = Judged()
 
     def relative(self, path: Path) -> str | None:
         """Return ``path`` relative to the project, with forward slashes, or None if outside it."""
@@ -78,12 +81,29 @@ class Project:
         except ValueError:
             return None
 
-    def analyse(self, buffers: dict[str, str], changed: list[str] | None) -> Snapshot:
-        """Analyse the project with ``buffers`` over the disk; ``changed`` names the files that may
-        differ from the last analysis (None: any)."""
+    def rule_link(self, code: str) -> str | None:
+        """Return where rule ``code`` is explained: the published criteria page, or the built one."""
+        if self.judged.base_url:
+            return f"{self.judged.base_url.rstrip('/')}/criteria/#{code}"
+        page = self.root / "site" / "criteria" / "index.html"
+        return f"{page.as_uri()}#{code}" if page.is_file() else None
+
+
+class ProjectCheck:
+    """A project as the judge process checks it: the files on disk with the editor's buffers laid
+    over them, analysed the way ``check`` analyses them, reusing what the last check loaded."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.memo = OverlayMemo()
+        self.config = Config()  # the last configuration that read without an error
+
+    def run(self, buffers: dict[str, str], changed: list[str] | None) -> Judged:
+        """Check the project with ``buffers`` (the open files) over the disk; ``changed`` names the
+        files that may differ from the last check (None: any)."""
         self.memo.buffers = buffers
         self.memo.suspects = None if changed is None else tuple(changed)
-        by_path: dict[str, list[Diagnostic]] = {}
+        by_path: dict[str, list[Diagnostic]] = {path: [] for path in buffers}
         try:
             self.config = load_config(self.root, buffers.get(CONFIG_FILE))
         except ConfigError as error:
@@ -91,16 +111,32 @@ class Project:
                 by_path.setdefault(d.path, []).append(d)
         analysis = analyse_project(self.root, config=self.config, cache=self.memo)
         for d in analysis.diagnostics:
-            by_path.setdefault(d.path, []).append(d)
-        self.snapshot = Snapshot(analysis, by_path)
-        return self.snapshot
+            if d.path in buffers:
+                by_path.setdefault(d.path, []).append(d)
+        briefs = tuple((brief.path, brief.slug, brief.title) for brief in analysis.briefs)
+        numbers = {path: describe_numbers(analysis, path) for path in buffers if str(PurePosixPath(path).parent) == BRIEFS}
+        return Judged(by_path, briefs, numbers, self.config.base_url)
 
-    def rule_link(self, code: str) -> str | None:
-        """Return where rule ``code`` is explained: the published criteria page, or the built one."""
-        if self.config.base_url:
-            return f"{self.config.base_url.rstrip('/')}/criteria/#{code}"
-        page = self.root / "site" / "criteria" / "index.html"
-        return f"{page.as_uri()}#{code}" if page.is_file() else None
+
+def describe_numbers(analysis: Analysis, path: str) -> str:
+    """Return what the analysis derived for the brief at ``path``: need, accuracy, fit, levers."""
+    brief = next((b for b in analysis.briefs if b.path == path), None)
+    if brief is None:
+        return NO_NUMBERS
+    m = analysis.metrics[brief.slug]
+    how = "set by hand" if m.required_given else (f"from error_cost {brief.good_enough.error_cost}, catchability "
+                                                  f"{brief.good_enough.catchability}, emotional_state {brief.good_enough.emotional_state}")
+    measured = (f"on {m.samples:,} cases ({m.confidence:.0%}: {m.accuracy_low:.2f}–{m.accuracy_high:.2f})" if m.samples is not None
+                else "on an unknown number of cases")
+    verdict = {"proven": "ready, proven", "unproven": "ready, not yet proven", "unsized": "ready", "gap": "model gap"}[m.verdict]
+    if m.tier == "model-gap":
+        verdict = "model gap"
+    lines = [f"This workflow needs **{m.required_accuracy:.2f}** ({how}); the model has **{m.model_accuracy:.2f}** {measured}; "
+             f"fit **{m.fit:+.2f}**: {verdict}."]
+    levers = analysis.levers.get(brief.slug)
+    if levers is not None:
+        lines.append(levers.hint().capitalize() + ".")
+    return "\n\n".join(lines)
 
 
 def to_protocol(d: Diagnostic, uri: str, lines: list[str], codec, link: str | None) -> types.Diagnostic:

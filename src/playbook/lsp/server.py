@@ -1,9 +1,10 @@
 """The language server: pygls over stdio. Every open brief, page and ``playbook.yaml`` is analysed
-with the project it belongs to, from its unsaved buffer, a short pause after the last keystroke;
-the diagnostics of every open file of the project are published again after each analysis,
-since an edit to one brief can break a link in another. No handler lets an exception out: a
-buffer the analysis cannot read is a diagnostic, and anything else is logged and answered with
-null; a request pygls cannot read gets a JSON-RPC error (``protocol``)."""
+with the project it belongs to, from its unsaved buffer, a short pause after the last keystroke,
+in the judge process (``judge``), so the server answers requests while a check runs; the
+diagnostics of every open file of the project are published again after each analysis, since an
+edit to one brief can break a link in another. Every request gets an answer (``protocol``): no
+handler lets an exception out — a buffer the analysis cannot read is a diagnostic, and anything
+else is logged and answered with null — and a request pygls cannot read gets a JSON-RPC error."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from pygls.workspace import TextDocument
 from playbook import __version__
 from playbook.layout import CONFIG_FILE
 from playbook.lsp import features
+from playbook.lsp.judge import Judge
 from playbook.lsp.project import Project, project_root, to_protocol
 from playbook.lsp.protocol import AnsweringProtocol, parse_error, strict_converter
 
@@ -38,6 +40,7 @@ class PlaybookServer(LanguageServer):
         self.pending: dict[Path, asyncio.TimerHandle] = {}
         self.changed: dict[Path, set[str] | None] = {}
         self.locks: dict[Path, asyncio.Lock] = {}
+        self.judge = Judge()
 
     def report_server_error(self, error: Exception, source) -> None:
         # A message that is not JSON reaches here from pygls' reading loop (the source it names is
@@ -77,21 +80,21 @@ class PlaybookServer(LanguageServer):
         self.pending[project.root] = loop.call_later(delay, lambda: asyncio.ensure_future(self.refresh(project)))
 
     async def refresh(self, project: Project) -> None:
+        self.judge.hurry()  # newer buffers wait for the check under way, if one runs
         lock = self.locks.setdefault(project.root, asyncio.Lock())
         async with lock:
             changed = self.changed.pop(project.root, None)
             documents = self.open_documents(project)
             versions = {path: (document.uri, document.version) for path, document in documents.items()}
             buffers = {path: document.source for path, document in documents.items()}
-            try:
-                snapshot = await asyncio.to_thread(project.analyse, buffers, None if changed is None else sorted(changed))
-            except Exception:  # a bug of ours must not take the editor's linter down
-                log.exception("the analysis of %s failed", project.root)
-                return
+            judged = await self.judge.check(project.root, buffers, None if changed is None else sorted(changed))
+            if judged is None:
+                return  # stopped for newer buffers, whose check comes next; or failed, and logged
+            project.judged = judged
             for path, document in self.open_documents(project).items():
                 if versions.get(path) != (document.uri, document.version):
                     continue  # opened or edited during the analysis: the next one, already scheduled, speaks for it
-                found = snapshot.by_path.get(path, [])
+                found = judged.by_path.get(path, [])
                 diagnostics = [to_protocol(d, document.uri, document.lines, document.position_codec, project.rule_link(d.code))
                                for d in found]
                 self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(document.uri, diagnostics, document.version))
@@ -219,4 +222,8 @@ def code_action(ls: PlaybookServer, params: types.CodeActionParams) -> list[type
 def run() -> None:
     """Serve the protocol over stdin and stdout until the client says exit."""
     logging.basicConfig(level=logging.WARNING, format="playbook lsp: %(message)s")
-    server.start_io()
+    server.judge.start()  # its imports overlap the editor's handshake
+    try:
+        server.start_io()
+    finally:
+        server.judge.close()
