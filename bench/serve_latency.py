@@ -52,7 +52,7 @@ def measure(root: Path, edits: int = 7) -> list[float]:
     site = DevSite(root)
     first = site.rebuild()
     assert not first.errors, first.errors[:3]
-    collector = ChangeCollector(root, site.mark_pending, site.rebuild)
+    collector = ChangeCollector(root, site.mark_pending, site.rebuild_after_save)
     observer = start_watching(root, collector)
     server = DevServer(("127.0.0.1", 0), site)
     threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()

@@ -9,13 +9,16 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping
+from typing import Callable, Mapping
 
-from playbook.analysis.project import analyse_project
+from playbook.analysis.project import Analysis, analyse_project
 from playbook.diagnostics import Diagnostic, Severity
+from playbook.layout import CONFIG_FILE, THEMES
 from playbook.load.config import ConfigError
+from playbook.load.evals import eval_file
 from playbook.serve.files import SiteFiles
 from playbook.serve.memo import Memo, RenderMemo
+from playbook.serve.sources import stamp_file
 from playbook.site.render import RENDER_LIMIT, BuildError, load_theme
 from playbook.workers import gc_paused
 
@@ -52,15 +55,17 @@ class DevSite:
     half-built page; listeners are told of a new version only once its files are in place.
     """
 
-    def __init__(self, root: Path, *, include_drafts: bool = False):
+    def __init__(self, root: Path, *, include_drafts: bool = False, report: Callable[[RebuildReport], None] | None = None):
         self.root = root
         self.include_drafts = include_drafts
+        self.report = report  # told of every rebuild, the watcher's and a request's
         self.memo = Memo()
         self.state = SiteState(0)
         self.changed = threading.Condition()
         self.settled = threading.Event()
         self.settled.set()
         self.rebuild_lock = threading.Lock()
+        self.own: dict[str, tuple[str, ...]] = {}  # a brief's or a plain page's page -> its file (and evaluation)
 
     def mark_pending(self) -> None:
         """A change was seen: hold requests until the rebuild it causes has finished."""
@@ -82,18 +87,35 @@ class DevSite:
                     # later collection from walking it (what it frees is freed by reference counts).
                     gc.collect()
                     gc.freeze()
-                return report
             finally:
                 self.settled.set()
+        if self.report is not None:
+            self.report(report)
+        return report
+
+    def rebuild_after_save(self, paths: set[str]) -> RebuildReport | None:
+        """The watcher's rebuild after a change to ``paths``: none when a request found the change
+        first and rebuilt with these files as they are now (the same site again would make every
+        open page reload a second time)."""
+        with self.rebuild_lock:
+            if self.state.built and self.memo.files.stamps.read_as_they_are(self.root, _relative_paths(self.root, paths)):
+                self.settled.set()
+                return None
+        return self.rebuild(paths)
 
     def _rebuild(self, paths: set[str] | None) -> RebuildReport:
         started = time.perf_counter()
         memo = self.memo
-        memo.after_change(None if paths is None else _relative_paths(self.root, paths))
+        work = memo.after_change(None if paths is None else _relative_paths(self.root, paths))
+        stamps = memo.files.stamps  # the analysis stamps the sources it reads; these two it reads unseen
+        stamps[CONFIG_FILE] = stamp_file(self.root / CONFIG_FILE)
+        if work.fresh:
+            stamps.stamp_files(self.root, THEMES)
         try:
             analysis = analyse_project(self.root, cache=memo.files)
         except ConfigError as error:
             return self._publish_errors(tuple(error.diagnostics), started, "playbook.yaml is invalid")
+        self._note_sources(analysis)
         fresh = memo.after_analysis(analysis.config)
         errors = tuple(d for d in analysis.diagnostics if d.severity == Severity.ERROR)
         if errors:
@@ -111,6 +133,39 @@ class DevSite:
         self._publish(SiteState(self.state.version + 1, files, (), True))
         return RebuildReport(_ms(started), (), files.pages, memo.files.reloaded)
 
+    def _note_sources(self, analysis: Analysis) -> None:
+        """Say which files each page of the analysis is made from, and forget the stamps of files
+        it no longer reads."""
+        own: dict[str, tuple[str, ...]] = {}
+        evaluations = set()
+        for brief in analysis.briefs:
+            sources = (brief.path, eval_file(brief.model.eval)) if brief.model.eval else (brief.path,)
+            evaluations.update(sources[1:])
+            own[f"briefs/{brief.slug}/index.html"] = sources
+        for page in analysis.pages:
+            own[f"{page.slug}/index.html"] = (page.path,)
+        self.own = own
+        stamps = self.memo.files.stamps
+        listing = self.memo.files.listing
+        stamps.keep_only({*(listing[2] if listing else ()), *evaluations, CONFIG_FILE, *stamps.under.get(THEMES, ())})
+
+    def changed_sources(self, name: str) -> list[str]:
+        """Return the sources of the site file ``name`` that changed since they were read: for a
+        brief's page, its brief and evaluation; a plain page, its file; an asset, the theme; a file
+        the site does not have, the folders (where its source would appear); any other page (the
+        index, a group, a feed…), every source; and for each, the configuration and the theme."""
+        stamps = self.memo.files.stamps
+        common = [CONFIG_FILE, *stamps.under.get(THEMES, ())]
+        own = self.own.get(name) or self.own.get(f"{name}/index.html")  # "briefs/x" is redirected to it
+        if own is not None:
+            return stamps.changed(self.root, [*own, *common])
+        if name.startswith("assets/"):
+            return stamps.changed(self.root, common)
+        files = self.state.files
+        if name not in files and f"{name}/index.html" not in files:
+            return stamps.changed(self.root, common, folders=True)
+        return stamps.changed(self.root, folders=True)
+
     def _publish_errors(self, errors: tuple[Diagnostic, ...], started: float, message: str = "") -> RebuildReport:
         if message and not errors:
             errors = (Diagnostic("", 1, 1, Severity.ERROR, "build", "theme", message),)
@@ -122,9 +177,16 @@ class DevSite:
             self.state = state
             self.changed.notify_all()
 
-    def current(self, timeout: float = 30.0) -> SiteState:
-        """Return the state to answer a request from, after any pending rebuild has finished."""
+    def current(self, name: str | None = None, timeout: float = 30.0) -> SiteState:
+        """Return the state to answer a request from, after any pending rebuild has finished and,
+        for the site file ``name``, once it is made from the sources on disk: the watcher tells of
+        a save some milliseconds after it, and a request may come first."""
         self.settled.wait(timeout)
+        if name is not None:
+            changed = self.changed_sources(name)
+            if changed:
+                self.mark_pending()  # the other requests wait for this rebuild too
+                self.rebuild(set(changed))
         return self.state
 
 

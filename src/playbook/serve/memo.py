@@ -4,7 +4,8 @@ what a change costs: :meth:`Memo.after_change` takes the changed paths and retur
 every page rendered from scratch. After that, everything else follows from comparing values:
 
 - files: a file the watcher names is parsed again only when its bytes changed; the folders are
-  listed again only when a named file may have appeared or gone;
+  listed again only when a named file may have appeared or gone; each file read and each folder
+  listed is stamped (``sources``), so that a request can tell a save the watcher has not named yet;
 - analysis: a brief's numbers and findings are carried while the brief, the settings and the
   date are the same; the link graph while every brief makes the same links;
 - site: brief views, checklists, groups and rendered Markdown are carried while what they show
@@ -18,15 +19,17 @@ from __future__ import annotations
 import hashlib
 import os
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from playbook.layout import CONFIG_FILE, THEMES
+from playbook.layout import CONFIG_FILE, CONTENT, THEMES
 from playbook.load.config import Config
 from playbook.load.evals import eval_digest
 from playbook.load.files import find_sources
 from playbook.load.source import read_bytes
+from playbook.serve.sources import Stamps, stamp_digest, stamp_read, status_of
 from playbook.site.pages import Carried
 from playbook.site.theme import Theme
 
@@ -51,6 +54,7 @@ class FileMemo:
         self.reloaded = 0  # files read by the last analysis
         self.suspects: tuple[str, ...] | None = None  # None: any file may have changed
         self.listing: tuple[list[str], list[str], frozenset[str], list] | None = None  # the last find_sources
+        self.stamps = Stamps()  # each file and folder as it was when last read or listed
 
     def sources(self, root: Path) -> tuple[list[str], list[str], list[tuple[str, str, str]]]:
         """Return :func:`find_sources`' answer and what it skipped, listing the folders again only
@@ -59,6 +63,7 @@ class FileMemo:
         if listed is None or self.suspects is None or not all(
                 suspect in listed[2] and os.path.isfile(root / suspect) for suspect in self.suspects):
             skipped: list[tuple[str, str, str]] = []
+            self.stamps.stamp_folders(root, CONTENT)  # before the listing: what comes after shows
             briefs, pages = find_sources(root, skipped)
             listed = self.listing = (briefs, pages, frozenset(briefs) | frozenset(pages), skipped)
         return listed[0], listed[1], listed[3]
@@ -73,7 +78,10 @@ class FileMemo:
         cached = self.files.get(path)
         if cached is not None and self._unchanged(path):
             return cached[1]
+        taken = time.time_ns()
+        status = status_of(root / path)  # before the reading: a write after it shows in it
         data, problems = read_bytes(root, path)
+        self.stamps[path] = stamp_read(status, taken, data)
         if data is None:
             self.files.pop(path, None)
             self.reloaded += 1
@@ -98,7 +106,10 @@ class FileMemo:
         cached = self.evaluations.get(key)
         if cached is not None and cached[0] is not None and self._unchanged(path):
             return cached
+        taken = time.time_ns()
+        status = status_of(root / path)
         digest, why = eval_digest(root, path)
+        self.stamps[path] = stamp_digest(status, taken, digest)
         if cached is None or cached[0] != digest:
             cached = self.evaluations[key] = (digest, why, read(digest) if digest is not None else (None, []))
             self.reloaded += 1

@@ -2,8 +2,9 @@
 live reload over Server-Sent Events on the same port, and an overlay listing content errors.
 
 The parts are separate so they can be tested without sockets: :class:`DevSite` (``devsite.py``)
-rebuilds and holds the current site, :func:`respond` answers one request from it, and
-:class:`DevServer` puts them on the standard library's threaded HTTP server.
+rebuilds and holds the current site, :func:`respond` answers one request from it (once the
+page's sources on disk are the ones it was made from: ``sources.py``), and :class:`DevServer`
+puts them on the standard library's threaded HTTP server.
 """
 
 from __future__ import annotations
@@ -80,12 +81,12 @@ def respond(site: DevSite, method: str, raw_path: str, host: str | None, extra_h
     path = _path_of(raw_path)
     if path == PREFIX + "live.js":
         return Response(200, {"Content-Type": "text/javascript; charset=utf-8"}, LIVE_SCRIPT)
-    state = site.current()
     if path == PREFIX + "state.json":
-        return Response(200, {"Content-Type": "application/json"}, state.to_json())
+        return Response(200, {"Content-Type": "application/json"}, site.current().to_json())
     name = site_path(raw_path)
     if name is None:
-        return _not_found(state)
+        return _not_found(site.current())
+    state = site.current(name)
     try:
         body = state.files.get(name)
     except BuildError as error:  # a template that fails for this page's data only
@@ -233,13 +234,9 @@ class Handler(BaseHTTPRequestHandler):
 def serve_site(root: Path, *, host: str, port: int, include_drafts: bool,
                log_rebuild: Callable[[RebuildReport], None], ready: Callable[[str], None], poll: bool = False) -> None:
     """Build, then serve and watch until interrupted (KeyboardInterrupt propagates after cleanup)."""
-    site = DevSite(root, include_drafts=include_drafts)
-    log_rebuild(site.rebuild())
-
-    def rebuild(paths: set[str]) -> None:
-        log_rebuild(site.rebuild(paths))
-
-    collector = ChangeCollector(root, site.mark_pending, rebuild)
+    site = DevSite(root, include_drafts=include_drafts, report=log_rebuild)
+    site.rebuild()
+    collector = ChangeCollector(root, site.mark_pending, site.rebuild_after_save)
     observer = start_watching(root, collector, poll=poll)
     local = host in LOCAL_HOSTS
     server = DevServer((host, port), site, extra_host="" if local else host)
