@@ -63,12 +63,12 @@ class Judge:
         (``changed``: the files that may differ since the last check; None: any), or None when the
         check was stopped or failed."""
         async with self.turn:
-            connection = self._connect()
             started = self.running_since = time.monotonic()
             try:
+                connection = self._connect()
                 await asyncio.to_thread(connection.send, (root, buffers, changed))
                 kind, found = await asyncio.to_thread(connection.recv)
-            except (EOFError, OSError):  # its process was stopped, or died
+            except (EOFError, OSError):  # its process was stopped, died, or could not start
                 self._forget()
                 return None
             except Exception:  # a bug of ours (an answer that cannot be read) must not take the editor's linter down
