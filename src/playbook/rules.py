@@ -151,6 +151,7 @@ register(Rule(
         ("market-size", "the size or growth of a market", "A $4.2bn claims-processing software market"),
         ("market-count", "a count of a market", "Around 9,000 independent pharmacies in Germany"),
         ("future-benefit", "a benefit hoped for: savings, ROI, what happens after launch", "Expected to shave two days off time-to-hire"),
+        ("too-long", "who or losing over 1,000 characters: more than one group or one loss; only the first 1,000 are read", ""),
     ),
 ))
 
@@ -200,6 +201,7 @@ register(Rule(
         ("public-dataset", "public data, not the workflow's own", "A public dataset that looks a lot like our claims"),
         ("generated-set", "made-up data: synthetic, generated, fake", "Synthetic articles we generated with planted spelling errors"),
         ("playground", "a few tries in a playground or a chat window", "examples we tried in the tool's online playground"),
+        ("too-long", "over 1,000 characters: more than one sample; only the first 1,000 are read", ""),
     ),
 ))
 
@@ -248,7 +250,7 @@ register(Rule(
     judges="problem is read for several jobs, a whole function, a product or a goal instead of one job; "
            "one job with several fields ('extract the date, the amount and the payee') is one problem.",
     patterns=(
-        ("too-long", "more words than criteria.broad_words (25 unless set)", ""),
+        ("too-long", "more words than criteria.broad_words (25 unless set), or over 1,000 characters", ""),
         ("several-jobs", "several jobs of different kinds", "Translate, review, typeset and invoice client documents"),
         ("process-list", "a list of processes with no one job", "Benefits eligibility, appeals and fraud checks"),
         ("domain-not-job", "a domain or an outcome with no job in it", "Pharmacovigilance"),

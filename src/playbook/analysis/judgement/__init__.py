@@ -56,8 +56,26 @@ def _compile(vocabulary: Vocabulary) -> _Compiled:
                      scope.patterns(tuple(word.lower() for word in vocabulary.broad_scope)), allowed)
 
 
+# The characters of a field that are judged. The longest field of the labelled corpus is under
+# 300; a field longer than this says more than one thing, and that is the finding: only its first
+# LIMIT characters are read, so judging costs at most a constant whatever the field holds.
+LIMIT = 1000
+
+
 def judge(field: str, text: str, vocabulary: Vocabulary = Vocabulary()) -> list[Verdict]:
-    """Return the prose rules' findings on ``text`` written as ``field`` (see FIELD_RULES)."""
+    """Return the prose rules' findings on ``text`` written as ``field`` (see FIELD_RULES); a
+    field over LIMIT characters gets its first rule's ``too-long`` in place of that rule's other
+    findings, and the other rules read its first LIMIT characters."""
+    if len(text) <= LIMIT:
+        return _judge(field, text, vocabulary)
+    code = FIELD_RULES[field][0]
+    name = field.rsplit(".", 1)[-1]
+    verdicts = [Verdict(code, "too-long", f"{name} is {len(text):,} characters long (over {LIMIT:,}): a field says one "
+                                          f"thing in a sentence or two; only its first {LIMIT:,} characters are read (too-long)")]
+    return verdicts + [verdict for verdict in _judge(field, text[:LIMIT], vocabulary) if verdict.code != code]
+
+
+def _judge(field: str, text: str, vocabulary: Vocabulary) -> list[Verdict]:
     compiled = _compile(vocabulary)
     prose = prose_of(text)
     name = field.rsplit(".", 1)[-1]

@@ -161,7 +161,7 @@ def _counts_a_loss(prose: Prose, words: tuple[Word, ...], index: int) -> bool:
     before = prose.lower[max(0, word.start - 40):word.start]
     head, at = _head(words, index)
     if not head:
-        of_them = re.match(r"\s+of (?:them|those|these|the \w+|our \w+|their \w+)", prose.lower[word.end:])
+        of_them = re.match(r"\s+of (?:them|those|these|the \w+|our \w+|their \w+)", prose.lower[word.end:word.end + 40])
         if of_them:
             return bool(LOSS_AFTER.match(prose.lower[word.end + of_them.end():word.end + of_them.end() + 40]))
         return _rate_after(prose, word) or bool(LOSS_BEFORE.search(before) and RATE.search(prose.lower[word.end:word.end + 48]))

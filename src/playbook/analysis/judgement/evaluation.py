@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from playbook.analysis.judgement.gates import bounded
 from playbook.analysis.judgement.patterns import Pattern, words_pattern
 from playbook.analysis.judgement.text import Prose
 
@@ -99,13 +100,13 @@ EXAMS = (r"(?:(?:cpa|usmle|lsat|mcat|gmat|nclex|cfa|acca|cima|frcs|mrcp|plab|nbm
          r"mark schemes|sample questions|trivia|quiz ?bank|quiz questions|olympiad|puzzles?|riddles|iq test)")
 # A measurement on the team's own data, as the text states it: "320 of our own invoices", "on
 # 400 real chat transcripts", "we tested it ourselves".
-OWN_MEASURE = re.compile(r"\b\d[\d,]*\s+(?:of\s+)?(?:our|our own|real|actual|live|production|internal|genuine|recent)\b|"
+OWN_MEASURE = re.compile(bounded(r"\b\d[\d,]*\s+(?:of\s+)?(?:our|our own|real|actual|live|production|internal|genuine|recent)\b|"
                          r"\b(?:on|from|against|using|with|across|in)\s+(?:[\w'-]+\s+){0,2}?(?:our own|our|real|actual|live|"
                          r"production|internal|genuine)\s+(?!(?:tenant|environment|system|instance|account|platform|sandbox|"
                          r"office|stack|cloud|servers?|infrastructure|vpc|network|building|console|setup|workspace|org)\b)[\w-]+|"
                          r"\bourselves\b|\bin-house\b|\b(?:design|pilot|launch|beta|development) (?:partner|customer|client|site|"
                          r"practice|hospital|clinic|school|depot|store)s?\b|\bwe (?:measured|tested|scored|evaluated|ran|checked|"
-                         r"graded|benchmarked) (?:it |the model |them )?(?:on|against|with|across)\b")
+                         r"graded|benchmarked) (?:it |the model |them )?(?:on|against|with|across)\b"))
 SETS_ASIDE = re.compile(r"\b(?:but|however|though|although|yet|instead|set aside|dropped|skipped|ignored|ignoring|whatever|"
                         r"regardless|rather than|not|unlike|similar|in style|-style|versus|vs\.?|compared|beat|beats|while|"
                         r"whereas|then|before|after|so|than|format as|same format|formatted like|looked|seemed|rosier|"
@@ -228,19 +229,21 @@ def patterns(extra_names: tuple[str, ...] = ()) -> tuple[Pattern, ...]:
     )
 
 
-NAMED_DATASET = re.compile(r"(?<![\w-])(?!(?:Our|My|The|This|These|A|An|Internal|In-house|Real|Last|Q\d)\b)[A-Z][\w-]*"
+NAMED_DATASET = re.compile(bounded(r"(?<![\w-])(?!(?:Our|My|The|This|These|A|An|Internal|In-house|Real|Last|Q\d)\b)[A-Z][\w-]*"
                            r"(?:[ -](?!(?:our|own|internal|real|in-house)\b)[A-Za-z][\w-]*){0,3}"
-                           r"\s+(?:dataset|database|data set|corpus|benchmark|archive|challenge|test set|collection)\b")
+                           r"\s+(?:dataset|database|data set|corpus|benchmark|archive|challenge|test set|collection)\b"))
 
 
 def _named_dataset(prose: Prose) -> re.Match | None:
     """A dataset named with capitals ("NEU surface defect database"), not a sentence's first word
     nor one of ours ("our internal HS-code benchmark")."""
+    first_letter = len(prose.plain) - len(prose.plain.lstrip())
     for match in NAMED_DATASET.finditer(prose.plain):
         if re.search(r"\b(?:our|own|internal|in-house|inhouse|my)\s+(?:[\w-]+\s+)?$", prose.lower[max(0, match.start() - 30):match.start()]):
             continue
         first = match.group().split()[0]
-        at_start = not prose.plain[:match.start()].strip() or re.search(r"[.;:!?]\s*$", prose.plain[:match.start()])
+        at_start = match.start() == first_letter or prose.plain[max(0, match.start() - 40):match.start()].rstrip().endswith(
+            (".", ";", ":", "!", "?"))
         if not at_start or first.isupper() or any(ch.isupper() for ch in first[1:]):
             return match
     return None

@@ -142,5 +142,70 @@ def alternatives(pattern: str) -> list[str]:
 
 @lru_cache(maxsize=None)
 def gated(pattern: str) -> tuple[tuple[re.Pattern, frozenset[str] | None], ...]:
-    """Return ``pattern``'s alternatives compiled, each with its gate (None: always run)."""
-    return tuple((re.compile(part), gate(part)) for part in alternatives(pattern))
+    """Return ``pattern``'s alternatives compiled with bounded repeats, each with its gate (None:
+    always run)."""
+    return tuple((re.compile(bounded(part)), gate(part)) for part in alternatives(pattern))
+
+
+MOST = 40  # the longest run a repeat takes: no word, number or gap between words in prose is longer
+AT_LEAST = re.compile(r"\{(\d+),\}")
+COUNTED = re.compile(r"\{\d*,?\d*\}")
+
+
+def bounded(pattern: str) -> str:
+    """Return ``pattern`` with every unbounded repeat (``*``, ``+``, ``{n,}``) bounded at MOST.
+
+    A pattern is tried at many starts (every word its gate opens, or every character); a repeat
+    that can run to the end of the text makes each try cost the rest of the text, and the whole
+    scan quadratic. Bounded, a try costs at most a constant, so a scan is linear in the text
+    whatever the text is (tests/test_judgement_growth.py)."""
+    out: list[str] = []
+    index, in_class, quantified, opened = 0, False, False, False
+    while index < len(pattern):
+        character = pattern[index]
+        if character == "\\":
+            out.append(pattern[index:index + 2])
+            index += 2
+            quantified = opened = False
+            continue
+        if in_class:
+            in_class = character != "]"
+            out.append(character)
+            index += 1
+            continue
+        counted = COUNTED.match(pattern, index) if character == "{" else None
+        if character == "[":
+            in_class = True
+            start = index + 1 + (pattern[index + 1:index + 2] == "^")
+            if pattern[start:start + 1] == "]":  # a ']' first in a class is a letter of it
+                out.append(pattern[index:start + 1])
+                index = start + 1
+                quantified = opened = False
+                continue
+            out.append(character)
+        elif character == "*" or (character == "+" and not quantified):
+            out.append("{0,%d}" % MOST if character == "*" else "{1,%d}" % MOST)
+            quantified, opened = True, False
+            index += 1
+            continue
+        elif character in "+?" and quantified:  # possessive or lazy: the repeat before it stays bounded
+            out.append(character)
+            quantified = False
+            index += 1
+            continue
+        elif character == "?" and not opened:
+            out.append(character)
+            quantified = True
+            index += 1
+            continue
+        elif counted is not None:
+            at_least = AT_LEAST.fullmatch(counted.group())
+            out.append("{%s,%d}" % (at_least.group(1), max(MOST, int(at_least.group(1)))) if at_least else counted.group())
+            quantified, opened = True, False
+            index = counted.end()
+            continue
+        else:
+            out.append(character)
+        quantified, opened = False, character == "("
+        index += 1
+    return "".join(out)

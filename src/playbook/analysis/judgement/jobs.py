@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from playbook.analysis.judgement.gates import bounded
 from playbook.analysis.judgement.text import Prose, prose_of
 
 # The kind of work each verb does: verbs of one kind are one job. "step" verbs get the input or
@@ -40,9 +41,9 @@ KINDS = {
             "make leave drop park stage file",
 }
 KIND_OF = {verb: kind for kind, verbs in KINDS.items() for verb in verbs.split()}
-STARTS = re.compile(r"(?:[,;:/+&]\s*|\b(?:and|or|then|plus|also|while|alongside|as well as|and also|and then|before|after|"
+STARTS = re.compile(bounded(r"(?:[,;:/+&]\s*|\b(?:and|or|then|plus|also|while|alongside|as well as|and also|and then|before|after|"
                     r"along with|together with|followed by|as well|right through to|through to|tool|ai|we|must|should|will|"
-                    r"would|can|could)\s+)(?:(?:then|also|finally|automatically|auto|potentially|initially|just)\s+)?$")
+                    r"would|can|could)\s+)(?:(?:then|also|finally|automatically|auto|potentially|initially|just)\s+)?$"))
 LEAD_WORDS = frozenset("then also finally automatically auto potentially initially just simply basically we to ideally first "
                        "quickly".split())  # words before the first verb: "Potentially support …"
 CLAUSE_START = re.compile(STARTS.pattern.removesuffix("$"))
@@ -77,6 +78,8 @@ def _jobs(text: str) -> tuple[tuple[str, str, bool], ...]:
     found = []
     words = prose.words
     starts = {match.end() for match in CLAUSE_START.finditer(prose.lower)}  # where a clause can begin
+    verbs = LEADING_LIST.match(prose.lower)  # "Write, test and deploy …": a list of verbs opens the problem
+    after_verbs = verbs.end() if verbs and verbs.group().split(",")[0].strip() in KIND_OF else -1
     for word in words:  # … and after the words that lead into the first verb: "Potentially support …"
         starts.add(word.start)
         if word.lower.strip(",") not in LEAD_WORDS:
@@ -93,7 +96,7 @@ def _jobs(text: str) -> tuple[tuple[str, str, bool], ...]:
         takes_object = DETERMINER.match(prose.lower, word.end) or (index == 0 and FIRST_OBJECT.match(prose.lower, word.end))
         if kind is None and takes_object and lower not in NOT_VERBS and not word.named:
             kind = lower  # a word of no known kind that takes an object: a job of its own
-        if kind is None or _noun_use(prose, word.end) or _in_noun_list(prose, word):
+        if kind is None or _noun_use(prose, word.end) or _in_noun_list(prose, word, after_verbs):
             continue
         if lower.endswith("ing") and re.search(r",\s*$", prose.lower[max(0, word.start - 4):word.start]):
             continue  # "…, quoting the relevant clause": how the job is done, not another job
@@ -103,22 +106,22 @@ def _jobs(text: str) -> tuple[tuple[str, str, bool], ...]:
     return tuple(found)
 
 
-def _in_noun_list(prose: Prose, word) -> bool:
+def _in_noun_list(prose: Prose, word, after_verbs: int) -> bool:
     """Whether ``word`` ends a list of modifiers rather than starting a clause: in "fill the
-    next-step, competitor and budget fields" the item before "and" is one word that is no verb."""
-    before = prose.lower[:word.start]
-    item = NOUN_LIST_ITEM.search(before, max(0, word.start - 60))
+    next-step, competitor and budget fields" the item before "and" is one word that is no verb.
+    ``after_verbs`` is where the last verb of a list of verbs that opens the problem starts, or -1."""
+    item = NOUN_LIST_ITEM.search(prose.lower, max(0, word.start - 60), word.start)
     if item is None:
         return False
     previous = item.group(1)
-    chain = re.search(r"(?:^|\b(?:the|a|an|our|their|its|each|every|all|any)\s+)((?:[\w'-]+\s*,\s*)+[\w'-]+)\s*"
-                      r"(?:,\s*)?(?:and|or|&)\s*$", before)
-    if chain and chain.group(1).split(",")[0].strip().split()[-1] in KIND_OF and before.startswith(chain.group(1)):
-        return False  # "Write, test and deploy …": a list of verbs
-    return previous not in KIND_OF and previous.removesuffix("s") not in KIND_OF and not before.startswith(previous)
+    if word.start == after_verbs:
+        return False  # "Write, test and deploy …": the last of a list of verbs
+    return previous not in KIND_OF and previous.removesuffix("s") not in KIND_OF and not prose.lower.startswith(previous)
 
 
 NOUN_LIST_ITEM = re.compile(r"(?:^|,|;|\band\b|\bor\b|&)\s*([\w'-]+)\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)$")
+# A list of single words that opens the problem, up to its last item: "Write, test and ".
+LEADING_LIST = re.compile(bounded(r"(?:[\w'-]+\s*,\s*)+[\w'-]+\s*(?:,\s*)?(?:and|or|&)\s*"))
 
 
 # Words that start a clause before an object without being a verb.
@@ -160,19 +163,22 @@ def bundled_jobs(prose: Prose) -> str:
     input_is_a_job = len(found) >= 3 or bool(later & {"act", "money", "people", "plan", "predict", "run", "release"}) or \
         bool(re.search(r"\b(?:and also|as well as|plus)\b|;", prose.lower)) or (bool(later) and not later <= {
             "extract", "classify", "write", "judge", "reconcile", "step", "input"})
+    handed_on = {match.group(1) for match in HANDED_ON.finditer(prose.lower)} if len(found) > 1 else set()
     for position, (verb, kind, own_object) in enumerate(found):
         if kind == "input" and position == 0 and own_object and input_is_a_job:
             kind = "find"
         elif kind == "input" or (kind == "step" and not (position == 0 and own_object)):
             continue
-        if position and re.search(rf"\b{re.escape(verb.lower())}\s+(?:it|them|this|these|those|each one)\b", prose.lower) and \
-                kind not in ("money", "people", "plan"):
+        if position and verb.lower() in handed_on and kind not in ("money", "people", "plan"):
             continue  # "…and route it to the right rep": the same item, handed on
         kind = "publish" if kind == "step" else verb.lower() if kind == "run" else kind  # generic verbs: each its own
         if kind not in kinds:
             kinds.append(kind)
             verbs.append(verb)
     return " … ".join(verbs) if len(kinds) >= 2 else ""
+
+
+HANDED_ON = re.compile(bounded(r"(?<![\w-])([\w-]+)\s+(?:it|them|this|these|those|each one)\b"))  # "route it", "send them"
 
 
 def listed_processes(prose: Prose) -> str:
@@ -183,10 +189,8 @@ def listed_processes(prose: Prose) -> str:
         prose.words[0].lower.endswith("ing") and re.match(r"^[\w-]+\s*(?:,|and\b|&|/|\+)", prose.lower))  # "Timetabling, …"
     if leading and KIND_OF.get(found[0][0].lower()) != "run":
         return ""  # a verb leads: the clauses are judged as jobs (a generic one, "manage X, Y and Z", lists them)
-    strong = re.split(r"\s+(?:plus|as well as|along with|together with|alongside|and also|&)\s+|;|\s*\+\s*", prose.lower)
-    parts = re.split(r",\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|;|\s+plus\s+|\s+as well as\s+|\s+along with\s+|\s+&\s+|"
-                     r"\s*/\s*|\s*\+\s*", prose.lower)
-    parts = [re.split(r"\s+(?:for|in|of|at|with|across|to|from|on|by|within)\s+", part)[0] for part in parts]
+    strong = STRONG_BREAK.split(prose.lower)
+    parts = [BEFORE_PREPOSITION.split(part, 1)[0] for part in LIST_BREAK.split(prose.lower)]
     heads = [part.split()[-1].strip(".,") for part in parts if part.split()]
     processes = [head for head in heads if PROCESS_NOUN.match(head) or head in ("the lot", "lot")]
     if len(processes) >= 3 or (len(strong) >= 2 and len(processes) >= 2):
@@ -196,6 +200,13 @@ def listed_processes(prose: Prose) -> str:
     return ""
 
 
+# What joins the items of a list, strongly ("plus", ";") or at all; and what ends an item's head.
+# A gap is tried where it starts ((?<!\s)), not again at each of its spaces.
+STRONG_BREAK = re.compile(bounded(r"(?<!\s)\s+(?:plus|as well as|along with|together with|alongside|and also|&)\s+|;|"
+                                  r"(?<!\s)\s*\+\s*"))
+LIST_BREAK = re.compile(bounded(r",\s*(?:and\s+|or\s+)?|(?<!\s)\s+(?:and|or|plus|as well as|along with|&)\s+|;|"
+                                r"(?<!\s)\s*[/+]\s*"))
+BEFORE_PREPOSITION = re.compile(bounded(r"(?<!\s)\s+(?:for|in|of|at|with|across|to|from|on|by|within)\s+"))
 # Where the items of one job come from: "… from each broker slip", "… off fleet vehicle documents".
 SOURCE = re.compile(r"\b(?:from|off|out of|in each|on each|in every|on every|within|inside|into|onto|per)\b")
 
@@ -203,11 +214,18 @@ SOURCE = re.compile(r"\b(?:from|off|out of|in each|on each|in every|on every|wit
 def domain(prose: Prose) -> str:
     """Return the problem when it is a domain rather than a job: a few words, no verb, nothing it
     is done to ("Commercial underwriting", "Guest experience"), else ""."""
-    core = re.sub(r"\s+(?:for|in|across|at|within|of)\s+(?:the\s+|our\s+|a\s+|an\s+|all\s+)?(?:[\w'-]+\s+){0,3}?"
-                  r"(?:business|company|companies|team|teams|firm|league|organi[sz]ation|group|department|office|practice|"
-                  r"clinic|hospital|school|store|fleet|estate|network|charity|council|trust|brand|portfolio|agency|club)\.?$",
-                  "", prose.lower)
+    if len(prose.lower.split(None, DOMAIN_WORDS)) > DOMAIN_WORDS:
+        return ""  # longer than four words and where they apply: not a domain, and no need to read it
+    core = WHERE.sub("", prose.lower)
     if len(core.split()) <= 4 and not [job for job in jobs(Prose(core)) if job[1] in KINDS] and not re.search(
             r"\b(?:from|off|in|on|into|out of|per|at|within|to|for|of|by)\b", core):
         return prose.text
     return ""
+
+
+# Where a domain is worked on ("… for the whole business"): not part of what it is.
+WHERE = re.compile(bounded(r"(?<!\s)\s+(?:for|in|across|at|within|of)\s+(?:the\s+|our\s+|a\s+|an\s+|all\s+)?(?:[\w'-]+\s+){0,3}?"
+                           r"(?:business|company|companies|team|teams|firm|league|organi[sz]ation|group|department|office|"
+                           r"practice|clinic|hospital|school|store|fleet|estate|network|charity|council|trust|brand|"
+                           r"portfolio|agency|club)\.?$"))
+DOMAIN_WORDS = 4 + 6  # a domain's four words, and where: a preposition, "the", three words, the place

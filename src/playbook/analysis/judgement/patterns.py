@@ -6,6 +6,7 @@ fired and names the pattern, so an author sees why, and a team can allow a phras
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
@@ -91,9 +92,11 @@ def find(patterns: tuple[Pattern, ...], prose: Prose, allowed: re.Pattern | None
 def _first_unexcused(pattern: Pattern, prose: Prose, matches: list[re.Match], excused: list[tuple[int, int]]) -> Finding | None:
     if len(matches) > 1:
         matches.sort(key=lambda match: match.start())
+    ends = [b for _, b in excused]  # the allowed phrases do not overlap: their starts and ends both ascend
     for match in matches:
         start, end = match.span(pattern.quote_group)
-        if any(a < end and start < b for a, b in excused) or _excused(pattern, prose, match):
+        allowed = bisect_right(ends, start)  # the first allowed phrase that ends after the match starts
+        if (allowed < len(excused) and excused[allowed][0] < end) or _excused(pattern, prose, match):
             continue
         return Finding(pattern, prose.quote(start, end))
     return None

@@ -66,6 +66,9 @@ NAMED_PLACE = re.compile(rf"\b(?:at|in|on|of|for|from|with|inside|within)\s+(?:t
                          rf"(?!(?:{PLACES})\b)[A-Z][\w'&.-]*")
 
 
+CLAUSE = 160  # characters after a modal that are read for what it says: a clause, not the rest of the text
+
+
 def _present_loss(prose: Prose, match: re.Match) -> bool:
     """Excuse a modal that is part of a loss today: "hours they could otherwise spend on
     patients", "who could be quoting new business but are re-keying", "chats they might have
@@ -73,7 +76,7 @@ def _present_loss(prose: Prose, match: re.Match) -> bool:
     if "may" in match.re.groupindex and match.group("may") and prose.plain[match.start("may")] == "M":
         return True  # the month
     end = _modal_end(match) if "modal" in match.re.groupindex else match.end()
-    after = prose.lower[end:]
+    after = prose.lower[end:end + CLAUSE]
     start = match.start("short") if "short" in match.re.groupindex and match.group("short") else match.start()
     before = prose.lower[max(0, start - 60):start]
     clause = re.split(r"[.;]", after, maxsplit=1)[0]

@@ -5,6 +5,7 @@ and the words of it with where each starts and whether it is written as a name."
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cached_property, lru_cache
 from typing import NamedTuple
 
@@ -61,17 +62,20 @@ class Prose:
         """Where its words start, by their first letters, for the patterns' gates (see gates.py)."""
         return word_starts(self.lower)
 
+    @cached_property
+    def _ends(self) -> list[int]:
+        return [word.end for word in self.words]
+
     def words_in(self, start: int, end: int) -> list[Word]:
-        """Return the words that overlap ``start:end``."""
-        return [word for word in self.words if word.end > start and word.start < end]
-
-    def before(self, start: int, count: int) -> list[Word]:
-        """Return up to ``count`` words ending before ``start``, nearest last."""
-        return [word for word in self.words if word.end <= start][-count:]
-
-    def after(self, end: int, count: int) -> list[Word]:
-        """Return up to ``count`` words starting after ``end``, nearest first."""
-        return [word for word in self.words if word.start >= end][:count]
+        """Return the words that overlap ``start:end``, found by bisection: a pattern may match
+        at every word of a long text, and each match asks."""
+        words = self.words
+        found = []
+        for index in range(bisect_right(self._ends, start), len(words)):
+            if words[index].start >= end:
+                break
+            found.append(words[index])
+        return found
 
     def quote(self, start: int, end: int) -> str:
         """Return the words of the original text that ``start:end`` covers."""
