@@ -135,6 +135,7 @@ def _unbounded(parsed) -> list[str]:
 # The expressions each module scans over a whole field (finditer, split, sub, search), besides
 # the rules' patterns, which find() tries at every word start their gate opens.
 WHOLE_FIELD = {
+    "sufferer.ASIDE": sufferer.ASIDE, "evaluation.SAMPLE": evaluation.SAMPLE,
     "evaluation.OWN_MEASURE": evaluation.OWN_MEASURE, "evaluation.NAMED_DATASET": evaluation.NAMED_DATASET,
     "jobs.CLAUSE_START": jobs.CLAUSE_START, "jobs.LEADING_LIST": jobs.LEADING_LIST, "jobs.HANDED_ON": jobs.HANDED_ON,
     "jobs.STRONG_BREAK": jobs.STRONG_BREAK, "jobs.LIST_BREAK": jobs.LIST_BREAK,

@@ -81,7 +81,8 @@ def _judge(field: str, text: str, vocabulary: Vocabulary) -> list[Verdict]:
     name = field.rsplit(".", 1)[-1]
     verdicts = []
     if field in ("sufferer.who", "sufferer.losing"):
-        for finding in find(sufferer.PATTERNS, prose, compiled.allowed, field=field):
+        judged = sufferer.sufferers_clause(prose) if field == "sufferer.who" else prose
+        for finding in find(sufferer.PATTERNS, judged, compiled.allowed, field=field):
             verdicts.append(Verdict("PB101", finding.pattern.name, f"{name}: {finding.message()}"))
     if field == "sufferer.losing":
         reading = amounts.read_amounts(prose)

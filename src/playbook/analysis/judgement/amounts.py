@@ -51,8 +51,10 @@ RATE = re.compile(r"\b(?:a|an|per|each|every|/|a\s+full)\s+(?:[\w-]+\s+)?(?:seco
                   r"ticket|invoice|job|patient|property|site|store|account|batch|deal|lead|booking|admission|hire|"
                   r"submission|return|shipment|delivery|filing|pour|inspection|associate|agent|tech|clerk|nurse|"
                   r"member|report|period|round|event|session|episode)s?\b|\b(?:annually|yearly|monthly|weekly|daily|nightly|"
-                  r"hourly|a year|a month|per annum|p\.a\.|each time|every time|on average|last (?:year|quarter|month|week)|"
-                  r"this (?:year|quarter|month|week)|in (?:the last|a typical|an average) \w+)\b")
+                  r"hourly|a year|a month|per annum|p\.a\.|each time|every time|on average|"
+                  r"(?:last|this|over the last|over the past) (?:year|quarter|month|week|season|term|semester|winter|"
+                  r"summer|spring|autumn|fall|financial year|fiscal year|fy|peak|cycle)|"
+                  r"in (?:the last|a typical|an average) \w+)\b")
 LOSS_BEFORE = re.compile(r"\b(?:lose|loses|lost|losing|miss|misses|missed|missing|waste|wastes|wasted|wasting|spend|spends|spent|"
                          r"spending|cost|costs|costing|burn|burns|burned|burnt|sink|sinks|sunk|take|takes|took|taking|eat|eats|"
                          r"drop|drops|dropped|churn|churns|churned|forfeit|forfeits|forfeited|write off|writes off|wrote off|"
@@ -135,6 +137,13 @@ def _rate_after(prose: Prose, word: Word) -> bool:
     return found is not None and len(rest[:found.start()].split()) <= 1
 
 
+def _rate_before(prose: Prose, word: Word) -> bool:
+    """Whether a rate comes just before ``word`` ("every shift, an hour of backlog")."""
+    before = prose.lower[max(0, word.start - 48):word.start]
+    rates = list(RATE.finditer(before))
+    return bool(rates) and len(before[rates[-1].end():].split()) <= 1
+
+
 def _head(words: tuple[Word, ...], index: int) -> tuple[str, int]:
     """Return the noun a number counts (skipping scale words and up to two modifiers) and its index."""
     position = index + 1
@@ -171,7 +180,21 @@ def _counts_a_loss(prose: Prose, words: tuple[Word, ...], index: int) -> bool:
     if LOSS_NOUN.search(head) or modifiers & LOSS_PREFIX or _rate_after(prose, words[at]) or LOSS_BEFORE.search(before):
         return True
     rest = prose.lower[words[at].end:words[at].end + 40]
+    if (head in PEOPLE and modifiers & FULL_TIME) or PEOPLES_TIME.match(rest):
+        return True  # "three people full time", "two full-time clerks", "three people lose the whole Monday"
     return bool(LOSS_AFTER.match(rest) or (head not in PEOPLE and LOSS_NOW.match(rest)))
+
+
+# People's time given to the work, which makes a count of people an amount of time: "full time",
+# "lose the whole Monday", "spend every evening".
+FULL_TIME = frozenset("full-time part-time half-time dedicated".split())
+DAYS = (r"(?:days?|mornings?|afternoons?|evenings?|nights?|weeks?|weekends?|shifts?|hours?|mondays?|tuesdays?|wednesdays?|"
+        r"thursdays?|fridays?|saturdays?|sundays?)")
+PEOPLES_TIME = re.compile(rf"^\s+(?:working\s+|(?:are|is)\s+)?(?:full[- ]time|part[- ]time|half[- ]time|all day|all week|"
+                          rf"every day|round the clock|around the clock|flat out|on it|(?:most|half|all) of (?:the|their) "
+                          rf"(?:day|week|time))\b|^\s+(?:\w+\s+)?(?:lose|lost|spend|spent|waste|wasted|give up|gave up|burn|"
+                          rf"burned|burnt|sink|sank|sacrifice|sacrificed|block out|blocked out)\s+(?:(?:a|an|the|the whole|the "
+                          rf"entire|every|each|most of (?:the|a|their)|half (?:a|the|their)|all|their)\s+)?(?:[\w-]+\s+)?{DAYS}\b")
 
 
 # What things (not people) do when they are lost: "260 filings miss their deadlines".
@@ -222,7 +245,8 @@ def read_amounts(prose: Prose) -> Reading:
                     or "-" in lower:
                 return Reading(" ".join(w.text for w in words[max(0, index - 1):index + 1]), ())
         if lower in ("a", "an") and TIME.match(following) and (
-                TIME_LOST.search(prose.lower[max(0, word.start - 40):word.start]) or _rate_after(prose, words[index + 1])):
+                TIME_LOST.search(prose.lower[max(0, word.start - 40):word.start]) or _rate_after(prose, words[index + 1])
+                or _rate_before(prose, word)):
             return Reading(f"{word.text} {words[index + 1].text}", ())  # "lose a day", "an hour each morning"
         if re.fullmatch(r"\d+/\d+", word.lower) and following == "of" and word.lower not in ("24/7", "9/11"):
             return Reading(f"{word.text} of", ())  # "1/3 of the fleet's cycles"
@@ -256,7 +280,8 @@ def read_amounts(prose: Prose) -> Reading:
                 continue
             if (nxt and nxt.isalpha() and nxt not in STOP and nxt not in MONEY_FOLLOWERS and nxt not in SCALES and not TIME.match(nxt) and nxt not in MONEY_WORDS
                     and not LOSS_NOUN.search(nxt) and nxt not in LOSS_PREFIX and not lower.endswith("%")
-                    and not MONEY_LOST.search(prose.lower[max(0, word.start - 30):word.start])) or price:
+                    and not MONEY_LOST.search(prose.lower[max(0, word.start - 30):word.start])
+                    and not _rate_after(prose, word)) or price:  # "£180k last season": money over a period
                 not_amounts.append(f"{word.text} {words[index + 1].text}" if index + 1 < len(words) else word.text)
                 continue  # "$89 starter kit", "paying €12 a month": a price, not a loss
             head, at = _head(words, index)

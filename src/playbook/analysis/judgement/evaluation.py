@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from playbook.analysis.judgement.amounts import NUMBER_WORDS
 from playbook.analysis.judgement.gates import bounded
 from playbook.analysis.judgement.patterns import Pattern, words_pattern
 from playbook.analysis.judgement.text import Prose
@@ -125,16 +126,32 @@ def _method_not_result(prose: Prose, match: re.Match) -> bool:
 
 
 WEAK = frozenset({"vendor-claim", "second-hand", "playground", "model-card"})
+NOT_MEASURED = frozenset({"impression", "playground", "generated-set"})  # how it was looked at, not where
+# A counted sample of the team's own work: "500 of our own FNOL call notes", "Eighty reference packs
+# from our own files", "200 real vendor contracts".
+SAMPLE = re.compile(bounded(rf"\b(?:\d[\d,]*|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})\s+"
+                            r"(?:(?:real|actual|live|production|genuine)\s|(?:[\w'-]+\s+){0,3}?"
+                            r"(?:of|from|in|out of|pulled from|drawn from|taken from)\s+(?:our|real|actual|live|production)\s)"))
 
 
 def measured_on_own(prose: Prose, found: list) -> bool:
-    """Whether the text states a measurement on the team's own data that outweighs ``found``: any
-    such measurement outweighs what someone said (a vendor, a demo); public data or a benchmark
-    is outweighed only when the text sets it aside ("…; on 320 of our own invoices it got 83%")."""
+    """Whether the text states a measurement on the team's own data that outweighs ``found``: a
+    counted sample of its own work outweighs any other source it names (the accuracy was measured
+    on the workflow's own data, whatever else was also looked at), though not an impression or
+    made-up data, which measure nothing of it; any measurement on its own data outweighs what
+    someone said (a vendor, a demo); public data or a benchmark is outweighed by an uncounted one
+    only when the text sets it aside ("…; on our own invoices it got 83%")."""
+    if not any(finding.pattern.name in NOT_MEASURED for finding in found) and \
+            any(not _negated(prose, match) for match in SAMPLE.finditer(prose.lower)):
+        return True
     for match in OWN_MEASURE.finditer(prose.lower):
-        if not NEGATED_OWN.search(prose.lower[max(0, match.start() - 40):match.start()]):
+        if not _negated(prose, match):
             return all(finding.pattern.name in WEAK for finding in found) or bool(SETS_ASIDE.search(prose.lower))
     return False
+
+
+def _negated(prose: Prose, match: re.Match) -> bool:
+    return bool(NEGATED_OWN.search(prose.lower[max(0, match.start() - 40):match.start()]))
 
 
 def patterns(extra_names: tuple[str, ...] = ()) -> tuple[Pattern, ...]:
@@ -144,7 +161,7 @@ def patterns(extra_names: tuple[str, ...] = ()) -> tuple[Pattern, ...]:
     return (
         Pattern("named-benchmark", "is a public benchmark, not the workflow's own data",
                 re.compile(rf"(?<![\w-]){names}(?![\w])|(?<![\w-])wmt\d*(?![\w-])"),
-                unless_before=re.compile(CONTRAST.pattern + r"|\b(?:our|internal|in-house)\s+(?:own\s+|internal\s+)?$"),
+                unless_before=CONTRAST,
                 unless_after=STYLE, names=True),
         Pattern("leaderboard", "is a leaderboard, not the workflow's own data",
                 re.compile(r"\b(?:leaderboards?|leader board|arena (?:elo|ranking|rankings|score)|elo (?:score|rating|ranking)|"
@@ -178,7 +195,13 @@ def patterns(extra_names: tuple[str, ...] = ()) -> tuple[Pattern, ...]:
                 re.compile(r"\b(?:gut feel(?:ing)?|vibes?|eyeball(?:ed|ing)?|playing (?:with|around with) it|played (?:with|around "
                            r"with) it|seemed (?:good|fine|accurate|right|sensible)|looked (?:good|fine|sensible|right|accurate)|"
                            r"(?:answers|results|output) looked|(?:pasted|copied|dropped|threw) (?:[\w'-]+ ){0,5}?into (?:the |a )?"
-                           r"(?:playground|chat|chatgpt|console|demo|window|tool))\b"), unless_before=CONTRAST),
+                           r"(?:playground|chat|chatgpt|console|demo|window|tool)|"
+                           r"(?:live|sales|vendor'?s?|supplier'?s?|seller'?s?|product|recorded|scripted|canned|on-?site|"
+                           r"trade[- ]show) "
+                           r"demo(?:nstration)?s?|demo(?:nstration)? (?:the |a |an |their )?(?:vendor|supplier|seller|provider|rep|"
+                           r"sales team|account manager) (?:gave|ran|showed|did|put on)|(?:strong|good|great|first|positive|initial|"
+                           r"general|overall|favourable|favorable) impressions?|(?:was|were|looked|seemed) (?:\w+ )?impressive)\b"),
+                unless_before=CONTRAST),
         Pattern("second-hand", "is a figure heard from someone else, not measured on the workflow's data",
                 re.compile(rf"\b{SECOND_HAND}\b"), unless_before=own_or_contrast, names=True),
         Pattern("paper", "is a result reported elsewhere, not a measurement on the workflow's data",

@@ -15,8 +15,8 @@ from playbook.analysis.judgement.text import Prose, prose_of
 KINDS = {
     "extract": "extract transcribe parse capture digitise digitize ocr key re-key rekey scrape convert turn",
     "classify": "classify categorise categorize triage tag label sort route prioritise prioritize code assign group bucket "
-                "rank segment file-under shortlist suggest approve reject decide authorise authorize accept deny adjudicate "
-                "choose select pick",
+                "rank segment file-under shortlist suggest propose recommend approve reject decide authorise authorize accept "
+                "deny adjudicate choose select pick",
     "write": "draft write answer reply respond compose generate summarise summarize translate rewrite paraphrase personalise "
              "personalize produce create prepare fill redact anonymise anonymize edit proofread localise localize caption "
              "build design author document issue redline outline",
@@ -94,16 +94,34 @@ def _jobs(text: str) -> tuple[tuple[str, str, bool], ...]:
         kind = PHRASAL.get(f"{lower} {following}") or KIND_OF.get(lower) or KIND_OF.get(lower.removesuffix("s")) or \
             KIND_OF.get(lower.removesuffix("ing")) or KIND_OF.get(lower.removesuffix("ing") + "e")
         takes_object = DETERMINER.match(prose.lower, word.end) or (index == 0 and FIRST_OBJECT.match(prose.lower, word.end))
-        if kind is None and takes_object and lower not in NOT_VERBS and not word.named:
+        if kind is None and takes_object and lower not in NOT_VERBS and not word.named and not _participle(lower):
             kind = lower  # a word of no known kind that takes an object: a job of its own
         if kind is None or _noun_use(prose, word.end) or _in_noun_list(prose, word, after_verbs):
             continue
         if lower.endswith("ing") and re.search(r",\s*$", prose.lower[max(0, word.start - 4):word.start]):
             continue  # "…, quoting the relevant clause": how the job is done, not another job
+        if CONDITION.search(prose.lower, max(0, word.start - 80), word.start):
+            continue  # "… before a shift would breach the rest rule": when the job is done, not another job
         after = prose.lower[word.end:word.end + 12]
         joined = bool(re.match(r"^\s*(?:,|and\b|&|or\b|/)\s*", after)) and index + 1 < len(words)
         found.append((word.text, kind, not joined))
     return tuple(found)
+
+
+def _participle(word: str) -> bool:
+    """Whether ``word`` is a past participle, which describes ("…, refreshed each morning",
+    "updated hourly") where a job is said with a verb's plain form."""
+    return (word.endswith("ed") and word not in PLAIN_IN_ED) or word in IRREGULAR_PARTICIPLES
+
+
+PLAIN_IN_ED = frozenset("feed need seed embed speed shred proceed exceed succeed breed bleed heed weed shed wed".split())
+IRREGULAR_PARTICIPLES = frozenset("sent kept built written taken given shown done made held paid sold told found brought "
+                                  "bought drawn known seen left lost met spent won".split())
+# A clause of time or condition with a subject of its own, up to its modal: "before a shift would",
+# "when the stock level will". The verb after it says when the job is done, not what it is.
+CONDITION = re.compile(bounded(r"\b(?:before|after|when|whenever|if|unless|until|till|once|as soon as|in case|so that|"
+                                r"because|whether|in time for)\s+(?!(?:we|you|i|it|ai|the tool)\s)(?:[\w'-]+\s+){1,4}?"
+                                r"(?:would|will|could|can|might|may|must|should|shall)\s+(?:(?:not|be|about to|going to)\s+)?$"))
 
 
 def _in_noun_list(prose: Prose, word, after_verbs: int) -> bool:
@@ -147,7 +165,8 @@ COMPOUND_HEAD = re.compile(r"capture|review|approval|routing|triage|intake|proce
                            r"status|amount|total|line|lines|history|details|reference|id|terms|book|books|log|logs|"
                            r"handling|management|tracking|reporting|reconciliation|chasing|scheduling|planning|analysis|"
                            r"automation|optimi[sz]ation|generation|extraction|classification|drafting|screening|summaries|"
-                           r"summarisation|summarization|translation|transcription|allocation|dispatching|booking|bookings")
+                           r"summarisation|summarization|translation|transcription|allocation|dispatching|booking|bookings|"
+                           r"displays?|screens?|signage|announcements")  # "stop displays": where it shows
 
 
 def bundled_jobs(prose: Prose) -> str:

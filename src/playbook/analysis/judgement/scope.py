@@ -43,6 +43,10 @@ PRODUCT = (r"(?:assistant|copilot|co-pilot|agent|bot|chatbot|platform|operating 
            r"portal|manager|caseworker|concierge|companion|advis[oe]r|coach|analyst|colleague|employee|worker|team-?mate|brain|"
            r"engine|layer|workbench|command cent(?:re|er)|control tower|cockpit|super-?app|receptionist|secretary|clerk|"
            r"paralegal|accountant|lawyer|recruiter|nurse|doctor|tutor|teacher|marketer|sdr|sre|engineer|buddy|genie|oracle)")
+# What a platform does to many sources at once: "a hub that unifies POS, e-commerce and warehouse data".
+UNIFIES = (r"(?:unif(?:y|ies|ying)|join(?:s|ing)?|combin(?:e|es|ing)|consolidat(?:e|es|ing)|aggregat(?:e|es|ing)|"
+           r"integrat(?:e|es|ing)|centrali[sz](?:e|es|ing)|connect(?:s|ing)?|link(?:s|ing)?|brings? together|bringing together|"
+           r"pulls? together|pulling together|ties together|tying together|stitch(?:es|ing)? together)")
 GENERIC_OBJECT = (r"(?:documents?|files?|pdfs?|emails?|messages?|requests?|content|texts?|records?|questions?|queries|tasks?|"
                   r"data|paperwork|correspondence|information|anything|everything|work|interactions?|conversations?|"
                   r"communications?|submissions?|attachments?|images?|photos?|calls?)")
@@ -60,7 +64,10 @@ def patterns(extra_broad: tuple[str, ...] = ()) -> tuple[Pattern, ...]:
                            rf"(?:that|which|who)\s+(?:does|do|handles?|manages?|runs?|covers?|takes? care of|helps? with)\s+"
                            rf"(?:everything|anything|all)\b|\bin a box\b")),
         Pattern("suite", "is a suite of jobs, not one problem",
-                re.compile(r"\b(?:a |an |the |one )?(?:complete|full|entire|whole|all[- ]in[- ]one|one[- ]stop|end[- ]to[- ]end|e2e|"
+                re.compile(rf"\b(?:{PRODUCT}|dashboard|view|data (?:layer|platform|lake|warehouse))s?\s+(?:(?:that|which)\s+)?"
+                           rf"{UNIFIES}\s+(?!(?:to|with|up)\b)(?:[\w'/&.-]+\s+){{0,3}}?[\w'/&.-]+"
+                           rf"(?:\s*,|\s+and\b|\s+&|\s+with\b)|"
+                           r"\b(?:a |an |the |one )?(?:complete|full|entire|whole|all[- ]in[- ]one|one[- ]stop|end[- ]to[- ]end|e2e|"
                            r"unified|integrated|comprehensive|holistic|single)\s+(?:[\w'-]+\s+){0,2}?(?:suite|platform|solution|"
                            r"system|assistant|copilot|co-pilot|workbench|hub|toolkit|tool ?kit|stack|service|experience|automation|"
                            r"overhaul|transformation|lifecycle|life cycle|journey|function|department|back office|"

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import re
 
+from playbook.analysis.judgement.gates import bounded
 from playbook.analysis.judgement.patterns import Pattern
-from playbook.analysis.judgement.text import Prose
+from playbook.analysis.judgement.text import Prose, prose_of
 from playbook.analysis.judgement.words import (
-    ADVERBS, BIG_COUNT, GENERIC_ROLES, INDUSTRIES, MONEY, PEOPLE, PLACES, REGIONS, TECH,
+    ADVERBS, BIG_COUNT, GENERIC_ROLES, INDUSTRIES, MONEY, ORGANISATIONS, PEOPLE, PLACES, POPULATIONS, REGIONS, TECH,
 )
 
 NEGATED = re.compile(r"\b(?:not|never|no longer|aren't|isn't|weren't|don't|doesn't|didn't|nor)\s+(?:\w+\s+)?$")
@@ -34,11 +35,19 @@ COUNTERFACTUAL_NEXT = re.compile(r"^\s*(?:,\s*)?(?:otherwise|rather|instead|norm
 COUNTERFACTUAL_LATER = re.compile(r"\b(?:but|yet|whereas|instead|than)\b")
 UNLESS_NOT = re.compile(r"\bif (?:\w+ ){0,4}?(?:weren't|wasn't|didn't|hadn't|did not|were not|was not|had not|couldn't|could not|"
                         r"didn't have to|had to)\b")
-LOSS_OBJECT = re.compile(r"\b(?:time|hours?|days?|minutes?|weeks?|mornings?|afternoons?|evenings?|weekends?|money|revenue|"
-                         r"fees?|budget|capacity|attention|energy|calls?|chats?|deals?|patients?|cases?|work|effort|sleep|"
-                         r"shifts?|visits?|appointments?|tickets?|rooms?|orders?|renewals?|care|"
-                         r"claims?|jobs?|loads?|sessions?|lessons?|bookings?|seats?|covers?|spots?)\s+"
-                         r"(?:(?:that|which)\s+(?:(?!who\b)\w+\s+)?|(?!(?:that|which|who)\b)\w+\s+(?:(?!who\b)\w+\s+)?)$")
+LOST = (r"(?:time|hours?|days?|minutes?|weeks?|mornings?|afternoons?|evenings?|weekends?|money|revenue|"
+        r"fees?|budget|capacity|attention|energy|calls?|chats?|deals?|patients?|cases?|work|effort|sleep|"
+        r"shifts?|visits?|appointments?|tickets?|rooms?|orders?|renewals?|care|"
+        r"claims?|jobs?|loads?|sessions?|lessons?|bookings?|seats?|covers?|spots?)")  # what a loss is counted in
+LOSS_OBJECT = re.compile(rf"\b{LOST}\s+(?:(?:that|which)\s+(?:(?!who\b)\w+\s+)?|(?!(?:that|which|who)\b)\w+\s+"
+                         rf"(?:(?!who\b)\w+\s+)?)$")
+# A relative clause on what is lost, a few words on: "2 hours a day per clerk that they could be
+# spending on admissions" says what the lost hours would buy, a loss today.
+ON_WHAT_IS_LOST = re.compile(rf"\b{LOST}\s+(?:[\w'-]+\s+){{0,5}}?(?:that|which)\s+(?:(?!who\b)[\w'-]+\s+){{0,3}}$")
+# A loss placed in the future is a guess about it: "could lose bed capacity down the line".
+LATER = re.compile(r"\b(?:down the (?:line|road|track)|eventually|one day|some ?day|in (?:the )?future|in the (?:long|medium) "
+                   r"(?:run|term)|in (?:a few|the coming|coming|some) (?:years|months)|in years to come|sooner or later|"
+                   r"at some point|next (?:year|quarter|season|decade)|over the (?:next|coming) \w+)\b")
 CONDITION = re.compile(r"\b(?:if|unless|when|whenever|or|without|absent|but for|otherwise)\s+(?!(?:we|they|you|it) (?:had|have|"
                        r"used|adopted|bought|got|deployed|rolled out)\b)(?:\w+\s+){0,5}$")
 # The modal and up to three words after it, to quote: "would use an assistant".
@@ -49,6 +58,12 @@ MODAL = re.compile(r"(?:(?<![\w-])(?P<modal>would|could|might|will|shall)(?![\w-
 def _modal_end(match: re.Match) -> int:
     return max(match.end(name) for name in ("modal", "short", "may"))
 NOT_A_MODAL = re.compile(r"\b(?:in|of|since|until|by|from|early|late|mid|end of|the|this|last|next)\s+$")
+
+
+# Words that make "every X" approximate, which is still everyone: "more or less every dental clinic".
+HEDGE = (r"(?:basically|virtually|nearly|almost|pretty much|pretty well|practically|literally|just about|more or less|"
+         r"roughly|approximately|about|around|close to|effectively|essentially|near enough|by and large|broadly|all but|"
+         r"well-nigh|largely|mostly|for the most part)")
 
 
 def _anchored(prose: Prose, match: re.Match) -> bool:
@@ -80,10 +95,36 @@ def _present_loss(prose: Prose, match: re.Match) -> bool:
     start = match.start("short") if "short" in match.re.groupindex and match.group("short") else match.start()
     before = prose.lower[max(0, start - 60):start]
     clause = re.split(r"[.;]", after, maxsplit=1)[0]
+    if LATER.search(clause):
+        return False
     return bool(COUNTERFACTUAL_NEXT.match(after) or re.match(rf"^\s*{ADVERBS}{LOSS_VERBS}\b", after)
                 or UNLESS_NOT.search(clause)
                 or (re.match(r"^\s*(?:be|have been)\b", after) and COUNTERFACTUAL_LATER.search(clause))
-                or LOSS_OBJECT.search(before) or CONDITION.search(before))
+                or LOSS_OBJECT.search(before) or ON_WHAT_IS_LOST.search(before) or CONDITION.search(before))
+
+
+# A later clause whose subject is someone other than the sufferer, saying what they might do:
+# "…; commercial might use it later for claims", "…, and yes, ground ops have said they might want
+# it one day". A pronoun ("; they would use it") or a quantifier ("; most would") is the sufferer
+# still, and so is a relative clause ("…, and the planners who would use it").
+ASIDE = re.compile(bounded(r"(?:[;(]|\.\s|\s[-—]\s|(?P<joined>,\s*(?:and|but|while|though|although|whereas)\b))\s*"
+                           r"(?:(?:yes|also|incidentally|admittedly|later|eventually|in time)\b\s*,?\s*)?"
+                           r"(?!(?:they|we|you|he|she|these|those|them|it|who|which|that|each|all|both|most|many|some|any|"
+                           r"everyone|everybody|anyone|anybody|people|users|customers)\b)"
+                           r"(?:(?!(?:who|which|that)\b)[\w&'-]+\s+){0,7}?(?!(?:who|which|that)\b)[\w&'-]+\s*"
+                           r"(?:(?:would|could|might|may|will|shall)\b|'(?:ll|d)\b|(?:is|are) (?:likely|going|set|keen|"
+                           r"planning|expected) to\b)"))
+# What makes the words before ", and …" a sufferer of their own, not the first items of a list of them.
+OWN_CLAUSE = re.compile(r"\d|\b(?:who|that|at|in|on|of|for|with|from|our|my)\b")
+
+
+def sufferers_clause(prose: Prose) -> Prose:
+    """Return the part of ``who`` that names the sufferer: all of it, or what comes before a
+    passing remark about someone else, which is no guess about the sufferer."""
+    aside = ASIDE.search(prose.lower)
+    if aside is None or (aside.group("joined") and not OWN_CLAUSE.search(prose.lower, 0, aside.start())):
+        return prose  # ", and drivers would …" after a bare list is the list's last item, no aside
+    return prose_of(prose.text[:aside.start()])
 
 
 def _counterfactual(prose: Prose, match: re.Match) -> bool:
@@ -151,8 +192,9 @@ PATTERNS = (
     Pattern("pipeline", "is a sales pipeline, people who might buy, not people losing today",
             re.compile(r"\b(?:if they (?:convert|sign|buy|close|renew|upgrade)|qualified leads|pipeline of|sales pipeline|"
                        r"(?:leads|prospects|deals) (?:worth|in the pipeline))\b"), fields=("sufferer.losing",)),
-    Pattern("bare-category", "is a whole category of people, not a specific group losing today",
-            re.compile(r"^(?:the\s+)?(?:[\w'-]+\s+){0,3}[\w'-]+s\.?$"), unless=_qualified, fields=("sufferer.who",)),
+    Pattern("bare-category", "is a whole category of organisations, a market, not a specific group losing today",
+            re.compile(rf"^(?:the\s+)?(?:(?![\w-]+ing\b)[\w'-]+\s+){{0,3}}{ORGANISATIONS}\.?$"), unless=_qualified,
+            fields=("sufferer.who",)),
     Pattern("early-adopter", "describes an appetite for technology, not a loss",
             re.compile(r"\b(?:early adopters?|innovators|first movers|forward[- ]thinking|ai[- ]curious|tech[- ]savvy|digitally mature|"
                        r"ai[- ]ready|ai[- ]first|ai[- ]native|innovation[- ]minded|future[- ]ready|tech[- ]forward)\b")),
@@ -166,7 +208,7 @@ PATTERNS = (
                        rf"experimenting with|playing with|comparing|shortlisting|selecting|choosing|procuring|sourcing|"
                        rf"tendering for|demoing|kicking the tyres on|kicking the tires on|asked for|would like|eyeing|eying|mulling|"
                        rf"contemplating|pondering|keeping an eye on|watching|circling)\s+"
-                       rf"(?:[\w'-]+\s+){{0,3}}?{TECH}\b"),
+                       rf"(?:[\w'-]+\s+){{0,3}}?(?:{TECH}|investments?|purchases?|upgrades?)\b"),
             unless_before=NEGATED),
     Pattern("eager-to-try", "describes a would-be buyer, not someone losing today",
             re.compile(r"\b(?:eager|keen|excited|itching|dying|desperate|raring|happy|ready|willing|can't wait|cannot wait|looking|"
@@ -191,17 +233,17 @@ PATTERNS = (
             re.compile(r"^(?:people|folks|humans|individuals|anyone|everybody|everyone|consumers|users|professionals) "
                        r"(?:who|that|with|in general)\b"), fields=("sufferer.who",)),
     Pattern("generic-population", "is a whole population, not a specific group losing today",
-            re.compile(r"^(?:(?:basically|virtually|nearly|almost|pretty much|practically|literally|just about)\s+)?"
-                       r"(?:every|all|any|most|each)\s+(?!\d)(?!of\b)(?!the\b)[\w'-]+"),
+            re.compile(rf"^(?:{HEDGE}\s+)?(?:every|all|any|most|each)\s+(?!\d)(?!of\b)(?!the\b)[\w'-]+"),
             unless=_anchored, fields=("sufferer.who",)),
     Pattern("bare-category", "is a whole category of people, not a specific group losing today",
             re.compile(rf"^(?:the (?:whole |entire )?)?(?:(?:small|large|big|busy|modern|typical|average|regular|ordinary|"
                        rf"mid-?size[d]?|medium-sized|medium|many|most|all|today's|global|local|independent|online|digital|remote|"
-                       rf"hybrid|and)\s+)*(?:{GENERIC_ROLES}|{INDUSTRIES})(?:\s+(?:industry|sector|space|market|world|vertical|"
+                       rf"hybrid|and)\s+)*(?:{POPULATIONS}|{INDUSTRIES})(?:\s+(?:industry|sector|space|market|world|vertical|"
                        rf"businesses|companies))?\.?$"), fields=("sufferer.who",)),
     Pattern("whole-industry", "is a whole industry, not a specific group losing today",
             re.compile(r"\bthe (?:whole|entire|wider|global|broader) (?:[\w'-]+ ){0,2}?(?:industry|sector|market|profession|"
                        r"world|space|ecosystem|economy)\b|^the (?:industry|market|sector|profession)\b|\bup for grabs\b|"
+                       r"\b(?:segment|sector|market|industry|profession|category|vertical|population)s? (?:as a whole|at large)\b|"
                        r"\b(?:chunk|share|slice|piece|part) of the (?:[\w-]+ )?market\b|\b(?:big and small|large and small|small and large|great and small|"
                        r"of any size|of every size|any size|all sizes)\b")),
     Pattern("everywhere", "spans a whole market, not a specific group losing today",
@@ -246,7 +288,7 @@ PATTERNS = (
                        r"|\b(?:potential|projected|expected|estimated|forecast|anticipated|possible|hypothetical|promised|future|"
                        r"target(?:ed)?)\s+(?:annual\s+|yearly\s+|monthly\s+)?(?:savings?|gains?|benefits?|upside|roi|revenue|uplift|"
                        r"time savings|efficiency gains?|productivity gains?)\b|\b(?:projected|forecasted|anticipated|hoped[- ]for)\b|\b(?:can|should|could|would|will)\s+(?:[\w'-]+\s+){0,2}?(?:reduce|cut|save|shave|"
-                       r"halve|free up|speed up|shorten|eliminate|remove|boost|increase|improve)\b|\b(?:roi|return on investment|payback|upside|uplift|lift in|deflection|"
+                       r"halve|free up|speed up|shorten|eliminate|remove|boost|increase|improve|gain|benefit)\b|\b(?:roi|return on investment|payback|upside|uplift|lift in|deflection|"
                        r"efficiency gains?|productivity gains?|time[- ]to[- ]value)\b|\b(?:opportunity|potential|chance|possibility|"
                        r"scope) to\b"),
             unless_before=re.compile(r"\b(?:not|never|cannot|can't|won't|couldn't|wouldn't)\s+$"), unless=_counterfactual),

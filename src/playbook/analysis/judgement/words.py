@@ -13,14 +13,28 @@ TECH = (r"(?:ai|a\.i\.|artificial intelligence|gen[- ]?ai|generative ai|llms?|la
         r"adopting|adopt|using|use|buying|buy|deploying|deploy|implementing|implement|digiti[sz]ation|digital transformation|"
         r"technology|tech|saas|systems?|offerings?|something|anything|automated [\w-]+|automatic [\w-]+|ai[- ]powered|"
         r"ai[- ]driven|ai[- ]based|ai[- ]assisted|smart [\w-]+|intelligent [\w-]+)")
-GENERIC_ROLES = (r"(?:office workers?|knowledge workers?|workers|employees|staff|professionals|businesses|business owners|"
-                 r"companies|organi[sz]ations|enterprises|firms|teams|people|persons|humans|users?|consumers|customers|"
-                 r"individuals|smbs|smes|small businesses|startups|start-ups|brands|creators|freelancers|entrepreneurs|"
-                 r"managers|leaders|executives|marketers|developers|retailers|merchants|sellers|shops|stores|restaurants|"
-                 r"hospitals|clinics|practices|schools|universities|agencies|nonprofits|charities|governments|councils|"
-                 r"industries|sectors|departments|families|households|students|parents|patients|citizens|americans|europeans|"
-                 r"pharmacies|dentists|landlords|farms|hotels|insurers|banks|carriers|brokers|accountants|lawyers|law firms|"
-                 r"doctors|nurses|teachers|drivers|contractors|builders|recruiters|agents)")
+# Whole populations, said with no one in particular: everyone who works, buys, or runs a business.
+POPULATIONS = (r"(?:office workers?|knowledge workers?|workers|employees|staff|professionals|businesses|business owners|"
+               r"companies|organi[sz]ations|enterprises|firms|teams|people|persons|humans|users?|consumers|customers|"
+               r"individuals|smbs|smes|small businesses|startups|start-ups|brands|creators|entrepreneurs|"
+               r"managers|leaders|executives|retailers|merchants|sellers|shops|stores|restaurants|"
+               r"hospitals|clinics|practices|schools|universities|agencies|nonprofits|charities|governments|councils|"
+               r"industries|sectors|departments|families|households|students|parents|patients|citizens|americans|europeans|"
+               r"pharmacies|farms|hotels|insurers|banks|carriers|brokers|law firms)")
+# People by the work they do: a specific group with a job, not a hypothetical sufferer, though
+# "millions of nurses" still counts a market.
+OCCUPATIONS = (r"(?:freelancers|developers|marketers|dentists|landlords|accountants|lawyers|doctors|nurses|teachers|drivers|"
+               r"contractors|builders|recruiters|agents)")
+GENERIC_ROLES = rf"(?:{POPULATIONS}|{OCCUPATIONS})"
+# Kinds of organisation: a bare plural of one ("Funeral homes") is a market, where a bare plural of
+# an occupation ("Freelance bookkeepers") is people with a job.
+ORGANISATIONS = (r"(?:firms|companies|businesses|practices|agencies|clinics|hospitals|homes|shops|stores|restaurants|cafes|"
+                 r"bars|pubs|hotels|schools|colleges|universities|pharmacies|banks|insurers|retailers|merchants|brands|"
+                 r"startups|start-ups|smbs|smes|chains|franchises|dealerships|manufacturers|suppliers|distributors|"
+                 r"wholesalers|providers|vendors|carriers|charities|nonprofits|councils|utilities|labs|laboratories|studios|"
+                 r"salons|gyms|venues|publishers|newsrooms|outlets|farms|factories|plants|warehouses|operators|"
+                 r"organi[sz]ations|enterprises|corporations|institutions|trusts|associations|breweries|wineries|bakeries|"
+                 r"garages|workshops|marketplaces|sites|websites|platforms|teams|departments|municipalities|authorities)")
 INDUSTRIES = (r"(?:healthcare|health care|retail|finance|banking|insurance|education|logistics|manufacturing|hospitality|"
               r"construction|government|the public sector|public sector|legal|pharma|media|e-commerce|ecommerce|real estate|"
               r"energy|agriculture|tech|telecoms?|automotive|travel|the nonprofit sector|nonprofits|smb|smbs|sme|smes|"
