@@ -8,32 +8,32 @@ Three formats, each read as a stream so that a file of any size costs the memory
   the scorer the log reports first (or the one ``eval_field`` names), streamed with ijson — the
   parser Inspect AI itself reads its logs with.
 
-Every problem becomes a diagnostic at the file's own line where there is one; nothing raises.
+Every reader reads through ``load/bounded.py``, so that no file costs more than a constant
+memory or is read past its size limit; every problem becomes a diagnostic at the file's own line
+where there is one; nothing raises.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import hashlib
-import io
 import json
-import os
-import stat
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
 from playbook.diagnostics import Diagnostic, Position, quote
 from playbook.layout import CONTENT
+from playbook.load.bounded import CHUNK, JsonEvents, Malformed, capped, json_row, lines, open_bounded
 from playbook.rules import diagnostic
 from playbook.suggest import did_you_mean
 
 PASS_FIELDS = ("correct", "pass", "passed", "success", "score")
 PASSES = frozenset({"true", "1", "1.0", "yes", "y", "pass", "passed", "correct", "c", "ok", "success"})
 FAILS = frozenset({"false", "0", "0.0", "no", "n", "fail", "failed", "incorrect", "i", "wrong", "failure"})
-MAX_ROW = 1024 * 1024  # bytes of one JSON Lines row
 MAX_PROBLEMS = 5  # a file this wrong is reported by its first few rows
-CHUNK = 1024 * 1024
 VALUES_HINT = "write true or false, 1 or 0, pass or fail — or leave it empty for a case not graded"
 
 
@@ -53,28 +53,9 @@ def eval_file(relative: str) -> str:
     return f"{CONTENT}/{relative}"
 
 
-def open_eval(root: Path, path: str) -> tuple[BinaryIO | None, str]:
-    """Return ``path`` opened for reading, or why it cannot be: it is missing, leads out of the
-    project through a symlink, or is not a regular file (a FIFO would block the build)."""
-    try:
-        real = (root / path).resolve(strict=True)
-        if not real.is_relative_to(root.resolve()):
-            return None, "leads out of the project through a symlink"
-        descriptor = os.open(real, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-    except FileNotFoundError:
-        return None, "does not exist"
-    except (OSError, RuntimeError) as error:
-        return None, f"cannot be read: {getattr(error, 'strerror', None) or error}"
-    if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-        os.close(descriptor)
-        return None, "is not a regular file"
-    os.set_blocking(descriptor, True)
-    return os.fdopen(descriptor, "rb"), ""
-
-
 def eval_digest(root: Path, path: str) -> tuple[str | None, str]:
     """Return the SHA-1 of the file's bytes, read in chunks, or why it cannot be read."""
-    stream, why = open_eval(root, path)
+    stream, why = open_bounded(root, path)
     if stream is None:
         return None, why
     hasher = hashlib.sha1()
@@ -89,16 +70,21 @@ def eval_digest(root: Path, path: str) -> tuple[str | None, str]:
 
 def read_evaluation(root: Path, path: str, field: str = "") -> tuple[Evaluation | None, list[Diagnostic]]:
     """Return what the evaluation file at ``path`` says, or the diagnostics that say why it cannot be used."""
-    stream, why = open_eval(root, path)
+    stream, why = open_bounded(root, path)
     if stream is None:
         return None, [diagnostic("PB008", path, Position(), f"the evaluation file {why}", "point model.eval at the graded cases")]
-    with stream:
-        return read_evaluation_from(stream, path, field)
+    with stream:  # its size on disk is within the limit: read it without counting
+        return _read(stream, path, field)
 
 
 def read_evaluation_from(stream: BinaryIO, path: str, field: str = "") -> tuple[Evaluation | None, list[Diagnostic]]:
     """Return what the evaluation read from ``stream`` says (``path`` names its format and its
-    diagnostics): the file on disk, or its content at an earlier commit."""
+    diagnostics): the file's content at an earlier commit, say; a stream longer than a file may
+    be is refused where it passes the limit."""
+    return _read(capped(stream), path, field)
+
+
+def _read(stream: BinaryIO, path: str, field: str) -> tuple[Evaluation | None, list[Diagnostic]]:
     tally = _Tally(path, field)
     try:
         if path.endswith(".eval"):
@@ -112,11 +98,11 @@ def read_evaluation_from(stream: BinaryIO, path: str, field: str = "") -> tuple[
             _read_jsonl(stream, tally)
     except _Stop:
         pass
-    except OSError as error:
-        try:
-            tally.fail("PB008", 1, 1, f"cannot read the evaluation file: {error.strerror or error}", "check that it is readable")
-        except _Stop:
-            pass
+    except (Malformed, OSError) as error:
+        if not isinstance(error, Malformed):
+            error = Malformed(1, 1, f"cannot read the evaluation file: {error.strerror or error}", "check that it is readable")
+        with contextlib.suppress(_Stop):
+            tally.report(error)
     return tally.result()
 
 
@@ -137,6 +123,9 @@ class _Tally:
         self.problems.append(diagnostic(code, self.path, Position(line, max(1, column)), message, hint))
         if len(self.problems) >= MAX_PROBLEMS:
             raise _Stop
+
+    def report(self, problem: Malformed) -> None:
+        self.fail("PB008", problem.line, problem.column, problem.message, problem.hint)
 
     def grade(self, value: object, line: int, column: int = 1) -> None:
         self.last_line = line
@@ -189,37 +178,18 @@ def _no_field(tally: _Tally, seen: list[str]) -> None:
                    "name the column with model.eval_field" + (f" (the cases have: {', '.join(seen[:12])})" if seen else ""))
 
 
-def _lines(stream: BinaryIO, tally: _Tally) -> Iterator[tuple[int, str]]:
-    """Yield each line of the file as text with its number; a line over MAX_ROW is reported and skipped."""
-    number = 0
-    while True:
-        raw = stream.readline(MAX_ROW + 1)
-        if not raw:
-            return
-        number += 1
-        if len(raw) > MAX_ROW and not raw.endswith(b"\n"):
-            while (rest := stream.readline(CHUNK)) and not rest.endswith(b"\n"):
-                pass
-            tally.fail("PB008", number, 1, f"the row is over {MAX_ROW:,} bytes", "a graded case is a row, not a document")
-            continue
-        if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
-            raw = raw[3:]
-        try:
-            yield number, raw.decode("utf-8")
-        except UnicodeDecodeError as error:
-            tally.fail("PB008", number, error.start + 1, f"the row is not valid UTF-8 (byte 0x{raw[error.start]:02x})", "save the file as UTF-8")
-
-
 def _read_jsonl(stream: BinaryIO, tally: _Tally) -> None:
     seen: dict[str, None] = {}  # the keys of the first rows, to name them when the column is missing
     present = False
-    for number, line in _lines(stream, tally):
-        if not line.strip():
-            continue
+    for number, line in lines(stream):
         try:
-            row = json.loads(line)
-        except json.JSONDecodeError as error:
-            tally.fail("PB008", number, error.colno, f"the row is not JSON: {error.msg}", "write one JSON object a line")
+            if isinstance(line, Malformed):
+                raise line
+            if not line.strip():
+                continue
+            row = json_row(line, number)
+        except Malformed as problem:
+            tally.report(problem)
             continue
         if not isinstance(row, dict):
             kind = _shown(row) if isinstance(row, list) else f"a {type(row).__name__}"
@@ -239,9 +209,24 @@ def _read_jsonl(stream: BinaryIO, tally: _Tally) -> None:
         _no_field(tally, list(seen))
 
 
+_LONE_CR = re.compile(r"(?<=\r)(?!\n)")  # old Mac line ends, which csv reads as line ends too
+
+
 def _read_csv(stream: BinaryIO, tally: _Tally) -> None:
-    text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
-    reader = csv.reader(text)
+    line = 0  # the last line the reader took: the last line of the row it gives
+
+    def texts() -> Iterator[str]:
+        nonlocal line
+        for _, text in lines(stream):
+            if isinstance(text, Malformed):
+                text.line = line + 1
+                raise text
+            for piece in _LONE_CR.split(text) if "\r" in text else (text,):
+                if piece:
+                    line += 1
+                    yield piece
+
+    reader = csv.reader(texts())  # a field is at most csv.field_size_limit(), 128 KiB, across lines
     try:
         header = [cell.strip() for cell in next(reader, [])]
         if not any(header):
@@ -259,41 +244,34 @@ def _read_csv(stream: BinaryIO, tally: _Tally) -> None:
         for row in reader:
             if not any(cell.strip() for cell in row):
                 continue
-            tally.grade(row[index] if index < len(row) else None, reader.line_num, 1)
+            tally.grade(row[index] if index < len(row) else None, line, 1)
     except csv.Error as error:
-        tally.fail("PB008", reader.line_num or 1, 1, f"the CSV file cannot be read: {error}", "save it as plain CSV with a header row")
-    except UnicodeDecodeError as error:
-        tally.fail("PB008", reader.line_num + 1, 1, f"the file is not valid UTF-8 (byte 0x{error.object[error.start]:02x})", "save it as UTF-8")
+        tally.fail("PB008", line or 1, 1, f"the CSV file cannot be read: {error}", "save it as plain CSV with a header row")
 
 
 def _read_inspect(stream: BinaryIO, tally: _Tally) -> None:
     """Read an Inspect AI JSON log: ``samples[].scores[SCORER].value``, "C" a pass, "I" or "N" a fail."""
-    import ijson  # only Inspect logs need it
-
     top: set[str] = set()
     scorers: list[str] = []  # as the log's results name them, the first being the one read
     named: dict[str, None] = {}  # the scorers the samples have
     score: object = None
-    try:
-        for prefix, event, value in ijson.parse(stream, use_float=True):
-            if prefix == "" and event == "map_key":
-                top.add(value)
-            elif prefix == "results.scores.item.name" and event == "string":
-                scorers.append(value)
-            elif prefix == "samples.item" and event in ("start_map", "end_map"):
-                if event == "end_map":
-                    _grade_sample(tally, score)
-                score = None
-            elif prefix.startswith("samples.item.scores.") and prefix.endswith(".value") and event not in ("end_map", "end_array"):
-                name = prefix[len("samples.item.scores."):-len(".value")]
-                named[name] = None
-                if not tally.field:
-                    tally.field = scorers[0] if scorers else name
-                if name == tally.field and score is None:
-                    score = {"start_map": {}, "start_array": []}.get(event, value)
-    except ijson.JSONError as error:
-        tally.fail("PB008", 1, 1, f"the file is not valid JSON: {str(error)[:120]}", "point model.eval at the log Inspect AI wrote")
-        return
+    events = JsonEvents(stream)
+    for prefix, event, value in events:
+        if prefix == "" and event == "map_key":
+            top.add(value)
+        elif prefix == "results.scores.item.name" and event == "string":
+            scorers.append(value)
+        elif prefix == "samples.item" and event in ("start_map", "end_map"):
+            if event == "end_map":
+                _grade_sample(tally, score, events.line)
+            score = None
+        elif prefix.startswith("samples.item.scores.") and prefix.endswith(".value") and event not in ("end_map", "end_array"):
+            name = prefix[len("samples.item.scores."):-len(".value")]
+            named[name] = None
+            if not tally.field:
+                tally.field = scorers[0] if scorers else name
+            if name == tally.field and score is None:
+                score = {"start_map": {}, "start_array": []}.get(event, value)
     if "eval" not in top or "samples" not in top:
         tally.problems.clear()
         tally.fail("PB008", 1, 1, "a .json evaluation file must be an Inspect AI log, with eval and samples",
@@ -302,11 +280,11 @@ def _read_inspect(stream: BinaryIO, tally: _Tally) -> None:
         _no_field(tally, list(named))
 
 
-def _grade_sample(tally: _Tally, score: object) -> None:
+def _grade_sample(tally: _Tally, score: object, line: int) -> None:
     if isinstance(score, str) and score.strip().upper() == "N":
         score = False  # no answer: Inspect counts it as a fail
     elif isinstance(score, str) and score.strip().upper() == "P":
-        tally.fail("PB008", 1, 1, f"a sample's {tally.field} score is 'P' (partly right), which is neither a pass nor a fail",
+        tally.fail("PB008", line, 1, f"a sample's {tally.field} score is 'P' (partly right), which is neither a pass nor a fail",
                    "score with a scorer that grades each sample right or wrong, or name one with model.eval_field")
         return
-    tally.grade(score, 1)
+    tally.grade(score, line)
