@@ -6,7 +6,7 @@ import pickle
 
 import pytest
 
-from playbook.load.cache import FILE, FOLDER, SourceCache
+from playbook.load.cache import FILE, FOLDER, signing_key
 from playbook.analysis.project import analyse_project
 from tests.conftest import brief
 
@@ -44,10 +44,9 @@ def test_a_damaged_or_foreign_cache_is_ignored(make_project, damage):
     elif damage == "resign":  # a cache committed by someone else: signed with their key
         path.write_bytes(b"x" * 32 + pickle.dumps({"format": "x", "entries": {}}))
     else:
-        cache = SourceCache(root)
         import hmac, hashlib
         payload = pickle.dumps({"format": "playbook-0.0.0-sources-1", "entries": {"content/briefs/a.md": ("0" * 40, (None, []))}})
-        path.write_bytes(hmac.new(cache.file.key, payload, hashlib.sha256).digest() + payload)
+        path.write_bytes(hmac.new(signing_key(), payload, hashlib.sha256).digest() + payload)
     fresh = analyse(root)
     assert [b.slug for b in fresh.briefs] == ["a"] and fresh.diagnostics == ()
 
@@ -182,3 +181,112 @@ def test_half_written_cache_files_of_dead_writers_are_removed(make_project, run)
         assert run("check", str(root))[0] == 0
         assert not dead.exists() and live.exists()
     assert sorted(p.name for p in (root / FOLDER).iterdir()) == sorted([FILE, live.name])
+
+
+# --- Nothing in the checkout decides what the cache runs, or what a check finds ----------------------
+
+class Proof:
+    """Unpickled, creates the file ``marker``: the proof that a cache ran code."""
+
+    def __init__(self, marker):
+        self.marker = str(marker)
+
+    def __reduce__(self):
+        return (open, (self.marker, "w"))
+
+
+def plant_signed_caches(root, key: bytes, marker) -> None:
+    """Write a pickle that would create ``marker``, signed with ``key``, under every name a cache has had."""
+    import hashlib
+    import hmac
+
+    payload = pickle.dumps(Proof(marker))
+    (root / FOLDER).mkdir(exist_ok=True)
+    for name in (FILE, "sources.pickle", "render.msgpack", "render.pickle"):
+        (root / FOLDER / name).write_bytes(hmac.new(key, payload, hashlib.sha256).digest() + payload)
+
+
+# Where XDG_CACHE_HOME (or HOME) can point inside a checkout: the key is planted there.
+PLANTED = {"the project": ".", "content/": "content", "site/": "site", ".playbook-cache/": FOLDER,
+           "an XDG_CACHE_HOME in the checkout": ".cache", "a HOME in the checkout": "home"}
+
+
+@pytest.mark.parametrize("where", PLANTED)
+def test_a_cache_and_key_planted_in_the_checkout_never_run(make_project, run, monkeypatch, tmp_path, where):
+    root = make_project({"a": brief(), "b": brief(("  accuracy: 0.93", "  accuracy: 0.5"))})
+    expected = run("check", str(root), "--no-cache")
+    folder = root / PLANTED[where]
+    if where == "a HOME in the checkout":
+        monkeypatch.delenv("XDG_CACHE_HOME")
+        monkeypatch.setenv("HOME", str(folder))
+        folder = folder / ".cache"
+    else:
+        monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
+    key = b"planted by a pull request, 32 b"
+    (folder / "playbook").mkdir(parents=True, exist_ok=True)
+    (folder / "playbook" / "cache-key").write_bytes(key)
+    marker = tmp_path / "the cache ran code"
+    plant_signed_caches(root, key, marker)
+    for command in ("check", "build", "check"):  # (a build refuses a site/ holding a planted key: not its files)
+        code, out, err = run(command, str(root))
+        assert not marker.exists(), f"{command} ran the planted cache"
+        assert "Traceback" not in err
+    assert (code, out) == expected[:2] and "inside" in err and "point XDG_CACHE_HOME outside the checkout" in err
+
+
+def test_a_project_in_a_repository_does_not_trust_a_key_elsewhere_in_its_work_tree(make_project, run, monkeypatch, tmp_path):
+    import subprocess
+
+    repository = tmp_path / "repository"
+    repository.mkdir()
+    subprocess.run(["git", "init", "-q", str(repository)], check=True)
+    project = make_project({"a": brief()})
+    root = repository / "docs" / "playbook"
+    root.parent.mkdir()
+    project.rename(root)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(repository / ".cache"))  # outside the project, inside the checkout
+    key = b"planted by a pull request, 32 b"
+    (repository / ".cache/playbook").mkdir(parents=True)
+    (repository / ".cache/playbook/cache-key").write_bytes(key)
+    marker = tmp_path / "the cache ran code"
+    plant_signed_caches(root, key, marker)
+    code, out, err = run("check", str(root))
+    assert code == 0 and not marker.exists() and f"inside {repository}" in err
+
+
+def test_a_pickle_signed_with_the_users_own_key_never_runs(make_project, run, tmp_path):
+    """The format is data: even a cache that verifies (a leaked key) cannot run anything."""
+    root = make_project({"a": brief()})
+    marker = tmp_path / "the cache ran code"
+    plant_signed_caches(root, signing_key(), marker)
+    for command in ("check", "build", "check"):
+        code, out, err = run(command, str(root))
+        assert code == 0 and not marker.exists() and "Traceback" not in err
+
+
+def test_a_cache_signed_with_a_planted_key_cannot_hide_a_finding(make_project, run, monkeypatch):
+    """A data cache could still lie: one signed with a key from the checkout is not believed."""
+    import hashlib
+    import shutil
+
+    from playbook.analysis.project import DERIVED
+    from playbook.load.cache import SourceCache
+    from playbook.load.signed import key_path
+
+    good = brief()
+    bad = brief(("  severity: 4", "  severity: 9"))
+    root = make_project({"a": good})
+    analyse(root)
+    store = SourceCache(root, DERIVED)
+    [(path, (_, result))] = store.entries.items()
+    digest = hashlib.sha1(bad.encode()).hexdigest()
+    store.file.write({"sources": {path: (digest, result)}, "derived": {}})  # "the bad brief loads as the good one"
+    (root / "content/briefs/a.md").write_text(bad)
+    assert run("check", str(root))[0] == 0, "signed with the user's key, the lie is believed: the test can fail"
+    store.file.write({"sources": {path: (digest, result)}, "derived": {}})
+    planted = root / ".cache" / "playbook"
+    planted.mkdir(parents=True)
+    shutil.copy(key_path(), planted / "cache-key")  # the very key that signed the lie, now in the checkout
+    monkeypatch.setenv("XDG_CACHE_HOME", str(root / ".cache"))
+    code, out, err = run("check", str(root))
+    assert code == 1 and "PB002" in out and "inside" in err

@@ -108,7 +108,7 @@ def analyse_project(root: Path, *, today: date | None = None, config: Config | N
     updates ``.playbook-cache/``; ``jobs`` parses on that many processes when there are many files.
     """
     with gc_paused():  # unpickling the cache makes as many small objects as parsing
-        store = SourceCache(root) if persistent else None
+        store = SourceCache(root, DERIVED) if persistent else None
         analysis = _analyse(root, today, config, cache, store, jobs)
         if store is not None:
             store.save()
@@ -189,7 +189,7 @@ def _analyse(root: Path, today: date | None, config: Config | None, cache: Reuse
     )
 
 
-# Parsed briefs go back from pool workers, and into the cache, pickled.
+# Parsed briefs go back from pool workers pickled.
 pickle_fields_plainly(playbook.diagnostics, playbook.load.model, playbook.load.evals, playbook.analysis.metrics, playbook.analysis.links,
                       playbook.analysis.ranking)
 
@@ -251,6 +251,9 @@ def _load_one(job: tuple) -> tuple:
     # A brief that names an evaluation file is derived once the file is read, in the parent.
     early = derive_brief(brief, *_SETTINGS) if _SETTINGS is not None and brief is not None and not brief.model.eval else None
     return result, early
+
+
+DERIVED = tuple[Metrics, Levers | None, list[Diagnostic]]  # what derive_brief gives, as the cache stores it
 
 
 def derive_brief(brief: Brief, config: Config, today: date, evaluation: Evaluation | None = None) -> tuple:

@@ -32,8 +32,7 @@ def _analyse(directory: str, stderr: IO, *, cached: bool = False) -> Analysis:
 
 def _note_cache_problem(problem: str, stderr: IO) -> None:
     if problem:
-        print(f"playbook: warning: {problem}, so the cache was neither read nor written; delete it "
-              "(it is always safe to) and the next run makes a new one", file=stderr)
+        print(f"playbook: warning: {problem}", file=stderr)
 
 
 def _project_root(directory: str) -> Path:

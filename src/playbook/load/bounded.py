@@ -7,7 +7,7 @@ constants, whatever its bytes. Every evaluation reader reads through this layer:
 - :func:`lines` gives lines of at most :data:`MAX_ROW` bytes as text, for JSON Lines and CSV;
 - :func:`json_row` parses one line of JSON with its nesting bounded and its numbers read;
 - :class:`JsonEvents` streams a whole JSON document as ijson events (prefix, event, value), with its
-  nesting, its strings and its numbers bounded before ijson sees the bytes.
+  nesting, its keys, strings and numbers bounded before ijson sees the bytes.
 
 A file that breaks a limit is a :class:`Malformed` at its own line and column, never a traceback.
 """

@@ -1,10 +1,11 @@
 """The persistent build cache in ``.playbook-cache/``: what loading each source file gave, keyed
 by the file's bytes, so warm builds and checks skip parsing files that did not change.
 
-A cache must never make a build wrong. Entries are keyed by the SHA-1 of the file's bytes, the
-path and the tool version; the file is signed with HMAC-SHA256 under a key kept outside the
-project (so a cache committed to a repository, or tampered with, is never unpickled), and one
-that does not verify, does not unpickle or comes from another version is ignored.
+A cache must never make a build wrong, and never run anything. Entries are keyed by the SHA-1 of
+the file's bytes, the path and the tool version; the file is plain data of declared types (no
+pickle: nothing in it is ever executed), signed with HMAC-SHA256 under a key kept outside the
+project's checkout (so a cache committed to a repository, or tampered with, is never believed),
+and one that does not verify, does not decode or comes from other code is ignored.
 """
 
 from __future__ import annotations
@@ -14,15 +15,20 @@ import dataclasses
 import functools
 import hashlib
 from pathlib import Path
+from typing import Any
 
 from playbook import __version__
+from playbook.diagnostics import Diagnostic
 from playbook.layout import CACHE
+from playbook.load.evals import Evaluation
+from playbook.load.model import Brief, Page
 from playbook.load.signed import Signed, read_regular, signing_key
 
 __all__ = ["CODE", "FILE", "FOLDER", "FORMAT", "RenderCache", "Signed", "SourceCache", "read_regular", "signing_key"]
 
 FOLDER = CACHE
-FILE = "sources.pickle"
+FILE = "sources.msgpack"
+Loaded = tuple[Brief | Page | Evaluation | None, list[Diagnostic]]  # what a loader, or an evaluation reader, gives
 
 
 def _code_digest() -> str:
@@ -45,7 +51,7 @@ def pickle_fields_plainly(*modules) -> None:
 
     The default way goes through ``dataclasses``' generic state functions, which look the fields
     up again for each of the hundreds of thousands of objects a large playbook has; this halves
-    the time of the cache and of handing parsed briefs back from worker processes.
+    the time of handing parsed briefs back from worker processes (the cache is not pickled).
     """
     for module in modules:
         for kind in vars(module).values():
@@ -62,8 +68,9 @@ class SourceCache:
     """What loading each file gave, ``{path: (sha1 of its bytes, result)}``, and what the criteria
     found in each brief, ``{path: (sha1, settings, result)}``; read at start, written at the end."""
 
-    def __init__(self, root: Path):
-        self.file = Signed(root, FILE, FORMAT)
+    def __init__(self, root: Path, derived: Any):
+        """``derived`` is the declared type of what is derived from a brief (the analysis stage knows it)."""
+        self.file = Signed(root, FILE, FORMAT, {"sources": dict[str, tuple[str, Loaded]], "derived": dict[str, tuple[str, str, derived]]})
         stored = self.file.read()
         self.entries: dict[str, tuple[str, object]] = stored.get("sources", {})
         self.derived: dict[str, tuple[str, str, object]] = stored.get("derived", {})
@@ -119,7 +126,8 @@ class RenderCache:
     """
 
     def __init__(self, root: Path, salt: str):
-        self.file = Signed(root, "render.pickle", f"playbook-{__version__}-{CODE}-render")
+        self.file = Signed(root, "render.msgpack", f"playbook-{__version__}-{CODE}-render",
+                           {"salt": str, "words": dict[str, str], "pages": dict[str, tuple[str, str]]})
         stored = self.file.read()
         fresh = stored.get("salt") == salt
         self.salt = salt

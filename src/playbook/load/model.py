@@ -75,6 +75,17 @@ class Spans:
         self._text = "\n" + "".join(f"{key}\t{line}\t{column}\t{length}\n" for key, (line, column, length) in (spans or {}).items()
                                     if "\t" not in key and "\n" not in key)
 
+    def as_plain(self) -> str:
+        """Return the packed text, as the build cache stores it."""
+        return self._text
+
+    @classmethod
+    def from_plain(cls, text: str) -> Spans:
+        """Return the spans that :meth:`as_plain` gave ``text`` for."""
+        spans = cls.__new__(cls)
+        spans._text = text
+        return spans
+
     def __contains__(self, key: object) -> bool:
         return f"\n{key}\t" in self._text
 

@@ -1,6 +1,12 @@
-"""Files in ``.playbook-cache/`` that can be trusted with nothing but speed: signed with a key
-kept outside the project, opened without following symlinks, read only when they are regular
-files of a sane size, and written atomically into a folder that is not a link elsewhere."""
+"""Files in ``.playbook-cache/`` that can be trusted with nothing but speed.
+
+They hold plain data only (MessagePack, decoded by the declared types of ``load/codec.py``), so
+no cache, whoever wrote it, can run anything. They are signed with a key kept outside the
+project's checkout — a key that would resolve inside it, where a pull request could plant one
+(``XDG_CACHE_HOME`` pointing into the checkout), is never used, and the cache with it — so a
+committed cache cannot change what a check finds either. They are opened without following
+symlinks, read only when they are regular files of a sane size, and written atomically into a
+folder that is not a link elsewhere."""
 
 from __future__ import annotations
 
@@ -9,18 +15,48 @@ import hashlib
 import hmac
 import io
 import os
-import pickle
 import secrets
 import stat
 from pathlib import Path
+from typing import Any
+
+import msgpack
 
 from playbook.layout import CACHE as FOLDER
+from playbook.load.codec import codec
+
+
+def key_path() -> Path:
+    """Return where this user's signing key is kept: ``$XDG_CACHE_HOME/playbook/cache-key``."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "playbook" / "cache-key"
+
+
+def checkout(root: Path) -> Path:
+    """Return the folder a pull request to ``root`` can write: the git work tree holding it (the
+    nearest folder above with a ``.git``), or the project itself."""
+    root = root.resolve()
+    return next((folder for folder in (root, *root.parents) if (folder / ".git").exists()), root)
+
+
+def untrusted_key(root: Path) -> str:
+    """Return why the signing key cannot be trusted for the project at ``root`` — it would be
+    inside the project's checkout — or "" when it can."""
+    path = key_path()
+    try:
+        where = path.resolve()
+    except (OSError, RuntimeError):
+        return f"the cache's signing key {path} cannot be resolved"
+    tree = checkout(root)
+    if where.is_relative_to(tree):
+        return (f"the cache's signing key {path} is inside {tree}, where a pull request could plant one (XDG_CACHE_HOME), "
+                "so the cache was neither read nor written; point XDG_CACHE_HOME outside the checkout")
+    return ""
 
 
 def signing_key() -> bytes:
     """Return this user's signing key, creating it on first use."""
-    home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "playbook"
-    path = home / "cache-key"
+    path = key_path()
+    home = path.parent
     try:
         return path.read_bytes()
     except OSError:
@@ -60,7 +96,8 @@ def _open_folder(folder: Path, create: bool) -> int | None:
         return None
     except OSError:
         if folder.is_symlink() or folder.exists():
-            raise UnsafeCacheFolder(f"{folder.name} is a symlink or not a folder") from None
+            raise UnsafeCacheFolder(f"{folder.name} is a symlink or not a folder, so the cache was neither read nor written; "
+                                    "delete it (it is always safe to) and the next run makes a new one") from None
         raise
 
 
@@ -93,32 +130,36 @@ def read_regular(path: Path, limit: int = MAX_BYTES, *, dir_fd: int | None = Non
 
 def verified(key: bytes, data: bytes | None) -> memoryview | None:
     """Return the signed payload of ``data``, or None when the signature does not verify."""
-    if data is None or len(data) < 32:
+    if data is None or len(data) < 32 or not key:
         return None
     payload = memoryview(data)[32:]
     return payload if hmac.compare_digest(data[:32], hmac.new(key, payload, hashlib.sha256).digest()) else None
 
 
 class Signed:
-    """A dict of named values pickled to ``.playbook-cache/NAME``, signed, and ignored unless it
-    verifies. Dicts among the values are pickled a slice at a time, each with a fresh memo: one
-    pickle of 10,000 briefs needed a memo of 50 MB, which was the peak of a whole build.
+    """Named values stored in ``.playbook-cache/NAME`` as signed MessagePack, each of the type
+    ``kinds`` declares for its name, and ignored unless the file verifies and decodes. A dict is
+    stored a slice at a time, so that reading holds the plain form of one slice, not of all.
 
     The folder and the file are opened without following symlinks, only regular files are read,
     and a file over :data:`MAX_BYTES` is not read at all. ``problem`` says why a folder that is
-    not a plain folder was left alone, for the command line to tell the user.
+    not a plain folder, or a key inside the checkout, kept the cache from being used, for the
+    command line to tell the user.
     """
 
-    SLICE = 500  # entries of a dict per pickle
+    SLICE = 500  # entries of a dict per MessagePack map
 
-    def __init__(self, root: Path, name: str, format: str):
+    def __init__(self, root: Path, name: str, format: str, kinds: dict[str, Any]):
         self.folder = root / FOLDER
         self.path = self.folder / name
         self.format = format
-        self.key = signing_key()
-        self.problem = ""
+        self.kinds = kinds
+        self.problem = untrusted_key(root)
+        self.key = signing_key() if not self.problem else b""
 
     def read(self) -> dict:
+        if self.problem:
+            return {}
         try:
             folder = _open_folder(self.folder, create=False)
         except UnsafeCacheFolder as error:
@@ -129,29 +170,34 @@ class Signed:
         if folder is None:
             return {}
         try:
-            payload = verified(self.key, read_regular(self.path, dir_fd=folder))
+            data = read_regular(self.path, dir_fd=folder)
         finally:
             os.close(folder)
-        if payload is None:
+        if verified(self.key, data) is None:
             return {}
-        stream = io.BytesIO(payload)  # shares the bytes rather than copying them
+        stream = io.BytesIO(data)  # shares the bytes rather than copying them
+        stream.seek(32)
         stored: dict = {}
-        try:  # each pickle in the file has a memo of its own, so each gets an unpickler of its own
-            if pickle.load(stream) != self.format:
+        try:
+            unpacker = msgpack.Unpacker(stream, read_size=1 << 20, use_list=False, raw=False, max_buffer_size=MAX_BYTES)
+            if unpacker.unpack() != self.format:
                 return {}
-            while (head := pickle.load(stream)) is not None:
-                name, slices = head
+            while (name := unpacker.unpack()) is not None:
+                slices = unpacker.unpack()
+                decode = codec(self.kinds[name])[1]
                 if slices is None:
-                    stored[name] = pickle.load(stream)
+                    stored[name] = decode(unpacker.unpack())
                 else:
                     stored[name] = value = {}
                     for _ in range(slices):
-                        value.update(pickle.load(stream))
-        except Exception:  # corrupt: start again
+                        value.update(decode(unpacker.unpack()))
+        except Exception:  # corrupt, or written by other code: start again
             return {}
         return stored
 
     def write(self, entries: dict) -> None:
+        if self.problem:
+            return
         try:
             folder = _open_folder(self.folder, create=True)
         except UnsafeCacheFolder as error:
@@ -170,21 +216,18 @@ class Signed:
                 fcntl.flock(out, fcntl.LOCK_EX)  # a later build knows a live writer's file from a dead one's
                 out.write(bytes(32))  # the signature, once the rest is written
                 signer = _Signing(out, hmac.new(self.key, digestmod=hashlib.sha256))
-
-                def dump(value) -> None:
-                    pickle.dump(value, signer, protocol=pickle.HIGHEST_PROTOCOL)
-
-                dump(self.format)
+                pack = msgpack.Packer().pack
+                signer.write(pack(self.format))
                 for name, value in entries.items():
-                    if isinstance(value, dict):
+                    encode = codec(self.kinds[name])[0]
+                    if isinstance(value, dict):  # declared as a dict, whose slices are dicts of that type
                         items = list(value.items())
-                        dump((name, -(-len(items) // self.SLICE)))
+                        signer.write(pack(name) + pack(-(-len(items) // self.SLICE)))
                         for start in range(0, len(items), self.SLICE):
-                            dump(dict(items[start:start + self.SLICE]))
+                            signer.write(pack(encode(dict(items[start:start + self.SLICE]))))
                     else:
-                        dump((name, None))
-                        dump(value)
-                dump(None)
+                        signer.write(pack(name) + pack(None) + pack(encode(value)))
+                signer.write(pack(None))
                 out.seek(0)
                 out.write(signer.mac.digest())
                 out.flush()
