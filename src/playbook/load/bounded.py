@@ -123,7 +123,7 @@ def json_row(text: str, line: int) -> object:
     """Return the JSON value of one line (``line`` of its file), or raise Malformed where it is
     not JSON, nests deeper than :data:`MAX_DEPTH` or has a number over :data:`MAX_DIGITS` digits."""
     if text.count("[") + text.count("{") > MAX_DEPTH:  # else it cannot nest that deep
-        _Guard(line).scan(text.encode("utf-8"))
+        _Guard(line, keys=False).scan(text.encode("utf-8"))  # a row's keys build no prefixes
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
@@ -192,7 +192,8 @@ class _Guard:
     brackets nest, how long a number or a key runs — with whole-chunk splits, counts and
     translations (C speed), walking a chunk's pieces one by one only where a limit may break."""
 
-    def __init__(self, line: int):
+    def __init__(self, line: int, keys: bool = True):
+        self.keys = keys  # whether keys are limited: a streamed document's prefixes hold them
         self.depth = 0
         self.string = -1  # bytes of the string open at the end of the last chunk; -1 outside one
         self.escaped = False  # the last chunk ended on a backslash inside a string
@@ -222,7 +223,8 @@ class _Guard:
             if last == 0:
                 self.escaped = plain.endswith(b"\\")
                 return self._advance(chunk)
-        self._keys(chunk, parts, first)
+        if self.keys:
+            self._keys(chunk, parts, first)
         if ends_in_string:
             self.string = len(parts[last])
             self.opened = (self.line, self.column, chunk, len(plain) - len(parts[last]) - 1)
