@@ -1,5 +1,5 @@
 """Evaluation files a pull request wrote cannot crash a check or exhaust its memory
-(``load/bounded.py``): each hostile shape is a PB008 at the file's own line, a file too big is
+(``load/bounded.py``, ``load/boundedjson.py``): each hostile shape is a PB008 at the file's own line, a file too big is
 refused by its size before a byte of it is read, and what reading a file costs in memory is
 bounded by a constant, whatever the file's size."""
 
@@ -16,7 +16,8 @@ import ijson
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from playbook.load.bounded import MAX_DEPTH, MAX_FILE, MAX_KEY, MAX_STRING, JsonEvents, Malformed, _Guard, json_row
+from playbook.load.bounded import MAX_FILE, Malformed
+from playbook.load.boundedjson import MAX_DEPTH, MAX_KEY, MAX_STRING, JsonEvents, _Guard, json_row
 from tests.conftest import brief
 
 SPARSE = 3 << 30  # a 3 GiB file of no bytes on disk

@@ -8,7 +8,7 @@ Three formats, each read as a stream so that a file of any size costs the memory
   the scorer the log reports first (or the one ``eval_field`` names), streamed with ijson — the
   parser Inspect AI itself reads its logs with.
 
-Every reader reads through ``load/bounded.py``, so that no file costs more than a constant
+Every reader reads through ``load/bounded.py`` (and ``load/boundedjson.py``), so that no file costs more than a constant
 memory or is read past its size limit; every problem becomes a diagnostic at the file's own line
 where there is one; nothing raises.
 """
@@ -26,7 +26,8 @@ from typing import BinaryIO, Iterator
 
 from playbook.diagnostics import Diagnostic, Position, quote
 from playbook.layout import CONTENT
-from playbook.load.bounded import CHUNK, JsonEvents, Malformed, capped, json_row, lines, open_bounded
+from playbook.load.bounded import CHUNK, Malformed, capped, lines, open_bounded
+from playbook.load.boundedjson import JsonEvents, json_row
 from playbook.rules import diagnostic
 from playbook.suggest import did_you_mean
 
