@@ -89,16 +89,19 @@ HOSTILE = [
     "- [ ] **bold start** and end\n- [ ] <b>escaped</b>\n",
     "Title\n=====\n\n## Title\n\n## Title-1\n\n## Title\n",
     ">" * 40 + " deep", "".join("  " * i + "- x\n" for i in range(40)), "[^" * 300, "*a " * 30 + "b" + "*" * 30,
+    "[[abcd]](x) and [[abc]] (y)\n", "[" * 21 + "foo]()\n", "[" * 20 + " [a](x)\n", "![" * 21 + "a" + "](x)" * 21,
+    "[a " * 20 + "![b](x)" + "](y)\n", "*a* " * 600, "## " + "__a__ `b` " * 300, "".join(f"[l{i}]: /{i}\n" for i in range(60)),
 ]
 
 
 def test_the_hostile_corpus_is_byte_identical(engines):
     handed_back = compare([(repr(text[:40]), text) for text in HOSTILE], engines)
-    # The accelerator hands back only what it cannot reproduce — a wikilink in a link or an image,
-    # an escape or Markdown inside or beside one, a reference definition beside one, code right
-    # after a tight item's text, an empty item, and what nests deeper than twelve or opens hundreds of footnotes: eleven of
-    # these thirty-four, which are built to hit them.
-    assert handed_back <= 11, handed_back
+    # The accelerator hands back only what it cannot reproduce — a wikilink in a link or an image
+    # or before "(", an escape or Markdown inside or beside one, a reference definition beside
+    # one, code right after a tight item's text, an empty item, brackets nested twenty deep, and
+    # what nests deeper than twelve or opens hundreds of footnotes — or would take time in the
+    # square of a paragraph: nineteen of these forty-two, which are built to hit them.
+    assert handed_back <= 19, handed_back
 
 
 PIECES = st.sampled_from([

@@ -1,8 +1,11 @@
 """Markdown takes time linear in the body, whatever the body: growth tests (tests/growth.py) for
-each shape found to take time in its square, on the engine that did; and the linear task-list
-rule writes what mdit-py-plugins' did."""
+each shape found to take time in its square, on the engine that did; bodies that overflowed
+markdown-it-pyrs' stack render; and the linear task-list rule writes what mdit-py-plugins' did."""
 
 from __future__ import annotations
+
+import subprocess
+import sys
 
 import pytest
 from hypothesis import given, settings
@@ -10,7 +13,8 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.tasklists import tasklists_plugin
 
 from playbook.site.bodies import PAGE_IDS
-from playbook.site.markdown import ReferenceMarkdown
+from playbook.site.markdown import MarkdownRenderer, ReferenceMarkdown
+from playbook.site.markdown_screen import handed_back
 from tests.growth import LINEAR, growth
 from tests.test_markdown_engines import HOSTILE, documents
 
@@ -19,10 +23,31 @@ def resolve(slug: str):
     return (f"../{slug}/index.html", slug.title()) if len(slug) % 2 else None
 
 
+def definitions(n: int, line: str = "[l{i}]: http://x.y/{i}\n") -> str:
+    return "".join(line.format(i=i) for i in range(n))
+
+
 # name: (make a body of size n, n). Sizes are small: a run takes milliseconds.
 REFERENCE = {  # markdown-it-py with mdit-py-plugins' task lists: 20,000 items took 26 s
     # (The plugin's scan costs little per token, so it shows only past a few hundred items.)
     "task items": (lambda n: "".join(f"- [ ] item {i}\n" for i in range(n)), 500),
+}
+FAST = {  # markdown-it-pyrs' reference and emphasis rules: 30,000 definitions took 40 s
+    "reference definitions": (definitions, 150),
+    "reference links and definitions": (lambda n: definitions(n, "See [l{i}].\n") + "\n" + definitions(n), 120),
+    "definitions in a quote": (lambda n: definitions(n, "> [l{i}]: /{i}\n"), 150),
+    "definitions over two lines": (lambda n: definitions(n, "[l{i}]:\n/{i}\n"), 100),
+    "emphasis": (lambda n: "*a* " * n, 1000),
+    "strikethrough": (lambda n: "~~a~~ " * n, 1000),
+}
+SCREEN = {  # the scan that picks the engine, before either runs
+    "delimiter rows ending in spaces": (lambda n: ("a|b\n\n|-" + " " * n + "x\n\n") * 40, 500),
+    "paragraphs opening a bracket beside a wikilink": (lambda n: "[[abc]]\n\n" + "[\n\n" * n, 2000),
+    "delimiter rows under blank lines": (lambda n: "\n\n|-|\n" * n, 2000),
+}
+OURS = {  # our rules, on both engines: heading ids and wikilinks
+    "equal headings": (lambda n: "## Notes\n\n## Notes-1\n\n" * n, 50),
+    "wikilinks": (lambda n: "[[abc]] [[abcd|label]] `[[code]]` " * n, 50),
 }
 
 
@@ -35,6 +60,47 @@ def assert_linear(render, make, size: int) -> None:
 def test_the_reference_takes_linear_time(name):
     reference = ReferenceMarkdown(reserved_ids=PAGE_IDS)
     assert_linear(lambda text: reference.render(text, resolve), *REFERENCE[name])
+
+
+@pytest.mark.parametrize("name", FAST)
+def test_the_accelerator_takes_linear_time(name):
+    fast = MarkdownRenderer(reserved_ids=PAGE_IDS, engine="fast")
+    assert_linear(lambda text: fast.render(text, resolve), *FAST[name])
+
+
+@pytest.mark.parametrize("name", SCREEN)
+def test_the_screen_takes_linear_time(name):
+    assert_linear(lambda text: handed_back(text, "[[" in text), *SCREEN[name])
+
+
+@pytest.mark.parametrize("engine", ["reference", "fast"])
+@pytest.mark.parametrize("name", OURS)
+def test_our_rules_take_linear_time(name, engine):
+    renderer = MarkdownRenderer(reserved_ids=PAGE_IDS, engine=engine)
+    assert_linear(lambda text: renderer.render(text, resolve), *OURS[name])
+
+
+@pytest.mark.parametrize("text", [
+    "1. " * 40_000 + "x",  # 120 kB of nested lists
+    "> " * 60_000 + "x",  # 120 kB of nested quotes
+    "*" * 100_000 + "a" + "*" * 100_000,  # 200 kB of nested emphasis
+], ids=["lists", "quotes", "emphasis"])
+def test_deep_nesting_is_handed_to_the_reference_not_to_a_stack_overflow(text):
+    """markdown-it-pyrs nests in its own stack: these killed the process (SIGSEGV)."""
+    script = ("import sys\nfrom playbook.site.markdown import MarkdownRenderer\n"
+              "renderer = MarkdownRenderer(engine='fast')\n"
+              "renderer.render(sys.stdin.read(), lambda slug: None)\nprint(renderer.fallbacks)")
+    done = subprocess.run([sys.executable, "-c", script], input=text, capture_output=True, text=True, timeout=120)
+    assert (done.returncode, done.stdout) == (0, "1\n"), done.stderr[-500:]
+
+
+def test_a_link_holding_images_nested_deep_is_the_references_to_render():
+    """The accelerator's walk recursed through it (a RecursionError, which the build reported as
+    the theme's), and the reference reads images nested twenty deep as text, pyrs does not."""
+    text = "See [[other]]: " + "[![" * 900 + "a" + "](x.png)](y)" * 900
+    fast = MarkdownRenderer(engine="fast")
+    got, want = fast.render(text, resolve), ReferenceMarkdown().render(text, resolve)
+    assert (got.html, got.text, fast.fallbacks) == (want.html, want.text, 1)
 
 
 def plugin_reference() -> ReferenceMarkdown:

@@ -159,8 +159,8 @@ class _Walk:
                 self._text("".join(run))
                 run = []
             if name == "image":
-                if self.has_links and "[[" in "".join(_texts(node)):
-                    self.unsure = True
+                if depth + _nesting(node) > MAX_DEPTH or self.has_links and "[[" in "".join(_texts(node)):
+                    self.unsure = True  # the reference reads images nested twenty deep as text
             elif name == "code_inline":
                 self.words.append("".join(_texts(node)))
             elif name in ("link", "autolink"):
@@ -186,21 +186,41 @@ class _Walk:
 
     def _heading_text(self, node):
         """The reference slugs a heading from its text and inline code, not a wikilink or image."""
-        for child in node.children:
+        for child in _descendants(node, skip=("image",) + BREAKS, whole=("code_inline",)):
             if child.name in TEXTS:
                 yield WIKILINK.sub("", child.meta["content"]) if self.has_links else child.meta["content"]
             elif child.name == "code_inline":
                 yield "".join(_texts(child))
-            elif child.name not in ("image",) + BREAKS:
-                yield from self._heading_text(child)
 
 
 def _texts(node):
-    for child in node.children:
+    for child in _descendants(node, skip=(), whole=()):
         if child.name in TEXTS:
             yield child.meta["content"]
-        else:
-            yield from _texts(child)
+
+
+def _nesting(node) -> int:
+    """Return how deep the nodes under ``node`` nest."""
+    deepest = 0
+    stack = [(child, 1) for child in node.children]
+    while stack:
+        child, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((grandchild, depth + 1) for grandchild in child.children)
+    return deepest
+
+
+def _descendants(node, *, skip: tuple[str, ...], whole: tuple[str, ...]):
+    """Yield the nodes under ``node`` in document order, leaving out ``skip`` with what they hold
+    and the insides of ``whole``; with a stack of its own, as markup can nest a thousand deep."""
+    stack = list(reversed(node.children))
+    while stack:
+        child = stack.pop()
+        if child.name in skip:
+            continue
+        yield child
+        if child.name not in whole and child.name not in TEXTS:
+            stack.extend(reversed(child.children))
 
 
 def _task_lists(out: str) -> str | None:
