@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from playbook.analysis.links import find_wikilinks
 from playbook.analysis.project import analyse_project
+from playbook.site.markdown import ReferenceMarkdown
 from tests.conftest import brief, line_of
 
 
@@ -15,6 +16,15 @@ def test_wikilinks_outside_code_only():
     body = "See [[alpha]] and [[beta|the beta brief]].\n\n```\n[[in-fence]]\n```\n\n    [[indented-code]]\n\n`[[in-span]]` [[gamma]]"
     assert [(s, line, col) for s, line, col, _ in find_wikilinks(body, 10)] == [
         ("alpha", 10, 5), ("beta", 10, 19), ("gamma", 18, 15)]
+
+
+def test_wikilinks_in_code_spans_are_found_as_the_page_shows_them():
+    """A run of backticks opens a span only if a run of the same length closes it, and an
+    escaped backtick opens none (CommonMark): the links found are the links the page shows."""
+    body = "`[[a]]`` and [[b]]\n\n\\`[[c]]` too\n\n``[[d]]`` [[e]] ```[[f]]`\n\n`` [[g]] ` [[h]] ``"
+    shown: list[str] = []
+    ReferenceMarkdown().render(body, lambda slug: shown.append(slug))
+    assert [slug for slug, *_ in find_wikilinks(body, 1)] == shown == ["a", "b", "c", "e", "f"]
 
 
 def test_backlinks_and_related_without_self_or_repeats(make_project):

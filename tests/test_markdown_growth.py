@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from markdown_it import MarkdownIt
 from mdit_py_plugins.tasklists import tasklists_plugin
 
+from playbook.analysis.links import find_wikilinks
 from playbook.site.bodies import PAGE_IDS
 from playbook.site.markdown import MarkdownRenderer, ReferenceMarkdown
 from playbook.site.markdown_screen import handed_back
@@ -78,6 +79,16 @@ def test_the_screen_takes_linear_time(name):
 def test_our_rules_take_linear_time(name, engine):
     renderer = MarkdownRenderer(reserved_ids=PAGE_IDS, engine=engine)
     assert_linear(lambda text: renderer.render(text, resolve), *OURS[name])
+
+
+def test_finding_wikilinks_outside_code_takes_linear_time():
+    """Backtick runs that each open no span: the back-referencing pattern read the line again
+    for each one."""
+    def shrinking_runs(n: int) -> str:
+        longest = int((2 * n) ** 0.5)
+        return "[[a]] " + "a".join("`" * length for length in range(longest, 0, -1)) + " [[b]]\n"
+
+    assert_linear(lambda text: find_wikilinks(text, 1), shrinking_runs, 2000)
 
 
 @pytest.mark.parametrize("text", [
