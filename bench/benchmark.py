@@ -63,8 +63,14 @@ def alternated(runs: int, commands: dict[str, tuple[list[str], object]]) -> dict
             if before:
                 before()
             results[name].append(run(command))
-    return {name: {"seconds": statistics.median(r[0] for r in found), "peak_bytes": max(r[1] for r in found),
-                   "all": [round(r[0], 3) for r in found]} for name, found in results.items()}
+    return {
+        name: {
+            "seconds": statistics.median(r[0] for r in found),
+            "peak_bytes": max(r[1] for r in found),
+            "all": [round(r[0], 3) for r in found],
+        }
+        for name, found in results.items()
+    }
 
 
 def folder_bytes(folder: Path) -> int:
@@ -88,8 +94,22 @@ def hugo_server_latency(hugo: str, site: Path, edits: int) -> list[float]:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = subprocess.Popen([hugo, "server", "--source", str(site), "--port", str(port), "--bind", "127.0.0.1",
-                               "--disableLiveReload", "--quiet"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [
+            hugo,
+            "server",
+            "--source",
+            str(site),
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--disableLiveReload",
+            "--quiet",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         base = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 600
@@ -125,7 +145,9 @@ def main() -> None:
     work.mkdir(parents=True, exist_ok=True)
     print(f"Generating {args.briefs:,} briefs in {project} …", flush=True)
     generate(args.briefs, project)
-    (project / "playbook.yaml").write_text("title: Generated playbook\nrules: {PB006: warning}\n", encoding="utf-8")
+    (project / "playbook.yaml").write_text(
+        "title: Generated playbook\nrules: {PB006: warning}\n", encoding="utf-8"
+    )
     generate_hugo(project, hugo_site)
     out = work / "site"
     cache = project / ".playbook-cache"
@@ -145,24 +167,35 @@ def main() -> None:
 
     print(f"load average before: {' '.join(f'{n:.2f}' for n in os.getloadavg())}", flush=True)
     print("start-up and cold builds, playbook and Hugo alternated …", flush=True)
-    rounds = {"startup": (playbook + ["--version"], None),
-              "build_cold": (playbook + ["build", str(project), "-o", str(out)], clean_output)}
+    rounds = {
+        "startup": (playbook + ["--version"], None),
+        "build_cold": (playbook + ["build", str(project), "-o", str(out)], clean_output),
+    }
     if hugo:
-        rounds |= {"hugo_startup": ([hugo, "version"], None),
-                   "hugo_cold": ([hugo, "--source", str(hugo_site), "--destination", str(hugo_out), "--quiet"], clean_hugo)}
+        rounds |= {
+            "hugo_startup": ([hugo, "version"], None),
+            "hugo_cold": (
+                [hugo, "--source", str(hugo_site), "--destination", str(hugo_out), "--quiet"],
+                clean_hugo,
+            ),
+        }
     results |= alternated(args.runs, rounds)
     results["site_bytes"] = {"bytes": folder_bytes(out)}
     if hugo:
         results["hugo_site_bytes"] = {"bytes": folder_bytes(hugo_out)}
     print("playbook build, warm (cache present, one brief changed) …", flush=True)
     run(playbook + ["build", str(project), "-o", str(out)])  # make sure the cache is there
-    results["build_warm"] = median_of(args.runs, playbook + ["build", str(project), "-o", str(out)], lambda: touch_one_brief(project))
+    results["build_warm"] = median_of(
+        args.runs, playbook + ["build", str(project), "-o", str(out)], lambda: touch_one_brief(project)
+    )
     print("playbook check …", flush=True)
     results["check"] = median_of(args.runs, playbook + ["check", str(project), "--format", "json"])
     print("floor, one process and two …", flush=True)
     floor_out = work / "floor"
     results["floor_1"] = median_of(args.runs, [PYTHON, str(HERE / "floor.py"), str(project), str(floor_out)])
-    results["floor_2"] = median_of(args.runs, [PYTHON, str(HERE / "floor.py"), str(project), str(floor_out), "--processes", "2"])
+    results["floor_2"] = median_of(
+        args.runs, [PYTHON, str(HERE / "floor.py"), str(project), str(floor_out), "--processes", "2"]
+    )
     print("playbook serve, save to rebuilt page …", flush=True)
     serve_times = measure_serve(project, args.edits)
     results["serve_edit"] = {"seconds": statistics.median(serve_times), "all": serve_times}
@@ -177,7 +210,9 @@ def main() -> None:
 
     print(f"load average after: {' '.join(f'{n:.2f}' for n in os.getloadavg())}", flush=True)
     report(results, args.briefs)
-    (work / "results.json").write_text(json.dumps({"briefs": args.briefs, "runs": args.runs, "results": results}, indent=2))
+    (work / "results.json").write_text(
+        json.dumps({"briefs": args.briefs, "runs": args.runs, "results": results}, indent=2)
+    )
 
 
 def report(results: dict, briefs: int) -> None:
@@ -189,7 +224,18 @@ def report(results: dict, briefs: int) -> None:
         return f"{key:<18} {entry['seconds']:8.2f} s {memory}"
 
     print(f"\n{briefs:,} briefs, whole-process medians")
-    for key in ("startup", "hugo_startup", "build_cold", "build_warm", "check", "serve_edit", "floor_1", "floor_2", "hugo_cold", "hugo_serve_edit"):
+    for key in (
+        "startup",
+        "hugo_startup",
+        "build_cold",
+        "build_warm",
+        "check",
+        "serve_edit",
+        "floor_1",
+        "floor_2",
+        "hugo_cold",
+        "hugo_serve_edit",
+    ):
         print("  " + fmt(key))
 
     def ratio(a: str, b: str, field: str = "seconds") -> str:
@@ -202,8 +248,12 @@ def report(results: dict, briefs: int) -> None:
     print(f"  cold build / two-process floor      {ratio('build_cold', 'floor_2'):>7}  (≤ 1.15×)")
     print(f"  warm build / Hugo cold build        {ratio('build_warm', 'hugo_cold'):>7}  (≤ 0.3×)")
     print(f"  serve edit / Hugo server rebuild    {ratio('serve_edit', 'hugo_serve_edit'):>7}  (≤ 0.1×)")
-    print(f"  peak memory / Hugo peak memory      {ratio('build_cold', 'hugo_cold', 'peak_bytes'):>7}  (≤ 0.25×)")
-    print(f"  site bytes / Hugo's site bytes      {ratio('site_bytes', 'hugo_site_bytes', 'bytes'):>7}  (≤ 2.5×)")
+    print(
+        f"  peak memory / Hugo peak memory      {ratio('build_cold', 'hugo_cold', 'peak_bytes'):>7}  (≤ 0.25×)"
+    )
+    print(
+        f"  site bytes / Hugo's site bytes      {ratio('site_bytes', 'hugo_site_bytes', 'bytes'):>7}  (≤ 2.5×)"
+    )
     print(f"  start-up (--version) / Hugo's       {ratio('startup', 'hugo_startup'):>7}")
     print(f"  check                               {results['check']['seconds']:6.2f} s  (≤ 2 s)")
 

@@ -36,7 +36,9 @@ def main() -> None:
     args = parser.parse_args()
     if args.out.exists():
         shutil.rmtree(args.out)
-    jobs = [(str(p), str(args.out / p.stem)) for p in sorted((args.project / "content" / "briefs").glob("*.md"))]
+    jobs = [
+        (str(p), str(args.out / p.stem)) for p in sorted((args.project / "content" / "briefs").glob("*.md"))
+    ]
     if args.processes > 1:
         with Pool(args.processes) as pool:
             pool.map(one, jobs, chunksize=64)

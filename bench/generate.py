@@ -1,6 +1,6 @@
 """Generate a deterministic corpus of N realistic briefs, and optionally the same content as a Hugo site.
 
-    python bench/generate.py 10000 /tmp/corpus [--hugo /tmp/corpus-hugo]
+python bench/generate.py 10000 /tmp/corpus [--hugo /tmp/corpus-hugo]
 """
 
 from __future__ import annotations
@@ -10,16 +10,46 @@ import random
 import shutil
 from pathlib import Path
 
-FIELDS = ["legal", "support", "finance", "health", "devtools", "marketing", "sales", "hr", "insurance", "logistics"]
-WHO = ["In-house counsel at mid-size SaaS companies", "Tier-1 support agents at a B2B helpdesk",
-       "Accounts-payable clerks at regional distributors", "Discharge nurses on medical wards",
-       "On-call engineers in platform teams", "Product marketers at seed-stage startups",
-       "Account executives at 20-person agencies", "Recruiters hiring 30 engineers a quarter",
-       "Claims handlers at a regional property insurer", "Customs brokers filing 200 entries a week"]
-WORDS = ("contract invoice ticket claim renewal deadline review extract triage draft summary route note "
-         "clause vendor customer field policy entry record report queue shift audit").split()
+FIELDS = [
+    "legal",
+    "support",
+    "finance",
+    "health",
+    "devtools",
+    "marketing",
+    "sales",
+    "hr",
+    "insurance",
+    "logistics",
+]
+WHO = [
+    "In-house counsel at mid-size SaaS companies",
+    "Tier-1 support agents at a B2B helpdesk",
+    "Accounts-payable clerks at regional distributors",
+    "Discharge nurses on medical wards",
+    "On-call engineers in platform teams",
+    "Product marketers at seed-stage startups",
+    "Account executives at 20-person agencies",
+    "Recruiters hiring 30 engineers a quarter",
+    "Claims handlers at a regional property insurer",
+    "Customs brokers filing 200 entries a week",
+]
+WORDS = (
+    "contract invoice ticket claim renewal deadline review extract triage draft summary route note "
+    "clause vendor customer field policy entry record report queue shift audit"
+).split()
 STEPS = ["intake", "classify", "extract", "verify", "draft", "approve", "export", "notify", "archive"]
-STATUSES = ["idea", "exploring", "validated", "building", "building", "exploring", "shipped", "parked", "killed"]
+STATUSES = [
+    "idea",
+    "exploring",
+    "validated",
+    "building",
+    "building",
+    "exploring",
+    "shipped",
+    "parked",
+    "killed",
+]
 
 
 def sentence(rng: random.Random, n: int) -> str:
@@ -93,7 +123,9 @@ def generate(n: int, out: Path, seed: int = 7) -> None:
     rng = random.Random(seed)
     for i in range(n):
         (briefs / f"brief-{i:05d}.md").write_text(brief_text(i, n, rng), encoding="utf-8")
-    (out / "content" / "about.md").write_text("---\ntitle: About\n---\nA generated playbook.\n", encoding="utf-8")
+    (out / "content" / "about.md").write_text(
+        "---\ntitle: About\n---\nA generated playbook.\n", encoding="utf-8"
+    )
     (out / "playbook.yaml").write_text("title: Generated playbook\n", encoding="utf-8")
 
 

@@ -25,8 +25,15 @@ from bench.generate import generate  # noqa: E402
 
 def git(root: Path, *args: str, when: int = 1_780_000_000) -> None:
     stamp = f"{when} +0000"
-    env = {**os.environ, "GIT_AUTHOR_NAME": "b", "GIT_AUTHOR_EMAIL": "b@example.com", "GIT_COMMITTER_NAME": "b",
-           "GIT_COMMITTER_EMAIL": "b@example.com", "GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "b",
+        "GIT_AUTHOR_EMAIL": "b@example.com",
+        "GIT_COMMITTER_NAME": "b",
+        "GIT_COMMITTER_EMAIL": "b@example.com",
+        "GIT_AUTHOR_DATE": stamp,
+        "GIT_COMMITTER_DATE": stamp,
+    }
     subprocess.run(["git", *args], cwd=root, check=True, capture_output=True, env=env)
 
 
@@ -52,14 +59,18 @@ def make_history(root: Path, briefs: int, commits: int, seed: int = 11) -> None:
 
 def timed(command: list[str], cwd: Path, must_pass: bool = True) -> float:
     started = time.perf_counter()
-    done = subprocess.run(command, cwd=cwd, capture_output=True, env={**os.environ, "SOURCE_DATE_EPOCH": "1796083200"})
+    done = subprocess.run(
+        command, cwd=cwd, capture_output=True, env={**os.environ, "SOURCE_DATE_EPOCH": "1796083200"}
+    )
     if must_pass and done.returncode != 0:
         raise SystemExit(f"{' '.join(command[2:])} failed: {done.stderr.decode()[-2000:]}")
     return time.perf_counter() - started
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--briefs", type=int, default=1000)
     parser.add_argument("--commits", type=int, default=100)
     parser.add_argument("--runs", type=int, default=3)
@@ -68,13 +79,19 @@ def main() -> None:
         root = Path(folder) / "playbook"
         started = time.perf_counter()
         make_history(root, args.briefs, args.commits)
-        print(f"history of {args.commits} commits over {args.briefs:,} briefs made in {time.perf_counter() - started:.1f} s")
-        first = subprocess.run(["git", "rev-list", "--max-parents=0", "HEAD"], cwd=root, capture_output=True, text=True).stdout.strip()
+        print(
+            f"history of {args.commits} commits over {args.briefs:,} briefs made in {time.perf_counter() - started:.1f} s"
+        )
+        first = subprocess.run(
+            ["git", "rev-list", "--max-parents=0", "HEAD"], cwd=root, capture_output=True, text=True
+        ).stdout.strip()
         playbook = [sys.executable, "-m", "playbook"]
         diffs, checks = [], []
         for _ in range(args.runs):  # alternating, so a slow moment of the machine falls on both
             diffs.append(timed([*playbook, "diff", first, "--format", "json"], root))
-            checks.append(timed([*playbook, "check", "--no-cache", "-q"], root, must_pass=False))  # renames break links: errors
+            checks.append(
+                timed([*playbook, "check", "--no-cache", "-q"], root, must_pass=False)
+            )  # renames break links: errors
         diff, check = statistics.median(diffs), statistics.median(checks)
         print(f"playbook diff over {args.commits} commits: {diff:.2f} s (median of {args.runs})")
         print(f"playbook check, one snapshot (the floor): {check:.2f} s")

@@ -30,7 +30,9 @@ def time_edits(briefs: Path, page_url, edits: int) -> list[float]:
         path = paths[(i * 7919) % len(paths)]
         marker = f"Edited in the benchmark, round {i}, {time.time_ns()}."
         temporary = path.with_name(f".{path.name}.tmp")
-        temporary.write_text(path.read_text(encoding="utf-8").rstrip("\n") + f"\n\n{marker}\n", encoding="utf-8")
+        temporary.write_text(
+            path.read_text(encoding="utf-8").rstrip("\n") + f"\n\n{marker}\n", encoding="utf-8"
+        )
         url = page_url(path.stem)
         started = time.perf_counter()
         os.replace(temporary, path)
@@ -57,8 +59,11 @@ def measure(root: Path, edits: int = 7) -> list[float]:
     server = DevServer(("127.0.0.1", 0), site)
     threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
     try:
-        return time_edits(root / "content" / "briefs",
-                          lambda slug: f"http://127.0.0.1:{server.server_address[1]}/briefs/{slug}/", edits)
+        return time_edits(
+            root / "content" / "briefs",
+            lambda slug: f"http://127.0.0.1:{server.server_address[1]}/briefs/{slug}/",
+            edits,
+        )
     finally:
         collector.stop()
         observer.stop()
@@ -71,8 +76,10 @@ def main() -> None:
     parser.add_argument("--edits", type=int, default=7)
     args = parser.parse_args()
     times = measure(args.project, args.edits)
-    print(f"save to rebuilt page: median {statistics.median(times) * 1000:.0f} ms over {len(times)} edits "
-          f"(min {min(times) * 1000:.0f}, max {max(times) * 1000:.0f})")
+    print(
+        f"save to rebuilt page: median {statistics.median(times) * 1000:.0f} ms over {len(times)} edits "
+        f"(min {min(times) * 1000:.0f}, max {max(times) * 1000:.0f})"
+    )
 
 
 if __name__ == "__main__":

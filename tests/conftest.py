@@ -23,9 +23,17 @@ def browser_type_launch_args(browser_type_launch_args):
     return {
         **browser_type_launch_args,
         "executable_path": CHROMIUM,
-        "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync"],
+        "args": [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--no-first-run",
+            "--disable-sync",
+        ],
     }
+
 
 from playbook.cli.main import main
 
@@ -74,7 +82,7 @@ def brief(*changes: tuple[str, str | None]) -> str:
     lines = VALID_BRIEF.split("\n")
     for old, new in changes:
         index = lines.index(old)
-        lines[index:index + 1] = [] if new is None else new.split("\n")
+        lines[index : index + 1] = [] if new is None else new.split("\n")
     return "\n".join(lines)
 
 
@@ -112,7 +120,11 @@ def line_of(text: str, fragment: str) -> int:
 def make_project(tmp_path: Path):
     """Return a function that writes a project from ``{"slug": text}`` briefs, pages and a config."""
 
-    def make(briefs: dict[str, str | bytes] | None = None, pages: dict[str, str] | None = None, config: str | None = None) -> Path:
+    def make(
+        briefs: dict[str, str | bytes] | None = None,
+        pages: dict[str, str] | None = None,
+        config: str | None = None,
+    ) -> Path:
         root = tmp_path / "project"
         number = 1
         while root.exists():  # each call makes a new project
@@ -150,4 +162,5 @@ def fixed_date(monkeypatch):
     """Judge every brief on tests.hostile.BUILD_EPOCH's date (PB401 must not depend on today):
     ``pytestmark = pytest.mark.usefixtures("fixed_date")`` in a module."""
     from tests.hostile import BUILD_EPOCH
+
     monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)

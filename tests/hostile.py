@@ -52,7 +52,10 @@ def findings(root: Path, *extra: str) -> tuple[int, list[tuple[str, str, int, in
     """Return ``check --format json``'s exit code and its findings as (file name, code, line, column)."""
     code, out, err = cli("check", str(root), "--format", "json", "--no-cache", *extra)
     assert "Traceback" not in err, err
-    return code, [(d["path"].rsplit("/", 1)[-1], d["code"], d["line"], d["column"]) for d in json.loads(out)["diagnostics"]]
+    return code, [
+        (d["path"].rsplit("/", 1)[-1], d["code"], d["line"], d["column"])
+        for d in json.loads(out)["diagnostics"]
+    ]
 
 
 def messages(root: Path) -> list[str]:
@@ -65,8 +68,13 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     """Return every file under ``folder`` (symlinks as their target) by relative path."""
     if not folder.exists():
         return {}
-    return {p.relative_to(folder).as_posix(): (b"->" + str(p.readlink()).encode() if p.is_symlink() else p.read_bytes())
-            for p in sorted(folder.rglob("*")) if p.is_file() or p.is_symlink()}
+    return {
+        p.relative_to(folder).as_posix(): (
+            b"->" + str(p.readlink()).encode() if p.is_symlink() else p.read_bytes()
+        )
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() or p.is_symlink()
+    }
 
 
 def tree(folder: Path) -> set[str]:

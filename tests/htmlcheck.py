@@ -16,7 +16,9 @@ class _Finder(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
-        if tag in ("script", "iframe", "object", "embed", "base", "meta") and not self._allowed(tag, attributes):
+        if tag in ("script", "iframe", "object", "embed", "base", "meta") and not self._allowed(
+            tag, attributes
+        ):
             self.found.append(f"<{tag} {attributes}>")
         for name, value in attrs:
             if name.startswith("on"):

@@ -61,6 +61,9 @@ def unpublished(site: Path, base_url: str) -> list[str]:
     wrong = [] if urls else ["sitemap.xml and feed.xml list no URL"]
     for url in urls:
         path = url.removeprefix(base_url)
-        if path == url or not (site / (path + "index.html" if path == "" or path.endswith("/") else path)).is_file():
+        if (
+            path == url
+            or not (site / (path + "index.html" if path == "" or path.endswith("/") else path)).is_file()
+        ):
             wrong.append(url)
     return wrong

@@ -50,7 +50,10 @@ def test_an_accepted_finding_is_shown_with_its_reason_and_counted_apart(make_pro
     assert out.strip().endswith("1 brief checked: 0 errors, 0 warnings, 0 infos, 1 accepted")
 
     _, github, _ = run("check", str(root), "--format", "github")
-    assert github.startswith("::notice file=content/briefs/gap.md,") and "title=PB202 model-gap (accepted)::" in github
+    assert (
+        github.startswith("::notice file=content/briefs/gap.md,")
+        and "title=PB202 model-gap (accepted)::" in github
+    )
     assert github.strip().endswith(f"(accepted: {REASON})")
 
 
@@ -58,7 +61,10 @@ def test_only_the_accepted_rule_is_accepted(make_project, run):
     text = accepting(GAP, ("  measured_on: 200 real vendor contracts, hand-labelled", "  measured_on: MMLU"))
     code, document = findings(run, make_project({"b": text}), "--strict")
     assert code == 1, "the PB201 warning still fails --strict"
-    assert {(d["code"], d["severity"]) for d in document["diagnostics"]} == {("PB202", "accepted"), ("PB201", "warning")}
+    assert {(d["code"], d["severity"]) for d in document["diagnostics"]} == {
+        ("PB202", "accepted"),
+        ("PB201", "warning"),
+    }
 
 
 def test_acceptance_applies_after_the_projects_severities(make_project, run):
@@ -73,22 +79,45 @@ def test_accepting_an_error_or_a_structural_rule_is_refused(make_project, run, c
     status, document = findings(run, make_project({"b": text}))
     assert status == 1
     [d] = document["diagnostics"]
-    assert (d["code"], d["severity"], d["line"], d["column"]) == ("PB002", "error", line_of(text, f"{code}:"), 3)
-    assert d["message"] == f"accept: {code} cannot be accepted: a finding about the brief's format or links is fixed, not accepted"
+    assert (d["code"], d["severity"], d["line"], d["column"]) == (
+        "PB002",
+        "error",
+        line_of(text, f"{code}:"),
+        3,
+    )
+    assert (
+        d["message"]
+        == f"accept: {code} cannot be accepted: a finding about the brief's format or links is fixed, not accepted"
+    )
 
 
-@pytest.mark.parametrize("written, message, hint", [
-    ("pb202", "accept: unknown key 'pb202'", "did you mean 'PB202'?"),
-    ("PB999", "accept: unknown key 'PB999'", "accept takes PB101, PB102, PB103, PB201, PB202, PB203, PB204, PB301, PB302, PB303, PB401"),
-])
+@pytest.mark.parametrize(
+    "written, message, hint",
+    [
+        ("pb202", "accept: unknown key 'pb202'", "did you mean 'PB202'?"),
+        (
+            "PB999",
+            "accept: unknown key 'PB999'",
+            "accept takes PB101, PB102, PB103, PB201, PB202, PB203, PB204, PB301, PB302, PB303, PB401",
+        ),
+    ],
+)
 def test_an_unknown_code_gets_a_fix(make_project, written, message, hint):
     text = accepting(accept=f'accept:\n  {written}: "why"')
     [d] = analyse_project(make_project({"b": text}), today=TODAY).diagnostics
     assert (d.code, d.message, d.hint) == ("PB002", message, hint)
 
 
-@pytest.mark.parametrize("accept", ['accept:\n  PB202: ""', "accept:\n  PB202:", 'accept:\n  PB202: "\u200b"',
-                                    "accept: [PB202]", 'accept:\n  PB202: [a, b]'])
+@pytest.mark.parametrize(
+    "accept",
+    [
+        'accept:\n  PB202: ""',
+        "accept:\n  PB202:",
+        'accept:\n  PB202: "\u200b"',
+        "accept: [PB202]",
+        "accept:\n  PB202: [a, b]",
+    ],
+)
 def test_an_acceptance_needs_a_reason_in_words(make_project, accept):
     [d] = analyse_project(make_project({"b": accepting(GAP, accept=accept)}), today=TODAY).diagnostics
     assert d.code == "PB002" and d.message.startswith("accept"), d
@@ -113,7 +142,9 @@ def test_accepting_a_rule_that_does_not_fire_is_a_stale_acceptance(make_project,
 def test_no_stale_acceptance_for_a_rule_turned_off_or_when_pb402_is_off(make_project):
     for config in ("rules:\n  PB202: off\n", "rules:\n  PB402: off\n"):
         assert analyse_project(make_project({"b": accepting()}, config=config), today=TODAY).diagnostics == ()
-    lowered = analyse_project(make_project({"b": accepting()}, config="rules:\n  PB402: info\n"), today=TODAY).diagnostics
+    lowered = analyse_project(
+        make_project({"b": accepting()}, config="rules:\n  PB402: info\n"), today=TODAY
+    ).diagnostics
     assert [(d.code, d.severity) for d in lowered] == [("PB402", Severity.INFO)]
 
 
@@ -136,24 +167,37 @@ def test_edits_to_an_acceptance_reach_a_cached_check(make_project, run):
     root = make_project({"b": accepting(GAP)})
     assert findings(run, root)[1]["diagnostics"][0]["reason"] == REASON
     path = root / "content/briefs/b.md"
-    path.write_text(path.read_text(encoding="utf-8").replace(REASON, "Reviewed by the controller"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(REASON, "Reviewed by the controller"), encoding="utf-8"
+    )
     assert findings(run, root)[1]["diagnostics"][0]["reason"] == "Reviewed by the controller"
     path.write_text(brief(GAP), encoding="utf-8")
     assert findings(run, root)[1]["diagnostics"][0]["severity"] == "warning"
 
 
 def test_the_site_shows_accepted_findings_apart(make_project, tmp_path):
-    root = make_project({"gap": accepting(GAP), "plain": brief(("  measured_on: 200 real vendor contracts, hand-labelled",
-                                                                   "  measured_on: MMLU"))})
+    root = make_project(
+        {
+            "gap": accepting(GAP),
+            "plain": brief(
+                ("  measured_on: 200 real vendor contracts, hand-labelled", "  measured_on: MMLU")
+            ),
+        }
+    )
     out = tmp_path / "site"
     assert main(["build", str(root), "-o", str(out), "-q"]) == 0
     page = (out / "briefs/gap/index.html").read_text(encoding="utf-8")
     assert 'class="check check-accepted"' in page and f"accepted: {REASON}" in page
     assert "Passes 13 of 14 criteria; 1 accepted with its reason." in page
     criteria = (out / "criteria/index.html").read_text(encoding="utf-8")
-    assert 'class="diagnostic diagnostic-accepted"' in criteria and f'<span class="hint-label">Accepted:</span> {REASON}' in criteria
+    assert (
+        'class="diagnostic diagnostic-accepted"' in criteria
+        and f'<span class="hint-label">Accepted:</span> {REASON}' in criteria
+    )
     assert "2 in all: 0 errors, 1 warning, 0 notes, 1 accepted." in criteria
-    assert "flagged once" in criteria and "not flagged, 1 accepted" in criteria  # PB201 once; PB202 only accepted
+    assert (
+        "flagged once" in criteria and "not flagged, 1 accepted" in criteria
+    )  # PB201 once; PB202 only accepted
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "1 finding accepted with a reason, not counted above." in index
     clean = re.search(r'stat-clean"><dt>Clean</dt><dd>(\d+)</dd>', index).group(1)

@@ -12,8 +12,14 @@ from axe_playwright_python.sync_playwright import Axe
 from tests.history_repo import example_with_history
 
 REPO = Path(__file__).resolve().parent.parent
-PAGES = ["index.html", "briefs/msa-redline-review/index.html", "briefs/ci-failure-triage/index.html", "criteria/index.html",
-         "changes/index.html", "search/index.html"]
+PAGES = [
+    "index.html",
+    "briefs/msa-redline-review/index.html",
+    "briefs/ci-failure-triage/index.html",
+    "criteria/index.html",
+    "changes/index.html",
+    "search/index.html",
+]
 BLOCKING = {"serious", "critical"}
 
 
@@ -35,8 +41,11 @@ def axe() -> Axe:
 def blocking_violations(axe: Axe, page) -> list[str]:
     """Return one line per serious or critical axe violation on the page: rule, impact, where."""
     found = axe.run(page).response["violations"]
-    return [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:5]}"
-            for v in found if v["impact"] in BLOCKING]
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:5]}"
+        for v in found
+        if v["impact"] in BLOCKING
+    ]
 
 
 def luminance(css_colour: str) -> float:
@@ -52,7 +61,9 @@ def test_no_serious_or_critical_violations(browser, site, axe, path, scheme):
         page = context.new_page()
         page.goto((site / path).as_uri())
         background = page.evaluate("getComputedStyle(document.body).backgroundColor")
-        assert (luminance(background) < 0.3) == (scheme == "dark"), f"the theme follows the system: {background}"
+        assert (luminance(background) < 0.3) == (scheme == "dark"), (
+            f"the theme follows the system: {background}"
+        )
         if path.startswith("search/"):  # judge the results too, not only the empty form
             page.fill("input[type=search]", "contract")
             page.locator("#search-results li").first.wait_for(timeout=5_000)
@@ -62,7 +73,9 @@ def test_no_serious_or_critical_violations(browser, site, axe, path, scheme):
 
 
 def test_the_check_reports_what_it_should(page, axe):
-    page.set_content('<!doctype html><html lang="en"><title>t</title><main><h1>Low</h1>'
-                     '<p style="color:#999;background:#aaa">grey on grey</p><img src="chart.png"></main></html>')
+    page.set_content(
+        '<!doctype html><html lang="en"><title>t</title><main><h1>Low</h1>'
+        '<p style="color:#999;background:#aaa">grey on grey</p><img src="chart.png"></main></html>'
+    )
     found = blocking_violations(axe, page)
     assert {line.split(" ")[0] for line in found} == {"color-contrast", "image-alt"}

@@ -45,7 +45,10 @@ def test_a_damaged_or_foreign_cache_is_ignored(make_project, damage):
         path.write_bytes(b"x" * 32 + pickle.dumps({"format": "x", "entries": {}}))
     else:
         import hmac, hashlib
-        payload = pickle.dumps({"format": "playbook-0.0.0-sources-1", "entries": {"content/briefs/a.md": ("0" * 40, (None, []))}})
+
+        payload = pickle.dumps(
+            {"format": "playbook-0.0.0-sources-1", "entries": {"content/briefs/a.md": ("0" * 40, (None, []))}}
+        )
         path.write_bytes(hmac.new(signing_key(), payload, hashlib.sha256).digest() + payload)
     fresh = analyse(root)
     assert [b.slug for b in fresh.briefs] == ["a"] and fresh.diagnostics == ()
@@ -74,16 +77,25 @@ def test_no_cache_leaves_no_folder(make_project, run):
 
 
 def snapshot(folder):
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
 
 
 def test_warm_builds_equal_cold_builds_after_edits(make_project, run):
-    root = make_project({"a": brief(), "b": brief(("related: []", "related: [a]")), "c": brief()},
-                        pages={"about": "# About\n\nSee [[a]]."})
+    root = make_project(
+        {"a": brief(), "b": brief(("related: []", "related: [a]")), "c": brief()},
+        pages={"about": "# About\n\nSee [[a]]."},
+    )
     assert run("build", str(root))[0] == 0
     edits = [
         ("a", brief(("title: Renewal-date extraction for in-house legal", "title: A renamed brief"))),
-        ("c", brief(("  accuracy: 0.93", "  accuracy: 0.5"), ("Interviews and notes.", "New notes about [[a]]."))),
+        (
+            "c",
+            brief(
+                ("  accuracy: 0.93", "  accuracy: 0.5"), ("Interviews and notes.", "New notes about [[a]].")
+            ),
+        ),
     ]
     for slug, text in edits:
         (root / f"content/briefs/{slug}.md").write_text(text)
@@ -113,18 +125,30 @@ def test_a_cache_written_by_other_code_is_ignored(make_project, monkeypatch):
 def test_cached_findings_follow_the_settings_and_the_date(make_project):
     from datetime import date
 
-    text = brief(("  covered_steps: [upload, extract, verify, export]", "  covered_steps: [upload, extract, verify]"))
+    text = brief(
+        ("  covered_steps: [upload, extract, verify, export]", "  covered_steps: [upload, extract, verify]")
+    )
     root = make_project({"a": text})
-    assert [d.code for d in analyse_project(root, persistent=True, today=date(2026, 11, 25)).diagnostics] == []
+    assert [
+        d.code for d in analyse_project(root, persistent=True, today=date(2026, 11, 25)).diagnostics
+    ] == []
     (root / "playbook.yaml").write_text("criteria:\n  partial_below: 0.8\n")
-    assert [d.code for d in analyse_project(root, persistent=True, today=date(2026, 11, 25)).diagnostics] == ["PB301"]
-    assert {d.code for d in analyse_project(root, persistent=True, today=date(2027, 11, 25)).diagnostics} == {"PB301", "PB401"}
+    assert [d.code for d in analyse_project(root, persistent=True, today=date(2026, 11, 25)).diagnostics] == [
+        "PB301"
+    ]
+    assert {d.code for d in analyse_project(root, persistent=True, today=date(2027, 11, 25)).diagnostics} == {
+        "PB301",
+        "PB401",
+    }
 
 
 # --- A cache planted to turn against the build ------------------------------------------------------
 
+
 @pytest.mark.parametrize("plant", ["link to /dev/zero", "fifo", "huge sparse file", "link to a file outside"])
-def test_a_planted_cache_file_is_ignored_without_hanging_or_filling_memory(make_project, run, tmp_path, plant):
+def test_a_planted_cache_file_is_ignored_without_hanging_or_filling_memory(
+    make_project, run, tmp_path, plant
+):
     import os
     import resource
     from tests.hostile import deadline
@@ -185,6 +209,7 @@ def test_half_written_cache_files_of_dead_writers_are_removed(make_project, run)
 
 # --- Nothing in the checkout decides what the cache runs, or what a check finds ----------------------
 
+
 class Proof:
     """Unpickled, creates the file ``marker``: the proof that a cache ran code."""
 
@@ -207,8 +232,14 @@ def plant_signed_caches(root, key: bytes, marker) -> None:
 
 
 # Where XDG_CACHE_HOME (or HOME) can point inside a checkout: the key is planted there.
-PLANTED = {"the project": ".", "content/": "content", "site/": "site", ".playbook-cache/": FOLDER,
-           "an XDG_CACHE_HOME in the checkout": ".cache", "a HOME in the checkout": "home"}
+PLANTED = {
+    "the project": ".",
+    "content/": "content",
+    "site/": "site",
+    ".playbook-cache/": FOLDER,
+    "an XDG_CACHE_HOME in the checkout": ".cache",
+    "a HOME in the checkout": "home",
+}
 
 
 @pytest.mark.parametrize("where", PLANTED)
@@ -227,14 +258,22 @@ def test_a_cache_and_key_planted_in_the_checkout_never_run(make_project, run, mo
     (folder / "playbook" / "cache-key").write_bytes(key)
     marker = tmp_path / "the cache ran code"
     plant_signed_caches(root, key, marker)
-    for command in ("check", "build", "check"):  # (a build refuses a site/ holding a planted key: not its files)
+    for command in (
+        "check",
+        "build",
+        "check",
+    ):  # (a build refuses a site/ holding a planted key: not its files)
         code, out, err = run(command, str(root))
         assert not marker.exists(), f"{command} ran the planted cache"
         assert "Traceback" not in err
-    assert (code, out) == expected[:2] and "inside" in err and "point XDG_CACHE_HOME outside the checkout" in err
+    assert (
+        (code, out) == expected[:2] and "inside" in err and "point XDG_CACHE_HOME outside the checkout" in err
+    )
 
 
-def test_a_project_in_a_repository_does_not_trust_a_key_elsewhere_in_its_work_tree(make_project, run, monkeypatch, tmp_path):
+def test_a_project_in_a_repository_does_not_trust_a_key_elsewhere_in_its_work_tree(
+    make_project, run, monkeypatch, tmp_path
+):
     import subprocess
 
     repository = tmp_path / "repository"
@@ -244,7 +283,9 @@ def test_a_project_in_a_repository_does_not_trust_a_key_elsewhere_in_its_work_tr
     root = repository / "docs" / "playbook"
     root.parent.mkdir()
     project.rename(root)
-    monkeypatch.setenv("XDG_CACHE_HOME", str(repository / ".cache"))  # outside the project, inside the checkout
+    monkeypatch.setenv(
+        "XDG_CACHE_HOME", str(repository / ".cache")
+    )  # outside the project, inside the checkout
     key = b"planted by a pull request, 32 b"
     (repository / ".cache/playbook").mkdir(parents=True)
     (repository / ".cache/playbook/cache-key").write_bytes(key)
@@ -280,9 +321,13 @@ def test_a_cache_signed_with_a_planted_key_cannot_hide_a_finding(make_project, r
     store = SourceCache(root, DERIVED)
     [(path, (_, result))] = store.entries.items()
     digest = hashlib.sha1(bad.encode()).hexdigest()
-    store.file.write({"sources": {path: (digest, result)}, "derived": {}})  # "the bad brief loads as the good one"
+    store.file.write(
+        {"sources": {path: (digest, result)}, "derived": {}}
+    )  # "the bad brief loads as the good one"
     (root / "content/briefs/a.md").write_text(bad)
-    assert run("check", str(root))[0] == 0, "signed with the user's key, the lie is believed: the test can fail"
+    assert run("check", str(root))[0] == 0, (
+        "signed with the user's key, the lie is believed: the test can fail"
+    )
     store.file.write({"sources": {path: (digest, result)}, "derived": {}})
     planted = root / ".cache" / "playbook"
     planted.mkdir(parents=True)

@@ -51,30 +51,53 @@ def test_check_json_shape(run, project):
     assert document["summary"] == {"briefs": 3, "errors": 5, "warnings": 1, "infos": 0, "accepted": 0}
     first = document["diagnostics"][0]
     assert list(first) == ["path", "line", "column", "severity", "code", "name", "message"]
-    assert (first["path"], first["severity"], first["code"], first["name"]) == ("content/briefs/broken.md", "error", "PB002", "schema")
+    assert (first["path"], first["severity"], first["code"], first["name"]) == (
+        "content/briefs/broken.md",
+        "error",
+        "PB002",
+        "schema",
+    )
     assert all(d["line"] >= 1 and d["column"] >= 1 for d in document["diagnostics"])
 
 
 def test_check_github_format(run, make_project):
     code, out, _ = run("check", str(make_project({"gap": GAP})), "--format", "github")
     line = line_of(GAP, "accuracy: 0.85")
-    assert out.strip() == (f"::warning file=content/briefs/gap.md,line={line},col=13,title=PB202 model-gap::"
-                           "model accuracy 0.85 is below the 0.90 this workflow needs")
+    assert out.strip() == (
+        f"::warning file=content/briefs/gap.md,line={line},col=13,title=PB202 model-gap::"
+        "model accuracy 0.85 is below the 0.90 this workflow needs"
+    )
     broken = run("check", str(make_project({"b": "no front matter"})), "--format", "github")[1]
     assert broken.startswith("::error file=content/briefs/b.md,line=1,col=1,title=PB001 front-matter::")
 
 
 def test_rank_json_shape(run, make_project):
-    root = make_project({"fine": brief(), "gap": GAP, "done": brief(("status: exploring", "status: shipped"))})
+    root = make_project(
+        {"fine": brief(), "gap": GAP, "done": brief(("status: exploring", "status: shipped"))}
+    )
     code, out, _ = run("rank", str(root), "--format", "json")
     document = json.loads(out)
     assert code == 0
-    assert document["unranked"] == [{"slug": "done", "title": "Renewal-date extraction for in-house legal", "status": "shipped"}]
+    assert document["unranked"] == [
+        {"slug": "done", "title": "Renewal-date extraction for in-house legal", "status": "shipped"}
+    ]
     assert [e["slug"] for e in document["ranking"]] == ["fine", "gap"]
     assert document["ranking"][1] == {
-        "rank": 2, "slug": "gap", "title": "Renewal-date extraction for in-house legal", "status": "exploring",
-        "tier": "model-gap", "score": 64.0, "pain": 64.0, "completeness": 1.0, "required_accuracy": 0.9,
-        "model_accuracy": 0.85, "fit": -0.05, "samples": 500, "accuracy_low": 0.816, "accuracy_high": 0.879, "proven": False,
+        "rank": 2,
+        "slug": "gap",
+        "title": "Renewal-date extraction for in-house legal",
+        "status": "exploring",
+        "tier": "model-gap",
+        "score": 64.0,
+        "pain": 64.0,
+        "completeness": 1.0,
+        "required_accuracy": 0.9,
+        "model_accuracy": 0.85,
+        "fit": -0.05,
+        "samples": 500,
+        "accuracy_low": 0.816,
+        "accuracy_high": 0.879,
+        "proven": False,
         "eval": None,
     }
 
@@ -82,7 +105,9 @@ def test_rank_json_shape(run, make_project):
 def test_rank_text_shows_tiers_and_why(run, project):
     code, out, err = run("rank", str(project), "--why")
     assert code == 1 and "playbook check" in err
-    assert out.index("Ready: today's model is good enough") < out.index("Model gap: waiting on a better model")
+    assert out.index("Ready: today's model is good enough") < out.index(
+        "Model gap: waiting on a better model"
+    )
     assert "Ranked 1 of 2: today's model is good enough here" in out
 
 
@@ -91,16 +116,25 @@ def test_schema_is_json_schema(run):
     document = json.loads(out)
     assert code == 0
     assert document["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert document["properties"]["pain"]["properties"]["frequency"]["enum"] == ["daily", "weekly", "monthly", "quarterly", "rarely"]
+    assert document["properties"]["pain"]["properties"]["frequency"]["enum"] == [
+        "daily",
+        "weekly",
+        "monthly",
+        "quarterly",
+        "rarely",
+    ]
     assert "rules" in json.loads(run("schema", "config")[1])["properties"]
 
 
-@pytest.mark.parametrize("argv, fragment", [
-    (["chek"], "did you mean 'check'?"),
-    (["check", "/no/such/folder"], "no such folder"),
-    (["check", "--format", "xml"], "invalid choice"),
-    (["rank", "--strict"], "unrecognized arguments"),
-])
+@pytest.mark.parametrize(
+    "argv, fragment",
+    [
+        (["chek"], "did you mean 'check'?"),
+        (["check", "/no/such/folder"], "no such folder"),
+        (["check", "--format", "xml"], "invalid choice"),
+        (["rank", "--strict"], "unrecognized arguments"),
+    ],
+)
 def test_usage_errors_exit_2_without_traceback(run, argv, fragment):
     code, out, err = run(*argv)
     assert code == 2 and fragment in err and "Traceback" not in err
@@ -134,11 +168,14 @@ def test_colour_only_on_a_terminal_and_never_with_no_color(monkeypatch):
     assert Style(False)("x", "31") == "x" and Style(True)("x", "31") == "\x1b[31mx\x1b[0m"
 
 
-@pytest.mark.parametrize("argv, fragment", [
-    (["serve", "--port", "99999"], "not a port number"),
-    (["build", "--base-url", "javascript:alert(1)"], "not an http(s) URL"),
-    ([], "a command is needed"),
-])
+@pytest.mark.parametrize(
+    "argv, fragment",
+    [
+        (["serve", "--port", "99999"], "not a port number"),
+        (["build", "--base-url", "javascript:alert(1)"], "not an http(s) URL"),
+        ([], "a command is needed"),
+    ],
+)
 def test_more_usage_errors(run, argv, fragment):
     code, _, err = run(*argv)
     assert code == 2 and fragment in err and "Traceback" not in err
@@ -158,7 +195,11 @@ def test_a_closed_pipe_is_not_an_error(make_project):
 def test_enum_values_are_exact_like_the_editor_schema(run, make_project):
     root = make_project({"a": brief(("status: exploring", "status: Exploring"))})
     code, out, _ = run("check", str(root))
-    assert code == 1 and "'Exploring' is not one of" in out and "did you mean 'exploring'? values are lowercase" in out
+    assert (
+        code == 1
+        and "'Exploring' is not one of" in out
+        and "did you mean 'exploring'? values are lowercase" in out
+    )
 
 
 # --- check --explain, --quiet and --verbose, help and did-you-mean --------------------------------
@@ -188,11 +229,17 @@ def test_explain_prints_name_reason_and_both_examples_from_the_registry(run, cod
 def test_explain_finds_rules_by_name_or_lowercase_and_lists_them_all(run):
     assert run("check", "--explain", "model-gap")[1] == run("check", "--explain", "pb202")[1]
     status, out, _ = run("check", "--explain")
-    assert status == 0 and [line.split()[0] for line in out.splitlines()[:len(RULES)]] == list(RULES)
+    assert status == 0 and [line.split()[0] for line in out.splitlines()[: len(RULES)]] == list(RULES)
 
 
-@pytest.mark.parametrize("query, fragment", [("PB2O2", "did you mean 'PB202'?"), ("model-gaps", "did you mean 'model-gap'?"),
-                                             ("PB999", "'playbook check --explain' lists every rule")])
+@pytest.mark.parametrize(
+    "query, fragment",
+    [
+        ("PB2O2", "did you mean 'PB202'?"),
+        ("model-gaps", "did you mean 'model-gap'?"),
+        ("PB999", "'playbook check --explain' lists every rule"),
+    ],
+)
 def test_explain_unknown_rule_suggests_one(run, query, fragment):
     status, out, err = run("check", "--explain", query)
     assert status == 2 and f"no rule {query!r}" in err and fragment in err and out == ""
@@ -243,8 +290,13 @@ def test_a_mistyped_option_suggests_the_right_one(run):
 def test_an_unusable_source_date_epoch_is_a_usage_error(make_project, value):
     root = make_project({"a": brief()})
     for command in ("check", "rank", "build"):
-        result = subprocess.run([sys.executable, "-m", "playbook", command, str(root)], capture_output=True, text=True,
-                                env={**os.environ, "SOURCE_DATE_EPOCH": value}, timeout=60)
+        result = subprocess.run(
+            [sys.executable, "-m", "playbook", command, str(root)],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "SOURCE_DATE_EPOCH": value},
+            timeout=60,
+        )
         assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
         assert f"SOURCE_DATE_EPOCH={value!r} is not a whole number of seconds since 1970" in result.stderr
 
@@ -252,6 +304,11 @@ def test_an_unusable_source_date_epoch_is_a_usage_error(make_project, value):
 @pytest.mark.parametrize("value", ["", " ", "0", " 1796083200 "])
 def test_a_usable_or_empty_source_date_epoch_is_fine(make_project, value):
     root = make_project({"a": brief()})
-    result = subprocess.run([sys.executable, "-m", "playbook", "check", str(root)], capture_output=True, text=True,
-                            env={**os.environ, "SOURCE_DATE_EPOCH": value}, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "playbook", "check", str(root)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "SOURCE_DATE_EPOCH": value},
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr

@@ -36,12 +36,19 @@ def through_the_cache(kind: object, value: object) -> object:
 
 
 def test_every_value_a_cache_holds_comes_back_the_same(make_project):
-    root = make_project({"gap": brief(("  accuracy: 0.93", "  accuracy: 0.5")), "broken": brief(("  severity: 4", "  severity: 9")),
-                         "measured": brief(("  accuracy: 0.93", "  eval: evals/cases.jsonl"), ("  samples: 500", None)),
-                         "unusable": brief(("  accuracy: 0.93", "  eval: evals/bad.jsonl"), ("  samples: 500", None))},
-                        pages={"about": "# About\n\nSee [[gap]]."})
+    root = make_project(
+        {
+            "gap": brief(("  accuracy: 0.93", "  accuracy: 0.5")),
+            "broken": brief(("  severity: 4", "  severity: 9")),
+            "measured": brief(("  accuracy: 0.93", "  eval: evals/cases.jsonl"), ("  samples: 500", None)),
+            "unusable": brief(("  accuracy: 0.93", "  eval: evals/bad.jsonl"), ("  samples: 500", None)),
+        },
+        pages={"about": "# About\n\nSee [[gap]]."},
+    )
     (root / "content/evals").mkdir()
-    (root / "content/evals/cases.jsonl").write_text('{"correct": true}\n{"correct": false}\n{"correct": null}\n')
+    (root / "content/evals/cases.jsonl").write_text(
+        '{"correct": true}\n{"correct": false}\n{"correct": null}\n'
+    )
     (root / "content/evals/bad.jsonl").write_text('{"correct": true}\n{"correct": "maybe"}\n')
     for path in (REPOSITORY / "content" / "briefs").glob("*.md"):  # the example playbook's briefs, too
         shutil.copy(path, root / "content/briefs" / path.name)
@@ -52,7 +59,9 @@ def test_every_value_a_cache_holds_comes_back_the_same(make_project):
     for name, stored in (("sources", store.entries), ("derived", store.derived)):
         assert shape(through_the_cache(kinds[name], stored)) == shape(stored)
     loaded = [result for _, (_, result) in store.entries.items()]
-    assert {type(value).__name__ for value, _ in loaded} >= {"Brief", "Page", "Evaluation", "NoneType"}, "every kind of result was tried"
+    assert {type(value).__name__ for value, _ in loaded} >= {"Brief", "Page", "Evaluation", "NoneType"}, (
+        "every kind of result was tried"
+    )
     assert any(levers is not None for _, _, (_, levers, _) in store.derived.values())
 
 

@@ -23,8 +23,10 @@ def complete(tmp_path_factory):
 
     def call(*words: str) -> list[str]:
         quoted = " ".join(f"'{w}'" for w in ("playbook", *words))
-        program = (f"source '{script}'; COMP_WORDS=({quoted}); COMP_CWORD=$(( ${{#COMP_WORDS[@]}} - 1 )); "
-                   '_playbook; printf "%s\\n" "${COMPREPLY[@]}"')
+        program = (
+            f"source '{script}'; COMP_WORDS=({quoted}); COMP_CWORD=$(( ${{#COMP_WORDS[@]}} - 1 )); "
+            '_playbook; printf "%s\\n" "${COMPREPLY[@]}"'
+        )
         done = subprocess.run(["bash", "-c", program], capture_output=True, text=True, timeout=30, check=True)
         return [line for line in done.stdout.splitlines() if line]
 
@@ -36,15 +38,18 @@ def test_commands_and_top_level_options(complete):
     assert complete("ch") == ["check"]
 
 
-@pytest.mark.parametrize("words, offered", [
-    (("check", "--st"), ["--strict"]),
-    (("-q", "build", "--dr"), ["--drafts"]),
-    (("check", "--format", ""), ["text", "json", "github"]),
-    (("rank", "--color", "n"), ["never"]),
-    (("schema", ""), ["brief", "page", "config"]),
-    (("check", "--explain", "PB30"), ["PB301", "PB302", "PB303"]),
-    (("serve", "--port", ""), []),
-])
+@pytest.mark.parametrize(
+    "words, offered",
+    [
+        (("check", "--st"), ["--strict"]),
+        (("-q", "build", "--dr"), ["--drafts"]),
+        (("check", "--format", ""), ["text", "json", "github"]),
+        (("rank", "--color", "n"), ["never"]),
+        (("schema", ""), ["brief", "page", "config"]),
+        (("check", "--explain", "PB30"), ["PB301", "PB302", "PB303"]),
+        (("serve", "--port", ""), []),
+    ],
+)
 def test_options_and_their_values(complete, words, offered):
     assert complete(*words) == offered
 

@@ -23,8 +23,10 @@ from tests.hostile import BUILD_EPOCH, cli, snapshot
 
 pytestmark = pytest.mark.usefixtures("fixed_date")
 
-FAILING_BRIEF_TEMPLATE = ('{% extends "default/brief.html" %}{% block content %}'
-                          '{% if brief.slug == "SLUG" %}{{ no_such_variable.boom }}{% endif %}{{ super() }}{% endblock %}')
+FAILING_BRIEF_TEMPLATE = (
+    '{% extends "default/brief.html" %}{% block content %}'
+    '{% if brief.slug == "SLUG" %}{{ no_such_variable.boom }}{% endif %}{{ super() }}{% endblock %}'
+)
 
 
 def many_briefs(count: int) -> dict[str, str]:
@@ -36,15 +38,23 @@ def built_once(make_project, count: int = 4) -> tuple[Path, dict[str, bytes]]:
     root = make_project(many_briefs(count))
     code, _, err = cli("build", str(root), "--no-cache")
     assert code == 0, err
-    (root / "content/briefs/brief-0000.md").write_text(brief(("Interviews and notes.", "Changed since the good build.")))
+    (root / "content/briefs/brief-0000.md").write_text(
+        brief(("Interviews and notes.", "Changed since the good build."))
+    )
     return root, snapshot(root / "site")
 
 
 def beside_site(root: Path) -> list[str]:
-    return sorted(p.name for p in root.iterdir() if p.name not in ("content", "themes", "playbook.yaml", ".playbook-cache"))
+    return sorted(
+        p.name
+        for p in root.iterdir()
+        if p.name not in ("content", "themes", "playbook.yaml", ".playbook-cache")
+    )
 
 
-@pytest.mark.parametrize("count, failing", [(4, "brief-0003"), (260, "brief-0207")])  # in-process; on the fork pool
+@pytest.mark.parametrize(
+    "count, failing", [(4, "brief-0003"), (260, "brief-0207")]
+)  # in-process; on the fork pool
 def test_a_template_failing_on_one_page_publishes_nothing(make_project, count, failing):
     root, before = built_once(make_project, count)
     (root / "playbook.yaml").write_text("theme: t\n")
@@ -77,8 +87,11 @@ def fail_on_second_write(monkeypatch, error) -> None:
 WRITE_ERRORS = [errno.ENOSPC, errno.EDQUOT, errno.EACCES, errno.EROFS, errno.EIO]
 
 
-@pytest.mark.parametrize("number, count", [(n, 4) for n in WRITE_ERRORS] + [(errno.ENOSPC, 260)],
-                         ids=[errno.errorcode[n] for n in WRITE_ERRORS] + ["ENOSPC-on-the-fork-pool"])
+@pytest.mark.parametrize(
+    "number, count",
+    [(n, 4) for n in WRITE_ERRORS] + [(errno.ENOSPC, 260)],
+    ids=[errno.errorcode[n] for n in WRITE_ERRORS] + ["ENOSPC-on-the-fork-pool"],
+)
 def test_a_write_error_on_the_nth_page_publishes_nothing(make_project, monkeypatch, number, count):
     root, before = built_once(make_project, count)
     fail_on_second_write(monkeypatch, lambda path: OSError(number, os.strerror(number), path))
@@ -163,7 +176,9 @@ def other_thread():
 
 
 @pytest.mark.parametrize("threads", ["one thread", "another thread alive"])
-def test_ctrl_c_between_moving_the_old_site_out_and_the_new_one_in(make_project, monkeypatch, request, threads):
+def test_ctrl_c_between_moving_the_old_site_out_and_the_new_one_in(
+    make_project, monkeypatch, request, threads
+):
     if threads == "another thread alive":
         request.getfixturevalue("other_thread")
     root, before = built_once(make_project)
@@ -205,7 +220,9 @@ def test_ctrl_c_at_every_moment_of_a_small_build_leaves_a_whole_site(make_projec
     assert cli("build", str(root), "--no-cache")[0] == 0
     renames = [i for i, name in enumerate(calls, 1) if name == "rename"]
     assert len(renames) == 2, calls  # the old site out, the new one in
-    moments = set(range(1, 6)) | set(range(renames[0] - 2, renames[-1] + 5)) | set(range(1, len(calls) + 1, 15))
+    moments = (
+        set(range(1, 6)) | set(range(renames[0] - 2, renames[-1] + 5)) | set(range(1, len(calls) + 1, 15))
+    )
     before = snapshot(root / "site")
     for at in sorted(moments):
         calls.clear()
@@ -219,9 +236,14 @@ def test_ctrl_c_at_every_moment_of_a_small_build_leaves_a_whole_site(make_projec
 
 
 def start_build(root: Path) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "playbook", "build", str(root)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
-                            env={**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH})
+    return subprocess.Popen(
+        [sys.executable, "-m", "playbook", "build", str(root)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+        env={**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH},
+    )
 
 
 def wait_for_staging(root: Path, process: subprocess.Popen) -> None:
@@ -258,6 +280,7 @@ def test_sigint_to_a_large_parallel_build_publishes_nothing(make_project, target
 
 
 # --- Builds that meet each other, and builds that die ------------------------------------------------
+
 
 def test_a_live_staging_folder_or_an_old_site_is_refused_as_the_output(make_project):
     root, before = built_once(make_project)
@@ -308,7 +331,9 @@ def test_two_swaps_that_overlap_both_succeed_and_the_later_is_the_site(tmp_path,
     def rename(source, target):
         real_rename(source, target)
         if str(source) == str(output) and not outcome:  # the moment there is no site: the other swap comes
-            thread = threading.Thread(target=lambda: outcome.append(second.__exit__(None, None, None) or "done"))
+            thread = threading.Thread(
+                target=lambda: outcome.append(second.__exit__(None, None, None) or "done")
+            )
             thread.start()
             thread.join(0.3)
             outcome.append("waited")
@@ -389,7 +414,9 @@ def test_a_build_right_after_a_killed_one_removes_its_staging_folder(make_projec
     process = start_build(root)
     try:
         wait_for_staging(root, process)
-        os.kill(process.pid, signal.SIGKILL)  # the build alone, not its workers: they must not keep its lock alive
+        os.kill(
+            process.pid, signal.SIGKILL
+        )  # the build alone, not its workers: they must not keep its lock alive
         process.communicate(timeout=30)
     finally:
         os.killpg(process.pid, signal.SIGKILL) if process.poll() is None else None
@@ -397,8 +424,13 @@ def test_a_build_right_after_a_killed_one_removes_its_staging_folder(make_projec
     for number in range(4, 1500):  # a small project now: the next build reaches its clean-up at once
         (root / f"content/briefs/brief-{number:04d}.md").unlink()
     assert time.time() - (root / staging).stat().st_mtime < 5, "the dead build's folder is seconds old"
-    again = subprocess.run([sys.executable, "-m", "playbook", "build", str(root), "--no-cache"], capture_output=True,
-                           text=True, env={**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH}, timeout=120)
+    again = subprocess.run(
+        [sys.executable, "-m", "playbook", "build", str(root), "--no-cache"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH},
+        timeout=120,
+    )
     assert again.returncode == 0, again.stderr
     assert beside_site(root) == ["site"], f"{staging} was left behind"
 
@@ -427,7 +459,11 @@ def test_a_full_disk_names_the_file_it_could_not_write(make_project, monkeypatch
 
     def full_open(file, mode="r", *args, **kwargs):
         handle = real_open(file, mode, *args, **kwargs)
-        return Full(handle) if ".building-" in str(file) and "w" in mode and str(file).endswith("index.html") else handle
+        return (
+            Full(handle)
+            if ".building-" in str(file) and "w" in mode and str(file).endswith("index.html")
+            else handle
+        )
 
     monkeypatch.setattr(io, "open", full_open)
     monkeypatch.setattr(builtins, "open", full_open)

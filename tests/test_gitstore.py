@@ -13,7 +13,13 @@ from playbook.load.gitstore import GitError, NoHistory, RefError, Repository
 from tests.history_repo import BRIEFS, commit, corrupt, git, titled
 
 # Every option git's rev-parse, log or describe would take as a file to write, or as a change of what it reads.
-PLANTED = ("--output={file}", "--output={file}^{{commit}}", "-o{file}", "--git-dir={file}", "--exec-path={file}")
+PLANTED = (
+    "--output={file}",
+    "--output={file}^{{commit}}",
+    "-o{file}",
+    "--git-dir={file}",
+    "--exec-path={file}",
+)
 
 
 @pytest.fixture
@@ -39,7 +45,9 @@ def test_a_planted_option_never_reaches_git(repo, tmp_path, shape):
     with pytest.raises(RefError, match="begins with '-'"):
         store.before(value)
     assert planted_files(tmp_path) == []
-    assert store.commit("first") is not None and store.commit("first").subject == "One brief", "a real ref still resolves"
+    assert store.commit("first") is not None and store.commit("first").subject == "One brief", (
+        "a real ref still resolves"
+    )
 
 
 def test_a_ref_is_resolved_as_a_revision_only(repo, tmp_path):

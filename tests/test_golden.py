@@ -30,7 +30,9 @@ def small_site(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("golden") / "project"
     (root / "content/briefs").mkdir(parents=True)
     briefs = {
-        "renewal-dates": variant("Renewal dates", 4, "[upload, extract, verify, export]", "0.93", "2026-11-20"),
+        "renewal-dates": variant(
+            "Renewal dates", 4, "[upload, extract, verify, export]", "0.93", "2026-11-20"
+        ),
         "clause-review": variant("Clause review & <risk>", 5, "[upload, extract]", "0.80", "2026-10-02"),
         "invoice-coding": variant("Invoice coding", 2, "[upload, extract, verify]", "0.95", "2026-09-15"),
     }
@@ -42,14 +44,17 @@ def small_site(tmp_path_factory) -> Path:
 
 def extract_chart(html: str) -> str:
     start = html.index('<svg class="quadrant"')
-    return html[start: html.index("</svg>", start) + len("</svg>")] + "\n"
+    return html[start : html.index("</svg>", start) + len("</svg>")] + "\n"
 
 
-@pytest.mark.parametrize("name, produce", [
-    ("chart.svg", lambda site: extract_chart((site / "index.html").read_text(encoding="utf-8"))),
-    ("feed.xml", lambda site: (site / "feed.xml").read_text(encoding="utf-8")),
-    ("sitemap.xml", lambda site: (site / "sitemap.xml").read_text(encoding="utf-8")),
-])
+@pytest.mark.parametrize(
+    "name, produce",
+    [
+        ("chart.svg", lambda site: extract_chart((site / "index.html").read_text(encoding="utf-8"))),
+        ("feed.xml", lambda site: (site / "feed.xml").read_text(encoding="utf-8")),
+        ("sitemap.xml", lambda site: (site / "sitemap.xml").read_text(encoding="utf-8")),
+    ],
+)
 def test_golden(small_site, name, produce):
     actual = produce(small_site)
     golden = GOLDEN / name

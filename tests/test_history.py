@@ -37,23 +37,35 @@ def kinds(document: dict) -> list[tuple[str, str]]:
     return [(change["kind"], change["path"].rsplit("/", 1)[-1]) for change in document["changes"]]
 
 
-SCRIPTED = [("crossed-ready", "bravo.md"), ("down", "charlie-drafts.md"), ("new", "delta.md"), ("removed", "alpha.md"),
-            ("status", "charlie-drafts.md")]
+SCRIPTED = [
+    ("crossed-ready", "bravo.md"),
+    ("down", "charlie-drafts.md"),
+    ("new", "delta.md"),
+    ("removed", "alpha.md"),
+    ("status", "charlie-drafts.md"),
+]
 
 
 def test_diff_tells_exactly_the_scripted_story(repo):
     code, document, _ = diff(repo, "review-june", "--format", "json")
     assert code == 0
     assert kinds(document) == SCRIPTED
-    assert document["since"]["label"].startswith("review-june (2026-06-01, ") and document["since"]["date"] == "2026-06-01"
+    assert (
+        document["since"]["label"].startswith("review-june (2026-06-01, ")
+        and document["since"]["date"] == "2026-06-01"
+    )
     assert document["until"]["date"] == "2026-09-01" and document["until"]["subject"].startswith("Fix bravo")
     crossed = document["changes"][0]
     assert (crossed["before"]["tier"], crossed["after"]["tier"]) == ("model-gap", "ready")
     assert (crossed["before"]["model_accuracy"], crossed["after"]["model_accuracy"]) == (0.85, 0.92)
     status = document["changes"][-1]
-    assert status["renamed_from"] == "content/briefs/charlie.md" and (status["before"]["status"], status["after"]["status"]) == (
-        "exploring", "building")
-    assert [(s["date"], s["reason"]) for s in document["skipped"]] == [("2026-08-15", "content/briefs/bravo.md had errors")]
+    assert status["renamed_from"] == "content/briefs/charlie.md" and (
+        status["before"]["status"],
+        status["after"]["status"],
+    ) == ("exploring", "building")
+    assert [(s["date"], s["reason"]) for s in document["skipped"]] == [
+        ("2026-08-15", "content/briefs/bravo.md had errors")
+    ]
     assert set(document["changes"][0]) == {"kind", "path", "slug", "title", "renamed_from", "before", "after"}
 
 
@@ -62,7 +74,11 @@ def test_diff_text_is_a_screenful(repo):
     assert code == 0, "without a ref: since the last tag"
     lines = out.strip().split("\n")
     assert lines[0].startswith("Changes since review-june (2026-06-01, ") and len(lines) < 25
-    assert "Crossed into ready (1)" in out and "  Bravo extraction: #3 model gap (fit -0.05) → #2 ready (fit +0.02); model 0.85 → 0.92, needs 0.90" in out
+    assert (
+        "Crossed into ready (1)" in out
+        and "  Bravo extraction: #3 model gap (fit -0.05) → #2 ready (fit +0.02); model 0.85 → 0.92, needs 0.90"
+        in out
+    )
     assert "  Charlie drafting (was content/briefs/charlie.md): exploring → building" in out
     assert "  Alpha triage: was #1 ready" in out and "New (1)\n  Delta routing: #1 ready" in out
     assert "skipped" in lines[-1] and "A broken save" in lines[-1]
@@ -86,12 +102,18 @@ def test_diff_with_nothing_to_compare(tmp_path, repo):
 
 def test_a_shallow_clone_says_what_it_does_not_have(tmp_path, repo):
     shallow = tmp_path / "shallow"
-    subprocess.run(["git", "clone", "-q", "--depth", "2", repo.as_uri(), str(shallow)], check=True, capture_output=True)
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "2", repo.as_uri(), str(shallow)], check=True, capture_output=True
+    )
     code, _, err = diff(shallow, "review-june")
     assert code == 2 and "shallow" in err and "fetch-depth: 0" in err
     code, document, _ = diff(shallow, "--since", "2026-01-01", "--format", "json")
-    assert code == 0 and any("this clone is shallow: its history begins on 2026-08-15" in note for note in document["notes"])
-    code, document, _ = diff(shallow, "--format", "json")   # a depth-2 clone has no tags: say so, compare by date
+    assert code == 0 and any(
+        "this clone is shallow: its history begins on 2026-08-15" in note for note in document["notes"]
+    )
+    code, document, _ = diff(
+        shallow, "--format", "json"
+    )  # a depth-2 clone has no tags: say so, compare by date
     assert code == 0 and any("its tags may not be here" in note for note in document["notes"])
 
 
@@ -117,15 +139,23 @@ def build(root: Path, out: Path, *extra: str) -> dict[str, bytes]:
 
 def test_the_site_shows_the_changes_and_stays_byte_identical(repo, tmp_path):
     first = build(repo, tmp_path / "one", "--since", "review-june")
-    assert first == build(repo, tmp_path / "two", "--since", "review-june"), "two builds of one commit are byte-identical"
+    assert first == build(repo, tmp_path / "two", "--since", "review-june"), (
+        "two builds of one commit are byte-identical"
+    )
     changes = first["changes/index.html"].decode()
     for heading in ("Crossed into ready", "Moved down", "New", "Removed", "Status changes"):
-        assert f">{heading} <span class=\"count\">1</span>" in changes
+        assert f'>{heading} <span class="count">1</span>' in changes
     assert "Fell into the model gap" not in changes and "Skipped " in changes and "A broken save" in changes
     index = first["index.html"].decode()
-    assert 'class="move move-crossed"' in index and 'class="move move-new"' in index and 'class="move move-down"' in index
+    assert (
+        'class="move move-crossed"' in index
+        and 'class="move move-new"' in index
+        and 'class="move move-down"' in index
+    )
     assert '<a href="changes/index.html"' in index or 'href="changes/' in index
-    assert "Marks say what moved since review-june (2026-06-01," in index, "the chart's caption explains the marks"
+    assert "Marks say what moved since review-june (2026-06-01," in index, (
+        "the chart's caption explains the marks"
+    )
     bravo = first["briefs/bravo/index.html"].decode()
     assert '<svg class="timeline"' in bravo and "crossed into ready on 2026-07-01" in bravo
     charlie = first["briefs/charlie-drafts/index.html"].decode()
@@ -138,9 +168,14 @@ def test_the_site_shows_the_changes_and_stays_byte_identical(repo, tmp_path):
 def test_history_on_in_playbook_yaml(repo, tmp_path):
     work = tmp_path / "work"
     subprocess.run(["git", "clone", "-q", repo.as_uri(), str(work)], check=True, capture_output=True)
-    (work / "playbook.yaml").write_text("title: Team playbook\nhistory:\n  since: last-tag\n", encoding="utf-8")
+    (work / "playbook.yaml").write_text(
+        "title: Team playbook\nhistory:\n  since: last-tag\n", encoding="utf-8"
+    )
     site = build(work, tmp_path / "site")
-    assert "changes/index.html" in site and "now includes changes not committed yet" in site["changes/index.html"].decode().lower()
+    assert (
+        "changes/index.html" in site
+        and "now includes changes not committed yet" in site["changes/index.html"].decode().lower()
+    )
     git(work, "commit", "-qam", "History on", date="2026-09-10T10:00:00+00:00")
     again = build(work, tmp_path / "again")
     assert "not committed" not in again["changes/index.html"].decode()
@@ -151,13 +186,26 @@ def renamed_in_one_commit(root: Path, leaver: str, newcomer: str) -> Path:
     from one template, so that git pairs them as a rename; return it."""
     root.mkdir(parents=True)
     git(root, "init", "-q", "-b", "main")
-    commit(root, {f"{BRIEFS}/stays.md": titled("Stays put", ("  severity: 4", "  severity: 2")),
-                  f"{BRIEFS}/leaver.md": leaver}, "Two briefs", "2026-06-01T10:00:00+00:00")
+    commit(
+        root,
+        {
+            f"{BRIEFS}/stays.md": titled("Stays put", ("  severity: 4", "  severity: 2")),
+            f"{BRIEFS}/leaver.md": leaver,
+        },
+        "Two briefs",
+        "2026-06-01T10:00:00+00:00",
+    )
     git(root, "tag", "before", date="2026-06-01T10:00:00+00:00")
-    commit(root, {f"{BRIEFS}/leaver.md": None, f"{BRIEFS}/newcomer.md": newcomer}, "One goes, one comes",
-           "2026-07-01T10:00:00+00:00")
+    commit(
+        root,
+        {f"{BRIEFS}/leaver.md": None, f"{BRIEFS}/newcomer.md": newcomer},
+        "One goes, one comes",
+        "2026-07-01T10:00:00+00:00",
+    )
     status = git(root, "diff", "-M", "--name-status", "before", "HEAD").split()
-    assert status[0].startswith("R") and status[1:] == [f"{BRIEFS}/leaver.md", f"{BRIEFS}/newcomer.md"], "git pairs them"
+    assert status[0].startswith("R") and status[1:] == [f"{BRIEFS}/leaver.md", f"{BRIEFS}/newcomer.md"], (
+        "git pairs them"
+    )
     return root
 
 
@@ -165,17 +213,27 @@ def test_a_deleted_brief_and_a_new_one_are_not_a_rename(tmp_path):
     """Git's similarity is not a brief's identity: two briefs from one template differ by a title."""
     root = renamed_in_one_commit(tmp_path / "team", titled("Leaver"), titled("Newcomer", GAP))
     code, document, _ = diff(root, "before", "--format", "json")
-    assert code == 0 and kinds(document) == [("up", "stays.md"), ("new", "newcomer.md"), ("removed", "leaver.md")]
+    assert code == 0 and kinds(document) == [
+        ("up", "stays.md"),
+        ("new", "newcomer.md"),
+        ("removed", "leaver.md"),
+    ]
     assert all(change["renamed_from"] is None for change in document["changes"])
     code, out, _ = diff(root, "before", "--color", "never")
     assert "(was " not in out and "Removed (1)\n  Leaver: was #" in out and "New (1)\n  Newcomer: #" in out
 
 
-@pytest.mark.parametrize("leaver, newcomer, why", [
-    (titled("Same title"), titled("Same title", GAP), "the same title"),
-    (titled("Old title", ("related: []", "slug: kept\nrelated: []")),
-     titled("New title", GAP, ("related: []", "slug: kept\nrelated: []")), "the same slug:"),
-])
+@pytest.mark.parametrize(
+    "leaver, newcomer, why",
+    [
+        (titled("Same title"), titled("Same title", GAP), "the same title"),
+        (
+            titled("Old title", ("related: []", "slug: kept\nrelated: []")),
+            titled("New title", GAP, ("related: []", "slug: kept\nrelated: []")),
+            "the same slug:",
+        ),
+    ],
+)
 def test_a_renamed_brief_is_followed_when_it_is_the_same_brief(tmp_path, leaver, newcomer, why):
     root = renamed_in_one_commit(tmp_path / "team", leaver, newcomer)
     code, document, _ = diff(root, "before", "--format", "json")

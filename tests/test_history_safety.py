@@ -50,16 +50,23 @@ def notes(err: str) -> list[str]:
     return [line for line in err.splitlines() if "history" in line]
 
 
-@pytest.mark.parametrize("state, says", [(no_commit, "history needs at least one commit"),
-                                         (unborn_branch, "history needs at least one commit"),
-                                         (corrupt_head, "history needs at least one commit git can read")])
+@pytest.mark.parametrize(
+    "state, says",
+    [
+        (no_commit, "history needs at least one commit"),
+        (unborn_branch, "history needs at least one commit"),
+        (corrupt_head, "history needs at least one commit git can read"),
+    ],
+)
 def test_the_first_steps_build_without_history(tmp_path, state, says):
     root = state(tmp_path / "p")
     code, out, err = cli("build", str(root), "--no-cache")
     assert code == 0, err
     assert "Traceback" not in err and len(notes(err)) == 1 and says in notes(err)[0], err
     assert "built without history" in notes(err)[0]
-    assert (root / "site/index.html").is_file() and not (root / "site/changes").exists(), "the build goes on, without history"
+    assert (root / "site/index.html").is_file() and not (root / "site/changes").exists(), (
+        "the build goes on, without history"
+    )
     code, _, err = cli("diff", "-C", str(root))
     assert code == 2 and "Traceback" not in err and len(notes(err)) == 1 and says in notes(err)[0], err
 
@@ -92,13 +99,25 @@ def test_without_git_the_build_goes_on(tmp_path):
     empty = tmp_path / "bin"
     empty.mkdir()
     env = {**os.environ, "PATH": str(empty)}
-    done = subprocess.run([sys.executable, "-m", "playbook", "build", str(root), "--no-cache"], capture_output=True,
-                          text=True, env=env, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "playbook", "build", str(root), "--no-cache"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
-    assert len(notes(done.stderr)) == 1 and "history needs git, which is not installed" in done.stderr, done.stderr
+    assert len(notes(done.stderr)) == 1 and "history needs git, which is not installed" in done.stderr, (
+        done.stderr
+    )
     assert (root / "site/index.html").is_file()
-    done = subprocess.run([sys.executable, "-m", "playbook", "diff", "-C", str(root)], capture_output=True, text=True,
-                          env=env, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "playbook", "diff", "-C", str(root)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert done.returncode == 2 and "history needs git" in done.stderr and "Traceback" not in done.stderr
 
 
@@ -139,8 +158,11 @@ def test_a_planted_option_in_playbook_yaml_is_refused_at_its_place(committed, tm
 @pytest.mark.parametrize("shape", PLANTED)
 def test_a_planted_option_on_the_command_line_is_a_usage_error(committed, tmp_path, shape):
     value = shape.format(file=tmp_path / "planted")
-    for command in (("diff", "-C", str(committed), "--", value), ("diff", "-C", str(committed), f"--since={value}"),
-                    ("build", str(committed), "--no-cache", f"--since={value}")):
+    for command in (
+        ("diff", "-C", str(committed), "--", value),
+        ("diff", "-C", str(committed), f"--since={value}"),
+        ("build", str(committed), "--no-cache", f"--since={value}"),
+    ):
         code, _, err = cli(*command)
         assert code == 2 and "begins with '-'" in err and "Traceback" not in err, (command, err)
     assert planted_files(tmp_path) == []

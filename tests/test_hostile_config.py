@@ -17,26 +17,29 @@ def bomb() -> str:
     return "\n".join(lines) + "\n"
 
 
-@pytest.mark.parametrize("config, where", [
-    (bomb(), "playbook.yaml:5:"),
-    ("title: " + "[" * 100 + "\n", "playbook.yaml:1:31:"),
-    ("title: a\ntitle: b\n", "playbook.yaml:2:1: error PB004"),
-    ('title: "\\e[2J"\n', "playbook.yaml:1:8: error PB002"),
-    ("language: 'en\"><script>alert(1)</script>'\n", "playbook.yaml:1:11: error PB002"),
-    ("language: en us\n", "playbook.yaml:1:11: error PB002"),
-    ("base_url: javascript:alert(1)//\n", "playbook.yaml:1:11: error PB002"),
-    ('base_url: "https://x.example/\\"onload=alert(1)"\n', "playbook.yaml:1:11: error PB002"),
-    ("theme: ../../etc\n", "playbook.yaml:1:8: error PB002"),
-    ("theme: /tmp\n", "playbook.yaml:1:8: error PB002"),
-    ("rules: {PB001: off}\n", "playbook.yaml:1:16: error PB002"),
-    ("ranking: {accuracy_floor: .nan}\n", "playbook.yaml:1:27: error PB002"),
-    ("markdown: {allow_html: yes}\n", "playbook.yaml:1:24: error PB002"),
-    ("- a list\n", "playbook.yaml:1:1: error PB001"),
-    ("title: caf\xe9\n".encode("latin-1"), "playbook.yaml:1:11: error PB001"),
-    ("title: x\n".encode("utf-16"), "playbook.yaml:1:1: error PB001"),
-    (codecs.BOM_UTF8 + b"title: x\r\ntitle: y\r\n", "playbook.yaml:2:1: error PB004"),
-    (b"title: x\n" + b"# padding\n" * 110_000, "playbook.yaml:1:1: error PB001"),
-])
+@pytest.mark.parametrize(
+    "config, where",
+    [
+        (bomb(), "playbook.yaml:5:"),
+        ("title: " + "[" * 100 + "\n", "playbook.yaml:1:31:"),
+        ("title: a\ntitle: b\n", "playbook.yaml:2:1: error PB004"),
+        ('title: "\\e[2J"\n', "playbook.yaml:1:8: error PB002"),
+        ("language: 'en\"><script>alert(1)</script>'\n", "playbook.yaml:1:11: error PB002"),
+        ("language: en us\n", "playbook.yaml:1:11: error PB002"),
+        ("base_url: javascript:alert(1)//\n", "playbook.yaml:1:11: error PB002"),
+        ('base_url: "https://x.example/\\"onload=alert(1)"\n', "playbook.yaml:1:11: error PB002"),
+        ("theme: ../../etc\n", "playbook.yaml:1:8: error PB002"),
+        ("theme: /tmp\n", "playbook.yaml:1:8: error PB002"),
+        ("rules: {PB001: off}\n", "playbook.yaml:1:16: error PB002"),
+        ("ranking: {accuracy_floor: .nan}\n", "playbook.yaml:1:27: error PB002"),
+        ("markdown: {allow_html: yes}\n", "playbook.yaml:1:24: error PB002"),
+        ("- a list\n", "playbook.yaml:1:1: error PB001"),
+        ("title: caf\xe9\n".encode("latin-1"), "playbook.yaml:1:11: error PB001"),
+        ("title: x\n".encode("utf-16"), "playbook.yaml:1:1: error PB001"),
+        (codecs.BOM_UTF8 + b"title: x\r\ntitle: y\r\n", "playbook.yaml:2:1: error PB004"),
+        (b"title: x\n" + b"# padding\n" * 110_000, "playbook.yaml:1:1: error PB001"),
+    ],
+)
 def test_a_hostile_config_is_a_usage_error_at_its_place(make_project, config, where):
     root = make_project({"a": brief()})
     (root / "playbook.yaml").write_bytes(config if isinstance(config, bytes) else config.encode("utf-8"))
@@ -61,8 +64,11 @@ def test_a_config_that_is_not_a_file_is_a_usage_error(make_project, kind):
 
     root = make_project({"a": brief()})
     config = root / "playbook.yaml"
-    {"folder": config.mkdir, "fifo": lambda: os.mkfifo(config),
-     "dangling link": lambda: os.symlink(root / "nowhere.yaml", config)}[kind]()
+    {
+        "folder": config.mkdir,
+        "fifo": lambda: os.mkfifo(config),
+        "dangling link": lambda: os.symlink(root / "nowhere.yaml", config),
+    }[kind]()
     with deadline(10):
         code, out, err = cli("check", str(root))
     assert code == 2 and "playbook.yaml:1:1: error PB001" in err and "is not a regular file" in err

@@ -15,7 +15,6 @@ from tests.hostile import BODY, RELATED, TAGS, TITLE, cli, deadline, findings
 pytestmark = pytest.mark.usefixtures("fixed_date")
 
 
-
 def built(root, path: str) -> str:
     return (root / "site" / path).read_text(encoding="utf-8")
 
@@ -80,8 +79,12 @@ def test_thirty_tags_are_fine(make_project):
 
 def test_very_long_lines_are_read_and_reported_without_printing_them(make_project):
     title = "word " * 100_000  # one 500 kB line
-    root = make_project({"long": brief((TITLE, f"title: {title}")),
-                         "wrong": brief(("  accuracy: 0.93", "  accuracy: " + "9" * 400_000))})
+    root = make_project(
+        {
+            "long": brief((TITLE, f"title: {title}")),
+            "wrong": brief(("  accuracy: 0.93", "  accuracy: " + "9" * 400_000)),
+        }
+    )
     with deadline(20):
         code, out, err = cli("check", str(root), "--no-cache")
     assert code == 1 and len(out) < 2_000  # the diagnostic, not the 400 kB line under it
@@ -107,8 +110,12 @@ def quoted(text: str) -> str:
 
 
 def test_unicode_titles_and_tags_come_out_exactly(make_project):
-    root = make_project({slug: brief((TITLE, f"title: {quoted(title)}"), (TAGS, f"tags: [{quoted(title)}]"))
-                         for slug, title in UNICODE_TITLES.items()})
+    root = make_project(
+        {
+            slug: brief((TITLE, f"title: {quoted(title)}"), (TAGS, f"tags: [{quoted(title)}]"))
+            for slug, title in UNICODE_TITLES.items()
+        }
+    )
     assert findings(root) == (0, [])
     assert cli("build", str(root), "--no-cache")[0] == 0
     data = {b["slug"]: b for b in json.loads(built(root, "playbook.json"))["briefs"]}
@@ -131,8 +138,13 @@ def test_a_brief_linking_to_itself_is_neither_related_nor_its_own_backlink(make_
 
 
 def test_link_cycles_resolve_both_ways(make_project):
-    root = make_project({"a": brief((RELATED, "related: [b]")), "b": brief((RELATED, "related: [c]")),
-                         "c": brief((RELATED, "related: [a]"), (BODY, "Back to [[a]], on to [[b]]."))})
+    root = make_project(
+        {
+            "a": brief((RELATED, "related: [b]")),
+            "b": brief((RELATED, "related: [c]")),
+            "c": brief((RELATED, "related: [a]"), (BODY, "Back to [[a]], on to [[b]].")),
+        }
+    )
     with deadline(10):
         assert cli("build", str(root), "--no-cache")[0] == 0
     related = {b["slug"]: b["related"] for b in json.loads(built(root, "playbook.json"))["briefs"]}
@@ -144,8 +156,10 @@ def test_link_cycles_resolve_both_ways(make_project):
 def test_thousands_of_covered_steps_outside_the_workflow_are_all_reported_quickly(make_project):
     steps = ", ".join(f"step-{i}" for i in range(9_000))
     covered = ", ".join(f"other-{i}" for i in range(9_000))
-    text = brief(("  workflow_steps: [upload, extract, verify, export]", f"  workflow_steps: [{steps}]"),
-                 ("  covered_steps: [upload, extract, verify, export]", f"  covered_steps: [{covered}]"))
+    text = brief(
+        ("  workflow_steps: [upload, extract, verify, export]", f"  workflow_steps: [{steps}]"),
+        ("  covered_steps: [upload, extract, verify, export]", f"  covered_steps: [{covered}]"),
+    )
     root = make_project({"steps": text})
     with deadline(20):  # a did-you-mean for each against every step took minutes
         code, found = findings(root)
@@ -166,8 +180,12 @@ def test_thousands_of_broken_links_among_thousands_of_slugs_are_all_reported_qui
 
 
 def test_a_diagnostic_about_a_huge_value_quotes_only_its_start(make_project):
-    root = make_project({"value": brief(("  frequency: weekly", "  frequency: " + "w" * 300_000)),
-                         "link": brief((BODY, "[[" + "x" * 200_000 + "]]"))})
+    root = make_project(
+        {
+            "value": brief(("  frequency: weekly", "  frequency: " + "w" * 300_000)),
+            "link": brief((BODY, "[[" + "x" * 200_000 + "]]")),
+        }
+    )
     code, out, err = cli("check", str(root), "--no-cache")
     assert code == 1 and len(out) < 3_000
     assert "pain.frequency: 'wwwwwwwwww" in out and "… (300,000 characters) is not one of daily" in out

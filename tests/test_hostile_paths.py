@@ -25,17 +25,46 @@ def with_slug(slug: str) -> str:
     return brief((RELATED, f"related: []\nslug: {json.dumps(slug)}"))
 
 
-@pytest.mark.parametrize("slug", [
-    "../../escape", "/etc/passwd", "a/b", "a\\b", "a\x00b", ".", "..", "", " ", "a..b", "-a", "a-", "a--b",
-    "UPPER", "caf\u00e9", "a b", "%2e%2e", "~", "a.md", "con", "nul", "aux", "prn", "com1", "lpt9", "x" * 101,
-])
+@pytest.mark.parametrize(
+    "slug",
+    [
+        "../../escape",
+        "/etc/passwd",
+        "a/b",
+        "a\\b",
+        "a\x00b",
+        ".",
+        "..",
+        "",
+        " ",
+        "a..b",
+        "-a",
+        "a-",
+        "a--b",
+        "UPPER",
+        "caf\u00e9",
+        "a b",
+        "%2e%2e",
+        "~",
+        "a.md",
+        "con",
+        "nul",
+        "aux",
+        "prn",
+        "com1",
+        "lpt9",
+        "x" * 101,
+    ],
+)
 def test_a_slug_that_could_leave_or_break_the_output_is_pb002(make_project, tmp_path, slug):
     text = with_slug(slug)
     root = make_project({"hostile": text, "fine": brief()})
     before = tree(tmp_path)
     code, found = findings(root)
     assert code == 1
-    assert [(name, c, line) for name, c, line, _ in found] == [("hostile.md", "PB002", line_of(text, "slug:"))]
+    assert [(name, c, line) for name, c, line, _ in found] == [
+        ("hostile.md", "PB002", line_of(text, "slug:"))
+    ]
     assert cli("build", str(root), "--no-cache")[0] == 1
     assert tree(tmp_path) == before  # the failed build left nothing behind, anywhere
 
@@ -48,25 +77,36 @@ def test_names_near_reserved_ones_are_fine(make_project, slug):
     assert (root / "site/briefs" / slug / "index.html").is_file()
 
 
-@pytest.mark.parametrize("name", ["CON", "con", "Nul", "aux", "com1", "LPT1", "Upper", "a.b", "a b", "-x", "x" * 101])
+@pytest.mark.parametrize(
+    "name", ["CON", "con", "Nul", "aux", "com1", "LPT1", "Upper", "a.b", "a b", "-x", "x" * 101]
+)
 def test_a_file_name_windows_reserves_or_no_slug_allows_is_pb002(make_project, name):
     root = make_project({name: brief(), "fine": brief()})
     assert findings(root) == (1, [(f"{name}.md", "PB002", 1, 1)])
 
 
 def test_names_differing_only_by_case_cannot_collide(make_project):
-    root = make_project({"plan": brief(), "Plan": brief(), "fine": brief((RELATED, "related: []\nslug: PLAN"))})
+    root = make_project(
+        {"plan": brief(), "Plan": brief(), "fine": brief((RELATED, "related: []\nslug: PLAN"))}
+    )
     code, found = findings(root)
     assert code == 1 and sorted(name for name, *_ in found) == ["Plan.md", "fine.md"]
 
 
 def test_tags_differing_only_by_case_share_one_page(make_project):
-    root = make_project({"a": brief(("tags: [legal, extraction]", "tags: [Legal, LEGAL, legal]")),
-                         "b": brief(("tags: [legal, extraction]", "tags: [legal]"))})
+    root = make_project(
+        {
+            "a": brief(("tags: [legal, extraction]", "tags: [Legal, LEGAL, legal]")),
+            "b": brief(("tags: [legal, extraction]", "tags: [legal]")),
+        }
+    )
     assert cli("build", str(root), "--no-cache")[0] == 0
     assert sorted(p.name for p in (root / "site/tags").iterdir()) == ["index.html", "legal"]
     html = (root / "site/tags/legal/index.html").read_text(encoding="utf-8")
-    assert html.count('href="../../briefs/a/index.html"') >= 1 and html.count('href="../../briefs/b/index.html"') >= 1
+    assert (
+        html.count('href="../../briefs/a/index.html"') >= 1
+        and html.count('href="../../briefs/b/index.html"') >= 1
+    )
 
 
 def test_file_names_with_escapes_and_bad_bytes_print_safely(make_project):
@@ -77,14 +117,22 @@ def test_file_names_with_escapes_and_bad_bytes_print_safely(make_project):
     (pages / os.fsdecode(b"caf\xe9.md")).write_text("# Latin-1 name\n", encoding="utf-8")
     for form in ("text", "json", "github"):
         # A strict UTF-8 stdout, as on most desktops and CI runners (the C locale is lenient).
-        result = subprocess.run([sys.executable, "-m", "playbook", "check", str(root), "--format", form, "--no-cache"],
-                                capture_output=True, env={**os.environ, "PYTHONIOENCODING": "utf-8", "NO_COLOR": "1"}, timeout=60)
+        result = subprocess.run(
+            [sys.executable, "-m", "playbook", "check", str(root), "--format", form, "--no-cache"],
+            capture_output=True,
+            env={**os.environ, "PYTHONIOENCODING": "utf-8", "NO_COLOR": "1"},
+            timeout=60,
+        )
         assert result.returncode == 1 and b"Traceback" not in result.stderr, result.stderr.decode()
         assert b"\x1b" not in result.stdout
         text = result.stdout.decode("utf-8")  # valid UTF-8: no lone surrogates slipped through
         if form == "json":
             text = "\n".join(f"{d['path']} {d['code']}" for d in json.loads(text)["diagnostics"])
-        assert "content/caf\\xe9.md" in text and "content/esc\\x1b[2Jape.md" in text and "content/new\\nline.md" in text
+        assert (
+            "content/caf\\xe9.md" in text
+            and "content/esc\\x1b[2Jape.md" in text
+            and "content/new\\nline.md" in text
+        )
 
 
 def test_a_control_character_in_a_source_line_is_not_printed_raw(make_project):
@@ -125,20 +173,29 @@ def test_symlinks_out_of_content_are_not_followed(make_project, outside):
 def test_a_symlink_within_the_project_is_followed(make_project):
     root = make_project({"fine": brief()})
     (root / "drafts").mkdir()
-    (root / "drafts/shared.md").write_text(brief(("Interviews and notes.", "Shared words.")), encoding="utf-8")
+    (root / "drafts/shared.md").write_text(
+        brief(("Interviews and notes.", "Shared words.")), encoding="utf-8"
+    )
     os.symlink(root / "drafts/shared.md", root / "content/briefs/shared.md")
     assert cli("build", str(root), "--no-cache")[0] == 0
     assert "Shared words." in (root / "site/briefs/shared/index.html").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("link", ["templates/page.html", "templates/404.html", "templates", "assets/leak.css", "assets"])
+@pytest.mark.parametrize(
+    "link", ["templates/page.html", "templates/404.html", "templates", "assets/leak.css", "assets"]
+)
 def test_symlinks_out_of_the_theme_are_not_followed(make_project, outside, link):
     root = make_project({"fine": brief()}, pages={"about": "# About"}, config="theme: t\n")
     theme = root / "themes/t"
     (theme / "templates").mkdir(parents=True)
     (theme / "assets").mkdir()
-    target = {"templates/page.html": outside / "secret.html", "templates/404.html": outside / "secret.html",
-              "templates": outside, "assets/leak.css": outside / "secret.css", "assets": outside}[link]
+    target = {
+        "templates/page.html": outside / "secret.html",
+        "templates/404.html": outside / "secret.html",
+        "templates": outside,
+        "assets/leak.css": outside / "secret.css",
+        "assets": outside,
+    }[link]
     if link in ("templates", "assets"):
         os.rmdir(theme / link)
         (outside / "404.html").write_text(f"<p>{SECRET}</p>", encoding="utf-8")
@@ -202,8 +259,16 @@ def test_markdown_that_is_not_read_gets_a_diagnostic(make_project, outside):
     (root / "logo.png").write_bytes(b"png")
     os.symlink(root / "logo.png", root / "content/logo.png")  # not Markdown: nothing to say
     code, found = findings(root)
-    assert (code, found) == (1, [(name, "PB001", 1, 1) for name in
-                                 ("dangling.md", "folder", "leak.md", "pipe.md", "page-leak.md", "shared")])
+    assert (code, found) == (
+        1,
+        [
+            (name, "PB001", 1, 1)
+            for name in ("dangling.md", "folder", "leak.md", "pipe.md", "page-leak.md", "shared")
+        ],
+    )
     out = cli("check", str(root), "--no-cache")[1]
-    assert "content/briefs/leak.md:1:1: error PB001 front-matter: content/briefs/leak.md is a symlink leading out of the project" in out
+    assert (
+        "content/briefs/leak.md:1:1: error PB001 front-matter: content/briefs/leak.md is a symlink leading out of the project"
+        in out
+    )
     assert SECRET not in out

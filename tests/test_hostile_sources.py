@@ -39,11 +39,17 @@ CASES = {
     "many aliases of one big list": (quadratic_blowup(), [("PB001", 3, 20)]),
     "an alias of itself": (brief((TAGS, "tags: &t [a, *t]")), [("PB002", line_of(VALID_BRIEF, TAGS), 7)]),
     "deep flow nesting": ("---\ntitle: " + "[" * 200 + "]" * 200 + "\n---\n", [("PB001", 2, 31)]),
-    "deep block nesting": ("---\n" + "".join("  " * i + f"k{i}:\n" for i in range(40)) + "---\n", [("PB001", 26, 49)]),
+    "deep block nesting": (
+        "---\n" + "".join("  " * i + f"k{i}:\n" for i in range(40)) + "---\n",
+        [("PB001", 26, 49)],
+    ),
     "a custom tag": (brief((OWNER, "owner: !!python/object/apply:os.system [echo]")), [("PB001", 4, 8)]),
     "a binary tag": (brief((OWNER, "owner: !!binary aGVsbG8=")), [("PB001", 4, 8)]),
     "a mapping as a key": (brief((OWNER, "? [a, b]\n: c")), [("PB001", 4, 3)]),
-    "a merge key": (brief((RELATED, "defaults: &d {status: idea}\n<<: *d")), [("PB003", 30, 1), ("PB003", 31, 1)]),
+    "a merge key": (
+        brief((RELATED, "defaults: &d {status: idea}\n<<: *d")),
+        [("PB003", 30, 1), ("PB003", 31, 1)],
+    ),
     "an unclosed quote": (brief((TITLE, 'title: "never closed')), [("PB001", 2, 8)]),
     "a second document": (brief((OWNER, "owner: x\n--- !!str\nmore")), [("PB001", 5, 1)]),
     "binary bytes": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", [("PB001", 3, 1)]),
@@ -61,14 +67,20 @@ CASES = {
     "a tab indenting a key": (VALID_BRIEF.replace("  who:", "\twho:"), [("PB001", 8, 1)]),
     "a duplicate key": (brief((OWNER, "owner: a\nowner: b")), [("PB004", 5, 1)]),
     "a duplicate nested key": (brief((SEVERITY, "  severity: 4\n  severity: 5")), [("PB004", 14, 3)]),
-    "a duplicate key in a flow mapping": (brief((OWNER, "owner: x\nx: {a: 1, a: 2}")), [("PB003", 5, 1), ("PB004", 5, 11)]),
+    "a duplicate key in a flow mapping": (
+        brief((OWNER, "owner: x\nx: {a: 1, a: 2}")),
+        [("PB003", 5, 1), ("PB004", 5, 11)],
+    ),
     "a title of only a zero-width space": (brief((TITLE, 'title: "\\u200b\\u200d"')), [("PB002", 2, 8)]),
     "an escape character in a title": (brief((TITLE, 'title: "red \\e[31m title"')), [("PB002", 2, 8)]),
     "a NUL written as a YAML escape": (brief((OWNER, 'owner: "a\\0b"')), [("PB002", 4, 8)]),
     "a raw escape character in the body": (brief((BODY, "Colours \x1b[2J gone")), [("PB001", 32, 9)]),
     "a DEL character in the body": (brief((BODY, "a\x7f")), [("PB001", 32, 2)]),
     "a C1 control character in the body": (brief((BODY, "smart \u0093quotes\u0094")), [("PB001", 32, 7)]),
-    "a line separator YAML would break the line at": (brief((TITLE, "title: one\u2028two")), [("PB001", 2, 11)]),
+    "a line separator YAML would break the line at": (
+        brief((TITLE, "title: one\u2028two")),
+        [("PB001", 2, 11)],
+    ),
     "a noncharacter in the body": (brief((BODY, "end \uffff")), [("PB001", 32, 5)]),
     "a title of a Hangul filler": (brief((TITLE, "title: \u3164")), [("PB002", 2, 8)]),
     "a title of combining marks": (brief((TITLE, "title: \u0301\u0302")), [("PB002", 2, 8)]),
@@ -102,17 +114,22 @@ def test_a_huge_file_is_refused_without_reading_it(make_project):
     with deadline(10):
         code, found = findings(root)
     assert (code, found) == (1, [("huge.md", "PB001", 1, 1)])
-    assert messages(root) == [f"file is {(root / 'content/briefs/huge.md').stat().st_size:,} bytes; the limit is 1,048,576"]
+    assert messages(root) == [
+        f"file is {(root / 'content/briefs/huge.md').stat().st_size:,} bytes; the limit is 1,048,576"
+    ]
 
 
-@pytest.mark.parametrize("name, data", [
-    ("bom", codecs.BOM_UTF8 + VALID_BRIEF.encode()),
-    ("crlf", VALID_BRIEF.replace("\n", "\r\n").encode()),
-    ("cr", VALID_BRIEF.replace("\n", "\r").encode()),
-    ("bom-crlf", codecs.BOM_UTF8 + VALID_BRIEF.replace("\n", "\r\n").encode()),
-    ("mixed", VALID_BRIEF.replace("\n", "\r\n", 10).replace("\n", "\r", 5).encode()),
-    ("fences-with-spaces", VALID_BRIEF.replace("---\n", "---  \n").encode()),
-])
+@pytest.mark.parametrize(
+    "name, data",
+    [
+        ("bom", codecs.BOM_UTF8 + VALID_BRIEF.encode()),
+        ("crlf", VALID_BRIEF.replace("\n", "\r\n").encode()),
+        ("cr", VALID_BRIEF.replace("\n", "\r").encode()),
+        ("bom-crlf", codecs.BOM_UTF8 + VALID_BRIEF.replace("\n", "\r\n").encode()),
+        ("mixed", VALID_BRIEF.replace("\n", "\r\n", 10).replace("\n", "\r", 5).encode()),
+        ("fences-with-spaces", VALID_BRIEF.replace("---\n", "---  \n").encode()),
+    ],
+)
 def test_boms_and_line_ends_do_not_hide_front_matter(make_project, name, data):
     root = make_project({name: data})
     assert findings(root) == (0, [])
@@ -158,17 +175,34 @@ def test_yaml_implicit_typing_never_changes_what_was_written(make_project):
     assert data["scope"]["workflow_steps"] == data["scope"]["covered_steps"] == ["y", "n", "yes", "no"]
 
 
-@pytest.mark.parametrize("old, new, value", [
-    (SEVERITY, "  severity: \u0664", "\u0664"), (SEVERITY, "  severity: \uff14", "\uff14"), (SEVERITY, "  severity: 4_", "4_"),
-    ("  reach: 120", "  reach: 1_000", "1_000"), ("  reach: 120", "  reach: 1,000", "1,000"), ("  reach: 120", "  reach: .inf", ".inf"),
-    (ACCURACY, "  accuracy: 1.10", "1.10"), (ACCURACY, "  accuracy: .nan", ".nan"), (SEVERITY, '  severity: "4"', '"4"'),
-    (ACCURACY, '  accuracy: "0.93"', '"0.93"'), (ACCURACY, '  accuracy: "188%"', '"188%"'), (SEVERITY, "  severity: 4.5", "4.5"),
-    (ACCURACY, "  accuracy: 0_9", "0_9"), (ACCURACY, "  accuracy: \u0660.\u0669", "\u0660"),
-    ("updated: 2026-11-20", "updated: 22:22", "22:22"), ("updated: 2026-11-20", "updated: 2026-02-30", "2026"),
-    ("updated: 2026-11-20", "updated: 20261120", "2026"), ("updated: 2026-11-20", "updated: \uff12\uff10\uff12\uff16-11-20", "\uff12"),
-    (RELATED, "related: []\ndraft: no", "no"), (RELATED, "related: []\ndraft: on", "on"),
-    ("status: exploring", "status: NO", "NO"), (RELATED, "related: [NO]", "NO"), ("  frequency: weekly", "  frequency: ~weekly", "~"),
-])
+@pytest.mark.parametrize(
+    "old, new, value",
+    [
+        (SEVERITY, "  severity: \u0664", "\u0664"),
+        (SEVERITY, "  severity: \uff14", "\uff14"),
+        (SEVERITY, "  severity: 4_", "4_"),
+        ("  reach: 120", "  reach: 1_000", "1_000"),
+        ("  reach: 120", "  reach: 1,000", "1,000"),
+        ("  reach: 120", "  reach: .inf", ".inf"),
+        (ACCURACY, "  accuracy: 1.10", "1.10"),
+        (ACCURACY, "  accuracy: .nan", ".nan"),
+        (SEVERITY, '  severity: "4"', '"4"'),
+        (ACCURACY, '  accuracy: "0.93"', '"0.93"'),
+        (ACCURACY, '  accuracy: "188%"', '"188%"'),
+        (SEVERITY, "  severity: 4.5", "4.5"),
+        (ACCURACY, "  accuracy: 0_9", "0_9"),
+        (ACCURACY, "  accuracy: \u0660.\u0669", "\u0660"),
+        ("updated: 2026-11-20", "updated: 22:22", "22:22"),
+        ("updated: 2026-11-20", "updated: 2026-02-30", "2026"),
+        ("updated: 2026-11-20", "updated: 20261120", "2026"),
+        ("updated: 2026-11-20", "updated: \uff12\uff10\uff12\uff16-11-20", "\uff12"),
+        (RELATED, "related: []\ndraft: no", "no"),
+        (RELATED, "related: []\ndraft: on", "on"),
+        ("status: exploring", "status: NO", "NO"),
+        (RELATED, "related: [NO]", "NO"),
+        ("  frequency: weekly", "  frequency: ~weekly", "~"),
+    ],
+)
 def test_values_yaml_would_retype_are_errors_where_they_stand(make_project, old, new, value):
     text = brief((old, new))
     root = make_project({"trap": text})
@@ -176,12 +210,19 @@ def test_values_yaml_would_retype_are_errors_where_they_stand(make_project, old,
     assert findings(root) == (1, [("trap.md", "PB002", line_of(text, last), last.index(value) + 1)])
 
 
-@pytest.mark.parametrize("old, new, key, value", [
-    (SEVERITY, "  severity: 0x4", ("pain", "severity"), 4), (SEVERITY, "  severity: 0o4", ("pain", "severity"), 4),
-    (SEVERITY, "  severity: 4.0", ("pain", "severity"), 4), (SEVERITY, "  severity: +4", ("pain", "severity"), 4),
-    (ACCURACY, "  accuracy: 0x1", ("model", "accuracy"), 1), (ACCURACY, "  accuracy: .93", ("model", "accuracy"), 0.93),
-    (ACCURACY, "  accuracy: 93e-2", ("model", "accuracy"), 0.93), (ACCURACY, '  accuracy: "93%"', ("model", "accuracy"), 0.93),
-])
+@pytest.mark.parametrize(
+    "old, new, key, value",
+    [
+        (SEVERITY, "  severity: 0x4", ("pain", "severity"), 4),
+        (SEVERITY, "  severity: 0o4", ("pain", "severity"), 4),
+        (SEVERITY, "  severity: 4.0", ("pain", "severity"), 4),
+        (SEVERITY, "  severity: +4", ("pain", "severity"), 4),
+        (ACCURACY, "  accuracy: 0x1", ("model", "accuracy"), 1),
+        (ACCURACY, "  accuracy: .93", ("model", "accuracy"), 0.93),
+        (ACCURACY, "  accuracy: 93e-2", ("model", "accuracy"), 0.93),
+        (ACCURACY, '  accuracy: "93%"', ("model", "accuracy"), 0.93),
+    ],
+)
 def test_numbers_are_what_yaml_1_2_says_they_are(make_project, old, new, key, value):
     """A number is read as YAML 1.2's core schema reads it — the reading an editor validating the
     exported JSON Schema uses — so 0x4 is 4 and 4.0 is the integer 4, in check and in the editor."""

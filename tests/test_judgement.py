@@ -32,10 +32,18 @@ def test_recall_and_false_alarms_meet_the_targets(code):
     row = figures(CASES)[code]
     recall = row["caught"] / row["violations"]
     alarms = row["false_alarms"] / row["good"]
-    misses = [f"{case.id} {case.text}" for case in CASES if code in case.expected
-              and code not in {v.code for v in judge(case.field, case.text)}]
-    false = [f"{case.id} {case.text}" for case in CASES if code in FIELD_RULES[case.field] and code not in case.expected
-             and code in {v.code for v in judge(case.field, case.text)}]
+    misses = [
+        f"{case.id} {case.text}"
+        for case in CASES
+        if code in case.expected and code not in {v.code for v in judge(case.field, case.text)}
+    ]
+    false = [
+        f"{case.id} {case.text}"
+        for case in CASES
+        if code in FIELD_RULES[case.field]
+        and code not in case.expected
+        and code in {v.code for v in judge(case.field, case.text)}
+    ]
     assert recall >= 0.95, misses
     assert alarms <= 0.01, false
 
@@ -46,12 +54,32 @@ def test_a_finding_quotes_the_words_that_fired_and_names_its_pattern():
     assert "'exploring AI'" in verdict.message and "would-be buyer" in verdict.message
 
 
-@pytest.mark.parametrize("field, text, vocabulary, before, after", [
-    ("model.measured_on", "Scores on the AcmeBench suite", Vocabulary(benchmarks=("AcmeBench",)), False, True),
-    ("scope.problem", "Roll out Atlas for the support desk", Vocabulary(broad_scope=("Atlas",)), False, True),
-    ("sufferer.who", "Everyone Counts volunteers re-keying donor forms",
-     Vocabulary(allow=("Everyone Counts",)), None, False),
-])
+@pytest.mark.parametrize(
+    "field, text, vocabulary, before, after",
+    [
+        (
+            "model.measured_on",
+            "Scores on the AcmeBench suite",
+            Vocabulary(benchmarks=("AcmeBench",)),
+            False,
+            True,
+        ),
+        (
+            "scope.problem",
+            "Roll out Atlas for the support desk",
+            Vocabulary(broad_scope=("Atlas",)),
+            False,
+            True,
+        ),
+        (
+            "sufferer.who",
+            "Everyone Counts volunteers re-keying donor forms",
+            Vocabulary(allow=("Everyone Counts",)),
+            None,
+            False,
+        ),
+    ],
+)
 def test_a_team_extends_and_narrows_the_vocabulary(field, text, vocabulary, before, after):
     code = FIELD_RULES[field][0]
     fired = {v.code for v in judge(field, text, vocabulary)}
@@ -60,8 +88,10 @@ def test_a_team_extends_and_narrows_the_vocabulary(field, text, vocabulary, befo
         assert (code in {v.code for v in judge(field, text)}) is before
 
 
-PROSE_RULES = {code: tuple(field for field, codes in FIELD_RULES.items() if code in codes)
-               for code in ("PB101", "PB103", "PB201", "PB302")}
+PROSE_RULES = {
+    code: tuple(field for field, codes in FIELD_RULES.items() if code in codes)
+    for code in ("PB101", "PB103", "PB201", "PB302")
+}
 
 
 def test_every_pattern_is_described_in_the_registry_and_fires_on_its_example():
@@ -80,7 +110,9 @@ def test_every_pattern_is_described_in_the_registry_and_fires_on_its_example():
         "PB302": {p.name for p in scope.patterns(("a team word",))},
     }
     for code, names in implemented.items():
-        assert names <= set(described[code]), f"{code} patterns missing from the registry: {names - set(described[code])}"
+        assert names <= set(described[code]), (
+            f"{code} patterns missing from the registry: {names - set(described[code])}"
+        )
     fired = Counter((v.code, v.pattern) for case in corpus() for v in judge(case.field, case.text))
     for code, pattern in fired:
         assert pattern in described[code], f"{code} gives {pattern!r}, which the registry does not describe"
@@ -131,13 +163,29 @@ PRINCIPLES = [
     ("sufferer.who", "Roughly every GP surgery in England", {"PB101"}),
     ("sufferer.who", "More or less every dispatcher on the night desk at our Daventry cross-dock", set()),
     # A passing remark that someone else might follow is not the sufferer; "they" is.
-    ("sufferer.who", "Dispatchers at our Leeds depot who plan routes by hand; the Bristol team would follow later", set()),
+    (
+        "sufferer.who",
+        "Dispatchers at our Leeds depot who plan routes by hand; the Bristol team would follow later",
+        set(),
+    ),
     ("sufferer.who", "Claims handlers at a Leeds insurer; underwriting may want it next year", set()),
     ("sufferer.who", "Claims handlers at a Leeds insurer; they would use it daily", {"PB101"}),
     # A loss placed later is a guess; lost time said with what it would buy is a loss today.
-    ("sufferer.losing", "Warehouses could lose key accounts eventually if picking errors continue", {"PB101", "PB103"}),
-    ("sufferer.losing", "Six hours each week that the two planners could be spending on supplier calls", set()),
-    ("sufferer.losing", "The regional grocery market as a whole, which would benefit from better forecasts", {"PB101", "PB103"}),
+    (
+        "sufferer.losing",
+        "Warehouses could lose key accounts eventually if picking errors continue",
+        {"PB101", "PB103"},
+    ),
+    (
+        "sufferer.losing",
+        "Six hours each week that the two planners could be spending on supplier calls",
+        set(),
+    ),
+    (
+        "sufferer.losing",
+        "The regional grocery market as a whole, which would benefit from better forecasts",
+        {"PB101", "PB103"},
+    ),
     # Staff counted in words with their time, and money over a period, are amounts.
     ("sufferer.losing", "Three people full time re-keying invoices", set()),
     ("sufferer.losing", "Two full-time clerks chasing purchase orders", set()),
@@ -158,7 +206,11 @@ PRINCIPLES = [
     ("model.measured_on", "Good impressions from the supplier's demonstration at the trade fair", {"PB201"}),
     # Weighing up a purchase is a would-be buyer.
     ("sufferer.who", "Regional banks evaluating their next fraud-screening purchase", {"PB101"}),
-    ("sufferer.who", "Payroll clerks at a 300-bed hospital, and yes, HR has said it might want it too", set()),
+    (
+        "sufferer.who",
+        "Payroll clerks at a 300-bed hospital, and yes, HR has said it might want it too",
+        set(),
+    ),
     # A rate before the amount, and people with the days they lose, are amounts.
     ("sufferer.losing", "Each week, a day of rework on rejected drawings", set()),
     ("sufferer.losing", "Two planners sacrifice the entire Sunday evening to the rota", set()),

@@ -62,7 +62,9 @@ def _growth(field: str, shape) -> float:
     growth = float("inf")
     for _ in range(2):
         small = _seconds(field, shape(10_000), 3)
-        growth = min(growth, _seconds(field, shape(100_000), 1) / max(small, 1e-4))  # 0.1 ms: the clock's grain
+        growth = min(
+            growth, _seconds(field, shape(100_000), 1) / max(small, 1e-4)
+        )  # 0.1 ms: the clock's grain
         if growth < GROWTH:
             break
     return growth
@@ -92,7 +94,10 @@ def test_a_field_over_the_limit_is_a_finding_and_only_its_start_is_read():
     assert judge("sufferer.who", who[:LIMIT]) == []  # the start alone is a specific group
     # losing: the sufferer rule reports the length; the amount is still read from the start.
     losing = "Time re-reading contracts. " * 50
-    assert {(v.code, v.pattern) for v in judge("sufferer.losing", losing)} == {("PB101", "too-long"), ("PB103", "no-number")}
+    assert {(v.code, v.pattern) for v in judge("sufferer.losing", losing)} == {
+        ("PB101", "too-long"),
+        ("PB103", "no-number"),
+    }
     losing = "6 hours a week re-reading contracts. " * 40
     assert {(v.code, v.pattern) for v in judge("sufferer.losing", losing)} == {("PB101", "too-long")}
     # What lies past the limit is not read, so it cannot hide there: the length itself fires.
@@ -100,7 +105,9 @@ def test_a_field_over_the_limit_is_a_finding_and_only_its_start_is_read():
     assert [(v.code, v.pattern) for v in judge("model.measured_on", measured)] == [("PB201", "too-long")]
     problem = "Extract the renewal date" + " " * LIMIT + "from vendor contracts"
     assert [(v.code, v.pattern) for v in judge("scope.problem", problem)] == [("PB302", "too-long")]
-    assert judge("scope.problem", "Extract the renewal date" + " " * (LIMIT - 24)) == []  # at the limit: judged as usual
+    assert (
+        judge("scope.problem", "Extract the renewal date" + " " * (LIMIT - 24)) == []
+    )  # at the limit: judged as usual
 
 
 def test_the_registry_states_the_limit():
@@ -135,24 +142,35 @@ def _unbounded(parsed) -> list[str]:
 # The expressions each module scans over a whole field (finditer, split, sub, search), besides
 # the rules' patterns, which find() tries at every word start their gate opens.
 WHOLE_FIELD = {
-    "sufferer.ASIDE": sufferer.ASIDE, "evaluation.SAMPLE": evaluation.SAMPLE,
-    "evaluation.OWN_MEASURE": evaluation.OWN_MEASURE, "evaluation.NAMED_DATASET": evaluation.NAMED_DATASET,
-    "jobs.CLAUSE_START": jobs.CLAUSE_START, "jobs.LEADING_LIST": jobs.LEADING_LIST, "jobs.HANDED_ON": jobs.HANDED_ON,
-    "jobs.STRONG_BREAK": jobs.STRONG_BREAK, "jobs.LIST_BREAK": jobs.LIST_BREAK,
-    "jobs.BEFORE_PREPOSITION": jobs.BEFORE_PREPOSITION, "jobs.WHERE": jobs.WHERE,
+    "sufferer.ASIDE": sufferer.ASIDE,
+    "evaluation.SAMPLE": evaluation.SAMPLE,
+    "evaluation.OWN_MEASURE": evaluation.OWN_MEASURE,
+    "evaluation.NAMED_DATASET": evaluation.NAMED_DATASET,
+    "jobs.CLAUSE_START": jobs.CLAUSE_START,
+    "jobs.LEADING_LIST": jobs.LEADING_LIST,
+    "jobs.HANDED_ON": jobs.HANDED_ON,
+    "jobs.STRONG_BREAK": jobs.STRONG_BREAK,
+    "jobs.LIST_BREAK": jobs.LIST_BREAK,
+    "jobs.BEFORE_PREPOSITION": jobs.BEFORE_PREPOSITION,
+    "jobs.WHERE": jobs.WHERE,
 }
 
 
 def test_every_pattern_tried_at_many_starts_has_bounded_repeats():
     """A repeat with no upper bound, tried at every start, can run to the end of the text from
     each: n starts times n characters. Bounded, each start costs a constant."""
-    rules = {"PB101": sufferer.PATTERNS, "PB201": evaluation.patterns(("AcmeBench",)),
-             "PB302": scope.patterns(("Atlas",))}
+    rules = {
+        "PB101": sufferer.PATTERNS,
+        "PB201": evaluation.patterns(("AcmeBench",)),
+        "PB302": scope.patterns(("Atlas",)),
+    }
     unbounded = []
     for code, patterns in rules.items():
         for pattern in patterns:
             for regex, _ in gated(pattern.regex.pattern):
-                unbounded += [f"{code} {pattern.name}: {found}" for found in _unbounded(sre_parse.parse(regex.pattern))]
+                unbounded += [
+                    f"{code} {pattern.name}: {found}" for found in _unbounded(sre_parse.parse(regex.pattern))
+                ]
     for name, regex in WHOLE_FIELD.items():
         unbounded += [f"{name}: {found}" for found in _unbounded(sre_parse.parse(regex.pattern))]
     assert unbounded == []
@@ -165,17 +183,33 @@ def test_check_and_build_grow_linearly_with_a_long_field(shape, make_project, ru
 
     def seconds(size: int) -> float:
         text = SHAPES[shape](size)
-        root = make_project({"b": brief(
-            ("  who: In-house counsel at mid-size SaaS companies", f"  who: {json.dumps(text)}"),
-            ("  losing: 6 hours a week re-reading vendor contracts for renewal terms", f"  losing: {json.dumps(text)}"),
-            ("  measured_on: 200 real vendor contracts, hand-labelled", f"  measured_on: {json.dumps(text)}"),
-            ("  problem: Extract the renewal date and notice period from vendor contracts", f"  problem: {json.dumps(text)}"))})
+        root = make_project(
+            {
+                "b": brief(
+                    ("  who: In-house counsel at mid-size SaaS companies", f"  who: {json.dumps(text)}"),
+                    (
+                        "  losing: 6 hours a week re-reading vendor contracts for renewal terms",
+                        f"  losing: {json.dumps(text)}",
+                    ),
+                    (
+                        "  measured_on: 200 real vendor contracts, hand-labelled",
+                        f"  measured_on: {json.dumps(text)}",
+                    ),
+                    (
+                        "  problem: Extract the renewal date and notice period from vendor contracts",
+                        f"  problem: {json.dumps(text)}",
+                    ),
+                )
+            }
+        )
         best = float("inf")
         for attempt in range(2):
             started = time.process_time()
             code, out, _ = run("check", str(root), "--no-cache", "--format", "json")
             assert code in (0, 1) and ("too-long" in out or size <= LIMIT)
-            assert run("build", str(root), "-o", str(tmp_path / f"site-{size}-{attempt}"), "-q", "--no-cache")[0] in (0, 1)
+            assert run(
+                "build", str(root), "-o", str(tmp_path / f"site-{size}-{attempt}"), "-q", "--no-cache"
+            )[0] in (0, 1)
             best = min(best, time.process_time() - started)
         return best
 

@@ -15,7 +15,10 @@ def with_links(related: str = "[]", body: str = "Interviews and notes.") -> str:
 def test_wikilinks_outside_code_only():
     body = "See [[alpha]] and [[beta|the beta brief]].\n\n```\n[[in-fence]]\n```\n\n    [[indented-code]]\n\n`[[in-span]]` [[gamma]]"
     assert [(s, line, col) for s, line, col, _ in find_wikilinks(body, 10)] == [
-        ("alpha", 10, 5), ("beta", 10, 19), ("gamma", 18, 15)]
+        ("alpha", 10, 5),
+        ("beta", 10, 19),
+        ("gamma", 18, 15),
+    ]
 
 
 def test_wikilinks_in_code_spans_are_found_as_the_page_shows_them():
@@ -28,11 +31,15 @@ def test_wikilinks_in_code_spans_are_found_as_the_page_shows_them():
 
 
 def test_backlinks_and_related_without_self_or_repeats(make_project):
-    analysis = analyse_project(make_project({
-        "a": with_links("[b, a]", "Also see [[b]] and [[c]]."),
-        "b": with_links("[c]"),
-        "c": with_links(),
-    }))
+    analysis = analyse_project(
+        make_project(
+            {
+                "a": with_links("[b, a]", "Also see [[b]] and [[c]]."),
+                "b": with_links("[c]"),
+                "c": with_links(),
+            }
+        )
+    )
     assert analysis.graph.related("a") == ("b", "c")
     assert analysis.graph.backlinks == {"b": ("a",), "c": ("a", "b")}
     assert [d.code for d in analysis.diagnostics] == []
@@ -44,7 +51,11 @@ def test_broken_related_and_body_links_point_at_the_slug_with_did_you_mean(make_
     related, body = [d for d in analysis.diagnostics if d.code == "PB006"]
     assert (related.line, related.column) == (line_of(text, "related:"), 11)
     assert related.hint == "did you mean 'vendor-risk-triage'?"
-    assert (body.line, body.column, body.length) == (line_of(text, "Compare"), 9, len("[[vendor-risk-triage-x]]"))
+    assert (body.line, body.column, body.length) == (
+        line_of(text, "Compare"),
+        9,
+        len("[[vendor-risk-triage-x]]"),
+    )
     assert body.hint == "did you mean 'vendor-risk-triage'?"
 
 

@@ -23,7 +23,7 @@ from tests.conftest import brief, line_of
 from tests.hostile import BUILD_EPOCH
 from tests.test_lsp import published
 
-HOOK = '''
+HOOK = """
 import ctypes, os
 import playbook.lsp.project as project
 try:
@@ -45,7 +45,7 @@ def analyse_project(root, *args, cache=None, **kwargs):
 
 
 project.analyse_project = analyse_project
-'''
+"""
 SLOW = brief(("Interviews and notes.", "Interviews and notes. SLOW CHECK"))
 TYPO = brief(("  catchability: moderate", "  catchability: hardd"))
 
@@ -55,7 +55,9 @@ def hooked(tmp_path: Path):
     """A project, and the files through which the test sees and ends a slow check."""
     root = tmp_path / "project"
     (root / "content/briefs").mkdir(parents=True)
-    (root / "content/briefs/other.md").write_text(brief(("title: Renewal-date extraction for in-house legal", "title: Other")))
+    (root / "content/briefs/other.md").write_text(
+        brief(("title: Renewal-date extraction for in-house legal", "title: Other"))
+    )
     (root / "playbook.yaml").write_text("title: Slow checks\n")
     (tmp_path / "hook").mkdir()
     (tmp_path / "hook/sitecustomize.py").write_text(HOOK)
@@ -68,8 +70,14 @@ def hooked(tmp_path: Path):
 def server(root: Path, hook: Path, gate: Path, started: Path, stuck: float = 600.0):
     """Yield ``run(body)``: it runs ``body(client)`` against a server with the hook; the gate is
     opened at the end, so a server frozen by the check can stop."""
-    env = {"SOURCE_DATE_EPOCH": BUILD_EPOCH, "PATH": "", "PYTHONPATH": str(hook), "PLAYBOOK_TEST_GATE": str(gate),
-           "PLAYBOOK_TEST_STARTED": str(started), "PLAYBOOK_TEST_STUCK": str(stuck)}
+    env = {
+        "SOURCE_DATE_EPOCH": BUILD_EPOCH,
+        "PATH": "",
+        "PYTHONPATH": str(hook),
+        "PLAYBOOK_TEST_GATE": str(gate),
+        "PLAYBOOK_TEST_STARTED": str(started),
+        "PLAYBOOK_TEST_STUCK": str(stuck),
+    }
     loop = asyncio.new_event_loop()
     thread = threading.Thread(target=loop.run_forever, daemon=True)
     thread.start()
@@ -77,10 +85,17 @@ def server(root: Path, hook: Path, gate: Path, started: Path, stuck: float = 600
     def run(make, timeout: float = 120):
         return asyncio.run_coroutine_threadsafe(make(), loop).result(timeout)
 
-    client = run(ClientServerConfig(server_command=[sys.executable, "-m", "playbook", "lsp"], server_env=env).start)
+    client = run(
+        ClientServerConfig(server_command=[sys.executable, "-m", "playbook", "lsp"], server_env=env).start
+    )
     try:
-        run(lambda: client.initialize_session(types.InitializeParams(
-            capabilities=pytest_lsp.client_capabilities("visual-studio-code"), root_uri=root.as_uri())))
+        run(
+            lambda: client.initialize_session(
+                types.InitializeParams(
+                    capabilities=pytest_lsp.client_capabilities("visual-studio-code"), root_uri=root.as_uri()
+                )
+            )
+        )
         yield lambda body: run(lambda: body(client))
     finally:
         descriptor = os.open(gate, os.O_RDWR)
@@ -106,20 +121,34 @@ def test_requests_are_answered_while_a_slow_check_runs(hooked):
     slow = root / "content/briefs/slow.md"
 
     async def body(client: LanguageClient):
-        client.text_document_did_open(types.DidOpenTextDocumentParams(types.TextDocumentItem(slow.as_uri(), "markdown", 1, SLOW)))
+        client.text_document_did_open(
+            types.DidOpenTextDocumentParams(types.TextDocumentItem(slow.as_uri(), "markdown", 1, SLOW))
+        )
         await check_started(started)
         document = types.TextDocumentIdentifier(slow.as_uri())
         # Each is answered while the check waits at the gate, which only this test can open.
-        shown = await asyncio.wait_for(client.text_document_hover_async(types.HoverParams(document, types.Position(1, 2))), 30)
+        shown = await asyncio.wait_for(
+            client.text_document_hover_async(types.HoverParams(document, types.Position(1, 2))), 30
+        )
         assert shown.contents.value.startswith("**title**")
-        listed = await asyncio.wait_for(client.text_document_completion_async(
-            types.CompletionParams(document, types.Position(line_of(SLOW, "  catchability:") - 1, 16))), 30)
+        listed = await asyncio.wait_for(
+            client.text_document_completion_async(
+                types.CompletionParams(document, types.Position(line_of(SLOW, "  catchability:") - 1, 16))
+            ),
+            30,
+        )
         assert [item.label for item in listed.items] == ["easy", "moderate", "hard"]
         line = line_of(SLOW, "  catchability:") - 1
         where = types.Range(types.Position(line, 16), types.Position(line, 24))
-        fix = types.Diagnostic(where, "'moderat' is not one of…", source="playbook schema", data={"suggestion": "hard"})
-        actions = await asyncio.wait_for(client.text_document_code_action_async(types.CodeActionParams(
-            document, where, types.CodeActionContext([fix]))), 30)
+        fix = types.Diagnostic(
+            where, "'moderat' is not one of…", source="playbook schema", data={"suggestion": "hard"}
+        )
+        actions = await asyncio.wait_for(
+            client.text_document_code_action_async(
+                types.CodeActionParams(document, where, types.CodeActionContext([fix]))
+            ),
+            30,
+        )
         assert [action.title for action in actions] == ["Change to 'hard'"]
         assert slow.as_uri() not in client.diagnostics  # the check is still under way
         descriptor = os.open(gate, os.O_WRONLY)
@@ -138,13 +167,20 @@ def test_a_check_stuck_on_an_old_buffer_gives_way_to_the_new_one(hooked):
     slow = root / "content/briefs/slow.md"
 
     async def body(client: LanguageClient):
-        client.text_document_did_open(types.DidOpenTextDocumentParams(types.TextDocumentItem(slow.as_uri(), "markdown", 1, SLOW)))
+        client.text_document_did_open(
+            types.DidOpenTextDocumentParams(types.TextDocumentItem(slow.as_uri(), "markdown", 1, SLOW))
+        )
         await check_started(started)
-        client.text_document_did_change(types.DidChangeTextDocumentParams(
-            types.VersionedTextDocumentIdentifier(version=2, uri=slow.as_uri()),
-            [types.TextDocumentContentChangeWholeDocument(TYPO)]))
+        client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                types.VersionedTextDocumentIdentifier(version=2, uri=slow.as_uri()),
+                [types.TextDocumentContentChangeWholeDocument(TYPO)],
+            )
+        )
         found = await published(client, slow.as_uri(), 60)  # the gate is never opened
-        assert [d.code for d in found] == ["PB002"] and "did you mean 'hard'?" in found[0].related_information[0].message
+        assert [d.code for d in found] == ["PB002"] and "did you mean 'hard'?" in found[
+            0
+        ].related_information[0].message
 
     with server(root, hook, gate, started, stuck=1.0) as run:
         run(body)

@@ -25,8 +25,13 @@ class RawClient:
     """A language client that writes whatever bytes it is given, framed, and reads the answers."""
 
     def __init__(self, root: Path):
-        self.process = subprocess.Popen([sys.executable, "-m", "playbook", "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                        stderr=subprocess.DEVNULL, env={"SOURCE_DATE_EPOCH": BUILD_EPOCH, "PATH": ""})
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "playbook", "lsp"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env={"SOURCE_DATE_EPOCH": BUILD_EPOCH, "PATH": ""},
+        )
         self.buffer = b""
         self.unread: list[dict] = []
 
@@ -39,7 +44,11 @@ class RawClient:
         while True:
             head, _, rest = self.buffer.partition(b"\r\n\r\n")
             if _:
-                length = int(next(line for line in head.split(b"\r\n") if line.lower().startswith(b"content-length:")).split(b":")[1])
+                length = int(
+                    next(
+                        line for line in head.split(b"\r\n") if line.lower().startswith(b"content-length:")
+                    ).split(b":")[1]
+                )
                 if len(rest) >= length:
                     self.buffer = rest[length:]
                     return json.loads(rest[:length])
@@ -82,11 +91,25 @@ def project(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def client(project: Path):
     raw = RawClient(project)
-    raw.send({"jsonrpc": "2.0", "id": 0, "method": "initialize", "params": {"capabilities": {}, "rootUri": project.as_uri()}})
+    raw.send(
+        {
+            "jsonrpc": "2.0",
+            "id": 0,
+            "method": "initialize",
+            "params": {"capabilities": {}, "rootUri": project.as_uri()},
+        }
+    )
     assert raw.answer(0)["result"]["capabilities"]
     raw.send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
-    raw.send({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
-        "uri": uri(project), "languageId": "markdown", "version": 1, "text": brief()}}})
+    raw.send(
+        {
+            "jsonrpc": "2.0",
+            "method": "textDocument/didOpen",
+            "params": {
+                "textDocument": {"uri": uri(project), "languageId": "markdown", "version": 1, "text": brief()}
+            },
+        }
+    )
     yield raw
     raw.close()
 
@@ -112,16 +135,30 @@ BAD_PARAMS = {  # name -> (method, params): each answered -32602 with its own id
     "line as a fraction": ("textDocument/hover", hover_at({"line": 1.5, "character": 0})),
     "line as true": ("textDocument/hover", hover_at({"line": True, "character": 0})),
     "line as null": ("textDocument/hover", hover_at({"line": None, "character": 0})),
-    "line past 2**31": ("textDocument/hover", hover_at({"line": 2 ** 40, "character": 0})),
+    "line past 2**31": ("textDocument/hover", hover_at({"line": 2**40, "character": 0})),
     "position as a list": ("textDocument/hover", hover_at([1, 2])),
     "no position": ("textDocument/hover", {"textDocument": {"uri": "URI"}}),
     "no params": ("textDocument/hover", None),
     "completion at a negative line": ("textDocument/completion", hover_at({"line": -3, "character": 0})),
-    "code action, range ending before line 0": ("textDocument/codeAction", code_action({"start": START, "end": {"line": -2, "character": 0}})),
+    "code action, range ending before line 0": (
+        "textDocument/codeAction",
+        code_action({"start": START, "end": {"line": -2, "character": 0}}),
+    ),
     "code action, range as text": ("textDocument/codeAction", code_action("bogus")),
     "code action, range without its end": ("textDocument/codeAction", code_action({"start": START})),
-    "code action, a diagnostic's bogus range": ("textDocument/codeAction", code_action({"start": START, "end": END}, [
-        {"range": {"start": {"line": "one", "character": 0}, "end": END}, "message": "x", "source": "playbook schema"}])),
+    "code action, a diagnostic's bogus range": (
+        "textDocument/codeAction",
+        code_action(
+            {"start": START, "end": END},
+            [
+                {
+                    "range": {"start": {"line": "one", "character": 0}, "end": END},
+                    "message": "x",
+                    "source": "playbook schema",
+                }
+            ],
+        ),
+    ),
 }
 
 
@@ -140,10 +177,19 @@ def test_a_request_with_bad_params_is_answered_with_invalid_params(client, proje
 
 INVALID = {  # name -> (message, the id its answer carries): each answered -32600
     "no jsonrpc": ({"id": 101, "method": "textDocument/hover", "params": hover_at(START)}, 101),
-    "jsonrpc 1.0": ({"jsonrpc": "1.0", "id": 102, "method": "textDocument/hover", "params": hover_at(START)}, 102),
+    "jsonrpc 1.0": (
+        {"jsonrpc": "1.0", "id": 102, "method": "textDocument/hover", "params": hover_at(START)},
+        102,
+    ),
     "method as a number": ({"jsonrpc": "2.0", "id": 103, "method": 7, "params": {}}, 103),
-    "id as a list": ({"jsonrpc": "2.0", "id": [104], "method": "textDocument/hover", "params": hover_at(START)}, None),
-    "a batch": ([{"jsonrpc": "2.0", "id": 105, "method": "textDocument/hover", "params": hover_at(START)}], None),
+    "id as a list": (
+        {"jsonrpc": "2.0", "id": [104], "method": "textDocument/hover", "params": hover_at(START)},
+        None,
+    ),
+    "a batch": (
+        [{"jsonrpc": "2.0", "id": 105, "method": "textDocument/hover", "params": hover_at(START)}],
+        None,
+    ),
     "a number": (42, None),
 }
 
@@ -166,16 +212,38 @@ def test_a_body_that_is_no_json_is_answered_with_a_parse_error(client, body):
 
 
 def test_after_all_that_it_still_answers_and_stops_cleanly(client, project):
-    client.send({"jsonrpc": "2.0", "id": 900, "method": "textDocument/hover",
-                 "params": {"textDocument": {"uri": uri(project)}, "position": {"line": 1, "character": 2}}})
+    client.send(
+        {
+            "jsonrpc": "2.0",
+            "id": 900,
+            "method": "textDocument/hover",
+            "params": {"textDocument": {"uri": uri(project)}, "position": {"line": 1, "character": 2}},
+        }
+    )
     assert client.answer(900)["result"]["contents"]["value"].startswith("**title**")
-    client.send({"jsonrpc": "2.0", "id": 901, "method": "textDocument/hover",
-                 "params": {"textDocument": {"uri": uri(project)}, "position": {"line": 5000, "character": 5000}}})
-    assert client.answer(901) == {"jsonrpc": "2.0", "id": 901, "result": None}  # past the end: nothing to show
+    client.send(
+        {
+            "jsonrpc": "2.0",
+            "id": 901,
+            "method": "textDocument/hover",
+            "params": {"textDocument": {"uri": uri(project)}, "position": {"line": 5000, "character": 5000}},
+        }
+    )
+    assert client.answer(901) == {
+        "jsonrpc": "2.0",
+        "id": 901,
+        "result": None,
+    }  # past the end: nothing to show
     client.send({"jsonrpc": "2.0", "id": 902, "method": "shutdown"})
     assert client.answer(902)["result"] is None
-    client.send({"jsonrpc": "2.0", "id": 903, "method": "textDocument/hover",
-                 "params": {"textDocument": {"uri": uri(project)}, "position": {"line": 1, "character": 2}}})
+    client.send(
+        {
+            "jsonrpc": "2.0",
+            "id": 903,
+            "method": "textDocument/hover",
+            "params": {"textDocument": {"uri": uri(project)}, "position": {"line": 1, "character": 2}},
+        }
+    )
     assert client.answer(903)["error"]["code"] == -32600  # after shutdown, as the protocol asks
     client.send({"jsonrpc": "2.0", "method": "exit"})
     assert client.process.wait(WAIT) == 0

@@ -35,7 +35,9 @@ HANDED_BACK = {"[[other|<script>alert(1)</script>]]"}
 def rendered(text: str, made: MarkdownRenderer):
     result = made.render(text, resolve)
     if ENGINE == "fast" and made.fast is not None:
-        assert made.fallbacks == (1 if text in HANDED_BACK else 0), "the accelerator rendered this document itself"
+        assert made.fallbacks == (1 if text in HANDED_BACK else 0), (
+            "the accelerator rendered this document itself"
+        )
     return result
 
 
@@ -44,7 +46,9 @@ def render(text: str, allow_html: bool = False) -> str:
 
 
 def test_extensions():
-    html = render("## A heading\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n- [ ] todo\n\n~~old~~ and a note[^n]\n\n[^n]: The note.\n")
+    html = render(
+        "## A heading\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n- [ ] todo\n\n~~old~~ and a note[^n]\n\n[^n]: The note.\n"
+    )
     assert '<h2 id="a-heading">A heading</h2>' in html
     assert "<table>" in html and "<td>2</td>" in html
     assert 'class="task-list-item-checkbox" checked="checked" disabled="disabled" type="checkbox"' in html
@@ -59,19 +63,22 @@ def test_wikilinks_show_the_title_escaped_or_the_label():
     assert '<span class="wikilink-missing">missing</span>' in html
 
 
-@pytest.mark.parametrize("hostile", [
-    "<script>alert(1)</script>",
-    '<img src=x onerror="alert(1)">',
-    "[click](javascript:alert(1))",
-    "[click](JaVaScRiPt:alert(1))",
-    "[click](vbscript:msgbox(1))",
-    "[click](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
-    "![x](javascript:alert(1))",
-    "<javascript:alert(1)>",
-    "[[other|<script>alert(1)</script>]]",
-    '<a href="javascript:alert(1)">x</a>',
-    "<svg onload=alert(1)>",
-])
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "<script>alert(1)</script>",
+        '<img src=x onerror="alert(1)">',
+        "[click](javascript:alert(1))",
+        "[click](JaVaScRiPt:alert(1))",
+        "[click](vbscript:msgbox(1))",
+        "[click](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+        "![x](javascript:alert(1))",
+        "<javascript:alert(1)>",
+        "[[other|<script>alert(1)</script>]]",
+        '<a href="javascript:alert(1)">x</a>',
+        "<svg onload=alert(1)>",
+    ],
+)
 def test_hostile_markdown_renders_nothing_live(hostile):
     html = render(hostile)
     assert live_markup(html) == []
@@ -95,5 +102,13 @@ def test_plain_text_for_search():
 
 
 def test_headings_never_take_an_id_the_page_reserves():
-    html = rendered("## Main\n\n## Notes heading\n\n## Main\n\n## Other", renderer(reserved_ids=frozenset({"main", "notes-heading"}))).html
-    assert [line.split('"')[1] for line in html.splitlines()] == ["main-1", "notes-heading-1", "main-2", "other"]
+    html = rendered(
+        "## Main\n\n## Notes heading\n\n## Main\n\n## Other",
+        renderer(reserved_ids=frozenset({"main", "notes-heading"})),
+    ).html
+    assert [line.split('"')[1] for line in html.splitlines()] == [
+        "main-1",
+        "notes-heading-1",
+        "main-2",
+        "other",
+    ]

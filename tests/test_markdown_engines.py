@@ -41,7 +41,9 @@ def compare(documents, engines) -> int:
 
 def bodies(folder: Path):
     for path in sorted(folder.rglob("*.md")):
-        source, _ = split_front_matter(str(path), path.read_text(encoding="utf-8"), front_matter_required=False)
+        source, _ = split_front_matter(
+            str(path), path.read_text(encoding="utf-8"), front_matter_required=False
+        )
         yield str(path), source.body
 
 
@@ -71,7 +73,7 @@ HOSTILE = [
     "[[ spaced slug | spaced label ]] [[a|]] [[|b]] [[a\nb]] [[[a]]] [[a]]]\n",
     "<script>alert(1)</script>\n\n<b>raw</b> <img src=x onerror=alert(1)>\n",
     "[x](javascript:alert(1)) [y](JaVaScRiPt:alert(1)) ![z](vbscript:x) <javascript:alert(1)> <data:text/html,x>\n",
-    "[[abcd|<script>alert(1)</script>]] [[<b>]] [[a&amp;b]] [[\"q\"]]\n",
+    '[[abcd|<script>alert(1)</script>]] [[<b>]] [[a&amp;b]] [["q"]]\n',
     "Entities &amp; &copy; &#x27; &nbsp; AT&amp;T \\* \\_ \\` and <http://auto.link/x?a=1&b=2>\n",
     "Footnote[^1] and another[^long].\n\n[^1]: One.\n[^long]: Two\n\n    paragraphs, with [[abcd]].\n",
     "| a | b | c |\n|:-|:-:|-:|\n| 1 | **2** | [[abcd]] |\n| `|` | x \\| y | |\n",
@@ -88,9 +90,18 @@ HOSTILE = [
     "* [ ] star task\n+ [x] plus task\n",
     "- [ ] **bold start** and end\n- [ ] <b>escaped</b>\n",
     "Title\n=====\n\n## Title\n\n## Title-1\n\n## Title\n",
-    ">" * 40 + " deep", "".join("  " * i + "- x\n" for i in range(40)), "[^" * 300, "*a " * 30 + "b" + "*" * 30,
-    "[[abcd]](x) and [[abc]] (y)\n", "[" * 21 + "foo]()\n", "[" * 20 + " [a](x)\n", "![" * 21 + "a" + "](x)" * 21,
-    "[a " * 20 + "![b](x)" + "](y)\n", "*a* " * 600, "## " + "__a__ `b` " * 300, "".join(f"[l{i}]: /{i}\n" for i in range(60)),
+    ">" * 40 + " deep",
+    "".join("  " * i + "- x\n" for i in range(40)),
+    "[^" * 300,
+    "*a " * 30 + "b" + "*" * 30,
+    "[[abcd]](x) and [[abc]] (y)\n",
+    "[" * 21 + "foo]()\n",
+    "[" * 20 + " [a](x)\n",
+    "![" * 21 + "a" + "](x)" * 21,
+    "[a " * 20 + "![b](x)" + "](y)\n",
+    "*a* " * 600,
+    "## " + "__a__ `b` " * 300,
+    "".join(f"[l{i}]: /{i}\n" for i in range(60)),
 ]
 
 
@@ -104,19 +115,57 @@ def test_the_hostile_corpus_is_byte_identical(engines):
     assert handed_back <= 19, handed_back
 
 
-PIECES = st.sampled_from([
-    "word", "two words", "*em*", "**strong**", "`code`", "[[abcd]]", "[[ab|label]]", "[[missing-one]]", "[link](http://x)",
-    "![img](i.png)", "&amp;", "\\*", "<b>", "~~s~~", "[^1]", "\n", "  \n", "\\\n", "[[a", "]]", "|", "[ ]", "[x]",
-])
-LINE_STARTS = st.sampled_from(["", "", "## ", "### ", "- ", "- [ ] ", "- [x] ", "  - [ ] ", "1. ", "> ", "    ", "| "])
-BLOCKS = st.sampled_from(["", "", "\n", "```\n[[abcd]] <x>\n```\n", "---\n", "| a | b |\n|---|:-:|\n", "[^1]: note [[abcd]]\n", "Heading\n===\n"])
+PIECES = st.sampled_from(
+    [
+        "word",
+        "two words",
+        "*em*",
+        "**strong**",
+        "`code`",
+        "[[abcd]]",
+        "[[ab|label]]",
+        "[[missing-one]]",
+        "[link](http://x)",
+        "![img](i.png)",
+        "&amp;",
+        "\\*",
+        "<b>",
+        "~~s~~",
+        "[^1]",
+        "\n",
+        "  \n",
+        "\\\n",
+        "[[a",
+        "]]",
+        "|",
+        "[ ]",
+        "[x]",
+    ]
+)
+LINE_STARTS = st.sampled_from(
+    ["", "", "## ", "### ", "- ", "- [ ] ", "- [x] ", "  - [ ] ", "1. ", "> ", "    ", "| "]
+)
+BLOCKS = st.sampled_from(
+    [
+        "",
+        "",
+        "\n",
+        "```\n[[abcd]] <x>\n```\n",
+        "---\n",
+        "| a | b |\n|---|:-:|\n",
+        "[^1]: note [[abcd]]\n",
+        "Heading\n===\n",
+    ]
+)
 
 
 @st.composite
 def documents(draw) -> str:
     lines = []
     for _ in range(draw(st.integers(1, 12))):
-        lines.append(draw(BLOCKS) + draw(LINE_STARTS) + " ".join(draw(st.lists(PIECES, min_size=1, max_size=8))))
+        lines.append(
+            draw(BLOCKS) + draw(LINE_STARTS) + " ".join(draw(st.lists(PIECES, min_size=1, max_size=8)))
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -142,6 +191,9 @@ def test_the_renderer_falls_back_without_the_accelerator(monkeypatch):
     monkeypatch.setattr(builtins, "__import__", without_pyrs)
     renderer = MarkdownRenderer()
     assert renderer.fast is None
-    assert renderer.render("## Hi [[abcd]]", resolve).html == '<h2 id="hi-">Hi <a class="wikilink" href="../abcd/index.html">The &lt;abcd&gt; &amp; co</a></h2>\n'
+    assert (
+        renderer.render("## Hi [[abcd]]", resolve).html
+        == '<h2 id="hi-">Hi <a class="wikilink" href="../abcd/index.html">The &lt;abcd&gt; &amp; co</a></h2>\n'
+    )
     with pytest.raises(ImportError):
         MarkdownRenderer(engine="fast")

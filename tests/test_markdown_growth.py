@@ -35,7 +35,10 @@ REFERENCE = {  # markdown-it-py with mdit-py-plugins' task lists: 20,000 items t
 }
 FAST = {  # markdown-it-pyrs' reference and emphasis rules: 30,000 definitions took 40 s
     "reference definitions": (definitions, 150),
-    "reference links and definitions": (lambda n: definitions(n, "See [l{i}].\n") + "\n" + definitions(n), 120),
+    "reference links and definitions": (
+        lambda n: definitions(n, "See [l{i}].\n") + "\n" + definitions(n),
+        120,
+    ),
     "definitions in a quote": (lambda n: definitions(n, "> [l{i}]: /{i}\n"), 150),
     "definitions over two lines": (lambda n: definitions(n, "[l{i}]:\n/{i}\n"), 100),
     "emphasis": (lambda n: "*a* " * n, 1000),
@@ -84,6 +87,7 @@ def test_our_rules_take_linear_time(name, engine):
 def test_finding_wikilinks_outside_code_takes_linear_time():
     """Backtick runs that each open no span: the back-referencing pattern read the line again
     for each one."""
+
     def shrinking_runs(n: int) -> str:
         longest = int((2 * n) ** 0.5)
         return "[[a]] " + "a".join("`" * length for length in range(longest, 0, -1)) + " [[b]]\n"
@@ -91,17 +95,25 @@ def test_finding_wikilinks_outside_code_takes_linear_time():
     assert_linear(lambda text: find_wikilinks(text, 1), shrinking_runs, 2000)
 
 
-@pytest.mark.parametrize("text", [
-    "1. " * 40_000 + "x",  # 120 kB of nested lists
-    "> " * 60_000 + "x",  # 120 kB of nested quotes
-    "*" * 100_000 + "a" + "*" * 100_000,  # 200 kB of nested emphasis
-], ids=["lists", "quotes", "emphasis"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1. " * 40_000 + "x",  # 120 kB of nested lists
+        "> " * 60_000 + "x",  # 120 kB of nested quotes
+        "*" * 100_000 + "a" + "*" * 100_000,  # 200 kB of nested emphasis
+    ],
+    ids=["lists", "quotes", "emphasis"],
+)
 def test_deep_nesting_is_handed_to_the_reference_not_to_a_stack_overflow(text):
     """markdown-it-pyrs nests in its own stack: these killed the process (SIGSEGV)."""
-    script = ("import sys\nfrom playbook.site.markdown import MarkdownRenderer\n"
-              "renderer = MarkdownRenderer(engine='fast')\n"
-              "renderer.render(sys.stdin.read(), lambda slug: None)\nprint(renderer.fallbacks)")
-    done = subprocess.run([sys.executable, "-c", script], input=text, capture_output=True, text=True, timeout=120)
+    script = (
+        "import sys\nfrom playbook.site.markdown import MarkdownRenderer\n"
+        "renderer = MarkdownRenderer(engine='fast')\n"
+        "renderer.render(sys.stdin.read(), lambda slug: None)\nprint(renderer.fallbacks)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], input=text, capture_output=True, text=True, timeout=120
+    )
     assert (done.returncode, done.stdout) == (0, "1\n"), done.stderr[-500:]
 
 
@@ -119,7 +131,10 @@ def plugin_reference() -> ReferenceMarkdown:
     made = ReferenceMarkdown(reserved_ids=PAGE_IDS)
     plugin = MarkdownIt()
     tasklists_plugin(plugin, label=True)
-    made.md.core.ruler.at("github-tasklists", next(rule.fn for rule in plugin.core.ruler.__rules__ if rule.name == "github-tasklists"))
+    made.md.core.ruler.at(
+        "github-tasklists",
+        next(rule.fn for rule in plugin.core.ruler.__rules__ if rule.name == "github-tasklists"),
+    )
     return made
 
 

@@ -20,21 +20,27 @@ def load(make_project, text: str):
 
 
 def workflow(make_project, cost: str, catch: str, state: str, accuracy: str):
-    return load(make_project, brief(
-        ("  error_cost: high", f"  error_cost: {cost}"),
-        ("  catchability: moderate", f"  catchability: {catch}"),
-        ("  emotional_state: calm", f"  emotional_state: {state}"),
-        ("  accuracy: 0.93", f"  accuracy: {accuracy}"),
-    ))
+    return load(
+        make_project,
+        brief(
+            ("  error_cost: high", f"  error_cost: {cost}"),
+            ("  catchability: moderate", f"  catchability: {catch}"),
+            ("  emotional_state: calm", f"  emotional_state: {state}"),
+            ("  accuracy: 0.93", f"  accuracy: {accuracy}"),
+        ),
+    )
 
 
-@pytest.mark.parametrize("cost, catch, state, needed", [
-    ("high", "hard", "stressed", 0.97),       # legal review
-    ("low", "easy", "calm", 0.65),            # first-draft marketing copy
-    ("medium", "moderate", "rushed", 0.81),
-    ("critical", "hard", "high-stakes", 0.99),  # 1.05 clamped to the ceiling
-    ("low", "easy", "calm", 0.65),
-])
+@pytest.mark.parametrize(
+    "cost, catch, state, needed",
+    [
+        ("high", "hard", "stressed", 0.97),  # legal review
+        ("low", "easy", "calm", 0.65),  # first-draft marketing copy
+        ("medium", "moderate", "rushed", 0.81),
+        ("critical", "hard", "high-stakes", 0.99),  # 1.05 clamped to the ceiling
+        ("low", "easy", "calm", 0.65),
+    ],
+)
 def test_required_accuracy_follows_the_table(cost, catch, state, needed):
     assert required_accuracy(TABLE, cost, catch, state) == needed
 
@@ -61,10 +67,16 @@ def test_floating_point_does_not_decide_the_tier(make_project):
 
 
 def test_pain_completeness_and_score(make_project):
-    m = derive_metrics(load(make_project, brief(
-        ("  severity: 4", "  severity: 3"),
-        ("  covered_steps: [upload, extract, verify, export]", "  covered_steps: [upload, extract]"),
-    )), TABLE)
+    m = derive_metrics(
+        load(
+            make_project,
+            brief(
+                ("  severity: 4", "  severity: 3"),
+                ("  covered_steps: [upload, extract, verify, export]", "  covered_steps: [upload, extract]"),
+            ),
+        ),
+        TABLE,
+    )
     assert m.pain == 48  # 20 × 3 × 0.8
     assert m.completeness == 0.5
     assert m.score == 12  # 48 × 0.5²
@@ -72,20 +84,33 @@ def test_pain_completeness_and_score(make_project):
 
 def test_complete_answer_to_moderate_pain_outscores_half_answer_to_worst(make_project):
     moderate = derive_metrics(load(make_project, brief(("  severity: 4", "  severity: 3"))), TABLE)
-    worst = derive_metrics(load(make_project, brief(
-        ("  severity: 4", "  severity: 5"), ("  frequency: weekly", "  frequency: daily"),
-        ("  covered_steps: [upload, extract, verify, export]", "  covered_steps: [upload, extract]"),
-    )), TABLE)
+    worst = derive_metrics(
+        load(
+            make_project,
+            brief(
+                ("  severity: 4", "  severity: 5"),
+                ("  frequency: weekly", "  frequency: daily"),
+                ("  covered_steps: [upload, extract, verify, export]", "  covered_steps: [upload, extract]"),
+            ),
+        ),
+        TABLE,
+    )
     assert (moderate.score, worst.pain, worst.score) == (48, 100, 25)
     assert moderate.score > worst.score
 
 
 def test_given_completeness_and_required_accuracy_are_used(make_project):
-    m = derive_metrics(load(make_project, brief(
-        ("  workflow_steps: [upload, extract, verify, export]", "  completeness: 75%"),
-        ("  covered_steps: [upload, extract, verify, export]", None),
-        ("  emotional_state: calm", "  emotional_state: calm\n  required_accuracy: 0.95"),
-    )), TABLE)
+    m = derive_metrics(
+        load(
+            make_project,
+            brief(
+                ("  workflow_steps: [upload, extract, verify, export]", "  completeness: 75%"),
+                ("  covered_steps: [upload, extract, verify, export]", None),
+                ("  emotional_state: calm", "  emotional_state: calm\n  required_accuracy: 0.95"),
+            ),
+        ),
+        TABLE,
+    )
     assert (m.completeness, m.required_accuracy, m.required_given, m.tier) == (0.75, 0.95, True, MODEL_GAP)
 
 
@@ -102,7 +127,10 @@ def test_single_lever_closes_the_gap(make_project):
     assert levers.smallest.required_accuracy == 0.87
     assert "easy to catch" in levers.hint() and "needs 0.87, model has 0.89" in levers.hint()
     assert {lv.changes[0].factor: lv.required_accuracy for lv in levers.single} == {
-        "error_cost": 0.82, "catchability": 0.87, "emotional_state": 0.9}
+        "error_cost": 0.82,
+        "catchability": 0.87,
+        "emotional_state": 0.9,
+    }
 
 
 def test_no_lever_means_the_plan_waits_on_the_model(make_project):

@@ -18,7 +18,9 @@ import yaml
 from tests.conftest import answer_new_brief
 from tests.sitecheck import broken_links, unpublished
 
-PAGES_BASE_URL = "https://octo-org.github.io/team-playbook"  # what actions/configure-pages gives a project site
+PAGES_BASE_URL = (
+    "https://octo-org.github.io/team-playbook"  # what actions/configure-pages gives a project site
+)
 
 
 @pytest.fixture
@@ -29,8 +31,14 @@ def shell(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(datetime(2026, 11, 26, tzinfo=timezone.utc).timestamp())))
 
     def sh(command: str, cwd: Path = tmp_path, env: dict | None = None) -> tuple[int, str, str]:
-        done = subprocess.run(["bash", "-c", command], cwd=cwd, capture_output=True, text=True, timeout=120,
-                              env={**os.environ, **(env or {})})
+        done = subprocess.run(
+            ["bash", "-c", command],
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env={**os.environ, **(env or {})},
+        )
         return done.returncode, done.stdout, done.stderr
 
     assert shutil.which("playbook"), "the playbook program is installed next to this Python"
@@ -39,8 +47,10 @@ def shell(tmp_path, monkeypatch):
 
 def github_expressions(command: str, outputs: dict[str, str]) -> str:
     """Replace ``${{ steps.ID.outputs.NAME }}`` as the runner would; any other expression is an error."""
+
     def value(match: re.Match) -> str:
         return outputs[match.group(1).strip()]
+
     return re.sub(r"\$\{\{([^}]*)\}\}", value, command)
 
 
@@ -84,7 +94,10 @@ def test_from_an_empty_folder_to_a_site_ready_to_deploy(tmp_path, shell):
             if run.startswith("pip install"):
                 continue  # playbook is installed here already
             if run:
-                env = {**workflow["env"], **{k: github_expressions(v, outputs) for k, v in step.get("env", {}).items()}}
+                env = {
+                    **workflow["env"],
+                    **{k: github_expressions(v, outputs) for k, v in step.get("env", {}).items()},
+                }
                 code, out, err = shell(github_expressions(run, outputs), checkout, env=env)
                 assert code == 0, (run, out, err)
                 if "check" in run:
@@ -95,4 +108,7 @@ def test_from_an_empty_folder_to_a_site_ready_to_deploy(tmp_path, shell):
 
     assert broken_links(uploaded) == []
     assert unpublished(uploaded, PAGES_BASE_URL + "/") == []
-    assert f"<loc>{PAGES_BASE_URL}/briefs/refund-replies-for-the-berlin-team/</loc>" in (uploaded / "sitemap.xml").read_text()
+    assert (
+        f"<loc>{PAGES_BASE_URL}/briefs/refund-replies-for-the-berlin-team/</loc>"
+        in (uploaded / "sitemap.xml").read_text()
+    )

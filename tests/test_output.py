@@ -22,10 +22,14 @@ def project(tmp_path: Path) -> Path:
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
 
 
-@pytest.mark.parametrize("output", [".", "content", "content/briefs", "content/site", "themes", "themes/x", "..", "/"])
+@pytest.mark.parametrize(
+    "output", [".", "content", "content/briefs", "content/site", "themes", "themes/x", "..", "/"]
+)
 def test_refused_outputs(project, output):
     before = snapshot(project.parent)
     with pytest.raises(OutputError):
@@ -69,12 +73,25 @@ def users_folder(project: Path) -> Path:
 
 
 def untouched(notes: Path) -> bool:
-    return (notes / "thesis.docx").read_text() == "years of work" and (notes / "drafts" / "chapter.md").read_text() == "a chapter"
+    return (notes / "thesis.docx").read_text() == "years of work" and (
+        notes / "drafts" / "chapter.md"
+    ).read_text() == "a chapter"
 
 
-@pytest.mark.parametrize("marker", ["link to a site's marker", "link to nothing", "empty file", "any text", "folder",
-                                    "copy of a site's marker", "marker naming other files", "another user's marker",
-                                    "an older playbook's marker"])
+@pytest.mark.parametrize(
+    "marker",
+    [
+        "link to a site's marker",
+        "link to nothing",
+        "empty file",
+        "any text",
+        "folder",
+        "copy of a site's marker",
+        "marker naming other files",
+        "another user's marker",
+        "an older playbook's marker",
+    ],
+)
 def test_a_marker_the_build_did_not_make_is_not_trusted(project, monkeypatch, marker):
     notes = users_folder(project)
     planted = notes / MARKER
@@ -121,7 +138,9 @@ def test_a_site_holding_a_file_the_build_did_not_make_is_refused(project):
     with pytest.raises(OutputError, match="did not make: briefs/a/notes.txt, briefs/content"):
         with SiteWriter(site) as writer:
             writer.write("index.html", b"new")
-    assert (site / "briefs" / "a" / "notes.txt").read_text() == "mine" and (site / "index.html").read_bytes() == b"a page"
+    assert (site / "briefs" / "a" / "notes.txt").read_text() == "mine" and (
+        site / "index.html"
+    ).read_bytes() == b"a page"
     assert sorted(p.name for p in project.iterdir()) == ["content", "site", "themes"]  # and no staging left
 
 
@@ -131,7 +150,11 @@ def test_publish_replaces_whole_and_failure_keeps_the_old(project):
         writer.write("index.html", b"one")
         writer.write("stale/index.html", b"old page")
     first = snapshot(out)
-    assert first == {MARKER: MARKER_TEXT + b'"index.html"\n"stale/index.html"\n', "index.html": b"one", "stale/index.html": b"old page"}
+    assert first == {
+        MARKER: MARKER_TEXT + b'"index.html"\n"stale/index.html"\n',
+        "index.html": b"one",
+        "stale/index.html": b"old page",
+    }
 
     with pytest.raises(RuntimeError):
         with SiteWriter(out) as writer:

@@ -12,15 +12,21 @@ from tests.conftest import brief
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
 
 
 def test_two_processes_equal_one(make_project):
     count = max(PARALLEL_FROM, 2 * CHUNK) + 10  # enough files to parse, and pages to render, in parallel
-    briefs = {f"b{i:03d}": brief(("title: Renewal-date extraction for in-house legal", f"title: Brief number {i}"),
-                                 ("  severity: 4", f"  severity: {1 + i % 5}"),
-                                 ("related: []", f"related: [b{(i + 1) % count:03d}]"))
-              for i in range(count)}
+    briefs = {
+        f"b{i:03d}": brief(
+            ("title: Renewal-date extraction for in-house legal", f"title: Brief number {i}"),
+            ("  severity: 4", f"  severity: {1 + i % 5}"),
+            ("related: []", f"related: [b{(i + 1) % count:03d}]"),
+        )
+        for i in range(count)
+    }
     briefs["broken"] = "---\ntitle: [unclosed\n---\n"
     root = make_project(briefs)
     one = analyse_project(root, jobs=1)

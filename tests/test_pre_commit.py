@@ -18,9 +18,16 @@ PRE_COMMIT = Path(sys.executable).parent / "pre-commit"
 
 
 def git(*args: str, cwd: Path, check: bool = True) -> subprocess.CompletedProcess:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "t",
-           "GIT_COMMITTER_EMAIL": "t@example.com"}
-    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=check, env=env, timeout=600)
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.com",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.com",
+    }
+    return subprocess.run(
+        ["git", *args], cwd=cwd, capture_output=True, text=True, check=check, env=env, timeout=600
+    )
 
 
 def snapshot_of_this_repository(target: Path) -> str:
@@ -46,10 +53,14 @@ def test_a_commit_with_a_bad_brief_is_refused_and_a_good_one_goes_through(tmp_pa
     team = tmp_path / "team-playbook"
     (team / "content/briefs").mkdir(parents=True)
     (team / ".pre-commit-config.yaml").write_text(
-        f"repos:\n  - repo: {hooks}\n    rev: {rev}\n    hooks:\n      - id: playbook-check\n", encoding="utf-8")
+        f"repos:\n  - repo: {hooks}\n    rev: {rev}\n    hooks:\n      - id: playbook-check\n",
+        encoding="utf-8",
+    )
     git("init", "-q", cwd=team)
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "SOURCE_DATE_EPOCH": "1796083200"}
-    subprocess.run([str(PRE_COMMIT), "install"], cwd=team, check=True, capture_output=True, env=env, timeout=600)
+    subprocess.run(
+        [str(PRE_COMMIT), "install"], cwd=team, check=True, capture_output=True, env=env, timeout=600
+    )
     os.environ.update({"PRE_COMMIT_HOME": env["PRE_COMMIT_HOME"]})
     try:
         bad = team / "content/briefs/renewals.md"
@@ -60,7 +71,9 @@ def test_a_commit_with_a_bad_brief_is_refused_and_a_good_one_goes_through(tmp_pa
         said = refused.stdout + refused.stderr
         assert "playbook check" in said and "content/briefs/renewals.md:" in said and "error PB002" in said
         assert "did you mean 'hard'?" in said
-        assert git("rev-parse", "--verify", "HEAD", cwd=team, check=False).returncode != 0, "nothing was committed"
+        assert git("rev-parse", "--verify", "HEAD", cwd=team, check=False).returncode != 0, (
+            "nothing was committed"
+        )
         bad.write_text(brief(), encoding="utf-8")
         git("add", "-A", cwd=team)
         done = git("commit", "-m", "a brief", cwd=team, check=False)

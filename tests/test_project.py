@@ -10,12 +10,14 @@ from tests.conftest import brief
 
 
 def test_a_broken_brief_stops_only_itself(make_project):
-    root = make_project({
-        "broken-yaml": "---\ntitle: [oops\n---\n",
-        "missing-fields": "---\ntitle: Only a title\n---\n",
-        "gap": brief(("  accuracy: 0.93", "  accuracy: 0.5")),
-        "fine": brief(),
-    })
+    root = make_project(
+        {
+            "broken-yaml": "---\ntitle: [oops\n---\n",
+            "missing-fields": "---\ntitle: Only a title\n---\n",
+            "gap": brief(("  accuracy: 0.93", "  accuracy: 0.5")),
+            "fine": brief(),
+        }
+    )
     analysis = analyse_project(root)
     assert sorted(b.slug for b in analysis.briefs) == ["fine", "gap"]
     by_file = {}
@@ -36,7 +38,10 @@ def test_duplicate_slug_keeps_the_first(make_project):
 
 
 def test_sources_pages_and_ignored_files(make_project, tmp_path):
-    root = make_project({"a": brief()}, pages={"about": "# About us\n\nText.", "guides/setup": "---\ntitle: Setup\n---\nText."})
+    root = make_project(
+        {"a": brief()},
+        pages={"about": "# About us\n\nText.", "guides/setup": "---\ntitle: Setup\n---\nText."},
+    )
     for junk in (".a.md.swp", "a.md~", ".#a.md", "4913", "notes.txt"):
         (root / "content" / "briefs" / junk).write_text("x")
     outside = tmp_path / "outside.md"
@@ -57,7 +62,9 @@ def test_page_may_not_take_a_site_address(make_project):
 
 
 def test_a_taken_page_address_is_reported_at_its_slug(make_project):
-    analysis = analyse_project(make_project({}, pages={"notes": "---\ntitle: Notes\nslug: criteria\n---\nText"}))
+    analysis = analyse_project(
+        make_project({}, pages={"notes": "---\ntitle: Notes\nslug: criteria\n---\nText"})
+    )
     (d,) = analysis.diagnostics
     assert (d.code, d.line, d.column) == ("PB005", 3, 7)
 

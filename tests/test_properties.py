@@ -18,40 +18,104 @@ from tests.conftest import VALID_BRIEF
 from tests.hostile import BUILD_EPOCH, cli
 
 # Moderate by default so the suite stays fast; PLAYBOOK_EXAMPLES=2000 searches harder.
-SETTINGS = settings(max_examples=int(os.environ.get("PLAYBOOK_EXAMPLES", "25")), deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=int(os.environ.get("PLAYBOOK_EXAMPLES", "25")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 VALID = yaml.safe_load(VALID_BRIEF.split("---\n")[1])
 
 # Scalars YAML 1.1 would retype, scalars meant to break HTML, paths and terminals, and plain ones.
-TRAPS = ["NO", "yes", "on", "off", "~", "null", "22:22", "1.10", "0x1F", "0o17", "012", "1_000", ".inf", ".NaN",
-         "2026-11-20", "2026-02-30", "1e3", "-0", "+4", "4.0", "88%", "88 %", "", " ", "!", "&a", "*a", "|", ">",
-         "<script>alert(1)</script>", "\"'><img src=x onerror=alert(1)>", "javascript:alert(1)", "{{ 7*7 }}",
-         "../../etc/passwd", "con", "\u202eevil", "\u200b", "e\u0301", "\U0001f525", "a\tb", "x" * 300]
-scalars = st.one_of(st.sampled_from(TRAPS), st.text(max_size=40), st.integers(-10, 10**6),
-                    st.floats(allow_nan=True, allow_infinity=True), st.booleans(), st.none())
-values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=4),
-                                                       st.dictionaries(st.text(max_size=10), inner, max_size=4)),
-                      max_leaves=12)
+TRAPS = [
+    "NO",
+    "yes",
+    "on",
+    "off",
+    "~",
+    "null",
+    "22:22",
+    "1.10",
+    "0x1F",
+    "0o17",
+    "012",
+    "1_000",
+    ".inf",
+    ".NaN",
+    "2026-11-20",
+    "2026-02-30",
+    "1e3",
+    "-0",
+    "+4",
+    "4.0",
+    "88%",
+    "88 %",
+    "",
+    " ",
+    "!",
+    "&a",
+    "*a",
+    "|",
+    ">",
+    "<script>alert(1)</script>",
+    "\"'><img src=x onerror=alert(1)>",
+    "javascript:alert(1)",
+    "{{ 7*7 }}",
+    "../../etc/passwd",
+    "con",
+    "\u202eevil",
+    "\u200b",
+    "e\u0301",
+    "\U0001f525",
+    "a\tb",
+    "x" * 300,
+]
+scalars = st.one_of(
+    st.sampled_from(TRAPS),
+    st.text(max_size=40),
+    st.integers(-10, 10**6),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.booleans(),
+    st.none(),
+)
+values = st.recursive(
+    scalars,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=10), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
 
 
 texts = st.one_of(st.sampled_from(TRAPS), st.text(min_size=1, max_size=40))
 # For each field, the values an author might plausibly write there, hostile ones included.
 PLAUSIBLE = {
-    "title": texts, "owner": texts, "updated": st.sampled_from(["2026-11-20", "2026-02-30", "22:22", "yesterday"]),
-    "status": st.sampled_from(["idea", "building", "shipped", "Shipped", "NO"]), "draft": st.sampled_from([True, False, "no"]),
-    "tags": st.lists(texts, max_size=6), "related": st.lists(st.sampled_from(["b", "a", "missing", "NO", "../x"]), max_size=3),
+    "title": texts,
+    "owner": texts,
+    "updated": st.sampled_from(["2026-11-20", "2026-02-30", "22:22", "yesterday"]),
+    "status": st.sampled_from(["idea", "building", "shipped", "Shipped", "NO"]),
+    "draft": st.sampled_from([True, False, "no"]),
+    "tags": st.lists(texts, max_size=6),
+    "related": st.lists(st.sampled_from(["b", "a", "missing", "NO", "../x"]), max_size=3),
     "slug": st.sampled_from(["a", "b", "c", "aux", "x" * 101, "x" * 300, "../x", "Fine"]),
-    "sufferer.who": texts, "sufferer.losing": texts, "sufferer.evidence": st.lists(texts, max_size=4),
+    "sufferer.who": texts,
+    "sufferer.losing": texts,
+    "sufferer.evidence": st.lists(texts, max_size=4),
     "pain.severity": st.one_of(st.integers(0, 6), st.sampled_from(["4", "0x4", "four"])),
-    "pain.frequency": st.sampled_from(["daily", "weekly", "Weekly", "hourly"]), "pain.reach": st.integers(-1, 10**9),
-    "good_enough.when_wrong": texts, "good_enough.alternative": texts,
+    "pain.frequency": st.sampled_from(["daily", "weekly", "Weekly", "hourly"]),
+    "pain.reach": st.integers(-1, 10**9),
+    "good_enough.when_wrong": texts,
+    "good_enough.alternative": texts,
     "good_enough.error_cost": st.sampled_from(["low", "medium", "high", "critical", "none"]),
     "good_enough.catchability": st.sampled_from(["easy", "moderate", "hard", "impossible"]),
     "good_enough.emotional_state": st.sampled_from(["calm", "rushed", "stressed", "high-stakes", "angry"]),
     "good_enough.required_accuracy": st.one_of(st.floats(-1, 2), st.sampled_from(["90%", "0.9", "1.10"])),
-    "model.accuracy": st.one_of(st.floats(0, 1), st.floats(-1, 2), st.sampled_from(["88%", "88", "1.10", ".nan"])),
-    "model.measured_on": texts, "scope.problem": texts,
-    "scope.workflow_steps": st.lists(texts, max_size=9), "scope.covered_steps": st.lists(texts, max_size=9),
+    "model.accuracy": st.one_of(
+        st.floats(0, 1), st.floats(-1, 2), st.sampled_from(["88%", "88", "1.10", ".nan"])
+    ),
+    "model.measured_on": texts,
+    "scope.problem": texts,
+    "scope.workflow_steps": st.lists(texts, max_size=9),
+    "scope.covered_steps": st.lists(texts, max_size=9),
     "scope.completeness": st.one_of(st.floats(0, 1), st.floats(-1, 2)),
 }
 
@@ -86,10 +150,21 @@ def fixed_date():
         os.environ["SOURCE_DATE_EPOCH"] = previous
 
 
-bodies = st.one_of(st.text(max_size=300), st.sampled_from([
-    "[[a]] [[missing]] [[a|label]] [[]] [[|]]", "## x\n\n## x\n\n## x-1", "<script>alert(1)</script>",
-    "[x](javascript:alert(1)) ![y](data:text/html,z)", "```\n[[code]]\n```", "[^1]\n\n[^1]: note", "\x00", "\r\n\r",
-]))
+bodies = st.one_of(
+    st.text(max_size=300),
+    st.sampled_from(
+        [
+            "[[a]] [[missing]] [[a|label]] [[]] [[|]]",
+            "## x\n\n## x\n\n## x-1",
+            "<script>alert(1)</script>",
+            "[x](javascript:alert(1)) ![y](data:text/html,z)",
+            "```\n[[code]]\n```",
+            "[^1]\n\n[^1]: note",
+            "\x00",
+            "\r\n\r",
+        ]
+    ),
+)
 
 
 def run_both(files: dict[str, bytes], pages: dict[str, bytes] | None = None) -> None:
@@ -106,7 +181,13 @@ def run_both(files: dict[str, bytes], pages: dict[str, bytes] | None = None) -> 
         assert code in (0, 1) and "Traceback" not in err, err
         report = json.loads(out)
         for d in report["diagnostics"]:
-            lines = files[d["path"].rsplit("/", 1)[-1]].decode("utf-8", "replace").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+            lines = (
+                files[d["path"].rsplit("/", 1)[-1]]
+                .decode("utf-8", "replace")
+                .replace("\r\n", "\n")
+                .replace("\r", "\n")
+                .split("\n")
+            )
             assert 1 <= d["line"] <= len(lines) + 1 and d["column"] >= 1, d
         assert code == (1 if report["summary"]["errors"] else 0)
         event("builds" if code == 0 else "has errors")
@@ -127,7 +208,9 @@ def test_any_front_matter_and_body(front, body):
 @SETTINGS
 @given(front=st.text(max_size=400), body=bodies)
 def test_any_text_between_the_fences(front, body):
-    run_both({"a.md": f"---\n{front}\n---\n{body}".encode("utf-8", "surrogatepass"), "b.md": VALID_BRIEF.encode()})
+    run_both(
+        {"a.md": f"---\n{front}\n---\n{body}".encode("utf-8", "surrogatepass"), "b.md": VALID_BRIEF.encode()}
+    )
 
 
 @SETTINGS
@@ -145,8 +228,11 @@ def test_any_bytes(data):
     run_both({"a.md": data, "b.md": b"---\n" + data + b"\n---\n"})
 
 
-page_fronts = st.dictionaries(st.sampled_from(["title", "description", "slug", "draft", "extra"]),
-                              st.one_of(texts, st.sampled_from(["about", "index", "tags", "a/b", "Fine", True])), max_size=4)
+page_fronts = st.dictionaries(
+    st.sampled_from(["title", "description", "slug", "draft", "extra"]),
+    st.one_of(texts, st.sampled_from(["about", "index", "tags", "a/b", "Fine", True])),
+    max_size=4,
+)
 
 
 @SETTINGS

@@ -15,46 +15,218 @@ TODAY = date(2026, 11, 25)
 
 # (code, changes to the valid brief, fires?, the line it must point at, the column)
 CASES = [
-    ("PB007", [("  covered_steps: [upload, extract, verify, export]", "  covered_steps: [upload, review]")], True, "covered_steps", 27),
-    ("PB007", [("  covered_steps: [upload, extract, verify, export]", "  covered_steps: [upload, extract, verify, export]\n  completeness: 0.5")], True, "completeness", 17),
+    (
+        "PB007",
+        [("  covered_steps: [upload, extract, verify, export]", "  covered_steps: [upload, review]")],
+        True,
+        "covered_steps",
+        27,
+    ),
+    (
+        "PB007",
+        [
+            (
+                "  covered_steps: [upload, extract, verify, export]",
+                "  covered_steps: [upload, extract, verify, export]\n  completeness: 0.5",
+            )
+        ],
+        True,
+        "completeness",
+        17,
+    ),
     ("PB007", [], False, None, None),
-    ("PB101", [("  who: In-house counsel at mid-size SaaS companies", "  who: Lawyers who would use an AI assistant")], True, "who:", 8),
-    ("PB101", [("  who: In-house counsel at mid-size SaaS companies", "  who: Everyone in legal")], True, "who:", 8),
-    ("PB101", [("  losing: 6 hours a week re-reading vendor contracts for renewal terms", "  losing: Potential users could save 6 hours")], True, "losing:", 11),
+    (
+        "PB101",
+        [
+            (
+                "  who: In-house counsel at mid-size SaaS companies",
+                "  who: Lawyers who would use an AI assistant",
+            )
+        ],
+        True,
+        "who:",
+        8,
+    ),
+    (
+        "PB101",
+        [("  who: In-house counsel at mid-size SaaS companies", "  who: Everyone in legal")],
+        True,
+        "who:",
+        8,
+    ),
+    (
+        "PB101",
+        [
+            (
+                "  losing: 6 hours a week re-reading vendor contracts for renewal terms",
+                "  losing: Potential users could save 6 hours",
+            )
+        ],
+        True,
+        "losing:",
+        11,
+    ),
     ("PB101", [], False, None, None),
-    ("PB102", [("  evidence:", "  evidence: []"), ("    - 12 interviews; 9 named it a top-3 pain", None)], True, "evidence:", 13),
-    ("PB102", [("  evidence:", None), ("    - 12 interviews; 9 named it a top-3 pain", None)], True, "sufferer:", 1),
+    (
+        "PB102",
+        [("  evidence:", "  evidence: []"), ("    - 12 interviews; 9 named it a top-3 pain", None)],
+        True,
+        "evidence:",
+        13,
+    ),
+    (
+        "PB102",
+        [("  evidence:", None), ("    - 12 interviews; 9 named it a top-3 pain", None)],
+        True,
+        "sufferer:",
+        1,
+    ),
     ("PB102", [], False, None, None),
-    ("PB103", [("  losing: 6 hours a week re-reading vendor contracts for renewal terms", "  losing: Time re-reading vendor contracts")], True, "losing:", 11),
-    ("PB103", [("  losing: 6 hours a week re-reading vendor contracts for renewal terms", "  losing: Twelve hours a week of re-reading")], False, None, None),
+    (
+        "PB103",
+        [
+            (
+                "  losing: 6 hours a week re-reading vendor contracts for renewal terms",
+                "  losing: Time re-reading vendor contracts",
+            )
+        ],
+        True,
+        "losing:",
+        11,
+    ),
+    (
+        "PB103",
+        [
+            (
+                "  losing: 6 hours a week re-reading vendor contracts for renewal terms",
+                "  losing: Twelve hours a week of re-reading",
+            )
+        ],
+        False,
+        None,
+        None,
+    ),
     ("PB103", [], False, None, None),
-    ("PB201", [("  measured_on: 200 real vendor contracts, hand-labelled", "  measured_on: MMLU and the public leaderboard")], True, "measured_on", 16),
-    ("PB201", [("  measured_on: 200 real vendor contracts, hand-labelled", "  measured_on: SWE-bench Verified")], True, "measured_on", 16),
+    (
+        "PB201",
+        [
+            (
+                "  measured_on: 200 real vendor contracts, hand-labelled",
+                "  measured_on: MMLU and the public leaderboard",
+            )
+        ],
+        True,
+        "measured_on",
+        16,
+    ),
+    (
+        "PB201",
+        [("  measured_on: 200 real vendor contracts, hand-labelled", "  measured_on: SWE-bench Verified")],
+        True,
+        "measured_on",
+        16,
+    ),
     ("PB201", [], False, None, None),
     ("PB202", [("  accuracy: 0.93", "  accuracy: 0.85")], True, "accuracy:", 13),
     ("PB202", [("  accuracy: 0.93", "  accuracy: 0.90")], False, None, None),
     ("PB203", [("  samples: 500", "  samples: 60")], True, "samples:", 12),
-    ("PB203", [("  samples: 500", "  samples: 373")], True, "samples:", 12),  # 374 cases at 0.93 are the fewest that prove 0.90
+    (
+        "PB203",
+        [("  samples: 500", "  samples: 373")],
+        True,
+        "samples:",
+        12,
+    ),  # 374 cases at 0.93 are the fewest that prove 0.90
     ("PB203", [("  samples: 500", "  samples: 374")], False, None, None),
     ("PB203", [], False, None, None),
     ("PB203", [("  accuracy: 0.93", "  accuracy: 0.85")], False, None, None),  # a gap is PB202's
     ("PB204", [("  samples: 500", None)], True, "accuracy:", 13),
     ("PB204", [], False, None, None),
-    ("PB301", [("  covered_steps: [upload, extract, verify, export]", "  covered_steps: [upload, extract]")], True, "covered_steps", 18),
-    ("PB301", [("  covered_steps: [upload, extract, verify, export]", "  covered_steps: [upload, extract, verify]")], False, None, None),
-    ("PB302", [("  problem: Extract the renewal date and notice period from vendor contracts",
-                "  problem: " + " ".join(["word"] * 26))], True, "problem:", 12),
-    ("PB302", [("  problem: Extract the renewal date and notice period from vendor contracts",
-                "  problem: Extract renewal dates; also draft the renewal emails")], True, "problem:", 12),
+    (
+        "PB301",
+        [("  covered_steps: [upload, extract, verify, export]", "  covered_steps: [upload, extract]")],
+        True,
+        "covered_steps",
+        18,
+    ),
+    (
+        "PB301",
+        [
+            (
+                "  covered_steps: [upload, extract, verify, export]",
+                "  covered_steps: [upload, extract, verify]",
+            )
+        ],
+        False,
+        None,
+        None,
+    ),
+    (
+        "PB302",
+        [
+            (
+                "  problem: Extract the renewal date and notice period from vendor contracts",
+                "  problem: " + " ".join(["word"] * 26),
+            )
+        ],
+        True,
+        "problem:",
+        12,
+    ),
+    (
+        "PB302",
+        [
+            (
+                "  problem: Extract the renewal date and notice period from vendor contracts",
+                "  problem: Extract renewal dates; also draft the renewal emails",
+            )
+        ],
+        True,
+        "problem:",
+        12,
+    ),
     ("PB302", [], False, None, None),
-    ("PB303", [("  workflow_steps: [upload, extract, verify, export]", "  workflow_steps: [upload, extract, verify, export, a, b, c, d]")], True, "workflow_steps", 19),
-    ("PB303", [("  workflow_steps: [upload, extract, verify, export]", "  workflow_steps: [upload, extract, verify, export, a, b, c]"),
-               ("  covered_steps: [upload, extract, verify, export]", "  covered_steps: [upload, extract, verify, export, a, b, c]")], False, None, None),
+    (
+        "PB303",
+        [
+            (
+                "  workflow_steps: [upload, extract, verify, export]",
+                "  workflow_steps: [upload, extract, verify, export, a, b, c, d]",
+            )
+        ],
+        True,
+        "workflow_steps",
+        19,
+    ),
+    (
+        "PB303",
+        [
+            (
+                "  workflow_steps: [upload, extract, verify, export]",
+                "  workflow_steps: [upload, extract, verify, export, a, b, c]",
+            ),
+            (
+                "  covered_steps: [upload, extract, verify, export]",
+                "  covered_steps: [upload, extract, verify, export, a, b, c]",
+            ),
+        ],
+        False,
+        None,
+        None,
+    ),
     ("PB401", [("updated: 2026-11-20", "updated: 2026-05-20")], True, "updated:", 10),
     ("PB401", [("updated: 2026-11-20", "updated: 2026-05-29")], False, None, None),  # exactly 180 days
     ("PB402", [("related: []", 'related: []\naccept: {PB202: "reviewed by hand"}')], True, "accept:", 10),
-    ("PB402", [("related: []", 'related: []\naccept:\n  PB202: "reviewed by hand"'), ("  accuracy: 0.93", "  accuracy: 0.85")],
-     False, None, None),
+    (
+        "PB402",
+        [
+            ("related: []", 'related: []\naccept:\n  PB202: "reviewed by hand"'),
+            ("  accuracy: 0.93", "  accuracy: 0.85"),
+        ],
+        False,
+        None,
+        None,
+    ),
 ]
 
 
@@ -78,9 +250,28 @@ def test_the_valid_brief_is_clean(make_project):
 
 
 def test_registry_holds_every_rule_of_the_design_in_order():
-    assert list(sorted(RULES)) == ["PB001", "PB002", "PB003", "PB004", "PB005", "PB006", "PB007", "PB008", "PB101", "PB102",
-                                   "PB103", "PB201", "PB202", "PB203", "PB204", "PB301", "PB302", "PB303", "PB401",
-                                   "PB402"]
+    assert list(sorted(RULES)) == [
+        "PB001",
+        "PB002",
+        "PB003",
+        "PB004",
+        "PB005",
+        "PB006",
+        "PB007",
+        "PB008",
+        "PB101",
+        "PB102",
+        "PB103",
+        "PB201",
+        "PB202",
+        "PB203",
+        "PB204",
+        "PB301",
+        "PB302",
+        "PB303",
+        "PB401",
+        "PB402",
+    ]
     for rule in RULES.values():
         assert rule.name and rule.summary and rule.reason and rule.fails and rule.passes, rule.code
 
@@ -93,17 +284,24 @@ def test_severity_override_and_off(make_project):
 
 
 def test_thresholds_come_from_the_config(make_project):
-    text = brief(("  covered_steps: [upload, extract, verify, export]", "  covered_steps: [upload, extract, verify]"))
+    text = brief(
+        ("  covered_steps: [upload, extract, verify, export]", "  covered_steps: [upload, extract, verify]")
+    )
     root = make_project({"b": text}, config="criteria:\n  partial_below: 0.8\n  long_steps: 3\n")
     assert {d.code for d in analyse_project(root, today=TODAY).diagnostics} == {"PB301", "PB303"}
 
 
 def test_model_gap_hint_names_the_lever(make_project):
-    text = brief(("  emotional_state: calm", "  emotional_state: stressed"), ("  accuracy: 0.93", "  accuracy: 0.89"))
+    text = brief(
+        ("  emotional_state: calm", "  emotional_state: stressed"), ("  accuracy: 0.93", "  accuracy: 0.89")
+    )
     (d,) = analyse_project(make_project({"b": text}), today=TODAY).diagnostics
     assert d.code == "PB202"
     assert d.message == "model accuracy 0.89 is below the 0.92 this workflow needs"
-    assert d.hint.startswith("ready today if errors become easy to catch") and "needs 0.87, model has 0.89" in d.hint
+    assert (
+        d.hint.startswith("ready today if errors become easy to catch")
+        and "needs 0.87, model has 0.89" in d.hint
+    )
 
 
 def test_the_readme_rule_table_is_the_registry():
@@ -113,4 +311,6 @@ def test_the_readme_rule_table_is_the_registry():
 
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     rows = re.findall(r"^\| (PB\d{3}) \| ([a-z-]+) \| (error|warning|info) \|", readme, re.MULTILINE)
-    assert rows == [(rule.code, rule.name, rule.severity.label) for rule in sorted(RULES.values(), key=lambda r: r.code)]
+    assert rows == [
+        (rule.code, rule.name, rule.severity.label) for rule in sorted(RULES.values(), key=lambda r: r.code)
+    ]

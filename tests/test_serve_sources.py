@@ -21,7 +21,9 @@ from tests.conftest import brief
 
 @pytest.fixture
 def site(make_project) -> DevSite:
-    root = make_project({"a": brief(), "b": brief(("related: []", "related: [a]"))}, pages={"about": "# About\n\nRound 00."})
+    root = make_project(
+        {"a": brief(), "b": brief(("related: []", "related: [a]"))}, pages={"about": "# About\n\nRound 00."}
+    )
     dev = DevSite(root)
     assert dev.rebuild().errors == ()
     return dev
@@ -71,7 +73,9 @@ def test_every_kind_of_source_is_checked(site):
     (root / "playbook.yaml").write_text("title: A title saved just now\n")
     assert b"A title saved just now" in page(site, "/")
     assert b"A title saved just now" in page(site, "/briefs/b/")  # every page shows the configuration
-    (root / "content/briefs/new.md").write_text(brief(("title: Renewal-date extraction for in-house legal", "title: Born a moment ago")))
+    (root / "content/briefs/new.md").write_text(
+        brief(("title: Renewal-date extraction for in-house legal", "title: Born a moment ago"))
+    )
     assert b"Born a moment ago" in page(site, "/")  # a new file: its folder changed
     assert b"Born a moment ago" in page(site, "/briefs/new/")
     (root / "content/briefs/new.md").unlink()
@@ -79,9 +83,13 @@ def test_every_kind_of_source_is_checked(site):
     assert b"Born a moment ago" not in page(site, "/")
     (root / "themes/t/templates").mkdir(parents=True)
     (root / "playbook.yaml").write_text("title: Themed\ntheme: t\n")
-    (root / "themes/t/templates/brief.html").write_text('{% extends "default/brief.html" %}{% block content %}Theme one{% endblock %}')
+    (root / "themes/t/templates/brief.html").write_text(
+        '{% extends "default/brief.html" %}{% block content %}Theme one{% endblock %}'
+    )
     assert b"Theme one" in page(site, "/briefs/a/")
-    (root / "themes/t/templates/brief.html").write_text('{% extends "default/brief.html" %}{% block content %}Theme two{% endblock %}')
+    (root / "themes/t/templates/brief.html").write_text(
+        '{% extends "default/brief.html" %}{% block content %}Theme two{% endblock %}'
+    )
     assert b"Theme two" in page(site, "/briefs/a/")
 
 
@@ -90,7 +98,9 @@ def test_an_evaluation_saved_just_now_gives_its_numbers(site):
     cases = root / "content/evals/cases.jsonl"
     cases.parent.mkdir()
     cases.write_text("".join(json.dumps({"correct": i < 90}) + "\n" for i in range(100)))
-    (root / "content/briefs/a.md").write_text(brief(("  accuracy: 0.93", "  eval: evals/cases.jsonl"), ("  samples: 500", None)))
+    (root / "content/briefs/a.md").write_text(
+        brief(("  accuracy: 0.93", "  eval: evals/cases.jsonl"), ("  samples: 500", None))
+    )
     assert b"0.90" in page(site, "/briefs/a/")
     cases.write_text("".join(json.dumps({"correct": i < 70}) + "\n" for i in range(100)))
     assert b"0.70" in page(site, "/briefs/a/")
@@ -110,7 +120,9 @@ def test_an_unchanged_page_is_answered_without_a_rebuild(site):
     assert b"Only b changed." in page(site, "/briefs/b/")
     assert len(reports) == 1 and reports[0].reloaded == 1
     version = site.state.version
-    assert site.rebuild_after_save({str(site.root / "content/briefs/b.md")}) is None  # the watcher, telling of the same save
+    assert (
+        site.rebuild_after_save({str(site.root / "content/briefs/b.md")}) is None
+    )  # the watcher, telling of the same save
     assert site.state.version == version and len(reports) == 1  # no second rebuild, no second reload
 
 
@@ -143,8 +155,14 @@ def test_a_folder_tells_which_sources_came_or_went(tmp_path):
     (tmp_path / "content/briefs/b.md~").write_text("an editor's backup")
     (tmp_path / "content/briefs/a.md").unlink()
     (tmp_path / "content/guides").mkdir()
-    assert sorted(stamps.changed(tmp_path, folders=True)) == ["content/briefs/a.md", "content/briefs/b.md", "content/guides"]
+    assert sorted(stamps.changed(tmp_path, folders=True)) == [
+        "content/briefs/a.md",
+        "content/briefs/b.md",
+        "content/guides",
+    ]
     stamps.stamp_folders(tmp_path, "content")
     assert stamps.changed(tmp_path, folders=True) == []
-    save(tmp_path / "content/briefs/b.md", "b again", atomic=True)  # a rename in the folder: no source came or went
+    save(
+        tmp_path / "content/briefs/b.md", "b again", atomic=True
+    )  # a rename in the folder: no source came or went
     assert stamps.changed(tmp_path, folders=True) == []

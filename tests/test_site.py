@@ -17,11 +17,15 @@ from tests.hostile import cli
 from tests.sitecheck import broken_links, parse, unpublished
 
 REPO = Path(__file__).resolve().parent.parent
-THEME_SCRIPTS = {p.name for p in (REPO / "src/playbook/themes/default/assets").glob("*.js")} | {"search-index.js"}
+THEME_SCRIPTS = {p.name for p in (REPO / "src/playbook/themes/default/assets").glob("*.js")} | {
+    "search-index.js"
+}
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
 
 
 @pytest.fixture(scope="module")
@@ -41,12 +45,27 @@ def page(site: Path, path: str) -> str:
 
 def test_every_page_exists(example):
     briefs = sorted(p.stem for p in (REPO / "content/briefs").glob("*.md"))
-    expected = ["index.html", "404.html", "criteria/index.html", "search/index.html", "tags/index.html",
-                "status/index.html", "sufferers/index.html", "about/index.html", "writing-a-brief/index.html",
-                "playbook.json", "feed.xml", "sitemap.xml", "assets/search-index.js"]
+    expected = [
+        "index.html",
+        "404.html",
+        "criteria/index.html",
+        "search/index.html",
+        "tags/index.html",
+        "status/index.html",
+        "sufferers/index.html",
+        "about/index.html",
+        "writing-a-brief/index.html",
+        "playbook.json",
+        "feed.xml",
+        "sitemap.xml",
+        "assets/search-index.js",
+    ]
     expected += [f"briefs/{slug}/index.html" for slug in briefs]
-    expected += ["tags/legal/index.html", "status/killed/index.html",
-                 "sufferers/in-house-counsel-at-mid-size-saas-companies/index.html"]
+    expected += [
+        "tags/legal/index.html",
+        "status/killed/index.html",
+        "sufferers/in-house-counsel-at-mid-size-saas-companies/index.html",
+    ]
     missing = [path for path in expected if not (example / path).is_file()]
     assert missing == []
 
@@ -96,7 +115,10 @@ def test_feed_and_sitemap_use_the_base_url(example):
     sitemap = page(example, "sitemap.xml")
     assert "<id>https://example.com/team/playbook/briefs/" in feed
     assert "<loc>https://example.com/team/playbook/</loc>" in sitemap
-    assert "<loc>https://example.com/team/playbook/briefs/msa-redline-review/</loc><lastmod>2026-11-18</lastmod>" in sitemap
+    assert (
+        "<loc>https://example.com/team/playbook/briefs/msa-redline-review/</loc><lastmod>2026-11-18</lastmod>"
+        in sitemap
+    )
     assert "404" not in sitemap
     assert '<link rel="self" href="https://example.com/team/playbook/feed.xml"/>' in feed
     assert unpublished(example, "https://example.com/team/playbook/") == []
@@ -109,7 +131,7 @@ def test_no_feed_or_sitemap_without_base_url(make_project, run):
     assert (root / "site/playbook.json").exists()
 
 
-HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(2)>"\'><svg onload=alert(3)>'
+HOSTILE = "<script>alert(1)</script><img src=x onerror=alert(2)>\"'><svg onload=alert(3)>"
 
 
 def test_hostile_strings_in_every_field_stay_inert(make_project, run):
@@ -119,7 +141,10 @@ def test_hostile_strings_in_every_field_stay_inert(make_project, run):
         ("owner: Dana Lee", f"owner: {h}"),
         ("tags: [legal, extraction]", f"tags: [{h}, 'javascript:alert(4)']"),
         ("  who: In-house counsel at mid-size SaaS companies", f"  who: {h}"),
-        ("  losing: 6 hours a week re-reading vendor contracts for renewal terms", f"  losing: {json.dumps('6 hours ' + HOSTILE)}"),
+        (
+            "  losing: 6 hours a week re-reading vendor contracts for renewal terms",
+            f"  losing: {json.dumps('6 hours ' + HOSTILE)}",
+        ),
         ("    - 12 interviews; 9 named it a top-3 pain", f"    - {h}"),
         ("  when_wrong: A missed auto-renewal clause renews an unwanted contract", f"  when_wrong: {h}"),
         ("  alternative: A paralegal reads every contract, 45 minutes each", f"  alternative: {h}"),
@@ -127,10 +152,16 @@ def test_hostile_strings_in_every_field_stay_inert(make_project, run):
         ("  problem: Extract the renewal date and notice period from vendor contracts", f"  problem: {h}"),
         ("  workflow_steps: [upload, extract, verify, export]", f"  workflow_steps: [{h}, extract]"),
         ("  covered_steps: [upload, extract, verify, export]", f"  covered_steps: [{h}, extract]"),
-        ("Interviews and notes.", f"{HOSTILE}\n\n[x](javascript:alert(5)) [[a|{HOSTILE}]] <a href=\"javascript:alert(6)\">y</a>\n\n```\n{HOSTILE}\n```"),
+        (
+            "Interviews and notes.",
+            f'{HOSTILE}\n\n[x](javascript:alert(5)) [[a|{HOSTILE}]] <a href="javascript:alert(6)">y</a>\n\n```\n{HOSTILE}\n```',
+        ),
     )
-    root = make_project({"a": text}, pages={"about": f"---\ntitle: {h}\ndescription: {h}\n---\n{HOSTILE}"},
-                        config=f"title: {h}\ndescription: {h}\n")
+    root = make_project(
+        {"a": text},
+        pages={"about": f"---\ntitle: {h}\ndescription: {h}\n---\n{HOSTILE}"},
+        config=f"title: {h}\ndescription: {h}\n",
+    )
     code, out, err = run("build", str(root), "--base-url", "https://example.com/")
     assert code == 0, err
     site = root / "site"
@@ -151,12 +182,18 @@ def test_a_failed_build_keeps_the_previous_site(make_project, run):
     code, out, err = run("build", str(root))
     assert code == 1 and "PB001" in err and "left as it was" in err
     assert snapshot(root / "site") == before
-    assert sorted(p.name for p in root.iterdir()) == [".playbook-cache", "content", "site"]  # no staging folder left
+    assert sorted(p.name for p in root.iterdir()) == [
+        ".playbook-cache",
+        "content",
+        "site",
+    ]  # no staging folder left
 
 
 def test_two_builds_are_identical(make_project, run, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764000000")
-    root = make_project({"a": brief(), "b": brief(("related: []", "related: [a]"))}, pages={"about": "# About"})
+    root = make_project(
+        {"a": brief(), "b": brief(("related: []", "related: [a]"))}, pages={"about": "# About"}
+    )
     assert run("build", str(root), "-o", str(root / "one"), "--base-url", "https://x.example/")[0] == 0
     assert run("build", str(root), "-o", str(root / "two"), "--base-url", "https://x.example/")[0] == 0
     assert snapshot(root / "one") == snapshot(root / "two")
@@ -178,8 +215,10 @@ def test_project_theme_overrides_one_template_and_extends_another(make_project, 
     templates = root / "themes/acme/templates"
     templates.mkdir(parents=True)
     (templates / "404.html").write_text("<!doctype html><title>x</title><p>Acme lost it</p>\n")
-    (templates / "brief.html").write_text('{% extends "default/brief.html" %}{% block content %}'
-                                          '<p class="acme">Acme says: {{ brief.title }}</p>{{ super() }}{% endblock %}')
+    (templates / "brief.html").write_text(
+        '{% extends "default/brief.html" %}{% block content %}'
+        '<p class="acme">Acme says: {{ brief.title }}</p>{{ super() }}{% endblock %}'
+    )
     (root / "themes/acme/assets").mkdir()
     (root / "themes/acme/assets/extra.css").write_text("p{}")
     code, _, err = run("build", str(root))
@@ -203,11 +242,15 @@ def test_unknown_theme_and_broken_template(make_project, run):
 
 
 def test_drafts_are_left_out_unless_asked(make_project, run):
-    draft = brief(("status: exploring", "status: exploring\ndraft: true"),
-                  ("title: Renewal-date extraction for in-house legal", "title: Secret draft title"),
-                  ("tags: [legal, extraction]", "tags: [legal, draft-only-tag]"),
-                  ("  accuracy: 0.93", "  accuracy: 0.5"))  # a finding (PB202), which must not show either
-    root = make_project({"a": brief(), "d": draft}, pages={"notes": "---\ntitle: Draft notes\ndraft: true\n---\nSecret page."})
+    draft = brief(
+        ("status: exploring", "status: exploring\ndraft: true"),
+        ("title: Renewal-date extraction for in-house legal", "title: Secret draft title"),
+        ("tags: [legal, extraction]", "tags: [legal, draft-only-tag]"),
+        ("  accuracy: 0.93", "  accuracy: 0.5"),
+    )  # a finding (PB202), which must not show either
+    root = make_project(
+        {"a": brief(), "d": draft}, pages={"notes": "---\ntitle: Draft notes\ndraft: true\n---\nSecret page."}
+    )
     assert run("build", str(root), "--base-url", "https://example.com/")[0] == 0
     assert not (root / "site/notes").exists()
     criteria = page(root / "site", "criteria/index.html")
@@ -222,9 +265,17 @@ def test_drafts_are_left_out_unless_asked(make_project, run):
     drafted = page(root / "site", "briefs/d/index.html")
     assert "Secret draft title" in drafted and '<span class="badge draft">Draft</span>' in drafted
     for listing in ("index.html", "tags/legal/index.html"):  # marked wherever it is listed
-        row = page(root / "site", listing).split('href="../../briefs/d/index.html"' if "/" in listing else 'href="briefs/d/index.html"')[1]
-        assert row.split("</th>")[0].strip().startswith('>Secret draft title</a> <span class="badge draft">Draft</span>'), listing
-    assert '"d":1' in page(root / "site", "assets/search-index.js") and "model accuracy 0.50" in page(root / "site", "criteria/index.html")
+        row = page(root / "site", listing).split(
+            'href="../../briefs/d/index.html"' if "/" in listing else 'href="briefs/d/index.html"'
+        )[1]
+        assert (
+            row.split("</th>")[0]
+            .strip()
+            .startswith('>Secret draft title</a> <span class="badge draft">Draft</span>')
+        ), listing
+    assert '"d":1' in page(root / "site", "assets/search-index.js") and "model accuracy 0.50" in page(
+        root / "site", "criteria/index.html"
+    )
     assert "Secret page." in page(root / "site", "notes/index.html")
 
 
@@ -237,8 +288,12 @@ def test_a_rebuild_leaves_no_temporary_folder_behind(make_project, run):
 
 def test_tags_that_slugify_alike_keep_pages_of_their_own(make_project):
     names = ["日本", "中文", "C++", "C#", "C", "Legal", "legal", "con", "x" * 79 + "a", "x" * 79 + "b"]
-    root = make_project({f"b{i}": brief(("tags: [legal, extraction]", f"tags: [{json.dumps(name, ensure_ascii=False)}]"))
-                         for i, name in enumerate(names)})
+    root = make_project(
+        {
+            f"b{i}": brief(("tags: [legal, extraction]", f"tags: [{json.dumps(name, ensure_ascii=False)}]"))
+            for i, name in enumerate(names)
+        }
+    )
     assert cli("build", str(root), "--no-cache")[0] == 0
     pages = sorted(p.name for p in (root / "site/tags").iterdir() if p.is_dir())
     assert len(pages) == len(names) - 1  # Legal and legal share one page; every other tag has its own
@@ -253,7 +308,13 @@ def test_tags_that_slugify_alike_keep_pages_of_their_own(make_project):
 
 def test_sufferers_that_slugify_alike_keep_pages_of_their_own(make_project):
     who = "  who: In-house counsel at mid-size SaaS companies"
-    root = make_project({"a": brief((who, "  who: Ärzte")), "b": brief((who, "  who: Arzte")), "c": brief((who, "  who: Aux"))})
+    root = make_project(
+        {
+            "a": brief((who, "  who: Ärzte")),
+            "b": brief((who, "  who: Arzte")),
+            "c": brief((who, "  who: Aux")),
+        }
+    )
     assert cli("build", str(root), "--no-cache")[0] == 0
     pages = sorted(p.name for p in (root / "site/sufferers").iterdir() if p.is_dir())
     assert len(pages) == 3 and "arzte" in pages and "aux" not in pages
@@ -274,10 +335,18 @@ def test_a_tag_or_sufferer_in_nfc_and_nfd_is_one_page(make_project, run):
 
     nfc, nfd = unicodedata.normalize("NFC", "café"), unicodedata.normalize("NFD", "café")
     assert nfc != nfd
-    root = make_project({
-        "a": brief(("tags: [legal, extraction]", f"tags: [{nfc}]"), ("  who: In-house counsel at mid-size SaaS companies", f"  who: Staff at the {nfc}")),
-        "b": brief(("tags: [legal, extraction]", f"tags: [{nfd}]"), ("  who: In-house counsel at mid-size SaaS companies", f"  who: Staff at the {nfd}")),
-    })
+    root = make_project(
+        {
+            "a": brief(
+                ("tags: [legal, extraction]", f"tags: [{nfc}]"),
+                ("  who: In-house counsel at mid-size SaaS companies", f"  who: Staff at the {nfc}"),
+            ),
+            "b": brief(
+                ("tags: [legal, extraction]", f"tags: [{nfd}]"),
+                ("  who: In-house counsel at mid-size SaaS companies", f"  who: Staff at the {nfd}"),
+            ),
+        }
+    )
     assert run("build", str(root))[0] == 0
     tags = [p.name for p in (root / "site/tags").iterdir() if p.is_dir()]
     sufferers = [p.name for p in (root / "site/sufferers").iterdir() if p.is_dir()]

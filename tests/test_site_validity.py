@@ -29,17 +29,36 @@ def deployed(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("deploy")
     example_with_history(root / "project", REPO / "content")
     out = root / "www/team/playbook"
-    assert main(["build", str(root / "project"), "-o", str(out), "--base-url", "http://127.0.0.1/team/playbook/",
-                 "--since", "review-q3"]) == 0
-    assert (out / "changes/index.html").is_file() and 'class="timeline"' in (out / "briefs/ci-failure-triage/index.html").read_text()
+    assert (
+        main(
+            [
+                "build",
+                str(root / "project"),
+                "-o",
+                str(out),
+                "--base-url",
+                "http://127.0.0.1/team/playbook/",
+                "--since",
+                "review-q3",
+            ]
+        )
+        == 0
+    )
+    assert (out / "changes/index.html").is_file() and 'class="timeline"' in (
+        out / "briefs/ci-failure-triage/index.html"
+    ).read_text()
     return out
 
 
 def test_nu_html_checker_finds_no_errors(deployed):
     assert VNU.is_file(), "the Nu HTML checker is missing: run .ci/run, which installs it from npm"
     pages = sorted(str(p) for p in deployed.rglob("*.html"))
-    result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "text", *pages],
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        ["java", "-jar", str(VNU), "--errors-only", "--format", "text", *pages],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr[-5000:]
 
 
@@ -76,7 +95,9 @@ def test_crawl_from_a_sub_path_reaches_every_page(server, deployed):
                 if urlsplit(target).netloc == urlsplit(server).netloc:
                     queue.append(target)
     assert failures == []
-    pages = {f"{server}/www/team/playbook/{p.relative_to(deployed).as_posix()}" for p in deployed.rglob("*.html")}
+    pages = {
+        f"{server}/www/team/playbook/{p.relative_to(deployed).as_posix()}" for p in deployed.rglob("*.html")
+    }
     unreachable = sorted(pages - seen - {f"{server}/www/team/playbook/404.html"})
     assert unreachable == []
 

@@ -24,8 +24,11 @@ PAGE = "briefs/a/index.html"
 
 def pages(folder: Path) -> dict[str, bytes]:
     """Every file a reader sees: the site without playbook's own bookkeeping (dot files)."""
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file() and not p.name.startswith(".")}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and not p.name.startswith(".")
+    }
 
 
 def clean_build(root: Path) -> dict[str, bytes]:
@@ -156,12 +159,28 @@ def test_unchanged_pages_are_still_linked_rather_than_written(project):
 
 # --- Any sequence of the above ends in a clean build's site ---------------------------------------
 
-STEPS = st.sampled_from(["edit", "revert", "build", "build --no-cache", "build -o other", "build other -> site",
-                         "damage cache", "delete cache", "interrupt", "damage page", "copy other over site"])
+STEPS = st.sampled_from(
+    [
+        "edit",
+        "revert",
+        "build",
+        "build --no-cache",
+        "build -o other",
+        "build other -> site",
+        "damage cache",
+        "delete cache",
+        "interrupt",
+        "damage page",
+        "copy other over site",
+    ]
+)
 
 
-@settings(max_examples=int(os.environ.get("PLAYBOOK_EXAMPLES", "25")), deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=int(os.environ.get("PLAYBOOK_EXAMPLES", "25")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(steps=st.lists(STEPS, min_size=1, max_size=8))
 def test_any_sequence_ends_with_the_site_a_clean_build_gives(make_project, monkeypatch, steps):
     import playbook.load.cache as cache
@@ -193,7 +212,11 @@ def test_any_sequence_ends_with_the_site_a_clean_build_gives(make_project, monke
             shutil.rmtree(root / FOLDER, ignore_errors=True)
         elif step == "interrupt":
             with monkeypatch.context() as patch:
-                patch.setattr(cache.RenderCache, "save", lambda self, *a, **k: (_ for _ in ()).throw(KeyboardInterrupt()))
+                patch.setattr(
+                    cache.RenderCache,
+                    "save",
+                    lambda self, *a, **k: (_ for _ in ()).throw(KeyboardInterrupt()),
+                )
                 code, _, err = cli("build", str(root))
             assert code == 130 and "Traceback" not in err
         elif step == "damage page" and (site / PAGE).is_file():

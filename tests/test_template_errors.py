@@ -15,13 +15,19 @@ from tests.hostile import cli, deadline, snapshot
 pytestmark = pytest.mark.usefixtures("fixed_date")
 
 BROKEN = {
-    "division by zero": ("{% extends 'default/brief.html' %}\n{% block content %}\n{{ 1 // 0 }}\n{% endblock %}\n",
-                         "themes/t/templates/brief.html:3: ZeroDivisionError"),
-    "endless macro": ("{% extends 'default/brief.html' %}\n{% macro deeper(n) %}{{ deeper(n + 1) }}{% endmacro %}\n"
-                      "{% block content %}{{ deeper(1) }}{% endblock %}\n",
-                      "themes/t/templates/brief.html:2: RecursionError"),
-    "error in python": ("{% extends 'default/brief.html' %}\n{% block content %}\n\n{{ brief.title.nope() }}\n{% endblock %}\n",
-                        "themes/t/templates/brief.html:4:"),
+    "division by zero": (
+        "{% extends 'default/brief.html' %}\n{% block content %}\n{{ 1 // 0 }}\n{% endblock %}\n",
+        "themes/t/templates/brief.html:3: ZeroDivisionError",
+    ),
+    "endless macro": (
+        "{% extends 'default/brief.html' %}\n{% macro deeper(n) %}{{ deeper(n + 1) }}{% endmacro %}\n"
+        "{% block content %}{{ deeper(1) }}{% endblock %}\n",
+        "themes/t/templates/brief.html:2: RecursionError",
+    ),
+    "error in python": (
+        "{% extends 'default/brief.html' %}\n{% block content %}\n\n{{ brief.title.nope() }}\n{% endblock %}\n",
+        "themes/t/templates/brief.html:4:",
+    ),
 }
 GOOD = "{% extends 'default/brief.html' %}\n{% block content %}fixed {{ super() }}{% endblock %}\n"
 
@@ -45,7 +51,13 @@ def test_build_reports_any_template_exception_and_keeps_the_site(make_project, k
     assert code == 1 and "Traceback" not in err, err
     assert where in err and "(while rendering briefs/b" in err and "left as it was" in err
     assert snapshot(root / "site") == before
-    assert sorted(p.name for p in root.iterdir()) == [".playbook-cache", "content", "playbook.yaml", "site", "themes"]
+    assert sorted(p.name for p in root.iterdir()) == [
+        ".playbook-cache",
+        "content",
+        "playbook.yaml",
+        "site",
+        "themes",
+    ]
 
 
 @pytest.mark.parametrize("kind", BROKEN)
@@ -59,7 +71,9 @@ def test_serve_shows_a_template_exception_and_picks_up_the_fix(make_project, kin
     report = site.rebuild({str(template)})
     assert report.errors and where in report.errors[0].message
     page = respond(site, "GET", "/briefs/b0/", "localhost")
-    assert page.status == 200 and b"/__playbook__/live.js" in page.body  # the overlay script: the errors show over it
+    assert (
+        page.status == 200 and b"/__playbook__/live.js" in page.body
+    )  # the overlay script: the errors show over it
     assert where.encode() in site.state.to_json()
     template.write_text(GOOD)
     assert site.rebuild({str(template)}).errors == ()
@@ -72,12 +86,18 @@ def test_a_template_that_loops_for_ever_is_stopped_and_reported_in_serve(make_pr
     monkeypatch.setattr(render, "RENDER_LIMIT", 1.0)
     monkeypatch.setattr("playbook.serve.devsite.RENDER_LIMIT", 1.0)
     root, template = themed(make_project)
-    template.write_text("{% extends 'default/brief.html' %}\n{% block content %}\n"
-                        "{% for i in range(10 ** 12) %}{% endfor %}{% endblock %}\n")
+    template.write_text(
+        "{% extends 'default/brief.html' %}\n{% block content %}\n"
+        "{% for i in range(10 ** 12) %}{% endfor %}{% endblock %}\n"
+    )
     site = DevSite(root)
     with deadline(20):
         report = site.rebuild()
-    assert report.errors and "themes/t/templates/brief.html:3: rendering took over 1 s and was stopped" in report.errors[0].message
+    assert (
+        report.errors
+        and "themes/t/templates/brief.html:3: rendering took over 1 s and was stopped"
+        in report.errors[0].message
+    )
     template.write_text(GOOD)
     started = time.monotonic()
     assert site.rebuild({str(template)}).errors == ()
@@ -89,8 +109,10 @@ def test_a_loop_reached_only_by_one_page_answers_that_page_with_the_error(make_p
     monkeypatch.setattr("playbook.site.render.RENDER_LIMIT", 1.0)
     monkeypatch.setattr("playbook.serve.devsite.RENDER_LIMIT", 1.0)
     root, template = themed(make_project)
-    template.write_text("{% extends 'default/brief.html' %}\n{% block content %}{% if brief.slug == 'b1' %}"
-                        "{% for i in range(10 ** 12) %}{% endfor %}{% endif %}{{ super() }}{% endblock %}\n")
+    template.write_text(
+        "{% extends 'default/brief.html' %}\n{% block content %}{% if brief.slug == 'b1' %}"
+        "{% for i in range(10 ** 12) %}{% endfor %}{% endif %}{{ super() }}{% endblock %}\n"
+    )
     site = DevSite(root)
     assert site.rebuild().errors == ()  # the page tried at once was b0's
     with deadline(20):
@@ -128,8 +150,15 @@ def test_the_rebuild_thread_outlives_a_failing_rebuild(tmp_path):
     collector = ChangeCollector(tmp_path, lambda: None, on_quiet, quiet=0.05)
     try:
         for name in ("a.md", "b.md"):
-            event = type("Event", (), {"event_type": "modified", "is_directory": False,
-                                       "src_path": str(tmp_path / "content" / name)})()
+            event = type(
+                "Event",
+                (),
+                {
+                    "event_type": "modified",
+                    "is_directory": False,
+                    "src_path": str(tmp_path / "content" / name),
+                },
+            )()
             collector.on_any_event(event)
             give_up = time.monotonic() + 5
             while len(calls) < (1 if name == "a.md" else 2) and time.monotonic() < give_up:

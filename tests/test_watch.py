@@ -13,12 +13,24 @@ import pytest
 from playbook.serve.watch import ChangeCollector, is_relevant, start_watching
 
 
-@pytest.mark.parametrize("name, relevant", [
-    ("content/briefs/a.md", True), ("content/about.md", True), ("playbook.yaml", True), ("themes/x/templates/a.html", True),
-    ("content/briefs/.a.md.swp", False), ("content/briefs/a.md~", False), ("content/briefs/.#a.md", False),
-    ("content/briefs/4913", False), ("content/briefs/a.md.kate-swp", False), ("content/.DS_Store", False),
-    ("site/index.html", False), (".playbook-cache/x", False), ("README.md", False),
-])
+@pytest.mark.parametrize(
+    "name, relevant",
+    [
+        ("content/briefs/a.md", True),
+        ("content/about.md", True),
+        ("playbook.yaml", True),
+        ("themes/x/templates/a.html", True),
+        ("content/briefs/.a.md.swp", False),
+        ("content/briefs/a.md~", False),
+        ("content/briefs/.#a.md", False),
+        ("content/briefs/4913", False),
+        ("content/briefs/a.md.kate-swp", False),
+        ("content/.DS_Store", False),
+        ("site/index.html", False),
+        (".playbook-cache/x", False),
+        ("README.md", False),
+    ],
+)
 def test_relevant_paths(tmp_path, name, relevant):
     assert is_relevant(tmp_path, str(tmp_path / name)) is relevant
 

@@ -20,7 +20,9 @@ from tests.hostile import BUILD_EPOCH, cli
 from tests.htmlcheck import live_markup
 
 REPO = Path(__file__).resolve().parent.parent
-THEME_SCRIPTS = {p.name for p in (REPO / "src/playbook/themes/default/assets").glob("*.js")} | {"search-index.js"}
+THEME_SCRIPTS = {p.name for p in (REPO / "src/playbook/themes/default/assets").glob("*.js")} | {
+    "search-index.js"
+}
 BASE_URL = "https://example.com/playbook/"  # the 404 page's <base> and its scripts point there
 CSP = f"script-src 'self' {BASE_URL}; object-src 'none'; base-uri 'self' {BASE_URL}; form-action 'self'; frame-src 'none'"
 
@@ -38,8 +40,8 @@ PAYLOADS = [
     "<a href=\"javascript:alert('xss-href')\">click</a>",
     "javascript:alert('xss-bare-url')",
     "\"};window.__pwned='json-break';//",
-    "<base href=\"//evil.example/\"><link rel=stylesheet href=/pwned-css>",
-    "<meta http-equiv=refresh content=\"0;url=/pwned-refresh\">",
+    '<base href="//evil.example/"><link rel=stylesheet href=/pwned-css>',
+    '<meta http-equiv=refresh content="0;url=/pwned-refresh">',
 ]
 HOSTILE = " ".join(PAYLOADS)
 PIXEL = "data:image/gif;base64,R0lGODlhAQABAAAAACw="
@@ -77,15 +79,24 @@ def hostile_brief(index: int) -> str:
     return brief(
         ("title: Renewal-date extraction for in-house legal", f"title: {h}"),
         ("owner: Dana Lee", f"owner: {h}"),
-        ("tags: [legal, extraction]", f"tags: [{quoted(PAYLOADS[0])}, {quoted(PAYLOADS[2])}, {quoted(PAYLOADS[10])}]"),
+        (
+            "tags: [legal, extraction]",
+            f"tags: [{quoted(PAYLOADS[0])}, {quoted(PAYLOADS[2])}, {quoted(PAYLOADS[10])}]",
+        ),
         ("  who: In-house counsel at mid-size SaaS companies", f"  who: {h}"),
-        ("  losing: 6 hours a week re-reading vendor contracts for renewal terms", f"  losing: {quoted('6 hours ' + HOSTILE)}"),
+        (
+            "  losing: 6 hours a week re-reading vendor contracts for renewal terms",
+            f"  losing: {quoted('6 hours ' + HOSTILE)}",
+        ),
         ("    - 12 interviews; 9 named it a top-3 pain", f"    - {h}\n    - {quoted(PAYLOADS[9])}"),
         ("  when_wrong: A missed auto-renewal clause renews an unwanted contract", f"  when_wrong: {h}"),
         ("  alternative: A paralegal reads every contract, 45 minutes each", f"  alternative: {h}"),
         ("  measured_on: 200 real vendor contracts, hand-labelled", f"  measured_on: {h}"),
         ("  problem: Extract the renewal date and notice period from vendor contracts", f"  problem: {h}"),
-        ("  workflow_steps: [upload, extract, verify, export]", f"  workflow_steps: [{h}, extract, {quoted(PAYLOADS[1])}]"),
+        (
+            "  workflow_steps: [upload, extract, verify, export]",
+            f"  workflow_steps: [{h}, extract, {quoted(PAYLOADS[1])}]",
+        ),
         ("  covered_steps: [upload, extract, verify, export]", f"  covered_steps: [{h}, extract]"),
         ("  accuracy: 0.93", "  accuracy: 0.5" if index == 2 else "  accuracy: 0.93"),  # one in the model gap
         # An unknown field: a warning whose message carries the payload to the checklist and criteria page.
@@ -102,16 +113,23 @@ def hostile_site(tmp_path_factory) -> Path:
     (root / "content/briefs").mkdir(parents=True)
     (root / "content/briefs/a.md").write_text(hostile_brief(1), encoding="utf-8")
     (root / "content/briefs/b.md").write_text(hostile_brief(2), encoding="utf-8")
-    (root / "content/briefs/c.md").write_text(hostile_brief(3).replace("status: exploring", "status: shipped"), encoding="utf-8")
-    (root / "content/about.md").write_text(f"---\ntitle: {quoted(HOSTILE)}\ndescription: {quoted(HOSTILE)}\n---\n{MARKDOWN}",
-                                           encoding="utf-8")
-    (root / "playbook.yaml").write_text(f"title: {quoted(HOSTILE)}\ndescription: {quoted(HOSTILE)}\n", encoding="utf-8")
+    (root / "content/briefs/c.md").write_text(
+        hostile_brief(3).replace("status: exploring", "status: shipped"), encoding="utf-8"
+    )
+    (root / "content/about.md").write_text(
+        f"---\ntitle: {quoted(HOSTILE)}\ndescription: {quoted(HOSTILE)}\n---\n{MARKDOWN}", encoding="utf-8"
+    )
+    (root / "playbook.yaml").write_text(
+        f"title: {quoted(HOSTILE)}\ndescription: {quoted(HOSTILE)}\n", encoding="utf-8"
+    )
     previous = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = BUILD_EPOCH
     try:
         code, out, err = cli("build", str(root), "--no-cache", "--base-url", BASE_URL)
     finally:
-        os.environ.pop("SOURCE_DATE_EPOCH") if previous is None else os.environ.__setitem__("SOURCE_DATE_EPOCH", previous)
+        os.environ.pop("SOURCE_DATE_EPOCH") if previous is None else os.environ.__setitem__(
+            "SOURCE_DATE_EPOCH", previous
+        )
     assert code == 0, err
     return root / "site"
 
@@ -152,8 +170,15 @@ class Watcher:
         self.errors: list[str] = []
         page.add_init_script(WATCH)
         page.on("dialog", self._dialog)
-        page.on("request", lambda request: self.requests.append(request.url) if urlsplit(request.url).path.startswith("/pwned") else None)
-        page.on("console", lambda message: self.errors.append(message.text) if message.type == "error" else None)
+        page.on(
+            "request",
+            lambda request: (
+                self.requests.append(request.url) if urlsplit(request.url).path.startswith("/pwned") else None
+            ),
+        )
+        page.on(
+            "console", lambda message: self.errors.append(message.text) if message.type == "error" else None
+        )
         page.on("pageerror", lambda error: self.errors.append(str(error)))
 
     def _dialog(self, dialog):
@@ -162,8 +187,14 @@ class Watcher:
 
     def assert_nothing_ran(self, where: str, not_found: bool = False) -> None:
         self.page.wait_for_timeout(100)  # let handlers of anything injected fire
-        state = self.page.evaluate("() => ({pwned: window.__pwned || null, violations: window.__violations || []})")
-        assert self.dialogs == [] and state["pwned"] is None and state["violations"] == [], (where, self.dialogs, state)
+        state = self.page.evaluate(
+            "() => ({pwned: window.__pwned || null, violations: window.__violations || []})"
+        )
+        assert self.dialogs == [] and state["pwned"] is None and state["violations"] == [], (
+            where,
+            self.dialogs,
+            state,
+        )
         assert self.requests == [], (where, self.requests)
         errors = [e for e in self.errors if not (not_found and "status of 404" in e)]  # the page itself
         assert errors == [], (where, errors)
@@ -176,11 +207,23 @@ def site_pages(site: Path) -> list[str]:
 
 def test_the_hostile_site_has_every_kind_of_page(hostile_site):
     pages = site_pages(hostile_site)
-    for expected in ("index.html", "briefs/a/index.html", "briefs/c/index.html", "tags/index.html", "status/index.html",
-                     "status/shipped/index.html", "sufferers/index.html", "criteria/index.html", "search/index.html",
-                     "about/index.html", "404.html"):
+    for expected in (
+        "index.html",
+        "briefs/a/index.html",
+        "briefs/c/index.html",
+        "tags/index.html",
+        "status/index.html",
+        "status/shipped/index.html",
+        "sufferers/index.html",
+        "criteria/index.html",
+        "search/index.html",
+        "about/index.html",
+        "404.html",
+    ):
         assert expected in pages
-    assert sum(p.startswith("tags/") for p in pages) >= 4 and sum(p.startswith("sufferers/") for p in pages) >= 2
+    assert (
+        sum(p.startswith("tags/") for p in pages) >= 4 and sum(p.startswith("sufferers/") for p in pages) >= 2
+    )
     criteria = (hostile_site / "criteria/index.html").read_text(encoding="utf-8")
     assert "PB003" in criteria and "&lt;img src=/pwned-img" in criteria  # the payload is shown, as text
 
@@ -195,7 +238,12 @@ def test_no_live_markup_in_any_file(hostile_site):
 def test_nothing_runs_on_any_page(page, site_url, hostile_site):
     watcher = Watcher(page)
     # The 404 page's <base> is the production address: answer it from the same files, offline.
-    page.route(f"{BASE_URL}**", lambda route: route.fulfill(path=hostile_site / urlsplit(route.request.url).path[len("/playbook/"):]))
+    page.route(
+        f"{BASE_URL}**",
+        lambda route: route.fulfill(
+            path=hostile_site / urlsplit(route.request.url).path[len("/playbook/") :]
+        ),
+    )
     for path in site_pages(hostile_site):
         page.goto(f"{site_url}/{path}")
         watcher.assert_nothing_ran(path)
@@ -234,7 +282,9 @@ def test_search_results_link_only_inside_the_site(page, site_url):
     links = page.locator("#search-results a")
     links.first.wait_for(timeout=5000)
     hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
-    assert hrefs and all(href.startswith("../briefs/") and href.endswith("/index.html") for href in hrefs), hrefs
+    assert hrefs and all(href.startswith("../briefs/") and href.endswith("/index.html") for href in hrefs), (
+        hrefs
+    )
 
 
 def test_the_dev_servers_error_overlay_runs_nothing(page, make_project, monkeypatch):
@@ -245,7 +295,9 @@ def test_the_dev_servers_error_overlay_runs_nothing(page, make_project, monkeypa
     site = DevSite(root)
     assert site.rebuild().errors == ()
     # A broken wikilink whose slug is a payload: the overlay lists the error with it.
-    (root / "content/briefs/b.md").write_text(brief(("Interviews and notes.", f"[[{PAYLOADS[1]}]] [[{PAYLOADS[0]}]]")))
+    (root / "content/briefs/b.md").write_text(
+        brief(("Interviews and notes.", f"[[{PAYLOADS[1]}]] [[{PAYLOADS[0]}]]"))
+    )
     assert [d.code for d in site.rebuild().errors] == ["PB006", "PB006"]
     server = DevServer(("127.0.0.1", 0), site)
     threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()

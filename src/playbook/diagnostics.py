@@ -109,11 +109,22 @@ class Summary:
         counts = {s: 0 for s in Severity}
         for diagnostic in diagnostics:
             counts[diagnostic.severity] += 1
-        return cls(briefs, counts[Severity.ERROR], counts[Severity.WARNING], counts[Severity.INFO], counts[Severity.ACCEPTED])
+        return cls(
+            briefs,
+            counts[Severity.ERROR],
+            counts[Severity.WARNING],
+            counts[Severity.INFO],
+            counts[Severity.ACCEPTED],
+        )
 
     def to_json(self) -> dict:
-        return {"briefs": self.briefs, "errors": self.errors, "warnings": self.warnings, "infos": self.infos,
-                "accepted": self.accepted}
+        return {
+            "briefs": self.briefs,
+            "errors": self.errors,
+            "warnings": self.warnings,
+            "infos": self.infos,
+            "accepted": self.accepted,
+        }
 
 
 class ConfigError(Exception):

@@ -53,10 +53,24 @@ STATUSES = ("idea", "exploring", "validated", "building", "shipped", "parked", "
 
 GROUP_KINDS = (
     GroupKind("tag", "tags", "Tags", "Tag", "tags", "Topics the briefs are filed under."),
-    GroupKind("status", "status", "Statuses", "Status", "status",
-              "Where each brief is in its life, from idea to shipped, parked or killed.", named=False, ordered_by=STATUSES),
-    GroupKind("sufferer", "sufferers", "Sufferers", "Sufferer", "sufferer.who",
-              "The people losing the most today. Briefs that name the same sufferer in the same words share a page."),
+    GroupKind(
+        "status",
+        "status",
+        "Statuses",
+        "Status",
+        "status",
+        "Where each brief is in its life, from idea to shipped, parked or killed.",
+        named=False,
+        ordered_by=STATUSES,
+    ),
+    GroupKind(
+        "sufferer",
+        "sufferers",
+        "Sufferers",
+        "Sufferer",
+        "sufferer.who",
+        "The people losing the most today. Briefs that name the same sufferer in the same words share a page.",
+    ),
 )
 SITE_FOLDERS = ("briefs", *(kind.folder for kind in GROUP_KINDS), "criteria", "changes", "search", "assets")
 # First parts of an address the site itself uses: a plain page may not take one.

@@ -20,7 +20,9 @@ def start_worker(parent: int) -> None:
     parent for good); and die with the parent, silently, however it ends — a worker outliving a
     killed build would write pages for nobody and print broken-pipe tracebacks."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent's handler came with the fork; the pool stops us with it
+    signal.signal(
+        signal.SIGTERM, signal.SIG_DFL
+    )  # the parent's handler came with the fork; the pool stops us with it
     try:
         prctl = ctypes.CDLL(None, use_errno=True).prctl
         prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG: the kernel kills us when the parent goes
@@ -40,9 +42,9 @@ def worker_pool(jobs: int, setup: Callable[..., None] | None = None, *args):
     """Return a fork pool of ``jobs`` workers, each set up by ``setup(parent_pid, *args)`` (which
     must call :func:`start_worker`), or by :func:`start_worker` alone. Forked workers inherit
     ``args`` as they are, unpickled: a build's whole job, analysis and templates included."""
-    return multiprocessing.get_context("fork").Pool(jobs, initializer=setup or start_worker, initargs=(os.getpid(), *args))
-
-
+    return multiprocessing.get_context("fork").Pool(
+        jobs, initializer=setup or start_worker, initargs=(os.getpid(), *args)
+    )
 
 
 @contextmanager

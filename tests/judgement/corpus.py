@@ -33,7 +33,7 @@ def read_cases(path: Path) -> list[Case]:
         if not line.strip() or line.startswith("#"):
             index += 1
             continue
-        block = lines[index:index + 6]
+        block = lines[index : index + 6]
         if len(block) < 6 or block[1] != "." or block[3] != "." or block[5] != "." or ": " not in block[2]:
             raise ValueError(f"{path.name}:{index + 1}: expected title, '.', 'field: text', '.', codes, '.'")
         field, text = block[2].split(": ", 1)

@@ -39,11 +39,18 @@ def settle(diagnostics: Iterable[Diagnostic], briefs: Iterable[Brief], config: C
 
 def _stale(brief: Brief, fired: set[str], config: Config) -> Iterable[Diagnostic]:
     for code, _ in brief.accepted:
-        if code in fired or config.severity(code) is None:  # a rule turned off fires nowhere: nothing to decide
+        if (
+            code in fired or config.severity(code) is None
+        ):  # a rule turned off fires nowhere: nothing to decide
             continue
         span = brief.span(f"accept.{code}")
-        found = diagnostic("PB402", brief.path, span.position,
-                           f"accept.{code}: {code} {RULES[code].name} does not fire on this brief",
-                           "remove the acceptance: the finding it was written for is gone", span.length)
+        found = diagnostic(
+            "PB402",
+            brief.path,
+            span.position,
+            f"accept.{code}: {code} {RULES[code].name} does not fire on this brief",
+            "remove the acceptance: the finding it was written for is gone",
+            span.length,
+        )
         severity = config.severity("PB402")
         yield found if severity == found.severity else found.with_severity(severity)

@@ -60,8 +60,6 @@ def check_brief(context: BriefContext) -> list[Diagnostic]:
     return found
 
 
-
-
 @lru_cache(maxsize=1 << 16)
 def _verdicts(field: str, text: str, vocabulary: Vocabulary) -> tuple:
     return tuple(judge(field, text, vocabulary))
@@ -95,7 +93,8 @@ def steps_mismatch(c: BriefContext) -> Iterator[Diagnostic]:
             misses += 1
             suggestion = did_you_mean(step, scope.workflow_steps) if misses <= SUGGESTIONS else ""
             yield c.at(
-                "PB007", f"scope.covered_steps.{index}",
+                "PB007",
+                f"scope.covered_steps.{index}",
                 f"covered step {quote(step)} is not one of the workflow steps",
                 suggestion or "add it to scope.workflow_steps, or fix its spelling",
             )
@@ -103,7 +102,8 @@ def steps_mismatch(c: BriefContext) -> Iterator[Diagnostic]:
         from_steps = round(len(set(scope.covered_steps) & workflow) / len(workflow), 3)
         if abs(from_steps - scope.completeness) > 0.005:
             yield c.at(
-                "PB007", "scope.completeness",
+                "PB007",
+                "scope.completeness",
                 f"completeness {scope.completeness:g} disagrees with the steps, which give {from_steps:g}",
                 "give completeness one way: either the steps or the number",
             )
@@ -143,15 +143,19 @@ def model_gap(c: BriefContext) -> Iterator[Diagnostic]:
         return
     hint = c.levers.hint() if c.levers is not None else "find a workflow where today's model is good enough"
     if m.model_accuracy >= m.required_accuracy:  # ranked on the low end (ranking.fit_on: lower_bound)
-        message = (f"model accuracy {m.spread()}, below the {m.required_accuracy:.2f} this workflow needs at its low end, "
-                   f"which this playbook ranks on (ranking.fit_on: lower_bound)")
+        message = (
+            f"model accuracy {m.spread()}, below the {m.required_accuracy:.2f} this workflow needs at its low end, "
+            f"which this playbook ranks on (ranking.fit_on: lower_bound)"
+        )
         if m.cases_needed:
             message += f"; about {m.cases_needed:,} cases at this accuracy would show it meets it"
     else:
         message = f"model accuracy {m.model_accuracy:.2f} is below the {m.required_accuracy:.2f} this workflow needs"
         if m.within_noise:
-            message += (f", but on {m.samples:,} cases ({m.confidence:.0%}: {m.accuracy_low:.2f}–{m.accuracy_high:.2f}) "
-                        "the gap is within the measurement's noise")
+            message += (
+                f", but on {m.samples:,} cases ({m.confidence:.0%}: {m.accuracy_low:.2f}–{m.accuracy_high:.2f}) "
+                "the gap is within the measurement's noise"
+            )
             if m.cases_needed:
                 message += f": about {m.cases_needed:,} cases at this accuracy would settle it"
     yield c.at("PB202", _accuracy_key(c), message, hint)
@@ -162,16 +166,24 @@ def unproven_fit(c: BriefContext) -> Iterator[Diagnostic]:
     m = c.metrics
     if m.verdict == UNPROVEN and m.fit >= 0:
         needed = f"; about {m.cases_needed:,} cases at this accuracy would show it" if m.cases_needed else ""
-        yield c.at("PB203", "model.samples" if c.brief.has("model.samples") else _accuracy_key(c),
-                   f"{m.spread()}, below the {m.required_accuracy:.2f} needed at its low end{needed}",
-                   "measure on more of the workflow's own cases" + (f" (about {m.cases_needed:,})" if m.cases_needed else ""))
+        yield c.at(
+            "PB203",
+            "model.samples" if c.brief.has("model.samples") else _accuracy_key(c),
+            f"{m.spread()}, below the {m.required_accuracy:.2f} needed at its low end{needed}",
+            "measure on more of the workflow's own cases"
+            + (f" (about {m.cases_needed:,})" if m.cases_needed else ""),
+        )
 
 
 @check("PB204")
 def unsized_measurement(c: BriefContext) -> Iterator[Diagnostic]:
     if c.metrics.samples is None:
-        yield c.at("PB204", "model.accuracy", f"model accuracy {c.metrics.model_accuracy:.2f} does not say how many cases it was measured on",
-                   "add model.samples: the number of labelled cases, or point model.eval at the graded cases")
+        yield c.at(
+            "PB204",
+            "model.accuracy",
+            f"model accuracy {c.metrics.model_accuracy:.2f} does not say how many cases it was measured on",
+            "add model.samples: the number of labelled cases, or point model.eval at the graded cases",
+        )
 
 
 @check("PB301")
@@ -180,7 +192,8 @@ def partial_solution(c: BriefContext) -> Iterator[Diagnostic]:
     if c.metrics.completeness < limit:
         key = "scope.completeness" if c.brief.has("scope.completeness") else "scope.covered_steps"
         yield c.at(
-            "PB301", key,
+            "PB301",
+            key,
             f"completeness {c.metrics.completeness:.2f} is below {limit:g}",
             "shrink the workflow to the steps you can cover completely",
         )
@@ -196,7 +209,12 @@ def long_workflow(c: BriefContext) -> Iterator[Diagnostic]:
     steps = len(c.brief.scope.workflow_steps)
     limit = c.criteria.long_steps
     if steps > limit:
-        yield c.at("PB303", "scope.workflow_steps", f"workflow has {steps} steps (over {limit})", "find the smaller problem inside it")
+        yield c.at(
+            "PB303",
+            "scope.workflow_steps",
+            f"workflow has {steps} steps (over {limit})",
+            "find the smaller problem inside it",
+        )
 
 
 @check("PB401")
@@ -205,4 +223,9 @@ def stale(c: BriefContext) -> Iterator[Diagnostic]:
     if updated is not None:
         age = (c.today - updated).days
         if age > c.criteria.stale_days:
-            yield c.at("PB401", "updated", f"last updated {age} days ago (over {c.criteria.stale_days})", "review the numbers and set updated to today")
+            yield c.at(
+                "PB401",
+                "updated",
+                f"last updated {age} days ago (over {c.criteria.stale_days})",
+                "review the numbers and set updated to today",
+            )

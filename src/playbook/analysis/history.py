@@ -65,7 +65,12 @@ class Snapshots:
             evaluation, why = self._evaluation(brief, files)
             if why:
                 return {}, why
-            key = (brief.path, files[brief.path], config_blob, files.get(eval_file(brief.model.eval)) if brief.model.eval else None)
+            key = (
+                brief.path,
+                files[brief.path],
+                config_blob,
+                files.get(eval_file(brief.model.eval)) if brief.model.eval else None,
+            )
             if key not in self.metrics:
                 self.metrics[key] = derive_metrics(brief, config.ranking, evaluation)
             metrics[brief.slug] = self.metrics[key]
@@ -77,14 +82,20 @@ class Snapshots:
         two briefs written from one template are alike in all but their answers."""
         self._load([key for key in dict.fromkeys((old, new)) if key not in self.briefs])
         before, after = self.briefs[old][0], self.briefs[new][0]
-        return (before is not None and after is not None
-                and (before.slug == after.slug or before.title.casefold() == after.title.casefold()))
+        return (
+            before is not None
+            and after is not None
+            and (before.slug == after.slug or before.title.casefold() == after.title.casefold())
+        )
 
     def _load(self, wanted: list[tuple[str, str]]) -> None:
         contents = self.repo.blobs.read([blob for _, blob in wanted])
         for path, blob in wanted:
             brief, found = load_brief(self.root, path, contents.get(blob, b""))
-            self.briefs[(path, blob)] = (brief, brief is None or any(d.severity == Severity.ERROR for d in found))
+            self.briefs[(path, blob)] = (
+                brief,
+                brief is None or any(d.severity == Severity.ERROR for d in found),
+            )
 
     def _config(self, blob: str | None) -> Config | None:
         if blob not in self.configs:
@@ -118,10 +129,22 @@ def states_of(briefs: list[Brief], metrics: dict[str, Metrics]) -> dict[str, Sta
 
 
 def _state(brief: Brief, m: Metrics, rank: int | None) -> State:
-    return State(brief.slug, brief.title, brief.status, rank, m.tier, m.required_accuracy, m.model_accuracy, m.fit, m.samples)
+    return State(
+        brief.slug,
+        brief.title,
+        brief.status,
+        rank,
+        m.tier,
+        m.required_accuracy,
+        m.model_accuracy,
+        m.fit,
+        m.samples,
+    )
 
 
-def read_history(root: Path, repo: Repository, head: Commit, base: Commit | None, base_label: str, now: Analysis) -> History:
+def read_history(
+    root: Path, repo: Repository, head: Commit, base: Commit | None, base_label: str, now: Analysis
+) -> History:
     """Return what changed from ``base`` to the project as it is now (``now``, its analysis, at
     ``head``), with each brief's track through every commit since."""
     history = History(base, base_label, head)
@@ -139,7 +162,9 @@ def read_history(root: Path, repo: Repository, head: Commit, base: Commit | None
                 every.extend(identity.values())
             else:
                 for change in repo.changes(commits[index - 1], commit):
-                    _apply(change, files, identity, every, follow=_follows(change, files, identity, snapshots))
+                    _apply(
+                        change, files, identity, every, follow=_follows(change, files, identity, snapshots)
+                    )
             states, why = snapshots.states(files)
             if why:
                 history.skipped.append((commit, why))
@@ -149,8 +174,10 @@ def read_history(root: Path, repo: Repository, head: Commit, base: Commit | None
             if before is None:
                 before = {id(identity[path]): state for path, state in states.items()}
                 if commit is not commits[0]:
-                    history.notes.append(f"the content at {base_label} could not be read: compared with {commit.sha[:7]} "
-                                         f"of {commit.day}, the first commit after it without errors")
+                    history.notes.append(
+                        f"the content at {base_label} could not be read: compared with {commit.sha[:7]} "
+                        f"of {commit.day}, the first commit after it without errors"
+                    )
     finally:
         repo.blobs.close()
     history.tracks = {track.key: track for track in every}
@@ -158,7 +185,9 @@ def read_history(root: Path, repo: Repository, head: Commit, base: Commit | None
         history.notes.append("no commit since the base had content without errors: nothing to compare with")
         before = {}
     old = {track.key: before[id(track)] for track in every if id(track) in before}
-    after = {brief.path: _state(brief, now.metrics[brief.slug], _rank(now, brief.slug)) for brief in now.briefs}
+    after = {
+        brief.path: _state(brief, now.metrics[brief.slug], _rank(now, brief.slug)) for brief in now.briefs
+    }
     history.changes = compare(old, after, history.tracks)
     return history
 
@@ -172,10 +201,14 @@ def _follows(change: Change, files: dict[str, str], identity: dict[str, Track], 
     its slug or title; any other pair is a brief removed and another one new."""
     if change.old is None or change.new is None or change.old == change.new or change.old not in identity:
         return False
-    return change.similarity == 100 or snapshots.same_brief((change.old, files[change.old]), (change.new, change.blob))
+    return change.similarity == 100 or snapshots.same_brief(
+        (change.old, files[change.old]), (change.new, change.blob)
+    )
 
 
-def _apply(change: Change, files: dict[str, str], identity: dict[str, Track], every: list[Track], follow: bool) -> None:
+def _apply(
+    change: Change, files: dict[str, str], identity: dict[str, Track], every: list[Track], follow: bool
+) -> None:
     """Update the snapshot's files and the briefs' identities with one changed file; ``follow``
     says a rename is the same brief under a new name."""
     if change.old is not None:
@@ -221,7 +254,9 @@ def history_since(root: Path, now: Analysis, spec: str) -> History:
     return _read(root, now, base)
 
 
-def _read(root: Path, now: Analysis, base_of: Callable[[Repository], tuple[Commit | None, str, list[str]]]) -> History:
+def _read(
+    root: Path, now: Analysis, base_of: Callable[[Repository], tuple[Commit | None, str, list[str]]]
+) -> History:
     try:
         repo = Repository.find(root)
         head = repo.head()
@@ -245,7 +280,9 @@ def _without_history(why: str) -> History:
     return history
 
 
-def resolve_base(repo: Repository, ref: str | None, since: str | None) -> tuple[Commit | None, str, list[str]]:
+def resolve_base(
+    repo: Repository, ref: str | None, since: str | None
+) -> tuple[Commit | None, str, list[str]]:
     """Return the commit to compare with, how to name it, and what the reader should know."""
     shallow = repo.shallow
     notes = []
@@ -253,25 +290,35 @@ def resolve_base(repo: Repository, ref: str | None, since: str | None) -> tuple[
         ref = repo.last_tag()
         since = None if ref else DEFAULT_SINCE
         if shallow and ref is None:
-            notes.append(f"this clone is shallow, so its tags may not be here: compared with {_ago(since)} instead of the last tag "
-                         "(fetch the history with 'git fetch --unshallow --tags'; in GitHub Actions, fetch-depth: 0)")
+            notes.append(
+                f"this clone is shallow, so its tags may not be here: compared with {_ago(since)} instead of the last tag "
+                "(fetch the history with 'git fetch --unshallow --tags'; in GitHub Actions, fetch-depth: 0)"
+            )
     if ref is not None:
         commit = repo.commit(ref)
         if commit is None:
             if shallow:
-                raise HistoryError(f"{ref} is not in this clone, which is shallow: fetch the history with "
-                                   "'git fetch --unshallow' (in GitHub Actions: actions/checkout with fetch-depth: 0)")
-            raise HistoryError(f"no commit or tag {ref!r} in the repository; 'git tag' and 'git log' list them")
+                raise HistoryError(
+                    f"{ref} is not in this clone, which is shallow: fetch the history with "
+                    "'git fetch --unshallow' (in GitHub Actions: actions/checkout with fetch-depth: 0)"
+                )
+            raise HistoryError(
+                f"no commit or tag {ref!r} in the repository; 'git tag' and 'git log' list them"
+            )
         return commit, f"{ref} ({commit.day}, {commit.sha[:7]})", notes
     commit = repo.before(since)
     if commit is not None:
         return commit, f"{_ago(since)} ({commit.day}, {commit.sha[:7]})", notes
     oldest = repo.oldest()
     if shallow:
-        notes = [f"this clone is shallow: its history begins on {oldest.day}, after {_ago(since)}; what came before is not here "
-                 "(fetch it with 'git fetch --unshallow'; in GitHub Actions, fetch-depth: 0)"]
+        notes = [
+            f"this clone is shallow: its history begins on {oldest.day}, after {_ago(since)}; what came before is not here "
+            "(fetch it with 'git fetch --unshallow'; in GitHub Actions, fetch-depth: 0)"
+        ]
     else:
-        notes.append(f"the history begins on {oldest.day}, after {_ago(since)}: compared with the first commit")
+        notes.append(
+            f"the history begins on {oldest.day}, after {_ago(since)}: compared with the first commit"
+        )
     return oldest, f"the first commit ({oldest.day}, {oldest.sha[:7]})", notes
 
 

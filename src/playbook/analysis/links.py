@@ -39,7 +39,12 @@ def find_wikilinks(body: str, first_line: int) -> list[tuple[str, int, int, int]
     for offset, line in enumerate(body.split("\n")):
         opener = FENCE_OPEN.match(line)
         if fence is not None:
-            if opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence) and not line.strip(" `~"):
+            if (
+                opener
+                and opener.group(1)[0] == fence[0]
+                and len(opener.group(1)) >= len(fence)
+                and not line.strip(" `~")
+            ):
                 fence = None
             continue
         if opener:
@@ -49,7 +54,9 @@ def find_wikilinks(body: str, first_line: int) -> list[tuple[str, int, int, int]
             continue
         visible = without_code_spans(line) if "`" in line else line
         for match in WIKILINK.finditer(visible):
-            found.append((match.group(1).strip(), first_line + offset, match.start() + 1, len(match.group(0))))
+            found.append(
+                (match.group(1).strip(), first_line + offset, match.start() + 1, len(match.group(0)))
+            )
     return found
 
 
@@ -97,13 +104,17 @@ def outgoing_links(brief: Brief) -> tuple[Link, ...]:
     outgoing = []
     for index, target in enumerate(brief.related):
         span = brief.span(f"related.{index}")
-        outgoing.append(Link(brief.slug, target, "related", span.position.line, span.position.column, span.length))
+        outgoing.append(
+            Link(brief.slug, target, "related", span.position.line, span.position.column, span.length)
+        )
     for target, line, column, length in find_wikilinks(brief.body, brief.body_line):
         outgoing.append(Link(brief.slug, target, "body", line, column, length))
     return tuple(outgoing)
 
 
-def link_briefs(briefs: list[Brief], known: set[str], cache: dict | None = None) -> tuple[LinkGraph, list[Diagnostic]]:
+def link_briefs(
+    briefs: list[Brief], known: set[str], cache: dict | None = None
+) -> tuple[LinkGraph, list[Diagnostic]]:
     """Return the link graph of ``briefs`` and a PB006 for each link to a slug not in ``known``.
 
     ``known`` also holds the slugs of briefs that failed to load, so a broken brief does not make
@@ -129,20 +140,31 @@ def link_briefs(briefs: list[Brief], known: set[str], cache: dict | None = None)
     return result[0], list(result[1])
 
 
-def _graph(briefs: list[Brief], known: set[str], links: dict[str, tuple[Link, ...]]) -> tuple[LinkGraph, tuple[Diagnostic, ...]]:
+def _graph(
+    briefs: list[Brief], known: set[str], links: dict[str, tuple[Link, ...]]
+) -> tuple[LinkGraph, tuple[Diagnostic, ...]]:
     backlinks: dict[str, set[str]] = defaultdict(set)
     problems: list[Diagnostic] = []
     for brief in briefs:
         for link in links[brief.slug]:
             if link.target not in known:
                 suggestion = did_you_mean(link.target, known) if len(problems) < SUGGESTIONS else ""
-                problems.append(diagnostic(
-                    "PB006", brief.path, Position(link.line, link.column),
-                    f"related names no brief: {quote(link.target)}" if link.kind == "related" else
-                    f"[[{link.target}]] names no brief" if len(link.target) <= 60 else f"[[…]] names no brief: {quote(link.target)}",
-                    suggestion or "check the slug: it is the brief's file name without .md",
-                    link.length,
-                ))
+                problems.append(
+                    diagnostic(
+                        "PB006",
+                        brief.path,
+                        Position(link.line, link.column),
+                        f"related names no brief: {quote(link.target)}"
+                        if link.kind == "related"
+                        else f"[[{link.target}]] names no brief"
+                        if len(link.target) <= 60
+                        else f"[[…]] names no brief: {quote(link.target)}",
+                        suggestion or "check the slug: it is the brief's file name without .md",
+                        link.length,
+                    )
+                )
             elif link.target != brief.slug:
                 backlinks[link.target].add(brief.slug)
-    return LinkGraph(links, {slug: tuple(sorted(sources)) for slug, sources in backlinks.items()}), tuple(problems)
+    return LinkGraph(links, {slug: tuple(sorted(sources)) for slug, sources in backlinks.items()}), tuple(
+        problems
+    )

@@ -24,8 +24,9 @@ class EvaluationMemo(Protocol):
         """Return (digest, why it cannot be read, what ``read(digest)`` gave) for the file now."""
 
 
-def measure_briefs(root: Path, briefs: list[Brief], memo: EvaluationMemo | None, store: SourceCache | None
-                   ) -> tuple[list[Brief], dict[str, tuple[Evaluation, str]], list[Diagnostic]]:
+def measure_briefs(
+    root: Path, briefs: list[Brief], memo: EvaluationMemo | None, store: SourceCache | None
+) -> tuple[list[Brief], dict[str, tuple[Evaluation, str]], list[Diagnostic]]:
     """Return the briefs that can be analysed, the evaluation (and its file's digest) of each
     brief that names one, by path, and the diagnostics of the files that cannot be used."""
     kept: list[Brief] = []
@@ -54,15 +55,31 @@ def measure_briefs(root: Path, briefs: list[Brief], memo: EvaluationMemo | None,
             evaluation, problems = read(digest) if digest is not None else (None, [])
         span = brief.span("model.eval")
         if digest is None:
-            found.append(diagnostic("PB008", brief.path, span.position, f"model.eval: {path} {why}",
-                                    "point model.eval at the graded cases, a path under content/", span.length))
+            found.append(
+                diagnostic(
+                    "PB008",
+                    brief.path,
+                    span.position,
+                    f"model.eval: {path} {why}",
+                    "point model.eval at the graded cases, a path under content/",
+                    span.length,
+                )
+            )
             continue
         if evaluation is None:
             if key not in reported:
                 reported.add(key)
                 found.extend(problems)
-            found.append(diagnostic("PB008", brief.path, span.position, f"model.eval: {path} cannot be used ({problems[0].message})",
-                                    f"fix {path} at the lines its diagnostics give", span.length))
+            found.append(
+                diagnostic(
+                    "PB008",
+                    brief.path,
+                    span.position,
+                    f"model.eval: {path} cannot be used ({problems[0].message})",
+                    f"fix {path} at the lines its diagnostics give",
+                    span.length,
+                )
+            )
             continue
         measured[brief.path] = (evaluation, digest)
         kept.append(brief)

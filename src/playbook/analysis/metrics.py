@@ -52,7 +52,7 @@ class Metrics:
 
     @property
     def verdict(self) -> str:
-        """"proven", "unproven" (the estimate meets the need, the low end does not), "unsized"
+        """ "proven", "unproven" (the estimate meets the need, the low end does not), "unsized"
         (ready on an accuracy with no sample size) or "gap"."""
         if self.model_accuracy < self.required_accuracy:
             return GAP
@@ -61,34 +61,57 @@ class Metrics:
     @property
     def fit_accuracy(self) -> float:
         """The accuracy the fit is measured from: the estimate, or the interval's low end."""
-        return self.accuracy_low if self.on_lower_bound and self.accuracy_low is not None else self.model_accuracy
+        return (
+            self.accuracy_low
+            if self.on_lower_bound and self.accuracy_low is not None
+            else self.model_accuracy
+        )
 
     @property
     def within_noise(self) -> bool:
         """A gap the interval still reaches across: more cases could show it is no gap."""
-        return self.model_accuracy < self.required_accuracy and self.accuracy_high is not None and self.accuracy_high >= self.required_accuracy
+        return (
+            self.model_accuracy < self.required_accuracy
+            and self.accuracy_high is not None
+            and self.accuracy_high >= self.required_accuracy
+        )
 
     def measured(self) -> dict:
         """Return what the JSON outputs say of the measurement: samples, the interval, proven, eval."""
-        return {"samples": self.samples, "accuracy_low": self.accuracy_low, "accuracy_high": self.accuracy_high,
-                "proven": self.proven, "eval": self.eval or None}
+        return {
+            "samples": self.samples,
+            "accuracy_low": self.accuracy_low,
+            "accuracy_high": self.accuracy_high,
+            "proven": self.proven,
+            "eval": self.eval or None,
+        }
 
     def spread(self) -> str:
         """Return "0.88 on 40 cases is 0.74–0.95 at 95%" (with a sample size)."""
-        return (f"{self.model_accuracy:.2f} on {self.samples:,} {'case' if self.samples == 1 else 'cases'} is "
-                f"{self.accuracy_low:.2f}–{self.accuracy_high:.2f} at {self.confidence:.0%}")
+        return (
+            f"{self.model_accuracy:.2f} on {self.samples:,} {'case' if self.samples == 1 else 'cases'} is "
+            f"{self.accuracy_low:.2f}–{self.accuracy_high:.2f} at {self.confidence:.0%}"
+        )
 
     def interval(self) -> str:
         """Return "0.88 on 40 cases (95%: 0.74–0.95)", or "0.88" without a sample size."""
         if self.samples is None:
             return f"{self.model_accuracy:.2f}"
-        return (f"{self.model_accuracy:.2f} on {self.samples:,} {'case' if self.samples == 1 else 'cases'} "
-                f"({self.confidence:.0%}: {self.accuracy_low:.2f}–{self.accuracy_high:.2f})")
+        return (
+            f"{self.model_accuracy:.2f} on {self.samples:,} {'case' if self.samples == 1 else 'cases'} "
+            f"({self.confidence:.0%}: {self.accuracy_low:.2f}–{self.accuracy_high:.2f})"
+        )
 
 
-def required_accuracy(table: RankingConfig, error_cost: str, catchability: str, emotional_state: str) -> float:
+def required_accuracy(
+    table: RankingConfig, error_cost: str, catchability: str, emotional_state: str
+) -> float:
     """Return the accuracy a workflow needs, from what an error costs, how catchable it is, and the user's state."""
-    value = table.error_cost[error_cost] + table.catchability[catchability] + table.emotional_state[emotional_state]
+    value = (
+        table.error_cost[error_cost]
+        + table.catchability[catchability]
+        + table.emotional_state[emotional_state]
+    )
     return round(min(max(value, table.accuracy_floor), table.accuracy_ceiling), 3)
 
 
@@ -97,7 +120,11 @@ def derive_metrics(brief: Brief, table: RankingConfig, evaluation: Evaluation | 
     accuracy and sample size come from ``evaluation`` when the brief names one."""
     good = brief.good_enough
     given = good.required_accuracy is not None
-    required = round(good.required_accuracy, 3) if given else required_accuracy(table, good.error_cost, good.catchability, good.emotional_state)
+    required = (
+        round(good.required_accuracy, 3)
+        if given
+        else required_accuracy(table, good.error_cost, good.catchability, good.emotional_state)
+    )
     if evaluation is not None:
         share, samples = evaluation.passed / evaluation.graded, evaluation.graded
     else:
@@ -109,8 +136,11 @@ def derive_metrics(brief: Brief, table: RankingConfig, evaluation: Evaluation | 
     if samples is not None:
         z = z_of(table.confidence)
         low, high = bounds(share, samples, z)
-        needed = cases_to_prove(share, required, z) if low < required <= accuracy else (
-            cases_to_settle(share, required, z) if accuracy < required <= high else None)
+        needed = (
+            cases_to_prove(share, required, z)
+            if low < required <= accuracy
+            else (cases_to_settle(share, required, z) if accuracy < required <= high else None)
+        )
     on_low = table.fit_on == "lower_bound" and low is not None
     return Metrics(
         required_accuracy=required,
@@ -140,6 +170,7 @@ def derive_completeness(brief: Brief) -> float:
 
 
 # --- Levers -------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True, slots=True)
 class Change:
@@ -190,9 +221,15 @@ def find_levers(brief: Brief, metrics: Metrics, table: RankingConfig) -> Levers 
     if metrics.fit >= 0 or metrics.required_given:
         return None
     good = brief.good_enough
-    current = {"error_cost": good.error_cost, "catchability": good.catchability, "emotional_state": good.emotional_state}
+    current = {
+        "error_cost": good.error_cost,
+        "catchability": good.catchability,
+        "emotional_state": good.emotional_state,
+    }
     gentler = {
-        "error_cost": ERROR_COSTS[ERROR_COSTS.index(good.error_cost) - 1] if good.error_cost != ERROR_COSTS[0] else None,
+        "error_cost": ERROR_COSTS[ERROR_COSTS.index(good.error_cost) - 1]
+        if good.error_cost != ERROR_COSTS[0]
+        else None,
         "catchability": CATCHABILITY[0] if good.catchability != CATCHABILITY[0] else None,
         "emotional_state": EMOTIONAL_STATES[0] if good.emotional_state != EMOTIONAL_STATES[0] else None,
     }
@@ -200,7 +237,9 @@ def find_levers(brief: Brief, metrics: Metrics, table: RankingConfig) -> Levers 
 
     def lever(chosen: tuple[Change, ...]) -> Lever:
         values = {**current, **{change.factor: change.new for change in chosen}}
-        needed = required_accuracy(table, values["error_cost"], values["catchability"], values["emotional_state"])
+        needed = required_accuracy(
+            table, values["error_cost"], values["catchability"], values["emotional_state"]
+        )
         return Lever(chosen, needed, round(metrics.fit_accuracy - needed, 3) >= 0)
 
     single = tuple(lever((change,)) for change in changes)

@@ -53,7 +53,9 @@ class Analysis:
     brief_files: int
     today: date
     cache_problem: str = ""  # why .playbook-cache/ was not used, for the command line to say
-    page_links: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)  # page path -> [[slugs]] in its body
+    page_links: dict[str, tuple[str, ...]] = dataclasses.field(
+        default_factory=dict
+    )  # page path -> [[slugs]] in its body
     history: object = None  # the project over time (analysis.history.History), when it was asked for
 
     @functools.cached_property
@@ -75,8 +77,10 @@ def build_date() -> date:
             raise ValueError
         return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
     except (ValueError, OverflowError, OSError):
-        raise BuildDateError(f"SOURCE_DATE_EPOCH={os.environ['SOURCE_DATE_EPOCH']!r} is not a whole number of seconds since 1970; "
-                             "set it to one (as reproducible-build tools do) or unset it") from None
+        raise BuildDateError(
+            f"SOURCE_DATE_EPOCH={os.environ['SOURCE_DATE_EPOCH']!r} is not a whole number of seconds since 1970; "
+            "set it to one (as reproducible-build tools do) or unset it"
+        ) from None
 
 
 class Reuse(Protocol):
@@ -100,8 +104,15 @@ class Reuse(Protocol):
         """Drop what is kept for files no longer in the project."""
 
 
-def analyse_project(root: Path, *, today: date | None = None, config: Config | None = None,
-                    cache: Reuse | None = None, persistent: bool = False, jobs: int = 1) -> Analysis:
+def analyse_project(
+    root: Path,
+    *,
+    today: date | None = None,
+    config: Config | None = None,
+    cache: Reuse | None = None,
+    persistent: bool = False,
+    jobs: int = 1,
+) -> Analysis:
     """Return the analysis of the project at ``root``. Raises ConfigError for a bad ``playbook.yaml``.
 
     ``cache`` keeps loaded files in memory between analyses (``serve``); ``persistent`` uses and
@@ -117,8 +128,14 @@ def analyse_project(root: Path, *, today: date | None = None, config: Config | N
     return analysis
 
 
-def _analyse(root: Path, today: date | None, config: Config | None, cache: Reuse | None,
-             store: SourceCache | None = None, jobs: int = 1) -> Analysis:
+def _analyse(
+    root: Path,
+    today: date | None,
+    config: Config | None,
+    cache: Reuse | None,
+    store: SourceCache | None = None,
+    jobs: int = 1,
+) -> Analysis:
     config = config if config is not None else load_config(root)
     today = today or build_date()
     if cache is not None:
@@ -129,13 +146,20 @@ def _analyse(root: Path, today: date | None, config: Config | None, cache: Reuse
     else:
         skipped = []
         brief_paths, page_paths = find_sources(root, skipped)
-    diagnostics.extend(diagnostic("PB001", path, Position(), f"{path} {why}; it is not read", hint) for path, why, hint in skipped)
+    diagnostics.extend(
+        diagnostic("PB001", path, Position(), f"{path} {why}; it is not read", hint)
+        for path, why, hint in skipped
+    )
 
     briefs: list[Brief] = []
     known: set[str] = set()
     derived_early: dict[str, tuple] = {}  # what pool workers derived while they parsed
-    for path, (brief, found) in zip(brief_paths, load_sources(root, brief_paths, "brief", cache, store, jobs,
-                                                             derive=(config, today), derived=derived_early)):
+    for path, (brief, found) in zip(
+        brief_paths,
+        load_sources(
+            root, brief_paths, "brief", cache, store, jobs, derive=(config, today), derived=derived_early
+        ),
+    ):
         diagnostics.extend(found)
         known.add(brief.slug if brief else PurePosixPath(path).stem)
         if brief is not None:
@@ -162,16 +186,20 @@ def _analyse(root: Path, today: date | None, config: Config | None, cache: Reuse
     settings = repr((config.ranking, config.criteria, today))
     for brief in briefs:
         evaluation, digest = measured.get(brief.path, (None, ""))
-        brief_metrics, brief_levers, findings = _derive(brief, config, today, cache, store, settings + digest,
-                                                        derived_early.get(brief.path), evaluation)
+        brief_metrics, brief_levers, findings = _derive(
+            brief, config, today, cache, store, settings + digest, derived_early.get(brief.path), evaluation
+        )
         metrics[brief.slug] = brief_metrics
         if brief_levers is not None:
             levers[brief.slug] = brief_levers
         diagnostics.extend(findings)
     graph, broken = link_briefs(briefs, known, cache.links if cache is not None else None)
     diagnostics.extend(broken)
-    page_links = {page.path: tuple(target for target, *_ in find_wikilinks(page.body, page.body_line))
-                  for page in pages if "[[" in page.body}
+    page_links = {
+        page.path: tuple(target for target, *_ in find_wikilinks(page.body, page.body_line))
+        for page in pages
+        if "[[" in page.body
+    }
 
     return Analysis(
         root=root,
@@ -190,15 +218,29 @@ def _analyse(root: Path, today: date | None, config: Config | None, cache: Reuse
 
 
 # Parsed briefs go back from pool workers pickled.
-pickle_fields_plainly(playbook.diagnostics, playbook.load.model, playbook.load.evals, playbook.analysis.metrics, playbook.analysis.links,
-                      playbook.analysis.ranking)
+pickle_fields_plainly(
+    playbook.diagnostics,
+    playbook.load.model,
+    playbook.load.evals,
+    playbook.analysis.metrics,
+    playbook.analysis.links,
+    playbook.analysis.ranking,
+)
 
 
 PARALLEL_FROM = 256  # below this many files, starting processes costs more than it saves
 
 
-def load_sources(root: Path, paths: list[str], kind: str, cache: Reuse | None, store: SourceCache | None, jobs: int,
-                 derive: tuple[Config, date] | None = None, derived: dict[str, tuple] | None = None) -> list[tuple]:
+def load_sources(
+    root: Path,
+    paths: list[str],
+    kind: str,
+    cache: Reuse | None,
+    store: SourceCache | None,
+    jobs: int,
+    derive: tuple[Config, date] | None = None,
+    derived: dict[str, tuple] | None = None,
+) -> list[tuple]:
     """Return what loading each path gives, in order: from ``serve``'s in-memory cache, from the
     persistent cache when the bytes are unchanged, else parsed — on ``jobs`` processes when
     there are many files. Processes that parse briefs also derive each one's numbers and findings
@@ -225,7 +267,9 @@ def load_sources(root: Path, paths: list[str], kind: str, cache: Reuse | None, s
             parts = pool.map(_load_one, [(kind, root, paths[i], data) for i, data, _ in misses], chunksize=64)
         loaded = [result for result, _ in parts]
         if settings is not None:
-            derived.update((paths[index], early) for (index, _, _), (_, early) in zip(misses, parts) if early is not None)
+            derived.update(
+                (paths[index], early) for (index, _, _), (_, early) in zip(misses, parts) if early is not None
+            )
     else:
         loaded = [LOADERS[kind](root, paths[i], data) for i, data, _ in misses]
     for (index, _, digest), result in zip(misses, loaded):
@@ -249,7 +293,11 @@ def _load_one(job: tuple) -> tuple:
     result = LOADERS[kind](root, path, data)
     brief = result[0]
     # A brief that names an evaluation file is derived once the file is read, in the parent.
-    early = derive_brief(brief, *_SETTINGS) if _SETTINGS is not None and brief is not None and not brief.model.eval else None
+    early = (
+        derive_brief(brief, *_SETTINGS)
+        if _SETTINGS is not None and brief is not None and not brief.model.eval
+        else None
+    )
     return result, early
 
 
@@ -260,11 +308,23 @@ def derive_brief(brief: Brief, config: Config, today: date, evaluation: Evaluati
     """Return a brief's metrics, levers and criteria findings under ``config`` on ``today``."""
     brief_metrics = derive_metrics(brief, config.ranking, evaluation)
     brief_levers = find_levers(brief, brief_metrics, config.ranking)
-    return brief_metrics, brief_levers, check_brief(BriefContext(brief, brief_metrics, brief_levers, config.criteria, today))
+    return (
+        brief_metrics,
+        brief_levers,
+        check_brief(BriefContext(brief, brief_metrics, brief_levers, config.criteria, today)),
+    )
 
 
-def _derive(brief: Brief, config: Config, today: date, cache: Reuse | None, store: SourceCache | None,
-            settings: str, early: tuple | None = None, evaluation: Evaluation | None = None):
+def _derive(
+    brief: Brief,
+    config: Config,
+    today: date,
+    cache: Reuse | None,
+    store: SourceCache | None,
+    settings: str,
+    early: tuple | None = None,
+    evaluation: Evaluation | None = None,
+):
     """Return a brief's metrics, levers and criteria findings; reused while the brief, its
     evaluation, the settings they depend on and the date are the same (in memory for serve, on
     disk for builds)."""

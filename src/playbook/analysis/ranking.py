@@ -43,7 +43,10 @@ def rank_briefs(briefs: list[Brief], metrics: dict[str, Metrics]) -> Ranking:
     keyed.sort(key=itemgetter(0))
     total = len(keyed)
     entries = tuple(Ranked(i, b, m, explain_rank(i, total, m)) for i, (_, b, m) in enumerate(keyed, 1))
-    unranked = sorted((b for b in briefs if not b.ranked), key=lambda b: (STATUSES.index(b.status), b.title.casefold(), b.slug))
+    unranked = sorted(
+        (b for b in briefs if not b.ranked),
+        key=lambda b: (STATUSES.index(b.status), b.title.casefold(), b.slug),
+    )
     return Ranking(entries, tuple(unranked), {entry.brief.slug: entry for entry in entries})
 
 
@@ -55,10 +58,14 @@ def explain_rank(rank: int, total: int, m: Metrics) -> str:
     completeness = completeness[:-1] if completeness.endswith("0") else completeness
     score = f"pain {m.pain:g} × completeness {completeness}² = score {shown}"
     if m.tier == READY:
-        return (f"Ranked {rank} of {total}: today's model is good enough here "
-                f"({m.model_accuracy:.2f} against the {m.required_accuracy:.2f} this workflow needs{_proof(m)}), and {score}.")
-    return (f"Ranked {rank} of {total}, behind every ready brief: the workflow needs {m.required_accuracy:.2f} "
-            f"but the model has {m.model_accuracy:.2f}{_proof(m)}; {score}.")
+        return (
+            f"Ranked {rank} of {total}: today's model is good enough here "
+            f"({m.model_accuracy:.2f} against the {m.required_accuracy:.2f} this workflow needs{_proof(m)}), and {score}."
+        )
+    return (
+        f"Ranked {rank} of {total}, behind every ready brief: the workflow needs {m.required_accuracy:.2f} "
+        f"but the model has {m.model_accuracy:.2f}{_proof(m)}; {score}."
+    )
 
 
 def _proof(m: Metrics) -> str:

@@ -26,8 +26,17 @@ class State:
     samples: int | None = None
 
     def to_json(self) -> dict:
-        return {"slug": self.slug, "title": self.title, "status": self.status, "rank": self.rank, "tier": self.tier,
-                "required_accuracy": self.required, "model_accuracy": self.accuracy, "fit": self.fit, "samples": self.samples}
+        return {
+            "slug": self.slug,
+            "title": self.title,
+            "status": self.status,
+            "rank": self.rank,
+            "tier": self.tier,
+            "required_accuracy": self.required,
+            "model_accuracy": self.accuracy,
+            "fit": self.fit,
+            "samples": self.samples,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,8 +69,11 @@ class Track:
         return found
 
     def status_changes(self) -> list[tuple[Commit, str, str]]:
-        return [(commit, before.status, after.status) for (_, before), (commit, after) in zip(self.points, self.points[1:])
-                if after.status != before.status]
+        return [
+            (commit, before.status, after.status)
+            for (_, before), (commit, after) in zip(self.points, self.points[1:])
+            if after.status != before.status
+        ]
 
 
 @dataclass
@@ -93,11 +105,20 @@ def compare(before: dict[str, State], after: dict[str, State], tracks: dict[str,
             changes.append(Change("removed", key, old, None))
             continue
         if old.tier != new.tier and old.rank is not None and new.rank is not None:
-            changes.append(Change("crossed-ready" if new.tier == "ready" else "fell-gap", key, old, new, renamed))
+            changes.append(
+                Change("crossed-ready" if new.tier == "ready" else "fell-gap", key, old, new, renamed)
+            )
         elif old.rank is not None and new.rank is not None and old.rank != new.rank:
             changes.append(Change("up" if new.rank < old.rank else "down", key, old, new, renamed))
         if old.status != new.status:
             changes.append(Change("status", key, old, new, renamed))
     order = {kind: index for index, kind in enumerate(KINDS)}
-    changes.sort(key=lambda c: (order[c.kind], c.state.rank if c.state.rank is not None else 10**9, c.state.title.casefold(), c.key))
+    changes.sort(
+        key=lambda c: (
+            order[c.kind],
+            c.state.rank if c.state.rank is not None else 10**9,
+            c.state.title.casefold(),
+            c.key,
+        )
+    )
     return changes

@@ -8,7 +8,14 @@ import time
 from pathlib import Path
 from typing import IO
 
-from playbook.cli.commands import CONTENT_ERRORS, OK, _analyse, _note_cache_problem, _note_no_briefs, _project_root
+from playbook.cli.commands import (
+    CONTENT_ERRORS,
+    OK,
+    _analyse,
+    _note_cache_problem,
+    _note_no_briefs,
+    _project_root,
+)
 from playbook.cli.parser import UsageError
 from playbook.cli.report import Style, colour_wanted, format_diagnostics, format_text
 from playbook.diagnostics import Severity
@@ -33,19 +40,37 @@ def run_build(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
     _note_no_briefs(analysis, stderr)
     errors = [d for d in analysis.diagnostics if d.severity == Severity.ERROR]
     if errors:
-        print(format_text(analysis, list(analysis.diagnostics), Style(colour_wanted(stderr, args.color))), file=stderr)
-        print(f"playbook: build failed: the content has {len(errors)} error{'s' if len(errors) != 1 else ''}; "
-              f"{output} was left as it was", file=stderr)
+        print(
+            format_text(analysis, list(analysis.diagnostics), Style(colour_wanted(stderr, args.color))),
+            file=stderr,
+        )
+        print(
+            f"playbook: build failed: the content has {len(errors)} error{'s' if len(errors) != 1 else ''}; "
+            f"{output} was left as it was",
+            file=stderr,
+        )
         return CONTENT_ERRORS
     since = args.since or analysis.config.history.since
     if since:  # asked for on the command line, what the history cannot tell is said there too
-        analysis = _with_history(analysis, Path(args.dir), since, stderr, verbose=bool(args.since) or args.verbosity > 0)
+        analysis = _with_history(
+            analysis, Path(args.dir), since, stderr, verbose=bool(args.since) or args.verbosity > 0
+        )
     if args.verbosity > 0 and analysis.diagnostics:
-        print(format_text(analysis, list(analysis.diagnostics), Style(colour_wanted(stderr, args.color))), file=stderr)
+        print(
+            format_text(analysis, list(analysis.diagnostics), Style(colour_wanted(stderr, args.color))),
+            file=stderr,
+        )
     bar = ProgressBar(stderr, started)
     try:
-        result = build_site(analysis, target, base_url=args.base_url, include_drafts=args.drafts,
-                            jobs=os.cpu_count() or 1, progress=bar.update, persistent=not args.no_cache)
+        result = build_site(
+            analysis,
+            target,
+            base_url=args.base_url,
+            include_drafts=args.drafts,
+            jobs=os.cpu_count() or 1,
+            progress=bar.update,
+            persistent=not args.no_cache,
+        )
     except BuildError as error:
         bar.clear()
         print(f"playbook: build failed: {error}; {output} was left as it was", file=stderr)
@@ -65,9 +90,12 @@ def run_build(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
     seconds = time.perf_counter() - started
     written = result.pages - result.unchanged
     if args.verbosity >= 0:
-        print(f"Built {_count(result.briefs, 'brief')} into {output}: {_count(result.pages, 'page')} "
-              f"({written:,} written, {result.unchanged:,} unchanged), {_count(warnings, 'warning')}"
-              f"{f', {accepted:,} accepted' if accepted else ''}, in {seconds:.2f} s", file=stdout)
+        print(
+            f"Built {_count(result.briefs, 'brief')} into {output}: {_count(result.pages, 'page')} "
+            f"({written:,} written, {result.unchanged:,} unchanged), {_count(warnings, 'warning')}"
+            f"{f', {accepted:,} accepted' if accepted else ''}, in {seconds:.2f} s",
+            file=stdout,
+        )
     return OK
 
 
@@ -82,7 +110,9 @@ def _with_history(analysis, root: Path, since: str, stderr: IO, verbose: bool):
         history = history_since(root, analysis, since)
     except HistoryError as error:
         raise UsageError(f"playbook build: history: {error}") from None
-    if history.head is None:  # a first day (no commit yet), no git, a damaged repository: never a failed build
+    if (
+        history.head is None
+    ):  # a first day (no commit yet), no git, a damaged repository: never a failed build
         print(f"playbook: {'; '.join(history.notes)}; the site is built without history", file=stderr)
         return analysis
     for note in history.notes if verbose else ():
@@ -133,30 +163,54 @@ def run_serve(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
     build_date()  # so is a bad SOURCE_DATE_EPOCH
     style = Style(colour_wanted(stdout, args.color))
     if args.host not in LOCAL_HOSTS:
-        print(style(f"warning: serving on {args.host}: anyone who can reach this address can read the playbook", "1;33"), file=stderr)
+        print(
+            style(
+                f"warning: serving on {args.host}: anyone who can reach this address can read the playbook",
+                "1;33",
+            ),
+            file=stderr,
+        )
 
     def log_rebuild(report: RebuildReport) -> None:
         stamp = time.strftime("%H:%M:%S")
         if report.errors:
             print(format_diagnostics(root, report.errors, style), end="", file=stdout)
             count = len(report.errors)
-            print(f"[{stamp}] {style(f'{count} error' + ('s' if count != 1 else ''), '1;31')} in {report.milliseconds} ms; "
-                  "serving the last good build", file=stdout, flush=True)
+            print(
+                f"[{stamp}] {style(f'{count} error' + ('s' if count != 1 else ''), '1;31')} in {report.milliseconds} ms; "
+                "serving the last good build",
+                file=stdout,
+                flush=True,
+            )
         elif args.verbosity >= 0:
-            print(f"[{stamp}] {style('built', '1;32')} in {report.milliseconds} ms: {report.pages} pages, "
-                  f"{report.reloaded} file{'s' if report.reloaded != 1 else ''} read", file=stdout, flush=True)
+            print(
+                f"[{stamp}] {style('built', '1;32')} in {report.milliseconds} ms: {report.pages} pages, "
+                f"{report.reloaded} file{'s' if report.reloaded != 1 else ''} read",
+                file=stdout,
+                flush=True,
+            )
 
     def ready(url: str) -> None:
         print(f"Serving {root.resolve()} at {style(url, '1;4')} — Ctrl-C to stop", file=stdout, flush=True)
         if args.open:
             import webbrowser
+
             webbrowser.open(url)
 
     try:
-        serve_site(root, host=args.host, port=args.port, include_drafts=args.drafts, poll=args.poll,
-                   log_rebuild=log_rebuild, ready=ready)
+        serve_site(
+            root,
+            host=args.host,
+            port=args.port,
+            include_drafts=args.drafts,
+            poll=args.poll,
+            log_rebuild=log_rebuild,
+            ready=ready,
+        )
     except OSError as error:
-        raise UsageError(f"playbook: cannot listen on {args.host}:{args.port}: {error.strerror or error}") from None
+        raise UsageError(
+            f"playbook: cannot listen on {args.host}:{args.port}: {error.strerror or error}"
+        ) from None
     except KeyboardInterrupt:
         print("Stopped.", file=stdout)
     return OK

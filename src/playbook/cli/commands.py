@@ -14,7 +14,14 @@ from playbook.analysis.project import Analysis, analyse_project, build_date
 from playbook.cli.explanations import find_rule, format_reasons, format_rule, format_rule_list
 from playbook.cli.parser import UsageError, build_parser
 from playbook.cli.report import (
-    Style, colour_wanted, format_diagnostics, format_github, format_json, format_ranking, format_text, summary_line,
+    Style,
+    colour_wanted,
+    format_diagnostics,
+    format_github,
+    format_json,
+    format_ranking,
+    format_text,
+    summary_line,
 )
 from playbook.cli.scaffold import ScaffoldError, init_project, new_brief, schema_document
 from playbook.diagnostics import Diagnostic, Severity
@@ -43,8 +50,10 @@ def _project_root(directory: str) -> Path:
     if not root.is_dir():
         raise UsageError(f"playbook: {directory}: not a folder")
     if not is_project(root):
-        raise UsageError(f"playbook: {directory}: not a playbook project (no content/ folder or playbook.yaml); "
-                         "'playbook init DIR' starts one")
+        raise UsageError(
+            f"playbook: {directory}: not a playbook project (no content/ folder or playbook.yaml); "
+            "'playbook init DIR' starts one"
+        )
     return root
 
 
@@ -54,8 +63,11 @@ def _note_no_briefs(analysis: Analysis, stderr: IO) -> None:
         return
     folder = analysis.root / BRIEFS
     why = f"{BRIEFS}/ holds no .md files" if folder.is_dir() else f"there is no {BRIEFS}/ folder"
-    print(f"playbook: no briefs: {why}; write one brief per problem as content/briefs/<slug>.md "
-          "(see the README's 'Start a playbook')", file=stderr)
+    print(
+        f"playbook: no briefs: {why}; write one brief per problem as content/briefs/<slug>.md "
+        "(see the README's 'Start a playbook')",
+        file=stderr,
+    )
 
 
 def _fails(diagnostics: Sequence[Diagnostic], strict: bool) -> bool:
@@ -77,9 +89,17 @@ def run_check(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
             print(format_github(diagnostics), file=stdout)
     elif args.verbosity < 0:  # only what fails the run, and nothing at all when it passes
         style = Style(colour_wanted(stdout, args.color))
-        failing = [d for d in diagnostics if d.severity == Severity.ERROR or (args.strict and d.severity == Severity.WARNING)]
+        failing = [
+            d
+            for d in diagnostics
+            if d.severity == Severity.ERROR or (args.strict and d.severity == Severity.WARNING)
+        ]
         if failing:
-            print(format_diagnostics(analysis.root, failing, style) + summary_line(analysis, diagnostics, style), file=stdout)
+            print(
+                format_diagnostics(analysis.root, failing, style)
+                + summary_line(analysis, diagnostics, style),
+                file=stdout,
+            )
     else:
         print(format_text(analysis, diagnostics, Style(colour_wanted(stdout, args.color))), file=stdout)
         if args.verbosity > 0 and diagnostics:
@@ -94,8 +114,11 @@ def run_explain(query: str, stdout: IO) -> int:
         return OK
     rule, suggestion = find_rule(query)
     if rule is None:
-        raise UsageError(f"playbook: no rule {query!r}; " + (f"{suggestion} " if suggestion else "")
-                         + "'playbook check --explain' lists every rule")
+        raise UsageError(
+            f"playbook: no rule {query!r}; "
+            + (f"{suggestion} " if suggestion else "")
+            + "'playbook check --explain' lists every rule"
+        )
     print(format_rule(rule), file=stdout)
     return OK
 
@@ -109,13 +132,23 @@ def run_init(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
     except OSError as error:
         raise UsageError(f"playbook: cannot write {target}: {error.strerror or error}") from None
     if args.verbosity >= 0:
-        print(f"Created a playbook in {target}:", *(f"  {path}" for path in written), "", "Next:", sep="\n", file=stdout)
+        print(
+            f"Created a playbook in {target}:",
+            *(f"  {path}" for path in written),
+            "",
+            "Next:",
+            sep="\n",
+            file=stdout,
+        )
         if target != Path("."):
             print(f"  cd {shlex.quote(str(target))}", file=stdout)
-        print("  playbook check                     # two examples are flagged on purpose; their text says why\n"
-              "  playbook new \"Your first problem\"  # a brief that asks every question\n"
-              "  playbook serve                     # preview at http://127.0.0.1:8000/ while you write\n"
-              "README.md there says how to publish on GitHub Pages.", file=stdout)
+        print(
+            "  playbook check                     # two examples are flagged on purpose; their text says why\n"
+            '  playbook new "Your first problem"  # a brief that asks every question\n'
+            "  playbook serve                     # preview at http://127.0.0.1:8000/ while you write\n"
+            "README.md there says how to publish on GitHub Pages.",
+            file=stdout,
+        )
     return OK
 
 
@@ -129,7 +162,10 @@ def run_new(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
         raise UsageError(f"playbook: cannot write the brief: {error.strerror or error}") from None
     print(path, file=stdout)
     if args.verbosity >= 0:
-        print("Answer the questions under each field; 'playbook check' lists what is still missing.", file=stderr)
+        print(
+            "Answer the questions under each field; 'playbook check' lists what is still missing.",
+            file=stderr,
+        )
     return OK
 
 
@@ -139,22 +175,48 @@ def run_rank(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
     ranking = analysis.ranking
     why = args.why or args.verbosity > 0
     if args.format == "json":
-        print(json.dumps({
-            "ranking": [{
-                "rank": e.rank, "slug": e.brief.slug, "title": e.brief.title, "status": e.brief.status,
-                "tier": e.metrics.tier, "score": e.metrics.score, "pain": e.metrics.pain,
-                "completeness": e.metrics.completeness, "required_accuracy": e.metrics.required_accuracy,
-                "model_accuracy": e.metrics.model_accuracy, "fit": e.metrics.fit, **e.metrics.measured(),
-            } for e in ranking.ranked],
-            "unranked": [{"slug": b.slug, "title": b.title, "status": b.status} for b in ranking.unranked],
-        }, indent=2, ensure_ascii=False), file=stdout)
+        print(
+            json.dumps(
+                {
+                    "ranking": [
+                        {
+                            "rank": e.rank,
+                            "slug": e.brief.slug,
+                            "title": e.brief.title,
+                            "status": e.brief.status,
+                            "tier": e.metrics.tier,
+                            "score": e.metrics.score,
+                            "pain": e.metrics.pain,
+                            "completeness": e.metrics.completeness,
+                            "required_accuracy": e.metrics.required_accuracy,
+                            "model_accuracy": e.metrics.model_accuracy,
+                            "fit": e.metrics.fit,
+                            **e.metrics.measured(),
+                        }
+                        for e in ranking.ranked
+                    ],
+                    "unranked": [
+                        {"slug": b.slug, "title": b.title, "status": b.status} for b in ranking.unranked
+                    ],
+                },
+                indent=2,
+                ensure_ascii=False,
+            ),
+            file=stdout,
+        )
     else:
         width = shutil.get_terminal_size().columns if hasattr(stdout, "isatty") and stdout.isatty() else 0
-        print(format_ranking(analysis, Style(colour_wanted(stdout, args.color)), why=why, width=width), file=stdout)
+        print(
+            format_ranking(analysis, Style(colour_wanted(stdout, args.color)), why=why, width=width),
+            file=stdout,
+        )
     errors = sum(d.severity == Severity.ERROR for d in analysis.diagnostics)
     if errors:
-        print(f"playbook: the content has {errors} error{'s' if errors != 1 else ''}; "
-              "briefs with errors may be missing above; run 'playbook check' for details", file=stderr)
+        print(
+            f"playbook: the content has {errors} error{'s' if errors != 1 else ''}; "
+            "briefs with errors may be missing above; run 'playbook check' for details",
+            file=stderr,
+        )
         return CONTENT_ERRORS
     return OK
 
@@ -192,8 +254,10 @@ def run_lsp(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
     try:
         from playbook.lsp.server import run
     except ImportError as error:
-        raise UsageError(f"playbook lsp needs the lsp extra ({error.name} is not installed): "
-                         "pip install 'opportunity-playbook[lsp]'") from None
+        raise UsageError(
+            f"playbook lsp needs the lsp extra ({error.name} is not installed): "
+            "pip install 'opportunity-playbook[lsp]'"
+        ) from None
     run()
     return OK
 

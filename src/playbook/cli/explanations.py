@@ -21,22 +21,47 @@ def find_rule(query: str) -> tuple[Rule | None, str]:
 
 def format_rule_list() -> str:
     """Return every rule in a line: code, name, default severity, what it asks."""
-    lines = [f"{rule.code}  {rule.name:<22}  {rule.severity.label:<7}  {rule.summary}" for rule in RULES.values()]
-    return "\n".join(lines + ["", "'playbook check --explain CODE' explains one rule, with an example that fires and one that passes."])
+    lines = [
+        f"{rule.code}  {rule.name:<22}  {rule.severity.label:<7}  {rule.summary}" for rule in RULES.values()
+    ]
+    return "\n".join(
+        lines
+        + [
+            "",
+            "'playbook check --explain CODE' explains one rule, with an example that fires and one that passes.",
+        ]
+    )
 
 
 def format_rule(rule: Rule) -> str:
     """Return a rule explained: name, default severity, what it asks, why, an example that fires and one that passes."""
-    lines = [f"{rule.code} {rule.name} ({rule.severity.label} by default)", rule.summary, "", *_wrap(rule.reason, "")]
+    lines = [
+        f"{rule.code} {rule.name} ({rule.severity.label} by default)",
+        rule.summary,
+        "",
+        *_wrap(rule.reason, ""),
+    ]
     if rule.judges:
-        lines += ["", *_wrap("How it reads the prose: " + rule.judges, ""), "",
-                  "Its patterns (each finding names the one that fired):"]
+        lines += [
+            "",
+            *_wrap("How it reads the prose: " + rule.judges, ""),
+            "",
+            "Its patterns (each finding names the one that fired):",
+        ]
         width = max(len(name) for name, *_ in rule.patterns)
         for name, fires_on, example in rule.patterns:
             text = f"{fires_on}: '{example}'" if example else fires_on
-            lines += textwrap.wrap(text, width=96, initial_indent=f"    {name:<{width}}  ", subsequent_indent=" " * (width + 6))
-        lines += ["", *_wrap("A phrase your team trusts never fires once it is listed in playbook.yaml under "
-                             "criteria: allow: [...]; team words go under criteria: benchmarks and broad_scope.", "")]
+            lines += textwrap.wrap(
+                text, width=96, initial_indent=f"    {name:<{width}}  ", subsequent_indent=" " * (width + 6)
+            )
+        lines += [
+            "",
+            *_wrap(
+                "A phrase your team trusts never fires once it is listed in playbook.yaml under "
+                "criteria: allow: [...]; team words go under criteria: benchmarks and broad_scope.",
+                "",
+            ),
+        ]
     for label, example in (("Fires on:", rule.fails), ("Passes:", rule.passes)):
         if example:
             lines += ["", label, *("    " + line for line in example.splitlines())]
@@ -44,9 +69,13 @@ def format_rule(rule: Rule) -> str:
     if rule.fatal:
         lines.append("It cannot be lowered or turned off: a brief that fails it cannot be checked at all.")
     else:
-        lines.append(f"Change its severity in playbook.yaml with  rules: {{{rule.code}: error}}  (error, warning, info or off).")
+        lines.append(
+            f"Change its severity in playbook.yaml with  rules: {{{rule.code}: error}}  (error, warning, info or off)."
+        )
     if rule.acceptable:
-        lines.append(f"A brief can accept its finding with the reason:  accept: {{{rule.code}: \"why, and until when\"}}")
+        lines.append(
+            f'A brief can accept its finding with the reason:  accept: {{{rule.code}: "why, and until when"}}'
+        )
     return "\n".join(lines)
 
 

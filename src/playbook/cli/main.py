@@ -19,8 +19,18 @@ __all__ = ["COMMANDS", "build_parser", "main"]
 OK, USAGE = 0, 2
 # Each command's module is imported when it runs: `playbook --version` and `check` never load
 # the site, serve or language-server stacks.
-RUNNERS = {"init": "commands", "new": "commands", "check": "commands", "rank": "commands", "diff": "commands",
-           "build": "building", "serve": "building", "lsp": "commands", "schema": "commands", "completion": "commands"}
+RUNNERS = {
+    "init": "commands",
+    "new": "commands",
+    "check": "commands",
+    "rank": "commands",
+    "diff": "commands",
+    "build": "building",
+    "serve": "building",
+    "lsp": "commands",
+    "schema": "commands",
+    "completion": "commands",
+}
 
 
 def _runner(command: str):
@@ -66,7 +76,10 @@ def main(argv: Sequence[str] | None = None, stdout: IO | None = None, stderr: IO
 
         root = Path(getattr(args, "dir", "."))  # config errors come only after the arguments parsed
         print(format_diagnostics(root, error.diagnostics, Style(colour_wanted(stderr))), end="", file=stderr)
-        print(f"playbook: the configuration is invalid ({len(error.diagnostics)} problem{'s' if len(error.diagnostics) != 1 else ''})", file=stderr)
+        print(
+            f"playbook: the configuration is invalid ({len(error.diagnostics)} problem{'s' if len(error.diagnostics) != 1 else ''})",
+            file=stderr,
+        )
         return USAGE
     except BuildDateError as error:
         print(f"playbook: {error}", file=stderr)

@@ -23,7 +23,11 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         if "required: command" in message:
-            message = "a command is needed\n" + self.format_usage().strip() + "\nrun 'playbook --help' for the commands"
+            message = (
+                "a command is needed\n"
+                + self.format_usage().strip()
+                + "\nrun 'playbook --help' for the commands"
+            )
         if "invalid choice" in message and "argument command" in message:
             word = message.split("'")[1] if "'" in message else ""
             suggestion = did_you_mean(word, COMMANDS)
@@ -40,7 +44,9 @@ COMMANDS = ("init", "new", "check", "rank", "build", "serve", "diff", "lsp", "sc
 
 def _base_url(text: str) -> str:
     if not BASE_URL.fullmatch(text):
-        raise argparse.ArgumentTypeError(f"{text!r} is not an http(s) URL such as https://example.com/playbook/")
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not an http(s) URL such as https://example.com/playbook/"
+        )
     return text
 
 
@@ -64,102 +70,228 @@ def _port(text: str) -> int:
 def build_parser() -> Parser:
     """Return the command line's parser; its ``options`` name every option, for did-you-mean."""
     options: set[str] = set()
-    parser = Parser(prog="playbook", options=options, description="Lint, rank and publish opportunity briefs.",
-                    formatter_class=argparse.RawDescriptionHelpFormatter,
-                    epilog="examples:\n  playbook init my-playbook\n  playbook new \"Refund replies for the Berlin team\"\n"
-                           "  playbook check\n  playbook check --explain PB202\n  playbook rank --format json\n"
-                           "  playbook build -o public\n  playbook schema > brief.schema.json\n\n"
-                           "'playbook COMMAND --help' shows a command's options and examples.")
+    parser = Parser(
+        prog="playbook",
+        options=options,
+        description="Lint, rank and publish opportunity briefs.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog='examples:\n  playbook init my-playbook\n  playbook new "Refund replies for the Berlin team"\n'
+        "  playbook check\n  playbook check --explain PB202\n  playbook rank --format json\n"
+        "  playbook build -o public\n  playbook schema > brief.schema.json\n\n"
+        "'playbook COMMAND --help' shows a command's options and examples.",
+    )
     parser.add_argument("--version", action="version", version=f"playbook {__version__}")
     _add_verbosity(parser, 0)
     commands = parser.add_subparsers(dest="command", metavar="command", required=True, parser_class=Parser)
 
     def command(name: str, help: str, examples: str) -> Parser:
-        sub = commands.add_parser(name, help=help, description=help, formatter_class=argparse.RawDescriptionHelpFormatter, options=options,
-                                  epilog="examples:\n" + examples)
+        sub = commands.add_parser(
+            name,
+            help=help,
+            description=help,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+            options=options,
+            epilog="examples:\n" + examples,
+        )
         _add_verbosity(sub, argparse.SUPPRESS)  # so a -q given before the command is not reset after it
         return sub
 
-    init = command("init", "Create a new playbook project: settings, three example briefs, CI and editor setup.",
-                   "  playbook init my-playbook\n  mkdir team-playbook && cd team-playbook && git init && playbook init")
+    init = command(
+        "init",
+        "Create a new playbook project: settings, three example briefs, CI and editor setup.",
+        "  playbook init my-playbook\n  mkdir team-playbook && cd team-playbook && git init && playbook init",
+    )
     init.add_argument("dir", nargs="?", default=".", help="a new or empty folder (default: .)")
 
-    new = command("new", "Write a new brief that asks every question, at content/briefs/SLUG.md.",
-                  "  playbook new \"Refund replies for the Berlin team\"\n  playbook new \"Mahnwesen für Kleinbetriebe\" my-playbook\n"
-                  "  $EDITOR \"$(playbook new -q 'Invoice coding')\"")
+    new = command(
+        "new",
+        "Write a new brief that asks every question, at content/briefs/SLUG.md.",
+        '  playbook new "Refund replies for the Berlin team"\n  playbook new "Mahnwesen für Kleinbetriebe" my-playbook\n'
+        "  $EDITOR \"$(playbook new -q 'Invoice coding')\"",
+    )
     new.add_argument("title", help="the problem, in a few words; the file name is made from it")
     new.add_argument("dir", nargs="?", default=".", help="the project folder (default: .)")
     new.add_argument("--slug", help="the file name without .md, instead of one made from the title")
 
-    check = command("check", "Check every brief against the criteria.",
-                    "  playbook check\n  playbook check my-playbook --strict\n  playbook check --format github\n"
-                    "  playbook check --explain PB202\n  playbook check -q   # only what fails")
+    check = command(
+        "check",
+        "Check every brief against the criteria.",
+        "  playbook check\n  playbook check my-playbook --strict\n  playbook check --format github\n"
+        "  playbook check --explain PB202\n  playbook check -q   # only what fails",
+    )
     check.add_argument("dir", nargs="?", default=".", help="the project folder (default: .)")
-    check.add_argument("--format", choices=("text", "json", "github"), default="text", help="output format (default: text)")
+    check.add_argument(
+        "--format", choices=("text", "json", "github"), default="text", help="output format (default: text)"
+    )
     check.add_argument("--strict", action="store_true", help="fail on warnings as well as errors")
-    check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text output (default: auto)")
+    check.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the text output (default: auto)",
+    )
     check.add_argument("--no-cache", action="store_true", help="ignore and do not update .playbook-cache/")
-    check.add_argument("--explain", nargs="?", const="", metavar="CODE",
-                       help="say what a rule (PB202 or model-gap) asks and why, with examples; alone, list every rule")
+    check.add_argument(
+        "--explain",
+        nargs="?",
+        const="",
+        metavar="CODE",
+        help="say what a rule (PB202 or model-gap) asks and why, with examples; alone, list every rule",
+    )
 
-    rank = command("rank", "Show the briefs ranked by tier, score, pain and title.",
-                   "  playbook rank\n  playbook rank --why\n  playbook rank --format json")
+    rank = command(
+        "rank",
+        "Show the briefs ranked by tier, score, pain and title.",
+        "  playbook rank\n  playbook rank --why\n  playbook rank --format json",
+    )
     rank.add_argument("dir", nargs="?", default=".", help="the project folder (default: .)")
-    rank.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    rank.add_argument(
+        "--format", choices=("text", "json"), default="text", help="output format (default: text)"
+    )
     rank.add_argument("--why", action="store_true", help="explain each rank in one sentence")
-    rank.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text output (default: auto)")
+    rank.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the text output (default: auto)",
+    )
 
-    build = command("build", "Build the playbook into a static site.",
-                    "  playbook build\n  playbook build my-playbook -o public --base-url https://example.com/playbook/")
+    build = command(
+        "build",
+        "Build the playbook into a static site.",
+        "  playbook build\n  playbook build my-playbook -o public --base-url https://example.com/playbook/",
+    )
     build.add_argument("dir", nargs="?", default=".", help="the project folder (default: .)")
     build.add_argument("-o", "--output", help="the output folder (default: DIR/site)")
-    build.add_argument("--since", metavar="REF", default=None, type=_revision,
-                       help="show what changed since REF (a tag, a commit, or a date such as 90.days): a Changes page, "
-                            "movement markers, accuracy over time (default: history.since in playbook.yaml)")
-    build.add_argument("--base-url", type=_base_url, default=None,
-                       help="where the site will be published (overrides base_url:); enables feed.xml and sitemap.xml")
+    build.add_argument(
+        "--since",
+        metavar="REF",
+        default=None,
+        type=_revision,
+        help="show what changed since REF (a tag, a commit, or a date such as 90.days): a Changes page, "
+        "movement markers, accuracy over time (default: history.since in playbook.yaml)",
+    )
+    build.add_argument(
+        "--base-url",
+        type=_base_url,
+        default=None,
+        help="where the site will be published (overrides base_url:); enables feed.xml and sitemap.xml",
+    )
     build.add_argument("--drafts", action="store_true", help="include briefs and pages marked draft: true")
     build.add_argument("--no-cache", action="store_true", help="ignore and do not update .playbook-cache/")
-    build.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text output (default: auto)")
+    build.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the text output (default: auto)",
+    )
 
-    serve = command("serve", "Build, then serve the site with live reload while you edit.",
-                    "  playbook serve\n  playbook serve my-playbook --port 0 --open\n  playbook serve --poll   # WSL, Docker, network drives")
+    serve = command(
+        "serve",
+        "Build, then serve the site with live reload while you edit.",
+        "  playbook serve\n  playbook serve my-playbook --port 0 --open\n  playbook serve --poll   # WSL, Docker, network drives",
+    )
     serve.add_argument("dir", nargs="?", default=".", help="the project folder (default: .)")
-    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
-    serve.add_argument("--port", type=_port, default=8000, help="port to listen on; 0 picks a free one (default: 8000)")
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)"
+    )
+    serve.add_argument(
+        "--port", type=_port, default=8000, help="port to listen on; 0 picks a free one (default: 8000)"
+    )
     serve.add_argument("--open", action="store_true", help="open the site in a browser")
-    serve.add_argument("--poll", action="store_true", help="poll for changes instead of using file-system events")
-    serve.add_argument("--no-drafts", dest="drafts", action="store_false",
-                       help="preview as published: leave out briefs and pages marked draft: true (shown, marked, by default)")
-    serve.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text output (default: auto)")
+    serve.add_argument(
+        "--poll", action="store_true", help="poll for changes instead of using file-system events"
+    )
+    serve.add_argument(
+        "--no-drafts",
+        dest="drafts",
+        action="store_false",
+        help="preview as published: leave out briefs and pages marked draft: true (shown, marked, by default)",
+    )
+    serve.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the text output (default: auto)",
+    )
 
-    diff = command("diff", "Show what changed since the last review, from the project's git history.",
-                   "  playbook diff                 # since the last tag, or the last 90 days\n"
-                   "  playbook diff v0.3            # since a tag or a commit\n"
-                   "  playbook diff --since 30.days --format json")
-    diff.add_argument("ref", nargs="?", type=_revision, help="the commit or tag to compare with (default: the last tag, else --since 90.days)")
-    diff.add_argument("--since", metavar="WHEN", type=_revision, help="compare with the project as it was then: 90.days, 2026-09-01 (git's date syntax)")
+    diff = command(
+        "diff",
+        "Show what changed since the last review, from the project's git history.",
+        "  playbook diff                 # since the last tag, or the last 90 days\n"
+        "  playbook diff v0.3            # since a tag or a commit\n"
+        "  playbook diff --since 30.days --format json",
+    )
+    diff.add_argument(
+        "ref",
+        nargs="?",
+        type=_revision,
+        help="the commit or tag to compare with (default: the last tag, else --since 90.days)",
+    )
+    diff.add_argument(
+        "--since",
+        metavar="WHEN",
+        type=_revision,
+        help="compare with the project as it was then: 90.days, 2026-09-01 (git's date syntax)",
+    )
     diff.add_argument("-C", "--dir", default=".", help="the project folder (default: the current one)")
-    diff.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
-    diff.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text output (default: auto)")
-    command("lsp", "Run the language server over stdio, for editors: check's diagnostics as you type, completion, hover, quick fixes.",
-            "  playbook lsp   # started by the editor, which speaks LSP on its stdin and stdout\n"
-            "  pip install 'opportunity-playbook[lsp]'   # what it needs")
-    schema = command("schema", "Print the JSON Schema of brief front matter, for editors.",
-                     "  playbook schema > .vscode/brief.schema.json\n  playbook schema config")
-    schema.add_argument("kind", nargs="?", choices=("brief", "page", "config"), default="brief",
-                        help="brief front matter (default), page front matter, or playbook.yaml")
-    completion = command("completion", "Print a shell completion script for bash or zsh.",
-                         "  playbook completion bash > ~/.local/share/bash-completion/completions/playbook\n"
-                         "  source <(playbook completion zsh)   # in ~/.zshrc")
+    diff.add_argument(
+        "--format", choices=("text", "json"), default="text", help="output format (default: text)"
+    )
+    diff.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the text output (default: auto)",
+    )
+    command(
+        "lsp",
+        "Run the language server over stdio, for editors: check's diagnostics as you type, completion, hover, quick fixes.",
+        "  playbook lsp   # started by the editor, which speaks LSP on its stdin and stdout\n"
+        "  pip install 'opportunity-playbook[lsp]'   # what it needs",
+    )
+    schema = command(
+        "schema",
+        "Print the JSON Schema of brief front matter, for editors.",
+        "  playbook schema > .vscode/brief.schema.json\n  playbook schema config",
+    )
+    schema.add_argument(
+        "kind",
+        nargs="?",
+        choices=("brief", "page", "config"),
+        default="brief",
+        help="brief front matter (default), page front matter, or playbook.yaml",
+    )
+    completion = command(
+        "completion",
+        "Print a shell completion script for bash or zsh.",
+        "  playbook completion bash > ~/.local/share/bash-completion/completions/playbook\n"
+        "  source <(playbook completion zsh)   # in ~/.zshrc",
+    )
     completion.add_argument("shell", choices=("bash", "zsh"), help="the shell to complete in")
-    options.update(o for p in [parser, *commands.choices.values()] for a in p._actions for o in a.option_strings)
+    options.update(
+        o for p in [parser, *commands.choices.values()] for a in p._actions for o in a.option_strings
+    )
     return parser
 
 
 def _add_verbosity(parser: argparse.ArgumentParser, default: object) -> None:
     group = parser.add_mutually_exclusive_group()
-    group.add_argument("-q", "--quiet", dest="verbosity", action="store_const", const=-1, default=default,
-                       help="print only what fails, or only what was asked for")
-    group.add_argument("-v", "--verbose", dest="verbosity", action="store_const", const=1, default=default,
-                       help="print more: why each rule that fired matters, every warning of a build, each rank's reason")
+    group.add_argument(
+        "-q",
+        "--quiet",
+        dest="verbosity",
+        action="store_const",
+        const=-1,
+        default=default,
+        help="print only what fails, or only what was asked for",
+    )
+    group.add_argument(
+        "-v",
+        "--verbose",
+        dest="verbosity",
+        action="store_const",
+        const=1,
+        default=default,
+        help="print more: why each rule that fired matters, every warning of a build, each rank's reason",
+    )

@@ -25,7 +25,11 @@ def printable(text: str) -> str:
     UTF-8 (which Python keeps as lone surrogates) written as escapes such as ``\\x1b``."""
     if text.isprintable():
         return text
-    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace") if _has_surrogates(text) else text
+    text = (
+        text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        if _has_surrogates(text)
+        else text
+    )
     return UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], text)
 
 
@@ -79,7 +83,9 @@ def format_diagnostics(root: Path, diagnostics: Sequence[Diagnostic], style: Sty
             gutter = len(str(d.line))
             visible = _shown_line(source)
             out.append(f" {d.line} | {visible}")
-            caret = "^" * max(1, min(d.length, len(visible) - d.column + 1, 60))  # a long value: mark its start
+            caret = "^" * max(
+                1, min(d.length, len(visible) - d.column + 1, 60)
+            )  # a long value: mark its start
             out.append(f" {' ' * gutter} | {' ' * (d.column - 1)}{style(caret, COLOURS[d.severity])}")
         if d.severity == Severity.ACCEPTED:
             out.append(f" {style('= accepted:', '1')} {printable(d.reason)}")
@@ -91,7 +97,10 @@ def format_diagnostics(root: Path, diagnostics: Sequence[Diagnostic], style: Sty
 
 def summary_line(analysis: Analysis, diagnostics: list[Diagnostic], style: Style) -> str:
     s = Summary.of(analysis.brief_files, diagnostics)
-    counts = [f"{n} {word}{'s' if n != 1 else ''}" for n, word in ((s.errors, "error"), (s.warnings, "warning"), (s.infos, "info"))]
+    counts = [
+        f"{n} {word}{'s' if n != 1 else ''}"
+        for n, word in ((s.errors, "error"), (s.warnings, "warning"), (s.infos, "info"))
+    ]
     if s.accepted:
         counts.append(f"{s.accepted} accepted")
     briefs = f"{s.briefs} brief{'s' if s.briefs != 1 else ''}"
@@ -103,10 +112,14 @@ def summary_line(analysis: Analysis, diagnostics: list[Diagnostic], style: Style
 
 def format_json(analysis: Analysis, diagnostics: list[Diagnostic]) -> str:
     """Return the ``check --format json`` document of DESIGN §7."""
-    return json.dumps({
-        "diagnostics": [_json(d) for d in diagnostics],
-        "summary": Summary.of(analysis.brief_files, diagnostics).to_json(),
-    }, indent=2, ensure_ascii=False)
+    return json.dumps(
+        {
+            "diagnostics": [_json(d) for d in diagnostics],
+            "summary": Summary.of(analysis.brief_files, diagnostics).to_json(),
+        },
+        indent=2,
+        ensure_ascii=False,
+    )
 
 
 def _json(d: Diagnostic) -> dict:
@@ -119,7 +132,12 @@ def _json(d: Diagnostic) -> dict:
 def format_github(diagnostics: list[Diagnostic]) -> str:
     """Return one GitHub Actions workflow command per diagnostic; an accepted finding is a notice
     that says so, with its reason."""
-    kinds = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice", Severity.ACCEPTED: "notice"}
+    kinds = {
+        Severity.ERROR: "error",
+        Severity.WARNING: "warning",
+        Severity.INFO: "notice",
+        Severity.ACCEPTED: "notice",
+    }
     return "\n".join(
         f"::{kinds[d.severity]} file={_gh(printable(d.path), True)},line={d.line},col={d.column},"
         f"title={d.code} {d.name}{' (accepted)' if d.severity == Severity.ACCEPTED else ''}::{_gh(printable(_github_message(d)))}"
@@ -162,8 +180,10 @@ class _SourceLines:
 def format_ranking(analysis: Analysis, style: Style, *, why: bool, width: int = 0) -> str:
     """Return the ranking as an aligned table, tiers separated, unranked briefs after; titles fit ``width`` if given."""
     width = width or 10_000
-    header = (f"{'#':>3}  {'score':>5}  {'pain':>4}  {'compl':>5}  {'needs':>5}  {'model':>5}  {'low':>5}  {'cases':>6}  {'fit':>6}  "
-              f"{'proof':<8}  {'status':<9}  brief")
+    header = (
+        f"{'#':>3}  {'score':>5}  {'pain':>4}  {'compl':>5}  {'needs':>5}  {'model':>5}  {'low':>5}  {'cases':>6}  {'fit':>6}  "
+        f"{'proof':<8}  {'status':<9}  brief"
+    )
     fixed = len(header) - len("brief")
     lines = [style(analysis.config.title, "1"), ""]
     tier = None
@@ -171,16 +191,25 @@ def format_ranking(analysis: Analysis, style: Style, *, why: bool, width: int = 
         m = e.metrics
         if m.tier != tier:
             tier = m.tier
-            label = "Ready: today's model is good enough" if tier == "ready" else "Model gap: waiting on a better model"
-            lines += ([""] if len(lines) > 2 else []) + [style(label, "1;32" if tier == "ready" else "1;33"), style(header, "2")]
+            label = (
+                "Ready: today's model is good enough"
+                if tier == "ready"
+                else "Model gap: waiting on a better model"
+            )
+            lines += ([""] if len(lines) > 2 else []) + [
+                style(label, "1;32" if tier == "ready" else "1;33"),
+                style(header, "2"),
+            ]
         title = _clip(e.brief.title, max(20, width - fixed))
         fit = style(f"{m.fit:+.2f}", "32" if m.fit >= 0 else "33")
         low = f"{m.accuracy_low:>5.2f}" if m.accuracy_low is not None else f"{'–':>5}"
         cases = f"{m.samples:>6,}" if m.samples is not None else f"{'–':>6}"
         proof = PROOF[m.verdict] if not m.within_noise else "noise"
-        lines.append(f"{e.rank:>3}  {m.score:>5.1f}  {m.pain:>4g}  {m.completeness:>5.2f}  {m.required_accuracy:>5.2f}  "
-                     f"{m.model_accuracy:>5.2f}  {low}  {cases}  {fit}  {style(f'{proof:<8}', PROOF_COLOURS.get(proof, '2'))}  "
-                     f"{e.brief.status:<9}  {title}")
+        lines.append(
+            f"{e.rank:>3}  {m.score:>5.1f}  {m.pain:>4g}  {m.completeness:>5.2f}  {m.required_accuracy:>5.2f}  "
+            f"{m.model_accuracy:>5.2f}  {low}  {cases}  {fit}  {style(f'{proof:<8}', PROOF_COLOURS.get(proof, '2'))}  "
+            f"{e.brief.status:<9}  {title}"
+        )
         if why:
             lines.append(style(f"{'':>5}{e.why}", "2"))
     if not analysis.ranking.ranked:

@@ -22,8 +22,11 @@ from playbook.load.formats import BRIEF, PAGE
 from playbook.load.model import SLUG_PATTERN
 from playbook.site.views import slugify
 
-SCHEMA_KINDS = {"brief": (BRIEF, "Opportunity brief front matter"), "page": (PAGE, "Playbook page front matter"),
-                "config": (CONFIG_SCHEMA, "playbook.yaml")}
+SCHEMA_KINDS = {
+    "brief": (BRIEF, "Opportunity brief front matter"),
+    "page": (PAGE, "Playbook page front matter"),
+    "config": (CONFIG_SCHEMA, "playbook.yaml"),
+}
 CONFIG_SCHEMA_FILE = "schemas/playbook.schema.json"  # named by the modeline in the starter playbook.yaml
 ALLOWED_IN_EMPTY = frozenset({".git"})  # `git init` or a fresh clone first is fine
 # A title that YAML reads back as the same text when written bare; anything else is quoted.
@@ -63,13 +66,19 @@ def new_brief(root: Path, title: str, *, today: date, slug: str | None = None) -
     """Write a new brief titled ``title`` that asks every question, and return its path."""
     title = " ".join(title.split())
     if not title:
-        raise ScaffoldError("the title is empty; say the problem in a few words, like \"Refund replies for the Berlin team\"")
+        raise ScaffoldError(
+            'the title is empty; say the problem in a few words, like "Refund replies for the Berlin team"'
+        )
     if slug is None:
         slug = slugify(title)
         if slugify(f"{title} y") == "y":  # nothing in the title survives as ASCII; slugify fell back to "x"
-            raise ScaffoldError(f"cannot make a file name from {title!r}; give one with --slug, like --slug refund-replies")
+            raise ScaffoldError(
+                f"cannot make a file name from {title!r}; give one with --slug, like --slug refund-replies"
+            )
     elif not re.fullmatch(SLUG_PATTERN, slug):
-        raise ScaffoldError(f"--slug {slug!r} is not a slug: use lowercase letters, digits and single hyphens, like refund-replies")
+        raise ScaffoldError(
+            f"--slug {slug!r} is not a slug: use lowercase letters, digits and single hyphens, like refund-replies"
+        )
     folder = root / BRIEFS
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{slug}.md"
@@ -85,10 +94,14 @@ def _check_empty(target: Path) -> None:
         present = sorted(entry.name for entry in target.iterdir() if entry.name not in ALLOWED_IN_EMPTY)
         if present:
             shown = ", ".join(present[:5]) + (", …" if len(present) > 5 else "")
-            raise ScaffoldError(f"{target} is not empty ({shown}); playbook init writes only into a new or empty "
-                                "folder, so that it never overwrites anything: give a new folder name")
+            raise ScaffoldError(
+                f"{target} is not empty ({shown}); playbook init writes only into a new or empty "
+                "folder, so that it never overwrites anything: give a new folder name"
+            )
     elif not target.parent.is_dir():
-        raise ScaffoldError(f"{target.parent}: no such folder; create it first, or give a folder inside an existing one")
+        raise ScaffoldError(
+            f"{target.parent}: no such folder; create it first, or give a folder inside an existing one"
+        )
 
 
 def _write_all(target: Path, files: dict[str, str]) -> None:
@@ -109,7 +122,9 @@ def _write_all(target: Path, files: dict[str, str]) -> None:
         for entry in sorted(staging.iterdir()):
             final = target / entry.name
             if final.exists() or final.is_symlink():
-                raise ScaffoldError(f"{final} appeared while the project was being written; nothing was changed")
+                raise ScaffoldError(
+                    f"{final} appeared while the project was being written; nothing was changed"
+                )
             os.rename(entry, final)
             moved.append(final)
     except BaseException:
@@ -132,7 +147,9 @@ def _create_exclusively(path: Path, text: str) -> None:
             stream.write(text)
         os.link(temporary, path)  # fails if the path appeared meanwhile: never overwrites
     except FileExistsError:
-        raise ScaffoldError(f"{path} already exists; choose another title, or give a file name with --slug") from None
+        raise ScaffoldError(
+            f"{path} already exists; choose another title, or give a file name with --slug"
+        ) from None
     finally:
         temporary.unlink(missing_ok=True)
 
@@ -144,7 +161,7 @@ def _starter_files() -> list[tuple[str, str]]:
 
     def walk(folder, prefix: str) -> None:
         for entry in folder.iterdir():
-            name = "." + entry.name[len("dot-"):] if entry.name.startswith("dot-") else entry.name
+            name = "." + entry.name[len("dot-") :] if entry.name.startswith("dot-") else entry.name
             if entry.is_dir():
                 walk(entry, f"{prefix}{name}/")
             elif not entry.name.endswith((".pyc", "~")):
@@ -159,8 +176,12 @@ def _starter_text(name: str) -> str:
 
 
 def _fill(text: str, *, title: str, today: date) -> str:
-    return (text.replace("@TITLE_YAML@", yaml_text(title)).replace("@TITLE@", title)
-            .replace("@TODAY@", today.isoformat()).replace("@VERSION@", __version__))
+    return (
+        text.replace("@TITLE_YAML@", yaml_text(title))
+        .replace("@TITLE@", title)
+        .replace("@TODAY@", today.isoformat())
+        .replace("@VERSION@", __version__)
+    )
 
 
 def _title_from_folder(target: Path) -> str:

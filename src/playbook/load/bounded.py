@@ -19,7 +19,9 @@ import stat
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
-MAX_FILE = 256 << 20  # bytes on disk: 100,000 graded cases of 2.5 kB; a bigger evaluation is exported as JSON Lines
+MAX_FILE = (
+    256 << 20
+)  # bytes on disk: 100,000 graded cases of 2.5 kB; a bigger evaluation is exported as JSON Lines
 MAX_ROW = 1 << 20  # bytes of one line of JSON Lines or CSV
 CHUNK = 64 << 10  # bytes read at a time, past a row's limit and by the JSON parser
 
@@ -60,7 +62,9 @@ def open_bounded(root: Path, path: str) -> tuple[BinaryIO | None, str]:
     status = os.fstat(descriptor)
     if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_FILE:
         os.close(descriptor)
-        return None, "is not a regular file" if not stat.S_ISREG(status.st_mode) else f"is {size_text(status.st_size)}, {TOO_BIG}"
+        return None, "is not a regular file" if not stat.S_ISREG(
+            status.st_mode
+        ) else f"is {size_text(status.st_size)}, {TOO_BIG}"
     os.set_blocking(descriptor, True)
     return os.fdopen(descriptor, "rb"), ""
 
@@ -99,11 +103,24 @@ def lines(stream: BinaryIO) -> Iterator[tuple[int, str | Malformed]]:
         if len(raw) > MAX_ROW and not raw.endswith(b"\n"):
             while (rest := stream.readline(CHUNK)) and not rest.endswith(b"\n"):
                 pass
-            yield number, Malformed(number, 1, f"the row is over {MAX_ROW:,} bytes", "a graded case is a row, not a document")
+            yield (
+                number,
+                Malformed(
+                    number, 1, f"the row is over {MAX_ROW:,} bytes", "a graded case is a row, not a document"
+                ),
+            )
             continue
         if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
             raw = raw[3:]
         try:
             yield number, raw.decode("utf-8")
         except UnicodeDecodeError as error:
-            yield number, Malformed(number, error.start + 1, f"the row is not valid UTF-8 (byte 0x{raw[error.start]:02x})", "save the file as UTF-8")
+            yield (
+                number,
+                Malformed(
+                    number,
+                    error.start + 1,
+                    f"the row is not valid UTF-8 (byte 0x{raw[error.start]:02x})",
+                    "save the file as UTF-8",
+                ),
+            )

@@ -30,11 +30,20 @@ def json_row(text: str, line: int) -> object:
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
-        raise Malformed(line, error.colno, f"the row is not JSON: {error.msg}", "write one JSON object a line") from None
+        raise Malformed(
+            line, error.colno, f"the row is not JSON: {error.msg}", "write one JSON object a line"
+        ) from None
     except ValueError:  # an int past Python's limit on digits: the only other error json.loads raises
         found = next((match for match in _LONG_NUMBER.finditer(text) if match[0][0] != '"'), None)
-        raise Malformed(line, found.start() + 1 if found else 1, f"a number has more than {MAX_DIGITS:,} digits", DIGITS_HINT) from None
-    except RecursionError:  # cannot happen below MAX_DEPTH; kept so that nothing raises whatever the guard misses
+        raise Malformed(
+            line,
+            found.start() + 1 if found else 1,
+            f"a number has more than {MAX_DIGITS:,} digits",
+            DIGITS_HINT,
+        ) from None
+    except (
+        RecursionError
+    ):  # cannot happen below MAX_DEPTH; kept so that nothing raises whatever the guard misses
         raise Malformed(line, 1, f"the row nests deeper than {MAX_DEPTH} levels", DEPTH_HINT) from None
 
 
@@ -67,7 +76,12 @@ class JsonEvents:
             yield from ijson.parse(self._source, buf_size=CHUNK, use_float=True)
         except ijson.JSONError as error:
             message = str(error).partition("\n")[0][:120]
-            raise Malformed(self.line, 1, f"the file is not valid JSON: {message}", "point model.eval at the file the tool wrote") from None
+            raise Malformed(
+                self.line,
+                1,
+                f"the file is not valid JSON: {message}",
+                "point model.eval at the file the tool wrote",
+            ) from None
 
 
 class _Guarded:
@@ -84,7 +98,9 @@ class _Guarded:
 
 _ESCAPE = re.compile(rb"\\.", re.S)  # blanked first, so that every quote left delimits a string
 _BRACKETS = bytes(range(256)).translate(None, b"[]{}")  # every byte but the brackets, to delete
-_NUMERALS = bytes(0x31 if chr(byte) in "-+0123456789.eE" else 0x30 for byte in range(256))  # a number's bytes to 1
+_NUMERALS = bytes(
+    0x31 if chr(byte) in "-+0123456789.eE" else 0x30 for byte in range(256)
+)  # a number's bytes to 1
 _LONG_NUMBER_MARKS = b"1" * (MAX_DIGITS + 1)
 _BRACKET = re.compile(rb"[\[\]{}]")
 _NUMERAL_RUN = re.compile(rb"[-+0-9.eE]{%d,}" % (MAX_DIGITS + 1))
@@ -101,7 +117,9 @@ class _Guard:
         self.string = -1  # bytes of the string open at the end of the last chunk; -1 outside one
         self.escaped = False  # the last chunk ended on a backslash inside a string
         self.number = 0  # bytes of the number running at the end of the last chunk
-        self.long_closed: tuple | None = None  # where a string over MAX_KEY closed the last chunk: a key if ':' follows
+        self.long_closed: tuple | None = (
+            None  # where a string over MAX_KEY closed the last chunk: a key if ':' follows
+        )
         self.opened: tuple = (line, 0, b"", 0)  # where the open string began, for its message
         self.line = line  # at the start of the next chunk
         self.column = 0  # bytes of the line before the next chunk
@@ -122,7 +140,9 @@ class _Guard:
         if first == 0:
             self.string += len(parts[0])
             if self.string > MAX_STRING:
-                raise Malformed(*_position(*self.opened), f"a string is over {size_text(MAX_STRING)}", STRING_HINT)
+                raise Malformed(
+                    *_position(*self.opened), f"a string is over {size_text(MAX_STRING)}", STRING_HINT
+                )
             if last == 0:
                 self.escaped = plain.endswith(b"\\")
                 return self._advance(chunk)
@@ -134,7 +154,7 @@ class _Guard:
             self.escaped = plain.endswith(b"\\")
         else:
             self.string, self.escaped = -1, False
-        structure = b"".join(parts[1 - first:last + (not ends_in_string):2])
+        structure = b"".join(parts[1 - first : last + (not ends_in_string) : 2])
         self._numbers(chunk, parts, first, structure, ends_in_string)
         self._brackets(chunk, parts, first, structure)
         self._advance(chunk)
@@ -150,29 +170,40 @@ class _Guard:
             return
         lengths = list(map(len, parts))
         for index in range(first, len(parts) - 1, 2):
-            if (self.string if index == 0 else lengths[index]) > MAX_KEY:  # the string closing here began in an earlier chunk
+            if (
+                self.string if index == 0 else lengths[index]
+            ) > MAX_KEY:  # the string closing here began in an earlier chunk
                 after = parts[index + 1].lstrip()
-                where = self.opened if index == 0 else (self.line, self.column, chunk, sum(lengths[:index]) + index - 1)
+                where = (
+                    self.opened
+                    if index == 0
+                    else (self.line, self.column, chunk, sum(lengths[:index]) + index - 1)
+                )
                 if after[:1] == b":":
                     raise Malformed(*_position(*where), f"a key is over {MAX_KEY:,} bytes", KEY_HINT)
                 if not after and index + 1 == len(parts) - 1:
                     self.long_closed = where
 
-    def _numbers(self, chunk: bytes, parts: list[bytes], first: int, structure: bytes, ends_in_string: bool) -> None:
-        head = structure[:MAX_DIGITS + 1].translate(_NUMERALS) if self.number and first == 1 else b""
+    def _numbers(
+        self, chunk: bytes, parts: list[bytes], first: int, structure: bytes, ends_in_string: bool
+    ) -> None:
+        head = structure[: MAX_DIGITS + 1].translate(_NUMERALS) if self.number and first == 1 else b""
         lead = len(head) - len(head.lstrip(b"1"))
         if self.number + lead > MAX_DIGITS:
             self._fail(chunk, 0, f"a number has more than {MAX_DIGITS:,} digits", DIGITS_HINT)
         if len(structure) > MAX_DIGITS and _LONG_NUMBER_MARKS in structure.translate(_NUMERALS):
-            found = (_NUMERAL_RUN.search(part) for part in parts[1 - first::2])
-            at = next((offset + match.start() for offset, match in zip(_offsets(parts, 1 - first), found) if match), 0)
+            found = (_NUMERAL_RUN.search(part) for part in parts[1 - first :: 2])
+            at = next(
+                (offset + match.start() for offset, match in zip(_offsets(parts, 1 - first), found) if match),
+                0,
+            )
             self._fail(chunk, at, f"a number has more than {MAX_DIGITS:,} digits", DIGITS_HINT)
         if ends_in_string:
             self.number = 0
         elif lead == len(structure):
             self.number += lead
         else:
-            tail = structure[-MAX_DIGITS - 1:].translate(_NUMERALS)
+            tail = structure[-MAX_DIGITS - 1 :].translate(_NUMERALS)
             self.number = len(tail) - len(tail.rstrip(b"1"))
 
     def _brackets(self, chunk: bytes, parts: list[bytes], first: int, structure: bytes) -> None:
@@ -180,11 +211,16 @@ class _Guard:
         opens = brackets.count(b"[") + brackets.count(b"{")
         if self.depth + opens > MAX_DEPTH and not self._shallow(brackets):
             depth = self.depth
-            for offset, part in zip(_offsets(parts, 1 - first), parts[1 - first::2]):
+            for offset, part in zip(_offsets(parts, 1 - first), parts[1 - first :: 2]):
                 for match in _BRACKET.finditer(part):
                     depth += 1 if match[0] in b"[{" else -1
                     if depth > MAX_DEPTH:
-                        self._fail(chunk, offset + match.start(), f"the JSON nests deeper than {MAX_DEPTH} levels", DEPTH_HINT)
+                        self._fail(
+                            chunk,
+                            offset + match.start(),
+                            f"the JSON nests deeper than {MAX_DEPTH} levels",
+                            DEPTH_HINT,
+                        )
         self.depth += 2 * opens - len(brackets)
 
     def _shallow(self, brackets: bytes) -> bool:

@@ -24,11 +24,23 @@ from playbook.load.evals import Evaluation
 from playbook.load.model import Brief, Page
 from playbook.load.signed import Signed, read_regular, signing_key
 
-__all__ = ["CODE", "FILE", "FOLDER", "FORMAT", "RenderCache", "Signed", "SourceCache", "read_regular", "signing_key"]
+__all__ = [
+    "CODE",
+    "FILE",
+    "FOLDER",
+    "FORMAT",
+    "RenderCache",
+    "Signed",
+    "SourceCache",
+    "read_regular",
+    "signing_key",
+]
 
 FOLDER = CACHE
 FILE = "sources.msgpack"
-Loaded = tuple[Brief | Page | Evaluation | None, list[Diagnostic]]  # what a loader, or an evaluation reader, gives
+Loaded = tuple[
+    Brief | Page | Evaluation | None, list[Diagnostic]
+]  # what a loader, or an evaluation reader, gives
 
 
 def _code_digest() -> str:
@@ -55,9 +67,16 @@ def pickle_fields_plainly(*modules) -> None:
     """
     for module in modules:
         for kind in vars(module).values():
-            if (isinstance(kind, type) and kind.__module__ == module.__name__ and dataclasses.is_dataclass(kind)
-                    and "__slots__" in vars(kind) and all(f.init for f in dataclasses.fields(kind))):
-                copyreg.pickle(kind, functools.partial(_by_fields, tuple(f.name for f in dataclasses.fields(kind))))
+            if (
+                isinstance(kind, type)
+                and kind.__module__ == module.__name__
+                and dataclasses.is_dataclass(kind)
+                and "__slots__" in vars(kind)
+                and all(f.init for f in dataclasses.fields(kind))
+            ):
+                copyreg.pickle(
+                    kind, functools.partial(_by_fields, tuple(f.name for f in dataclasses.fields(kind)))
+                )
 
 
 def _by_fields(names: tuple[str, ...], obj) -> tuple:
@@ -70,7 +89,12 @@ class SourceCache:
 
     def __init__(self, root: Path, derived: Any):
         """``derived`` is the declared type of what is derived from a brief (the analysis stage knows it)."""
-        self.file = Signed(root, FILE, FORMAT, {"sources": dict[str, tuple[str, Loaded]], "derived": dict[str, tuple[str, str, derived]]})
+        self.file = Signed(
+            root,
+            FILE,
+            FORMAT,
+            {"sources": dict[str, tuple[str, Loaded]], "derived": dict[str, tuple[str, str, derived]]},
+        )
         stored = self.file.read()
         self.entries: dict[str, tuple[str, object]] = stored.get("sources", {})
         self.derived: dict[str, tuple[str, str, object]] = stored.get("derived", {})
@@ -126,8 +150,12 @@ class RenderCache:
     """
 
     def __init__(self, root: Path, salt: str):
-        self.file = Signed(root, "render.msgpack", f"playbook-{__version__}-{CODE}-render",
-                           {"salt": str, "words": dict[str, str], "pages": dict[str, tuple[str, str]]})
+        self.file = Signed(
+            root,
+            "render.msgpack",
+            f"playbook-{__version__}-{CODE}-render",
+            {"salt": str, "words": dict[str, str], "pages": dict[str, tuple[str, str]]},
+        )
         stored = self.file.read()
         fresh = stored.get("salt") == salt
         self.salt = salt

@@ -122,7 +122,9 @@ def _union(members: tuple) -> tuple[Encode, Decode]:
         return _same, _same
     if len(kinds) == 1:
         to_plain, from_plain = codec(kinds[0])
-        return (lambda value: None if value is None else to_plain(value)), (lambda data: None if data is None else from_plain(data))
+        return (lambda value: None if value is None else to_plain(value)), (
+            lambda data: None if data is None else from_plain(data)
+        )
     # Several classes: the plain form says which one, by its place among them.
     which = {kind: index for index, kind in enumerate(kinds)}
     codecs = [codec(kind) for kind in kinds]
@@ -144,8 +146,12 @@ def _sequence(item: Any, container: type) -> tuple[Encode, Decode]:
         return list, container
     to_plain, from_plain = codec(item)
     if _flat(item):  # made without a Python call each: a brief's diagnostics, a lever's changes
-        return (lambda value: [to_plain(entry) for entry in value]), (lambda data: container(itertools.starmap(item, data)))
-    return (lambda value: [to_plain(entry) for entry in value]), (lambda data: container(map(from_plain, data)))
+        return (lambda value: [to_plain(entry) for entry in value]), (
+            lambda data: container(itertools.starmap(item, data))
+        )
+    return (lambda value: [to_plain(entry) for entry in value]), (
+        lambda data: container(map(from_plain, data))
+    )
 
 
 def _fixed(items: tuple) -> tuple[Encode, Decode]:
@@ -159,5 +165,7 @@ def _mapping(key: Any, value: Any) -> tuple[Encode, Decode]:
     if _is_plain(value):
         return dict, dict
     to_plain, from_plain = codec(value)
-    return ((lambda mapping: {name: to_plain(entry) for name, entry in mapping.items()}),
-            (lambda data: {name: from_plain(entry) for name, entry in data.items()}))
+    return (
+        (lambda mapping: {name: to_plain(entry) for name, entry in mapping.items()}),
+        (lambda data: {name: from_plain(entry) for name, entry in data.items()}),
+    )

@@ -31,35 +31,59 @@ def _weights(keys: tuple[str, ...], low: float, high: float) -> Table:
 
 
 def _severities(levels: Mapping[str, str]) -> Mapping[str, Severity | None]:
-    return frozen({code: (None if level == "off" else Severity.parse(level)) for code, level in levels.items()})
+    return frozen(
+        {code: (None if level == "off" else Severity.parse(level)) for code, level in levels.items()}
+    )
 
 
 @dataclass(frozen=True)
 class MarkdownConfig:
-    allow_html: bool = option(Boolean(), False, "Let raw HTML in Markdown through. Off by default: it is escaped.")
+    allow_html: bool = option(
+        Boolean(), False, "Let raw HTML in Markdown through. Off by default: it is escaped."
+    )
 
 
 @dataclass(frozen=True)
 class RankingConfig:
     """The constants of DESIGN §4: how answers become required accuracy, pain and score."""
 
-    error_cost: Mapping[str, float] = option(_weights(ERROR_COSTS, 0, 1), {"low": 0.70, "medium": 0.80, "high": 0.90, "critical": 0.97},
-                                             "Base required accuracy per error cost.", merge=True)
-    catchability: Mapping[str, float] = option(_weights(CATCHABILITY, -1, 1), {"easy": -0.05, "moderate": 0.0, "hard": 0.05},
-                                               "Added to the required accuracy per catchability.", merge=True)
-    emotional_state: Mapping[str, float] = option(_weights(EMOTIONAL_STATES, -1, 1),
-                                                  {"calm": 0.0, "rushed": 0.01, "stressed": 0.02, "high-stakes": 0.03},
-                                                  "Added to the required accuracy per emotional state.", merge=True)
+    error_cost: Mapping[str, float] = option(
+        _weights(ERROR_COSTS, 0, 1),
+        {"low": 0.70, "medium": 0.80, "high": 0.90, "critical": 0.97},
+        "Base required accuracy per error cost.",
+        merge=True,
+    )
+    catchability: Mapping[str, float] = option(
+        _weights(CATCHABILITY, -1, 1),
+        {"easy": -0.05, "moderate": 0.0, "hard": 0.05},
+        "Added to the required accuracy per catchability.",
+        merge=True,
+    )
+    emotional_state: Mapping[str, float] = option(
+        _weights(EMOTIONAL_STATES, -1, 1),
+        {"calm": 0.0, "rushed": 0.01, "stressed": 0.02, "high-stakes": 0.03},
+        "Added to the required accuracy per emotional state.",
+        merge=True,
+    )
     accuracy_floor: float = option(Number(minimum=0, maximum=1), 0.50, "Lowest required accuracy.")
     accuracy_ceiling: float = option(Number(minimum=0, maximum=1), 0.99, "Highest required accuracy.")
-    frequency: Mapping[str, float] = option(_weights(FREQUENCIES, 0, 1),
-                                            {"daily": 1.0, "weekly": 0.8, "monthly": 0.55, "quarterly": 0.35, "rarely": 0.15},
-                                            "Pain weight per frequency.", merge=True)
+    frequency: Mapping[str, float] = option(
+        _weights(FREQUENCIES, 0, 1),
+        {"daily": 1.0, "weekly": 0.8, "monthly": 0.55, "quarterly": 0.35, "rarely": 0.15},
+        "Pain weight per frequency.",
+        merge=True,
+    )
     severity_points: float = option(Number(minimum=0, maximum=20), 20.0, "Pain points per severity step.")
-    confidence: float = option(Number(minimum=0.5, maximum=0.999), 0.95,
-                               "The confidence of the interval around a measured accuracy (model.samples or model.eval).")
-    fit_on: str = option(Choice(values=FIT_BASES), "estimate",
-                         "Rank on the measured accuracy (estimate) or, for the cautious view, on its interval's low end (lower_bound).")
+    confidence: float = option(
+        Number(minimum=0.5, maximum=0.999),
+        0.95,
+        "The confidence of the interval around a measured accuracy (model.samples or model.eval).",
+    )
+    fit_on: str = option(
+        Choice(values=FIT_BASES),
+        "estimate",
+        "Rank on the measured accuracy (estimate) or, for the cautious view, on its interval's low end (lower_bound).",
+    )
 
 
 @dataclass(frozen=True)
@@ -67,15 +91,30 @@ class CriteriaConfig:
     """The thresholds of the criteria rules."""
 
     partial_below: float = option(Number(minimum=0, maximum=1), 0.6, "PB301 fires below this completeness.")
-    broad_words: int = option(Number(minimum=1, integer=True), 25, "PB302 fires when the problem has more words.")
-    long_steps: int = option(Number(minimum=1, integer=True), 7, "PB303 fires when the workflow has more steps.")
+    broad_words: int = option(
+        Number(minimum=1, integer=True), 25, "PB302 fires when the problem has more words."
+    )
+    long_steps: int = option(
+        Number(minimum=1, integer=True), 7, "PB303 fires when the workflow has more steps."
+    )
     stale_days: int = option(Number(minimum=1, integer=True), 180, "PB401 fires when updated is older.")
-    benchmarks: tuple[str, ...] = option(TextList(), (), "More names of public benchmarks and leaderboards for PB201, "
-                                         "such as an industry test set your field knows.")
-    broad_scope: tuple[str, ...] = option(TextList(), (), "More words that mean a problem is broad, for PB302, such as "
-                                          "a platform name your team uses for everything.")
-    allow: tuple[str, ...] = option(TextList(), (), "Phrases the prose rules (PB101, PB103, PB201, PB302) never fire on, "
-                                    "such as a team or product name.")
+    benchmarks: tuple[str, ...] = option(
+        TextList(),
+        (),
+        "More names of public benchmarks and leaderboards for PB201, "
+        "such as an industry test set your field knows.",
+    )
+    broad_scope: tuple[str, ...] = option(
+        TextList(),
+        (),
+        "More words that mean a problem is broad, for PB302, such as "
+        "a platform name your team uses for everything.",
+    )
+    allow: tuple[str, ...] = option(
+        TextList(),
+        (),
+        "Phrases the prose rules (PB101, PB103, PB201, PB302) never fire on, such as a team or product name.",
+    )
 
 
 @dataclass(frozen=True)
@@ -83,10 +122,15 @@ class HistoryConfig:
     """What the site shows of the project's git history."""
 
     # Never a '-' first: git would read the value as an option (--output=FILE writes a file).
-    since: str = option(Text(pattern=r"[^\s-].{0,199}", pattern_help="a tag, a commit or a date such as 90.days, which never begins with '-'"),
-                        "",
-                        "Show a Changes page, movement markers and accuracy over time since this tag, commit or date "
-                        "(90.days, 2026-09-01, last-tag). Empty: no history on the site.")
+    since: str = option(
+        Text(
+            pattern=r"[^\s-].{0,199}",
+            pattern_help="a tag, a commit or a date such as 90.days, which never begins with '-'",
+        ),
+        "",
+        "Show a Changes page, movement markers and accuracy over time since this tag, commit or date "
+        "(90.days, 2026-09-01, last-tag). Empty: no history on the site.",
+    )
 
 
 @dataclass(frozen=True)
@@ -95,18 +139,33 @@ class Config:
 
     title: str = option(Text(), "Opportunity playbook", "The playbook's name, shown on every page.")
     description: str = option(Text(), "", "One sentence about the playbook, for the home page and the feed.")
-    base_url: str = option(Text(pattern=BASE_URL.pattern, pattern_help="an http(s) URL such as https://example.com/playbook/"), "",
-                           "Where the site is published, e.g. https://example.com/playbook/. Needed for feed.xml and sitemap.xml.")
-    theme: str = option(Text(pattern=r"[A-Za-z0-9_][A-Za-z0-9_.-]*", pattern_help="a folder name under themes/"), "default",
-                        "A folder name under themes/; templates missing there come from the default theme.")
-    language: str = option(Text(pattern=LANGUAGE.pattern, pattern_help="a BCP 47 language tag such as en or de-CH"), "en",
-                           "The content's language, as a BCP 47 tag such as en or de-CH.")
+    base_url: str = option(
+        Text(pattern=BASE_URL.pattern, pattern_help="an http(s) URL such as https://example.com/playbook/"),
+        "",
+        "Where the site is published, e.g. https://example.com/playbook/. Needed for feed.xml and sitemap.xml.",
+    )
+    theme: str = option(
+        Text(pattern=r"[A-Za-z0-9_][A-Za-z0-9_.-]*", pattern_help="a folder name under themes/"),
+        "default",
+        "A folder name under themes/; templates missing there come from the default theme.",
+    )
+    language: str = option(
+        Text(pattern=LANGUAGE.pattern, pattern_help="a BCP 47 language tag such as en or de-CH"),
+        "en",
+        "The content's language, as a BCP 47 tag such as en or de-CH.",
+    )
     markdown: MarkdownConfig = section(MarkdownConfig, "How Markdown is rendered.")
-    ranking: RankingConfig = section(RankingConfig, "The constants that turn answers into numbers (DESIGN §4).")
+    ranking: RankingConfig = section(
+        RankingConfig, "The constants that turn answers into numbers (DESIGN §4)."
+    )
     criteria: CriteriaConfig = section(CriteriaConfig, "Thresholds of the criteria rules.")
     history: HistoryConfig = section(HistoryConfig, "The playbook over time, from its git history.")
-    rules: Mapping[str, Severity | None] = option(Table(keys=tuple(RULES), value=Choice(values=SEVERITIES)), {},
-                                                  "Severity per rule code: error, warning, info or off.", convert=_severities)
+    rules: Mapping[str, Severity | None] = option(
+        Table(keys=tuple(RULES), value=Choice(values=SEVERITIES)),
+        {},
+        "Severity per rule code: error, warning, info or off.",
+        convert=_severities,
+    )
 
     @property
     def allow_html(self) -> bool:
@@ -120,7 +179,6 @@ class Config:
 SCHEMA = record_of(Config, "Settings of a playbook project. Every key is optional.")
 
 
-
 def load_config(root: Path, text: str | None = None) -> Config:
     """Return the project's configuration, or raise ConfigError listing every problem in it;
     ``text`` is the file's text when it is given (an editor's unsaved buffer)."""
@@ -129,20 +187,43 @@ def load_config(root: Path, text: str | None = None) -> Config:
         if not path.exists() and not path.is_symlink():
             return Config()
         if not path.is_file():  # a folder, a FIFO that would block reading, a link to nothing
-            raise ConfigError([_config_problem("PB001", Position(), f"{CONFIG_FILE} is not a regular file", "make it a YAML file, or remove it")])
+            raise ConfigError(
+                [
+                    _config_problem(
+                        "PB001",
+                        Position(),
+                        f"{CONFIG_FILE} is not a regular file",
+                        "make it a YAML file, or remove it",
+                    )
+                ]
+            )
         try:
             if path.stat().st_size > MAX_FILE_BYTES:
-                raise ConfigError([_config_problem("PB001", Position(), f"{CONFIG_FILE} is over {MAX_FILE_BYTES:,} bytes", "")])
+                raise ConfigError(
+                    [
+                        _config_problem(
+                            "PB001", Position(), f"{CONFIG_FILE} is over {MAX_FILE_BYTES:,} bytes", ""
+                        )
+                    ]
+                )
             data = path.read_bytes()
         except OSError as error:
-            raise ConfigError([_config_problem("PB001", Position(), f"cannot read {CONFIG_FILE}: {error.strerror or error}", "")]) from None
+            raise ConfigError(
+                [
+                    _config_problem(
+                        "PB001", Position(), f"cannot read {CONFIG_FILE}: {error.strerror or error}", ""
+                    )
+                ]
+            ) from None
     else:
         data = text.encode("utf-8", "surrogatepass")
     text, problem = decode_text(data)
     if problem is not None:
         raise ConfigError([_config_problem("PB001", *problem)])
     tree, yaml_problems = read_yaml(text, first_line=1)
-    diagnostics = [_config_problem(p.code, Position(p.line, p.column), p.message, p.hint) for p in yaml_problems]
+    diagnostics = [
+        _config_problem(p.code, Position(p.line, p.column), p.message, p.hint) for p in yaml_problems
+    ]
     if tree is None:
         if diagnostics:
             raise ConfigError(diagnostics)
@@ -165,8 +246,14 @@ def _missing_theme(root: Path, values: dict | None, reading) -> list[Diagnostic]
     if name == "default" or (root / THEMES / name).is_dir():
         return []
     span = reading.span("theme")
-    return [_config_problem("PB002", span.position, f"theme: no folder themes/{name}/ in the project",
-                            "create it, or remove the line to use the default theme")]
+    return [
+        _config_problem(
+            "PB002",
+            span.position,
+            f"theme: no folder themes/{name}/ in the project",
+            "create it, or remove the line to use the default theme",
+        )
+    ]
 
 
 def _lowered_fatal_rules(tree: Node) -> list[Diagnostic]:
@@ -174,12 +261,17 @@ def _lowered_fatal_rules(tree: Node) -> list[Diagnostic]:
     is reported even when other settings are invalid too."""
     rules = tree.get("rules") if tree.kind == "mapping" else None
     found = []
-    for key, value in (rules.items if rules is not None and rules.kind == "mapping" else []):
+    for key, value in rules.items if rules is not None and rules.kind == "mapping" else []:
         code = key.value.strip()
         if code in RULES and RULES[code].fatal and value.kind == "scalar" and value.value.strip() != "error":
-            found.append(_config_problem("PB002", Position(value.line, value.column),
-                                         f"rules.{code}: {code} cannot be lowered: a brief that fails it cannot be checked at all",
-                                         "remove this line"))
+            found.append(
+                _config_problem(
+                    "PB002",
+                    Position(value.line, value.column),
+                    f"rules.{code}: {code} cannot be lowered: a brief that fails it cannot be checked at all",
+                    "remove this line",
+                )
+            )
     return found
 
 

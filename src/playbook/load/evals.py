@@ -73,12 +73,22 @@ def read_evaluation(root: Path, path: str, field: str = "") -> tuple[Evaluation 
     """Return what the evaluation file at ``path`` says, or the diagnostics that say why it cannot be used."""
     stream, why = open_bounded(root, path)
     if stream is None:
-        return None, [diagnostic("PB008", path, Position(), f"the evaluation file {why}", "point model.eval at the graded cases")]
+        return None, [
+            diagnostic(
+                "PB008",
+                path,
+                Position(),
+                f"the evaluation file {why}",
+                "point model.eval at the graded cases",
+            )
+        ]
     with stream:  # its size on disk is within the limit: read it without counting
         return _read(stream, path, field)
 
 
-def read_evaluation_from(stream: BinaryIO, path: str, field: str = "") -> tuple[Evaluation | None, list[Diagnostic]]:
+def read_evaluation_from(
+    stream: BinaryIO, path: str, field: str = ""
+) -> tuple[Evaluation | None, list[Diagnostic]]:
     """Return what the evaluation read from ``stream`` says (``path`` names its format and its
     diagnostics): the file's content at an earlier commit, say; a stream longer than a file may
     be is refused where it passes the limit."""
@@ -89,8 +99,13 @@ def _read(stream: BinaryIO, path: str, field: str) -> tuple[Evaluation | None, l
     tally = _Tally(path, field)
     try:
         if path.endswith(".eval"):
-            tally.fail("PB008", 1, 1, "this is an Inspect AI log in its compressed .eval format",
-                       "convert it to JSON with 'inspect log convert FILE --to json --output-dir DIR' and point model.eval at the .json")
+            tally.fail(
+                "PB008",
+                1,
+                1,
+                "this is an Inspect AI log in its compressed .eval format",
+                "convert it to JSON with 'inspect log convert FILE --to json --output-dir DIR' and point model.eval at the .json",
+            )
         elif path.endswith(".csv"):
             _read_csv(stream, tally)
         elif path.endswith(".json"):
@@ -101,7 +116,12 @@ def _read(stream: BinaryIO, path: str, field: str) -> tuple[Evaluation | None, l
         pass
     except (Malformed, OSError) as error:
         if not isinstance(error, Malformed):
-            error = Malformed(1, 1, f"cannot read the evaluation file: {error.strerror or error}", "check that it is readable")
+            error = Malformed(
+                1,
+                1,
+                f"cannot read the evaluation file: {error.strerror or error}",
+                "check that it is readable",
+            )
         with contextlib.suppress(_Stop):
             tally.report(error)
     return tally.result()
@@ -134,7 +154,13 @@ class _Tally:
         if verdict is None:
             self.ungraded += 1
         elif verdict is ...:
-            self.fail("PB008", line, column, f"{self.field} is {_shown(value)}, which is neither a pass nor a fail", VALUES_HINT)
+            self.fail(
+                "PB008",
+                line,
+                column,
+                f"{self.field} is {_shown(value)}, which is neither a pass nor a fail",
+                VALUES_HINT,
+            )
         else:
             self.graded += 1
             self.passed += verdict
@@ -144,8 +170,15 @@ class _Tally:
             return None, self.problems
         if not self.graded:
             where = f"no case has a pass or a fail in {self.field}" if self.field else "no case is graded"
-            return None, [diagnostic("PB008", self.path, Position(self.last_line if self.ungraded else 1), f"the evaluation has no graded case: {where}",
-                                     "grade some cases, or point model.eval at a file that has them")]
+            return None, [
+                diagnostic(
+                    "PB008",
+                    self.path,
+                    Position(self.last_line if self.ungraded else 1),
+                    f"the evaluation has no graded case: {where}",
+                    "grade some cases, or point model.eval at a file that has them",
+                )
+            ]
         return Evaluation(self.path, self.passed, self.graded, self.field, self.ungraded), []
 
 
@@ -173,10 +206,18 @@ def _no_field(tally: _Tally, seen: list[str]) -> None:
     """Report a file with no pass/fail column: the one named is not there, or none of the usual ones is."""
     if tally.field:
         hint = did_you_mean(tally.field, seen) or (f"the cases have: {', '.join(seen[:12])}" if seen else "")
-        tally.fail("PB008", 1, 1, f"no case has the field {quote(tally.field)} that model.eval_field names", hint)
+        tally.fail(
+            "PB008", 1, 1, f"no case has the field {quote(tally.field)} that model.eval_field names", hint
+        )
     else:
-        tally.fail("PB008", 1, 1, f"no pass/fail column: no case has {', '.join(PASS_FIELDS[:-1])} or {PASS_FIELDS[-1]}",
-                   "name the column with model.eval_field" + (f" (the cases have: {', '.join(seen[:12])})" if seen else ""))
+        tally.fail(
+            "PB008",
+            1,
+            1,
+            f"no pass/fail column: no case has {', '.join(PASS_FIELDS[:-1])} or {PASS_FIELDS[-1]}",
+            "name the column with model.eval_field"
+            + (f" (the cases have: {', '.join(seen[:12])})" if seen else ""),
+        )
 
 
 def _read_jsonl(stream: BinaryIO, tally: _Tally) -> None:
@@ -194,7 +235,13 @@ def _read_jsonl(stream: BinaryIO, tally: _Tally) -> None:
             continue
         if not isinstance(row, dict):
             kind = _shown(row) if isinstance(row, list) else f"a {type(row).__name__}"
-            tally.fail("PB008", number, 1, f"the row is {kind}, not an object", 'write one JSON object a line, such as {"id": 1, "correct": true}')
+            tally.fail(
+                "PB008",
+                number,
+                1,
+                f"the row is {kind}, not an object",
+                'write one JSON object a line, such as {"id": 1, "correct": true}',
+            )
             continue
         if not tally.field:
             tally.field = next((name for name in PASS_FIELDS if name in row), "")
@@ -231,13 +278,21 @@ def _read_csv(stream: BinaryIO, tally: _Tally) -> None:
     try:
         header = [cell.strip() for cell in next(reader, [])]
         if not any(header):
-            tally.fail("PB008", 1, 1, "the CSV file has no header row", "start with a row of column names, such as id,input,correct")
+            tally.fail(
+                "PB008",
+                1,
+                1,
+                "the CSV file has no header row",
+                "start with a row of column names, such as id,input,correct",
+            )
             return
         wanted = [tally.field] if tally.field else list(PASS_FIELDS)
         index = next((header.index(name) for name in wanted if name in header), None)
         if index is None:  # the same names in another case: "Correct", "PASS"
             folded = [cell.casefold() for cell in header]
-            index = next((folded.index(name.casefold()) for name in wanted if name.casefold() in folded), None)
+            index = next(
+                (folded.index(name.casefold()) for name in wanted if name.casefold() in folded), None
+            )
         if index is None:
             _no_field(tally, [cell for cell in header if cell])
             return
@@ -247,7 +302,13 @@ def _read_csv(stream: BinaryIO, tally: _Tally) -> None:
                 continue
             tally.grade(row[index] if index < len(row) else None, line, 1)
     except csv.Error as error:
-        tally.fail("PB008", line or 1, 1, f"the CSV file cannot be read: {error}", "save it as plain CSV with a header row")
+        tally.fail(
+            "PB008",
+            line or 1,
+            1,
+            f"the CSV file cannot be read: {error}",
+            "save it as plain CSV with a header row",
+        )
 
 
 def _read_inspect(stream: BinaryIO, tally: _Tally) -> None:
@@ -266,8 +327,12 @@ def _read_inspect(stream: BinaryIO, tally: _Tally) -> None:
             if event == "end_map":
                 _grade_sample(tally, score, events.line)
             score = None
-        elif prefix.startswith("samples.item.scores.") and prefix.endswith(".value") and event not in ("end_map", "end_array"):
-            name = prefix[len("samples.item.scores."):-len(".value")]
+        elif (
+            prefix.startswith("samples.item.scores.")
+            and prefix.endswith(".value")
+            and event not in ("end_map", "end_array")
+        ):
+            name = prefix[len("samples.item.scores.") : -len(".value")]
             named[name] = None
             if not tally.field:
                 tally.field = scorers[0] if scorers else name
@@ -275,8 +340,13 @@ def _read_inspect(stream: BinaryIO, tally: _Tally) -> None:
                 score = {"start_map": {}, "start_array": []}.get(event, value)
     if "eval" not in top or "samples" not in top:
         tally.problems.clear()
-        tally.fail("PB008", 1, 1, "a .json evaluation file must be an Inspect AI log, with eval and samples",
-                   "write the graded cases as .jsonl or .csv, or run 'inspect eval --log-format json'")
+        tally.fail(
+            "PB008",
+            1,
+            1,
+            "a .json evaluation file must be an Inspect AI log, with eval and samples",
+            "write the graded cases as .jsonl or .csv, or run 'inspect eval --log-format json'",
+        )
     elif named and tally.field not in named:
         _no_field(tally, list(named))
 
@@ -285,7 +355,12 @@ def _grade_sample(tally: _Tally, score: object, line: int) -> None:
     if isinstance(score, str) and score.strip().upper() == "N":
         score = False  # no answer: Inspect counts it as a fail
     elif isinstance(score, str) and score.strip().upper() == "P":
-        tally.fail("PB008", line, 1, f"a sample's {tally.field} score is 'P' (partly right), which is neither a pass nor a fail",
-                   "score with a scorer that grades each sample right or wrong, or name one with model.eval_field")
+        tally.fail(
+            "PB008",
+            line,
+            1,
+            f"a sample's {tally.field} score is 'P' (partly right), which is neither a pass nor a fail",
+            "score with a scorer that grades each sample right or wrong, or name one with model.eval_field",
+        )
         return
     tally.grade(score, line)

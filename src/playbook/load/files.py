@@ -18,7 +18,9 @@ from playbook.load.yamltree import read_yaml
 from playbook.rules import diagnostic
 
 
-def find_sources(root: Path, skipped: list[tuple[str, str, str]] | None = None) -> tuple[list[str], list[str]]:
+def find_sources(
+    root: Path, skipped: list[tuple[str, str, str]] | None = None
+) -> tuple[list[str], list[str]]:
     """Return the project-relative paths of brief files and of plain page files, sorted; ``skipped``
     collects ``(path, why, hint)`` for each Markdown file or folder that is seen but not read."""
     briefs: list[str] = []
@@ -41,17 +43,34 @@ def find_sources(root: Path, skipped: list[tuple[str, str, str]] | None = None) 
             markdown = name.endswith(".md") and not IGNORED.search(name)
             if entry.is_symlink() and not _inside(Path(entry.path), real_root):
                 if skipped is not None and (markdown or entry.is_dir()):
-                    skipped.append((path, "is a symlink leading out of the project", "copy what it links to into content/"))
+                    skipped.append(
+                        (
+                            path,
+                            "is a symlink leading out of the project",
+                            "copy what it links to into content/",
+                        )
+                    )
             elif entry.is_dir(follow_symlinks=False):  # as os.walk: a linked folder could loop
                 pending.append(path)
             elif entry.is_dir():
                 if skipped is not None:
-                    skipped.append((path, "is a symlink to a folder, which is not followed", "move the folder into content/"))
+                    skipped.append(
+                        (
+                            path,
+                            "is a symlink to a folder, which is not followed",
+                            "move the folder into content/",
+                        )
+                    )
             elif markdown and entry.is_file():
                 (briefs if folder == BRIEFS else pages).append(path)
             elif markdown and skipped is not None:  # a FIFO, a device, a link to nothing: never opened
-                skipped.append((path, "is a symlink to nothing" if entry.is_symlink() else "is not a regular file",
-                                "replace it with the Markdown file itself"))
+                skipped.append(
+                    (
+                        path,
+                        "is a symlink to nothing" if entry.is_symlink() else "is not a regular file",
+                        "replace it with the Markdown file itself",
+                    )
+                )
     briefs.sort()
     pages.sort()
     return briefs, pages
@@ -73,19 +92,30 @@ def load_brief(root: Path, path: str, data: bytes | None = None) -> tuple[Brief 
     if source is None:
         return None, problems
     tree, yaml_problems = read_yaml(source.front, source.front_line)
-    diagnostics = [diagnostic(p.code, path, Position(p.line, p.column), p.message, p.hint) for p in yaml_problems]
+    diagnostics = [
+        diagnostic(p.code, path, Position(p.line, p.column), p.message, p.hint) for p in yaml_problems
+    ]
     if tree is None and any(p.code == "PB001" for p in yaml_problems):
         return None, diagnostics
     values, reading = read_document(BRIEF, tree, path)
     diagnostics += reading.diagnostics
     stem = PurePosixPath(path).stem
     if values is not None and "slug" not in values and not re.fullmatch(SLUG_PATTERN, stem):
-        diagnostics.append(diagnostic("PB002", path, Position(), f"file name {stem!r} is not a valid slug",
-                                      "rename the file to lowercase words joined by hyphens, or set slug:"))
+        diagnostics.append(
+            diagnostic(
+                "PB002",
+                path,
+                Position(),
+                f"file name {stem!r} is not a valid slug",
+                "rename the file to lowercase words joined by hyphens, or set slug:",
+            )
+        )
         values = None
     if values is None or any(d.code == "PB004" for d in diagnostics):
         return None, diagnostics
-    brief = brief_from_values(values, path=path, stem=stem, body=source.body, body_line=source.body_line, spans=reading.spans)
+    brief = brief_from_values(
+        values, path=path, stem=stem, body=source.body, body_line=source.body_line, spans=reading.spans
+    )
     return brief, diagnostics
 
 
@@ -100,7 +130,9 @@ def load_page(root: Path, path: str, data: bytes | None = None) -> tuple[Page | 
     where = Position()  # of the address: the slug's value when one is given, else the file
     if source.front is not None:
         tree, yaml_problems = read_yaml(source.front, source.front_line)
-        diagnostics = [diagnostic(p.code, path, Position(p.line, p.column), p.message, p.hint) for p in yaml_problems]
+        diagnostics = [
+            diagnostic(p.code, path, Position(p.line, p.column), p.message, p.hint) for p in yaml_problems
+        ]
         if tree is None and diagnostics:
             return None, diagnostics
         values, reading = read_document(PAGE, tree, path)
@@ -111,12 +143,28 @@ def load_page(root: Path, path: str, data: bytes | None = None) -> tuple[Page | 
         return None, diagnostics
     slug = values.get("slug") or stem
     if not all(re.fullmatch(SLUG_PATTERN, part) for part in slug.split("/")):
-        return None, diagnostics + [diagnostic("PB002", path, where, f"page address {slug!r} is not a valid slug",
-                                               "rename the file to lowercase words joined by hyphens, or set slug:")]
+        return None, diagnostics + [
+            diagnostic(
+                "PB002",
+                path,
+                where,
+                f"page address {slug!r} is not a valid slug",
+                "rename the file to lowercase words joined by hyphens, or set slug:",
+            )
+        ]
     if slug.split("/")[0] in RESERVED_PAGES:
-        return None, diagnostics + [diagnostic("PB005", path, where, f"page address {slug!r} is taken by the site itself",
-                                               "rename the file or set another slug:")]
-    return page_from_values({**values, "slug": slug}, path=path, stem=stem, body=source.body, body_line=source.body_line), diagnostics
+        return None, diagnostics + [
+            diagnostic(
+                "PB005",
+                path,
+                where,
+                f"page address {slug!r} is taken by the site itself",
+                "rename the file or set another slug:",
+            )
+        ]
+    return page_from_values(
+        {**values, "slug": slug}, path=path, stem=stem, body=source.body, body_line=source.body_line
+    ), diagnostics
 
 
 def _title_from(body: str, stem: str) -> str:
@@ -128,18 +176,33 @@ def _title_from(body: str, stem: str) -> str:
 
 def drop_duplicate_slugs(briefs: list[Brief]) -> tuple[list[Brief], list[Diagnostic]]:
     """Return the briefs with the first of each slug kept, and a PB005 for each later one."""
+
     def taken(brief: Brief, first: Brief) -> Diagnostic:
         span = brief.span("slug")
-        return diagnostic("PB005", brief.path, span.position, f"slug {brief.slug!r} is already used by {first.path}",
-                          "give one of them another slug", span.length)
+        return diagnostic(
+            "PB005",
+            brief.path,
+            span.position,
+            f"slug {brief.slug!r} is already used by {first.path}",
+            "give one of them another slug",
+            span.length,
+        )
 
     return _first_of_each(briefs, taken)
 
 
 def drop_duplicate_pages(pages: list[Page]) -> tuple[list[Page], list[Diagnostic]]:
     """Return the pages with the first of each address kept, and a PB005 for each later one."""
-    return _first_of_each(pages, lambda page, first: diagnostic(
-        "PB005", page.path, Position(), f"page address {page.slug!r} is already used by {first.path}", "give one of them another slug:"))
+    return _first_of_each(
+        pages,
+        lambda page, first: diagnostic(
+            "PB005",
+            page.path,
+            Position(),
+            f"page address {page.slug!r} is already used by {first.path}",
+            "give one of them another slug:",
+        ),
+    )
 
 
 def _first_of_each(items: list, taken: Callable) -> tuple[list, list[Diagnostic]]:

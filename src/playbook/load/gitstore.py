@@ -75,7 +75,9 @@ class Repository:
             raise
         except GitError as error:
             if "not a git repository" in str(error):
-                raise NoHistory(f"{root} is not in a git repository: there is no history to compare with") from None
+                raise NoHistory(
+                    f"{root} is not in a git repository: there is no history to compare with"
+                ) from None
             raise NoHistory(f"git cannot read the repository holding {root}: {_git_says(error)}") from None
         return cls(Path(top), inside)
 
@@ -92,20 +94,26 @@ class Repository:
         try:
             sha = self.run("rev-parse", "--verify", "--quiet", "HEAD").strip()
         except GitError:
-            raise NoHistory("history needs at least one commit, and this branch has none yet: commit the playbook "
-                            "(git add -A && git commit) and the history starts there") from None
+            raise NoHistory(
+                "history needs at least one commit, and this branch has none yet: commit the playbook "
+                "(git add -A && git commit) and the history starts there"
+            ) from None
         try:
             return self._commit_of(sha)
         except GitError as error:
-            raise NoHistory(f"history needs at least one commit git can read, and HEAD ({sha[:7]}) cannot be read: "
-                            f"{_git_says(error)} ('git fsck' says what is damaged)") from None
+            raise NoHistory(
+                f"history needs at least one commit git can read, and HEAD ({sha[:7]}) cannot be read: "
+                f"{_git_says(error)} ('git fsck' says what is damaged)"
+            ) from None
 
     def commit(self, ref: str) -> Commit | None:
         """Return the commit ``ref`` (a tag, a branch, a commit id) names, or None when there is no such
         commit here. ``ref`` reaches git as a revision only: one that begins with '-' raises RefError."""
         _refuse_option(ref)
         try:  # --end-of-options too: should a value ever get past the check above, git still reads no option
-            sha = self.run("rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}").strip()
+            sha = self.run(
+                "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"
+            ).strip()
         except GitError:
             return None
         return self._commit_of(sha)
@@ -152,7 +160,9 @@ class Repository:
 
     def changes(self, old: Commit, new: Commit) -> list[Change]:
         """Return the tracked files changed from ``old`` to ``new``, renames followed."""
-        out = self.run("diff-tree", "-r", "-z", "-M", "--raw", "--no-commit-id", old.sha, new.sha, "--", *self._paths())
+        out = self.run(
+            "diff-tree", "-r", "-z", "-M", "--raw", "--no-commit-id", old.sha, new.sha, "--", *self._paths()
+        )
         parts = out.split("\0")
         found, index = [], 0
         while index < len(parts) - 1:
@@ -187,7 +197,7 @@ class Repository:
     def _local(self, path: str) -> str | None:
         if not path.startswith(self.prefix):
             return None
-        local = path[len(self.prefix):]
+        local = path[len(self.prefix) :]
         return local if local == CONFIG_FILE or PurePosixPath(local).parts[:1] == (CONTENT,) else None
 
 
@@ -203,16 +213,23 @@ class Blobs:
         tree here, so the repository is damaged, or a partial clone lacks it)."""
         try:
             if self._batch is None:
-                self._batch = subprocess.Popen(["git", "-C", str(self.top), "cat-file", "--batch"], stdin=subprocess.PIPE,
-                                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=_environment())
+                self._batch = subprocess.Popen(
+                    ["git", "-C", str(self.top), "cat-file", "--batch"],
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.DEVNULL,
+                    env=_environment(),
+                )
             found = {}
             for blob in blobs:
                 self._batch.stdin.write(f"{blob}\n".encode())
                 self._batch.stdin.flush()
                 header = self._batch.stdout.readline().decode().split()
                 if len(header) < 3 or header[1] != "blob":
-                    raise GitError(f"git cannot read the file content {blob[:7]} ({' '.join(header[1:]) or 'no answer'}): "
-                                   "the repository is damaged or a partial clone lacks it ('git fsck' says which)")
+                    raise GitError(
+                        f"git cannot read the file content {blob[:7]} ({' '.join(header[1:]) or 'no answer'}): "
+                        "the repository is damaged or a partial clone lacks it ('git fsck' says which)"
+                    )
                 size = int(header[2])
                 found[blob] = self._batch.stdout.read(size)
                 self._batch.stdout.read(1)  # the newline after the content
@@ -233,11 +250,15 @@ class Blobs:
 def _refuse_option(value: str) -> None:
     # git reads an argument that begins with '-' as an option wherever it stands: --output=FILE writes a file.
     if value.startswith("-"):
-        raise RefError(f"{value!r} begins with '-': a tag, a commit or a date never does, and git would read it as an option")
+        raise RefError(
+            f"{value!r} begins with '-': a tag, a commit or a date never does, and git would read it as an option"
+        )
 
 
 def _git_says(error: Exception) -> str:
-    return str(error).strip().split("\n")[-1]  # git's last line is its verdict ("fatal: ..."), the rest its steps
+    return (
+        str(error).strip().split("\n")[-1]
+    )  # git's last line is its verdict ("fatal: ..."), the rest its steps
 
 
 def _commit(line: str) -> Commit:
@@ -252,8 +273,12 @@ def _environment() -> dict[str, str]:
 
 def _git(cwd: Path, *args: str) -> str:
     try:
-        done = subprocess.run(["git", "-C", str(cwd), "-c", "core.quotepath=off", "-c", "diff.renames=true", *args],
-                              capture_output=True, env=_environment(), timeout=300)
+        done = subprocess.run(
+            ["git", "-C", str(cwd), "-c", "core.quotepath=off", "-c", "diff.renames=true", *args],
+            capture_output=True,
+            env=_environment(),
+            timeout=300,
+        )
     except FileNotFoundError:
         raise NoHistory("history needs git, which is not installed here (no git on the PATH)") from None
     except (OSError, subprocess.TimeoutExpired) as error:

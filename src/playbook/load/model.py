@@ -7,6 +7,7 @@ from datetime import date
 
 from playbook.diagnostics import Position, Span
 from playbook.layout import STATUSES
+
 RANKED_STATUSES = frozenset(STATUSES[:4])
 FREQUENCIES = ("daily", "weekly", "monthly", "quarterly", "rarely")
 ERROR_COSTS = ("low", "medium", "high", "critical")
@@ -17,7 +18,9 @@ EMOTIONAL_STATES = ("calm", "rushed", "stressed", "high-stakes")
 # Windows reserves (con, nul, com1...), which no Windows machine could check out or copy.
 SLUG_MAX = 100
 RESERVED_NAMES = r"(?:con|prn|aux|nul|com[1-9]|lpt[1-9])"
-SLUG_PATTERN = rf"(?!{RESERVED_NAMES}(?![a-z0-9-]))(?=[a-z0-9-]{{1,{SLUG_MAX}}}(?![a-z0-9-]))[a-z0-9]+(?:-[a-z0-9]+)*"
+SLUG_PATTERN = (
+    rf"(?!{RESERVED_NAMES}(?![a-z0-9-]))(?=[a-z0-9-]{{1,{SLUG_MAX}}}(?![a-z0-9-]))[a-z0-9]+(?:-[a-z0-9]+)*"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,8 +75,11 @@ class Spans:
     __slots__ = ("_text",)
 
     def __init__(self, spans: dict[str, tuple[int, int, int]] | None = None):
-        self._text = "\n" + "".join(f"{key}\t{line}\t{column}\t{length}\n" for key, (line, column, length) in (spans or {}).items()
-                                    if "\t" not in key and "\n" not in key)
+        self._text = "\n" + "".join(
+            f"{key}\t{line}\t{column}\t{length}\n"
+            for key, (line, column, length) in (spans or {}).items()
+            if "\t" not in key and "\n" not in key
+        )
 
     def as_plain(self) -> str:
         """Return the packed text, as the build cache stores it."""
@@ -94,11 +100,15 @@ class Spans:
         if start < 0:
             return None
         start += len(key) + 2
-        line, column, length = self._text[start:self._text.index("\n", start)].split("\t")
+        line, column, length = self._text[start : self._text.index("\n", start)].split("\t")
         return int(line), int(column), int(length)
 
     def __iter__(self):
-        return (entry.partition("\t")[0] for entry in self._text[1:-1].split("\n")) if len(self._text) > 1 else iter(())
+        return (
+            (entry.partition("\t")[0] for entry in self._text[1:-1].split("\n"))
+            if len(self._text) > 1
+            else iter(())
+        )
 
 
 @dataclass(frozen=True, slots=True)

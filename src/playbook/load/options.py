@@ -17,7 +17,9 @@ def frozen(mapping: Mapping) -> Mapping:
     return MappingProxyType(dict(mapping))
 
 
-def option(spec: Spec, default: Any, doc: str, *, merge: bool = False, convert: Callable[[Any], Any] | None = None):
+def option(
+    spec: Spec, default: Any, doc: str, *, merge: bool = False, convert: Callable[[Any], Any] | None = None
+):
     """Declare one key: read by ``spec``, ``default`` when absent, documented by ``doc``.
 
     ``merge``: a table given in part keeps the defaults of the keys it leaves out.

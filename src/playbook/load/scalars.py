@@ -59,7 +59,13 @@ def _kind(node) -> str:
     return core_type(node) if node.kind == "scalar" else node.kind
 
 
-WHAT = {"int": "the number", "float": "the number", "bool": "the boolean", "null": "nothing", "str": "the text"}
+WHAT = {
+    "int": "the number",
+    "float": "the number",
+    "bool": "the boolean",
+    "null": "nothing",
+    "str": "the text",
+}
 
 
 @dataclass(frozen=True)
@@ -80,12 +86,20 @@ class Text(Spec):
             raise self._wrong(node, reading, key, f'write it as text, in quotes: "{text}"')
         control = CONTROL.search(text)  # made by an escape such as "\e": no file may hold it raw
         if control is not None:
-            reading.problem("PB002", node, f"{key}: contains the invisible control character U+{ord(control.group()):04X}",
-                            "remove the escape that makes it")
+            reading.problem(
+                "PB002",
+                node,
+                f"{key}: contains the invisible control character U+{ord(control.group()):04X}",
+                "remove the escape that makes it",
+            )
             raise Invalid
         if self.required and not _visible(text):
-            reading.problem("PB002", node, f"{key}: must not be empty" + (" (it has only invisible characters)" if text else ""),
-                            "write the answer here")
+            reading.problem(
+                "PB002",
+                node,
+                f"{key}: must not be empty" + (" (it has only invisible characters)" if text else ""),
+                "write the answer here",
+            )
             raise Invalid
         if self.pattern and not re.fullmatch(self.pattern, text):
             raise self._wrong(node, reading, key)
@@ -110,8 +124,11 @@ class Number(Spec):
 
     def expected(self) -> str:
         kind = "an integer" if self.integer else "a number"
-        bounds = f" from {self.minimum:g} to {self.maximum:g}" if math.isfinite(self.minimum) and math.isfinite(self.maximum) else (
-            f" of at least {self.minimum:g}" if math.isfinite(self.minimum) else "")
+        bounds = (
+            f" from {self.minimum:g} to {self.maximum:g}"
+            if math.isfinite(self.minimum) and math.isfinite(self.maximum)
+            else (f" of at least {self.minimum:g}" if math.isfinite(self.minimum) else "")
+        )
         extra = ' or a percentage like "88%"' if self.percent else ""
         return f"{kind}{bounds}{extra}"
 
@@ -123,7 +140,11 @@ class Number(Spec):
             return round(float(match.group(1)) / 100, 6)
         if kind == "str":
             number = re.fullmatch(r"\s*[-+]?[0-9.]+\s*", text)
-            hint = "write it without quotes" if number else ('a percentage is 0% to 100%' if self.percent and "%" in text else "")
+            hint = (
+                "write it without quotes"
+                if number
+                else ("a percentage is 0% to 100%" if self.percent and "%" in text else "")
+            )
             raise self._wrong(node, reading, key, hint)
         if kind not in ("int", "float"):
             raise self._wrong(node, reading, key)
@@ -175,7 +196,9 @@ class Day(Spec):
 
     def read(self, node, reading, key):
         text = self._scalar(node, reading, key)
-        if _kind(node) != "str" or not ISO_DAY.fullmatch(text):  # fromisoformat() also takes 20261120 and other forms
+        if _kind(node) != "str" or not ISO_DAY.fullmatch(
+            text
+        ):  # fromisoformat() also takes 20261120 and other forms
             hint = "write the date alone, like 2026-11-20" if ISO_DAY.match(text) else ""
             raise self._wrong(node, reading, key, hint)
         try:
@@ -199,8 +222,11 @@ class Choice(Spec):
         if text in self.values and _kind(node) == "str":
             return text
         lower = text.lower()
-        hint = (f"did you mean {lower!r}? values are lowercase" if lower in self.values else
-                did_you_mean(text, self.values) or f"use one of {', '.join(self.values)}")
+        hint = (
+            f"did you mean {lower!r}? values are lowercase"
+            if lower in self.values
+            else did_you_mean(text, self.values) or f"use one of {', '.join(self.values)}"
+        )
         reading.problem("PB002", node, f"{key}: {quote(text)} is not one of {', '.join(self.values)}", hint)
         raise Invalid
 

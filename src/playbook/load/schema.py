@@ -16,7 +16,20 @@ from playbook.load.yamltree import Node
 from playbook.rules import diagnostic
 from playbook.suggest import did_you_mean
 
-__all__ = ["Boolean", "Choice", "Day", "Invalid", "Number", "Reading", "Record", "Spec", "Table", "Text", "TextList", "read_document"]
+__all__ = [
+    "Boolean",
+    "Choice",
+    "Day",
+    "Invalid",
+    "Number",
+    "Reading",
+    "Record",
+    "Spec",
+    "Table",
+    "Text",
+    "TextList",
+    "read_document",
+]
 
 
 @dataclass(frozen=True)
@@ -32,11 +45,17 @@ class TextList(Spec):
 
     def read(self, node, reading, key):
         if node.kind != "sequence":
-            reading.problem("PB002", node, f"{key}: expected {self.expected()}, got {_describe(node)}", self.hint())
+            reading.problem(
+                "PB002", node, f"{key}: expected {self.expected()}, got {_describe(node)}", self.hint()
+            )
             raise Invalid
         if self.max_items is not None and len(node.items) > self.max_items:
-            reading.problem("PB002", node, f"{key}: at most {self.max_items} entries, got {len(node.items)}",
-                            "keep the few that matter")
+            reading.problem(
+                "PB002",
+                node,
+                f"{key}: at most {self.max_items} entries, got {len(node.items)}",
+                "keep the few that matter",
+            )
             raise Invalid
         values = []
         failed = False
@@ -77,8 +96,12 @@ class Record(Spec):
         prefix = f"{key}." if key else ""
         if node.kind != "mapping":
             where = f"{key}: " if key else ""
-            reading.problem("PB002" if key else "PB001", node, f"{where}expected {self.expected()}, got {_describe(node)}",
-                            "write 'name: value' pairs")
+            reading.problem(
+                "PB002" if key else "PB001",
+                node,
+                f"{where}expected {self.expected()}, got {_describe(node)}",
+                "write 'name: value' pairs",
+            )
             raise Invalid
         values: dict[str, object] = {}
         failed = False
@@ -87,12 +110,19 @@ class Record(Spec):
             spec = self.fields.get(name)
             if spec is None:
                 where = f" in {key}" if key else ""
-                reading.problem("PB003", key_node, f"unknown field {quote(name)}{where}",
-                                did_you_mean(name, self.fields) or f"known fields: {', '.join(self.fields)}")
+                reading.problem(
+                    "PB003",
+                    key_node,
+                    f"unknown field {quote(name)}{where}",
+                    did_you_mean(name, self.fields) or f"known fields: {', '.join(self.fields)}",
+                )
                 continue
             reading.keys[prefix + name] = key_node
             # Point at the value when it sits on the key's line, else at the key (a block below it, or nothing).
-            reading.remember(prefix + name, value_node if value_node.line == key_node.line and not value_node.is_null else key_node)
+            reading.remember(
+                prefix + name,
+                value_node if value_node.line == key_node.line and not value_node.is_null else key_node,
+            )
             if value_node.is_null:
                 continue  # an empty value counts as absent, and is reported as missing if required
             try:
@@ -104,22 +134,37 @@ class Record(Spec):
             if spec.required and name not in values:
                 failed = True
                 # Point at the key if it was written with no value, else at the mapping's own key.
-                self._missing(reading.keys.get(prefix + name) or reading.keys.get(key, node), reading, prefix + name, spec)
+                self._missing(
+                    reading.keys.get(prefix + name) or reading.keys.get(key, node),
+                    reading,
+                    prefix + name,
+                    spec,
+                )
         clash = False
         for first, second in self.apart:
             if first in values and second in values:
                 failed = clash = True
-                reading.problem("PB002", reading.keys[prefix + second], f"{prefix + second}: give {first} or {second}, not both",
-                                f"{second} gives what {first} says; remove one")
+                reading.problem(
+                    "PB002",
+                    reading.keys[prefix + second],
+                    f"{prefix + second}: give {first} or {second}, not both",
+                    f"{second} gives what {first} says; remove one",
+                )
         for field_name, needed in self.needs:
             if field_name in values and needed not in values:
                 failed = True
-                reading.problem("PB002", reading.keys[prefix + field_name], f"{prefix + field_name} is given without {prefix + needed}",
-                                f"add {needed}, or remove {field_name}")
+                reading.problem(
+                    "PB002",
+                    reading.keys[prefix + field_name],
+                    f"{prefix + field_name} is given without {prefix + needed}",
+                    f"add {needed}, or remove {field_name}",
+                )
         if self.one_of and not clash and not any(all(n in values for n in group) for group in self.one_of):
             failed = True
             options = " or ".join(" and ".join(prefix + n for n in group) for group in self.one_of)
-            reading.problem("PB002", reading.keys.get(key, node), f"{key or 'front matter'}: give {options}", "")
+            reading.problem(
+                "PB002", reading.keys.get(key, node), f"{key or 'front matter'}: give {options}", ""
+            )
         if failed:
             raise Invalid
         for name, spec in self.fields.items():
@@ -138,8 +183,10 @@ class Record(Spec):
         schema: dict = {
             "type": "object",
             # An empty value counts as absent (``owner:``), so an optional field may be null.
-            "properties": {name: spec.json_schema() if spec.required else _nullable(spec.json_schema())
-                           for name, spec in self.fields.items()},
+            "properties": {
+                name: spec.json_schema() if spec.required else _nullable(spec.json_schema())
+                for name, spec in self.fields.items()
+            },
         }
         if self.closed:
             schema["additionalProperties"] = False
@@ -170,19 +217,33 @@ class Table(Spec):
 
     def read(self, node, reading, key):
         if node.kind != "mapping":
-            reading.problem("PB002", node, f"{key}: expected a mapping, got {_describe(node)}", "write 'name: value' pairs")
+            reading.problem(
+                "PB002",
+                node,
+                f"{key}: expected a mapping, got {_describe(node)}",
+                "write 'name: value' pairs",
+            )
             raise Invalid
         values = {}
         failed = False
         for key_node, value_node in node.items:
             name = key_node.value.strip()
             if name in self.refused:
-                reading.problem("PB002", key_node, f"{key}: {name} {self.refused_why}", f"{key} takes {', '.join(self.keys)}")
+                reading.problem(
+                    "PB002",
+                    key_node,
+                    f"{key}: {name} {self.refused_why}",
+                    f"{key} takes {', '.join(self.keys)}",
+                )
                 failed = True
                 continue
             if self.keys and name not in self.keys:
-                reading.problem("PB002", key_node, f"{key}: unknown key {quote(name)}",
-                                did_you_mean(name, self.keys) or f"{key} takes {', '.join(self.keys)}")
+                reading.problem(
+                    "PB002",
+                    key_node,
+                    f"{key}: unknown key {quote(name)}",
+                    did_you_mean(name, self.keys) or f"{key} takes {', '.join(self.keys)}",
+                )
                 failed = True
                 continue
             reading.remember(f"{key}.{name}", key_node)
@@ -215,7 +276,10 @@ def _nullable(schema: dict) -> dict:
     if isinstance(kinds, list) and "enum" not in schema:
         return {**schema, "type": [*kinds, "null"]}
     description = {"description": schema["description"]} if "description" in schema else {}
-    return {"anyOf": [{k: v for k, v in schema.items() if k != "description"}, {"type": "null"}], **description}
+    return {
+        "anyOf": [{k: v for k, v in schema.items() if k != "description"}, {"type": "null"}],
+        **description,
+    }
 
 
 def _describe(node: Node) -> str:
@@ -228,7 +292,11 @@ def read_document(spec: Record, root: Node | None, path: str) -> tuple[dict | No
     """Return the values of ``root`` read through ``spec`` (None if any error), and the reading."""
     reading = Reading(path)
     if root is None or root.is_null:
-        reading.diagnostics.append(diagnostic("PB001", path, Position(), "front matter is empty", "add the fields between the '---' lines"))
+        reading.diagnostics.append(
+            diagnostic(
+                "PB001", path, Position(), "front matter is empty", "add the fields between the '---' lines"
+            )
+        )
         return None, reading
     try:
         values = spec.read(root, reading, "")

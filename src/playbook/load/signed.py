@@ -48,8 +48,10 @@ def untrusted_key(root: Path) -> str:
         return f"the cache's signing key {path} cannot be resolved"
     tree = checkout(root)
     if where.is_relative_to(tree):
-        return (f"the cache's signing key {path} is inside {tree}, where a pull request could plant one (XDG_CACHE_HOME), "
-                "so the cache was neither read nor written; point XDG_CACHE_HOME outside the checkout")
+        return (
+            f"the cache's signing key {path} is inside {tree}, where a pull request could plant one (XDG_CACHE_HOME), "
+            "so the cache was neither read nor written; point XDG_CACHE_HOME outside the checkout"
+        )
     return ""
 
 
@@ -96,8 +98,10 @@ def _open_folder(folder: Path, create: bool) -> int | None:
         return None
     except OSError:
         if folder.is_symlink() or folder.exists():
-            raise UnsafeCacheFolder(f"{folder.name} is a symlink or not a folder, so the cache was neither read nor written; "
-                                    "delete it (it is always safe to) and the next run makes a new one") from None
+            raise UnsafeCacheFolder(
+                f"{folder.name} is a symlink or not a folder, so the cache was neither read nor written; "
+                "delete it (it is always safe to) and the next run makes a new one"
+            ) from None
         raise
 
 
@@ -106,8 +110,11 @@ def read_regular(path: Path, limit: int = MAX_BYTES, *, dir_fd: int | None = Non
     most ``limit`` bytes, else None: a planted link to /dev/zero or a FIFO must neither fill the
     memory nor hang the build."""
     try:
-        descriptor = os.open(path if dir_fd is None else path.name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC,
-                             dir_fd=dir_fd)
+        descriptor = os.open(
+            path if dir_fd is None else path.name,
+            os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC,
+            dir_fd=dir_fd,
+        )
     except OSError:
         return None
     try:
@@ -133,7 +140,9 @@ def verified(key: bytes, data: bytes | None) -> memoryview | None:
     if data is None or len(data) < 32 or not key:
         return None
     payload = memoryview(data)[32:]
-    return payload if hmac.compare_digest(data[:32], hmac.new(key, payload, hashlib.sha256).digest()) else None
+    return (
+        payload if hmac.compare_digest(data[:32], hmac.new(key, payload, hashlib.sha256).digest()) else None
+    )
 
 
 class Signed:
@@ -179,7 +188,9 @@ class Signed:
         stream.seek(32)
         stored: dict = {}
         try:
-            unpacker = msgpack.Unpacker(stream, read_size=1 << 20, use_list=False, raw=False, max_buffer_size=MAX_BYTES)
+            unpacker = msgpack.Unpacker(
+                stream, read_size=1 << 20, use_list=False, raw=False, max_buffer_size=MAX_BYTES
+            )
             if unpacker.unpack() != self.format:
                 return {}
             while (name := unpacker.unpack()) is not None:
@@ -210,8 +221,12 @@ class Signed:
         temporary = f".{self.path.name}-{os.getpid()}-{secrets.token_hex(4)}"
         try:
             remove_stale_temporaries(folder)
-            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600,
-                                 dir_fd=folder)
+            descriptor = os.open(
+                temporary,
+                os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC,
+                0o600,
+                dir_fd=folder,
+            )
             with os.fdopen(descriptor, "wb") as out:
                 fcntl.flock(out, fcntl.LOCK_EX)  # a later build knows a live writer's file from a dead one's
                 out.write(bytes(32))  # the signature, once the rest is written
@@ -224,7 +239,7 @@ class Signed:
                         items = list(value.items())
                         signer.write(pack(name) + pack(-(-len(items) // self.SLICE)))
                         for start in range(0, len(items), self.SLICE):
-                            signer.write(pack(encode(dict(items[start:start + self.SLICE]))))
+                            signer.write(pack(encode(dict(items[start : start + self.SLICE]))))
                     else:
                         signer.write(pack(name) + pack(None) + pack(encode(value)))
                 signer.write(pack(None))
@@ -248,7 +263,9 @@ def remove_stale_temporaries(folder: int) -> None:
         if not (name.startswith(".") and "-" in name):
             continue
         try:
-            descriptor = os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC, dir_fd=folder)
+            descriptor = os.open(
+                name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC, dir_fd=folder
+            )
         except OSError:
             continue
         try:

@@ -21,7 +21,9 @@ class Reading:
         self.keys: dict[str, Node] = {}  # the key node of every field read, to point at a parent
 
     def problem(self, code: str, node: Node, message: str, hint: str = "") -> None:
-        self.diagnostics.append(diagnostic(code, self.path, Position(node.line, node.column), message, hint, node.length))
+        self.diagnostics.append(
+            diagnostic(code, self.path, Position(node.line, node.column), message, hint, node.length)
+        )
 
     def remember(self, key: str, node: Node) -> None:
         self.spans[key] = (node.line, node.column, node.length)
@@ -54,12 +56,19 @@ class Spec:
 
     def _scalar(self, node: Node, reading: Reading, key: str) -> str:
         if node.kind != "scalar":
-            reading.problem("PB002", node, f"{key}: expected {self.expected()}, got a {node.kind}", self.hint())
+            reading.problem(
+                "PB002", node, f"{key}: expected {self.expected()}, got a {node.kind}", self.hint()
+            )
             raise Invalid
         return node.value.strip()
 
     def _wrong(self, node: Node, reading: Reading, key: str, extra: str = "") -> Invalid:
-        reading.problem("PB002", node, f"{key}: expected {self.expected()}, got {quote(node.value.strip())}", extra or self.hint())
+        reading.problem(
+            "PB002",
+            node,
+            f"{key}: expected {self.expected()}, got {quote(node.value.strip())}",
+            extra or self.hint(),
+        )
         return Invalid()
 
     def hint(self) -> str:

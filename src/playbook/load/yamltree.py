@@ -22,18 +22,38 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_DEPTH = 24
 MAX_NODES = 20_000  # counting every alias expansion, so a billion laughs stops here
 NULLS = frozenset({"", "~", "null", "Null", "NULL"})
-PLAIN_TAGS = frozenset({None, "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
-                        "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp",
-                        "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
+PLAIN_TAGS = frozenset(
+    {
+        None,
+        "!",
+        "tag:yaml.org,2002:str",
+        "tag:yaml.org,2002:int",
+        "tag:yaml.org,2002:float",
+        "tag:yaml.org,2002:bool",
+        "tag:yaml.org,2002:null",
+        "tag:yaml.org,2002:timestamp",
+        "tag:yaml.org,2002:map",
+        "tag:yaml.org,2002:seq",
+    }
+)
 
 
 # The YAML 1.2 core schema's types of plain scalars (what yaml-language-server and other YAML 1.2
 # readers give a JSON Schema to validate): the schema's types are read the same way here.
 CORE_BOOL = frozenset({"true", "True", "TRUE", "false", "False", "FALSE"})
 CORE_INT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
-CORE_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)")
-TAG_TYPES = {"tag:yaml.org,2002:str": "str", "tag:yaml.org,2002:timestamp": "str", "!": "str", "tag:yaml.org,2002:int": "int",
-             "tag:yaml.org,2002:float": "float", "tag:yaml.org,2002:bool": "bool", "tag:yaml.org,2002:null": "null"}
+CORE_FLOAT = re.compile(
+    r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
+)
+TAG_TYPES = {
+    "tag:yaml.org,2002:str": "str",
+    "tag:yaml.org,2002:timestamp": "str",
+    "!": "str",
+    "tag:yaml.org,2002:int": "int",
+    "tag:yaml.org,2002:float": "float",
+    "tag:yaml.org,2002:bool": "bool",
+    "tag:yaml.org,2002:null": "null",
+}
 
 
 def core_type(node: "Node") -> str:
@@ -116,16 +136,25 @@ def read_yaml(text: str, first_line: int = 1) -> tuple[Node | None, list[YamlPro
         line = first_line + (mark.line if mark else 0)
         column = (mark.column + 1) if mark else 1
         source_line = text.split("\n")[mark.line] if mark and mark.line < text.count("\n") + 1 else ""
-        if "\t" in source_line[: column]:
+        if "\t" in source_line[:column]:
             problem = "a tab character where YAML expects spaces"
-        return None, builder.problems + [YamlProblem("PB001", line, column, f"invalid YAML: {problem}", _yaml_hint(problem))]
+        return None, builder.problems + [
+            YamlProblem("PB001", line, column, f"invalid YAML: {problem}", _yaml_hint(problem))
+        ]
     except yaml.reader.ReaderError as error:  # a control character: it has an offset, not a mark
         before = text[: error.position]
         line = first_line + before.count("\n")
         column = error.position - (before.rfind("\n") + 1) + 1
         character = error.character if isinstance(error.character, str) else chr(error.character)
-        return None, builder.problems + [YamlProblem("PB001", line, column, f"invalid YAML: control character {character!r} is not allowed",
-                                                     "delete it, or write it as an escape in a double-quoted string")]
+        return None, builder.problems + [
+            YamlProblem(
+                "PB001",
+                line,
+                column,
+                f"invalid YAML: control character {character!r} is not allowed",
+                "delete it, or write it as an escape in a double-quoted string",
+            )
+        ]
     except yaml.YAMLError as error:
         return None, builder.problems + [YamlProblem("PB001", first_line, 1, f"invalid YAML: {error}", "")]
     return builder.root, builder.problems
@@ -179,15 +208,25 @@ class _Builder:
         if event.tag is not None and event.tag not in PLAIN_TAGS:
             self.check_tag(event)
         start, end = event.start_mark, event.end_mark
-        node = Node("scalar", self.first_line + start.line, start.column + 1, event.value, event.style is None or event.style == "",
-                    None if event.tag in (None, "!") else event.tag,
-                    end.column - start.column if end.line == start.line else 1)
+        node = Node(
+            "scalar",
+            self.first_line + start.line,
+            start.column + 1,
+            event.value,
+            event.style is None or event.style == "",
+            None if event.tag in (None, "!") else event.tag,
+            end.column - start.column if end.line == start.line else 1,
+        )
         self.add(event, node)
 
     def on_start(self, event) -> None:
         self.check_tag(event)
         if len(self.stack) >= MAX_DEPTH:
-            self.stop(event, f"front matter is nested more than {MAX_DEPTH} levels deep", "flatten it: briefs need three levels at most")
+            self.stop(
+                event,
+                f"front matter is nested more than {MAX_DEPTH} levels deep",
+                "flatten it: briefs need three levels at most",
+            )
         line, column = self.where(event)
         node = Node("mapping" if event.__class__ is yaml.MappingStartEvent else "sequence", line, column)
         self.add(event, node, open_container=True)
@@ -215,12 +254,20 @@ class _Builder:
 
     def check_tag(self, event) -> None:
         if event.tag not in PLAIN_TAGS:
-            self.stop(event, f"YAML tag {event.tag} is not allowed in front matter", "remove the tag; plain values are enough")
+            self.stop(
+                event,
+                f"YAML tag {event.tag} is not allowed in front matter",
+                "remove the tag; plain values are enough",
+            )
 
     def add(self, event, node: Node, open_container: bool = False, alias: bool = False) -> None:
         self.total += node.size if alias else 1
         if self.total > MAX_NODES:
-            self.stop(event, f"front matter expands to more than {MAX_NODES} values (an alias bomb?)", "remove the anchors and aliases")
+            self.stop(
+                event,
+                f"front matter expands to more than {MAX_NODES} values (an alias bomb?)",
+                "remove the anchors and aliases",
+            )
         anchor = getattr(event, "anchor", None)
         if anchor and not alias:
             self.anchors[anchor] = node
@@ -233,7 +280,11 @@ class _Builder:
                 parent.items.append(node)
             elif key is None:
                 if node.kind != "scalar":
-                    self.stop(event, "a mapping key must be a plain value, not a list or mapping", "write 'key: value'")
+                    self.stop(
+                        event,
+                        "a mapping key must be a plain value, not a list or mapping",
+                        "write 'key: value'",
+                    )
                 self.stack[-1] = (parent, node)
             else:
                 self.stack[-1] = (parent, None)
@@ -244,10 +295,14 @@ class _Builder:
     def add_pair(self, mapping: Node, key: Node, value: Node) -> None:
         for earlier, _ in mapping.items:
             if earlier.value == key.value:
-                self.problems.append(YamlProblem(
-                    "PB004", key.line, key.column,
-                    f"key {key.value!r} is given twice in one mapping (first on line {earlier.line})",
-                    "keep one of them; YAML would silently drop the first",
-                ))
+                self.problems.append(
+                    YamlProblem(
+                        "PB004",
+                        key.line,
+                        key.column,
+                        f"key {key.value!r} is given twice in one mapping (first on line {earlier.line})",
+                        "keep one of them; YAML would silently drop the first",
+                    )
+                )
                 return
         mapping.items.append((key, value))

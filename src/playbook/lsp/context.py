@@ -55,10 +55,10 @@ def cursor_at(lines: list[str], line: int, character: int, whole: bool = False) 
     match = KEY.match(text)
     if match and character > match.end():  # after "key:" on this line
         key = match.group("key")
-        rest = before[match.end():]
+        rest = before[match.end() :]
         inline = rest.rfind("[") > rest.rfind("]") or rest.rfind("{") > rest.rfind("}")
         if rest.rfind("{") > rest.rfind("}"):
-            after_brace = rest[rest.rfind("{") + 1:]
+            after_brace = rest[rest.rfind("{") + 1 :]
             if ":" not in after_brace.rsplit(",", 1)[-1]:
                 return Cursor("key", (*parents, key), start, typed)
         return Cursor("item" if inline else "value", (*parents, key), start, typed)

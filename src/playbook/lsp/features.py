@@ -16,7 +16,15 @@ from playbook.lsp.context import KEY, Cursor, cursor_at, front_matter_end, spec_
 from playbook.lsp.project import NO_NUMBERS, Project
 from playbook.rules import RULES
 
-NUMBERS = {"accuracy", "samples", "eval", "error_cost", "catchability", "emotional_state", "required_accuracy"}
+NUMBERS = {
+    "accuracy",
+    "samples",
+    "eval",
+    "error_cost",
+    "catchability",
+    "emotional_state",
+    "required_accuracy",
+}
 REASON = "TODO: why this is accepted, and until when"
 EVAL_SUFFIXES = (".jsonl", ".csv", ".json")
 
@@ -29,7 +37,9 @@ def _edit(line: int, start: int, end: int, text: str) -> types.TextEdit:
     return types.TextEdit(types.Range(types.Position(line, start), types.Position(line, end)), text)
 
 
-def complete(project: Project, path: str, lines: list[str], line: int, character: int) -> list[types.CompletionItem]:
+def complete(
+    project: Project, path: str, lines: list[str], line: int, character: int
+) -> list[types.CompletionItem]:
     """Return what can be written at the cursor: keys, values, slugs."""
     cursor = cursor_at(lines, line, character, whole=path == CONFIG_FILE)
     if cursor.where == "body":
@@ -59,17 +69,30 @@ def _keys(spec: Spec | None, cursor: Cursor, line: int, character: int) -> list[
             if name in cursor.siblings:
                 continue
             documentation = field.description + ("" if not field.required else "\n\nRequired.")
-            items.append(types.CompletionItem(
-                label=name, kind=types.CompletionItemKind.Property, detail=field.expected(),
-                documentation=types.MarkupContent(types.MarkupKind.Markdown, documentation),
-                text_edit=_edit(line, cursor.start, character, f"{name}: "), sort_text=f"{0 if field.required else 1}{name}"))
+            items.append(
+                types.CompletionItem(
+                    label=name,
+                    kind=types.CompletionItemKind.Property,
+                    detail=field.expected(),
+                    documentation=types.MarkupContent(types.MarkupKind.Markdown, documentation),
+                    text_edit=_edit(line, cursor.start, character, f"{name}: "),
+                    sort_text=f"{0 if field.required else 1}{name}",
+                )
+            )
     elif isinstance(spec, Table):
         for key in spec.keys:
             rule = RULES.get(key)
-            items.append(types.CompletionItem(
-                label=key, kind=types.CompletionItemKind.Property, detail=rule.name if rule else spec.value.expected(),
-                documentation=types.MarkupContent(types.MarkupKind.Markdown, rule.summary) if rule else None,
-                text_edit=_edit(line, cursor.start, character, f"{key}: ")))
+            items.append(
+                types.CompletionItem(
+                    label=key,
+                    kind=types.CompletionItemKind.Property,
+                    detail=rule.name if rule else spec.value.expected(),
+                    documentation=types.MarkupContent(types.MarkupKind.Markdown, rule.summary)
+                    if rule
+                    else None,
+                    text_edit=_edit(line, cursor.start, character, f"{key}: "),
+                )
+            )
     return items
 
 
@@ -79,24 +102,48 @@ def _values(spec: Spec | None, line: int, start: int, character: int) -> list[ty
         values = spec.values
     elif isinstance(spec, Boolean):
         values = ("true", "false")
-    return [types.CompletionItem(label=value, kind=types.CompletionItemKind.EnumMember, detail=spec.description or None,
-                                 text_edit=_edit(line, start, character, value)) for value in values]
+    return [
+        types.CompletionItem(
+            label=value,
+            kind=types.CompletionItemKind.EnumMember,
+            detail=spec.description or None,
+            text_edit=_edit(line, start, character, value),
+        )
+        for value in values
+    ]
 
 
 def _slugs(project: Project, path: str, line: int, start: int, character: int) -> list[types.CompletionItem]:
-    return [types.CompletionItem(label=slug, kind=types.CompletionItemKind.Reference, detail=title,
-                                 text_edit=_edit(line, start, character, slug))
-            for brief_path, slug, title in project.judged.briefs if brief_path != path]
+    return [
+        types.CompletionItem(
+            label=slug,
+            kind=types.CompletionItemKind.Reference,
+            detail=title,
+            text_edit=_edit(line, start, character, slug),
+        )
+        for brief_path, slug, title in project.judged.briefs
+        if brief_path != path
+    ]
 
 
 def _eval_files(project: Project, line: int, start: int, character: int) -> list[types.CompletionItem]:
     content = project.root / CONTENT
-    found = sorted(p.relative_to(content).as_posix() for p in content.rglob("*") if p.suffix in EVAL_SUFFIXES and p.is_file())
-    return [types.CompletionItem(label=name, kind=types.CompletionItemKind.File, text_edit=_edit(line, start, character, name))
-            for name in found[:200]]
+    found = sorted(
+        p.relative_to(content).as_posix()
+        for p in content.rglob("*")
+        if p.suffix in EVAL_SUFFIXES and p.is_file()
+    )
+    return [
+        types.CompletionItem(
+            label=name, kind=types.CompletionItemKind.File, text_edit=_edit(line, start, character, name)
+        )
+        for name in found[:200]
+    ]
 
 
-def hover(project: Project, path: str, lines: list[str], line: int, character: int) -> tuple[str, int, int] | None:
+def hover(
+    project: Project, path: str, lines: list[str], line: int, character: int
+) -> tuple[str, int, int] | None:
     """Return the markdown to show over the word at the cursor, and the word's span."""
     if line >= len(lines):
         return None
@@ -104,7 +151,11 @@ def hover(project: Project, path: str, lines: list[str], line: int, character: i
     word, start, end = word_at(text, character)
     if word in RULES:
         rule = RULES[word]
-        return f"**{rule.code} {rule.name}** ({rule.severity.label} by default)\n\n{rule.summary}\n\n{rule.reason}", start, end
+        return (
+            f"**{rule.code} {rule.name}** ({rule.severity.label} by default)\n\n{rule.summary}\n\n{rule.reason}",
+            start,
+            end,
+        )
     match = KEY.match(text)
     whole = path == CONFIG_FILE
     if not match or match.group("key") != word or not (match.start("key") <= character <= match.end("key")):
@@ -121,7 +172,9 @@ def hover(project: Project, path: str, lines: list[str], line: int, character: i
     return shown, start, end
 
 
-def code_actions(path: str, uri: str, lines: list[str], diagnostics: list[types.Diagnostic]) -> list[types.CodeAction]:
+def code_actions(
+    path: str, uri: str, lines: list[str], diagnostics: list[types.Diagnostic]
+) -> list[types.CodeAction]:
     """Return the fixes of ``diagnostics`` (in characters): a did-you-mean applied, a missing key
     added with its question, a finding accepted with a reason to write."""
     actions: list[types.CodeAction] = []
@@ -136,21 +189,39 @@ def code_actions(path: str, uri: str, lines: list[str], diagnostics: list[types.
             key = found.message.removeprefix("missing required field ")
             edit, title = _add_key(lines, path, key), f"Add {key}"
         if edit is not None:
-            actions.append(types.CodeAction(title, kind=types.CodeActionKind.QuickFix, diagnostics=[found], is_preferred=True,
-                                            edit=types.WorkspaceEdit(changes={uri: [edit]})))
+            actions.append(
+                types.CodeAction(
+                    title,
+                    kind=types.CodeActionKind.QuickFix,
+                    diagnostics=[found],
+                    is_preferred=True,
+                    edit=types.WorkspaceEdit(changes={uri: [edit]}),
+                )
+            )
         rule = RULES.get(code)
-        if rule is not None and rule.acceptable and data.get("severity") in ("warning", "info") and code not in accepted:
+        if (
+            rule is not None
+            and rule.acceptable
+            and data.get("severity") in ("warning", "info")
+            and code not in accepted
+        ):
             accept = _accept(lines, code)
             if accept is not None:
                 accepted.add(code)
-                actions.append(types.CodeAction(f"Accept {code} {rule.name}, with a reason", kind=types.CodeActionKind.QuickFix,
-                                                diagnostics=[found], edit=types.WorkspaceEdit(changes={uri: [accept]})))
+                actions.append(
+                    types.CodeAction(
+                        f"Accept {code} {rule.name}, with a reason",
+                        kind=types.CodeActionKind.QuickFix,
+                        diagnostics=[found],
+                        edit=types.WorkspaceEdit(changes={uri: [accept]}),
+                    )
+                )
     return actions
 
 
 def _replace(lines: list[str], found: types.Diagnostic, suggestion: str) -> types.TextEdit:
     start, end = found.range.start, found.range.end
-    text = lines[start.line][start.character:end.character] if start.line == end.line < len(lines) else ""
+    text = lines[start.line][start.character : end.character] if start.line == end.line < len(lines) else ""
     old = re.search(r"'([^']*)'", found.message)
     if old and old.group(1) and old.group(1) in text:  # "[[vendr-risk]]": only the slug changes
         offset = start.character + text.index(old.group(1))
@@ -170,8 +241,16 @@ def _add_key(lines: list[str], path: str, key: str) -> types.TextEdit | None:
     at, indent = end, 0
     first = 0 if whole else 1
     for depth, parent in enumerate(parents):
-        found = next((i for i in range(first, end) if (m := KEY.match(lines[i])) and m.group("key") == parent
-                      and len(m.group("indent")) == depth * 2), None)
+        found = next(
+            (
+                i
+                for i in range(first, end)
+                if (m := KEY.match(lines[i]))
+                and m.group("key") == parent
+                and len(m.group("indent")) == depth * 2
+            ),
+            None,
+        )
         if found is None:
             return None
         first, at, indent = found + 1, found + 1, (depth + 1) * 2
@@ -188,7 +267,7 @@ def _accept(lines: list[str], code: str) -> types.TextEdit | None:
     for index in range(1, end):
         match = KEY.match(lines[index])
         if match and match.group("key") == "accept" and not match.group("indent"):
-            if lines[index][match.end():].strip():
+            if lines[index][match.end() :].strip():
                 return None  # written inline: {PB202: "..."}; the author edits it by hand
             return _edit(index + 1, 0, 0, f'  {code}: "{REASON}"\n')
     return _edit(end, 0, 0, f'accept:\n  {code}: "{REASON}"\n')

@@ -25,7 +25,9 @@ from pathlib import Path
 from playbook.lsp.project import Judged, ProjectCheck
 from playbook.workers import start_worker
 
-STUCK = 10.0  # seconds: the least a check runs before newer buffers may stop it (or 4 times the slowest one yet)
+STUCK = (
+    10.0  # seconds: the least a check runs before newer buffers may stop it (or 4 times the slowest one yet)
+)
 log = logging.getLogger("playbook.lsp")
 
 
@@ -71,7 +73,9 @@ class Judge:
             except (EOFError, OSError):  # its process was stopped, died, or could not start
                 self._forget()
                 return None
-            except Exception:  # a bug of ours (an answer that cannot be read) must not take the editor's linter down
+            except (
+                Exception
+            ):  # a bug of ours (an answer that cannot be read) must not take the editor's linter down
                 log.exception("the check of %s failed", root)
                 self._forget()
                 return None
@@ -101,8 +105,12 @@ class Judge:
             # A process of its own rather than multiprocessing's: a fork would copy the server's
             # threads' locks held, and a spawn runs the server's main module again. Its stdout is
             # not the editor's channel.
-            self.process = subprocess.Popen([sys.executable, "-m", "playbook.lsp.judge", str(theirs.fileno()), str(os.getpid())],
-                                            pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "playbook.lsp.judge", str(theirs.fileno()), str(os.getpid())],
+                pass_fds=[theirs.fileno()],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+            )
             theirs.close()  # ours alone: its end closes with it, and a wait for its answer ends
             self.connection = Connection(ours.detach())
 
@@ -114,7 +122,10 @@ class Judge:
     def _stop(self) -> None:
         self.deadline = None
         if self.process is not None:
-            log.warning("a check ran past %.0f s while newer buffers waited: stopped", time.monotonic() - self.running_since)
+            log.warning(
+                "a check ran past %.0f s while newer buffers waited: stopped",
+                time.monotonic() - self.running_since,
+            )
             self.process.kill()
 
     def _forget(self) -> None:

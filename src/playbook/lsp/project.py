@@ -18,8 +18,12 @@ from playbook.layout import BRIEFS, CONFIG_FILE, CONTENT, is_project
 from playbook.load.config import Config, ConfigError, load_config
 from playbook.serve.memo import FileMemo
 
-SEVERITIES = {Severity.ERROR: types.DiagnosticSeverity.Error, Severity.WARNING: types.DiagnosticSeverity.Warning,
-              Severity.INFO: types.DiagnosticSeverity.Information, Severity.ACCEPTED: types.DiagnosticSeverity.Hint}
+SEVERITIES = {
+    Severity.ERROR: types.DiagnosticSeverity.Error,
+    Severity.WARNING: types.DiagnosticSeverity.Warning,
+    Severity.INFO: types.DiagnosticSeverity.Information,
+    Severity.ACCEPTED: types.DiagnosticSeverity.Hint,
+}
 SUGGESTION = re.compile(r"did you mean '([^']*)'\?")
 NO_NUMBERS = "The derived numbers show once the brief has no errors."
 
@@ -42,8 +46,14 @@ class OverlayMemo(FileMemo):
 
     def sources(self, root: Path):
         briefs, pages, skipped = super().sources(root)
-        extra = [path for path in self.buffers if path.endswith(".md") and path.startswith(CONTENT + "/")
-                 and path not in briefs and path not in pages]
+        extra = [
+            path
+            for path in self.buffers
+            if path.endswith(".md")
+            and path.startswith(CONTENT + "/")
+            and path not in briefs
+            and path not in pages
+        ]
         if extra:  # a new file, not saved yet
             briefs = sorted(briefs + [p for p in extra if str(PurePosixPath(p).parent) == BRIEFS])
             pages = sorted(pages + [p for p in extra if str(PurePosixPath(p).parent) != BRIEFS])
@@ -114,7 +124,11 @@ class ProjectCheck:
             if d.path in buffers:
                 by_path.setdefault(d.path, []).append(d)
         briefs = tuple((brief.path, brief.slug, brief.title) for brief in analysis.briefs)
-        numbers = {path: describe_numbers(analysis, path) for path in buffers if str(PurePosixPath(path).parent) == BRIEFS}
+        numbers = {
+            path: describe_numbers(analysis, path)
+            for path in buffers
+            if str(PurePosixPath(path).parent) == BRIEFS
+        }
         return Judged(by_path, briefs, numbers, self.config.base_url)
 
 
@@ -124,15 +138,31 @@ def describe_numbers(analysis: Analysis, path: str) -> str:
     if brief is None:
         return NO_NUMBERS
     m = analysis.metrics[brief.slug]
-    how = "set by hand" if m.required_given else (f"from error_cost {brief.good_enough.error_cost}, catchability "
-                                                  f"{brief.good_enough.catchability}, emotional_state {brief.good_enough.emotional_state}")
-    measured = (f"on {m.samples:,} cases ({m.confidence:.0%}: {m.accuracy_low:.2f}–{m.accuracy_high:.2f})" if m.samples is not None
-                else "on an unknown number of cases")
-    verdict = {"proven": "ready, proven", "unproven": "ready, not yet proven", "unsized": "ready", "gap": "model gap"}[m.verdict]
+    how = (
+        "set by hand"
+        if m.required_given
+        else (
+            f"from error_cost {brief.good_enough.error_cost}, catchability "
+            f"{brief.good_enough.catchability}, emotional_state {brief.good_enough.emotional_state}"
+        )
+    )
+    measured = (
+        f"on {m.samples:,} cases ({m.confidence:.0%}: {m.accuracy_low:.2f}–{m.accuracy_high:.2f})"
+        if m.samples is not None
+        else "on an unknown number of cases"
+    )
+    verdict = {
+        "proven": "ready, proven",
+        "unproven": "ready, not yet proven",
+        "unsized": "ready",
+        "gap": "model gap",
+    }[m.verdict]
     if m.tier == "model-gap":
         verdict = "model gap"
-    lines = [f"This workflow needs **{m.required_accuracy:.2f}** ({how}); the model has **{m.model_accuracy:.2f}** {measured}; "
-             f"fit **{m.fit:+.2f}**: {verdict}."]
+    lines = [
+        f"This workflow needs **{m.required_accuracy:.2f}** ({how}); the model has **{m.model_accuracy:.2f}** {measured}; "
+        f"fit **{m.fit:+.2f}**: {verdict}."
+    ]
     levers = analysis.levers.get(brief.slug)
     if levers is not None:
         lines.append(levers.hint().capitalize() + ".")
@@ -145,13 +175,26 @@ def to_protocol(d: Diagnostic, uri: str, lines: list[str], codec, link: str | No
     text = lines[line].rstrip("\r\n") if lines else ""
     start = min(max(d.column - 1, 0), len(text))
     end = min(start + max(d.length, 1), len(text)) if text else start
-    where = codec.range_to_client_units(lines or [""], types.Range(types.Position(line, start), types.Position(line, end)))
+    where = codec.range_to_client_units(
+        lines or [""], types.Range(types.Position(line, start), types.Position(line, end))
+    )
     message = d.message if d.severity != Severity.ACCEPTED else f"{d.message} (accepted: {d.reason})"
     found = SUGGESTION.search(d.hint) if d.hint else None
-    related = [types.DiagnosticRelatedInformation(types.Location(uri, where), f"fix: {d.hint}")] if d.hint else None
+    related = (
+        [types.DiagnosticRelatedInformation(types.Location(uri, where), f"fix: {d.hint}")] if d.hint else None
+    )
     return types.Diagnostic(
-        range=where, message=message, severity=SEVERITIES[d.severity], code=d.code, source=f"playbook {d.name}",
-        code_description=types.CodeDescription(href=link) if link else None, related_information=related,
-        data={"code": d.code, "hint": d.hint, "suggestion": found.group(1) if found else None,
-              "severity": d.severity.label},
+        range=where,
+        message=message,
+        severity=SEVERITIES[d.severity],
+        code=d.code,
+        source=f"playbook {d.name}",
+        code_description=types.CodeDescription(href=link) if link else None,
+        related_information=related,
+        data={
+            "code": d.code,
+            "hint": d.hint,
+            "suggestion": found.group(1) if found else None,
+            "severity": d.severity.label,
+        },
     )

@@ -37,8 +37,12 @@ def strict_converter() -> Converter:
     converter = default_converter()
 
     def position(value: Any, _type: type) -> types.Position:
-        if not isinstance(value, dict) or any(type(value.get(key)) is not int for key in ("line", "character")):
-            raise TypeError(f'a position is {{"line": integer, "character": integer}}, not {json.dumps(value)[:60]}')
+        if not isinstance(value, dict) or any(
+            type(value.get(key)) is not int for key in ("line", "character")
+        ):
+            raise TypeError(
+                f'a position is {{"line": integer, "character": integer}}, not {json.dumps(value)[:60]}'
+            )
         return types.Position(value["line"], value["character"])  # its own validators refuse a negative one
 
     converter.register_structure_hook(types.Position, position)
@@ -68,17 +72,26 @@ class AnsweringProtocol(LanguageServerProtocol):
         except Exception as error:  # cattrs found the params of the wrong shape or type
             cause = error.__cause__ or error
             log.warning("refused %s request %r: %s", data["method"], data["id"], cause)
-            return Refused(data["id"], INVALID_PARAMS, f"Invalid params for {data['method']}: {_reason(cause)}")
+            return Refused(
+                data["id"], INVALID_PARAMS, f"Invalid params for {data['method']}: {_reason(cause)}"
+            )
 
     def handle_message(self, message) -> None:
         if isinstance(message, Refused):
             self.refuse(message)
-        elif not hasattr(message, "jsonrpc"):  # a JSON value that is no message: no "jsonrpc" at all, a batch…
+        elif not hasattr(
+            message, "jsonrpc"
+        ):  # a JSON value that is no message: no "jsonrpc" at all, a batch…
             if _request_like(message) or not isinstance(message, dict):
                 self.refuse(_invalid(message))
             else:
-                log.warning("ignored a message without \"jsonrpc\": %.200s", message)
-        elif self._shutdown and hasattr(message, "method") and hasattr(message, "id") and message.method != "exit":
+                log.warning('ignored a message without "jsonrpc": %.200s', message)
+        elif (
+            self._shutdown
+            and hasattr(message, "method")
+            and hasattr(message, "id")
+            and message.method != "exit"
+        ):
             self.refuse(Refused(message.id, INVALID_REQUEST, "Invalid request: the server is shutting down"))
         else:
             super().handle_message(message)
@@ -86,7 +99,13 @@ class AnsweringProtocol(LanguageServerProtocol):
     def refuse(self, refused: Refused) -> None:
         """Answer a request with the error ``refused`` names."""
         # Sent as plain data: the protocol's own error type leaves out an id of null.
-        self._send_data({"jsonrpc": VERSION, "id": refused.id, "error": {"code": refused.code, "message": refused.message}})
+        self._send_data(
+            {
+                "jsonrpc": VERSION,
+                "id": refused.id,
+                "error": {"code": refused.code, "message": refused.message},
+            }
+        )
 
 
 def _invalid(data: Any) -> Refused:

@@ -34,8 +34,13 @@ class PlaybookServer(LanguageServer):
     """The projects open in the editor, and when each is analysed next."""
 
     def __init__(self):
-        super().__init__("playbook", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
-                         protocol_cls=AnsweringProtocol, converter_factory=strict_converter)
+        super().__init__(
+            "playbook",
+            __version__,
+            text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
+            protocol_cls=AnsweringProtocol,
+            converter_factory=strict_converter,
+        )
         self.projects: dict[Path, Project] = {}
         self.pending: dict[Path, asyncio.TimerHandle] = {}
         self.changed: dict[Path, set[str] | None] = {}
@@ -77,7 +82,9 @@ class PlaybookServer(LanguageServer):
         if waiting is not None:
             waiting.cancel()
         loop = asyncio.get_event_loop()
-        self.pending[project.root] = loop.call_later(delay, lambda: asyncio.ensure_future(self.refresh(project)))
+        self.pending[project.root] = loop.call_later(
+            delay, lambda: asyncio.ensure_future(self.refresh(project))
+        )
 
     async def refresh(self, project: Project) -> None:
         self.judge.hurry()  # newer buffers wait for the check under way, if one runs
@@ -87,7 +94,9 @@ class PlaybookServer(LanguageServer):
             documents = self.open_documents(project)
             versions = {path: (document.uri, document.version) for path, document in documents.items()}
             buffers = {path: document.source for path, document in documents.items()}
-            judged = await self.judge.check(project.root, buffers, None if changed is None else sorted(changed))
+            judged = await self.judge.check(
+                project.root, buffers, None if changed is None else sorted(changed)
+            )
             if judged is None:
                 return  # stopped for newer buffers, whose check comes next; or failed, and logged
             project.judged = judged
@@ -95,9 +104,15 @@ class PlaybookServer(LanguageServer):
                 if versions.get(path) != (document.uri, document.version):
                     continue  # opened or edited during the analysis: the next one, already scheduled, speaks for it
                 found = judged.by_path.get(path, [])
-                diagnostics = [to_protocol(d, document.uri, document.lines, document.position_codec, project.rule_link(d.code))
-                               for d in found]
-                self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(document.uri, diagnostics, document.version))
+                diagnostics = [
+                    to_protocol(
+                        d, document.uri, document.lines, document.position_codec, project.rule_link(d.code)
+                    )
+                    for d in found
+                ]
+                self.text_document_publish_diagnostics(
+                    types.PublishDiagnosticsParams(document.uri, diagnostics, document.version)
+                )
 
 
 server = PlaybookServer()
@@ -154,7 +169,9 @@ def did_close(ls: PlaybookServer, params: types.DidCloseTextDocumentParams) -> N
 @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
 @guarded
 def did_change_files(ls: PlaybookServer, params: types.DidChangeWatchedFilesParams) -> None:
-    for project in {located[0] for change in params.changes if (located := ls.locate(change.uri)) is not None}:
+    for project in {
+        located[0] for change in params.changes if (located := ls.locate(change.uri)) is not None
+    }:
         ls.schedule(project, None)
 
 
@@ -163,7 +180,9 @@ def _document(ls: PlaybookServer, uri: str):
     return (*located, ls.workspace.get_text_document(uri)) if located is not None else None
 
 
-@server.feature(types.TEXT_DOCUMENT_COMPLETION, types.CompletionOptions(trigger_characters=[":", " ", "[", "-", ","]))
+@server.feature(
+    types.TEXT_DOCUMENT_COMPLETION, types.CompletionOptions(trigger_characters=[":", " ", "[", "-", ","])
+)
 @guarded
 def completion(ls: PlaybookServer, params: types.CompletionParams) -> types.CompletionList | None:
     found = _document(ls, params.text_document.uri)
@@ -192,11 +211,16 @@ def hover(ls: PlaybookServer, params: types.HoverParams) -> types.Hover | None:
     if shown is None:
         return None
     text, start, end = shown
-    span = document.position_codec.range_to_client_units(lines, types.Range(types.Position(at.line, start), types.Position(at.line, end)))
+    span = document.position_codec.range_to_client_units(
+        lines, types.Range(types.Position(at.line, start), types.Position(at.line, end))
+    )
     return types.Hover(types.MarkupContent(types.MarkupKind.Markdown, text), span)
 
 
-@server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
+@server.feature(
+    types.TEXT_DOCUMENT_CODE_ACTION,
+    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
+)
 @guarded
 def code_action(ls: PlaybookServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
     found = _document(ls, params.text_document.uri)

@@ -34,9 +34,22 @@ class SiteState:
     built: bool = False  # False until a first build succeeds
 
     def to_json(self) -> bytes:
-        return json.dumps({"version": self.version, "errors": [
-            {"path": d.path, "line": d.line, "column": d.column, "code": d.code, "name": d.name, "message": d.message}
-            for d in self.errors]}).encode("utf-8")
+        return json.dumps(
+            {
+                "version": self.version,
+                "errors": [
+                    {
+                        "path": d.path,
+                        "line": d.line,
+                        "column": d.column,
+                        "code": d.code,
+                        "name": d.name,
+                        "message": d.message,
+                    }
+                    for d in self.errors
+                ],
+            }
+        ).encode("utf-8")
 
 
 @dataclass(frozen=True)
@@ -55,7 +68,13 @@ class DevSite:
     half-built page; listeners are told of a new version only once its files are in place.
     """
 
-    def __init__(self, root: Path, *, include_drafts: bool = False, report: Callable[[RebuildReport], None] | None = None):
+    def __init__(
+        self,
+        root: Path,
+        *,
+        include_drafts: bool = False,
+        report: Callable[[RebuildReport], None] | None = None,
+    ):
         self.root = root
         self.include_drafts = include_drafts
         self.report = report  # told of every rebuild, the watcher's and a request's
@@ -65,7 +84,9 @@ class DevSite:
         self.settled = threading.Event()
         self.settled.set()
         self.rebuild_lock = threading.Lock()
-        self.own: dict[str, tuple[str, ...]] = {}  # a brief's or a plain page's page -> its file (and evaluation)
+        self.own: dict[
+            str, tuple[str, ...]
+        ] = {}  # a brief's or a plain page's page -> its file (and evaluation)
 
     def mark_pending(self) -> None:
         """A change was seen: hold requests until the rebuild it causes has finished."""
@@ -81,7 +102,9 @@ class DevSite:
                         report = self._rebuild(paths)
                     except Exception as error:  # never let one rebuild end the rebuilding: say it, serve on
                         self.memo.forget_render()
-                        report = self._publish_errors((), time.perf_counter(), f"the rebuild failed: {type(error).__name__}: {error}")
+                        report = self._publish_errors(
+                            (), time.perf_counter(), f"the rebuild failed: {type(error).__name__}: {error}"
+                        )
                 if self.memo.render is not None and self.memo.render is not before:
                     # What a full build leaves is kept until the next one: freezing it spares every
                     # later collection from walking it (what it frees is freed by reference counts).
@@ -98,7 +121,9 @@ class DevSite:
         first and rebuilt with these files as they are now (the same site again would make every
         open page reload a second time)."""
         with self.rebuild_lock:
-            if self.state.built and self.memo.files.stamps.read_as_they_are(self.root, _relative_paths(self.root, paths)):
+            if self.state.built and self.memo.files.stamps.read_as_they_are(
+                self.root, _relative_paths(self.root, paths)
+            ):
                 self.settled.set()
                 return None
         return self.rebuild(paths)
@@ -124,7 +149,13 @@ class DevSite:
             if fresh:
                 memo.render = RenderMemo(load_theme(analysis))
             # No base URL in a preview: canonical links and a 404 <base> would point at production.
-            files = SiteFiles(analysis, base_url="", include_drafts=self.include_drafts, memo=memo.render, limit=RENDER_LIMIT)
+            files = SiteFiles(
+                analysis,
+                base_url="",
+                include_drafts=self.include_drafts,
+                memo=memo.render,
+                limit=RENDER_LIMIT,
+            )
             if fresh:
                 files.try_every_template()
         except BuildError as error:
@@ -147,7 +178,9 @@ class DevSite:
         self.own = own
         stamps = self.memo.files.stamps
         listing = self.memo.files.listing
-        stamps.keep_only({*(listing[2] if listing else ()), *evaluations, CONFIG_FILE, *stamps.under.get(THEMES, ())})
+        stamps.keep_only(
+            {*(listing[2] if listing else ()), *evaluations, CONFIG_FILE, *stamps.under.get(THEMES, ())}
+        )
 
     def changed_sources(self, name: str) -> list[str]:
         """Return the sources of the site file ``name`` that changed since they were read: for a
@@ -166,7 +199,9 @@ class DevSite:
             return stamps.changed(self.root, common, folders=True)
         return stamps.changed(self.root, folders=True)
 
-    def _publish_errors(self, errors: tuple[Diagnostic, ...], started: float, message: str = "") -> RebuildReport:
+    def _publish_errors(
+        self, errors: tuple[Diagnostic, ...], started: float, message: str = ""
+    ) -> RebuildReport:
         if message and not errors:
             errors = (Diagnostic("", 1, 1, Severity.ERROR, "build", "theme", message),)
         self._publish(SiteState(self.state.version, self.state.files, errors, self.state.built))
@@ -196,7 +231,11 @@ def _relative_paths(root: Path, paths: set[str]) -> list[str]:
     relative = []
     for path in paths:
         try:
-            relative.append(Path(path).resolve().relative_to(resolved).as_posix() if Path(path).is_absolute() else Path(path).as_posix())
+            relative.append(
+                Path(path).resolve().relative_to(resolved).as_posix()
+                if Path(path).is_absolute()
+                else Path(path).as_posix()
+            )
         except ValueError:
             continue
     return relative

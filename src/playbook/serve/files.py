@@ -12,7 +12,15 @@ from playbook.analysis.project import Analysis
 from playbook.serve.memo import RenderMemo
 from playbook.site.pages import PlannedPage
 from playbook.site.parts import assemble
-from playbook.site.render import BuildError, RenderTimeout, describe_template_error, load_theme, page_context, render_page, time_limit
+from playbook.site.render import (
+    BuildError,
+    RenderTimeout,
+    describe_template_error,
+    load_theme,
+    page_context,
+    render_page,
+    time_limit,
+)
 
 
 class SiteFiles(Mapping[str, bytes]):
@@ -22,13 +30,22 @@ class SiteFiles(Mapping[str, bytes]):
     Looking a page up raises BuildError when its template fails.
     """
 
-    def __init__(self, analysis: Analysis, *, base_url: str | None = None, include_drafts: bool = False,
-                 memo: RenderMemo | None = None, limit: float | None = None):
+    def __init__(
+        self,
+        analysis: Analysis,
+        *,
+        base_url: str | None = None,
+        include_drafts: bool = False,
+        memo: RenderMemo | None = None,
+        limit: float | None = None,
+    ):
         """``limit``: seconds a page may take to render before it is stopped (RenderTimeout, as a
         BuildError); None waits for ever, as a build does."""
         self.limit = limit
         self.memo = memo = memo or RenderMemo(load_theme(analysis))
-        self.parts = parts = assemble(analysis, base_url=base_url, include_drafts=include_drafts, carried=memo.carried)
+        self.parts = parts = assemble(
+            analysis, base_url=base_url, include_drafts=include_drafts, carried=memo.carried
+        )
         memo.theme.forget_fragments()
         self.planned = {page.path: page for page in parts.pages}
         self.makers = parts.data_files(parts.all_search_entries)

@@ -38,7 +38,9 @@ from playbook.site.theme import Theme
 class Work:
     """What one change asks of the next rebuild."""
 
-    suspects: tuple[str, ...] | None  # the files (folders standing for all they hold) to look at again; None: all
+    suspects: (
+        tuple[str, ...] | None
+    )  # the files (folders standing for all they hold) to look at again; None: all
     fresh: bool  # compile the theme again and render every page from scratch
 
 
@@ -48,9 +50,15 @@ class FileMemo:
 
     def __init__(self):
         self.files: dict[str, tuple[bytes, tuple]] = {}  # path -> (sha1 of its bytes, what loading gave)
-        self.derived: dict[str, tuple] = {}  # path -> (brief, (config, today, evaluation), (metrics, levers, findings))
-        self.evaluations: dict[str, tuple] = {}  # eval path and column -> (digest, why not, what reading gave)
-        self.links: dict[str | None, tuple] = {}  # slug -> (brief, its outgoing links); None -> the last graph
+        self.derived: dict[
+            str, tuple
+        ] = {}  # path -> (brief, (config, today, evaluation), (metrics, levers, findings))
+        self.evaluations: dict[
+            str, tuple
+        ] = {}  # eval path and column -> (digest, why not, what reading gave)
+        self.links: dict[
+            str | None, tuple
+        ] = {}  # slug -> (brief, its outgoing links); None -> the last graph
         self.reloaded = 0  # files read by the last analysis
         self.suspects: tuple[str, ...] | None = None  # None: any file may have changed
         self.listing: tuple[list[str], list[str], frozenset[str], list] | None = None  # the last find_sources
@@ -60,8 +68,11 @@ class FileMemo:
         """Return :func:`find_sources`' answer and what it skipped, listing the folders again only
         when a suspect may have added, removed or renamed a file (an edit to a known file cannot)."""
         listed = self.listing
-        if listed is None or self.suspects is None or not all(
-                suspect in listed[2] and os.path.isfile(root / suspect) for suspect in self.suspects):
+        if (
+            listed is None
+            or self.suspects is None
+            or not all(suspect in listed[2] and os.path.isfile(root / suspect) for suspect in self.suspects)
+        ):
             skipped: list[tuple[str, str, str]] = []
             self.stamps.stamp_folders(root, CONTENT)  # before the listing: what comes after shows
             briefs, pages = find_sources(root, skipped)
@@ -70,7 +81,8 @@ class FileMemo:
 
     def _unchanged(self, path: str) -> bool:
         return self.suspects is not None and not any(
-            path == suspect or path.startswith(suspect + "/") or suspect == "" for suspect in self.suspects)
+            path == suspect or path.startswith(suspect + "/") or suspect == "" for suspect in self.suspects
+        )
 
     def load(self, root: Path, path: str, loader: Callable) -> tuple:
         """Return what ``loader`` gives for ``path``, loading it again only when its bytes changed
@@ -149,7 +161,9 @@ class Memo:
         and renders everything; any other change looks again only at the files named."""
         if changed is None or any(path == CONFIG_FILE or path.split("/", 1)[0] == THEMES for path in changed):
             self.render = None
-        work = Work(None if self.render is None else tuple(p.rstrip("/") for p in changed or ()), self.render is None)
+        work = Work(
+            None if self.render is None else tuple(p.rstrip("/") for p in changed or ()), self.render is None
+        )
         self.files.suspects = work.suspects
         return work
 

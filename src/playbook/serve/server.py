@@ -29,10 +29,13 @@ from playbook.site.render import BuildError
 
 PREFIX = "/__playbook__/"
 LIVE_SCRIPT = (Path(__file__).parent / "live.js").read_bytes()
-HOST = re.compile(r"(\[[0-9a-f:.]+\]|[^\[\]:/@#?\s]+)(?::([0-9]{1,5}))?")  # a Host header: a name, and maybe a port
+HOST = re.compile(
+    r"(\[[0-9a-f:.]+\]|[^\[\]:/@#?\s]+)(?::([0-9]{1,5}))?"
+)  # a Host header: a name, and maybe a port
 
 
 # --- Answering requests -------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Response:
@@ -111,19 +114,33 @@ def inject_live_script(html: bytes, version: int) -> bytes:
 def _not_found(state: SiteState) -> Response:
     page = state.files.get("404.html")
     if page is None:
-        page = (b"<!doctype html><html lang=en><meta charset=utf-8><title>Not found</title>"
-                b"<body><h1>Not found</h1>" + (b"" if state.built else b"<p>The playbook has not built yet.</p>") + b"</body></html>")
+        page = (
+            b"<!doctype html><html lang=en><meta charset=utf-8><title>Not found</title>"
+            b"<body><h1>Not found</h1>"
+            + (b"" if state.built else b"<p>The playbook has not built yet.</p>")
+            + b"</body></html>"
+        )
     # The 404 page answers any address; a base makes its relative links resolve from the root.
     page = page.replace(b"<head>", b'<head><base href="/">', 1)
-    return Response(HTTPStatus.NOT_FOUND, {"Content-Type": "text/html; charset=utf-8"}, inject_live_script(page, state.version))
+    return Response(
+        HTTPStatus.NOT_FOUND,
+        {"Content-Type": "text/html; charset=utf-8"},
+        inject_live_script(page, state.version),
+    )
 
 
 def _template_failed(state: SiteState, message: str) -> Response:
-    page = (b"<!doctype html><html lang=en><meta charset=utf-8><title>Template error</title><body>"
-            b"<h1>This page's template failed</h1><pre>" + html.escape(message).encode("utf-8") +
-            b"</pre><p>Fix the theme and save: this page reloads.</p></body></html>")
-    return Response(HTTPStatus.INTERNAL_SERVER_ERROR, {"Content-Type": "text/html; charset=utf-8"},
-                    inject_live_script(page, state.version))
+    page = (
+        b"<!doctype html><html lang=en><meta charset=utf-8><title>Template error</title><body>"
+        b"<h1>This page's template failed</h1><pre>"
+        + html.escape(message).encode("utf-8")
+        + b"</pre><p>Fix the theme and save: this page reloads.</p></body></html>"
+    )
+    return Response(
+        HTTPStatus.INTERNAL_SERVER_ERROR,
+        {"Content-Type": "text/html; charset=utf-8"},
+        inject_live_script(page, state.version),
+    )
 
 
 def _text(status: int, text: str, headers: dict | None = None) -> Response:
@@ -131,13 +148,24 @@ def _text(status: int, text: str, headers: dict | None = None) -> Response:
 
 
 def _content_type(name: str) -> str:
-    kind = {".js": "text/javascript", ".json": "application/json", ".xml": "application/xml",
-            ".css": "text/css", ".html": "text/html", ".svg": "image/svg+xml"}.get(Path(name).suffix)
+    kind = {
+        ".js": "text/javascript",
+        ".json": "application/json",
+        ".xml": "application/xml",
+        ".css": "text/css",
+        ".html": "text/html",
+        ".svg": "image/svg+xml",
+    }.get(Path(name).suffix)
     kind = kind or mimetypes.guess_type(name)[0] or "application/octet-stream"
-    return f"{kind}; charset=utf-8" if kind.startswith("text/") or kind in ("application/json", "application/xml") else kind
+    return (
+        f"{kind}; charset=utf-8"
+        if kind.startswith("text/") or kind in ("application/json", "application/xml")
+        else kind
+    )
 
 
 # --- The HTTP server ----------------------------------------------------------------------------
+
 
 class DevServer(ThreadingHTTPServer):
     daemon_threads = True
@@ -167,6 +195,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def version_string(self) -> str:
         return self.server_version
+
     timeout = 30  # a slow client cannot hold a thread forever
 
     def do_GET(self) -> None:
@@ -179,13 +208,23 @@ class Handler(BaseHTTPRequestHandler):
         self._answer("POST")
 
     def _answer(self, method: str) -> None:
-        if _path_of(self.path) == PREFIX + "events" and method == "GET" and host_allowed(self.headers.get("Host"), self.server.extra_host):
+        if (
+            _path_of(self.path) == PREFIX + "events"
+            and method == "GET"
+            and host_allowed(self.headers.get("Host"), self.server.extra_host)
+        ):
             self._events()
             return
-        response = respond(self.server.site, method, self.path, self.headers.get("Host"), self.server.extra_host)
+        response = respond(
+            self.server.site, method, self.path, self.headers.get("Host"), self.server.extra_host
+        )
         self.send_response(response.status)
-        for name, value in {**response.headers, "Content-Length": str(len(response.body)), "Cache-Control": "no-store",
-                            "X-Content-Type-Options": "nosniff"}.items():
+        for name, value in {
+            **response.headers,
+            "Content-Length": str(len(response.body)),
+            "Cache-Control": "no-store",
+            "X-Content-Type-Options": "nosniff",
+        }.items():
             self.send_header(name, value)
         self.end_headers()
         if method != "HEAD":
@@ -231,8 +270,16 @@ class Handler(BaseHTTPRequestHandler):
         pass  # the terminal shows rebuilds, not every request
 
 
-def serve_site(root: Path, *, host: str, port: int, include_drafts: bool,
-               log_rebuild: Callable[[RebuildReport], None], ready: Callable[[str], None], poll: bool = False) -> None:
+def serve_site(
+    root: Path,
+    *,
+    host: str,
+    port: int,
+    include_drafts: bool,
+    log_rebuild: Callable[[RebuildReport], None],
+    ready: Callable[[str], None],
+    poll: bool = False,
+) -> None:
     """Build, then serve and watch until interrupted (KeyboardInterrupt propagates after cleanup)."""
     site = DevSite(root, include_drafts=include_drafts, report=log_rebuild)
     site.rebuild()

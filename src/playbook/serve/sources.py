@@ -132,7 +132,11 @@ class Stamps:
             status = status_of(root / folder)
             try:
                 with os.scandir(root / folder) as entries:
-                    found = [(entry.name, entry.is_dir(follow_symlinks=False)) for entry in entries if not entry.name.startswith(".")]
+                    found = [
+                        (entry.name, entry.is_dir(follow_symlinks=False))
+                        for entry in entries
+                        if not entry.name.startswith(".")
+                    ]
             except (OSError, ValueError):
                 continue
             folders[folder] = Stamp(status, frozenset(name for name, _ in found), racy(status, taken))
@@ -159,7 +163,7 @@ class Stamps:
         base = f"{os.fspath(root)}{os.sep}"  # joined as text: a Path per file costs more than its stat
         files = self.files.copy() if paths is None else self.files  # the rebuilder may add one meanwhile
         found: list[str] = []
-        for path, stamp in (files.items() if paths is None else ((path, files.get(path)) for path in paths)):
+        for path, stamp in files.items() if paths is None else ((path, files.get(path)) for path in paths):
             if stamp is None:
                 continue
             status = status_of(base + path)
@@ -192,7 +196,9 @@ class Stamps:
         if names is None or not isinstance(stamp.proof, frozenset):
             return [folder]
         # Editors' temporary files come and go beside a file they save: only sources count.
-        found = sorted(path for path in (f"{folder}/{name}" for name in names ^ stamp.proof) if is_relevant(root, path))
+        found = sorted(
+            path for path in (f"{folder}/{name}" for name in names ^ stamp.proof) if is_relevant(root, path)
+        )
         if not found:
             self.folders[folder] = Stamp(status, names, racy(status, taken))
         return found

@@ -20,7 +20,9 @@ def is_relevant(root: Path, path: str) -> bool:
     """Whether a change at ``path`` can change the site: content, themes or the config, but not
     editor temporaries, hidden files, or the build output."""
     try:
-        relative = Path(path).resolve().relative_to(root.resolve()) if Path(path).is_absolute() else Path(path)
+        relative = (
+            Path(path).resolve().relative_to(root.resolve()) if Path(path).is_absolute() else Path(path)
+        )
     except ValueError:
         return False
     parts = relative.parts
@@ -42,7 +44,13 @@ def _top_folder(root: Path, path: str) -> str | None:
 class ChangeCollector(FileSystemEventHandler):
     """Collects changed paths; calls ``on_quiet(paths)`` once a burst of events has settled."""
 
-    def __init__(self, root: Path, on_change: Callable[[], None], on_quiet: Callable[[set[str]], None], quiet: float = QUIET_SECONDS):
+    def __init__(
+        self,
+        root: Path,
+        on_change: Callable[[], None],
+        on_quiet: Callable[[set[str]], None],
+        quiet: float = QUIET_SECONDS,
+    ):
         self.root = root
         self.on_change = on_change
         self.on_quiet = on_quiet
@@ -57,7 +65,9 @@ class ChangeCollector(FileSystemEventHandler):
         self.thread.start()
 
     def on_any_event(self, event: FileSystemEvent) -> None:
-        if event.event_type in ("opened", "closed_no_write") or (event.is_directory and event.event_type == "modified"):
+        if event.event_type in ("opened", "closed_no_write") or (
+            event.is_directory and event.event_type == "modified"
+        ):
             return  # reads, and a folder's own timestamp changing because a file in it did
         paths = [event.src_path] + ([event.dest_path] if getattr(event, "dest_path", "") else [])
         relevant = [p for p in map(str, paths) if is_relevant(self.root, p)]
@@ -95,7 +105,6 @@ class ChangeCollector(FileSystemEventHandler):
     def stop(self) -> None:
         self.stopped = True
         self.wake.set()
-
 
 
 class ProjectObserver:

@@ -12,13 +12,40 @@ from playbook.site.pages import Body, url_from
 from playbook.site.viewset import SiteViews
 
 # Ids the default theme's pages and the chart use around a body: no body heading may take one.
-PAGE_IDS = frozenset({
-    "main", "site-search", "search-form", "search-input", "search-help", "search-status", "search-results",
-    "filter-text", "filter-tier", "filter-status", "ranking", "ranking-caption", "group-table", "group-table-caption",
-    "chart-title", "chart-desc", "health-heading", "summary-heading", "sufferer-heading", "losing-heading",
-    "good-enough-heading", "model-heading", "checklist-heading", "notes-heading", "connections-heading",
-    "ranking-heading", "unranked-heading", "rules-heading", "diagnostics-heading", "diagnostics-caption",
-})
+PAGE_IDS = frozenset(
+    {
+        "main",
+        "site-search",
+        "search-form",
+        "search-input",
+        "search-help",
+        "search-status",
+        "search-results",
+        "filter-text",
+        "filter-tier",
+        "filter-status",
+        "ranking",
+        "ranking-caption",
+        "group-table",
+        "group-table-caption",
+        "chart-title",
+        "chart-desc",
+        "health-heading",
+        "summary-heading",
+        "sufferer-heading",
+        "losing-heading",
+        "good-enough-heading",
+        "model-heading",
+        "checklist-heading",
+        "notes-heading",
+        "connections-heading",
+        "ranking-heading",
+        "unranked-heading",
+        "rules-heading",
+        "diagnostics-heading",
+        "diagnostics-caption",
+    }
+)
 
 
 class Bodies:
@@ -28,8 +55,14 @@ class Bodies:
     renders each body once); ``words`` is the cache of each body's distinct words.
     """
 
-    def __init__(self, views: SiteViews, *, allow_html: bool, rendered: dict[str, Rendered] | None = None,
-                 words: dict[str, str] | None = None):
+    def __init__(
+        self,
+        views: SiteViews,
+        *,
+        allow_html: bool,
+        rendered: dict[str, Rendered] | None = None,
+        words: dict[str, str] | None = None,
+    ):
         self.views = views
         self.markdown = MarkdownRenderer(allow_html=allow_html, reserved_ids=PAGE_IDS)
         self.rendered = rendered
@@ -68,11 +101,15 @@ class Bodies:
         """Return the body of ``brief``'s page (a new one each time: a rendered body is let go with
         its page, so a big build never holds every body's HTML at once)."""
         view = self.views.views[brief.slug]
-        linked = [link.target for link in self.views.analysis.graph.links.get(brief.slug, ()) if link.kind == "body"]
+        linked = [
+            link.target for link in self.views.analysis.graph.links.get(brief.slug, ()) if link.kind == "body"
+        ]
         return self.markdown_body(f"{view.path}index.html", brief.body, linked)
 
     def page_body(self, page: Page) -> Body:
-        return self.markdown_body(f"{page.slug}/index.html", page.body, list(self.views.analysis.page_links.get(page.path, ())))
+        return self.markdown_body(
+            f"{page.slug}/index.html", page.body, list(self.views.analysis.page_links.get(page.path, ()))
+        )
 
     def search_entry(self, brief: Brief, body: Body | None = None) -> tuple[dict, str, str]:
         """Return the brief's search entry, and its body's key and words for the cache to keep;
@@ -82,8 +119,16 @@ class Bodies:
         words = self.words.get(body.key)
         if words is None:
             words = body.rendered.words
-        entry = {"t": view.title, "u": view.path, "s": view.status, "g": list(brief.tags),
-                 "w": view.who, "p": view.problem, "o": view.owner, "x": words}
+        entry = {
+            "t": view.title,
+            "u": view.path,
+            "s": view.status,
+            "g": list(brief.tags),
+            "w": view.who,
+            "p": view.problem,
+            "o": view.owner,
+            "x": words,
+        }
         if view.draft:
             entry["d"] = 1
         return entry, body.key, words

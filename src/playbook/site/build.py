@@ -46,8 +46,15 @@ class RenderJob:
     """Everything the processes of a build render from. A fork pool's workers inherit it whole
     (analysis, views, compiled templates) through the pool's initializer, without pickling."""
 
-    def __init__(self, env, parts: SiteParts, targets: list[Path], previous: Path | None,
-                 rendered_before: dict[str, tuple[str, str]], fingerprints: bool):
+    def __init__(
+        self,
+        env,
+        parts: SiteParts,
+        targets: list[Path],
+        previous: Path | None,
+        rendered_before: dict[str, tuple[str, str]],
+        fingerprints: bool,
+    ):
         self.env = env
         self.parts = parts
         self.targets = targets
@@ -67,17 +74,28 @@ class RenderJob:
             context = page_context(self.parts.site, page)
             result.records[page.path] = self._write(page, context, self.targets[index], result)
             if page.kind == "brief":
-                entry, key, words = self.parts.bodies.search_entry(self.briefs[context["brief"].slug], context["body"])
+                entry, key, words = self.parts.bodies.search_entry(
+                    self.briefs[context["brief"].slug], context["body"]
+                )
                 result.entries[context["brief"].slug] = entry
                 if self.fingerprints:
                     result.words[key] = words
         return result
 
     def _write(self, page: PlannedPage, context: dict, target: Path, result: ChunkResult) -> tuple[str, str]:
-        fingerprint = hashlib.sha1(fingerprint_of(context, self.view_prints).encode("utf-8")).hexdigest() if self.fingerprints else ""
+        fingerprint = (
+            hashlib.sha1(fingerprint_of(context, self.view_prints).encode("utf-8")).hexdigest()
+            if self.fingerprints
+            else ""
+        )
         old = self.rendered_before.get(page.path)
         previous = self.previous
-        if fingerprint and old is not None and old[0] == fingerprint and link_verified(previous / page.path, target, old[1]):
+        if (
+            fingerprint
+            and old is not None
+            and old[0] == fingerprint
+            and link_verified(previous / page.path, target, old[1])
+        ):
             result.unchanged += 1
             return old
         if previous is None:
@@ -125,32 +143,52 @@ def _render_in_worker(indices: list[int]) -> ChunkResult:
     return _JOB.render(indices)
 
 
-def build_site(analysis: Analysis, output: Path, *, base_url: str | None = None, include_drafts: bool = False,
-               jobs: int = 1, progress: Callable[[int, int], None] | None = None, persistent: bool = False) -> BuildResult:
+def build_site(
+    analysis: Analysis,
+    output: Path,
+    *,
+    base_url: str | None = None,
+    include_drafts: bool = False,
+    jobs: int = 1,
+    progress: Callable[[int, int], None] | None = None,
+    persistent: bool = False,
+) -> BuildResult:
     """Render the analysed project into ``output`` on ``jobs`` processes; raise BuildError
     (publishing nothing) if a template fails. ``progress(done, total)`` hears of every chunk;
     ``persistent`` reuses and updates the render cache in ``.playbook-cache/``."""
     theme = load_theme(analysis)
-    salt = hashlib.sha1(f"{__version__}|{CODE}|{theme.digest()}|{analysis.config!r}|{base_url!r}|{include_drafts}"
-                        .encode("utf-8")).hexdigest()
+    salt = hashlib.sha1(
+        f"{__version__}|{CODE}|{theme.digest()}|{analysis.config!r}|{base_url!r}|{include_drafts}".encode(
+            "utf-8"
+        )
+    ).hexdigest()
     cache = RenderCache(analysis.root, salt) if persistent else None
-    parts = assemble(analysis, base_url=base_url, include_drafts=include_drafts, words=cache.words if cache else None)
+    parts = assemble(
+        analysis, base_url=base_url, include_drafts=include_drafts, words=cache.words if cache else None
+    )
     theme.forget_fragments()
     planned = parts.pages
     chunks = [list(range(start, min(start + CHUNK, len(planned)))) for start in range(0, len(planned), CHUNK)]
     writer = SiteWriter(output, clean_later=True)
     try:
         with writer:
-            targets = [writer.target(page.path) for page in planned]  # every path checked before anything is written
+            targets = [
+                writer.target(page.path) for page in planned
+            ]  # every path checked before anything is written
             previous = output if (output / MARKER).is_file() else None
             # Without a cache every page is rendered, and linked only when its bytes are the previous file's.
-            job = RenderJob(theme.env, parts, targets, previous, cache.pages if cache and previous else {}, persistent)
+            job = RenderJob(
+                theme.env, parts, targets, previous, cache.pages if cache and previous else {}, persistent
+            )
             if jobs > 1 and len(chunks) > 1:
                 with worker_pool(min(jobs, len(chunks)), _adopt, job, writer.held()) as pool:
                     results = _collect(pool.imap_unordered(_render_in_worker, chunks), len(planned), progress)
             else:
                 results = _collect(map(job.render, chunks), len(planned), progress)
-            entries = [results.entries.get(b.slug) or parts.bodies.search_entry(b)[0] for b in parts.views.in_rank_order()]
+            entries = [
+                results.entries.get(b.slug) or parts.bodies.search_entry(b)[0]
+                for b in parts.views.in_rank_order()
+            ]
             for path, make in parts.data_files(lambda: entries).items():
                 writer.write(path, make())
             for path, source in theme.assets().items():
@@ -159,8 +197,12 @@ def build_site(analysis: Analysis, output: Path, *, base_url: str | None = None,
             cache.save(results.words, results.records)
     finally:
         writer.wait()  # the previous site is gone before the build returns, however it ends
-    return BuildResult(pages=len(planned), briefs=len(parts.views.briefs), unchanged=results.unchanged,
-                       cache_problem=cache.problem if cache is not None else "")
+    return BuildResult(
+        pages=len(planned),
+        briefs=len(parts.views.briefs),
+        unchanged=results.unchanged,
+        cache_problem=cache.problem if cache is not None else "",
+    )
 
 
 def _collect(parts, total: int, progress) -> ChunkResult:

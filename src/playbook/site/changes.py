@@ -12,8 +12,13 @@ from playbook.analysis.timeline import KINDS, Change, History, State, Track
 from playbook.site.views import ChangeGroupView, ChangesView, ChangeView, MovementView, TimelineView
 
 HEADINGS = {
-    "crossed-ready": "Crossed into ready", "fell-gap": "Fell into the model gap", "up": "Moved up", "down": "Moved down",
-    "new": "New", "removed": "Removed", "status": "Status changes",
+    "crossed-ready": "Crossed into ready",
+    "fell-gap": "Fell into the model gap",
+    "up": "Moved up",
+    "down": "Moved down",
+    "new": "New",
+    "removed": "Removed",
+    "status": "Status changes",
 }
 WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM = 560, 150, 38, 12, 10, 26
 
@@ -39,7 +44,11 @@ def _movement(change: Change) -> MovementView | None:
     if change.kind in ("up", "down"):
         steps = abs(before.rank - after.rank)
         arrow = "▲" if change.kind == "up" else "▼"
-        return MovementView(change.kind, f"{arrow}{steps}", f"{'up' if change.kind == 'up' else 'down'} {steps} from #{before.rank}")
+        return MovementView(
+            change.kind,
+            f"{arrow}{steps}",
+            f"{'up' if change.kind == 'up' else 'down'} {steps} from #{before.rank}",
+        )
     return None
 
 
@@ -47,13 +56,26 @@ def changes_view(history: History, visible: dict[str, str]) -> ChangesView:
     """Return the Changes page's view; ``visible`` maps a brief's file to its page on the site."""
     groups = []
     for kind in KINDS:
-        items = tuple(ChangeView(change.state.title, visible.get(change.key, ""), _where(change.before, kind),
-                                 _where(change.after, kind), change.renamed_from) for change in history.group(kind))
+        items = tuple(
+            ChangeView(
+                change.state.title,
+                visible.get(change.key, ""),
+                _where(change.before, kind),
+                _where(change.after, kind),
+                change.renamed_from,
+            )
+            for change in history.group(kind)
+        )
         if items:
             groups.append(ChangeGroupView(kind, HEADINGS[kind], items))
     head = history.head
-    return ChangesView(history.base_label, f"{head.day} ({head.sha[:7]})" if head else "", tuple(groups), tuple(history.notes),
-                       tuple(f"{c.sha[:7]} of {c.day} ({c.subject}): {why}" for c, why in history.skipped))
+    return ChangesView(
+        history.base_label,
+        f"{head.day} ({head.sha[:7]})" if head else "",
+        tuple(groups),
+        tuple(history.notes),
+        tuple(f"{c.sha[:7]} of {c.day} ({c.subject}): {why}" for c, why in history.skipped),
+    )
 
 
 def _where(state: State | None, kind: str) -> str:
@@ -76,8 +98,12 @@ def timeline_view(track: Track | None) -> TimelineView | None:
     if crossings:
         commit, tier = crossings[-1]
         crossed = f"{'crossed into ready' if tier == 'ready' else 'fell into the model gap'} on {commit.day}"
-    status = tuple(f"{commit.day}: {old} → {new}" for commit, old, new in reversed(track.status_changes()))[:5]
-    return TimelineView(_chart(track, crossings[-1][0] if crossings else None), crossed, status, len(track.points))
+    status = tuple(f"{commit.day}: {old} → {new}" for commit, old, new in reversed(track.status_changes()))[
+        :5
+    ]
+    return TimelineView(
+        _chart(track, crossings[-1][0] if crossings else None), crossed, status, len(track.points)
+    )
 
 
 def _chart(track: Track, crossed) -> Markup:
@@ -96,34 +122,49 @@ def _chart(track: Track, crossed) -> Markup:
         return TOP + (HEIGHT - TOP - BOTTOM) * (1 - (max(min(value, high), low) - low) / (high - low))
 
     xs = [x(commit.time) for commit, _ in points]
-    accuracy = " ".join(f"{'M' if i == 0 else 'L'}{xs[i]:.1f} {y(state.accuracy):.1f}" for i, (_, state) in enumerate(points))
+    accuracy = " ".join(
+        f"{'M' if i == 0 else 'L'}{xs[i]:.1f} {y(state.accuracy):.1f}" for i, (_, state) in enumerate(points)
+    )
     # The need holds until a commit changes it: a step line.
     need = f"M{xs[0]:.1f} {y(points[0][1].required):.1f} " + " ".join(
-        f"H{xs[i]:.1f} V{y(state.required):.1f}" for i, (_, state) in enumerate(points) if i)
-    parts = [f'<svg class="timeline" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="{escape(_summary(track))}">']
+        f"H{xs[i]:.1f} V{y(state.required):.1f}" for i, (_, state) in enumerate(points) if i
+    )
+    parts = [
+        f'<svg class="timeline" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="{escape(_summary(track))}">'
+    ]
     for tick in (low, (low + high) / 2, high):
-        parts.append(f'<line class="timeline-grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(tick):.1f}" y2="{y(tick):.1f}"/>'
-                     f'<text class="timeline-tick" x="{LEFT - 6}" y="{y(tick) + 4:.1f}" text-anchor="end">{tick:.2f}</text>')
+        parts.append(
+            f'<line class="timeline-grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(tick):.1f}" y2="{y(tick):.1f}"/>'
+            f'<text class="timeline-tick" x="{LEFT - 6}" y="{y(tick) + 4:.1f}" text-anchor="end">{tick:.2f}</text>'
+        )
     parts.append(f'<path class="timeline-need" d="{need}"/><path class="timeline-model" d="{accuracy}"/>')
     for commit, state in points:
-        parts.append(f'<circle class="timeline-point tier-{state.tier}" cx="{x(commit.time):.1f}" cy="{y(state.accuracy):.1f}" r="3.5">'
-                     f'<title>{commit.day}: model {state.accuracy:.2f}, needs {state.required:.2f}</title></circle>')
+        parts.append(
+            f'<circle class="timeline-point tier-{state.tier}" cx="{x(commit.time):.1f}" cy="{y(state.accuracy):.1f}" r="3.5">'
+            f"<title>{commit.day}: model {state.accuracy:.2f}, needs {state.required:.2f}</title></circle>"
+        )
     if crossed is not None:
         at = x(crossed.time)
         anchor = "start" if at < WIDTH * 0.7 else "end"
         # The line rose (or fell) through the need at the crossing: the label takes the other half.
         rose = next(state.tier == "ready" for commit, state in points if commit == crossed)
         label_y = HEIGHT - BOTTOM - 6 if rose else TOP + 10
-        parts.append(f'<line class="timeline-crossed" x1="{at:.1f}" x2="{at:.1f}" y1="{TOP}" y2="{HEIGHT - BOTTOM}"/>'
-                     f'<text class="timeline-crossed-label" x="{at + (6 if anchor == "start" else -6):.1f}" y="{label_y}" '
-                     f'text-anchor="{anchor}">{crossed.day}</text>')
-    parts.append(f'<text class="timeline-date" x="{LEFT}" y="{HEIGHT - 6}">{points[0][0].day}</text>'
-                 f'<text class="timeline-date" x="{WIDTH - RIGHT}" y="{HEIGHT - 6}" text-anchor="end">{points[-1][0].day}</text>')
+        parts.append(
+            f'<line class="timeline-crossed" x1="{at:.1f}" x2="{at:.1f}" y1="{TOP}" y2="{HEIGHT - BOTTOM}"/>'
+            f'<text class="timeline-crossed-label" x="{at + (6 if anchor == "start" else -6):.1f}" y="{label_y}" '
+            f'text-anchor="{anchor}">{crossed.day}</text>'
+        )
+    parts.append(
+        f'<text class="timeline-date" x="{LEFT}" y="{HEIGHT - 6}">{points[0][0].day}</text>'
+        f'<text class="timeline-date" x="{WIDTH - RIGHT}" y="{HEIGHT - 6}" text-anchor="end">{points[-1][0].day}</text>'
+    )
     parts.append("</svg>")
     return Markup("".join(parts))
 
 
 def _summary(track: Track) -> str:
     (start, first), (end, last) = track.points[0], track.points[-1]
-    return (f"Model accuracy from {first.accuracy:.2f} on {start.day} to {last.accuracy:.2f} on {end.day}, "
-            f"against a need of {first.required:.2f} then {last.required:.2f}")
+    return (
+        f"Model accuracy from {first.accuracy:.2f} on {start.day} to {last.accuracy:.2f} on {end.day}, "
+        f"against a need of {first.required:.2f} then {last.required:.2f}"
+    )

@@ -16,8 +16,13 @@ from playbook.site.viewset import SiteViews
 Maker = Callable[[], Iterable[bytes]]
 
 
-def data_makers(views: SiteViews, config: Config, base_url: str, page_paths: list[str],
-                search_entries: Callable[[], list[dict]]) -> dict[str, Maker]:
+def data_makers(
+    views: SiteViews,
+    config: Config,
+    base_url: str,
+    page_paths: list[str],
+    search_entries: Callable[[], list[dict]],
+) -> dict[str, Maker]:
     """Return each data file's site path and how to make its pieces; ``search_entries`` gives every
     shown brief's entry in rank order, when the index is made."""
     makers: dict[str, Maker] = {
@@ -26,21 +31,28 @@ def data_makers(views: SiteViews, config: Config, base_url: str, page_paths: lis
     }
     if base_url:
         makers["feed.xml"] = lambda: (render_atom(config.title, base_url, views.views_in_rank_order()),)
-        makers["sitemap.xml"] = lambda: (render_sitemap(base_url, page_paths, {
-            v.path + "index.html": v.updated for v in views.views_in_rank_order()}),)
+        makers["sitemap.xml"] = lambda: (
+            render_sitemap(
+                base_url, page_paths, {v.path + "index.html": v.updated for v in views.views_in_rank_order()}
+            ),
+        )
     return makers
 
 
 def search_index(entries: list[dict]) -> bytes:
     """Return the search index script: every brief's words, read by the search page offline."""
-    return ("window.PLAYBOOK_SEARCH = " + json.dumps(entries, ensure_ascii=False, separators=(",", ":")) + ";\n").encode("utf-8")
+    return (
+        "window.PLAYBOOK_SEARCH = " + json.dumps(entries, ensure_ascii=False, separators=(",", ":")) + ";\n"
+    ).encode("utf-8")
 
 
 def playbook_json(views: SiteViews, config: Config) -> Iterator[bytes]:
     """Yield ``playbook.json``: the playbook's title and every shown brief's data and numbers."""
     # One brief a line, each through the C encoder (json's indent= falls back to pure Python).
-    head = json.dumps({"title": config.title, "description": config.description,
-                       "generator": f"playbook {__version__}"}, ensure_ascii=False)[:-1]
+    head = json.dumps(
+        {"title": config.title, "description": config.description, "generator": f"playbook {__version__}"},
+        ensure_ascii=False,
+    )[:-1]
     yield f'{head}, "briefs": [\n'.encode("utf-8")
     separator = b""
     for brief in views.in_rank_order():
@@ -55,20 +67,59 @@ def brief_data(views: SiteViews, brief: Brief) -> dict:
     m = view.metrics
     levers = view.levers
     return {
-        "slug": brief.slug, "title": brief.title, "status": brief.status, "rank": view.rank, "tier": m.tier,
-        "score": m.score, "pain": m.pain, "completeness": m.completeness, "required_accuracy": m.required_accuracy,
-        "model_accuracy": m.model_accuracy, "fit": m.fit, "why": view.why, "path": view.path,
-        "owner": brief.owner, "updated": view.updated, "tags": list(brief.tags),
-        "sufferer": {"who": brief.sufferer.who, "losing": brief.sufferer.losing, "evidence": list(brief.sufferer.evidence)},
-        "pain_inputs": {"severity": brief.pain.severity, "frequency": brief.pain.frequency, "reach": brief.pain.reach},
-        "good_enough": {"when_wrong": view.when_wrong, "error_cost": view.error_cost, "catchability": view.catchability,
-                        "alternative": view.alternative, "emotional_state": view.emotional_state},
-        "model": {"accuracy": m.model_accuracy if brief.model.eval else brief.model.accuracy, "measured_on": brief.model.measured_on},
+        "slug": brief.slug,
+        "title": brief.title,
+        "status": brief.status,
+        "rank": view.rank,
+        "tier": m.tier,
+        "score": m.score,
+        "pain": m.pain,
+        "completeness": m.completeness,
+        "required_accuracy": m.required_accuracy,
+        "model_accuracy": m.model_accuracy,
+        "fit": m.fit,
+        "why": view.why,
+        "path": view.path,
+        "owner": brief.owner,
+        "updated": view.updated,
+        "tags": list(brief.tags),
+        "sufferer": {
+            "who": brief.sufferer.who,
+            "losing": brief.sufferer.losing,
+            "evidence": list(brief.sufferer.evidence),
+        },
+        "pain_inputs": {
+            "severity": brief.pain.severity,
+            "frequency": brief.pain.frequency,
+            "reach": brief.pain.reach,
+        },
+        "good_enough": {
+            "when_wrong": view.when_wrong,
+            "error_cost": view.error_cost,
+            "catchability": view.catchability,
+            "alternative": view.alternative,
+            "emotional_state": view.emotional_state,
+        },
+        "model": {
+            "accuracy": m.model_accuracy if brief.model.eval else brief.model.accuracy,
+            "measured_on": brief.model.measured_on,
+        },
         **views.analysis.metrics[brief.slug].measured(),
-        "scope": {"problem": view.problem, "workflow_steps": list(view.workflow_steps), "covered_steps": list(view.covered_steps)},
+        "scope": {
+            "problem": view.problem,
+            "workflow_steps": list(view.workflow_steps),
+            "covered_steps": list(view.covered_steps),
+        },
         "related": [s for s in views.analysis.graph.related(brief.slug) if s in views.visible],
-        "levers": None if levers is None else {
-            "smallest": None if levers.smallest is None else {"change": levers.smallest.phrase, "required_accuracy": levers.smallest.required_accuracy},
-            "single": [{"change": lv.phrase, "required_accuracy": lv.required_accuracy, "closes_gap": lv.closes_gap} for lv in levers.single],
+        "levers": None
+        if levers is None
+        else {
+            "smallest": None
+            if levers.smallest is None
+            else {"change": levers.smallest.phrase, "required_accuracy": levers.smallest.required_accuracy},
+            "single": [
+                {"change": lv.phrase, "required_accuracy": lv.required_accuracy, "closes_gap": lv.closes_gap}
+                for lv in levers.single
+            ],
         },
     }

@@ -12,7 +12,9 @@ FEED_ENTRIES = 50
 
 def render_atom(title: str, base_url: str, briefs: list[BriefView]) -> bytes:
     """Return an Atom feed of the most recently updated briefs. Dates come from the briefs, not the clock."""
-    dated = sorted((b for b in briefs if b.updated), key=lambda b: (b.updated, b.slug), reverse=True)[:FEED_ENTRIES]
+    dated = sorted((b for b in briefs if b.updated), key=lambda b: (b.updated, b.slug), reverse=True)[
+        :FEED_ENTRIES
+    ]
     newest = dated[0].updated if dated else "1970-01-01"
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
@@ -43,7 +45,10 @@ def render_atom(title: str, base_url: str, briefs: list[BriefView]) -> bytes:
 
 def render_sitemap(base_url: str, pages: list[str], updated: dict[str, str]) -> bytes:
     """Return a sitemap of every HTML page but the 404 page, with brief pages' update dates."""
-    lines = ['<?xml version="1.0" encoding="utf-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ]
     for path in pages:
         if path == "404.html":
             continue

@@ -12,14 +12,25 @@ from playbook.rules import RULES
 from playbook.site.views import CheckView, DiagnosticView, HealthView, LinkView, PatternView, RuleView
 
 CHECKLIST_CODES = [code for code in RULES if code in ("PB003", "PB007") or code >= "PB100"]
-STATES = {Severity.ERROR: "failed", Severity.WARNING: "warning", Severity.INFO: "info", Severity.ACCEPTED: "accepted"}
+STATES = {
+    Severity.ERROR: "failed",
+    Severity.WARNING: "warning",
+    Severity.INFO: "info",
+    Severity.ACCEPTED: "accepted",
+}
 
 
 class Findings:
     """The diagnostics a build shows, as the views templates read."""
 
-    def __init__(self, config: Config, briefs: list[Brief], diagnostics: list[Diagnostic],
-                 by_path: dict[str, list[Diagnostic]], checklists: dict[tuple, tuple[CheckView, ...]]):
+    def __init__(
+        self,
+        config: Config,
+        briefs: list[Brief],
+        diagnostics: list[Diagnostic],
+        by_path: dict[str, list[Diagnostic]],
+        checklists: dict[tuple, tuple[CheckView, ...]],
+    ):
         """``checklists`` keeps checklists by the findings they show, across versions of the site:
         briefs with the same findings (most have none) share one."""
         self.config = config
@@ -55,10 +66,21 @@ class Findings:
         counts = {s: 0 for s in Severity}
         for d in self.diagnostics:
             counts[d.severity] += 1
-        clean = sum(1 for b in self.briefs if all(d.severity == Severity.ACCEPTED for d in self.by_path.get(b.path, ())))
+        clean = sum(
+            1
+            for b in self.briefs
+            if all(d.severity == Severity.ACCEPTED for d in self.by_path.get(b.path, ()))
+        )
         top = tuple(sorted((r for r in self.rule_views() if r.count), key=lambda r: (-r.count, r.code))[:5])
-        return HealthView(len(self.briefs), clean, counts[Severity.ERROR], counts[Severity.WARNING], counts[Severity.INFO], top,
-                          counts[Severity.ACCEPTED])
+        return HealthView(
+            len(self.briefs),
+            clean,
+            counts[Severity.ERROR],
+            counts[Severity.WARNING],
+            counts[Severity.INFO],
+            top,
+            counts[Severity.ACCEPTED],
+        )
 
     def rule_views(self) -> tuple[RuleView, ...]:
         """Return every rule explained, with its severity here and how often it fired."""
@@ -72,9 +94,21 @@ class Findings:
         views = []
         for rule in sorted(RULES.values(), key=lambda r: r.code):
             severity = self.config.severity(rule.code)
-            views.append(RuleView(rule.code, rule.name, severity.label if severity else "off", rule.summary, rule.reason,
-                                  rule.fails, rule.passes, counts[rule.code], accepted[rule.code], rule.judges,
-                                  tuple(PatternView(*pattern) for pattern in rule.patterns)))
+            views.append(
+                RuleView(
+                    rule.code,
+                    rule.name,
+                    severity.label if severity else "off",
+                    rule.summary,
+                    rule.reason,
+                    rule.fails,
+                    rule.passes,
+                    counts[rule.code],
+                    accepted[rule.code],
+                    rule.judges,
+                    tuple(PatternView(*pattern) for pattern in rule.patterns),
+                )
+            )
         return tuple(views)
 
     def diagnostic_views(self) -> tuple[DiagnosticView, ...]:
@@ -84,7 +118,20 @@ class Findings:
         for d in self.diagnostics:
             brief = by_file.get(d.path)
             link = LinkView(brief.title, f"briefs/{brief.slug}/") if brief else None
-            views.append(DiagnosticView(d.path, d.line, d.column, d.severity.label, d.code, d.name, d.message, d.hint, link, d.reason))
+            views.append(
+                DiagnosticView(
+                    d.path,
+                    d.line,
+                    d.column,
+                    d.severity.label,
+                    d.code,
+                    d.name,
+                    d.message,
+                    d.hint,
+                    link,
+                    d.reason,
+                )
+            )
         return tuple(views)
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 # as it works there; one whose lock is free belongs to a build that died, and is removed.
 WORKING_FOLDER = re.compile(r"\..+\.(?:building|old)-[A-Za-z0-9_]+")
 
+
 @contextmanager
 def signals_held():
     """Hold Ctrl-C and SIGTERM until the block is done: while the old site and the new one trade

@@ -86,10 +86,24 @@ def unique_slugs(bases: list[str | None], taken: set[str]) -> list[str | None]:
 def _heading_anchors(state: StateCore) -> None:
     """Give each h2–h4 an id from its text and inline code, unique in the document."""
     headings = [(index, token) for index, token in enumerate(state.tokens) if token.type == "heading_open"]
-    taken = {str(token.attrGet("id")) for _, token in headings if token.attrGet("id")} | state.env.get("reserved_ids", set())
-    anchored = [(index, token) for index, token in headings if token.tag in ANCHORED_LEVELS and not token.attrGet("id")]
-    bases = [heading_slug("".join(child.content for child in state.tokens[index + 1].children or []
-                                  if child.type in ("text", "code_inline"))) for index, _ in anchored]
+    taken = {str(token.attrGet("id")) for _, token in headings if token.attrGet("id")} | state.env.get(
+        "reserved_ids", set()
+    )
+    anchored = [
+        (index, token)
+        for index, token in headings
+        if token.tag in ANCHORED_LEVELS and not token.attrGet("id")
+    ]
+    bases = [
+        heading_slug(
+            "".join(
+                child.content
+                for child in state.tokens[index + 1].children or []
+                if child.type in ("text", "code_inline")
+            )
+        )
+        for index, _ in anchored
+    ]
     for (_, token), slug in zip(anchored, unique_slugs(bases, taken)):
         token.attrSet("id", slug)
 
@@ -104,8 +118,13 @@ def _task_lists(state: StateCore) -> None:
     tokens = state.tokens
     last_at_level: dict[int, int] = {}
     for index, token in enumerate(tokens):
-        if (token.type == "inline" and 2 <= index < len(tokens) - 1 and tokens[index - 1].type == "paragraph_open"
-                and tokens[index - 2].type == "list_item_open" and TASK_MARK.match(token.content)):
+        if (
+            token.type == "inline"
+            and 2 <= index < len(tokens) - 1
+            and tokens[index - 1].type == "paragraph_open"
+            and tokens[index - 2].type == "list_item_open"
+            and TASK_MARK.match(token.content)
+        ):
             item = tokens[index - 2]
             _checkbox(token)
             item.attrSet("class", "task-list-item")
@@ -120,7 +139,9 @@ def _checkbox(inline: Token) -> None:
     checkbox = Token("html_inline", "", 0)
     if checked or inline.content.startswith("[ ] "):  # after another blank, the plugin writes no checkbox
         mark = ' checked="checked"' if checked else ""
-        checkbox.content = f'<input class="task-list-item-checkbox"{mark} disabled="disabled" type="checkbox">'
+        checkbox.content = (
+            f'<input class="task-list-item-checkbox"{mark} disabled="disabled" type="checkbox">'
+        )
     children = inline.children or []
     children.insert(0, checkbox)
     children[1].content = children[1].content[3:]
@@ -152,7 +173,9 @@ class ReferenceMarkdown:
         md = MarkdownIt("commonmark", {"html": allow_html, "typographer": False})
         md.enable(["table", "strikethrough"])
         md.use(footnote_plugin)
-        md.core.ruler.after("inline", "github-tasklists", _task_lists)  # before the footnotes' tail, as the plugin was
+        md.core.ruler.after(
+            "inline", "github-tasklists", _task_lists
+        )  # before the footnotes' tail, as the plugin was
         md.core.ruler.push("heading_anchors", _heading_anchors)
         md.inline.ruler.before("link", "wikilink", _wikilink_rule)
         md.add_render_rule("wikilink", _render_wikilink)
@@ -175,10 +198,14 @@ class MarkdownRenderer:
     handed to the reference.
     """
 
-    def __init__(self, *, allow_html: bool = False, reserved_ids: frozenset[str] = frozenset(), engine: str = "auto"):
+    def __init__(
+        self, *, allow_html: bool = False, reserved_ids: frozenset[str] = frozenset(), engine: str = "auto"
+    ):
         self.allow_html = allow_html
         self.reserved_ids = reserved_ids
-        self.fast = None if allow_html or engine == "reference" else _fast(reserved_ids, required=engine == "fast")
+        self.fast = (
+            None if allow_html or engine == "reference" else _fast(reserved_ids, required=engine == "fast")
+        )
         self._reference: ReferenceMarkdown | None = None
         self.fallbacks = 0
 

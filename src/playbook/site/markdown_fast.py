@@ -18,17 +18,44 @@ import re
 from markdown_it_pyrs import MarkdownIt
 
 from playbook.analysis.links import WIKILINK
-from playbook.site.markdown import escape, heading_slug, unique_slugs, wikilink_html  # the reference's: the same ids and links
+from playbook.site.markdown import (
+    escape,
+    heading_slug,
+    unique_slugs,
+    wikilink_html,
+)  # the reference's: the same ids and links
 from playbook.site.markdown_screen import handed_back
 
 # The reference's rules: CommonMark without raw HTML, plus tables, strikethrough, footnotes and
 # task lists (mdit-py-plugins' names and markup); the fast path never renders raw HTML.
-RULES = ["blockquote", "code", "fence", "heading", "hr", "lheading", "list", "paragraph", "reference",
-         "autolink", "backticks", "emphasis", "entity", "escape", "image", "link", "newline",
-         "table", "strikethrough", "footnote", "tasklist"]
+RULES = [
+    "blockquote",
+    "code",
+    "fence",
+    "heading",
+    "hr",
+    "lheading",
+    "list",
+    "paragraph",
+    "reference",
+    "autolink",
+    "backticks",
+    "emphasis",
+    "entity",
+    "escape",
+    "image",
+    "link",
+    "newline",
+    "table",
+    "strikethrough",
+    "footnote",
+    "tasklist",
+]
 
 HEADING = re.compile(r"<h([1-6])>")
-CHECKBOX = re.compile(r'<li class="task-list-item"><input class="task-list-item-checkbox" type="checkbox"( checked="")? />(\n<p>)?')
+CHECKBOX = re.compile(
+    r'<li class="task-list-item"><input class="task-list-item-checkbox" type="checkbox"( checked="")? />(\n<p>)?'
+)
 # The end of a tight item's first paragraph: the next block inside the item, or the item's end.
 ITEM_TEXT_END = re.compile(r"\n<(?:ul|ol|pre|blockquote|table|h[1-6]|hr)[ >/]|</li>")
 CODE = re.compile(r"<pre><code[^>]*>.*?</code></pre>|<code>.*?</code>", re.DOTALL)
@@ -36,9 +63,28 @@ FOOTNOTE_ITEM = '<li id="fn{}" class="footnote-item">\n<p>'
 BREAKS = ("softbreak", "hardbreak")
 MAX_DEPTH = 12  # deeper documents go to the reference, whose nesting limit (20) pyrs does not share
 TEXTS = ("text", "text_special")
-BLOCKS = frozenset({"root", "paragraph", "heading", "lheading", "fence", "code_block", "blockquote", "hr", "bullet_list", "ordered_list",
-                    "list_item", "table", "thead", "tbody", "trow", "tcell", "footnote_container", "footnote_def"})
-
+BLOCKS = frozenset(
+    {
+        "root",
+        "paragraph",
+        "heading",
+        "lheading",
+        "fence",
+        "code_block",
+        "blockquote",
+        "hr",
+        "bullet_list",
+        "ordered_list",
+        "list_item",
+        "table",
+        "thead",
+        "tbody",
+        "trow",
+        "tcell",
+        "footnote_container",
+        "footnote_def",
+    }
+)
 
 
 class FastMarkdown:
@@ -61,7 +107,9 @@ class FastMarkdown:
             return None
         out = self.md.render(text)
         if "<blockquote>\n</blockquote>" in out:
-            out = out.replace("<blockquote>\n</blockquote>", "<blockquote></blockquote>")  # an empty quote, as the reference writes it
+            out = out.replace(
+                "<blockquote>\n</blockquote>", "<blockquote></blockquote>"
+            )  # an empty quote, as the reference writes it
         if walk.headings:
             out = self._anchor(out, walk.headings)
             if out is None:
@@ -72,7 +120,9 @@ class FastMarkdown:
                 return None
         if walk.footnotes:
             for number in range(1, walk.footnotes + 1):
-                out = out.replace(FOOTNOTE_ITEM.format(number), FOOTNOTE_ITEM.format(number).replace("\n", ""), 1)
+                out = out.replace(
+                    FOOTNOTE_ITEM.format(number), FOOTNOTE_ITEM.format(number).replace("\n", ""), 1
+                )
         if walk.links:
             out = _wikilinks(out, walk.links, resolve)
             if out is None:
@@ -82,8 +132,10 @@ class FastMarkdown:
 
     def _anchor(self, out: str, headings: list[tuple[int, str]]) -> str | None:
         """Give each h2–h4 the reference's id: its text slugged, unique in the document."""
-        ids = unique_slugs([heading_slug(content) if level in (2, 3, 4) else None for level, content in headings],
-                                set(self.reserved_ids))
+        ids = unique_slugs(
+            [heading_slug(content) if level in (2, 3, 4) else None for level, content in headings],
+            set(self.reserved_ids),
+        )
         tags = HEADING.split(out)  # text, level, text, level, ..., text
         if len(tags) // 2 != len(ids):
             return None
@@ -123,7 +175,9 @@ class _Walk:
                 self._inline_nodes(run)
                 run = []
                 if name in ("fence", "code_block"):
-                    self.unsure = True  # the reference writes no newline between a tight item's text and its code
+                    self.unsure = (
+                        True  # the reference writes no newline between a tight item's text and its code
+                    )
             if name in ("fence", "code_block"):
                 self.words.append(child.meta["content"])
             elif name in ("heading", "lheading"):
@@ -178,7 +232,12 @@ class _Walk:
             end = 0
             for match in WIKILINK.finditer(content):
                 self.links += 1
-                pieces += [content[end:match.start()], " ", (match.group(2) or "").strip() or match.group(1).strip(), " "]
+                pieces += [
+                    content[end : match.start()],
+                    " ",
+                    (match.group(2) or "").strip() or match.group(1).strip(),
+                    " ",
+                ]
                 end = match.end()
             pieces.append(content[end:])
             content = "".join(pieces)
@@ -231,9 +290,11 @@ def _task_lists(out: str) -> str | None:
     for match in CHECKBOX.finditer(out):
         checked = ' checked="checked"' if match.group(1) else ""
         loose = bool(match.group(2))
-        parts.append(out[end:match.start()])
-        parts.append(f'<li class="task-list-item">{chr(10) + "<p>" if loose else ""}<label>'
-                     f'<input class="task-list-item-checkbox"{checked} disabled="disabled" type="checkbox">')
+        parts.append(out[end : match.start()])
+        parts.append(
+            f'<li class="task-list-item">{chr(10) + "<p>" if loose else ""}<label>'
+            f'<input class="task-list-item-checkbox"{checked} disabled="disabled" type="checkbox">'
+        )
         start = match.end()
         if loose:
             close = out.find("</p>", start)
@@ -259,10 +320,12 @@ def _wikilinks(out: str, expected: int, resolve) -> str | None:
     def link(match: re.Match) -> str:
         nonlocal count
         count += 1
-        return wikilink_html(html.unescape(match.group(1)).strip(), html.unescape(match.group(2) or "").strip(), resolve)
+        return wikilink_html(
+            html.unescape(match.group(1)).strip(), html.unescape(match.group(2) or "").strip(), resolve
+        )
 
     for code in CODE.finditer(out):
-        pieces.append(WIKILINK.sub(link, out[end:code.start()]))
+        pieces.append(WIKILINK.sub(link, out[end : code.start()]))
         pieces.append(code.group(0))
         end = code.end()
     pieces.append(WIKILINK.sub(link, out[end:]))

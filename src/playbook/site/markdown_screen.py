@@ -17,7 +17,9 @@ UNSURE = re.compile(r"\\[\[\]|]")
 # obvious pattern took seconds on a line of 10,000 spaces.
 TABLE_DELIMITER = re.compile(r" {0,3}\|?\s*:?-+:?(?:\s*\|\s*:?-+:?)*(?:\s*\|)?\s*$")
 BLOCK_START = re.compile(r" {0,3}([-*+>#]|\d+[.)]|```|~~~|\[\^)| {4}")
-BARE_ITEM = re.compile(r"^[ \t>]*(?:[-*+]|\d+[.)])(?:[ \t]+(?:[-*+]|\d+[.)]))*[ \t]*$|\[[ xX]\][ \t]*$", re.MULTILINE)
+BARE_ITEM = re.compile(
+    r"^[ \t>]*(?:[-*+]|\d+[.)])(?:[ \t]+(?:[-*+]|\d+[.)]))*[ \t]*$|\[[ xX]\][ \t]*$", re.MULTILINE
+)
 FOOTNOTE_REFERENCE = re.compile(r"\[\^([^\]\n]*)\](?!:)")
 FOOTNOTE_DEFINITION = re.compile(r" {0,3}\[\^[^\]\n]*\]:")
 INLINE_SYNTAX = re.compile(r"[\\&*_`<>~!]")
@@ -26,7 +28,9 @@ DEFINITION_START = re.compile(r"^ {0,3}\[(?!\^)", re.MULTILINE)
 CONTAINERS = re.compile(r"^(?:[ \t>]|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)){25,}", re.MULTILINE)
 # A line where markdown-it-pyrs' reference rule reads on to the end of the paragraph: it starts
 # with "[" and has no "]" or a first "]" followed by ":".
-DEFINITION_ATTEMPT = re.compile(r"^(?:[ \t>]|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))*\[(?:[^\]\\\n]|\\.)*(?:\\?$|\]:)", re.MULTILINE)
+DEFINITION_ATTEMPT = re.compile(
+    r"^(?:[ \t>]|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))*\[(?:[^\]\\\n]|\\.)*(?:\\?$|\]:)", re.MULTILINE
+)
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # An escaped "]" closes nothing, so escapes only make the count deeper (a "]" in code is counted as
 # a closer: only a body built for it nests twenty brackets around code).
@@ -71,12 +75,17 @@ def too_costly(text: str) -> bool:
     square of a paragraph: many emphases or reference definitions in one."""
     for found in CONTAINERS.finditer(text):
         prefix = found.group(0)
-        if len(prefix) - prefix.count(" ") / 2 + prefix.count("\t") > MAX_NESTING:  # a level takes a marker or two columns
+        if (
+            len(prefix) - prefix.count(" ") / 2 + prefix.count("\t") > MAX_NESTING
+        ):  # a level takes a marker or two columns
             return True
-    if _inline_marks(text) > MAX_INLINE_MARKS and any(_inline_marks(part) > MAX_INLINE_MARKS for part in BLANK_LINE.split(text)):
+    if _inline_marks(text) > MAX_INLINE_MARKS and any(
+        _inline_marks(part) > MAX_INLINE_MARKS for part in BLANK_LINE.split(text)
+    ):
         return True
-    return (len(DEFINITION_ATTEMPT.findall(text)) > MAX_DEFINITIONS
-            and any(len(DEFINITION_ATTEMPT.findall(part)) > MAX_DEFINITIONS for part in BLANK_LINE.split(text)))
+    return len(DEFINITION_ATTEMPT.findall(text)) > MAX_DEFINITIONS and any(
+        len(DEFINITION_ATTEMPT.findall(part)) > MAX_DEFINITIONS for part in BLANK_LINE.split(text)
+    )
 
 
 def _inline_marks(text: str) -> int:
@@ -108,7 +117,9 @@ def table_ends_unsure(text: str) -> bool:
                 return True  # a table of one column to the reference, a setext heading to pyrs
             if number >= 2 and lines[number - 2].strip():
                 return True  # a table right under text: the parsers disagree on what it interrupts
-            for row in range(number + 1, len(lines)):  # by index: a slice per delimiter row took time in the square of the rows
+            for row in range(
+                number + 1, len(lines)
+            ):  # by index: a slice per delimiter row took time in the square of the rows
                 if not lines[row].strip():
                     break
                 if BLOCK_START.match(lines[row]):
@@ -137,7 +148,7 @@ def footnotes_unsure(text: str) -> bool:
         after = lines[end] if end < len(lines) else ""
         if after.strip() and not FOOTNOTE_DEFINITION.match(after):
             return True
-        if any("[^" in part for part in [line[found.end():], *lines[number + 1:end]]):
+        if any("[^" in part for part in [line[found.end() :], *lines[number + 1 : end]]):
             return True
     return False
 
@@ -146,7 +157,10 @@ def links_unsure(text: str) -> bool:
     """Whether a ``[[…]]`` holds what the reference keeps as written but this parser reads as
     Markdown (an entity, an escape, emphasis, code, a tag), or is followed by "(", which makes
     it a link to this parser."""
-    return any(INLINE_SYNTAX.search(match.group(0)) or text.startswith("(", match.end()) for match in WIKILINK.finditer(text))
+    return any(
+        INLINE_SYNTAX.search(match.group(0)) or text.startswith("(", match.end())
+        for match in WIKILINK.finditer(text)
+    )
 
 
 def brackets_nest_deep(text: str) -> bool:

@@ -43,8 +43,10 @@ def not_a_site(folder: Path, *, whole: bool = True) -> str | None:
         return f"it holds files playbook did not make (its {MARKER} belongs to another user)"
     data = read_regular(folder / MARKER, MARKER_LIMIT)
     if data == MARKER_TEXT:  # what builds wrote before the marker listed their files
-        return (f"its {MARKER} comes from an older playbook, which did not list the files it made; if the folder holds "
-                "only a site, delete it and build again")
+        return (
+            f"its {MARKER} comes from an older playbook, which did not list the files it made; if the folder holds "
+            "only a site, delete it and build again"
+        )
     made = _made(data)
     if made is None:
         return f"it holds files playbook did not make (its {MARKER} is not one a build wrote)"
@@ -59,7 +61,7 @@ def _made(data: bytes | None) -> set[str] | None:
     if data is None or not data.startswith(MARKER_TEXT):
         return None
     try:  # one call to the JSON reader rather than one a line: a big site lists a few hundred thousand
-        listed = json.loads(b"[" + b",".join(data[len(MARKER_TEXT):].splitlines()) + b"]")
+        listed = json.loads(b"[" + b",".join(data[len(MARKER_TEXT) :].splitlines()) + b"]")
     except ValueError:
         return None
     return set(listed) if all(isinstance(path, str) for path in listed) else None

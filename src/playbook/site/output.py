@@ -14,9 +14,17 @@ from typing import Iterable, Iterator
 
 from playbook.layout import CONTENT, THEMES
 from playbook.load.signed import read_regular
-from playbook.site.folders import (WORKING_FOLDER, lock_folder, make_working_folder, remove_leftovers, signals_held,
-                                   taking_turns, unlock)
+from playbook.site.folders import (
+    WORKING_FOLDER,
+    lock_folder,
+    make_working_folder,
+    remove_leftovers,
+    signals_held,
+    taking_turns,
+    unlock,
+)
 from playbook.site.marker import MARKER, marker_bytes, not_a_site
+
 
 class OutputError(Exception):
     """The output folder is not one playbook may write to."""
@@ -90,15 +98,21 @@ def check_output(output: Path, project: Path) -> Path:
     for folder in guarded:
         real = Path(os.path.abspath(folder)).resolve()
         if real_out == real or real.is_relative_to(real_out):
-            raise OutputError(f"refusing to build into {output}: it is or contains {folder}, which the build would replace")
+            raise OutputError(
+                f"refusing to build into {output}: it is or contains {folder}, which the build would replace"
+            )
         if folder != project and real_out.is_relative_to(real):
             raise OutputError(f"refusing to build into {output}: it is inside {folder}")
     if any(WORKING_FOLDER.fullmatch(part) for part in out.parts):
-        raise OutputError(f"refusing to build into {output}: it is a build's staging folder or a previous site being "
-                          "deleted, which belongs to that build")
+        raise OutputError(
+            f"refusing to build into {output}: it is a build's staging folder or a previous site being "
+            "deleted, which belongs to that build"
+        )
     if out.is_symlink() or (out.exists() and not out.is_dir()):
         raise OutputError(f"refusing to build into {output}: it is not a folder")
-    why = not_a_site(out, whole=False) if out.is_dir() else None  # the build looks at the whole folder before it swaps
+    why = (
+        not_a_site(out, whole=False) if out.is_dir() else None
+    )  # the build looks at the whole folder before it swaps
     if why is not None:
         raise OutputError(f"refusing to build into {output}: {why}; empty it or choose another folder")
     return out
@@ -202,7 +216,11 @@ class SiteWriter:
             try:
                 self.write(MARKER, marker_bytes(self.written))  # last: it names every file the build made
                 if os.path.lexists(self.output):
-                    why = "it is not a folder" if self.output.is_symlink() or not self.output.is_dir() else not_a_site(self.output)
+                    why = (
+                        "it is not a folder"
+                        if self.output.is_symlink() or not self.output.is_dir()
+                        else not_a_site(self.output)
+                    )
                     if why is not None:  # checked before the build too; a folder can change meanwhile
                         raise OutputError(f"refusing to replace {self.output}: {why}")
                     old, old_lock = make_working_folder(self.output, "old")
@@ -221,7 +239,10 @@ class SiteWriter:
                 if old is not None and not keep_old and not self.clean_later:
                     shutil.rmtree(old, ignore_errors=True)
                     unlock(old_lock)
-                elif old is not None and not keep_old:  # deleted while the caller goes on (a big site takes seconds)
+                elif (
+                    old is not None and not keep_old
+                ):  # deleted while the caller goes on (a big site takes seconds)
+
                     def clean(folder: Path = old, lock: int | None = old_lock) -> None:
                         try:
                             shutil.rmtree(folder, ignore_errors=True)

@@ -28,15 +28,27 @@ class SiteParts:
 
     def data_files(self, search_entries: Callable[[], list[dict]]) -> dict[str, Maker]:
         """Return each data file's path and maker; ``search_entries`` gives every brief's entry."""
-        return data_makers(self.views, self.views.analysis.config, self.base_url, [page.path for page in self.pages], search_entries)
+        return data_makers(
+            self.views,
+            self.views.analysis.config,
+            self.base_url,
+            [page.path for page in self.pages],
+            search_entries,
+        )
 
     def all_search_entries(self) -> list[dict]:
         """Return every shown brief's search entry in rank order, rendering bodies as needed."""
         return [self.bodies.search_entry(brief)[0] for brief in self.views.in_rank_order()]
 
 
-def assemble(analysis: Analysis, *, base_url: str | None = None, include_drafts: bool = False,
-             carried: Carried | None = None, words: dict[str, str] | None = None) -> SiteParts:
+def assemble(
+    analysis: Analysis,
+    *,
+    base_url: str | None = None,
+    include_drafts: bool = False,
+    carried: Carried | None = None,
+    words: dict[str, str] | None = None,
+) -> SiteParts:
     """Return the parts of the site of ``analysis``. ``carried`` keeps views, checklists, groups
     and rendered Markdown from the previous version (``serve``); ``words`` is the words cache."""
     config = analysis.config
@@ -46,7 +58,18 @@ def assemble(analysis: Analysis, *, base_url: str | None = None, include_drafts:
     keep_markdown = carried is not None
     views = SiteViews(analysis, include_drafts=include_drafts, carried=carried)
     carried = views.carried
-    bodies = Bodies(views, allow_html=config.markdown.allow_html, rendered=carried.markdown if keep_markdown else None, words=words)
+    bodies = Bodies(
+        views,
+        allow_html=config.markdown.allow_html,
+        rendered=carried.markdown if keep_markdown else None,
+        words=words,
+    )
     findings = Findings(config, views.briefs, views.diagnostics, views.by_path, carried.checklists)
-    return SiteParts(views, bodies, findings, site_view(config, base, views.pages, analysis.history is not None),
-                     plan_pages(views, bodies, findings, config), base)
+    return SiteParts(
+        views,
+        bodies,
+        findings,
+        site_view(config, base, views.pages, analysis.history is not None),
+        plan_pages(views, bodies, findings, config),
+        base,
+    )

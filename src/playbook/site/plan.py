@@ -18,7 +18,9 @@ from playbook.site.pages import PlannedPage, once
 from playbook.site.views import KindView, LinkView, SiteView
 from playbook.site.viewset import SiteViews
 
-KIND_VIEWS = tuple(KindView(kind.kind, f"{kind.folder}/", kind.label, kind.heading, kind.intro) for kind in GROUP_KINDS)
+KIND_VIEWS = tuple(
+    KindView(kind.kind, f"{kind.folder}/", kind.label, kind.heading, kind.intro) for kind in GROUP_KINDS
+)
 
 
 def site_view(config: Config, base_url: str, pages: list[Page], history: bool = False) -> SiteView:
@@ -34,44 +36,105 @@ def plan_pages(views: SiteViews, bodies: Bodies, findings: Findings, config: Con
     """Return every HTML page of the site, in a fixed order."""
     ranked_views = [views.views[e.brief.slug] for e in views.ranking.ranked]
     health = once(findings.health)
-    planned = [PlannedPage("index.html", "index.html", "index", config.title, config.description, lambda: {
-        "ready": tuple(v for v in ranked_views if v.metrics.tier == "ready"),
-        "model_gap": tuple(v for v in ranked_views if v.metrics.tier != "ready"),
-        "unranked": tuple(views.views[b.slug] for b in views.ranking.unranked),
-        "chart": render_chart(ranked_views, config.criteria.partial_below),
-        "health": health(),
-        "history_since": views.analysis.history.base_label if views.analysis.history is not None else None,
-    })]
+    planned = [
+        PlannedPage(
+            "index.html",
+            "index.html",
+            "index",
+            config.title,
+            config.description,
+            lambda: {
+                "ready": tuple(v for v in ranked_views if v.metrics.tier == "ready"),
+                "model_gap": tuple(v for v in ranked_views if v.metrics.tier != "ready"),
+                "unranked": tuple(views.views[b.slug] for b in views.ranking.unranked),
+                "chart": render_chart(ranked_views, config.criteria.partial_below),
+                "health": health(),
+                "history_since": views.analysis.history.base_label
+                if views.analysis.history is not None
+                else None,
+            },
+        )
+    ]
     for brief in views.in_rank_order():
         view = views.views[brief.slug]
-        planned.append(PlannedPage(f"{view.path}index.html", "brief.html", "brief", view.title, view.problem,
-                                   partial(_brief_context, views, bodies, findings, brief)))
+        planned.append(
+            PlannedPage(
+                f"{view.path}index.html",
+                "brief.html",
+                "brief",
+                view.title,
+                view.problem,
+                partial(_brief_context, views, bodies, findings, brief),
+            )
+        )
     for kind, info in zip(GROUP_KINDS, KIND_VIEWS):
         planned.extend(_group_pages(kind, info, views))
-    planned.append(PlannedPage("criteria/index.html", "criteria.html", "criteria", "Criteria",
-                               "The criteria every brief is checked against.",
-                               lambda: {"rules": findings.rule_views(), "diagnostics": findings.diagnostic_views(), "health": health()}))
+    planned.append(
+        PlannedPage(
+            "criteria/index.html",
+            "criteria.html",
+            "criteria",
+            "Criteria",
+            "The criteria every brief is checked against.",
+            lambda: {
+                "rules": findings.rule_views(),
+                "diagnostics": findings.diagnostic_views(),
+                "health": health(),
+            },
+        )
+    )
     history = views.analysis.history
     if history is not None:
         pages_of = {brief.path: views.views[brief.slug].path for brief in views.briefs}
-        planned.append(PlannedPage("changes/index.html", "changes.html", "changes", "Changes",
-                                   f"What changed since {history.base_label}." if history.base_label else "What changed.",
-                                   lambda: {"changes": changes_view(history, pages_of)}))
+        planned.append(
+            PlannedPage(
+                "changes/index.html",
+                "changes.html",
+                "changes",
+                "Changes",
+                f"What changed since {history.base_label}." if history.base_label else "What changed.",
+                lambda: {"changes": changes_view(history, pages_of)},
+            )
+        )
     planned.append(PlannedPage("search/index.html", "search.html", "search", "Search", "", {}))
     for page in views.pages:
-        planned.append(PlannedPage(f"{page.slug}/index.html", "page.html", "page", page.title, page.description,
-                                   partial(_page_context, bodies, page)))
+        planned.append(
+            PlannedPage(
+                f"{page.slug}/index.html",
+                "page.html",
+                "page",
+                page.title,
+                page.description,
+                partial(_page_context, bodies, page),
+            )
+        )
     planned.append(PlannedPage("404.html", "404.html", "404", "Page not found", "", {}))
     return planned
 
 
 def _group_pages(kind: GroupKind, info: KindView, views: SiteViews) -> list[PlannedPage]:
     groups = views.groups[kind.kind]
-    pages = [PlannedPage(f"{kind.folder}/index.html", "groups.html", "groups", kind.label, "",
-                         {"kind": kind.kind, "kinds": KIND_VIEWS, "kind_info": info, "groups": tuple(groups.values())})]
+    pages = [
+        PlannedPage(
+            f"{kind.folder}/index.html",
+            "groups.html",
+            "groups",
+            kind.label,
+            "",
+            {"kind": kind.kind, "kinds": KIND_VIEWS, "kind_info": info, "groups": tuple(groups.values())},
+        )
+    ]
     for group in groups.values():
-        pages.append(PlannedPage(f"{group.path}index.html", "group.html", "group", f"{kind.heading}: {group.name}", "",
-                                 {"group": group, "kind_info": info}))
+        pages.append(
+            PlannedPage(
+                f"{group.path}index.html",
+                "group.html",
+                "group",
+                f"{kind.heading}: {group.name}",
+                "",
+                {"group": group, "kind_info": info},
+            )
+        )
     return pages
 
 

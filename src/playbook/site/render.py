@@ -32,15 +32,25 @@ def load_theme(analysis: Analysis) -> Theme:
 
 def page_context(site: SiteView, planned: PlannedPage) -> dict:
     """Return the whole context of a planned page's template (the theme API)."""
-    return {"site": site, "page": {"title": planned.title, "kind": planned.kind, "path": planned.path,
-                                   "description": planned.description}, **planned.materialize()}
+    return {
+        "site": site,
+        "page": {
+            "title": planned.title,
+            "kind": planned.kind,
+            "path": planned.path,
+            "description": planned.description,
+        },
+        **planned.materialize(),
+    }
 
 
 def page_pieces(env, planned: PlannedPage, context: dict) -> Iterator[str]:
     """Yield the page's HTML as the template makes it; raise BuildError if the template fails."""
     url = url_from(planned.path)
     try:
-        yield from env.get_template(planned.template).generate(context, url=url, asset=lambda name: url(f"assets/{name}"))
+        yield from env.get_template(planned.template).generate(
+            context, url=url, asset=lambda name: url(f"assets/{name}")
+        )
     except Exception as error:  # a theme is code: whatever it raises is the theme's error, not ours
         raise BuildError(describe_template_error(env, planned, error)) from None
 
@@ -75,7 +85,9 @@ def time_limit(seconds: float) -> Iterator[None]:
             with lock:
                 if not done.is_set():
                     fired.append(True)
-                    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread), ctypes.py_object(RenderTimeout))
+                    ctypes.pythonapi.PyThreadState_SetAsyncExc(
+                        ctypes.c_ulong(thread), ctypes.py_object(RenderTimeout)
+                    )
 
     watchdog = threading.Thread(target=expire, name="playbook-render-limit", daemon=True)
     watchdog.start()

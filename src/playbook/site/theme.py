@@ -8,12 +8,19 @@ import hashlib
 import os
 from pathlib import Path
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined, TemplateError, pass_context
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    PrefixLoader,
+    StrictUndefined,
+    TemplateError,
+    pass_context,
+)
 from jinja2.loaders import split_template_path
 from markupsafe import Markup
 
 from playbook.layout import DEFAULT_THEME, THEMES
-
 
 
 class ThemeError(Exception):
@@ -82,7 +89,9 @@ class Theme:
             raise ThemeError(f"theme {name!r} not found: expected a folder themes/{name}/ in the project")
         is_default = own.is_dir() and own.resolve() == DEFAULT_THEME.resolve()
         if own.is_dir() and not is_default and not own.resolve().is_relative_to(project_root.resolve()):
-            raise ThemeError(f"theme folder themes/{name} leads out of the project (a symlink); playbook does not follow it")
+            raise ThemeError(
+                f"theme folder themes/{name} leads out of the project (a symlink); playbook does not follow it"
+            )
         self.folders = [own, DEFAULT_THEME] if own.is_dir() and not is_default else [DEFAULT_THEME]
         self.real_project = project_root.resolve()
         default_templates = FileSystemLoader(DEFAULT_THEME / "templates")
@@ -113,9 +122,13 @@ class Theme:
         once for the index and once for all the tag, status and sufferer pages."""
         url = context.get("url")
         code = getattr(getattr(macro, "_func", None), "__code__", None)
-        key = (getattr(macro, "name", None), code, getattr(url, "prefix", url),
-               tuple(a if isinstance(a, (str, int, float, bool, type(None))) else id(a) for a in args),
-               tuple(sorted(kwargs.items())))
+        key = (
+            getattr(macro, "name", None),
+            code,
+            getattr(url, "prefix", url),
+            tuple(a if isinstance(a, (str, int, float, bool, type(None))) else id(a) for a in args),
+            tuple(sorted(kwargs.items())),
+        )
         try:
             hit = self.fragments.get(key)
         except TypeError:  # an argument by keyword that cannot be a key: nothing to reuse
@@ -130,7 +143,9 @@ class Theme:
         for folder in self.folders:
             for path in sorted(folder.rglob("*")):
                 if path.is_file() and not path.is_symlink():
-                    hasher.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+                    hasher.update(
+                        path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0"
+                    )
         return hasher.hexdigest()
 
     def assets(self) -> dict[str, Path]:

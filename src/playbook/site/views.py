@@ -33,7 +33,9 @@ def name_slug(text: str) -> str:
     is called con or nul."""
     folded = " ".join(unicodedata.normalize("NFC", text).casefold().split())
     slug = slugify(text)
-    plain = PLAIN_NAME.fullmatch(folded) and re.search("[a-z0-9]", folded)  # so slugify did not fall back to "x"
+    plain = PLAIN_NAME.fullmatch(folded) and re.search(
+        "[a-z0-9]", folded
+    )  # so slugify did not fall back to "x"
     if plain and len(slug) < 80 and not re.fullmatch(RESERVED_NAMES, slug):
         return slug
     digest = hashlib.sha1(folded.encode("utf-8")).hexdigest()[:8]

@@ -45,7 +45,11 @@ class SiteViews:
         self.pages = [p for p in analysis.pages if include_drafts or not p.draft]
         # A draft left out leaves no trace: not even its findings in the counts and the criteria page.
         hidden = {d.path for d in (*analysis.briefs, *analysis.pages) if d.draft and not include_drafts}
-        self.diagnostics = [d for d in analysis.diagnostics if d.path not in hidden] if hidden else list(analysis.diagnostics)
+        self.diagnostics = (
+            [d for d in analysis.diagnostics if d.path not in hidden]
+            if hidden
+            else list(analysis.diagnostics)
+        )
         self.visible = {b.slug for b in self.briefs}
         self.ranking: Ranking = analysis.ranking if include_drafts else analysis.published_ranking
         self.by_path: dict[str, list[Diagnostic]] = defaultdict(list)
@@ -78,8 +82,15 @@ class SiteViews:
     def _cached_view(self, brief: Brief, previous: dict, used: dict) -> BriefView:
         """Return the brief's view, the same object as last time when nothing it shows changed."""
         entry = self.ranking.position(brief.slug)
-        key = (brief, self.analysis.metrics[brief.slug], entry.rank if entry else None, entry.why if entry else "",
-               self.analysis.levers.get(brief.slug), self.movements.get(brief.path), id(self.tracks.get(brief.path)))
+        key = (
+            brief,
+            self.analysis.metrics[brief.slug],
+            entry.rank if entry else None,
+            entry.why if entry else "",
+            self.analysis.levers.get(brief.slug),
+            self.movements.get(brief.path),
+            id(self.tracks.get(brief.path)),
+        )
         cached = previous.get(brief.slug)
         view = cached[1] if cached is not None and cached[0] == key else self._brief_view(brief)
         used[brief.slug] = (key, view)
@@ -90,20 +101,51 @@ class SiteViews:
         entry = self.ranking.position(brief.slug)
         levers = self.analysis.levers.get(brief.slug)
         return BriefView(
-            slug=brief.slug, path=f"briefs/{brief.slug}/", title=brief.title, status=brief.status,
-            status_path=self._shared(group_path("status", brief.status)), owner=brief.owner,
-            updated=brief.updated.isoformat() if brief.updated else "", draft=brief.draft,
+            slug=brief.slug,
+            path=f"briefs/{brief.slug}/",
+            title=brief.title,
+            status=brief.status,
+            status_path=self._shared(group_path("status", brief.status)),
+            owner=brief.owner,
+            updated=brief.updated.isoformat() if brief.updated else "",
+            draft=brief.draft,
             tags=tuple(self._shared(LinkView(t, group_path("tag", t))) for t in brief.tags),
-            who=brief.sufferer.who, who_path=self._shared(group_path("sufferer", brief.sufferer.who)),
-            losing=brief.sufferer.losing, evidence=brief.sufferer.evidence,
-            severity=brief.pain.severity, frequency=brief.pain.frequency, reach=brief.pain.reach,
-            when_wrong=brief.good_enough.when_wrong, error_cost=brief.good_enough.error_cost,
-            catchability=brief.good_enough.catchability, alternative=brief.good_enough.alternative,
-            emotional_state=brief.good_enough.emotional_state, measured_on=brief.model.measured_on,
-            problem=brief.scope.problem, workflow_steps=brief.scope.workflow_steps, covered_steps=brief.scope.covered_steps,
-            metrics=MetricsView(m.required_accuracy, m.required_given, m.model_accuracy, m.fit, m.tier, m.pain, m.completeness, m.score,
-                                m.samples, m.accuracy_low, m.accuracy_high, m.confidence, m.proven, m.verdict, m.within_noise,
-                                m.cases_needed, m.eval, m.on_lower_bound),
+            who=brief.sufferer.who,
+            who_path=self._shared(group_path("sufferer", brief.sufferer.who)),
+            losing=brief.sufferer.losing,
+            evidence=brief.sufferer.evidence,
+            severity=brief.pain.severity,
+            frequency=brief.pain.frequency,
+            reach=brief.pain.reach,
+            when_wrong=brief.good_enough.when_wrong,
+            error_cost=brief.good_enough.error_cost,
+            catchability=brief.good_enough.catchability,
+            alternative=brief.good_enough.alternative,
+            emotional_state=brief.good_enough.emotional_state,
+            measured_on=brief.model.measured_on,
+            problem=brief.scope.problem,
+            workflow_steps=brief.scope.workflow_steps,
+            covered_steps=brief.scope.covered_steps,
+            metrics=MetricsView(
+                m.required_accuracy,
+                m.required_given,
+                m.model_accuracy,
+                m.fit,
+                m.tier,
+                m.pain,
+                m.completeness,
+                m.score,
+                m.samples,
+                m.accuracy_low,
+                m.accuracy_high,
+                m.confidence,
+                m.proven,
+                m.verdict,
+                m.within_noise,
+                m.cases_needed,
+                m.eval,
+                m.on_lower_bound,
+            ),
             rank=entry.rank if entry else None,
             why=entry.why if entry else explain_unranked(brief),
             levers=levers_view(levers) if levers else None,
@@ -128,8 +170,12 @@ class SiteViews:
             order = sorted(members, key=kind.ordered_by.index)
         else:
             order = sorted(members, key=lambda s: (names[s].casefold(), s))
-        return {slug: GroupView(kind.kind, names[slug], f"{kind.folder}/{slug}/", tuple(self.views[b] for b in members[slug]))
-                for slug in order}
+        return {
+            slug: GroupView(
+                kind.kind, names[slug], f"{kind.folder}/{slug}/", tuple(self.views[b] for b in members[slug])
+            )
+            for slug in order
+        }
 
     def links(self, slugs) -> tuple[LinkView, ...]:
         """Return links to the briefs among ``slugs`` that the site shows."""
@@ -152,7 +198,9 @@ class SiteViews:
             for slug in self._group_head(name_slug(tag)):
                 if slug != brief.slug:
                     counts[slug] = counts.get(slug, 0) + 1
-        same_tags = sorted(counts, key=counts.__getitem__, reverse=True)[:10]  # stable: rank order among equals
+        same_tags = sorted(counts, key=counts.__getitem__, reverse=True)[
+            :10
+        ]  # stable: rank order among equals
         return self.links(same_sufferer), self.links(same_tags)
 
     def _group_head(self, tag: str) -> list[str]:
@@ -165,4 +213,8 @@ class SiteViews:
 def levers_view(levers: Levers) -> LeversView:
     single = tuple(LeverView(lv.phrase, lv.required_accuracy, lv.closes_gap) for lv in levers.single)
     smallest = levers.smallest
-    return LeversView(single, LeverView(smallest.phrase, smallest.required_accuracy, True) if smallest else None, levers.hint())
+    return LeversView(
+        single,
+        LeverView(smallest.phrase, smallest.required_accuracy, True) if smallest else None,
+        levers.hint(),
+    )

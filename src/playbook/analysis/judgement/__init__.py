@@ -52,8 +52,11 @@ class _Compiled:
 @lru_cache(maxsize=32)
 def _compile(vocabulary: Vocabulary) -> _Compiled:
     allowed = re.compile(words_pattern(vocabulary.allow)) if vocabulary.allow else None
-    return _Compiled(evaluation.patterns(tuple(name.lower() for name in vocabulary.benchmarks)),
-                     scope.patterns(tuple(word.lower() for word in vocabulary.broad_scope)), allowed)
+    return _Compiled(
+        evaluation.patterns(tuple(name.lower() for name in vocabulary.benchmarks)),
+        scope.patterns(tuple(word.lower() for word in vocabulary.broad_scope)),
+        allowed,
+    )
 
 
 # The characters of a field that are judged. The longest field of the labelled corpus is under
@@ -70,8 +73,14 @@ def judge(field: str, text: str, vocabulary: Vocabulary = Vocabulary()) -> list[
         return _judge(field, text, vocabulary)
     code = FIELD_RULES[field][0]
     name = field.rsplit(".", 1)[-1]
-    verdicts = [Verdict(code, "too-long", f"{name} is {len(text):,} characters long (over {LIMIT:,}): a field says one "
-                                          f"thing in a sentence or two; only its first {LIMIT:,} characters are read (too-long)")]
+    verdicts = [
+        Verdict(
+            code,
+            "too-long",
+            f"{name} is {len(text):,} characters long (over {LIMIT:,}): a field says one "
+            f"thing in a sentence or two; only its first {LIMIT:,} characters are read (too-long)",
+        )
+    ]
     return verdicts + [verdict for verdict in _judge(field, text[:LIMIT], vocabulary) if verdict.code != code]
 
 
@@ -88,13 +97,26 @@ def _judge(field: str, text: str, vocabulary: Vocabulary) -> list[Verdict]:
         reading = amounts.read_amounts(prose)
         if not reading.amount and not (compiled.allowed is not None and compiled.allowed.search(prose.lower)):
             if reading.not_amounts:
-                verdicts.append(Verdict("PB103", "not-an-amount", f"losing has no amount: {quote(reading.not_amounts[0])} names "
-                                        "or dates something, it is not an amount of loss (not-an-amount)"))
+                verdicts.append(
+                    Verdict(
+                        "PB103",
+                        "not-an-amount",
+                        f"losing has no amount: {quote(reading.not_amounts[0])} names "
+                        "or dates something, it is not an amount of loss (not-an-amount)",
+                    )
+                )
             else:
-                verdicts.append(Verdict("PB103", "no-number", "losing has no amount: no number of hours, money, things lost "
-                                        "or share (no-number)"))
+                verdicts.append(
+                    Verdict(
+                        "PB103",
+                        "no-number",
+                        "losing has no amount: no number of hours, money, things lost or share (no-number)",
+                    )
+                )
     if field == "model.measured_on":
-        found = evaluation.judge_evaluation(prose, find(compiled.benchmarks, prose, compiled.allowed), compiled.benchmarks[0])
+        found = evaluation.judge_evaluation(
+            prose, find(compiled.benchmarks, prose, compiled.allowed), compiled.benchmarks[0]
+        )
         for finding in found:
             verdicts.append(Verdict("PB201", finding.pattern.name, f"measured_on: {finding.message()}"))
     if field == "scope.problem":

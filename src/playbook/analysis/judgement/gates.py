@@ -52,7 +52,7 @@ def word_starts(lower: str) -> dict[str, list[int]]:
 def _starts(items: list, prefix: str, found: set[str], anchored: bool) -> None:
     """Add to ``found`` the letter prefixes that ``items`` (a parsed sequence) can start with."""
     for index, (op, value) in enumerate(items):
-        rest = items[index + 1:]
+        rest = items[index + 1 :]
         if op is sre.AT:
             if prefix:
                 found.add(prefix)
@@ -126,7 +126,7 @@ def alternatives(pattern: str) -> list[str]:
             in_class = character != "]"
         elif character == "[":
             in_class = True
-            if pattern[index + 1:index + 2] == "]":
+            if pattern[index + 1 : index + 2] == "]":
                 index += 1
         elif character == "(":
             depth += 1
@@ -164,7 +164,7 @@ def bounded(pattern: str) -> str:
     while index < len(pattern):
         character = pattern[index]
         if character == "\\":
-            out.append(pattern[index:index + 2])
+            out.append(pattern[index : index + 2])
             index += 2
             quantified = opened = False
             continue
@@ -176,9 +176,9 @@ def bounded(pattern: str) -> str:
         counted = COUNTED.match(pattern, index) if character == "{" else None
         if character == "[":
             in_class = True
-            start = index + 1 + (pattern[index + 1:index + 2] == "^")
-            if pattern[start:start + 1] == "]":  # a ']' first in a class is a letter of it
-                out.append(pattern[index:start + 1])
+            start = index + 1 + (pattern[index + 1 : index + 2] == "^")
+            if pattern[start : start + 1] == "]":  # a ']' first in a class is a letter of it
+                out.append(pattern[index : start + 1])
                 index = start + 1
                 quantified = opened = False
                 continue
@@ -200,7 +200,11 @@ def bounded(pattern: str) -> str:
             continue
         elif counted is not None:
             at_least = AT_LEAST.fullmatch(counted.group())
-            out.append("{%s,%d}" % (at_least.group(1), max(MOST, int(at_least.group(1)))) if at_least else counted.group())
+            out.append(
+                "{%s,%d}" % (at_least.group(1), max(MOST, int(at_least.group(1))))
+                if at_least
+                else counted.group()
+            )
             quantified, opened = True, False
             index = counted.end()
             continue

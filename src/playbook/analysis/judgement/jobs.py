@@ -15,11 +15,11 @@ from playbook.analysis.judgement.text import Prose, prose_of
 KINDS = {
     "extract": "extract transcribe parse capture digitise digitize ocr key re-key rekey scrape convert turn",
     "classify": "classify categorise categorize triage tag label sort route prioritise prioritize code assign group bucket "
-                "rank segment file-under shortlist suggest propose recommend approve reject decide authorise authorize accept "
-                "deny adjudicate choose select pick",
+    "rank segment file-under shortlist suggest propose recommend approve reject decide authorise authorize accept "
+    "deny adjudicate choose select pick",
     "write": "draft write answer reply respond compose generate summarise summarize translate rewrite paraphrase personalise "
-             "personalize produce create prepare fill redact anonymise anonymize edit proofread localise localize caption "
-             "build design author document issue redline outline",
+    "personalize produce create prepare fill redact anonymise anonymize edit proofread localise localize caption "
+    "build design author document issue redline outline",
     "judge": "review audit screen vet inspect assess evaluate score grade moderate appraise check-in test",
     "reconcile": "reconcile match compare dedupe deduplicate merge cross-check",
     "plan": "schedule book plan roster dispatch allocate budget staff reorder order procure split timetable rota",
@@ -27,42 +27,68 @@ KINDS = {
     "release": "deploy ship release launch",
     "money": "bill invoice charge price quote pay refund settle collect chase recover reimburse",
     "people": "negotiate sell pitch market advertise promote onboard train coach interview hire recruit call phone "
-              "counsel nurse treat teach tutor mentor represent advise follow engage nurture text message",
+    "counsel nurse treat teach tutor mentor represent advise follow engage nurture text message",
     "run": "manage handle run process maintain keep administer coordinate oversee own support operate monitor track resolve fix "
-           "improve optimise optimize streamline automate transform modernise modernize overhaul revamp remediate "
-           "auto-remediate enable do cover replace provide offer deliver",
+    "improve optimise optimize streamline automate transform modernise modernize overhaul revamp remediate "
+    "auto-remediate enable do cover replace provide offer deliver",
     "act": "block freeze suspend cancel close lock unlock ban stop reset restore escalate refer renew",
     # Steps that get a job's input: part of the job that follows them, even when they lead.
     "input": "read open receive gather fetch load upload scan ingest take find detect identify spot locate look-up search "
-             "retrieve pull catch",
+    "retrieve pull catch",
     # Steps that hand a job's result on: a job of their own only when they lead with an object of their own.
     "step": "send submit export post log save store attach update enter push forward notify alert share email return publish "
-            "hand queue record sync copy insert put check verify validate confirm double-check flag highlight mark list "
-            "make leave drop park stage file",
+    "hand queue record sync copy insert put check verify validate confirm double-check flag highlight mark list "
+    "make leave drop park stage file",
 }
 KIND_OF = {verb: kind for kind, verbs in KINDS.items() for verb in verbs.split()}
-STARTS = re.compile(bounded(r"(?:[,;:/+&]\s*|\b(?:and|or|then|plus|also|while|alongside|as well as|and also|and then|before|after|"
-                    r"along with|together with|followed by|as well|right through to|through to|tool|ai|we|must|should|will|"
-                    r"would|can|could)\s+)(?:(?:then|also|finally|automatically|auto|potentially|initially|just)\s+)?$"))
-LEAD_WORDS = frozenset("then also finally automatically auto potentially initially just simply basically we to ideally first "
-                       "quickly".split())  # words before the first verb: "Potentially support …"
+STARTS = re.compile(
+    bounded(
+        r"(?:[,;:/+&]\s*|\b(?:and|or|then|plus|also|while|alongside|as well as|and also|and then|before|after|"
+        r"along with|together with|followed by|as well|right through to|through to|tool|ai|we|must|should|will|"
+        r"would|can|could)\s+)(?:(?:then|also|finally|automatically|auto|potentially|initially|just)\s+)?$"
+    )
+)
+LEAD_WORDS = frozenset(
+    "then also finally automatically auto potentially initially just simply basically we to ideally first "
+    "quickly".split()
+)  # words before the first verb: "Potentially support …"
 CLAUSE_START = re.compile(STARTS.pattern.removesuffix("$"))
-OBJECT_START = re.compile(r"^\s+(?:the|a|an|each|every|all|any|our|their|its|them|it|new|incoming|outgoing|open|overdue|"
-                          r"\w+s\b|\w+)")
-PROCESS_NOUN = re.compile(r"(?:\w+ing|\w+tion|\w+sion|\w+ment|approvals?|runs|queries|comms|communications|payroll|benefits|"
-                          r"research|outreach|sequences|campaigns|analysis|analytics|forecasts|bookkeeping|timesheets|rotas|"
-                          r"declarations|payments|filings|works|paperwork|rosters|responses|appeals|checks|requests|plans|"
-                          r"eligibility|cards|emails|letters|grading|invoices|contracts|returns|renewals|audits|"
-                          r"leave|capture|review|reviews|close|returns|reporting|reports|analytics|outreach|marketing|admin|"
-                          r"logistics|procurement|recruitment|support|sales|billing|pricing|planning|scheduling|maintenance|"
-                          r"compliance|onboarding|offboarding|hiring|fundraising|admissions|ops|operations|service|services|"
-                          r"fulfilment|fulfillment|triage|dispatch|enquiries|inquiries|complaints|follow-ups?|chasing|collections?)$")
-DETERMINER = re.compile(r"\s+(?:(?:the|a|an|our|their|its|his|her|each|every|all|any|them|it|this|these|those)\b|"
-                        r"[\w-]+(?:'s|s')(?=\s))")
+OBJECT_START = re.compile(
+    r"^\s+(?:the|a|an|each|every|all|any|our|their|its|them|it|new|incoming|outgoing|open|overdue|"
+    r"\w+s\b|\w+)"
+)
+PROCESS_NOUN = re.compile(
+    r"(?:\w+ing|\w+tion|\w+sion|\w+ment|approvals?|runs|queries|comms|communications|payroll|benefits|"
+    r"research|outreach|sequences|campaigns|analysis|analytics|forecasts|bookkeeping|timesheets|rotas|"
+    r"declarations|payments|filings|works|paperwork|rosters|responses|appeals|checks|requests|plans|"
+    r"eligibility|cards|emails|letters|grading|invoices|contracts|returns|renewals|audits|"
+    r"leave|capture|review|reviews|close|returns|reporting|reports|analytics|outreach|marketing|admin|"
+    r"logistics|procurement|recruitment|support|sales|billing|pricing|planning|scheduling|maintenance|"
+    r"compliance|onboarding|offboarding|hiring|fundraising|admissions|ops|operations|service|services|"
+    r"fulfilment|fulfillment|triage|dispatch|enquiries|inquiries|complaints|follow-ups?|chasing|collections?)$"
+)
+DETERMINER = re.compile(
+    r"\s+(?:(?:the|a|an|our|their|its|his|her|each|every|all|any|them|it|this|these|those)\b|"
+    r"[\w-]+(?:'s|s')(?=\s))"
+)
 FIRST_OBJECT = re.compile(r"\s+(?:[\w-]+\s+)?[\w-]+[^s\W]s\b")  # "Diagnose broadband faults"
-PHRASAL = {"check in": "people", "follow up": "people", "send out": "step", "set up": "plan", "sign off": "decide",
-           "look after": "run", "take over": "run", "take care": "run", "hand off": "step", "write up": "write",
-           "book in": "plan", "chase up": "money", "top up": "money", "pay out": "money", "sort out": "run"}
+PHRASAL = {
+    "check in": "people",
+    "follow up": "people",
+    "send out": "step",
+    "set up": "plan",
+    "sign off": "decide",
+    "look after": "run",
+    "take over": "run",
+    "take care": "run",
+    "hand off": "step",
+    "write up": "write",
+    "book in": "plan",
+    "chase up": "money",
+    "top up": "money",
+    "pay out": "money",
+    "sort out": "run",
+}
 
 
 def jobs(prose: Prose) -> list[tuple[str, str, bool]]:
@@ -91,18 +117,31 @@ def _jobs(text: str) -> tuple[tuple[str, str, bool], ...]:
         if (len(lower) < 3 and lower != "do") or not lower.isalpha() and "-" not in lower:
             continue
         following = words[index + 1].lower.strip(".,;:") if index + 1 < len(words) else ""
-        kind = PHRASAL.get(f"{lower} {following}") or KIND_OF.get(lower) or KIND_OF.get(lower.removesuffix("s")) or \
-            KIND_OF.get(lower.removesuffix("ing")) or KIND_OF.get(lower.removesuffix("ing") + "e")
-        takes_object = DETERMINER.match(prose.lower, word.end) or (index == 0 and FIRST_OBJECT.match(prose.lower, word.end))
-        if kind is None and takes_object and lower not in NOT_VERBS and not word.named and not _participle(lower):
+        kind = (
+            PHRASAL.get(f"{lower} {following}")
+            or KIND_OF.get(lower)
+            or KIND_OF.get(lower.removesuffix("s"))
+            or KIND_OF.get(lower.removesuffix("ing"))
+            or KIND_OF.get(lower.removesuffix("ing") + "e")
+        )
+        takes_object = DETERMINER.match(prose.lower, word.end) or (
+            index == 0 and FIRST_OBJECT.match(prose.lower, word.end)
+        )
+        if (
+            kind is None
+            and takes_object
+            and lower not in NOT_VERBS
+            and not word.named
+            and not _participle(lower)
+        ):
             kind = lower  # a word of no known kind that takes an object: a job of its own
         if kind is None or _noun_use(prose, word.end) or _in_noun_list(prose, word, after_verbs):
             continue
-        if lower.endswith("ing") and re.search(r",\s*$", prose.lower[max(0, word.start - 4):word.start]):
+        if lower.endswith("ing") and re.search(r",\s*$", prose.lower[max(0, word.start - 4) : word.start]):
             continue  # "…, quoting the relevant clause": how the job is done, not another job
         if CONDITION.search(prose.lower, max(0, word.start - 80), word.start):
             continue  # "… before a shift would breach the rest rule": when the job is done, not another job
-        after = prose.lower[word.end:word.end + 12]
+        after = prose.lower[word.end : word.end + 12]
         joined = bool(re.match(r"^\s*(?:,|and\b|&|or\b|/)\s*", after)) and index + 1 < len(words)
         found.append((word.text, kind, not joined))
     return tuple(found)
@@ -114,14 +153,22 @@ def _participle(word: str) -> bool:
     return (word.endswith("ed") and word not in PLAIN_IN_ED) or word in IRREGULAR_PARTICIPLES
 
 
-PLAIN_IN_ED = frozenset("feed need seed embed speed shred proceed exceed succeed breed bleed heed weed shed wed".split())
-IRREGULAR_PARTICIPLES = frozenset("sent kept built written taken given shown done made held paid sold told found brought "
-                                  "bought drawn known seen left lost met spent won".split())
+PLAIN_IN_ED = frozenset(
+    "feed need seed embed speed shred proceed exceed succeed breed bleed heed weed shed wed".split()
+)
+IRREGULAR_PARTICIPLES = frozenset(
+    "sent kept built written taken given shown done made held paid sold told found brought "
+    "bought drawn known seen left lost met spent won".split()
+)
 # A clause of time or condition with a subject of its own, up to its modal: "before a shift would",
 # "when the stock level will". The verb after it says when the job is done, not what it is.
-CONDITION = re.compile(bounded(r"\b(?:before|after|when|whenever|if|unless|until|till|once|as soon as|in case|so that|"
-                                r"because|whether|in time for)\s+(?!(?:we|you|i|it|ai|the tool)\s)(?:[\w'-]+\s+){1,4}?"
-                                r"(?:would|will|could|can|might|may|must|should|shall)\s+(?:(?:not|be|about to|going to)\s+)?$"))
+CONDITION = re.compile(
+    bounded(
+        r"\b(?:before|after|when|whenever|if|unless|until|till|once|as soon as|in case|so that|"
+        r"because|whether|in time for)\s+(?!(?:we|you|i|it|ai|the tool)\s)(?:[\w'-]+\s+){1,4}?"
+        r"(?:would|will|could|can|might|may|must|should|shall)\s+(?:(?:not|be|about to|going to)\s+)?$"
+    )
+)
 
 
 def _in_noun_list(prose: Prose, word, after_verbs: int) -> bool:
@@ -134,25 +181,33 @@ def _in_noun_list(prose: Prose, word, after_verbs: int) -> bool:
     previous = item.group(1)
     if word.start == after_verbs:
         return False  # "Write, test and deploy …": the last of a list of verbs
-    return previous not in KIND_OF and previous.removesuffix("s") not in KIND_OF and not prose.lower.startswith(previous)
+    return (
+        previous not in KIND_OF
+        and previous.removesuffix("s") not in KIND_OF
+        and not prose.lower.startswith(previous)
+    )
 
 
-NOUN_LIST_ITEM = re.compile(r"(?:^|,|;|\band\b|\bor\b|&)\s*([\w'-]+)\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)$")
+NOUN_LIST_ITEM = re.compile(
+    r"(?:^|,|;|\band\b|\bor\b|&)\s*([\w'-]+)\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)$"
+)
 # A list of single words that opens the problem, up to its last item: "Write, test and ".
 LEADING_LIST = re.compile(bounded(r"(?:[\w'-]+\s*,\s*)+[\w'-]+\s*(?:,\s*)?(?:and|or|&)\s*"))
 
 
 # Words that start a clause before an object without being a verb.
-NOT_VERBS = frozenset("the and but also then plus with from into onto for each every all any both either per via like such "
-                      "only just even also including include includes especially particularly namely whether whose which "
-                      "where when while what how who its their our this that these those one two three first second last "
-                      "next new all-in".split())
+NOT_VERBS = frozenset(
+    "the and but also then plus with from into onto for each every all any both either per via like such "
+    "only just even also including include includes especially particularly namely whether whose which "
+    "where when while what how who its their our this that these those one two three first second last "
+    "next new all-in".split()
+)
 
 
 def _noun_use(prose: Prose, end: int) -> bool:
     """Whether the word just read is a noun after all ("code review", "invoice capture",
     "check-in"): followed by a process noun, 'of', a copula or the end, with no object."""
-    rest = prose.lower[end:end + 24]
+    rest = prose.lower[end : end + 24]
     if re.match(r"(?:-in\b|-out\b|-up\b|\s+(?:of|is|are|was|were|has|have)\b|\s*$)", rest):
         return True
     following = re.match(r"\s+([\w-]+)", rest)
@@ -160,13 +215,15 @@ def _noun_use(prose: Prose, end: int) -> bool:
 
 
 # Nouns that make the verb-like word before them a noun: "invoice capture", "code review".
-COMPOUND_HEAD = re.compile(r"capture|review|approval|routing|triage|intake|processing|matching|coding|entry|runs?|queries|"
-                           r"period|periods|date|dates|rate|rates|number|numbers|slip|slips|cycle|grade|scale|codes?|type|"
-                           r"status|amount|total|line|lines|history|details|reference|id|terms|book|books|log|logs|"
-                           r"handling|management|tracking|reporting|reconciliation|chasing|scheduling|planning|analysis|"
-                           r"automation|optimi[sz]ation|generation|extraction|classification|drafting|screening|summaries|"
-                           r"summarisation|summarization|translation|transcription|allocation|dispatching|booking|bookings|"
-                           r"displays?|screens?|signage|announcements")  # "stop displays": where it shows
+COMPOUND_HEAD = re.compile(
+    r"capture|review|approval|routing|triage|intake|processing|matching|coding|entry|runs?|queries|"
+    r"period|periods|date|dates|rate|rates|number|numbers|slip|slips|cycle|grade|scale|codes?|type|"
+    r"status|amount|total|line|lines|history|details|reference|id|terms|book|books|log|logs|"
+    r"handling|management|tracking|reporting|reconciliation|chasing|scheduling|planning|analysis|"
+    r"automation|optimi[sz]ation|generation|extraction|classification|drafting|screening|summaries|"
+    r"summarisation|summarization|translation|transcription|allocation|dispatching|booking|bookings|"
+    r"displays?|screens?|signage|announcements"
+)  # "stop displays": where it shows
 
 
 def bundled_jobs(prose: Prose) -> str:
@@ -179,9 +236,15 @@ def bundled_jobs(prose: Prose) -> str:
     later = {kind for _, kind, _ in found[1:]}
     # Getting the input leads into the job that uses it ("read the entries and key the text"), unless
     # what follows is other work: acting, deciding, planning, many clauses, or "and also".
-    input_is_a_job = len(found) >= 3 or bool(later & {"act", "money", "people", "plan", "predict", "run", "release"}) or \
-        bool(re.search(r"\b(?:and also|as well as|plus)\b|;", prose.lower)) or (bool(later) and not later <= {
-            "extract", "classify", "write", "judge", "reconcile", "step", "input"})
+    input_is_a_job = (
+        len(found) >= 3
+        or bool(later & {"act", "money", "people", "plan", "predict", "run", "release"})
+        or bool(re.search(r"\b(?:and also|as well as|plus)\b|;", prose.lower))
+        or (
+            bool(later)
+            and not later <= {"extract", "classify", "write", "judge", "reconcile", "step", "input"}
+        )
+    )
     handed_on = {match.group(1) for match in HANDED_ON.finditer(prose.lower)} if len(found) > 1 else set()
     for position, (verb, kind, own_object) in enumerate(found):
         if kind == "input" and position == 0 and own_object and input_is_a_job:
@@ -190,22 +253,32 @@ def bundled_jobs(prose: Prose) -> str:
             continue
         if position and verb.lower() in handed_on and kind not in ("money", "people", "plan"):
             continue  # "…and route it to the right rep": the same item, handed on
-        kind = "publish" if kind == "step" else verb.lower() if kind == "run" else kind  # generic verbs: each its own
+        kind = (
+            "publish" if kind == "step" else verb.lower() if kind == "run" else kind
+        )  # generic verbs: each its own
         if kind not in kinds:
             kinds.append(kind)
             verbs.append(verb)
     return " … ".join(verbs) if len(kinds) >= 2 else ""
 
 
-HANDED_ON = re.compile(bounded(r"(?<![\w-])([\w-]+)\s+(?:it|them|this|these|those|each one)\b"))  # "route it", "send them"
+HANDED_ON = re.compile(
+    bounded(r"(?<![\w-])([\w-]+)\s+(?:it|them|this|these|those|each one)\b")
+)  # "route it", "send them"
 
 
 def listed_processes(prose: Prose) -> str:
     """Return a list of processes in place of one job ("invoice capture, approval routing,
     payment runs"; "complaint handling plus room-rate optimisation"), or ""."""
     found = jobs(prose)
-    leading = bool(found) and prose.words and found[0][0] == prose.words[0].text and not (
-        prose.words[0].lower.endswith("ing") and re.match(r"^[\w-]+\s*(?:,|and\b|&|/|\+)", prose.lower))  # "Timetabling, …"
+    leading = (
+        bool(found)
+        and prose.words
+        and found[0][0] == prose.words[0].text
+        and not (
+            prose.words[0].lower.endswith("ing") and re.match(r"^[\w-]+\s*(?:,|and\b|&|/|\+)", prose.lower)
+        )
+    )  # "Timetabling, …"
     if leading and KIND_OF.get(found[0][0].lower()) != "run":
         return ""  # a verb leads: the clauses are judged as jobs (a generic one, "manage X, Y and Z", lists them)
     strong = STRONG_BREAK.split(prose.lower)
@@ -214,17 +287,29 @@ def listed_processes(prose: Prose) -> str:
     processes = [head for head in heads if PROCESS_NOUN.match(head) or head in ("the lot", "lot")]
     if len(processes) >= 3 or (len(strong) >= 2 and len(processes) >= 2):
         return ", ".join(processes[:3])
-    if len(heads) >= 3 and (not leading or KIND_OF.get(found[0][0].lower()) == "run") and not SOURCE.search(prose.lower):
+    if (
+        len(heads) >= 3
+        and (not leading or KIND_OF.get(found[0][0].lower()) == "run")
+        and not SOURCE.search(prose.lower)
+    ):
         return ", ".join(heads[:3])  # three things with no job and no document they come from: a list of work
     return ""
 
 
 # What joins the items of a list, strongly ("plus", ";") or at all; and what ends an item's head.
 # A gap is tried where it starts ((?<!\s)), not again at each of its spaces.
-STRONG_BREAK = re.compile(bounded(r"(?<!\s)\s+(?:plus|as well as|along with|together with|alongside|and also|&)\s+|;|"
-                                  r"(?<!\s)\s*\+\s*"))
-LIST_BREAK = re.compile(bounded(r",\s*(?:and\s+|or\s+)?|(?<!\s)\s+(?:and|or|plus|as well as|along with|&)\s+|;|"
-                                r"(?<!\s)\s*[/+]\s*"))
+STRONG_BREAK = re.compile(
+    bounded(
+        r"(?<!\s)\s+(?:plus|as well as|along with|together with|alongside|and also|&)\s+|;|"
+        r"(?<!\s)\s*\+\s*"
+    )
+)
+LIST_BREAK = re.compile(
+    bounded(
+        r",\s*(?:and\s+|or\s+)?|(?<!\s)\s+(?:and|or|plus|as well as|along with|&)\s+|;|"
+        r"(?<!\s)\s*[/+]\s*"
+    )
+)
 BEFORE_PREPOSITION = re.compile(bounded(r"(?<!\s)\s+(?:for|in|of|at|with|across|to|from|on|by|within)\s+"))
 # Where the items of one job come from: "… from each broker slip", "… off fleet vehicle documents".
 SOURCE = re.compile(r"\b(?:from|off|out of|in each|on each|in every|on every|within|inside|into|onto|per)\b")
@@ -236,15 +321,22 @@ def domain(prose: Prose) -> str:
     if len(prose.lower.split(None, DOMAIN_WORDS)) > DOMAIN_WORDS:
         return ""  # longer than four words and where they apply: not a domain, and no need to read it
     core = WHERE.sub("", prose.lower)
-    if len(core.split()) <= 4 and not [job for job in jobs(Prose(core)) if job[1] in KINDS] and not re.search(
-            r"\b(?:from|off|in|on|into|out of|per|at|within|to|for|of|by)\b", core):
+    if (
+        len(core.split()) <= 4
+        and not [job for job in jobs(Prose(core)) if job[1] in KINDS]
+        and not re.search(r"\b(?:from|off|in|on|into|out of|per|at|within|to|for|of|by)\b", core)
+    ):
         return prose.text
     return ""
 
 
 # Where a domain is worked on ("… for the whole business"): not part of what it is.
-WHERE = re.compile(bounded(r"(?<!\s)\s+(?:for|in|across|at|within|of)\s+(?:the\s+|our\s+|a\s+|an\s+|all\s+)?(?:[\w'-]+\s+){0,3}?"
-                           r"(?:business|company|companies|team|teams|firm|league|organi[sz]ation|group|department|office|"
-                           r"practice|clinic|hospital|school|store|fleet|estate|network|charity|council|trust|brand|"
-                           r"portfolio|agency|club)\.?$"))
+WHERE = re.compile(
+    bounded(
+        r"(?<!\s)\s+(?:for|in|across|at|within|of)\s+(?:the\s+|our\s+|a\s+|an\s+|all\s+)?(?:[\w'-]+\s+){0,3}?"
+        r"(?:business|company|companies|team|teams|firm|league|organi[sz]ation|group|department|office|"
+        r"practice|clinic|hospital|school|store|fleet|estate|network|charity|council|trust|brand|"
+        r"portfolio|agency|club)\.?$"
+    )
+)
 DOMAIN_WORDS = 4 + 6  # a domain's four words, and where: a preposition, "the", three words, the place

@@ -27,7 +27,9 @@ class Pattern:
     """
 
     name: str
-    explains: str  # what the words mean, after the quote: "describes a would-be buyer, not someone losing today"
+    explains: (
+        str  # what the words mean, after the quote: "describes a would-be buyer, not someone losing today"
+    )
     regex: re.Pattern
     unless_before: re.Pattern | None = None
     unless_after: re.Pattern | None = None
@@ -48,25 +50,38 @@ class Finding:
 
 def words_pattern(words: Iterable[str]) -> str:
     """Return a regular expression matching any of ``words`` (phrases allowed), longest first."""
-    escaped = sorted({re.escape(word.strip().lower()).replace(r"\ ", r"[\s-]+") for word in words if word.strip()}, key=len, reverse=True)
+    escaped = sorted(
+        {re.escape(word.strip().lower()).replace(r"\ ", r"[\s-]+") for word in words if word.strip()},
+        key=len,
+        reverse=True,
+    )
     return "(?:" + "|".join(escaped) + ")" if escaped else "(?!)"
 
 
-def find(patterns: tuple[Pattern, ...], prose: Prose, allowed: re.Pattern | None = None, first: bool = True,
-         field: str = "") -> list[Finding]:
+def find(
+    patterns: tuple[Pattern, ...],
+    prose: Prose,
+    allowed: re.Pattern | None = None,
+    first: bool = True,
+    field: str = "",
+) -> list[Finding]:
     """Return the findings of ``patterns`` in ``prose`` (written as ``field``): the first match of
     each pattern that no exception excuses, none inside a phrase the team allows; only the first
     finding if ``first``. Only the alternatives whose gate the text opens are run (see gates.py)."""
     plan = _plan_of(patterns)
     lower = prose.lower
-    opened: dict[int, list[int] | None] = dict.fromkeys(plan.always)  # entry -> where to try it (None: everywhere)
+    opened: dict[int, list[int] | None] = dict.fromkeys(
+        plan.always
+    )  # entry -> where to try it (None: everywhere)
     for prefix, starts in prose.starts.items():
         for entry in plan.by_prefix.get(prefix, ()):
             opened.setdefault(entry, []).extend(starts)
     excused = [m.span() for m in allowed.finditer(lower)] if allowed is not None else []
     found: list[Finding] = []
     current, matches = -1, []
-    for entry in sorted(opened) + [len(plan.entries)]:  # in the patterns' order; a last step to close the group
+    for entry in sorted(opened) + [
+        len(plan.entries)
+    ]:  # in the patterns' order; a last step to close the group
         index, regex = plan.entries[entry] if entry < len(plan.entries) else (len(patterns), None)
         if index != current:
             if matches:
@@ -89,7 +104,9 @@ def find(patterns: tuple[Pattern, ...], prose: Prose, allowed: re.Pattern | None
     return found
 
 
-def _first_unexcused(pattern: Pattern, prose: Prose, matches: list[re.Match], excused: list[tuple[int, int]]) -> Finding | None:
+def _first_unexcused(
+    pattern: Pattern, prose: Prose, matches: list[re.Match], excused: list[tuple[int, int]]
+) -> Finding | None:
     if len(matches) > 1:
         matches.sort(key=lambda match: match.start())
     ends = [b for _, b in excused]  # the allowed phrases do not overlap: their starts and ends both ascend
@@ -137,9 +154,11 @@ def _plan_of(patterns: tuple[Pattern, ...]) -> _Plan:
 
 def _excused(pattern: Pattern, prose: Prose, match: re.Match) -> bool:
     start, end = match.span()
-    if pattern.unless_before is not None and pattern.unless_before.search(prose.lower[max(0, start - WINDOW):start]):
+    if pattern.unless_before is not None and pattern.unless_before.search(
+        prose.lower[max(0, start - WINDOW) : start]
+    ):
         return True
-    if pattern.unless_after is not None and pattern.unless_after.search(prose.lower[end:end + WINDOW]):
+    if pattern.unless_after is not None and pattern.unless_after.search(prose.lower[end : end + WINDOW]):
         return True
     if not pattern.names:
         words = [word for word in prose.words_in(start, end) if any(ch.isalpha() for ch in word.text)]

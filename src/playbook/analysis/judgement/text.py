@@ -11,8 +11,22 @@ from typing import NamedTuple
 
 from playbook.analysis.judgement.gates import word_starts
 
-PLAIN = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-",
-                       "\u2212": "-", "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2011": "-", "\u2010": "-"})
+PLAIN = str.maketrans(
+    {
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u2011": "-",
+        "\u2010": "-",
+    }
+)
 WORD = re.compile(r"[$€£¥]?[\w][\w'.,/%-]*[\w%]|[$€£¥]?\w")
 
 
@@ -49,10 +63,18 @@ class Prose:
             text = match.group()
             first = text[0] if text[0].isalpha() else (text[1] if len(text) > 1 and text[1].isalpha() else "")
             named = False
-            if first.isupper() and previous_end >= 0 and not text.isupper() and not (len(text) > 1 and text[1].isupper()):
+            if (
+                first.isupper()
+                and previous_end >= 0
+                and not text.isupper()
+                and not (len(text) > 1 and text[1].isupper())
+            ):
                 # Capitalised, not an acronym ("AI-native", "SMBs"), and not where a sentence starts.
                 between = plain[previous_end:start].strip()
-                named = not (between[-1:] in (".", "!", "?", ";", ":") or (not between and previous_text[-1:] in (".", "!", "?")))
+                named = not (
+                    between[-1:] in (".", "!", "?", ";", ":")
+                    or (not between and previous_text[-1:] in (".", "!", "?"))
+                )
             words.append(Word(text, text.lower(), start, end, named))
             previous_end, previous_text = end, text
         return tuple(words)
