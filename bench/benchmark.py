@@ -28,7 +28,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from generate import generate, generate_hugo  # noqa: E402
-from serve_latency import measure as measure_serve, time_edits  # noqa: E402
+from serve_latency import measure as measure_serve  # noqa: E402
+from serve_latency import time_edits  # noqa: E402
 
 PYTHON = sys.executable
 

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from playbook.cli.main import main
+
 CHROMIUM = "/usr/bin/chromium"
 
 
@@ -34,8 +36,6 @@ def browser_type_launch_args(browser_type_launch_args):
         ],
     }
 
-
-from playbook.cli.main import main
 
 VALID_BRIEF = """\
 ---

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import ijson
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from playbook.load.bounded import MAX_FILE, Malformed
 from playbook.load.boundedjson import MAX_DEPTH, MAX_KEY, MAX_STRING, JsonEvents, _Guard, json_row

@@ -6,8 +6,8 @@ import pickle
 
 import pytest
 
-from playbook.load.cache import FILE, FOLDER, signing_key
 from playbook.analysis.project import analyse_project
+from playbook.load.cache import FILE, FOLDER, signing_key
 from tests.conftest import brief
 
 
@@ -44,7 +44,8 @@ def test_a_damaged_or_foreign_cache_is_ignored(make_project, damage):
     elif damage == "resign":  # a cache committed by someone else: signed with their key
         path.write_bytes(b"x" * 32 + pickle.dumps({"format": "x", "entries": {}}))
     else:
-        import hmac, hashlib
+        import hashlib
+        import hmac
 
         payload = pickle.dumps(
             {"format": "playbook-0.0.0-sources-1", "entries": {"content/briefs/a.md": ("0" * 40, (None, []))}}
@@ -108,8 +109,8 @@ def test_warm_builds_equal_cold_builds_after_edits(make_project, run):
 
 
 def test_a_cache_written_by_other_code_is_ignored(make_project, monkeypatch):
-    import playbook.load.cache as cache
     import playbook.analysis.project as project
+    import playbook.load.cache as cache
 
     root = make_project({"a": brief()})
     analyse(root)
@@ -151,6 +152,7 @@ def test_a_planted_cache_file_is_ignored_without_hanging_or_filling_memory(
 ):
     import os
     import resource
+
     from tests.hostile import deadline
 
     root = make_project({"a": brief()})

@@ -7,7 +7,8 @@ import json
 from datetime import date
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from playbook.analysis.confidence import bounds, cases_to_prove, cases_to_settle, wilson, z_of
 from playbook.analysis.project import analyse_project

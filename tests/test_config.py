@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from playbook.load.config import Config, ConfigError, CriteriaConfig, RankingConfig, load_config
 from playbook.diagnostics import Severity
+from playbook.load.config import Config, ConfigError, CriteriaConfig, RankingConfig, load_config
 from playbook.rules import RULES
 from tests.conftest import VALID_BRIEF, brief
 

@@ -229,8 +229,8 @@ def test_an_empty_project_says_where_briefs_go(make_project, tmp_path):
 
 
 def test_quoting_the_source_line_never_opens_a_fifo(tmp_path):
-    from playbook.diagnostics import Diagnostic, Severity
     from playbook.cli.report import Style, format_diagnostics
+    from playbook.diagnostics import Diagnostic, Severity
     from tests.hostile import deadline
 
     os.mkfifo(tmp_path / "pipe.md")  # a file swapped for a FIFO after it was read, say

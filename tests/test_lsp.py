@@ -194,7 +194,7 @@ def test_completion_of_keys_values_and_slugs(lsp, root: Path):
         lines = text.split("\n")
 
         async def labels(fragment: str, after: str) -> list[str]:
-            line = next(i for i, l in enumerate(lines) if fragment in l)
+            line = next(i for i, text in enumerate(lines) if fragment in text)
             character = lines[line].index(fragment) + len(fragment) if after == "end" else len(lines[line])
             result = await client.text_document_completion_async(
                 types.CompletionParams(
@@ -264,7 +264,7 @@ def apply(text: str, edits: list[types.TextEdit]) -> str:
 
         def offset(line: int, units: int) -> int:
             encoded = lines[line].encode("utf-16-le")[: units * 2] if line < len(lines) else b""
-            return sum(len(l) + 1 for l in lines[:line]) + len(encoded.decode("utf-16-le"))
+            return sum(len(text) + 1 for text in lines[:line]) + len(encoded.decode("utf-16-le"))
 
         joined = "\n".join(lines)
         joined = (

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from playbook.load.config import RankingConfig
 from playbook.analysis.metrics import MODEL_GAP, READY, derive_metrics, find_levers, required_accuracy
+from playbook.load.config import RankingConfig
 from playbook.load.files import load_brief
 from tests.conftest import brief
 

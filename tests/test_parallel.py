@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from playbook.analysis.project import PARALLEL_FROM, analyse_project
-from playbook.site.marker import MARKER
 from playbook.serve.files import SiteFiles
 from playbook.site.build import CHUNK, build_site
+from playbook.site.marker import MARKER
 from tests.conftest import brief
 
 

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from playbook.diagnostics import Severity
 from playbook.analysis.project import analyse_project
+from playbook.diagnostics import Severity
 from playbook.rules import RULES
 from tests.conftest import brief, line_of
 

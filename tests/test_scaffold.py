@@ -16,9 +16,9 @@ import pytest
 import yaml
 
 from playbook.cli import scaffold
-from playbook.site import views
 from playbook.load.formats import BRIEF
 from playbook.load.schema import Record
+from playbook.site import views
 from tests.conftest import answer_new_brief
 
 TODAY = date(2026, 11, 26)

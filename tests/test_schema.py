@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 
 from playbook.load.config import SCHEMA
+from playbook.load.files import load_brief
 from playbook.load.formats import BRIEF
 from playbook.load.model import CATCHABILITY, EMOTIONAL_STATES, ERROR_COSTS, FREQUENCIES, STATUSES
-from playbook.load.files import load_brief
 from playbook.load.schema import read_document
 from playbook.load.yamltree import read_yaml
 from tests.conftest import VALID_BRIEF, brief, line_of

@@ -15,7 +15,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 from check_jsonschema.parsers.yaml import construct_yaml_implementation
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from playbook.cli.main import main
 from playbook.cli.scaffold import schema_document

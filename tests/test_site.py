@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import brief
-from tests.htmlcheck import live_markup
 from tests.hostile import cli
+from tests.htmlcheck import live_markup
 from tests.sitecheck import broken_links, parse, unpublished
 
 REPO = Path(__file__).resolve().parent.parent

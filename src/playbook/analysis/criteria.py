@@ -5,8 +5,8 @@ the registry (``playbook/rules.py``); this module only checks."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import date
+from functools import lru_cache
 from typing import Callable, Iterator
 
 from playbook.analysis.judgement import Vocabulary, judge

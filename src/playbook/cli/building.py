@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 from typing import IO
 
+from playbook.analysis.project import build_date
 from playbook.cli.commands import (
     CONTENT_ERRORS,
     OK,
@@ -21,7 +22,6 @@ from playbook.cli.report import Style, colour_wanted, format_diagnostics, format
 from playbook.diagnostics import Severity
 from playbook.layout import LOCAL_HOSTS, SITE
 from playbook.load.config import load_config
-from playbook.analysis.project import build_date
 from playbook.site.build import build_site
 from playbook.site.output import OutputError, check_output
 from playbook.site.render import BuildError

@@ -9,9 +9,9 @@ import stat
 from pathlib import Path
 from typing import IO, Sequence
 
+from playbook.analysis.project import Analysis
 from playbook.analysis.ranking import explain_unranked
 from playbook.diagnostics import Diagnostic, Severity, Summary
-from playbook.analysis.project import Analysis
 from playbook.load.source import MAX_FILE_BYTES
 
 COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36", Severity.ACCEPTED: "32"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from playbook.load.evals import PASS_FIELDS
 from playbook.load.model import (
     CATCHABILITY,
     EMOTIONAL_STATES,
@@ -19,7 +20,6 @@ from playbook.load.model import (
     Spans,
     Sufferer,
 )
-from playbook.load.evals import PASS_FIELDS
 from playbook.load.schema import Boolean, Choice, Day, Number, Record, Table, Text, TextList
 from playbook.rules import RULES
 

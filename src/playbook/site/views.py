@@ -12,7 +12,6 @@ from functools import lru_cache
 
 from playbook.load.model import RESERVED_NAMES
 
-
 PLAIN_NAME = re.compile(r"[a-z0-9\s\-_.,;:'\"()\[\]{}!?/\\|&]*")  # letters, digits and mere separators
 
 

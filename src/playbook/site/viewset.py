@@ -12,9 +12,9 @@ from playbook.analysis.metrics import Levers
 from playbook.analysis.project import Analysis
 from playbook.analysis.ranking import Ranking, explain_unranked
 from playbook.diagnostics import Diagnostic
-from playbook.site.changes import movements, timeline_view
 from playbook.layout import GROUP_KINDS, GroupKind
 from playbook.load.model import Brief
+from playbook.site.changes import movements, timeline_view
 from playbook.site.pages import Carried
 from playbook.site.views import BriefView, GroupView, LeversView, LeverView, LinkView, MetricsView, name_slug
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from playbook.analysis.judgement.patterns import Pattern, find, words_pattern
 from playbook.analysis.judgement.jobs import bundled_jobs, domain, listed_processes
+from playbook.analysis.judgement.patterns import Pattern, find, words_pattern
 from playbook.analysis.judgement.text import Prose
 
 FUNCTIONS = (
