@@ -95,3 +95,50 @@ def test_the_settings_page_shows_every_key_at_its_default(tmp_path):
     assert load_config(tmp_path) == Config()
     assert set(yaml.safe_load(example)) == {"title", "description", "base_url", "theme", "language", "markdown",
                                            "ranking", "criteria", "history", "rules"}
+
+
+# --- Written once ----------------------------------------------------------------------------
+
+def test_the_habits_of_a_good_brief_are_written_once():
+    """The example playbook's page is the one source of the habits: the docs show that file, and
+    the guide links to it rather than saying them again."""
+    habits = DOCS / "guides/habits.md"
+    assert habits.is_symlink() and habits.resolve() == (ROOT / "content/writing-a-brief.md").resolve()
+    guide = (DOCS / "guides/writing-a-brief.md").read_text(encoding="utf-8")
+    assert "(habits.md)" in guide
+    leads = re.findall(r"^- \*\*(.+?)\*\*", habits.read_text(encoding="utf-8"), re.MULTILINE)
+    assert len(leads) >= 5 and [lead for lead in leads if lead in guide] == []
+
+
+# --- The site --------------------------------------------------------------------------------
+
+def test_the_docs_build_strictly_offline_with_every_section(tmp_path):
+    out = tmp_path / "site"
+    done = build_docs(ROOT, out)
+    assert done.returncode == 0, done.stderr
+    assert "NETWORK ATTEMPT" not in done.stderr
+    for page in ("getting-started", "guides/writing-a-brief", "guides/habits", "guides/evaluation-files", "guides/editors",
+                 "guides/publishing", "themes", "guides/history", "reference/commands", "reference/rules",
+                 "reference/brief-format", "reference/fields", "reference/settings", "reference/json",
+                 "explanation/numbers", "explanation/prose-rules", "explanation/performance", "explanation/security",
+                 "development/architecture", "development/extending", "development/benchmark"):
+        assert (out / page / "index.html").is_file(), page
+    security = (out / "explanation/security/index.html").read_text(encoding="utf-8")
+    assert "Reporting a vulnerability" in security and "--8&lt;--" not in security  # SECURITY.md, included
+    assert not (out / "generate.py").exists() and not (out / "screenshot.py").exists()
+    # Nothing a reader's browser would fetch from elsewhere: no web fonts, no scripts or styles from a CDN.
+    remote = re.compile(r"""<(?:script|link|img)\b[^>]*\b(?:src|href)=["']?(?:https?:)?//""", re.IGNORECASE)
+    for html in out.rglob("*.html"):
+        assert not remote.search(html.read_text(encoding="utf-8")), html.relative_to(out)
+
+
+def test_a_broken_link_fails_the_docs_build(tmp_path):
+    checkout = tmp_path / "checkout"
+    shutil.copytree(DOCS, checkout / "docs", symlinks=True)
+    shutil.copytree(ROOT / "content", checkout / "content")  # what docs/guides/habits.md links to
+    for name in ("mkdocs.yml", "SECURITY.md"):
+        shutil.copy(ROOT / name, checkout / name)
+    guide = checkout / "docs/guides/editors.md"
+    guide.write_text(guide.read_text(encoding="utf-8") + "\nSee [the old page](lsp.md).\n", encoding="utf-8")
+    done = build_docs(checkout, tmp_path / "site")
+    assert done.returncode != 0 and "lsp.md" in done.stderr
