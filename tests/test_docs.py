@@ -53,6 +53,24 @@ def build_docs(root: Path, out: Path) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=300, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
 
 
+# --- The README -----------------------------------------------------------------------------
+
+def test_the_readme_is_a_front_door_with_the_two_commands_first():
+    text = README.read_text(encoding="utf-8")
+    assert len(text.splitlines()) <= 200
+    first_block = re.search(r"^```\n(.*?)^```", text, re.MULTILINE | re.DOTALL)
+    assert first_block is not None and first_block.group(1) == TWO_COMMANDS
+    assert text.index(first_block.group(0)) < text.index("\n## ")  # before any section
+
+
+def test_every_link_of_the_readme_leads_to_a_file():
+    text = README.read_text(encoding="utf-8")
+    targets = [t.split("#")[0] for t in re.findall(r"\]\(([^)\s]+)\)", text) if not t.startswith(("http://", "https://"))]
+    assert targets, "the README links into the docs"
+    assert [t for t in targets if not (ROOT / t).is_file()] == []
+    assert (ROOT / "docs/assets/example-site.png").read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+
+
 # --- The generated reference ----------------------------------------------------------------
 
 def test_the_generated_reference_is_current(generator):
