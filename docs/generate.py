@@ -257,7 +257,8 @@ def _sections(record, value, prefix: str = "") -> list[tuple[str, str, list[str]
         if hasattr(spec, "fields"):
             nested += _sections(spec, getattr(value, key), prefix + key + ".")
             continue
-        rows.append(f"| `{prefix}{key}` | {_cell(_takes(spec, getattr(value, key)))} | {_cell(spec.description)} |")
+        # Under its section's heading a key goes by its own name: `error_cost` under `ranking`.
+        rows.append(f"| `{key}` | {_cell(_takes(spec, getattr(value, key)))} | {_cell(spec.description)} |")
     return [(prefix.rstrip("."), record.description, rows), *nested]
 
 
@@ -286,7 +287,7 @@ def settings_page() -> str:
              "they leave out.", ""]
     for name, description, rows in _sections(CONFIG_SCHEMA, defaults):
         if name:
-            lines += [f"## `{name}`", "", description, ""]
+            lines += [f"## `{name}`", "", f"{description} Under `{name}:` in `playbook.yaml`:", ""]
         else:
             lines += ["## Top-level keys", ""]
         lines += ["| key | takes | what it sets |", "|---|---|---|", *rows, ""]
