@@ -108,10 +108,11 @@ def commands_page(parser: argparse.ArgumentParser) -> str:
              "[the command line](command-line.md).", "",
              "| command | what it does |", "|---|---|"]
     lines += [f"| [{name}](#{name}) | {_cell(sub.description or '')} |" for name, sub in commands.items()]
-    lines += ["", "## Options of every command", "",
-              "Given before or after the command's name.", "", "| option | what it does |", "|---|---|"]
-    shown = [a for a in parser._actions if a.option_strings]
-    lines += [f"| `{_invocation(a)}` | {_cell(a.help or '')} |" for a in shown]
+    lines += ["", "## Options of every command", "", "| option | where | what it does |", "|---|---|---|"]
+    everywhere = {o for o in parser._option_string_actions if all(o in sub._option_string_actions for sub in commands.values())}
+    for action in (a for a in parser._actions if a.option_strings):
+        where = "before or after the command" if action.option_strings[0] in everywhere else "alone: `playbook " + action.option_strings[0] + "`"
+        lines.append(f"| `{_invocation(action)}` | {where} | {_cell(action.help or '')} |")
     for name, sub in commands.items():
         lines += ["", f"## {name}", "", sub.description or "", "", "```", _usage(name, sub), "```"]
         arguments = [a for a in sub._actions if a.dest not in HIDDEN]
