@@ -26,10 +26,15 @@ def main() -> int:
     """Build the example playbook and write the screenshot; return the exit code."""
     with tempfile.TemporaryDirectory() as work:
         site = Path(work) / "site"
-        subprocess.run([sys.executable, "-m", "playbook", "build", str(ROOT), "-o", str(site), "--no-cache", "-q"],
-                       check=True, env={"SOURCE_DATE_EPOCH": SOURCE_DATE, "PATH": "/usr/bin:/bin"})
+        subprocess.run(
+            [sys.executable, "-m", "playbook", "build", str(ROOT), "-o", str(site), "--no-cache", "-q"],
+            check=True,
+            env={"SOURCE_DATE_EPOCH": SOURCE_DATE, "PATH": "/usr/bin:/bin"},
+        )
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox"])
+            browser = playwright.chromium.launch(
+                executable_path=CHROMIUM, args=["--headless", "--no-sandbox"]
+            )
             page = browser.new_page(viewport={"width": 1366, "height": 1400}, color_scheme="light")
             page.goto((site / "index.html").as_uri())
             OUT.parent.mkdir(parents=True, exist_ok=True)

@@ -21,8 +21,9 @@ from playbook.rules import RULES
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 README = ROOT / "README.md"
-TWO_COMMANDS = ("python3 -m venv .venv && .venv/bin/pip install -q -e . && .venv/bin/playbook build\n"
-                "bash .ci/run\n")
+TWO_COMMANDS = (
+    "python3 -m venv .venv && .venv/bin/pip install -q -e . && .venv/bin/playbook build\nbash .ci/run\n"
+)
 # Runs `mkdocs build --strict` with every way out to the network refused, and says so on stderr
 # if anything tries: the site must build, and read, offline.
 OFFLINE_BUILD = """
@@ -48,12 +49,20 @@ def generator():
 
 def build_docs(root: Path, out: Path) -> subprocess.CompletedProcess:
     """Build the docs site of the checkout at ``root`` into ``out``, offline."""
-    assert importlib.util.find_spec("mkdocs"), "MkDocs is missing: it is in the docs extra (pip install -e '.[docs]')"
-    return subprocess.run([sys.executable, "-c", OFFLINE_BUILD, str(root / "mkdocs.yml"), str(out)],
-                          capture_output=True, text=True, timeout=300, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert importlib.util.find_spec("mkdocs"), (
+        "MkDocs is missing: it is in the docs extra (pip install -e '.[docs]')"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", OFFLINE_BUILD, str(root / "mkdocs.yml"), str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
 
 
 # --- The README -----------------------------------------------------------------------------
+
 
 def test_the_readme_is_a_front_door_with_the_two_commands_first():
     text = README.read_text(encoding="utf-8")
@@ -65,13 +74,18 @@ def test_the_readme_is_a_front_door_with_the_two_commands_first():
 
 def test_every_link_of_the_readme_leads_to_a_file():
     text = README.read_text(encoding="utf-8")
-    targets = [t.split("#")[0] for t in re.findall(r"\]\(([^)\s]+)\)", text) if not t.startswith(("http://", "https://"))]
+    targets = [
+        t.split("#")[0]
+        for t in re.findall(r"\]\(([^)\s]+)\)", text)
+        if not t.startswith(("http://", "https://"))
+    ]
     assert targets, "the README links into the docs"
     assert [t for t in targets if not (ROOT / t).is_file()] == []
     assert (ROOT / "docs/assets/example-site.png").read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
 
 
 # --- The generated reference ----------------------------------------------------------------
+
 
 def test_the_generated_reference_is_current(generator):
     assert generator.stale() == [], "run: python docs/generate.py"
@@ -89,8 +103,12 @@ def test_a_stale_page_is_found(generator, tmp_path):
 def test_the_docs_rule_table_is_the_registry():
     """The rules page's table is checked against the registry, so the two never drift."""
     page = (DOCS / "reference/rules.md").read_text(encoding="utf-8")
-    rows = re.findall(r"^\| \[(PB\d{3})\]\(#pb\d{3}\) \| ([a-z-]+) \| (error|warning|info) \|", page, re.MULTILINE)
-    assert rows == [(rule.code, rule.name, rule.severity.label) for rule in sorted(RULES.values(), key=lambda r: r.code)]
+    rows = re.findall(
+        r"^\| \[(PB\d{3})\]\(#pb\d{3}\) \| ([a-z-]+) \| (error|warning|info) \|", page, re.MULTILINE
+    )
+    assert rows == [
+        (rule.code, rule.name, rule.severity.label) for rule in sorted(RULES.values(), key=lambda r: r.code)
+    ]
 
 
 def test_every_command_and_option_is_on_the_commands_page():
@@ -111,11 +129,22 @@ def test_the_settings_page_shows_every_key_at_its_default(tmp_path):
     example = page.split("```yaml\n", 1)[1].split("```", 1)[0]
     (tmp_path / "playbook.yaml").write_text(example, encoding="utf-8")
     assert load_config(tmp_path) == Config()
-    assert set(yaml.safe_load(example)) == {"title", "description", "base_url", "theme", "language", "markdown",
-                                           "ranking", "criteria", "history", "rules"}
+    assert set(yaml.safe_load(example)) == {
+        "title",
+        "description",
+        "base_url",
+        "theme",
+        "language",
+        "markdown",
+        "ranking",
+        "criteria",
+        "history",
+        "rules",
+    }
 
 
 # --- Written once ----------------------------------------------------------------------------
+
 
 def test_the_habits_of_a_good_brief_are_written_once():
     """The example playbook's page is the one source of the habits: the docs show that file, and
@@ -130,16 +159,35 @@ def test_the_habits_of_a_good_brief_are_written_once():
 
 # --- The site --------------------------------------------------------------------------------
 
+
 def test_the_docs_build_strictly_offline_with_every_section(tmp_path):
     out = tmp_path / "site"
     done = build_docs(ROOT, out)
     assert done.returncode == 0, done.stderr
     assert "NETWORK ATTEMPT" not in done.stderr
-    for page in ("getting-started", "guides/writing-a-brief", "guides/habits", "guides/evaluation-files", "guides/editors",
-                 "guides/publishing", "themes", "guides/history", "reference/commands", "reference/rules",
-                 "reference/brief-format", "reference/fields", "reference/settings", "reference/json",
-                 "explanation/numbers", "explanation/prose-rules", "explanation/performance", "explanation/security",
-                 "development/architecture", "development/extending", "development/benchmark"):
+    for page in (
+        "getting-started",
+        "guides/writing-a-brief",
+        "guides/habits",
+        "guides/evaluation-files",
+        "guides/editors",
+        "guides/publishing",
+        "themes",
+        "guides/history",
+        "reference/commands",
+        "reference/rules",
+        "reference/brief-format",
+        "reference/fields",
+        "reference/settings",
+        "reference/json",
+        "explanation/numbers",
+        "explanation/prose-rules",
+        "explanation/performance",
+        "explanation/security",
+        "development/architecture",
+        "development/extending",
+        "development/benchmark",
+    ):
         assert (out / page / "index.html").is_file(), page
     security = (out / "explanation/security/index.html").read_text(encoding="utf-8")
     assert "Reporting a vulnerability" in security and "--8&lt;--" not in security  # SECURITY.md, included
