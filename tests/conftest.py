@@ -159,8 +159,8 @@ def run():
 
 @pytest.fixture
 def fixed_date(monkeypatch):
-    """Judge every brief on tests.hostile.BUILD_EPOCH's date (PB401 must not depend on today):
+    """Judge every brief on tests.support.hostile.BUILD_EPOCH's date (PB401 must not depend on today):
     ``pytestmark = pytest.mark.usefixtures("fixed_date")`` in a module."""
-    from tests.hostile import BUILD_EPOCH
+    from tests.support.hostile import BUILD_EPOCH
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)

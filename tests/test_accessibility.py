@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.history_repo import example_with_history
+from tests.support.history_repo import example_with_history
 
 REPO = Path(__file__).resolve().parent.parent
 PAGES = [

@@ -153,7 +153,7 @@ def test_a_planted_cache_file_is_ignored_without_hanging_or_filling_memory(
     import os
     import resource
 
-    from tests.hostile import deadline
+    from tests.support.hostile import deadline
 
     root = make_project({"a": brief()})
     (root / FOLDER).mkdir()

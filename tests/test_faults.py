@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import brief
-from tests.hostile import BUILD_EPOCH, cli, snapshot
+from tests.support.hostile import BUILD_EPOCH, cli, snapshot
 
 pytestmark = pytest.mark.usefixtures("fixed_date")
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from playbook.load.gitstore import GitError, NoHistory, RefError, Repository
-from tests.history_repo import BRIEFS, commit, corrupt, git, titled
+from tests.support.history_repo import BRIEFS, commit, corrupt, git, titled
 
 # Every option git's rev-parse, log or describe would take as a file to write, or as a change of what it reads.
 PLANTED = (

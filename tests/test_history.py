@@ -1,4 +1,4 @@
-"""The playbook over time, from a real git repository with a scripted history (tests/history_repo.py):
+"""The playbook over time, from a real git repository with a scripted history (tests/support/history_repo.py):
 ``playbook diff`` and the site's Changes page show exactly the scripted changes; a project that is
 not a repository, and a shallow clone, say what they cannot know; builds stay byte-identical."""
 
@@ -12,8 +12,8 @@ import pytest
 
 from playbook.analysis import history as history_module
 from playbook.cli.main import main
-from tests.history_repo import BRIEFS, GAP, commit, git, scripted_history, titled
-from tests.hostile import cli
+from tests.support.history_repo import BRIEFS, GAP, commit, git, scripted_history, titled
+from tests.support.hostile import cli
 
 EPOCH = "1796083200"
 

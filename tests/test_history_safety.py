@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.history_repo import BRIEFS, corrupt, git, titled
-from tests.hostile import cli
+from tests.support.history_repo import BRIEFS, corrupt, git, titled
+from tests.support.hostile import cli
 
 AUTHOR = ("-c", "user.name=Dana", "-c", "user.email=dana@example.com")
 

@@ -8,7 +8,7 @@ import codecs
 import pytest
 
 from tests.conftest import brief
-from tests.hostile import cli, deadline
+from tests.support.hostile import cli, deadline
 
 
 def bomb() -> str:

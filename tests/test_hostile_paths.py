@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import brief, line_of
-from tests.hostile import RELATED, cli, findings, snapshot, tree
+from tests.support.hostile import RELATED, cli, findings, snapshot, tree
 
 pytestmark = pytest.mark.usefixtures("fixed_date")
 
@@ -231,7 +231,7 @@ def test_an_empty_project_says_where_briefs_go(make_project, tmp_path):
 def test_quoting_the_source_line_never_opens_a_fifo(tmp_path):
     from playbook.cli.report import Style, format_diagnostics
     from playbook.diagnostics import Diagnostic, Severity
-    from tests.hostile import deadline
+    from tests.support.hostile import deadline
 
     os.mkfifo(tmp_path / "pipe.md")  # a file swapped for a FIFO after it was read, say
     finding = Diagnostic("pipe.md", 1, 1, Severity.ERROR, "PB001", "front-matter", "is not a regular file")

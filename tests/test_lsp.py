@@ -17,7 +17,7 @@ from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient
 
 from tests.conftest import brief, line_of
-from tests.hostile import BUILD_EPOCH
+from tests.support.hostile import BUILD_EPOCH
 from tests.test_hostile_sources import CASES as HOSTILE
 
 GAP = ("  accuracy: 0.93", "  accuracy: 0.85")

@@ -20,7 +20,7 @@ from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient
 
 from tests.conftest import brief, line_of
-from tests.hostile import BUILD_EPOCH
+from tests.support.hostile import BUILD_EPOCH
 from tests.test_lsp import published
 
 HOOK = """

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import brief
-from tests.hostile import BUILD_EPOCH
+from tests.support.hostile import BUILD_EPOCH
 
 WAIT = 30.0  # seconds before an answer counts as never coming
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from playbook.site.markdown import MarkdownRenderer
-from tests.htmlcheck import live_markup
+from tests.support.htmlcheck import live_markup
 
 
 def resolve(slug):

@@ -1,4 +1,4 @@
-"""Markdown takes time linear in the body, whatever the body: growth tests (tests/growth.py) for
+"""Markdown takes time linear in the body, whatever the body: growth tests (tests/support/growth.py) for
 each shape found to take time in its square, on the engine that did; bodies that overflowed
 markdown-it-pyrs' stack render; and the linear task-list rule writes what mdit-py-plugins' did."""
 
@@ -16,7 +16,7 @@ from playbook.analysis.links import find_wikilinks
 from playbook.site.bodies import PAGE_IDS
 from playbook.site.markdown import MarkdownRenderer, ReferenceMarkdown
 from playbook.site.markdown_screen import handed_back
-from tests.growth import LINEAR, growth
+from tests.support.growth import LINEAR, growth
 from tests.test_markdown_engines import HOSTILE, documents
 
 

@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from tests.conftest import answer_new_brief
-from tests.sitecheck import broken_links, unpublished
+from tests.support.sitecheck import broken_links, unpublished
 
 PAGES_BASE_URL = (
     "https://octo-org.github.io/team-playbook"  # what actions/configure-pages gives a project site

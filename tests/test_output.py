@@ -10,7 +10,7 @@ import pytest
 from playbook.site.marker import MARKER, MARKER_TEXT
 from playbook.site.output import OutputError, SiteWriter, check_output
 from tests.conftest import brief
-from tests.hostile import cli
+from tests.support.hostile import cli
 
 
 @pytest.fixture

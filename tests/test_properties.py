@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import VALID_BRIEF
-from tests.hostile import BUILD_EPOCH, cli
+from tests.support.hostile import BUILD_EPOCH, cli
 
 # Moderate by default so the suite stays fast; PLAYBOOK_EXAMPLES=2000 searches harder.
 SETTINGS = settings(

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import brief
-from tests.hostile import BUILD_EPOCH
+from tests.support.hostile import BUILD_EPOCH
 
 SECRET = "SECRET-NEXT-TO-THE-PROJECT"
 

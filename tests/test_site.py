@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import brief
-from tests.hostile import cli
-from tests.htmlcheck import live_markup
-from tests.sitecheck import broken_links, parse, unpublished
+from tests.support.hostile import cli
+from tests.support.htmlcheck import live_markup
+from tests.support.sitecheck import broken_links, parse, unpublished
 
 REPO = Path(__file__).resolve().parent.parent
 THEME_SCRIPTS = {p.name for p in (REPO / "src/playbook/themes/default/assets").glob("*.js")} | {

@@ -13,8 +13,8 @@ from urllib.request import urlopen
 
 import pytest
 
-from tests.history_repo import example_with_history
-from tests.sitecheck import parse
+from tests.support.history_repo import example_with_history
+from tests.support.sitecheck import parse
 
 REPO = Path(__file__).resolve().parent.parent
 VNU = REPO / ".tools/node_modules/vnu-jar/build/dist/vnu.jar"

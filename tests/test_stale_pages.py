@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from playbook.load.cache import FOLDER
 from tests.conftest import brief
-from tests.hostile import cli
+from tests.support.hostile import cli
 
 pytestmark = pytest.mark.usefixtures("fixed_date")
 

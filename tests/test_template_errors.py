@@ -10,7 +10,7 @@ import pytest
 
 from playbook.serve.server import DevSite, respond
 from tests.conftest import brief
-from tests.hostile import cli, deadline, snapshot
+from tests.support.hostile import cli, deadline, snapshot
 
 pytestmark = pytest.mark.usefixtures("fixed_date")
 

@@ -16,8 +16,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.conftest import brief
-from tests.hostile import BUILD_EPOCH, cli
-from tests.htmlcheck import live_markup
+from tests.support.hostile import BUILD_EPOCH, cli
+from tests.support.htmlcheck import live_markup
 
 REPO = Path(__file__).resolve().parent.parent
 THEME_SCRIPTS = {p.name for p in (REPO / "src/playbook/themes/default/assets").glob("*.js")} | {
