@@ -14,7 +14,7 @@ from playbook.analysis.project import analyse_project
 from playbook.cli.main import main
 from playbook.diagnostics import Severity
 from playbook.load.formats import BRIEF
-from tests.conftest import brief, line_of
+from tests.support.briefs import brief, line_of
 
 TODAY = date(2026, 11, 25)
 REASON = "A person reviews every answer during the pilot; revisit by 2027-03"

@@ -8,7 +8,7 @@ import pytest
 
 from playbook.analysis.project import analyse_project
 from playbook.load.cache import FILE, FOLDER, signing_key
-from tests.conftest import brief
+from tests.support.briefs import brief
 
 
 def analyse(root):

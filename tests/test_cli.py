@@ -12,7 +12,7 @@ import sys
 import pytest
 
 from playbook.cli.report import Style, colour_wanted
-from tests.conftest import brief, line_of
+from tests.support.briefs import brief, line_of
 
 GAP = brief(("  accuracy: 0.93", "  accuracy: 0.85"))  # needs 0.90: PB202 warning
 

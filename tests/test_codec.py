@@ -12,7 +12,7 @@ import pytest
 from playbook.analysis.project import DERIVED, analyse_project
 from playbook.load.cache import Loaded, SourceCache
 from playbook.load.codec import codec
-from tests.conftest import brief
+from tests.support.briefs import brief
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 

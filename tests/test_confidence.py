@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from playbook.analysis.confidence import bounds, cases_to_prove, cases_to_settle, wilson, z_of
 from playbook.analysis.project import analyse_project
-from tests.conftest import brief
+from tests.support.briefs import brief
 
 TODAY = date(2026, 11, 25)
 ACCURACY, SAMPLES = "  accuracy: 0.93", "  samples: 500"

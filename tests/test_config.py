@@ -9,7 +9,7 @@ import pytest
 from playbook.diagnostics import Severity
 from playbook.load.config import Config, ConfigError, CriteriaConfig, RankingConfig, load_config
 from playbook.rules import RULES
-from tests.conftest import VALID_BRIEF, brief
+from tests.support.briefs import VALID_BRIEF, brief
 
 
 def config_errors(make_project, text: str) -> list[tuple[str, int, int]]:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import brief
+from tests.support.briefs import brief
 from tests.support.hostile import BUILD_EPOCH, cli, snapshot
 
 pytestmark = pytest.mark.usefixtures("fixed_date")

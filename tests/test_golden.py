@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import brief
+from tests.support.briefs import brief
 
 GOLDEN = Path(__file__).parent / "golden"
 

@@ -7,7 +7,7 @@ import codecs
 
 import pytest
 
-from tests.conftest import brief
+from tests.support.briefs import brief
 from tests.support.hostile import cli, deadline
 
 

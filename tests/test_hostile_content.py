@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from tests.conftest import brief, line_of
+from tests.support.briefs import brief, line_of
 from tests.support.hostile import BODY, RELATED, TAGS, TITLE, cli, deadline, findings
 
 pytestmark = pytest.mark.usefixtures("fixed_date")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import brief, line_of
+from tests.support.briefs import brief, line_of
 from tests.support.hostile import RELATED, cli, findings, snapshot, tree
 
 pytestmark = pytest.mark.usefixtures("fixed_date")

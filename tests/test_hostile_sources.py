@@ -11,7 +11,7 @@ import json
 
 import pytest
 
-from tests.conftest import VALID_BRIEF, brief, line_of
+from tests.support.briefs import VALID_BRIEF, brief, line_of
 from tests.support.hostile import BODY, RELATED, TAGS, TITLE, cli, deadline, findings, messages
 
 pytestmark = pytest.mark.usefixtures("fixed_date")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from playbook.analysis.links import find_wikilinks
 from playbook.analysis.project import analyse_project
 from playbook.site.markdown import ReferenceMarkdown
-from tests.conftest import brief, line_of
+from tests.support.briefs import brief, line_of
 
 
 def with_links(related: str = "[]", body: str = "Interviews and notes.") -> str:

@@ -19,7 +19,7 @@ import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient
 
-from tests.conftest import brief, line_of
+from tests.support.briefs import brief, line_of
 from tests.support.hostile import BUILD_EPOCH
 from tests.test_lsp import published
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import brief
+from tests.support.briefs import brief
 from tests.support.hostile import BUILD_EPOCH
 
 WAIT = 30.0  # seconds before an answer counts as never coming

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import answer_new_brief
+from tests.support.briefs import answer_new_brief
 from tests.support.sitecheck import broken_links, unpublished
 
 PAGES_BASE_URL = (

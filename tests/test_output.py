@@ -9,7 +9,7 @@ import pytest
 
 from playbook.site.marker import MARKER, MARKER_TEXT
 from playbook.site.output import OutputError, SiteWriter, check_output
-from tests.conftest import brief
+from tests.support.briefs import brief
 from tests.support.hostile import cli
 
 

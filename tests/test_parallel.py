@@ -8,7 +8,7 @@ from playbook.analysis.project import PARALLEL_FROM, analyse_project
 from playbook.serve.files import SiteFiles
 from playbook.site.build import CHUNK, build_site
 from playbook.site.marker import MARKER
-from tests.conftest import brief
+from tests.support.briefs import brief
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

@@ -6,7 +6,7 @@ import os
 
 from playbook.analysis.project import analyse_project
 from playbook.load.files import find_sources
-from tests.conftest import brief
+from tests.support.briefs import brief
 
 
 def test_a_broken_brief_stops_only_itself(make_project):

@@ -14,7 +14,7 @@ import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import VALID_BRIEF
+from tests.support.briefs import VALID_BRIEF
 from tests.support.hostile import BUILD_EPOCH, cli
 
 # Moderate by default so the suite stays fast; PLAYBOOK_EXAMPLES=2000 searches harder.

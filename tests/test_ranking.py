@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from playbook.analysis.project import analyse_project
-from tests.conftest import brief
+from tests.support.briefs import brief
 
 
 def ranked_slugs(make_project, briefs: dict[str, str]) -> tuple[list[str], list[str]]:

@@ -9,7 +9,7 @@ import pytest
 from playbook.analysis.project import analyse_project
 from playbook.diagnostics import Severity
 from playbook.rules import RULES
-from tests.conftest import brief, line_of
+from tests.support.briefs import brief, line_of
 
 TODAY = date(2026, 11, 25)
 

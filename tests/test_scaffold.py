@@ -19,7 +19,7 @@ from playbook.cli import scaffold
 from playbook.load.formats import BRIEF
 from playbook.load.schema import Record
 from playbook.site import views
-from tests.conftest import answer_new_brief
+from tests.support.briefs import answer_new_brief
 
 TODAY = date(2026, 11, 26)
 

@@ -12,7 +12,7 @@ from playbook.load.formats import BRIEF
 from playbook.load.model import CATCHABILITY, EMOTIONAL_STATES, ERROR_COSTS, FREQUENCIES, STATUSES
 from playbook.load.schema import read_document
 from playbook.load.yamltree import read_yaml
-from tests.conftest import VALID_BRIEF, brief, line_of
+from tests.support.briefs import VALID_BRIEF, brief, line_of
 
 TITLE = "title: Renewal-date extraction for in-house legal"
 WHO = "  who: In-house counsel at mid-size SaaS companies"

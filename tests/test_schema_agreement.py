@@ -22,7 +22,7 @@ from playbook.cli.main import main
 from playbook.cli.scaffold import schema_document
 from playbook.diagnostics import Severity
 from playbook.load.files import load_brief
-from tests.conftest import VALID_BRIEF
+from tests.support.briefs import VALID_BRIEF
 
 YAML = construct_yaml_implementation()
 REPO = Path(__file__).resolve().parent.parent

@@ -14,7 +14,7 @@ import pytest
 from playbook.analysis.project import analyse_project
 from playbook.serve.files import SiteFiles
 from playbook.serve.server import DevServer, DevSite, host_allowed, inject_live_script, respond, site_path
-from tests.conftest import brief
+from tests.support.briefs import brief
 
 
 def full_build(root: Path) -> dict[str, bytes]:

@@ -10,7 +10,7 @@ import pytest
 
 from playbook.serve.server import DevServer, DevSite
 from playbook.serve.watch import ChangeCollector, start_watching
-from tests.conftest import brief
+from tests.support.briefs import brief
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from playbook.serve import sources
 from playbook.serve.server import DevSite, respond
 from playbook.serve.sources import Stamps, stamp_read, status_of
 from playbook.serve.watch import ChangeCollector, start_watching
-from tests.conftest import brief
+from tests.support.briefs import brief
 
 
 @pytest.fixture

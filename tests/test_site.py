@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import brief
+from tests.support.briefs import brief
 from tests.support.hostile import cli
 from tests.support.htmlcheck import live_markup
 from tests.support.sitecheck import broken_links, parse, unpublished

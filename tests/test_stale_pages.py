@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from playbook.load.cache import FOLDER
-from tests.conftest import brief
+from tests.support.briefs import brief
 from tests.support.hostile import cli
 
 pytestmark = pytest.mark.usefixtures("fixed_date")

@@ -9,7 +9,7 @@ import time
 import pytest
 
 from playbook.serve.server import DevSite, respond
-from tests.conftest import brief
+from tests.support.briefs import brief
 from tests.support.hostile import cli, deadline, snapshot
 
 pytestmark = pytest.mark.usefixtures("fixed_date")

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import brief
+from tests.support.briefs import brief
 from tests.support.hostile import BUILD_EPOCH, cli
 from tests.support.htmlcheck import live_markup
 

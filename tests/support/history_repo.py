@@ -8,7 +8,7 @@ import os
 import subprocess
 from pathlib import Path
 
-from tests.conftest import brief
+from tests.support.briefs import brief
 
 GAP = ("  accuracy: 0.93", "  accuracy: 0.85")
 

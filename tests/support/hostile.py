@@ -14,7 +14,7 @@ from playbook.cli.main import main
 # A fixed build date, so PB401 (stale) never depends on the day the suite runs.
 BUILD_EPOCH = "1796083200"  # 2026-12-01
 
-# Lines of the valid brief (tests.conftest.VALID_BRIEF) that hostile cases replace.
+# Lines of the valid brief (tests.support.briefs.VALID_BRIEF) that hostile cases replace.
 TITLE = "title: Renewal-date extraction for in-house legal"
 TAGS = "tags: [legal, extraction]"
 RELATED = "related: []"
