@@ -18,7 +18,8 @@ from pytest_lsp import ClientServerConfig, LanguageClient
 
 from tests.support.briefs import brief, line_of
 from tests.support.hostile import BUILD_EPOCH
-from tests.test_hostile_sources import CASES as HOSTILE
+from tests.support.hostile import HOSTILE_FILES as HOSTILE
+from tests.support.lsp import published
 
 GAP = ("  accuracy: 0.93", "  accuracy: 0.85")
 
@@ -78,15 +79,6 @@ async def opened(client: LanguageClient, path: Path, text: str) -> list[types.Di
         types.DidOpenTextDocumentParams(types.TextDocumentItem(uri, "markdown", 1, text))
     )
     return await published(client, uri)
-
-
-async def published(client: LanguageClient, uri: str, timeout: float = 15) -> list[types.Diagnostic]:
-    async def wait():
-        while uri not in client.diagnostics:
-            await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
-        return client.diagnostics[uri]
-
-    return await asyncio.wait_for(wait(), timeout)
 
 
 def check_json(root: Path) -> list[dict]:

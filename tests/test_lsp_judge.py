@@ -21,7 +21,7 @@ from pytest_lsp import ClientServerConfig, LanguageClient
 
 from tests.support.briefs import brief, line_of
 from tests.support.hostile import BUILD_EPOCH
-from tests.test_lsp import published
+from tests.support.lsp import published
 
 HOOK = """
 import ctypes, os

@@ -17,7 +17,7 @@ from playbook.site.bodies import PAGE_IDS
 from playbook.site.markdown import MarkdownRenderer, ReferenceMarkdown
 from playbook.site.markdown_screen import handed_back
 from tests.support.growth import LINEAR, growth
-from tests.test_markdown_engines import HOSTILE, documents
+from tests.support.markdown_corpus import HOSTILE, documents
 
 
 def resolve(slug: str):
