@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from playbook.analysis.links import find_wikilinks
 from playbook.analysis.project import analyse_project
-from playbook.site.markdown import ReferenceMarkdown
+from playbook.site.markdown.reference import ReferenceMarkdown
 from tests.support.briefs import brief, line_of
 
 

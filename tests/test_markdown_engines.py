@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from bench.generate import generate
 from playbook.load.source import split_front_matter
 from playbook.site.bodies import PAGE_IDS
-from playbook.site.markdown import MarkdownRenderer, ReferenceMarkdown
+from playbook.site.markdown.reference import MarkdownRenderer, ReferenceMarkdown
 from tests.support.markdown_corpus import HOSTILE, documents
 
 REPO = Path(__file__).resolve().parent.parent
@@ -84,7 +84,7 @@ def test_the_renderer_falls_back_without_the_accelerator(monkeypatch):
     real_import = builtins.__import__
 
     def without_pyrs(name, *args, **kwargs):
-        if name.startswith("markdown_it_pyrs") or name == "playbook.site.markdown_fast":
+        if name.startswith("markdown_it_pyrs") or name == "playbook.site.markdown.fast":
             raise ImportError(name)
         return real_import(name, *args, **kwargs)
 

@@ -3,7 +3,7 @@ anchors and ``[[slug]]`` links to briefs. Raw HTML is escaped unless allowed, an
 link validation keeps ``javascript:`` and other unsafe schemes out of the output.
 
 ``ReferenceMarkdown`` is markdown-it-py with our plugins: the definition of the output.
-``MarkdownRenderer`` renders with markdown-it-pyrs where it is installed (``markdown_fast``)
+``MarkdownRenderer`` renders with markdown-it-pyrs where it is installed (``markdown.fast``)
 and gives the same bytes; a document that path cannot reproduce, and every document when raw
 HTML is allowed, is rendered by the reference.
 """
@@ -227,7 +227,7 @@ class MarkdownRenderer:
 
 def _fast(reserved_ids: frozenset[str], *, required: bool):
     try:
-        from playbook.site.markdown_fast import FastMarkdown
+        from playbook.site.markdown.fast import FastMarkdown
     except ImportError:
         if required:
             raise

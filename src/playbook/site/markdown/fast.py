@@ -3,8 +3,8 @@ markdown-it-py's maintainer) parses and renders in Rust, and what our plugins ad
 its syntax tree and output — heading ids by our slug rules, the task-list markup of
 mdit-py-plugins, ``[[slug]]`` links outside code, the plain text and words for search.
 
-It must give exactly the bytes of the reference renderer (``markdown.ReferenceMarkdown``). Where
-a document uses something this path cannot reproduce (``markdown_screen`` names those, and the
+It must give exactly the bytes of the reference renderer (``markdown.reference.ReferenceMarkdown``). Where
+a document uses something this path cannot reproduce (``markdown.screen`` names those, and the
 walk below finds a few more), ``render`` returns None and the caller renders that document with
 the reference. The tests compare both paths on the example, a generated corpus, a hostile corpus
 and documents hypothesis makes.
@@ -18,13 +18,13 @@ import re
 from markdown_it_pyrs import MarkdownIt
 
 from playbook.analysis.links import WIKILINK
-from playbook.site.markdown import (
+from playbook.site.markdown.reference import (
     escape,
     heading_slug,
     unique_slugs,
     wikilink_html,
 )  # the reference's: the same ids and links
-from playbook.site.markdown_screen import handed_back
+from playbook.site.markdown.screen import handed_back
 
 # The reference's rules: CommonMark without raw HTML, plus tables, strikethrough, footnotes and
 # task lists (mdit-py-plugins' names and markup); the fast path never renders raw HTML.
