@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from playbook.site.markdown.reference import MarkdownRenderer
+from playbook.site.markdown.renderer import MarkdownRenderer
 from tests.support.htmlcheck import live_markup
 
 

@@ -14,7 +14,8 @@ from mdit_py_plugins.tasklists import tasklists_plugin
 
 from playbook.analysis.links import find_wikilinks
 from playbook.site.bodies import PAGE_IDS
-from playbook.site.markdown.reference import MarkdownRenderer, ReferenceMarkdown
+from playbook.site.markdown.reference import ReferenceMarkdown
+from playbook.site.markdown.renderer import MarkdownRenderer
 from playbook.site.markdown.screen import handed_back
 from tests.support.growth import LINEAR, growth
 from tests.support.markdown_corpus import HOSTILE, documents
@@ -107,7 +108,7 @@ def test_finding_wikilinks_outside_code_takes_linear_time():
 def test_deep_nesting_is_handed_to_the_reference_not_to_a_stack_overflow(text):
     """markdown-it-pyrs nests in its own stack: these killed the process (SIGSEGV)."""
     script = (
-        "import sys\nfrom playbook.site.markdown.reference import MarkdownRenderer\n"
+        "import sys\nfrom playbook.site.markdown.renderer import MarkdownRenderer\n"
         "renderer = MarkdownRenderer(engine='fast')\n"
         "renderer.render(sys.stdin.read(), lambda slug: None)\nprint(renderer.fallbacks)"
     )

@@ -7,7 +7,8 @@ from __future__ import annotations
 import hashlib
 
 from playbook.load.model import Brief, Page
-from playbook.site.markdown.reference import MarkdownRenderer, Rendered
+from playbook.site.markdown.common import Rendered
+from playbook.site.markdown.renderer import MarkdownRenderer
 from playbook.site.pages import Body, url_from
 from playbook.site.viewset import SiteViews
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, NamedTuple
 
-from playbook.site.markdown.reference import Rendered
+from playbook.site.markdown.common import Rendered
 
 
 class Body:

@@ -18,12 +18,9 @@ import re
 from markdown_it_pyrs import MarkdownIt
 
 from playbook.analysis.links import WIKILINK
-from playbook.site.markdown.reference import (
-    escape,
-    heading_slug,
-    unique_slugs,
-    wikilink_html,
-)  # the reference's: the same ids and links
+
+# What the reference writes with too: the same ids and the same links.
+from playbook.site.markdown.common import escape, heading_slug, unique_slugs, wikilink_html
 from playbook.site.markdown.screen import handed_back
 
 # The reference's rules: CommonMark without raw HTML, plus tables, strikethrough, footnotes and

@@ -2,47 +2,32 @@
 anchors and ``[[slug]]`` links to briefs. Raw HTML is escaped unless allowed, and markdown-it's
 link validation keeps ``javascript:`` and other unsafe schemes out of the output.
 
-``ReferenceMarkdown`` is markdown-it-py with our plugins: the definition of the output.
-``MarkdownRenderer`` renders with markdown-it-pyrs where it is installed (``markdown.fast``)
-and gives the same bytes; a document that path cannot reproduce, and every document when raw
-HTML is allowed, is rendered by the reference.
+``ReferenceMarkdown`` is markdown-it-py with our plugins: the definition of the output, which the
+accelerator (``markdown.fast``) reproduces byte for byte.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Callable
 
 from markdown_it import MarkdownIt
-from markdown_it.common.utils import escapeHtml as escape
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
-from mdit_py_plugins.anchors.index import slugify as heading_slug
 from mdit_py_plugins.footnote import footnote_plugin
 
 from playbook.analysis.links import WIKILINK
+from playbook.site.markdown.common import (
+    Rendered,
+    Resolver,
+    distinct_words,
+    heading_slug,
+    unique_slugs,
+    wikilink_html,
+)
 
-WORD = re.compile(r"\w[\w'-]*")
 TASK_MARK = re.compile(r"\[[ xX]][ \t\n\v\f\r]+")  # GitHub's whitespace, as mdit-py-plugins reads it
 ANCHORED_LEVELS = ("h2", "h3", "h4")
-
-# Given a slug, return (relative href, title) of the brief, or None when it is not on the site.
-Resolver = Callable[[str], "tuple[str, str] | None"]
-
-
-@dataclass(frozen=True, slots=True)
-class Rendered:
-    html: str
-    text: str  # the body without markup
-    words: str  # its distinct words, lowercased, for the search index
-
-
-def distinct_words(text: str) -> str:
-    """Return the distinct words of ``text``, lowercased, in first-seen order: full-text search
-    needs every word once, not the prose (a third of the size at 10,000 briefs)."""
-    return " ".join(dict.fromkeys(word for word in WORD.findall(text.lower()) if len(word) > 2))
 
 
 def _wikilink_rule(state: StateInline, silent: bool) -> bool:
@@ -57,30 +42,6 @@ def _wikilink_rule(state: StateInline, silent: bool) -> bool:
         token.content = match.group(0)
     state.pos = match.end()
     return True
-
-
-def unique_slugs(bases: list[str | None], taken: set[str]) -> list[str | None]:
-    """Return each heading's id, unique in the document and never one of ``taken``: ``notes``,
-    ``notes-1``... (None, a heading without an id, stays None). Both renderers use it.
-
-    The same ids as mdit-py-plugins' anchors plugin, which finds a free suffix by counting up from
-    1 for every heading, so a brief of 20,000 equal headings took minutes; this remembers where
-    each count stopped.
-    """
-    next_suffix: dict[str, int] = {}
-    slugs: list[str | None] = []
-    for base in bases:
-        slug = base
-        if base is not None:
-            if slug in taken:
-                suffix = next_suffix.get(base, 1)
-                while f"{base}-{suffix}" in taken:
-                    suffix += 1
-                next_suffix[base] = suffix + 1
-                slug = f"{base}-{suffix}"
-            taken.add(slug)
-        slugs.append(slug)
-    return slugs
 
 
 def _heading_anchors(state: StateCore) -> None:
@@ -150,15 +111,6 @@ def _checkbox(inline: Token) -> None:
     children.append(Token("html_inline", "", 0, content="</label>"))
 
 
-def wikilink_html(slug: str, label: str, resolve: "Resolver") -> str:
-    """Return the markup of ``[[slug|label]]`` (both renderers use it)."""
-    found = resolve(slug)
-    if found is None:  # a draft left out of the build, or a broken link `check` reports
-        return f'<span class="wikilink-missing">{escape(label or slug)}</span>'
-    href, title = found
-    return f'<a class="wikilink" href="{escape(href)}">{escape(label or title)}</a>'
-
-
 def _render_wikilink(renderer, tokens, index, options, env) -> str:
     meta = tokens[index].meta
     return wikilink_html(meta["slug"], meta["label"], env["resolve"])
@@ -188,51 +140,6 @@ class ReferenceMarkdown:
         html = self.md.renderer.render(tokens, self.md.options, env)
         text = _plain_text(tokens)
         return Rendered(html, text, distinct_words(text))
-
-
-class MarkdownRenderer:
-    """Renders a build's documents: by markdown-it-pyrs where it can, else by the reference.
-
-    ``engine`` is "auto" (the fast path when markdown-it-pyrs is installed), "reference" or
-    "fast" (an error when it is not installed); ``fallbacks`` counts the documents the fast path
-    handed to the reference.
-    """
-
-    def __init__(
-        self, *, allow_html: bool = False, reserved_ids: frozenset[str] = frozenset(), engine: str = "auto"
-    ):
-        self.allow_html = allow_html
-        self.reserved_ids = reserved_ids
-        self.fast = (
-            None if allow_html or engine == "reference" else _fast(reserved_ids, required=engine == "fast")
-        )
-        self._reference: ReferenceMarkdown | None = None
-        self.fallbacks = 0
-
-    @property
-    def reference(self) -> ReferenceMarkdown:
-        if self._reference is None:
-            self._reference = ReferenceMarkdown(allow_html=self.allow_html, reserved_ids=self.reserved_ids)
-        return self._reference
-
-    def render(self, text: str, resolve: Resolver) -> Rendered:
-        """Return the HTML of ``text``, with ``[[slug]]`` links resolved by ``resolve``."""
-        if self.fast is not None:
-            done = self.fast.render(text, resolve)
-            if done is not None:
-                return Rendered(done[0], done[1], distinct_words(done[1]))
-            self.fallbacks += 1
-        return self.reference.render(text, resolve)
-
-
-def _fast(reserved_ids: frozenset[str], *, required: bool):
-    try:
-        from playbook.site.markdown.fast import FastMarkdown
-    except ImportError:
-        if required:
-            raise
-        return None
-    return FastMarkdown(reserved_ids=reserved_ids)
 
 
 def _plain_text(tokens) -> str:
