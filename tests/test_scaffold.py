@@ -18,7 +18,7 @@ import yaml
 from playbook.cli import scaffold
 from playbook.load.formats import BRIEF
 from playbook.load.schema import Record
-from playbook.site import views
+from playbook.site.views import api as views
 from tests.support.briefs import answer_new_brief
 
 TODAY = date(2026, 11, 26)

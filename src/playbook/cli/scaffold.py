@@ -20,7 +20,7 @@ from playbook.layout import BRIEFS
 from playbook.load.config import SCHEMA as CONFIG_SCHEMA
 from playbook.load.formats import BRIEF, PAGE
 from playbook.load.model import SLUG_PATTERN
-from playbook.site.views import slugify
+from playbook.site.views.api import slugify
 
 SCHEMA_KINDS = {
     "brief": (BRIEF, "Opportunity brief front matter"),

@@ -11,7 +11,7 @@ from playbook import __version__
 from playbook.load.config import Config
 from playbook.load.model import Brief
 from playbook.site.feeds import render_atom, render_sitemap
-from playbook.site.viewset import SiteViews
+from playbook.site.views.briefs import SiteViews
 
 Maker = Callable[[], Iterable[bytes]]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from playbook import __version__
-from playbook.site.views import BriefView
+from playbook.site.views.api import BriefView
 
 FEED_ENTRIES = 50
 

@@ -11,12 +11,12 @@ from playbook.layout import GROUP_KINDS, GroupKind
 from playbook.load.config import Config
 from playbook.load.model import Brief, Page
 from playbook.site.bodies import Bodies
-from playbook.site.changes import changes_view
-from playbook.site.chart import render_chart
-from playbook.site.findings import Findings
 from playbook.site.pages import PlannedPage, once
-from playbook.site.views import KindView, LinkView, SiteView
-from playbook.site.viewset import SiteViews
+from playbook.site.views.api import KindView, LinkView, SiteView
+from playbook.site.views.briefs import SiteViews
+from playbook.site.views.changes import changes_view
+from playbook.site.views.chart import render_chart
+from playbook.site.views.findings import Findings
 
 KIND_VIEWS = tuple(
     KindView(kind.kind, f"{kind.folder}/", kind.label, kind.heading, kind.intro) for kind in GROUP_KINDS

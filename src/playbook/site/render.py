@@ -13,7 +13,7 @@ from jinja2 import TemplateError
 from playbook.analysis.project import Analysis
 from playbook.site.pages import PlannedPage, formatters, url_from
 from playbook.site.theme import Theme, ThemeError
-from playbook.site.views import SiteView
+from playbook.site.views.api import SiteView
 
 
 class BuildError(Exception):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from playbook.site.views import BriefView
+from playbook.site.views.api import BriefView
 
 WIDTH, HEIGHT = 640, 400
 LEFT, RIGHT, TOP, BOTTOM = 56, 32, 16, 48  # room on the right for labels of complete briefs

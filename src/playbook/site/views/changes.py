@@ -9,7 +9,7 @@ import math
 from markupsafe import Markup, escape
 
 from playbook.analysis.timeline import KINDS, Change, History, State, Track
-from playbook.site.views import ChangeGroupView, ChangesView, ChangeView, MovementView, TimelineView
+from playbook.site.views.api import ChangeGroupView, ChangesView, ChangeView, MovementView, TimelineView
 
 HEADINGS = {
     "crossed-ready": "Crossed into ready",

@@ -9,7 +9,7 @@ from playbook.diagnostics import Diagnostic, Severity
 from playbook.load.config import Config
 from playbook.load.model import Brief
 from playbook.rules import RULES
-from playbook.site.views import CheckView, DiagnosticView, HealthView, LinkView, PatternView, RuleView
+from playbook.site.views.api import CheckView, DiagnosticView, HealthView, LinkView, PatternView, RuleView
 
 CHECKLIST_CODES = [code for code in RULES if code in ("PB003", "PB007") or code >= "PB100"]
 STATES = {

@@ -14,9 +14,17 @@ from playbook.analysis.ranking import Ranking, explain_unranked
 from playbook.diagnostics import Diagnostic
 from playbook.layout import GROUP_KINDS, GroupKind
 from playbook.load.model import Brief
-from playbook.site.changes import movements, timeline_view
 from playbook.site.pages import Carried
-from playbook.site.views import BriefView, GroupView, LeversView, LeverView, LinkView, MetricsView, name_slug
+from playbook.site.views.api import (
+    BriefView,
+    GroupView,
+    LeversView,
+    LeverView,
+    LinkView,
+    MetricsView,
+    name_slug,
+)
+from playbook.site.views.changes import movements, timeline_view
 
 KINDS = {kind.kind: kind for kind in GROUP_KINDS}
 
