@@ -9,7 +9,7 @@ every page rendered from scratch. After that, everything else follows from compa
 - analysis: a brief's numbers and findings are carried while the brief, the settings and the
   date are the same; the link graph while every brief makes the same links;
 - site: brief views, checklists, groups and rendered Markdown are carried while what they show
-  is the same (``site.pages.Carried``); a page is rendered again exactly when its template
+  is the same (``site.views.carried.Carried``); a page is rendered again exactly when its template
   context differs from the last one rendered (``RenderMemo``), so the result always equals a
   full build.
 """
@@ -30,8 +30,8 @@ from playbook.load.evals import eval_digest
 from playbook.load.files import find_sources
 from playbook.load.source import read_bytes
 from playbook.serve.sources import Stamps, stamp_digest, stamp_read, status_of
-from playbook.site.pages import Carried
 from playbook.site.theme import Theme
+from playbook.site.views.carried import Carried
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,8 @@
-"""The parts a page plan is made of: planned pages, their lazily rendered bodies, relative URLs,
-the number formats templates call, and what one version of the site carries to the next."""
+"""The parts a page plan is made of: planned pages, their lazily rendered bodies, relative URLs
+and the number formats templates call."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Callable, NamedTuple
 
 from playbook.site.markdown.common import Rendered
@@ -46,17 +45,6 @@ class Body:
 
     def __repr__(self) -> str:
         return f"Body({self.key})"
-
-
-@dataclass
-class Carried:
-    """What one version of the site leaves to the next under the same settings, so ``serve`` makes
-    again only what an edit changed: brief views, checklists, rendered Markdown and groups."""
-
-    views: dict[str, tuple] = field(default_factory=dict)  # slug -> (what the view shows, view)
-    checklists: dict[tuple, tuple] = field(default_factory=dict)  # findings -> checklist
-    markdown: dict[str, Rendered] = field(default_factory=dict)  # a body's key -> its rendering
-    groups: tuple | None = None  # (views in rank order, tag, sufferer and status groups)
 
 
 class PlannedPage(NamedTuple):  # a tuple: a big playbook plans ten thousand of them per serve edit

@@ -10,10 +10,11 @@ from typing import Callable
 from playbook.analysis.project import Analysis
 from playbook.site.bodies import Bodies
 from playbook.site.data import Maker, data_makers
-from playbook.site.pages import Carried, PlannedPage
+from playbook.site.pages import PlannedPage
 from playbook.site.plan import plan_pages, site_view
 from playbook.site.views.api import SiteView
 from playbook.site.views.briefs import SiteViews
+from playbook.site.views.carried import Carried
 from playbook.site.views.findings import Findings
 
 

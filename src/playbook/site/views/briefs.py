@@ -14,7 +14,6 @@ from playbook.analysis.ranking import Ranking, explain_unranked
 from playbook.diagnostics import Diagnostic
 from playbook.layout import GROUP_KINDS, GroupKind
 from playbook.load.model import Brief
-from playbook.site.pages import Carried
 from playbook.site.views.api import (
     BriefView,
     GroupView,
@@ -24,6 +23,7 @@ from playbook.site.views.api import (
     MetricsView,
     name_slug,
 )
+from playbook.site.views.carried import Carried
 from playbook.site.views.changes import movements, timeline_view
 
 KINDS = {kind.kind: kind for kind in GROUP_KINDS}
