@@ -142,7 +142,7 @@ def test_the_stages_depend_one_way_and_no_module_imports_in_a_circle():
             "from playbook.site.views.api import slugify\n",
             "analysis must not depend on site",
         ),
-        ("playbook.site.plan", "from playbook.serve import memo\n", "site must not depend on serve"),
+        ("playbook.site.plan.pages", "from playbook.serve import memo\n", "site must not depend on serve"),
         (
             "playbook.serve.memo",
             "def later():\n    from playbook.cli.report import Style\n",

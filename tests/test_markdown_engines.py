@@ -11,9 +11,9 @@ from hypothesis import given, settings
 
 from bench.generate import generate
 from playbook.load.source import split_front_matter
-from playbook.site.bodies import PAGE_IDS
 from playbook.site.markdown.reference import ReferenceMarkdown
 from playbook.site.markdown.renderer import MarkdownRenderer
+from playbook.site.plan.bodies import PAGE_IDS
 from tests.support.markdown_corpus import HOSTILE, documents
 
 REPO = Path(__file__).resolve().parent.parent

@@ -13,10 +13,10 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.tasklists import tasklists_plugin
 
 from playbook.analysis.links import find_wikilinks
-from playbook.site.bodies import PAGE_IDS
 from playbook.site.markdown.reference import ReferenceMarkdown
 from playbook.site.markdown.renderer import MarkdownRenderer
 from playbook.site.markdown.screen import handed_back
+from playbook.site.plan.bodies import PAGE_IDS
 from tests.support.growth import LINEAR, growth
 from tests.support.markdown_corpus import HOSTILE, documents
 

@@ -10,8 +10,8 @@ from typing import Iterator
 
 from playbook.analysis.project import Analysis
 from playbook.serve.memo import RenderMemo
-from playbook.site.pages import PlannedPage
-from playbook.site.parts import assemble
+from playbook.site.plan.parts import assemble
+from playbook.site.plan.planned import PlannedPage
 from playbook.site.render import (
     BuildError,
     RenderTimeout,

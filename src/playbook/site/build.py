@@ -15,8 +15,8 @@ from playbook.analysis.project import Analysis
 from playbook.load.cache import CODE, RenderCache
 from playbook.site.marker import MARKER
 from playbook.site.output import SiteWriter, link_if_same, link_verified, write_bytes, write_pieces
-from playbook.site.pages import PlannedPage
-from playbook.site.parts import SiteParts, assemble
+from playbook.site.plan.parts import SiteParts, assemble
+from playbook.site.plan.planned import PlannedPage
 from playbook.site.render import load_theme, page_context, page_pieces, render_page
 from playbook.workers import start_worker, worker_pool
 

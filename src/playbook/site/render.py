@@ -11,7 +11,7 @@ from typing import Iterator
 from jinja2 import TemplateError
 
 from playbook.analysis.project import Analysis
-from playbook.site.pages import PlannedPage, formatters, url_from
+from playbook.site.plan.planned import PlannedPage, formatters, url_from
 from playbook.site.theme import Theme, ThemeError
 from playbook.site.views.api import SiteView
 

@@ -10,8 +10,8 @@ from playbook import __version__
 from playbook.layout import GROUP_KINDS, GroupKind
 from playbook.load.config import Config
 from playbook.load.model import Brief, Page
-from playbook.site.bodies import Bodies
-from playbook.site.pages import PlannedPage, once
+from playbook.site.plan.bodies import Bodies
+from playbook.site.plan.planned import PlannedPage, once
 from playbook.site.views.api import KindView, LinkView, SiteView
 from playbook.site.views.briefs import SiteViews
 from playbook.site.views.changes import changes_view

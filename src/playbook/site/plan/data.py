@@ -10,7 +10,7 @@ from typing import Callable, Iterable, Iterator
 from playbook import __version__
 from playbook.load.config import Config
 from playbook.load.model import Brief
-from playbook.site.feeds import render_atom, render_sitemap
+from playbook.site.plan.feeds import render_atom, render_sitemap
 from playbook.site.views.briefs import SiteViews
 
 Maker = Callable[[], Iterable[bytes]]

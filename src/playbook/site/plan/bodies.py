@@ -9,7 +9,7 @@ import hashlib
 from playbook.load.model import Brief, Page
 from playbook.site.markdown.common import Rendered
 from playbook.site.markdown.renderer import MarkdownRenderer
-from playbook.site.pages import Body, url_from
+from playbook.site.plan.planned import Body, url_from
 from playbook.site.views.briefs import SiteViews
 
 # Ids the default theme's pages and the chart use around a body: no body heading may take one.

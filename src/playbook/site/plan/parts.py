@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from typing import Callable
 
 from playbook.analysis.project import Analysis
-from playbook.site.bodies import Bodies
-from playbook.site.data import Maker, data_makers
-from playbook.site.pages import PlannedPage
-from playbook.site.plan import plan_pages, site_view
+from playbook.site.plan.bodies import Bodies
+from playbook.site.plan.data import Maker, data_makers
+from playbook.site.plan.pages import plan_pages, site_view
+from playbook.site.plan.planned import PlannedPage
 from playbook.site.views.api import SiteView
 from playbook.site.views.briefs import SiteViews
 from playbook.site.views.carried import Carried
