@@ -122,7 +122,7 @@ def test_a_theme_asset_deleted_mid_build_fails_cleanly(make_project, monkeypatch
     (root / "themes/t/assets").mkdir(parents=True)
     asset = root / "themes/t/assets/extra.css"
     asset.write_text("p {}")
-    from playbook.site.theme import Theme
+    from playbook.site.render.theme import Theme
 
     real_assets = Theme.assets
 

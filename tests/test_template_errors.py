@@ -81,7 +81,7 @@ def test_serve_shows_a_template_exception_and_picks_up_the_fix(make_project, kin
 
 
 def test_a_template_that_loops_for_ever_is_stopped_and_reported_in_serve(make_project, monkeypatch):
-    import playbook.site.render as render
+    import playbook.site.render.page as render
 
     monkeypatch.setattr(render, "RENDER_LIMIT", 1.0)
     monkeypatch.setattr("playbook.serve.devsite.RENDER_LIMIT", 1.0)
@@ -106,7 +106,7 @@ def test_a_template_that_loops_for_ever_is_stopped_and_reported_in_serve(make_pr
 
 
 def test_a_loop_reached_only_by_one_page_answers_that_page_with_the_error(make_project, monkeypatch):
-    monkeypatch.setattr("playbook.site.render.RENDER_LIMIT", 1.0)
+    monkeypatch.setattr("playbook.site.render.page.RENDER_LIMIT", 1.0)
     monkeypatch.setattr("playbook.serve.devsite.RENDER_LIMIT", 1.0)
     root, template = themed(make_project)
     template.write_text(

@@ -24,7 +24,7 @@ from playbook.layout import LOCAL_HOSTS, SITE
 from playbook.load.config import load_config
 from playbook.site.build import build_site
 from playbook.site.output import OutputError, check_output
-from playbook.site.render import BuildError
+from playbook.site.render.page import BuildError
 
 
 def run_build(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:

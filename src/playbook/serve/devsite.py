@@ -19,7 +19,7 @@ from playbook.load.evals import eval_file
 from playbook.serve.files import SiteFiles
 from playbook.serve.memo import Memo, RenderMemo
 from playbook.serve.sources import stamp_file
-from playbook.site.render import RENDER_LIMIT, BuildError, load_theme
+from playbook.site.render.page import RENDER_LIMIT, BuildError, load_theme
 from playbook.workers import gc_paused
 
 

@@ -12,7 +12,7 @@ from playbook.analysis.project import Analysis
 from playbook.serve.memo import RenderMemo
 from playbook.site.plan.parts import assemble
 from playbook.site.plan.planned import PlannedPage
-from playbook.site.render import (
+from playbook.site.render.page import (
     BuildError,
     RenderTimeout,
     describe_template_error,

@@ -30,7 +30,7 @@ from playbook.load.evals import eval_digest
 from playbook.load.files import find_sources
 from playbook.load.source import read_bytes
 from playbook.serve.sources import Stamps, stamp_digest, stamp_read, status_of
-from playbook.site.theme import Theme
+from playbook.site.render.theme import Theme
 from playbook.site.views.carried import Carried
 
 

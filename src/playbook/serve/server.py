@@ -25,7 +25,7 @@ from urllib.parse import unquote
 from playbook.layout import LOCAL_HOSTS
 from playbook.serve.devsite import DevSite, RebuildReport, SiteState
 from playbook.serve.watch import ChangeCollector, start_watching
-from playbook.site.render import BuildError
+from playbook.site.render.page import BuildError
 
 PREFIX = "/__playbook__/"
 LIVE_SCRIPT = (Path(__file__).parent / "live.js").read_bytes()

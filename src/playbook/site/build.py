@@ -17,7 +17,7 @@ from playbook.site.marker import MARKER
 from playbook.site.output import SiteWriter, link_if_same, link_verified, write_bytes, write_pieces
 from playbook.site.plan.parts import SiteParts, assemble
 from playbook.site.plan.planned import PlannedPage
-from playbook.site.render import load_theme, page_context, page_pieces, render_page
+from playbook.site.render.page import load_theme, page_context, page_pieces, render_page
 from playbook.workers import start_worker, worker_pool
 
 CHUNK = 100  # pages a worker renders per task

@@ -12,7 +12,7 @@ from jinja2 import TemplateError
 
 from playbook.analysis.project import Analysis
 from playbook.site.plan.planned import PlannedPage, formatters, url_from
-from playbook.site.theme import Theme, ThemeError
+from playbook.site.render.theme import Theme, ThemeError
 from playbook.site.views.api import SiteView
 
 
