@@ -316,7 +316,7 @@ def test_leftovers_of_dead_builds_are_removed_and_a_live_builds_are_kept(make_pr
 
 
 def test_two_swaps_that_overlap_both_succeed_and_the_later_is_the_site(tmp_path, monkeypatch):
-    from playbook.site.output import SiteWriter
+    from playbook.site.output.writer import SiteWriter
 
     output = tmp_path / "site"
     first, second = SiteWriter(output), SiteWriter(output)

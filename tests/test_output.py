@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from playbook.site.marker import MARKER, MARKER_TEXT
-from playbook.site.output import OutputError, SiteWriter, check_output
+from playbook.site.output.marker import MARKER, MARKER_TEXT
+from playbook.site.output.writer import OutputError, SiteWriter, check_output
 from tests.support.briefs import brief
 from tests.support.hostile import cli
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from playbook.analysis.project import PARALLEL_FROM, analyse_project
 from playbook.serve.files import SiteFiles
 from playbook.site.build import CHUNK, build_site
-from playbook.site.marker import MARKER
+from playbook.site.output.marker import MARKER
 from tests.support.briefs import brief
 
 

@@ -23,7 +23,7 @@ from playbook.diagnostics import Severity
 from playbook.layout import LOCAL_HOSTS, SITE
 from playbook.load.config import load_config
 from playbook.site.build import build_site
-from playbook.site.output import OutputError, check_output
+from playbook.site.output.writer import OutputError, check_output
 from playbook.site.render.page import BuildError
 
 

@@ -13,8 +13,8 @@ from typing import Callable
 from playbook import __version__
 from playbook.analysis.project import Analysis
 from playbook.load.cache import CODE, RenderCache
-from playbook.site.marker import MARKER
-from playbook.site.output import SiteWriter, link_if_same, link_verified, write_bytes, write_pieces
+from playbook.site.output.marker import MARKER
+from playbook.site.output.writer import SiteWriter, link_if_same, link_verified, write_bytes, write_pieces
 from playbook.site.plan.parts import SiteParts, assemble
 from playbook.site.plan.planned import PlannedPage
 from playbook.site.render.page import load_theme, page_context, page_pieces, render_page

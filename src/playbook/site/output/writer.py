@@ -14,7 +14,7 @@ from typing import Iterable, Iterator
 
 from playbook.layout import CONTENT, THEMES
 from playbook.load.signed import read_regular
-from playbook.site.folders import (
+from playbook.site.output.folders import (
     WORKING_FOLDER,
     lock_folder,
     make_working_folder,
@@ -23,7 +23,7 @@ from playbook.site.folders import (
     taking_turns,
     unlock,
 )
-from playbook.site.marker import MARKER, marker_bytes, not_a_site
+from playbook.site.output.marker import MARKER, marker_bytes, not_a_site
 
 
 class OutputError(Exception):
