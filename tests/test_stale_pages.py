@@ -114,6 +114,7 @@ def test_another_projects_cache_copied_in_never_publishes_its_pages(make_project
 @pytest.mark.parametrize("moment", ["render cache", "source cache"])
 def test_an_interruption_between_the_swap_and_the_cache_save(project, monkeypatch, moment):
     import playbook.load.cache as cache
+    import playbook.site.rendercache as rendercache
 
     build(project)
     write(project, EDITED)
@@ -121,7 +122,7 @@ def test_an_interruption_between_the_swap_and_the_cache_save(project, monkeypatc
     def interrupted(self, *args, **kwargs):
         raise KeyboardInterrupt
 
-    target = cache.RenderCache if moment == "render cache" else cache.SourceCache
+    target = rendercache.RenderCache if moment == "render cache" else cache.SourceCache
     with monkeypatch.context() as patch:
         patch.setattr(target, "save", interrupted)
         code, _, err = cli("build", str(project))
@@ -184,7 +185,7 @@ STEPS = st.sampled_from(
 )
 @given(steps=st.lists(STEPS, min_size=1, max_size=8))
 def test_any_sequence_ends_with_the_site_a_clean_build_gives(make_project, monkeypatch, steps):
-    import playbook.load.cache as cache
+    from playbook.site.rendercache import RenderCache
 
     root = make_project({"a": ORIGINAL, "b": brief()})
     site, other = root / "site", root / "other"
@@ -214,7 +215,7 @@ def test_any_sequence_ends_with_the_site_a_clean_build_gives(make_project, monke
         elif step == "interrupt":
             with monkeypatch.context() as patch:
                 patch.setattr(
-                    cache.RenderCache,
+                    RenderCache,
                     "save",
                     lambda self, *a, **k: (_ for _ in ()).throw(KeyboardInterrupt()),
                 )

@@ -1,5 +1,6 @@
 """The persistent build cache in ``.playbook-cache/``: what loading each source file gave, keyed
-by the file's bytes, so warm builds and checks skip parsing files that did not change.
+by the file's bytes, so warm builds and checks skip parsing files that did not change (what a build
+rendered is the site's own cache, ``site/rendercache.py``).
 
 A cache must never make a build wrong, and never run anything. Entries are keyed by the SHA-1 of
 the file's bytes, the path and the tool version; the file is plain data of declared types (no
@@ -29,7 +30,6 @@ __all__ = [
     "FILE",
     "FOLDER",
     "FORMAT",
-    "RenderCache",
     "Signed",
     "SourceCache",
     "read_regular",
@@ -136,35 +136,3 @@ class SourceCache:
         """Write the entries used by this run (so deleted files drop out), if anything changed."""
         if self.dirty or len(self.used) != len(self.entries) or len(self.derived_used) != len(self.derived):
             self.file.write({"sources": self.used, "derived": self.derived_used})
-
-
-class RenderCache:
-    """What the last build rendered: each body's words for the search index (by what the body is
-    made from), and for every page the fingerprint of its template context with the SHA-1 of the
-    bytes that context gave. ``salt`` names everything else a page depends on (tool version,
-    theme files, settings).
-
-    A page is reused only when the file the previous site holds *now* has that digest: the
-    pairs are facts about rendering, true whichever build — cached or not, into this folder or
-    another, interrupted or not — left the file there, and a file damaged since fails the check.
-    """
-
-    def __init__(self, root: Path, salt: str):
-        self.file = Signed(
-            root,
-            "render.msgpack",
-            f"playbook-{__version__}-{CODE}-render",
-            {"salt": str, "words": dict[str, str], "pages": dict[str, tuple[str, str]]},
-        )
-        stored = self.file.read()
-        fresh = stored.get("salt") == salt
-        self.salt = salt
-        self.words: dict[str, str] = stored.get("words", {}) if fresh else {}
-        self.pages: dict[str, tuple[str, str]] = stored.get("pages", {}) if fresh else {}
-
-    @property
-    def problem(self) -> str:
-        return self.file.problem
-
-    def save(self, words: dict[str, str], pages: dict[str, tuple[str, str]]) -> None:
-        self.file.write({"salt": self.salt, "words": words, "pages": pages})

@@ -12,12 +12,13 @@ from typing import Callable
 
 from playbook import __version__
 from playbook.analysis.project import Analysis
-from playbook.load.cache import CODE, RenderCache
+from playbook.load.cache import CODE
 from playbook.site.output.marker import MARKER
 from playbook.site.output.writer import SiteWriter, link_if_same, link_verified, write_bytes, write_pieces
 from playbook.site.plan.parts import SiteParts, assemble
 from playbook.site.plan.planned import PlannedPage
 from playbook.site.render.page import load_theme, page_context, page_pieces, render_page
+from playbook.site.rendercache import RenderCache
 from playbook.workers import start_worker, worker_pool
 
 CHUNK = 100  # pages a worker renders per task
