@@ -4,7 +4,9 @@ MessagePack equal and of the same types, and a type with no plain form is refuse
 from __future__ import annotations
 
 import shutil
+from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 import msgpack
 import pytest
@@ -63,6 +65,18 @@ def test_every_value_a_cache_holds_comes_back_the_same(make_project):
         "every kind of result was tried"
     )
     assert any(levers is not None for _, _, (_, levers, _) in store.derived.values())
+
+
+class Dated(NamedTuple):
+    day: date
+    note: str | None
+    seen: tuple[date, ...]
+
+
+def test_a_named_tuple_comes_back_as_itself_with_its_fields_decoded():
+    value = Dated(date(2026, 11, 20), None, (date(2026, 1, 1),))
+    back = through_the_cache(Dated, value)
+    assert type(back) is Dated and back == value and type(back.seen[0]) is date
 
 
 @pytest.mark.parametrize("kind", [object, set[str], dict[int, str], "Brief"])

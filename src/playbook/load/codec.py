@@ -3,10 +3,11 @@ back, by their declared types: what the build cache stores, so that reading it c
 make values of the types its reader names, never run anything (pickle would run what the file
 says to).
 
-Arrays are read back as tuples. A value is encoded by the type it is declared as: a dataclass as the list of its fields, a date
-as its day number, an ``IntEnum`` as its number, a union of several classes as ``[which, value]``,
-and a class with ``as_plain()`` and ``from_plain()`` (``Spans``) as what those give. Decoding
-calls only the constructors of those declared types, with the decoded fields.
+Arrays are read back as tuples. A value is encoded by the type it is declared as: a dataclass or a
+``NamedTuple`` as the list of its fields, a date as its day number, an ``IntEnum`` as its number,
+a union of several classes as ``[which, value]``, and a class with ``as_plain()`` and
+``from_plain()`` (``Spans``) as what those give. Decoding calls only the constructors of those
+declared types, with the decoded fields.
 """
 
 from __future__ import annotations
@@ -45,6 +46,8 @@ def codec(kind: Any) -> tuple[Encode, Decode]:
         return _dataclass(kind)
     if isinstance(kind, type) and hasattr(kind, "from_plain"):
         return kind.as_plain, kind.from_plain
+    if isinstance(kind, type) and issubclass(kind, tuple) and hasattr(kind, "_fields"):
+        return _named_tuple(kind)
     origin, arguments = typing.get_origin(kind), typing.get_args(kind)
     if origin in (typing.Union, types.UnionType):
         return _union(arguments)
@@ -75,6 +78,13 @@ def _dataclass(kind: type) -> tuple[Encode, Decode]:
         return (lambda value: list(fields(value))), (lambda data: kind(*data))
     to_plain, from_plain = _items([hints[name] for name in names])
     return (lambda value: to_plain(fields(value))), (lambda data: kind(*from_plain(data)))
+
+
+def _named_tuple(kind: type) -> tuple[Encode, Decode]:
+    """A NamedTuple as the list of its fields, read back by calling the class with them."""
+    hints = typing.get_type_hints(kind)
+    to_plain, from_plain = _items([hints[name] for name in kind._fields])
+    return to_plain, (lambda data: kind(*from_plain(data)))
 
 
 @functools.cache
