@@ -73,7 +73,8 @@ class Diagnostic:
     def with_severity(self, severity: Severity) -> "Diagnostic":
         return replace(self, severity=severity)
 
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        """Return the order diagnostics are reported in: by file, place, rule and message."""
         return (self.path, self.line, self.column, self.code, self.message)
 
     def accepted(self, reason: str) -> "Diagnostic":

@@ -9,7 +9,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Callable, Iterator
 
-from playbook.analysis.judgement import Vocabulary, judge
+from playbook.analysis.judgement import Verdict, Vocabulary, judge
 from playbook.analysis.metrics import UNPROVEN, Levers, Metrics
 from playbook.diagnostics import Diagnostic, quote
 from playbook.load.config import CriteriaConfig
@@ -61,7 +61,7 @@ def check_brief(context: BriefContext) -> list[Diagnostic]:
 
 
 @lru_cache(maxsize=1 << 16)
-def _verdicts(field: str, text: str, vocabulary: Vocabulary) -> tuple:
+def _verdicts(field: str, text: str, vocabulary: Vocabulary) -> tuple[Verdict, ...]:
     return tuple(judge(field, text, vocabulary))
 
 

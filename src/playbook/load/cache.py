@@ -79,7 +79,7 @@ def pickle_fields_plainly(*modules) -> None:
                 )
 
 
-def _by_fields(names: tuple[str, ...], obj) -> tuple:
+def _by_fields(names: tuple[str, ...], obj: object) -> tuple[type, tuple[object, ...]]:
     return type(obj), tuple(getattr(obj, name) for name in names)
 
 
