@@ -47,7 +47,7 @@ def test_sources_pages_and_ignored_files(make_project, tmp_path):
     outside = tmp_path / "outside.md"
     outside.write_text(brief())
     os.symlink(outside, root / "content" / "briefs" / "escape.md")
-    briefs, pages = find_sources(root)
+    briefs, pages, _ = find_sources(root)
     assert briefs == ["content/briefs/a.md"]
     assert pages == ["content/about.md", "content/guides/setup.md"]
     analysis = analyse_project(root)
@@ -72,5 +72,5 @@ def test_a_taken_page_address_is_reported_at_its_slug(make_project):
 def test_a_folder_link_that_loops_is_not_followed(make_project):
     root = make_project({"a": brief()})
     os.symlink(root / "content", root / "content/loop")
-    briefs, pages = find_sources(root)
+    briefs, pages, _ = find_sources(root)
     assert briefs == ["content/briefs/a.md"] and pages == []

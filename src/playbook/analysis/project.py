@@ -30,7 +30,7 @@ from playbook.diagnostics import BuildDateError, Diagnostic, Position
 from playbook.load.cache import SourceCache, pickle_fields_plainly
 from playbook.load.config import Config, load_config
 from playbook.load.evals import Evaluation
-from playbook.load.files import LOADERS, drop_duplicate_pages, drop_duplicate_slugs, find_sources
+from playbook.load.files import LOADERS, Listing, drop_duplicate_pages, drop_duplicate_slugs, find_sources
 from playbook.load.model import Brief, Page
 from playbook.load.source import read_bytes
 from playbook.rules import diagnostic
@@ -94,7 +94,7 @@ class Reuse(Protocol):
     def evaluation(self, root: Path, path: str, key: str, read: Callable) -> tuple:
         """Return (digest, why it cannot be read, ``read(digest)``) for an evaluation file now."""
 
-    def sources(self, root: Path) -> tuple[list[str], list[str], list[tuple[str, str, str]]]:
+    def sources(self, root: Path) -> Listing:
         """Return the brief and page files, and what was skipped, as ``find_sources`` would."""
 
     def load(self, root: Path, path: str, loader: Callable) -> tuple:
@@ -141,11 +141,7 @@ def _analyse(
     if cache is not None:
         cache.reloaded = 0
     diagnostics: list[Diagnostic] = []
-    if cache is not None:
-        brief_paths, page_paths, skipped = cache.sources(root)
-    else:
-        skipped = []
-        brief_paths, page_paths = find_sources(root, skipped)
+    brief_paths, page_paths, skipped = cache.sources(root) if cache is not None else find_sources(root)
     diagnostics.extend(
         diagnostic("PB001", path, Position(), f"{path} {why}; it is not read", hint)
         for path, why, hint in skipped

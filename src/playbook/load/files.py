@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path, PurePosixPath
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from playbook.diagnostics import Diagnostic, Position
 from playbook.layout import BRIEFS, CONTENT, IGNORED, RESERVED_PAGES
@@ -18,15 +18,30 @@ from playbook.load.yamltree import read_yaml
 from playbook.rules import diagnostic
 
 
-def find_sources(
-    root: Path, skipped: list[tuple[str, str, str]] | None = None
-) -> tuple[list[str], list[str]]:
-    """Return the project-relative paths of brief files and of plain page files, sorted; ``skipped``
-    collects ``(path, why, hint)`` for each Markdown file or folder that is seen but not read."""
+class Skipped(NamedTuple):
+    """A Markdown file or folder under ``content/`` that is seen but not read: why, and the fix."""
+
+    path: str
+    why: str
+    hint: str
+
+
+class Listing(NamedTuple):
+    """The project's source files, sorted: its briefs, its plain pages, and what was skipped."""
+
+    briefs: list[str]
+    pages: list[str]
+    skipped: list[Skipped]
+
+
+def find_sources(root: Path) -> Listing:
+    """Return the project-relative paths of brief files and of plain page files, and each Markdown
+    file or folder that is seen but not read."""
     briefs: list[str] = []
     pages: list[str] = []
+    skipped: list[Skipped] = []
     if not (root / CONTENT).is_dir():
-        return briefs, pages
+        return Listing(briefs, pages, skipped)
     real_root = root.resolve()
     pending = [CONTENT]  # folders to read, relative to the root, with forward slashes
     while pending:
@@ -42,9 +57,9 @@ def find_sources(
             path = f"{folder}/{name}"
             markdown = name.endswith(".md") and not IGNORED.search(name)
             if entry.is_symlink() and not _inside(Path(entry.path), real_root):
-                if skipped is not None and (markdown or entry.is_dir()):
+                if markdown or entry.is_dir():
                     skipped.append(
-                        (
+                        Skipped(
                             path,
                             "is a symlink leading out of the project",
                             "copy what it links to into content/",
@@ -53,27 +68,21 @@ def find_sources(
             elif entry.is_dir(follow_symlinks=False):  # as os.walk: a linked folder could loop
                 pending.append(path)
             elif entry.is_dir():
-                if skipped is not None:
-                    skipped.append(
-                        (
-                            path,
-                            "is a symlink to a folder, which is not followed",
-                            "move the folder into content/",
-                        )
-                    )
-            elif markdown and entry.is_file():
-                (briefs if folder == BRIEFS else pages).append(path)
-            elif markdown and skipped is not None:  # a FIFO, a device, a link to nothing: never opened
                 skipped.append(
-                    (
+                    Skipped(
                         path,
-                        "is a symlink to nothing" if entry.is_symlink() else "is not a regular file",
-                        "replace it with the Markdown file itself",
+                        "is a symlink to a folder, which is not followed",
+                        "move the folder into content/",
                     )
                 )
+            elif markdown and entry.is_file():
+                (briefs if folder == BRIEFS else pages).append(path)
+            elif markdown:  # a FIFO, a device, a link to nothing: never opened
+                why = "is a symlink to nothing" if entry.is_symlink() else "is not a regular file"
+                skipped.append(Skipped(path, why, "replace it with the Markdown file itself"))
     briefs.sort()
     pages.sort()
-    return briefs, pages
+    return Listing(briefs, pages, skipped)
 
 
 def _inside(path: Path, real_root: Path) -> bool:

@@ -16,6 +16,7 @@ from playbook.analysis.project import Analysis, analyse_project
 from playbook.diagnostics import Diagnostic, Severity
 from playbook.layout import BRIEFS, CONFIG_FILE, CONTENT, is_project
 from playbook.load.config import Config, ConfigError, load_config
+from playbook.load.files import Listing
 from playbook.serve.memo import FileMemo
 
 SEVERITIES = {
@@ -44,20 +45,20 @@ class OverlayMemo(FileMemo):
         super().__init__()
         self.buffers: dict[str, str] = {}  # project path -> the unsaved text
 
-    def sources(self, root: Path):
-        briefs, pages, skipped = super().sources(root)
+    def sources(self, root: Path) -> Listing:
+        listing = super().sources(root)
+        listed = {*listing.briefs, *listing.pages}
         extra = [
             path
             for path in self.buffers
-            if path.endswith(".md")
-            and path.startswith(CONTENT + "/")
-            and path not in briefs
-            and path not in pages
+            if path.endswith(".md") and path.startswith(CONTENT + "/") and path not in listed
         ]
-        if extra:  # a new file, not saved yet
-            briefs = sorted(briefs + [p for p in extra if str(PurePosixPath(p).parent) == BRIEFS])
-            pages = sorted(pages + [p for p in extra if str(PurePosixPath(p).parent) != BRIEFS])
-        return briefs, pages, skipped
+        if not extra:
+            return listing
+        # A new file, not saved yet.
+        briefs = sorted(listing.briefs + [p for p in extra if str(PurePosixPath(p).parent) == BRIEFS])
+        pages = sorted(listing.pages + [p for p in extra if str(PurePosixPath(p).parent) != BRIEFS])
+        return Listing(briefs, pages, listing.skipped)
 
     def load(self, root: Path, path: str, loader: Callable) -> tuple:
         text = self.buffers.get(path)

@@ -177,10 +177,7 @@ class DevSite:
             own[f"{page.slug}/index.html"] = (page.path,)
         self.own = own
         stamps = self.memo.files.stamps
-        listing = self.memo.files.listing
-        stamps.keep_only(
-            {*(listing[2] if listing else ()), *evaluations, CONFIG_FILE, *stamps.under.get(THEMES, ())}
-        )
+        stamps.keep_only({*self.memo.files.known, *evaluations, CONFIG_FILE, *stamps.under.get(THEMES, ())})
 
     def changed_sources(self, name: str) -> list[str]:
         """Return the sources of the site file ``name`` that changed since they were read: for a

@@ -27,7 +27,7 @@ from typing import Callable
 from playbook.layout import CONFIG_FILE, CONTENT, THEMES
 from playbook.load.config import Config
 from playbook.load.evals import eval_digest
-from playbook.load.files import find_sources
+from playbook.load.files import Listing, find_sources
 from playbook.load.source import read_bytes
 from playbook.serve.sources import Stamps, stamp_digest, stamp_read, status_of
 from playbook.site.render.theme import Theme
@@ -61,23 +61,22 @@ class FileMemo:
         ] = {}  # slug -> (brief, its outgoing links); None -> the last graph
         self.reloaded = 0  # files read by the last analysis
         self.suspects: tuple[str, ...] | None = None  # None: any file may have changed
-        self.listing: tuple[list[str], list[str], frozenset[str], list] | None = None  # the last find_sources
+        self.listing: Listing | None = None  # the last find_sources
+        self.known: frozenset[str] = frozenset()  # the files it listed
         self.stamps = Stamps()  # each file and folder as it was when last read or listed
 
-    def sources(self, root: Path) -> tuple[list[str], list[str], list[tuple[str, str, str]]]:
-        """Return :func:`find_sources`' answer and what it skipped, listing the folders again only
-        when a suspect may have added, removed or renamed a file (an edit to a known file cannot)."""
-        listed = self.listing
+    def sources(self, root: Path) -> Listing:
+        """Return :func:`find_sources`' answer, listing the folders again only when a suspect may
+        have added, removed or renamed a file (an edit to a known file cannot)."""
         if (
-            listed is None
+            self.listing is None
             or self.suspects is None
-            or not all(suspect in listed[2] and os.path.isfile(root / suspect) for suspect in self.suspects)
+            or not all(suspect in self.known and os.path.isfile(root / suspect) for suspect in self.suspects)
         ):
-            skipped: list[tuple[str, str, str]] = []
             self.stamps.stamp_folders(root, CONTENT)  # before the listing: what comes after shows
-            briefs, pages = find_sources(root, skipped)
-            listed = self.listing = (briefs, pages, frozenset(briefs) | frozenset(pages), skipped)
-        return listed[0], listed[1], listed[3]
+            self.listing = find_sources(root)
+            self.known = frozenset(self.listing.briefs) | frozenset(self.listing.pages)
+        return self.listing
 
     def _unchanged(self, path: str) -> bool:
         return self.suspects is not None and not any(
