@@ -312,7 +312,7 @@ def test_a_cache_signed_with_a_planted_key_cannot_hide_a_finding(make_project, r
     import hashlib
     import shutil
 
-    from playbook.analysis.project import DERIVED
+    from playbook.analysis.reuse import Derived
     from playbook.load.cache import SourceCache
     from playbook.load.signed import key_path
 
@@ -320,7 +320,7 @@ def test_a_cache_signed_with_a_planted_key_cannot_hide_a_finding(make_project, r
     bad = brief(("  severity: 4", "  severity: 9"))
     root = make_project({"a": good})
     analyse(root)
-    store = SourceCache(root, DERIVED)
+    store = SourceCache(root, Derived)
     [(path, (_, result))] = store.entries.items()
     digest = hashlib.sha1(bad.encode()).hexdigest()
     store.file.write(

@@ -11,7 +11,8 @@ from typing import NamedTuple
 import msgpack
 import pytest
 
-from playbook.analysis.project import DERIVED, analyse_project
+from playbook.analysis.project import analyse_project
+from playbook.analysis.reuse import Derived
 from playbook.load.cache import Loaded, SourceCache
 from playbook.load.codec import codec
 from tests.support.briefs import brief
@@ -55,9 +56,9 @@ def test_every_value_a_cache_holds_comes_back_the_same(make_project):
     for path in (REPOSITORY / "content" / "briefs").glob("*.md"):  # the example playbook's briefs, too
         shutil.copy(path, root / "content/briefs" / path.name)
     analyse_project(root, persistent=True)
-    store = SourceCache(root, DERIVED)
+    store = SourceCache(root, Derived)
     assert len(store.entries) > 5 and store.derived
-    kinds = {"sources": dict[str, tuple[str, Loaded]], "derived": dict[str, tuple[str, str, DERIVED]]}
+    kinds = {"sources": dict[str, tuple[str, Loaded]], "derived": dict[str, tuple[str, str, Derived]]}
     for name, stored in (("sources", store.entries), ("derived", store.derived)):
         assert shape(through_the_cache(kinds[name], stored)) == shape(stored)
     loaded = [result for _, (_, result) in store.entries.items()]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from playbook.diagnostics import Diagnostic, Position, quote
 from playbook.load.model import Brief
@@ -112,31 +112,38 @@ def outgoing_links(brief: Brief) -> tuple[Link, ...]:
     return tuple(outgoing)
 
 
+@dataclass
+class LinkMemo:
+    """What :func:`link_briefs` keeps from one analysis to the next (``serve``): each brief's
+    outgoing links while it is the same object, and the last graph while the same briefs make the
+    same links (an edit to prose)."""
+
+    outgoing: dict[str, tuple[Brief, tuple[Link, ...]]] = field(default_factory=dict)
+    shape: tuple | None = None  # what the last graph was made from
+    result: tuple[LinkGraph, tuple[Diagnostic, ...]] | None = None
+
+
 def link_briefs(
-    briefs: list[Brief], known: set[str], cache: dict | None = None
+    briefs: list[Brief], known: set[str], memo: LinkMemo | None = None
 ) -> tuple[LinkGraph, list[Diagnostic]]:
     """Return the link graph of ``briefs`` and a PB006 for each link to a slug not in ``known``.
 
     ``known`` also holds the slugs of briefs that failed to load, so a broken brief does not make
-    every link to it broken as well. ``cache`` (slug -> (brief, links)) lets ``serve`` skip
-    scanning bodies that did not change, and keep the whole graph while the links are the same.
+    every link to it broken as well. ``memo`` lets ``serve`` skip scanning bodies that did not
+    change, and keep the whole graph while the links are the same.
     """
     links: dict[str, tuple[Link, ...]] = {}
     for brief in briefs:
-        hit = cache.get(brief.slug) if cache is not None else None
+        hit = memo.outgoing.get(brief.slug) if memo is not None else None
         links[brief.slug] = hit[1] if hit is not None and hit[0] is brief else outgoing_links(brief)
-    # The graph of the last call, when the same briefs make the same links (an edit to prose):
-    # kept under the key None, which no slug can be.
     shape = (frozenset(known), tuple((brief.slug, brief.path, links[brief.slug]) for brief in briefs))
-    last = cache.get(None) if cache is not None else None
-    if last is not None and last[0] == shape:
-        result = last[1]
+    if memo is not None and memo.result is not None and memo.shape == shape:
+        result = memo.result
     else:
         result = _graph(briefs, known, links)
-    if cache is not None:  # keep exactly the current briefs
-        cache.clear()
-        cache.update((brief.slug, (brief, links[brief.slug])) for brief in briefs)
-        cache[None] = (shape, result)
+    if memo is not None:  # keep exactly the current briefs
+        memo.outgoing = {brief.slug: (brief, links[brief.slug]) for brief in briefs}
+        memo.shape, memo.result = shape, result
     return result[0], list(result[1])
 
 

@@ -6,26 +6,17 @@ where the problem is and left out, as a brief with a schema error is."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable, Protocol
 
+from playbook.analysis.reuse import Reuse
 from playbook.diagnostics import Diagnostic
-from playbook.load.cache import SourceCache
+from playbook.load.cache import Loaded, SourceCache
 from playbook.load.evals import Evaluation, eval_digest, eval_file, read_evaluation
 from playbook.load.model import Brief
 from playbook.rules import diagnostic
 
-Read = Callable[[str], tuple]  # digest -> (Evaluation | None, diagnostics)
-
-
-class EvaluationMemo(Protocol):
-    """What ``serve`` keeps of evaluation files between analyses (``serve/memo.py``)."""
-
-    def evaluation(self, root: Path, path: str, key: str, read: Read) -> tuple[str | None, str, tuple]:
-        """Return (digest, why it cannot be read, what ``read(digest)`` gave) for the file now."""
-
 
 def measure_briefs(
-    root: Path, briefs: list[Brief], memo: EvaluationMemo | None, store: SourceCache | None
+    root: Path, briefs: list[Brief], memo: Reuse | None, store: SourceCache | None
 ) -> tuple[list[Brief], dict[str, tuple[Evaluation, str]], list[Diagnostic]]:
     """Return the briefs that can be analysed, the evaluation (and its file's digest) of each
     brief that names one, by path, and the diagnostics of the files that cannot be used."""
@@ -40,7 +31,9 @@ def measure_briefs(
         path = eval_file(brief.model.eval)
         key = f"{path}\n{brief.model.eval_field}"
 
-        def read(digest: str, path: str = path, key: str = key, field: str = brief.model.eval_field) -> tuple:
+        def read(
+            digest: str, path: str = path, key: str = key, field: str = brief.model.eval_field
+        ) -> Loaded:
             stored = store.get(key, digest) if store is not None else None
             if stored is None:
                 stored = read_evaluation(root, path, field)

@@ -12,7 +12,6 @@ import os
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path, PurePosixPath
-from typing import Callable, Protocol
 
 import playbook.analysis.links
 import playbook.analysis.metrics
@@ -26,11 +25,12 @@ from playbook.analysis.links import LinkGraph, find_wikilinks, link_briefs
 from playbook.analysis.measurement import measure_briefs
 from playbook.analysis.metrics import Levers, Metrics, derive_metrics, find_levers
 from playbook.analysis.ranking import Ranking, rank_briefs
+from playbook.analysis.reuse import Derivation, Derived, Reuse
 from playbook.diagnostics import BuildDateError, Diagnostic, Position
-from playbook.load.cache import SourceCache, pickle_fields_plainly
+from playbook.load.cache import Loaded, SourceCache, pickle_fields_plainly
 from playbook.load.config import Config, load_config
 from playbook.load.evals import Evaluation
-from playbook.load.files import LOADERS, Listing, drop_duplicate_pages, drop_duplicate_slugs, find_sources
+from playbook.load.files import LOADERS, drop_duplicate_pages, drop_duplicate_slugs, find_sources
 from playbook.load.model import Brief, Page
 from playbook.load.source import read_bytes
 from playbook.rules import diagnostic
@@ -83,27 +83,6 @@ def build_date() -> date:
         ) from None
 
 
-class Reuse(Protocol):
-    """What an analysis may reuse from the one before it, in memory: ``serve``'s memo
-    (``serve/memo.py``) is one. Each method returns what a fresh analysis would compute."""
-
-    reloaded: int  # files read again by the last analysis
-    derived: dict[str, tuple]  # path -> (brief, (config, today, evaluation), (metrics, levers, findings))
-    links: dict  # slug -> (brief, its outgoing links); None -> the last graph
-
-    def evaluation(self, root: Path, path: str, key: str, read: Callable) -> tuple:
-        """Return (digest, why it cannot be read, ``read(digest)``) for an evaluation file now."""
-
-    def sources(self, root: Path) -> Listing:
-        """Return the brief and page files, and what was skipped, as ``find_sources`` would."""
-
-    def load(self, root: Path, path: str, loader: Callable) -> tuple:
-        """Return what ``loader(root, path, data)`` gives for the file's bytes now."""
-
-    def forget(self, live: set[str]) -> None:
-        """Drop what is kept for files no longer in the project."""
-
-
 def analyse_project(
     root: Path,
     *,
@@ -119,7 +98,7 @@ def analyse_project(
     updates ``.playbook-cache/``; ``jobs`` parses on that many processes when there are many files.
     """
     with gc_paused():  # unpickling the cache makes as many small objects as parsing
-        store = SourceCache(root, DERIVED) if persistent else None
+        store = SourceCache(root, Derived) if persistent else None
         analysis = _analyse(root, today, config, cache, store, jobs)
         if store is not None:
             store.save()
@@ -149,7 +128,7 @@ def _analyse(
 
     briefs: list[Brief] = []
     known: set[str] = set()
-    derived_early: dict[str, tuple] = {}  # what pool workers derived while they parsed
+    derived_early: dict[str, Derived] = {}  # what pool workers derived while they parsed
     for path, (brief, found) in zip(
         brief_paths,
         load_sources(
@@ -235,8 +214,8 @@ def load_sources(
     store: SourceCache | None,
     jobs: int,
     derive: tuple[Config, date] | None = None,
-    derived: dict[str, tuple] | None = None,
-) -> list[tuple]:
+    derived: dict[str, Derived] | None = None,
+) -> list[Loaded]:
     """Return what loading each path gives, in order: from ``serve``'s in-memory cache, from the
     persistent cache when the bytes are unchanged, else parsed — on ``jobs`` processes when
     there are many files. Processes that parse briefs also derive each one's numbers and findings
@@ -297,14 +276,11 @@ def _load_one(job: tuple) -> tuple:
     return result, early
 
 
-DERIVED = tuple[Metrics, Levers | None, list[Diagnostic]]  # what derive_brief gives, as the cache stores it
-
-
-def derive_brief(brief: Brief, config: Config, today: date, evaluation: Evaluation | None = None) -> tuple:
+def derive_brief(brief: Brief, config: Config, today: date, evaluation: Evaluation | None = None) -> Derived:
     """Return a brief's metrics, levers and criteria findings under ``config`` on ``today``."""
     brief_metrics = derive_metrics(brief, config.ranking, evaluation)
     brief_levers = find_levers(brief, brief_metrics, config.ranking)
-    return (
+    return Derived(
         brief_metrics,
         brief_levers,
         check_brief(BriefContext(brief, brief_metrics, brief_levers, config.criteria, today)),
@@ -318,23 +294,32 @@ def _derive(
     cache: Reuse | None,
     store: SourceCache | None,
     settings: str,
-    early: tuple | None = None,
+    early: Derived | None = None,
     evaluation: Evaluation | None = None,
-):
+) -> Derived:
     """Return a brief's metrics, levers and criteria findings; reused while the brief, its
     evaluation, the settings they depend on and the date are the same (in memory for serve, on
     disk for builds)."""
     if cache is not None:
         hit = cache.derived.get(brief.path)
-        if hit is not None and hit[0] is brief and hit[1] == (config, today, evaluation):
-            return hit[2]
+        if (
+            hit is not None
+            and hit.brief is brief
+            and (hit.config, hit.today, hit.evaluation)
+            == (
+                config,
+                today,
+                evaluation,
+            )
+        ):
+            return hit.derived
     if store is not None:
         stored = store.get_derived(brief.path, settings)
         if stored is not None:
             return stored
     result = early if early is not None else derive_brief(brief, config, today, evaluation)
     if cache is not None:
-        cache.derived[brief.path] = (brief, (config, today, evaluation), result)
+        cache.derived[brief.path] = Derivation(brief, config, today, evaluation, result)
     if store is not None:
         store.put_derived(brief.path, settings, result)
     return result

@@ -8,16 +8,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Callable
 
 from lsprotocol import types
 
 from playbook.analysis.project import Analysis, analyse_project
+from playbook.analysis.reuse import FileMemo, Loader
 from playbook.diagnostics import Diagnostic, Severity
 from playbook.layout import BRIEFS, CONFIG_FILE, CONTENT, is_project
+from playbook.load.cache import Loaded
 from playbook.load.config import Config, ConfigError, load_config
 from playbook.load.files import Listing
-from playbook.serve.memo import FileMemo
 
 SEVERITIES = {
     Severity.ERROR: types.DiagnosticSeverity.Error,
@@ -39,7 +39,7 @@ def project_root(path: Path) -> Path | None:
 
 
 class OverlayMemo(FileMemo):
-    """``serve``'s memo of loaded files, reading an open document from its buffer instead of the disk."""
+    """The memo of loaded files, reading an open document from its buffer instead of the disk."""
 
     def __init__(self):
         super().__init__()
@@ -60,7 +60,7 @@ class OverlayMemo(FileMemo):
         pages = sorted(listing.pages + [p for p in extra if str(PurePosixPath(p).parent) != BRIEFS])
         return Listing(briefs, pages, listing.skipped)
 
-    def load(self, root: Path, path: str, loader: Callable) -> tuple:
+    def load(self, root: Path, path: str, loader: Loader) -> Loaded:
         text = self.buffers.get(path)
         if text is None:
             return super().load(root, path, loader)
