@@ -20,10 +20,10 @@ def test_warm_runs_reuse_unchanged_files_and_see_changes(make_project, monkeypat
     first = analyse(root)
     assert (root / FOLDER / FILE).is_file()
     parsed = []
-    import playbook.analysis.project as project
+    from playbook.load.files import LOADERS
 
-    original = project.LOADERS["brief"]
-    monkeypatch.setitem(project.LOADERS, "brief", lambda *args: parsed.append(args[1]) or original(*args))
+    original = LOADERS["brief"]
+    monkeypatch.setitem(LOADERS, "brief", lambda *args: parsed.append(args[1]) or original(*args))
     (root / "content/briefs/b.md").write_text(brief(("  accuracy: 0.93", "  accuracy: 0.5")))
     second = analyse(root)
     assert parsed == ["content/briefs/b.md"]  # a.md came from the cache
@@ -109,16 +109,16 @@ def test_warm_builds_equal_cold_builds_after_edits(make_project, run):
 
 
 def test_a_cache_written_by_other_code_is_ignored(make_project, monkeypatch):
-    import playbook.analysis.project as project
     import playbook.load.cache as cache
+    from playbook.load.files import LOADERS
 
     root = make_project({"a": brief()})
     analyse(root)
     assert cache.CODE in cache.FORMAT  # the format names the code that wrote it, not just the version
     monkeypatch.setattr(cache, "FORMAT", f"playbook-{cache.__version__}-0123456789abcdef-sources")
     parsed = []
-    original = project.LOADERS["brief"]
-    monkeypatch.setitem(project.LOADERS, "brief", lambda *args: parsed.append(args[1]) or original(*args))
+    original = LOADERS["brief"]
+    monkeypatch.setitem(LOADERS, "brief", lambda *args: parsed.append(args[1]) or original(*args))
     fresh = analyse(root)
     assert parsed == ["content/briefs/a.md"] and [b.slug for b in fresh.briefs] == ["a"]
 

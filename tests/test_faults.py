@@ -139,16 +139,16 @@ def test_a_theme_asset_deleted_mid_build_fails_cleanly(make_project, monkeypatch
 
 def test_a_brief_deleted_while_the_project_is_read_is_a_diagnostic(make_project, monkeypatch):
     root, before = built_once(make_project)
-    import playbook.analysis.project
+    import playbook.analysis.loading
 
-    real_find = playbook.analysis.project.find_sources
+    real_find = playbook.analysis.loading.find_sources
 
     def find_then_delete(*args, **kwargs):
         found = real_find(*args, **kwargs)
         (root / "content/briefs/brief-0003.md").unlink()
         return found
 
-    monkeypatch.setattr(playbook.analysis.project, "find_sources", find_then_delete)
+    monkeypatch.setattr(playbook.analysis.loading, "find_sources", find_then_delete)
     code, out, err = cli("build", str(root), "--no-cache")
     assert code == 1 and "Traceback" not in err
     assert "content/briefs/brief-0003.md:1:1: error PB001" in err and "No such file" in err

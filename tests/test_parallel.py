@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from playbook.analysis.project import PARALLEL_FROM, analyse_project
+from playbook.analysis.loading import PARALLEL_FROM
+from playbook.analysis.project import analyse_project
 from playbook.serve.files import SiteFiles
 from playbook.site.build import CHUNK, build_site
 from playbook.site.output.marker import MARKER

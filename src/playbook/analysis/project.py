@@ -1,40 +1,34 @@
 """Analysing a playbook project, the first phase: load, validate, derive, link, rank and check.
 
-``check`` and ``rank`` run only this phase; ``build`` and ``serve`` render its result.
+``check`` and ``rank`` run only this phase; ``build`` and ``serve`` render its result. How files
+are loaded and briefs derived, reusing what can be, is ``loading``'s business.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import functools
-import hashlib
 import os
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path, PurePosixPath
 
-import playbook.analysis.links
-import playbook.analysis.metrics
-import playbook.analysis.ranking
-import playbook.diagnostics
-import playbook.load.evals
-import playbook.load.model
 from playbook.analysis.acceptance import settle
-from playbook.analysis.criteria import BriefContext, check_brief
 from playbook.analysis.links import LinkGraph, find_wikilinks, link_briefs
+from playbook.analysis.loading import Loading
 from playbook.analysis.measurement import measure_briefs
-from playbook.analysis.metrics import Levers, Metrics, derive_metrics, find_levers
+from playbook.analysis.metrics import Levers, Metrics
 from playbook.analysis.ranking import Ranking, rank_briefs
-from playbook.analysis.reuse import Derivation, Derived, Reuse
+from playbook.analysis.reuse import Derived, Reuse
+from playbook.analysis.timeline import History
 from playbook.diagnostics import BuildDateError, Diagnostic, Position
-from playbook.load.cache import Loaded, SourceCache, pickle_fields_plainly
+from playbook.load.cache import SourceCache
 from playbook.load.config import Config, load_config
 from playbook.load.evals import Evaluation
-from playbook.load.files import LOADERS, drop_duplicate_pages, drop_duplicate_slugs, find_sources
+from playbook.load.files import drop_duplicate_pages, drop_duplicate_slugs
 from playbook.load.model import Brief, Page
-from playbook.load.source import read_bytes
 from playbook.rules import diagnostic
-from playbook.workers import gc_paused, start_worker, worker_pool
+from playbook.workers import gc_paused
 
 
 @dataclass(frozen=True)
@@ -56,7 +50,7 @@ class Analysis:
     page_links: dict[str, tuple[str, ...]] = dataclasses.field(
         default_factory=dict
     )  # page path -> [[slugs]] in its body
-    history: object = None  # the project over time (analysis.history.History), when it was asked for
+    history: History | None = None  # the project over time, when it was asked for (``analysis/history.py``)
 
     @functools.cached_property
     def published_ranking(self) -> Ranking:
@@ -117,65 +111,20 @@ def _analyse(
 ) -> Analysis:
     config = config if config is not None else load_config(root)
     today = today or build_date()
-    if cache is not None:
-        cache.reloaded = 0
-    diagnostics: list[Diagnostic] = []
-    brief_paths, page_paths, skipped = cache.sources(root) if cache is not None else find_sources(root)
-    diagnostics.extend(
+    loading = Loading(root, cache, store, jobs)
+    listing = loading.sources()
+    diagnostics = [
         diagnostic("PB001", path, Position(), f"{path} {why}; it is not read", hint)
-        for path, why, hint in skipped
-    )
-
-    briefs: list[Brief] = []
-    known: set[str] = set()
-    derived_early: dict[str, Derived] = {}  # what pool workers derived while they parsed
-    for path, (brief, found) in zip(
-        brief_paths,
-        load_sources(
-            root, brief_paths, "brief", cache, store, jobs, derive=(config, today), derived=derived_early
-        ),
-    ):
-        diagnostics.extend(found)
-        known.add(brief.slug if brief else PurePosixPath(path).stem)
-        if brief is not None:
-            briefs.append(brief)
-    briefs, duplicates = drop_duplicate_slugs(briefs)
-    diagnostics.extend(duplicates)
+        for path, why, hint in listing.skipped
+    ]
+    briefs, known = _load_briefs(loading, listing.briefs, (config, today), diagnostics)
     briefs, measured, unmeasured = measure_briefs(root, briefs, cache, store)
     diagnostics.extend(unmeasured)
-
-    pages: list[Page] = []
-    for page, found in load_sources(root, page_paths, "page", cache, store, jobs):
-        diagnostics.extend(found)
-        if page is not None:
-            pages.append(page)
-    pages, taken = drop_duplicate_pages(pages)
-    diagnostics.extend(taken)
-
-    if cache is not None:
-        cache.forget(set(brief_paths) | set(page_paths))
-
-    metrics: dict[str, Metrics] = {}
-    levers: dict[str, Levers] = {}
-    # Findings depend on the thresholds and the date; severities are applied afterwards.
-    settings = repr((config.ranking, config.criteria, today))
-    for brief in briefs:
-        evaluation, digest = measured.get(brief.path, (None, ""))
-        brief_metrics, brief_levers, findings = _derive(
-            brief, config, today, cache, store, settings + digest, derived_early.get(brief.path), evaluation
-        )
-        metrics[brief.slug] = brief_metrics
-        if brief_levers is not None:
-            levers[brief.slug] = brief_levers
-        diagnostics.extend(findings)
+    pages = _load_pages(loading, listing.pages, diagnostics)
+    loading.forget(listing)
+    metrics, levers = _derive_briefs(loading, briefs, config, today, measured, diagnostics)
     graph, broken = link_briefs(briefs, known, cache.links if cache is not None else None)
     diagnostics.extend(broken)
-    page_links = {
-        page.path: tuple(target for target, *_ in find_wikilinks(page.body, page.body_line))
-        for page in pages
-        if "[[" in page.body
-    }
-
     return Analysis(
         root=root,
         config=config,
@@ -186,140 +135,67 @@ def _analyse(
         ranking=rank_briefs(briefs, metrics),
         graph=graph,
         diagnostics=tuple(settle(diagnostics, briefs, config)),
-        brief_files=len(brief_paths),
+        brief_files=len(listing.briefs),
         today=today,
-        page_links=page_links,
+        page_links=_page_links(pages),
     )
 
 
-# Parsed briefs go back from pool workers pickled.
-pickle_fields_plainly(
-    playbook.diagnostics,
-    playbook.load.model,
-    playbook.load.evals,
-    playbook.analysis.metrics,
-    playbook.analysis.links,
-    playbook.analysis.ranking,
-)
+def _load_briefs(
+    loading: Loading, paths: list[str], derive: tuple[Config, date], diagnostics: list[Diagnostic]
+) -> tuple[list[Brief], set[str]]:
+    """Return the briefs that loaded, one per slug, and every slug a file claims (a brief that
+    failed to load still counts, so links to it are not reported broken as well)."""
+    briefs: list[Brief] = []
+    known: set[str] = set()
+    for path, (brief, found) in zip(paths, loading.load(paths, "brief", derive)):
+        diagnostics.extend(found)
+        known.add(brief.slug if brief else PurePosixPath(path).stem)
+        if brief is not None:
+            briefs.append(brief)
+    briefs, duplicates = drop_duplicate_slugs(briefs)
+    diagnostics.extend(duplicates)
+    return briefs, known
 
 
-PARALLEL_FROM = 256  # below this many files, starting processes costs more than it saves
+def _load_pages(loading: Loading, paths: list[str], diagnostics: list[Diagnostic]) -> list[Page]:
+    pages: list[Page] = []
+    for page, found in loading.load(paths, "page"):
+        diagnostics.extend(found)
+        if page is not None:
+            pages.append(page)
+    pages, taken = drop_duplicate_pages(pages)
+    diagnostics.extend(taken)
+    return pages
 
 
-def load_sources(
-    root: Path,
-    paths: list[str],
-    kind: str,
-    cache: Reuse | None,
-    store: SourceCache | None,
-    jobs: int,
-    derive: tuple[Config, date] | None = None,
-    derived: dict[str, Derived] | None = None,
-) -> list[Loaded]:
-    """Return what loading each path gives, in order: from ``serve``'s in-memory cache, from the
-    persistent cache when the bytes are unchanged, else parsed — on ``jobs`` processes when
-    there are many files. Processes that parse briefs also derive each one's numbers and findings
-    under ``derive`` (the config and the date) into ``derived``, so judging prose runs on every
-    core too."""
-    if cache is not None:
-        return [cache.load(root, path, LOADERS[kind]) for path in paths]
-    results: list = [None] * len(paths)
-    misses: list[tuple[int, bytes | None, str]] = []
-    for index, path in enumerate(paths):
-        data, problems = read_bytes(root, path)
-        if data is None:
-            results[index] = (None, problems)
-            continue
-        digest = hashlib.sha1(data).hexdigest() if store is not None else ""
-        hit = store.get(path, digest) if store is not None else None
-        if hit is not None:
-            results[index] = hit
-        else:
-            misses.append((index, data, digest))
-    if jobs > 1 and len(misses) >= PARALLEL_FROM:
-        settings = derive if kind == "brief" and derived is not None else None
-        with worker_pool(jobs, _start_loader, settings) as pool:
-            parts = pool.map(_load_one, [(kind, root, paths[i], data) for i, data, _ in misses], chunksize=64)
-        loaded = [result for result, _ in parts]
-        if settings is not None:
-            derived.update(
-                (paths[index], early) for (index, _, _), (_, early) in zip(misses, parts) if early is not None
-            )
-    else:
-        loaded = [LOADERS[kind](root, paths[i], data) for i, data, _ in misses]
-    for (index, _, digest), result in zip(misses, loaded):
-        results[index] = result
-        if store is not None:
-            store.put(paths[index], digest, result)
-    return results
-
-
-_SETTINGS: tuple[Config, date] | None = None  # in a pool worker only: what it derives briefs under
-
-
-def _start_loader(parent: int, settings: tuple[Config, date] | None) -> None:
-    global _SETTINGS
-    start_worker(parent)
-    _SETTINGS = settings
-
-
-def _load_one(job: tuple) -> tuple:
-    kind, root, path, data = job
-    result = LOADERS[kind](root, path, data)
-    brief = result[0]
-    # A brief that names an evaluation file is derived once the file is read, in the parent.
-    early = (
-        derive_brief(brief, *_SETTINGS)
-        if _SETTINGS is not None and brief is not None and not brief.model.eval
-        else None
-    )
-    return result, early
-
-
-def derive_brief(brief: Brief, config: Config, today: date, evaluation: Evaluation | None = None) -> Derived:
-    """Return a brief's metrics, levers and criteria findings under ``config`` on ``today``."""
-    brief_metrics = derive_metrics(brief, config.ranking, evaluation)
-    brief_levers = find_levers(brief, brief_metrics, config.ranking)
-    return Derived(
-        brief_metrics,
-        brief_levers,
-        check_brief(BriefContext(brief, brief_metrics, brief_levers, config.criteria, today)),
-    )
-
-
-def _derive(
-    brief: Brief,
+def _derive_briefs(
+    loading: Loading,
+    briefs: list[Brief],
     config: Config,
     today: date,
-    cache: Reuse | None,
-    store: SourceCache | None,
-    settings: str,
-    early: Derived | None = None,
-    evaluation: Evaluation | None = None,
-) -> Derived:
-    """Return a brief's metrics, levers and criteria findings; reused while the brief, its
-    evaluation, the settings they depend on and the date are the same (in memory for serve, on
-    disk for builds)."""
-    if cache is not None:
-        hit = cache.derived.get(brief.path)
-        if (
-            hit is not None
-            and hit.brief is brief
-            and (hit.config, hit.today, hit.evaluation)
-            == (
-                config,
-                today,
-                evaluation,
-            )
-        ):
-            return hit.derived
-    if store is not None:
-        stored = store.get_derived(brief.path, settings)
-        if stored is not None:
-            return stored
-    result = early if early is not None else derive_brief(brief, config, today, evaluation)
-    if cache is not None:
-        cache.derived[brief.path] = Derivation(brief, config, today, evaluation, result)
-    if store is not None:
-        store.put_derived(brief.path, settings, result)
-    return result
+    measured: dict[str, tuple[Evaluation, str]],
+    diagnostics: list[Diagnostic],
+) -> tuple[dict[str, Metrics], dict[str, Levers]]:
+    """Return each brief's metrics and levers by slug, adding its criteria findings to ``diagnostics``."""
+    metrics: dict[str, Metrics] = {}
+    levers: dict[str, Levers] = {}
+    # Findings depend on the thresholds and the date; severities are applied afterwards.
+    settings = repr((config.ranking, config.criteria, today))
+    for brief in briefs:
+        evaluation, digest = measured.get(brief.path, (None, ""))
+        derived = loading.derive(brief, config, today, settings + digest, evaluation)
+        metrics[brief.slug] = derived.metrics
+        if derived.levers is not None:
+            levers[brief.slug] = derived.levers
+        diagnostics.extend(derived.findings)
+    return metrics, levers
+
+
+def _page_links(pages: list[Page]) -> dict[str, tuple[str, ...]]:
+    """Return the ``[[slugs]]`` in each plain page's body, by the page's path."""
+    return {
+        page.path: tuple(target for target, *_ in find_wikilinks(page.body, page.body_line))
+        for page in pages
+        if "[[" in page.body
+    }
