@@ -23,7 +23,7 @@ from playbook.site.views.api import (
     MetricsView,
     name_slug,
 )
-from playbook.site.views.carried import Carried
+from playbook.site.views.carried import Carried, KeptGroups, KeptView
 from playbook.site.views.changes import movements, timeline_view
 
 KINDS = {kind.kind: kind for kind in GROUP_KINDS}
@@ -76,9 +76,9 @@ class SiteViews:
         # Groups follow from the views in rank order: the same views in the same order (an edit
         # to a body, say) make the same groups.
         in_order = tuple(self.views[b.slug] for b in self.in_rank_order())
-        if carried.groups is None or carried.groups[0] != in_order:
-            carried.groups = (in_order, {kind.kind: self._groups(kind) for kind in GROUP_KINDS})
-        self.groups: dict[str, dict[str, GroupView]] = carried.groups[1]
+        if carried.groups is None or carried.groups.in_order != in_order:
+            carried.groups = KeptGroups(in_order, {kind.kind: self._groups(kind) for kind in GROUP_KINDS})
+        self.groups: dict[str, dict[str, GroupView]] = carried.groups.by_kind
 
     def in_rank_order(self) -> Iterator[Brief]:
         yield from (entry.brief for entry in self.ranking.ranked)
@@ -87,7 +87,9 @@ class SiteViews:
     def views_in_rank_order(self) -> list[BriefView]:
         return [self.views[b.slug] for b in self.in_rank_order()]
 
-    def _cached_view(self, brief: Brief, previous: dict, used: dict) -> BriefView:
+    def _cached_view(
+        self, brief: Brief, previous: dict[str, KeptView], used: dict[str, KeptView]
+    ) -> BriefView:
         """Return the brief's view, the same object as last time when nothing it shows changed."""
         entry = self.ranking.position(brief.slug)
         key = (
@@ -100,8 +102,8 @@ class SiteViews:
             id(self.tracks.get(brief.path)),
         )
         cached = previous.get(brief.slug)
-        view = cached[1] if cached is not None and cached[0] == key else self._brief_view(brief)
-        used[brief.slug] = (key, view)
+        view = cached.view if cached is not None and cached.shows == key else self._brief_view(brief)
+        used[brief.slug] = KeptView(key, view)
         return view
 
     def _brief_view(self, brief: Brief) -> BriefView:

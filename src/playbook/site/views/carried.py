@@ -4,8 +4,25 @@ Markdown that ``serve`` reuses while what they show is the same."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from playbook.site.markdown.common import Rendered
+from playbook.site.views.api import BriefView, CheckView, GroupView
+
+
+class KeptView(NamedTuple):
+    """A brief's view, with everything it shows (the brief, its numbers, rank, levers, movement
+    and history): the view is reused while that is equal."""
+
+    shows: tuple
+    view: BriefView
+
+
+class KeptGroups(NamedTuple):
+    """The group pages' views (by kind, then by group), made from the briefs' views in rank order."""
+
+    in_order: tuple[BriefView, ...]
+    by_kind: dict[str, dict[str, GroupView]]
 
 
 @dataclass
@@ -13,7 +30,7 @@ class Carried:
     """What one version of the site leaves to the next under the same settings, so ``serve`` makes
     again only what an edit changed: brief views, checklists, rendered Markdown and groups."""
 
-    views: dict[str, tuple] = field(default_factory=dict)  # slug -> (what the view shows, view)
-    checklists: dict[tuple, tuple] = field(default_factory=dict)  # findings -> checklist
+    views: dict[str, KeptView] = field(default_factory=dict)  # by slug
+    checklists: dict[tuple, tuple[CheckView, ...]] = field(default_factory=dict)  # by the findings shown
     markdown: dict[str, Rendered] = field(default_factory=dict)  # a body's key -> its rendering
-    groups: tuple | None = None  # (views in rank order, tag, sufferer and status groups)
+    groups: KeptGroups | None = None
