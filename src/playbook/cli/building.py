@@ -9,15 +9,8 @@ from pathlib import Path
 from typing import IO
 
 from playbook.analysis.project import build_date
-from playbook.cli.commands import (
-    CONTENT_ERRORS,
-    OK,
-    _analyse,
-    _note_cache_problem,
-    _note_no_briefs,
-    _project_root,
-)
-from playbook.cli.parser import UsageError
+from playbook.cli.analysing import analyse, note_cache_problem, note_no_briefs, project_root
+from playbook.cli.parser import CONTENT_ERRORS, OK, UsageError
 from playbook.cli.report import Style, colour_wanted, format_diagnostics, format_text
 from playbook.diagnostics import Severity
 from playbook.layout import LOCAL_HOSTS, SITE
@@ -36,8 +29,8 @@ def run_build(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
             target = check_output(output, root)
         except OutputError as error:
             raise UsageError(f"playbook: {error}") from None
-    analysis = _analyse(args.dir, stderr, cached=not args.no_cache)
-    _note_no_briefs(analysis, stderr)
+    analysis = analyse(args.dir, stderr, cached=not args.no_cache)
+    note_no_briefs(analysis, stderr)
     errors = [d for d in analysis.diagnostics if d.severity == Severity.ERROR]
     if errors:
         print(
@@ -84,7 +77,7 @@ def run_build(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
         return CONTENT_ERRORS
     bar.clear()
     if result.cache_problem != analysis.cache_problem:
-        _note_cache_problem(result.cache_problem, stderr)
+        note_cache_problem(result.cache_problem, stderr)
     warnings = sum(d.severity == Severity.WARNING for d in analysis.diagnostics)
     accepted = sum(d.severity == Severity.ACCEPTED for d in analysis.diagnostics)
     seconds = time.perf_counter() - started
@@ -158,7 +151,7 @@ class ProgressBar:
 def run_serve(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
     from playbook.serve.server import RebuildReport, serve_site  # the server's stack, only when serving
 
-    root = _project_root(args.dir)
+    root = project_root(args.dir)
     load_config(root)  # a bad config is a usage error before anything listens; the first build analyses
     build_date()  # so is a bad SOURCE_DATE_EPOCH
     style = Style(colour_wanted(stdout, args.color))

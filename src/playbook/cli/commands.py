@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shlex
 import shutil
 from pathlib import Path
 from typing import IO, Sequence
 
-from playbook.analysis.project import Analysis, analyse_project, build_date
+from playbook.analysis.project import build_date
+from playbook.cli.analysing import analyse, note_no_briefs, project_root
 from playbook.cli.explanations import find_rule, format_reasons, format_rule, format_rule_list
-from playbook.cli.parser import UsageError, build_parser
+from playbook.cli.parser import CONTENT_ERRORS, OK, USAGE, UsageError, build_parser
 from playbook.cli.report import (
     Style,
     colour_wanted,
@@ -25,49 +25,7 @@ from playbook.cli.report import (
 )
 from playbook.cli.scaffold import ScaffoldError, init_project, new_brief, schema_document
 from playbook.diagnostics import Diagnostic, Severity
-from playbook.layout import BRIEFS, is_project
 from playbook.rules import RULES
-
-OK, CONTENT_ERRORS, USAGE = 0, 1, 2
-
-
-def _analyse(directory: str, stderr: IO, *, cached: bool = False) -> Analysis:
-    analysis = analyse_project(_project_root(directory), persistent=cached, jobs=os.cpu_count() or 1)
-    _note_cache_problem(analysis.cache_problem, stderr)
-    return analysis
-
-
-def _note_cache_problem(problem: str, stderr: IO) -> None:
-    if problem:
-        print(f"playbook: warning: {problem}", file=stderr)
-
-
-def _project_root(directory: str) -> Path:
-    """Return the project folder, or raise UsageError when it is not one."""
-    root = Path(directory)
-    if not root.exists():
-        raise UsageError(f"playbook: {directory}: no such folder")
-    if not root.is_dir():
-        raise UsageError(f"playbook: {directory}: not a folder")
-    if not is_project(root):
-        raise UsageError(
-            f"playbook: {directory}: not a playbook project (no content/ folder or playbook.yaml); "
-            "'playbook init DIR' starts one"
-        )
-    return root
-
-
-def _note_no_briefs(analysis: Analysis, stderr: IO) -> None:
-    """Say where briefs go when there are none, so "0 briefs checked" never passes unexplained."""
-    if analysis.brief_files:
-        return
-    folder = analysis.root / BRIEFS
-    why = f"{BRIEFS}/ holds no .md files" if folder.is_dir() else f"there is no {BRIEFS}/ folder"
-    print(
-        f"playbook: no briefs: {why}; write one brief per problem as content/briefs/<slug>.md "
-        "(see the README's 'Start a playbook')",
-        file=stderr,
-    )
 
 
 def _fails(diagnostics: Sequence[Diagnostic], strict: bool) -> bool:
@@ -78,8 +36,8 @@ def _fails(diagnostics: Sequence[Diagnostic], strict: bool) -> bool:
 def run_check(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
     if args.explain is not None:
         return run_explain(args.explain, stdout)
-    analysis = _analyse(args.dir, stderr, cached=not args.no_cache)
-    _note_no_briefs(analysis, stderr)
+    analysis = analyse(args.dir, stderr, cached=not args.no_cache)
+    note_no_briefs(analysis, stderr)
     diagnostics = list(analysis.diagnostics)
     failed = _fails(diagnostics, args.strict)
     if args.format == "json":
@@ -153,7 +111,7 @@ def run_init(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
 
 
 def run_new(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
-    root = _project_root(args.dir)
+    root = project_root(args.dir)
     try:
         path = new_brief(root, args.title, today=build_date(), slug=args.slug)
     except ScaffoldError as error:
@@ -170,8 +128,8 @@ def run_new(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
 
 
 def run_rank(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
-    analysis = _analyse(args.dir, stderr)
-    _note_no_briefs(analysis, stderr)
+    analysis = analyse(args.dir, stderr)
+    note_no_briefs(analysis, stderr)
     ranking = analysis.ranking
     why = args.why or args.verbosity > 0
     if args.format == "json":
@@ -233,9 +191,9 @@ def run_diff(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
 
     if args.ref is not None and args.since is not None:
         raise UsageError("playbook diff: give a REF or --since, not both")
-    analysis = _analyse(args.dir, stderr)
+    analysis = analyse(args.dir, stderr)
     try:
-        history = project_history(_project_root(args.dir), analysis, args.ref, args.since)
+        history = project_history(project_root(args.dir), analysis, args.ref, args.since)
     except HistoryError as error:
         raise UsageError(f"playbook diff: {error}") from None
     if history.head is None:

@@ -12,11 +12,10 @@ import threading
 from pathlib import Path
 from typing import IO, Sequence
 
-from playbook.cli.parser import COMMANDS, UsageError, build_parser
+from playbook.cli.parser import COMMANDS, OK, USAGE, UsageError, build_parser
 from playbook.diagnostics import BuildDateError, ConfigError
 
 __all__ = ["COMMANDS", "build_parser", "main"]
-OK, USAGE = 0, 2
 # Each command's module is imported when it runs: `playbook --version` and `check` never load
 # the site, serve or language-server stacks.
 RUNNERS = {

@@ -8,9 +8,12 @@ from playbook import __version__
 from playbook.layout import BASE_URL
 from playbook.suggest import did_you_mean
 
+# The exit codes of every command: fine, errors in the content (or a failed build), bad usage.
+OK, CONTENT_ERRORS, USAGE = 0, 1, 2
+
 
 class UsageError(Exception):
-    """Bad arguments or an unusable project folder: exit code 2."""
+    """Bad arguments or an unusable project folder: exit code 2 (USAGE)."""
 
 
 class Parser(argparse.ArgumentParser):
