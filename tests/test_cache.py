@@ -20,7 +20,7 @@ def test_warm_runs_reuse_unchanged_files_and_see_changes(make_project, monkeypat
     first = analyse(root)
     assert (root / FOLDER / FILE).is_file()
     parsed = []
-    from playbook.load.files import LOADERS
+    from playbook.load.content import LOADERS
 
     original = LOADERS["brief"]
     monkeypatch.setitem(LOADERS, "brief", lambda *args: parsed.append(args[1]) or original(*args))
@@ -110,7 +110,7 @@ def test_warm_builds_equal_cold_builds_after_edits(make_project, run):
 
 def test_a_cache_written_by_other_code_is_ignored(make_project, monkeypatch):
     import playbook.load.cache as cache
-    from playbook.load.files import LOADERS
+    from playbook.load.content import LOADERS
 
     root = make_project({"a": brief()})
     analyse(root)

@@ -168,7 +168,7 @@ def test_thousands_of_covered_steps_outside_the_workflow_are_all_reported_quickl
 
 def test_thousands_of_broken_links_among_thousands_of_slugs_are_all_reported_quickly(make_project):
     from playbook.analysis.links import link_briefs
-    from playbook.load.files import load_brief
+    from playbook.load.content import load_brief
 
     root = make_project({"linker": brief((BODY, " ".join(f"[[gone-{i}]]" for i in range(5_000))))})
     linker, _ = load_brief(root, "content/briefs/linker.md")

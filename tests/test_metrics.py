@@ -6,7 +6,7 @@ import pytest
 
 from playbook.analysis.metrics import MODEL_GAP, READY, derive_metrics, find_levers, required_accuracy
 from playbook.load.config import RankingConfig
-from playbook.load.files import load_brief
+from playbook.load.content import load_brief
 from tests.support.briefs import brief
 
 TABLE = RankingConfig()

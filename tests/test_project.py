@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from playbook.analysis.project import analyse_project
-from playbook.load.files import find_sources
+from playbook.load.content import find_sources
 from tests.support.briefs import brief
 
 

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from playbook.load.config import SCHEMA
-from playbook.load.files import load_brief
+from playbook.load.content import load_brief
 from playbook.load.formats import BRIEF
 from playbook.load.model import CATCHABILITY, EMOTIONAL_STATES, ERROR_COSTS, FREQUENCIES, STATUSES
 from playbook.load.schema import read_document

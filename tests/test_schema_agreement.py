@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from playbook.cli.main import main
 from playbook.cli.scaffold import schema_document
 from playbook.diagnostics import Severity
-from playbook.load.files import load_brief
+from playbook.load.content import load_brief
 from tests.support.briefs import VALID_BRIEF
 
 YAML = construct_yaml_implementation()

@@ -20,8 +20,8 @@ from playbook.analysis.timeline import History, State, Track, compare
 from playbook.diagnostics import Severity
 from playbook.layout import BRIEFS, CONFIG_FILE
 from playbook.load.config import Config, ConfigError, load_config
+from playbook.load.content import drop_duplicate_slugs, load_brief
 from playbook.load.evals import eval_file, read_evaluation_from
-from playbook.load.files import drop_duplicate_slugs, load_brief
 from playbook.load.gitstore import Change, Commit, GitError, NoHistory, RefError, Repository
 from playbook.load.model import Brief
 

@@ -22,8 +22,8 @@ from playbook.analysis.metrics import derive_metrics, find_levers
 from playbook.analysis.reuse import Derivation, Derived, Reuse
 from playbook.load.cache import Loaded, SourceCache, pickle_fields_plainly
 from playbook.load.config import Config
+from playbook.load.content import LOADERS, Listing, find_sources
 from playbook.load.evals import Evaluation
-from playbook.load.files import LOADERS, Listing, find_sources
 from playbook.load.model import Brief
 from playbook.load.source import read_bytes
 from playbook.workers import start_worker, worker_pool

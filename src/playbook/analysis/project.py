@@ -24,8 +24,8 @@ from playbook.analysis.timeline import History
 from playbook.diagnostics import BuildDateError, Diagnostic, Position
 from playbook.load.cache import SourceCache
 from playbook.load.config import Config, load_config
+from playbook.load.content import drop_duplicate_pages, drop_duplicate_slugs
 from playbook.load.evals import Evaluation
-from playbook.load.files import drop_duplicate_pages, drop_duplicate_slugs
 from playbook.load.model import Brief, Page
 from playbook.rules import diagnostic
 from playbook.workers import gc_paused

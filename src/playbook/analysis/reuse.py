@@ -22,12 +22,12 @@ from playbook.analysis.metrics import Levers, Metrics
 from playbook.diagnostics import Diagnostic
 from playbook.load.cache import Loaded
 from playbook.load.config import Config
+from playbook.load.content import Listing, find_sources
 from playbook.load.evals import Evaluation, eval_digest
-from playbook.load.files import Listing, find_sources
 from playbook.load.model import Brief
 from playbook.load.source import read_bytes
 
-Loader = Callable[[Path, str, "bytes | None"], Loaded]  # a brief's or a page's, from load/files.py
+Loader = Callable[[Path, str, "bytes | None"], Loaded]  # a brief's or a page's, from load/content.py
 Read = Callable[[str], Loaded]  # an evaluation file's digest -> what reading the file gives
 
 

@@ -17,7 +17,7 @@ from playbook.diagnostics import Diagnostic, Severity
 from playbook.layout import BRIEFS, CONFIG_FILE, CONTENT, is_project
 from playbook.load.cache import Loaded
 from playbook.load.config import Config, ConfigError, load_config
-from playbook.load.files import Listing
+from playbook.load.content import Listing
 
 SEVERITIES = {
     Severity.ERROR: types.DiagnosticSeverity.Error,

@@ -23,7 +23,7 @@ from playbook.analysis.reuse import FileMemo
 from playbook.diagnostics import Diagnostic
 from playbook.layout import CONFIG_FILE, CONTENT, THEMES
 from playbook.load.config import Config
-from playbook.load.files import Listing
+from playbook.load.content import Listing
 from playbook.serve.sources import Stamps, stamp_digest, stamp_read, status_of
 from playbook.site.render.theme import Theme
 from playbook.site.views.carried import Carried
