@@ -6,7 +6,7 @@ from pathlib import Path
 
 from playbook.analysis.loading import PARALLEL_FROM
 from playbook.analysis.project import analyse_project
-from playbook.serve.files import SiteFiles
+from playbook.serve.sitefiles import SiteFiles
 from playbook.site.build import CHUNK, build_site
 from playbook.site.output.marker import MARKER
 from tests.support.briefs import brief

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from playbook.analysis.project import analyse_project
-from playbook.serve.files import SiteFiles
 from playbook.serve.server import DevServer, DevSite, host_allowed, inject_live_script, respond, site_path
+from playbook.serve.sitefiles import SiteFiles
 from tests.support.briefs import brief
 
 

@@ -16,8 +16,8 @@ from playbook.diagnostics import Diagnostic, Severity
 from playbook.layout import CONFIG_FILE, THEMES
 from playbook.load.config import ConfigError
 from playbook.load.evals import eval_file
-from playbook.serve.files import SiteFiles
 from playbook.serve.memo import Memo, RenderMemo
+from playbook.serve.sitefiles import SiteFiles
 from playbook.serve.sources import stamp_file
 from playbook.site.render.page import RENDER_LIMIT, BuildError, load_theme
 from playbook.workers import gc_paused
