@@ -146,10 +146,10 @@ def test_the_stages_depend_one_way_and_no_module_imports_in_a_circle():
             "analysis must not depend on site",
         ),
         ("playbook.site.plan.pages", "from playbook.serve import memo\n", "site must not depend on serve"),
-        ("playbook.lsp.project", "from playbook.serve.memo import Memo\n", "lsp must not depend on serve"),
+        ("playbook.lsp.workspace", "from playbook.serve.memo import Memo\n", "lsp must not depend on serve"),
         (
             "playbook.serve.devsite",
-            "from playbook.lsp.project import Project\n",
+            "from playbook.lsp.workspace import Project\n",
             "serve must not depend on lsp",
         ),
         (

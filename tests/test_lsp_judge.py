@@ -25,7 +25,7 @@ from tests.support.lsp import published
 
 HOOK = """
 import ctypes, os
-import playbook.lsp.project as project
+import playbook.lsp.workspace as project
 try:
     import playbook.lsp.judge as judge
     judge.STUCK = float(os.environ.get("PLAYBOOK_TEST_STUCK", judge.STUCK))

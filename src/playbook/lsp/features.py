@@ -13,7 +13,7 @@ from playbook.load.config import SCHEMA
 from playbook.load.formats import BRIEF, PAGE
 from playbook.load.schema import Boolean, Choice, Record, Spec, Table, TextList
 from playbook.lsp.context import KEY, Cursor, cursor_at, front_matter_end, spec_at, word_at
-from playbook.lsp.project import NO_NUMBERS, Project
+from playbook.lsp.workspace import NO_NUMBERS, Project
 from playbook.rules import RULES
 
 NUMBERS = {

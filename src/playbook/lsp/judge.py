@@ -22,7 +22,7 @@ import traceback
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from playbook.lsp.project import Judged, ProjectCheck
+from playbook.lsp.workspace import Judged, ProjectCheck
 from playbook.workers import start_worker
 
 STUCK = (

@@ -23,8 +23,8 @@ from playbook import __version__
 from playbook.layout import CONFIG_FILE
 from playbook.lsp import features
 from playbook.lsp.judge import Judge
-from playbook.lsp.project import Project, project_root, to_protocol
 from playbook.lsp.protocol import AnsweringProtocol, parse_error, strict_converter
+from playbook.lsp.workspace import Project, project_root, to_protocol
 
 DEBOUNCE = 0.25  # seconds after the last keystroke before the buffer is analysed
 log = logging.getLogger("playbook.lsp")

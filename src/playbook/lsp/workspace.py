@@ -1,7 +1,8 @@
-"""A playbook project as the language server sees it: in the server, where it is and what its last
-check said (:class:`Project`); in the judge process, the files on disk with the editor's unsaved
-buffers laid over them, analysed the way ``check`` analyses them (:class:`ProjectCheck`); and the
-diagnostics of each file turned into the protocol's, at the same places."""
+"""The workspace: a playbook project as the language server sees it. In the server, where it is
+and what its last check said (:class:`Project`); in the judge process, the files on disk with the
+editor's unsaved buffers laid over them, analysed the way ``check`` analyses them
+(:class:`ProjectCheck`); and the diagnostics of each file turned into the protocol's, at the same
+places."""
 
 from __future__ import annotations
 
