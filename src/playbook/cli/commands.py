@@ -210,7 +210,7 @@ def run_diff(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
 def run_lsp(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
     """Serve the Language Server Protocol over stdio; it needs the ``lsp`` extra (pygls)."""
     try:
-        from playbook.lsp.server import run
+        from playbook.lsp.handlers import run
     except ImportError as error:
         raise UsageError(
             f"playbook lsp needs the lsp extra ({error.name} is not installed): "

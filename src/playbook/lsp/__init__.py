@@ -4,4 +4,4 @@ over the editor's unsaved buffers, so its diagnostics are ``check``'s: same code
 positions, cross-file ones too. ``workspace`` keeps each project and what its last check said,
 ``judge`` runs the checks in a process of their own, ``context`` reads where the cursor is in
 front matter, ``features`` answers completion, hover and code actions, ``protocol`` answers the
-requests pygls cannot read, and ``server`` wires them to the protocol."""
+requests pygls cannot read, and ``handlers`` (the server itself) wires them to the protocol."""
