@@ -187,7 +187,7 @@ def run_schema(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
 def run_diff(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
     """Print what changed since a commit, a tag or a date, from the project's git history."""
     from playbook.analysis.history import HistoryError, project_history
-    from playbook.cli.changes import changes_json, format_changes
+    from playbook.cli.diff import changes_json, format_changes
 
     if args.ref is not None and args.since is not None:
         raise UsageError("playbook diff: give a REF or --since, not both")
