@@ -189,6 +189,16 @@ def test_rooms_are_small():
     assert too_big == []
 
 
+def test_no_two_modules_share_a_file_name():
+    """A path should say which module it is: two ``files.py`` or ``project.py`` in different
+    folders read as one in a traceback, a search or a review."""
+    seen: dict[str, list[str]] = {}
+    for path in sorted((SRC / "playbook").rglob("*.py")):
+        if path.name != "__init__.py":
+            seen.setdefault(path.name, []).append(path.relative_to(SRC).as_posix())
+    assert {name: paths for name, paths in seen.items() if len(paths) > 1} == {}
+
+
 def test_no_module_keeps_state_in_globals_it_fills_at_run_time():
     """Module-level names bound to mutable containers are constants by convention here; a
     ``global`` statement is the one way to rebind one, and only a pool worker's own job may."""
