@@ -156,7 +156,7 @@ def commands_page(parser: argparse.ArgumentParser) -> str:
 def rules_page() -> str:
     """Return the page of every rule in the registry, with why it matters and its examples."""
     lines = [
-        NOTICE.format(source="the rule registry, src/playbook/rules.py"),
+        NOTICE.format(source="the rule registry, src/playbook/rules/"),
         "# Rules",
         "",
         "Every rule a brief is checked against: its code, its name, its severity unless "

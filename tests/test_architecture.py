@@ -21,7 +21,6 @@ MAX_CLASS_LINES = 200
 # Rooms still over the budget after the formatter spread their tables over more lines; the
 # house's tidy-up (issue 22) splits them, and this list must end empty.
 OVER_BUDGET = {
-    "playbook.rules",
     "playbook.analysis.judgement.amounts",
     "playbook.analysis.judgement.evaluation",
     "playbook.analysis.judgement.sufferer",
@@ -89,7 +88,9 @@ def violations(sources: dict[str, str]) -> list[str]:
                 problems.append(
                     f"{module}:{line} imports {target}: {floor(module)} must not depend on {floor(target)}"
                 )
-            if module == "playbook.rules" and floor(target) != "bottom":
+            if (module == "playbook.rules" or module.startswith("playbook.rules.")) and floor(
+                target
+            ) != "bottom":
                 problems.append(f"{module}:{line} imports {target}: the registry must not import the checks")
             graph[module].add(target)
     problems += [f"import circle: {' -> '.join(cycle)}" for cycle in cycles(graph)]
@@ -159,7 +160,7 @@ def test_the_stages_depend_one_way_and_no_module_imports_in_a_circle():
         ),
         ("playbook.diagnostics", "from playbook.load.model import Brief\n", "bottom must not depend on load"),
         (
-            "playbook.rules",
+            "playbook.rules.losses",
             "from playbook.analysis.criteria import CHECKS\n",
             "the registry must not import the checks",
         ),

@@ -1,6 +1,6 @@
 """The criteria proper (PB007 and up): one small function per rule over one valid brief and its
 derived numbers. What each rule is called, how severe it is and why it matters is declared in
-the registry (``playbook/rules.py``); this module only checks."""
+the registry (``playbook/rules/``); this module only checks."""
 
 from __future__ import annotations
 
@@ -43,7 +43,7 @@ def check(code: str):
     """Make the decorated function the check of rule ``code``, which the registry declares."""
 
     def decorate(function: Check) -> Check:
-        assert code in RULES, f"{code} is not in the registry (playbook/rules.py)"
+        assert code in RULES, f"{code} is not in the registry (playbook/rules/)"
         CHECKS[code] = function
         return function
 
