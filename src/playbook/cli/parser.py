@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from typing import Callable
 
 from playbook import __version__
 from playbook.layout import BASE_URL
@@ -43,6 +44,9 @@ class Parser(argparse.ArgumentParser):
 
 
 COMMANDS = ("init", "new", "check", "rank", "build", "serve", "diff", "lsp", "schema", "completion")
+
+# Makes one command's parser: its name, what it does, and examples.
+Command = Callable[[str, str, str], Parser]
 
 
 def _base_url(text: str) -> str:
@@ -99,6 +103,27 @@ def build_parser() -> Parser:
         _add_verbosity(sub, argparse.SUPPRESS)  # so a -q given before the command is not reset after it
         return sub
 
+    for add in (
+        _add_init,
+        _add_new,
+        _add_check,
+        _add_rank,
+        _add_build,
+        _add_serve,
+        _add_diff,
+        _add_lsp,
+        _add_schema,
+        _add_completion,
+    ):
+        add(command)
+    options.update(
+        o for p in [parser, *commands.choices.values()] for a in p._actions for o in a.option_strings
+    )
+    return parser
+
+
+def _add_init(command: Command) -> None:
+    """The ``init`` command and its arguments."""
     init = command(
         "init",
         "Create a new playbook project: settings, three example briefs, CI and editor setup.",
@@ -106,6 +131,9 @@ def build_parser() -> Parser:
     )
     init.add_argument("dir", nargs="?", default=".", help="a new or empty folder (default: .)")
 
+
+def _add_new(command: Command) -> None:
+    """The ``new`` command and its arguments."""
     new = command(
         "new",
         "Write a new brief that asks every question, at content/briefs/SLUG.md.",
@@ -113,27 +141,25 @@ def build_parser() -> Parser:
         "  $EDITOR \"$(playbook new -q 'Invoice coding')\"",
     )
     new.add_argument("title", help="the problem, in a few words; the file name is made from it")
-    new.add_argument("dir", nargs="?", default=".", help="the project folder (default: .)")
+    _add_dir(new)
     new.add_argument("--slug", help="the file name without .md, instead of one made from the title")
 
+
+def _add_check(command: Command) -> None:
+    """The ``check`` command and its arguments."""
     check = command(
         "check",
         "Check every brief against the criteria.",
         "  playbook check\n  playbook check my-playbook --strict\n  playbook check --format github\n"
         "  playbook check --explain PB202\n  playbook check -q   # only what fails",
     )
-    check.add_argument("dir", nargs="?", default=".", help="the project folder (default: .)")
+    _add_dir(check)
     check.add_argument(
         "--format", choices=("text", "json", "github"), default="text", help="output format (default: text)"
     )
     check.add_argument("--strict", action="store_true", help="fail on warnings as well as errors")
-    check.add_argument(
-        "--color",
-        choices=("auto", "always", "never"),
-        default="auto",
-        help="colour the text output (default: auto)",
-    )
-    check.add_argument("--no-cache", action="store_true", help="ignore and do not update .playbook-cache/")
+    _add_color(check)
+    _add_no_cache(check)
     check.add_argument(
         "--explain",
         nargs="?",
@@ -142,29 +168,30 @@ def build_parser() -> Parser:
         help="say what a rule (PB202 or model-gap) asks and why, with examples; alone, list every rule",
     )
 
+
+def _add_rank(command: Command) -> None:
+    """The ``rank`` command and its arguments."""
     rank = command(
         "rank",
         "Show the briefs ranked by tier, score, pain and title.",
         "  playbook rank\n  playbook rank --why\n  playbook rank --format json",
     )
-    rank.add_argument("dir", nargs="?", default=".", help="the project folder (default: .)")
+    _add_dir(rank)
     rank.add_argument(
         "--format", choices=("text", "json"), default="text", help="output format (default: text)"
     )
     rank.add_argument("--why", action="store_true", help="explain each rank in one sentence")
-    rank.add_argument(
-        "--color",
-        choices=("auto", "always", "never"),
-        default="auto",
-        help="colour the text output (default: auto)",
-    )
+    _add_color(rank)
 
+
+def _add_build(command: Command) -> None:
+    """The ``build`` command and its arguments."""
     build = command(
         "build",
         "Build the playbook into a static site.",
         "  playbook build\n  playbook build my-playbook -o public --base-url https://example.com/playbook/",
     )
-    build.add_argument("dir", nargs="?", default=".", help="the project folder (default: .)")
+    _add_dir(build)
     build.add_argument("-o", "--output", help="the output folder (default: DIR/site)")
     build.add_argument(
         "--since",
@@ -181,20 +208,18 @@ def build_parser() -> Parser:
         help="where the site will be published (overrides base_url:); enables feed.xml and sitemap.xml",
     )
     build.add_argument("--drafts", action="store_true", help="include briefs and pages marked draft: true")
-    build.add_argument("--no-cache", action="store_true", help="ignore and do not update .playbook-cache/")
-    build.add_argument(
-        "--color",
-        choices=("auto", "always", "never"),
-        default="auto",
-        help="colour the text output (default: auto)",
-    )
+    _add_no_cache(build)
+    _add_color(build)
 
+
+def _add_serve(command: Command) -> None:
+    """The ``serve`` command and its arguments."""
     serve = command(
         "serve",
         "Build, then serve the site with live reload while you edit.",
         "  playbook serve\n  playbook serve my-playbook --port 0 --open\n  playbook serve --poll   # WSL, Docker, network drives",
     )
-    serve.add_argument("dir", nargs="?", default=".", help="the project folder (default: .)")
+    _add_dir(serve)
     serve.add_argument(
         "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)"
     )
@@ -211,13 +236,11 @@ def build_parser() -> Parser:
         action="store_false",
         help="preview as published: leave out briefs and pages marked draft: true (shown, marked, by default)",
     )
-    serve.add_argument(
-        "--color",
-        choices=("auto", "always", "never"),
-        default="auto",
-        help="colour the text output (default: auto)",
-    )
+    _add_color(serve)
 
+
+def _add_diff(command: Command) -> None:
+    """The ``diff`` command and its arguments."""
     diff = command(
         "diff",
         "Show what changed since the last review, from the project's git history.",
@@ -241,18 +264,21 @@ def build_parser() -> Parser:
     diff.add_argument(
         "--format", choices=("text", "json"), default="text", help="output format (default: text)"
     )
-    diff.add_argument(
-        "--color",
-        choices=("auto", "always", "never"),
-        default="auto",
-        help="colour the text output (default: auto)",
-    )
+    _add_color(diff)
+
+
+def _add_lsp(command: Command) -> None:
+    """The ``lsp`` command and its arguments."""
     command(
         "lsp",
         "Run the language server over stdio, for editors: check's diagnostics as you type, completion, hover, quick fixes.",
         "  playbook lsp   # started by the editor, which speaks LSP on its stdin and stdout\n"
         "  pip install 'opportunity-playbook[lsp]'   # what it needs",
     )
+
+
+def _add_schema(command: Command) -> None:
+    """The ``schema`` command and its arguments."""
     schema = command(
         "schema",
         "Print the JSON Schema of brief front matter, for editors.",
@@ -265,6 +291,10 @@ def build_parser() -> Parser:
         default="brief",
         help="brief front matter (default), page front matter, or playbook.yaml",
     )
+
+
+def _add_completion(command: Command) -> None:
+    """The ``completion`` command and its arguments."""
     completion = command(
         "completion",
         "Print a shell completion script for bash or zsh.",
@@ -272,10 +302,23 @@ def build_parser() -> Parser:
         "  source <(playbook completion zsh)   # in ~/.zshrc",
     )
     completion.add_argument("shell", choices=("bash", "zsh"), help="the shell to complete in")
-    options.update(
-        o for p in [parser, *commands.choices.values()] for a in p._actions for o in a.option_strings
+
+
+def _add_dir(sub: Parser) -> None:
+    sub.add_argument("dir", nargs="?", default=".", help="the project folder (default: .)")
+
+
+def _add_color(sub: Parser) -> None:
+    sub.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the text output (default: auto)",
     )
-    return parser
+
+
+def _add_no_cache(sub: Parser) -> None:
+    sub.add_argument("--no-cache", action="store_true", help="ignore and do not update .playbook-cache/")
 
 
 def _add_verbosity(parser: argparse.ArgumentParser, default: object) -> None:
