@@ -103,6 +103,27 @@ class Record(Spec):
                 "write 'name: value' pairs",
             )
             raise Invalid
+        values, failed = self._read_fields(node, reading, key, prefix)
+        for name, spec in self.fields.items():
+            if spec.required and name not in values:
+                failed = True
+                # Point at the key if it was written with no value, else at the mapping's own key.
+                self._missing(
+                    reading.keys.get(prefix + name) or reading.keys.get(key, node),
+                    reading,
+                    prefix + name,
+                    spec,
+                )
+        if not self._read_together(values, node, reading, key, prefix) or failed:
+            raise Invalid
+        for name, spec in self.fields.items():
+            if name not in values and spec.default is not None:
+                values[name] = spec.default
+        return values
+
+    def _read_fields(self, node, reading: Reading, key: str, prefix: str) -> tuple[dict[str, object], bool]:
+        """Return the value of each known field that was given (Invalid for one that failed), and
+        whether any failed; report each unknown key."""
         values: dict[str, object] = {}
         failed = False
         for key_node, value_node in node.items:
@@ -118,7 +139,8 @@ class Record(Spec):
                 )
                 continue
             reading.keys[prefix + name] = key_node
-            # Point at the value when it sits on the key's line, else at the key (a block below it, or nothing).
+            # Point at the value when it sits on the key's line, else at the key (a block below it,
+            # or nothing).
             reading.remember(
                 prefix + name,
                 value_node if value_node.line == key_node.line and not value_node.is_null else key_node,
@@ -130,20 +152,18 @@ class Record(Spec):
             except Invalid:
                 failed = True
                 values[name] = Invalid
-        for name, spec in self.fields.items():
-            if spec.required and name not in values:
-                failed = True
-                # Point at the key if it was written with no value, else at the mapping's own key.
-                self._missing(
-                    reading.keys.get(prefix + name) or reading.keys.get(key, node),
-                    reading,
-                    prefix + name,
-                    spec,
-                )
+        return values, failed
+
+    def _read_together(
+        self, values: dict[str, object], node, reading: Reading, key: str, prefix: str
+    ) -> bool:
+        """Return whether the fields given fit together: no pair given that is ``apart``, none
+        given without the one it ``needs``, and one group of ``one_of`` given whole."""
+        fits = True
         clash = False
         for first, second in self.apart:
             if first in values and second in values:
-                failed = clash = True
+                fits, clash = False, True
                 reading.problem(
                     "PB002",
                     reading.keys[prefix + second],
@@ -152,7 +172,7 @@ class Record(Spec):
                 )
         for field_name, needed in self.needs:
             if field_name in values and needed not in values:
-                failed = True
+                fits = False
                 reading.problem(
                     "PB002",
                     reading.keys[prefix + field_name],
@@ -160,17 +180,12 @@ class Record(Spec):
                     f"add {needed}, or remove {field_name}",
                 )
         if self.one_of and not clash and not any(all(n in values for n in group) for group in self.one_of):
-            failed = True
+            fits = False
             options = " or ".join(" and ".join(prefix + n for n in group) for group in self.one_of)
             reading.problem(
                 "PB002", reading.keys.get(key, node), f"{key or 'front matter'}: give {options}", ""
             )
-        if failed:
-            raise Invalid
-        for name, spec in self.fields.items():
-            if name not in values and spec.default is not None:
-                values[name] = spec.default
-        return values
+        return fits
 
     @staticmethod
     def _missing(node: Node, reading: Reading, key: str, spec: Spec) -> None:
