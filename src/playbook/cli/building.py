@@ -8,14 +8,14 @@ import time
 from pathlib import Path
 from typing import IO
 
-from playbook.analysis.project import build_date
+from playbook.analysis.project import Analysis, build_date
 from playbook.cli.analysing import analyse, note_cache_problem, note_no_briefs, project_root
 from playbook.cli.parser import CONTENT_ERRORS, OK, UsageError
 from playbook.cli.report import Style, colour_wanted, format_diagnostics, format_text
 from playbook.diagnostics import Severity
 from playbook.layout import LOCAL_HOSTS, SITE
 from playbook.load.config import load_config
-from playbook.site.build import build_site
+from playbook.site.build import BuildResult, build_site
 from playbook.site.output.writer import OutputError, check_output
 from playbook.site.render.page import BuildError
 
@@ -31,12 +31,10 @@ def run_build(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
             raise UsageError(f"playbook: {error}") from None
     analysis = analyse(args.dir, stderr, cached=not args.no_cache)
     note_no_briefs(analysis, stderr)
+    style = Style(colour_wanted(stderr, args.color))
     errors = [d for d in analysis.diagnostics if d.severity == Severity.ERROR]
     if errors:
-        print(
-            format_text(analysis, list(analysis.diagnostics), Style(colour_wanted(stderr, args.color))),
-            file=stderr,
-        )
+        print(format_text(analysis, list(analysis.diagnostics), style), file=stderr)
         print(
             f"playbook: build failed: the content has {len(errors)} error{'s' if len(errors) != 1 else ''}; "
             f"{output} was left as it was",
@@ -49,13 +47,24 @@ def run_build(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
             analysis, Path(args.dir), since, stderr, verbose=bool(args.since) or args.verbosity > 0
         )
     if args.verbosity > 0 and analysis.diagnostics:
-        print(
-            format_text(analysis, list(analysis.diagnostics), Style(colour_wanted(stderr, args.color))),
-            file=stderr,
-        )
-    bar = ProgressBar(stderr, started)
+        print(format_text(analysis, list(analysis.diagnostics), style), file=stderr)
+    result = _build(analysis, target, output, args, stderr, ProgressBar(stderr, started))
+    if result is None:
+        return CONTENT_ERRORS
+    if result.cache_problem != analysis.cache_problem:
+        note_cache_problem(result.cache_problem, stderr)
+    if args.verbosity >= 0:
+        print(_built(analysis, result, output, time.perf_counter() - started), file=stdout)
+    return OK
+
+
+def _build(
+    analysis: Analysis, target: Path, output: Path, args: argparse.Namespace, stderr: IO, bar: ProgressBar
+) -> BuildResult | None:
+    """Return what building the site into ``target`` did, or None when it failed (said on
+    ``stderr``; the writer left the previous site as it was)."""
     try:
-        result = build_site(
+        return build_site(
             analysis,
             target,
             base_url=args.base_url,
@@ -65,31 +74,27 @@ def run_build(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
             persistent=not args.no_cache,
         )
     except BuildError as error:
-        bar.clear()
-        print(f"playbook: build failed: {error}; {output} was left as it was", file=stderr)
-        return CONTENT_ERRORS
+        why = str(error)
     except OutputError as error:  # files appeared in the output during the build: it is left as it was
-        bar.clear()
         raise UsageError(f"playbook: {error}") from None
     except OSError as error:  # a full disk, a permission, a file gone: the writer kept the old site
+        why = _os_error(error)
+    finally:
         bar.clear()
-        print(f"playbook: build failed: {_os_error(error)}; {output} was left as it was", file=stderr)
-        return CONTENT_ERRORS
-    bar.clear()
-    if result.cache_problem != analysis.cache_problem:
-        note_cache_problem(result.cache_problem, stderr)
+    print(f"playbook: build failed: {why}; {output} was left as it was", file=stderr)
+    return None
+
+
+def _built(analysis: Analysis, result: BuildResult, output: Path, seconds: float) -> str:
+    """Return the line that says what a build made, how much it reused, and how long it took."""
     warnings = sum(d.severity == Severity.WARNING for d in analysis.diagnostics)
     accepted = sum(d.severity == Severity.ACCEPTED for d in analysis.diagnostics)
-    seconds = time.perf_counter() - started
     written = result.pages - result.unchanged
-    if args.verbosity >= 0:
-        print(
-            f"Built {_count(result.briefs, 'brief')} into {output}: {_count(result.pages, 'page')} "
-            f"({written:,} written, {result.unchanged:,} unchanged), {_count(warnings, 'warning')}"
-            f"{f', {accepted:,} accepted' if accepted else ''}, in {seconds:.2f} s",
-            file=stdout,
-        )
-    return OK
+    return (
+        f"Built {_count(result.briefs, 'brief')} into {output}: {_count(result.pages, 'page')} "
+        f"({written:,} written, {result.unchanged:,} unchanged), {_count(warnings, 'warning')}"
+        f"{f', {accepted:,} accepted' if accepted else ''}, in {seconds:.2f} s"
+    )
 
 
 def _with_history(analysis, root: Path, since: str, stderr: IO, verbose: bool):
