@@ -6,8 +6,9 @@ where the problem is and left out, as a brief with a schema error is."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
-from playbook.analysis.reuse import Reuse
+from playbook.analysis.reuse import EvaluationFile, Reuse
 from playbook.diagnostics import Diagnostic
 from playbook.load.cache import Loaded, SourceCache
 from playbook.load.evals import Evaluation, eval_digest, eval_file, read_evaluation
@@ -15,13 +16,20 @@ from playbook.load.model import Brief
 from playbook.rules import diagnostic
 
 
+class Measured(NamedTuple):
+    """A brief's evaluation, and the digest of the file it was read from."""
+
+    evaluation: Evaluation
+    digest: str
+
+
 def measure_briefs(
     root: Path, briefs: list[Brief], memo: Reuse | None, store: SourceCache | None
-) -> tuple[list[Brief], dict[str, tuple[Evaluation, str]], list[Diagnostic]]:
-    """Return the briefs that can be analysed, the evaluation (and its file's digest) of each
-    brief that names one, by path, and the diagnostics of the files that cannot be used."""
+) -> tuple[list[Brief], dict[str, Measured], list[Diagnostic]]:
+    """Return the briefs that can be analysed, the evaluation of each brief that names one, by
+    path, and the diagnostics of the files that cannot be used."""
     kept: list[Brief] = []
-    measured: dict[str, tuple[Evaluation, str]] = {}
+    measured: dict[str, Measured] = {}
     found: list[Diagnostic] = []
     reported: set[str] = set()
     for brief in briefs:
@@ -30,22 +38,9 @@ def measure_briefs(
             continue
         path = eval_file(brief.model.eval)
         key = f"{path}\n{brief.model.eval_field}"
-
-        def read(
-            digest: str, path: str = path, key: str = key, field: str = brief.model.eval_field
-        ) -> Loaded:
-            stored = store.get(key, digest) if store is not None else None
-            if stored is None:
-                stored = read_evaluation(root, path, field)
-                if store is not None:
-                    store.put(key, digest, stored)
-            return stored
-
-        if memo is not None:
-            digest, why, (evaluation, problems) = memo.evaluation(root, path, key, read)
-        else:
-            digest, why = eval_digest(root, path)
-            evaluation, problems = read(digest) if digest is not None else (None, [])
+        digest, why, (evaluation, problems) = _evaluation_file(
+            root, path, key, brief.model.eval_field, memo, store
+        )
         span = brief.span("model.eval")
         if digest is None:
             found.append(
@@ -74,6 +69,26 @@ def measure_briefs(
                 )
             )
             continue
-        measured[brief.path] = (evaluation, digest)
+        measured[brief.path] = Measured(evaluation, digest)
         kept.append(brief)
     return kept, measured, found
+
+
+def _evaluation_file(
+    root: Path, path: str, key: str, field: str, memo: Reuse | None, store: SourceCache | None
+) -> EvaluationFile:
+    """Return the evaluation file at ``path`` read by column ``field``: through the memo when there
+    is one, else hashed now and read again only when ``store`` has nothing for its bytes."""
+
+    def read(digest: str) -> Loaded:
+        stored = store.get(key, digest) if store is not None else None
+        if stored is None:
+            stored = read_evaluation(root, path, field)
+            if store is not None:
+                store.put(key, digest, stored)
+        return stored
+
+    if memo is not None:
+        return memo.evaluation(root, path, key, read)
+    digest, why = eval_digest(root, path)
+    return EvaluationFile(digest, why, read(digest) if digest is not None else (None, []))

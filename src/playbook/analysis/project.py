@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 from playbook.analysis.acceptance import settle
 from playbook.analysis.links import LinkGraph, find_wikilinks, link_briefs
 from playbook.analysis.loading import Loading
-from playbook.analysis.measurement import measure_briefs
+from playbook.analysis.measurement import Measured, measure_briefs
 from playbook.analysis.metrics import Levers, Metrics
 from playbook.analysis.ranking import Ranking, rank_briefs
 from playbook.analysis.reuse import Derived, Reuse
@@ -25,7 +25,6 @@ from playbook.diagnostics import BuildDateError, Diagnostic, Position
 from playbook.load.cache import SourceCache
 from playbook.load.config import Config, load_config
 from playbook.load.content import drop_duplicate_pages, drop_duplicate_slugs
-from playbook.load.evals import Evaluation
 from playbook.load.model import Brief, Page
 from playbook.rules import diagnostic
 from playbook.workers import gc_paused
@@ -174,7 +173,7 @@ def _derive_briefs(
     briefs: list[Brief],
     config: Config,
     today: date,
-    measured: dict[str, tuple[Evaluation, str]],
+    measured: dict[str, Measured],
     diagnostics: list[Diagnostic],
 ) -> tuple[dict[str, Metrics], dict[str, Levers]]:
     """Return each brief's metrics and levers by slug, adding its criteria findings to ``diagnostics``."""
