@@ -18,12 +18,21 @@ SRC = Path(__file__).resolve().parent.parent / "src"
 FLOORS = {"bottom": 0, "load": 1, "analysis": 2, "site": 3, "serve": 4, "lsp": 4, "cli": 5}
 MAX_MODULE_LINES = 400  # as formatted by ruff (STYLE.md: most modules 100-300 lines, none over ~400)
 MAX_CLASS_LINES = 200
+# A function's lines as formatted, its data tables not counted: a literal list, tuple, dict or set
+# of TABLE_LINES or more that a statement returns or assigns is data, read like a module's table.
+MAX_FUNCTION_LINES = 60
+TABLE_LINES = 10
 # Rooms still over the budget after the formatter spread their tables over more lines; the
 # house's tidy-up (issue 22) splits them, and this list must end empty.
 OVER_BUDGET = {
     "playbook.analysis.judgement.amounts",
     "playbook.analysis.judgement.evaluation",
     "playbook.analysis.judgement.sufferer",
+}
+# Functions still over their budget, in the judgement the same tidy-up splits: this must end empty.
+LONG_FUNCTIONS = {
+    "playbook.analysis.judgement.amounts.read_amounts",
+    "playbook.analysis.judgement.gates.bounded",
 }
 
 
@@ -188,6 +197,51 @@ def test_rooms_are_small():
             if isinstance(node, ast.ClassDef) and node.end_lineno - node.lineno + 1 > MAX_CLASS_LINES:
                 too_big.append(f"{module}.{node.name}: {node.end_lineno - node.lineno + 1} lines")
     assert too_big == []
+
+
+def function_lines(function: ast.FunctionDef | ast.AsyncFunctionDef) -> int:
+    """Return the lines of ``function`` that are not data tables (see MAX_FUNCTION_LINES)."""
+    lines = function.end_lineno - function.lineno + 1
+    for node in ast.walk(function):
+        value = getattr(node, "value", None)
+        if isinstance(node, (ast.Return, ast.Assign, ast.AnnAssign, ast.Expr)) and isinstance(
+            value, (ast.List, ast.Tuple, ast.Dict, ast.Set)
+        ):
+            span = value.end_lineno - value.lineno + 1
+            lines -= span if span >= TABLE_LINES else 0
+    return lines
+
+
+def long_functions(module: str, source: str) -> list[str]:
+    """Return ``module.function lines`` for each function (or method) over MAX_FUNCTION_LINES."""
+    found = []
+
+    def visit(node: ast.AST, prefix: str) -> None:
+        for child in ast.iter_child_nodes(node):
+            name = f"{prefix}.{child.name}" if hasattr(child, "name") else prefix
+            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                lines = function_lines(child)
+                if lines > MAX_FUNCTION_LINES and name not in LONG_FUNCTIONS:
+                    found.append(f"{name}: {lines} lines")
+            visit(child, name if isinstance(child, (ast.ClassDef, ast.FunctionDef)) else prefix)
+
+    visit(ast.parse(source), module)
+    return found
+
+
+def test_functions_are_short():
+    assert [
+        found for module, source in read_sources().items() for found in long_functions(module, source)
+    ] == []
+
+
+def test_a_long_function_is_caught_and_a_long_table_is_not():
+    body = "".join(f"    x{i} = {i}\n" for i in range(MAX_FUNCTION_LINES))
+    table = "".join(f"        {i},\n" for i in range(200))
+    source = (
+        f"def logic():\n{body}\n\nclass Holder:\n    def table(self):\n        return [\n{table}        ]\n"
+    )
+    assert long_functions("planted", source) == [f"planted.logic: {MAX_FUNCTION_LINES + 1} lines"]
 
 
 def test_no_two_modules_share_a_file_name():
