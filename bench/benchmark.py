@@ -250,10 +250,12 @@ def report(results: dict, briefs: int) -> None:
     print(f"  warm build / Hugo cold build        {ratio('build_warm', 'hugo_cold'):>7}  (≤ 0.3×)")
     print(f"  serve edit / Hugo server rebuild    {ratio('serve_edit', 'hugo_serve_edit'):>7}  (≤ 0.1×)")
     print(
-        f"  peak memory / Hugo peak memory      {ratio('build_cold', 'hugo_cold', 'peak_bytes'):>7}  (≤ 0.25×)"
+        f"  peak memory / Hugo peak memory      {ratio('build_cold', 'hugo_cold', 'peak_bytes'):>7}"
+        "  (≤ 0.25×)"
     )
     print(
-        f"  site bytes / Hugo's site bytes      {ratio('site_bytes', 'hugo_site_bytes', 'bytes'):>7}  (≤ 2.5×)"
+        f"  site bytes / Hugo's site bytes      {ratio('site_bytes', 'hugo_site_bytes', 'bytes'):>7}"
+        "  (≤ 2.5×)"
     )
     print(f"  start-up (--version) / Hugo's       {ratio('startup', 'hugo_startup'):>7}")
     print(f"  check                               {results['check']['seconds']:6.2f} s  (≤ 2 s)")

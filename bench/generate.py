@@ -138,18 +138,23 @@ disableKinds = ["RSS", "sitemap", "robotsTXT"]
   unsafe = false
 """
 
-HUGO_SINGLE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body>
+HUGO_SINGLE = """<!doctype html><html lang="en"><head><meta charset="utf-8">\
+<title>{{ .Title }}</title></head><body>
 <main><h1>{{ .Title }}</h1><p>{{ .Params.status }} · {{ .Params.owner }}</p>
 <dl><dt>Who</dt><dd>{{ .Params.sufferer.who }}</dd><dt>Losing</dt><dd>{{ .Params.sufferer.losing }}</dd>
 <dt>Severity</dt><dd>{{ .Params.pain.severity }} {{ .Params.pain.frequency }}</dd>
-<dt>Accuracy</dt><dd>{{ .Params.model.accuracy }}</dd><dt>Problem</dt><dd>{{ .Params.scope.problem }}</dd></dl>
+<dt>Accuracy</dt><dd>{{ .Params.model.accuracy }}</dd>\
+<dt>Problem</dt><dd>{{ .Params.scope.problem }}</dd></dl>
 {{ .Content }}
-<ul>{{ range .Params.tags }}<li><a href="{{ "tags/" | relURL }}{{ . | urlize }}/">{{ . }}</a></li>{{ end }}</ul>
+<ul>{{ range .Params.tags }}\
+<li><a href="{{ "tags/" | relURL }}{{ . | urlize }}/">{{ . }}</a></li>{{ end }}</ul>
 </main></body></html>
 """
 
-HUGO_LIST = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body>
-<main><h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></main></body></html>
+HUGO_LIST = """<!doctype html><html lang="en"><head><meta charset="utf-8">\
+<title>{{ .Title }}</title></head><body>
+<main><h1>{{ .Title }}</h1><ul>{{ range .Pages }}\
+<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></main></body></html>
 """
 
 

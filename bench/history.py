@@ -80,7 +80,8 @@ def main() -> None:
         started = time.perf_counter()
         make_history(root, args.briefs, args.commits)
         print(
-            f"history of {args.commits} commits over {args.briefs:,} briefs made in {time.perf_counter() - started:.1f} s"
+            f"history of {args.commits} commits over {args.briefs:,} briefs made in "
+            f"{time.perf_counter() - started:.1f} s"
         )
         first = subprocess.run(
             ["git", "rev-list", "--max-parents=0", "HEAD"], cwd=root, capture_output=True, text=True

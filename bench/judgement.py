@@ -52,7 +52,8 @@ def figures(cases, show: bool = False) -> dict[str, dict[str, int]]:
 
 
 def print_table(title: str, table: dict[str, dict[str, int]]) -> None:
-    """Print one table of figures, per rule: recall as caught/violations, false alarms as a share of good cases."""
+    """Print one table of figures, per rule: recall as caught/violations, false alarms as a share of
+    good cases."""
     print(title)
     print(f"{'rule':<6} {'cases':>6} {'violations':>10} {'recall':>15} {'good':>6} {'false alarms':>15}")
     for code in sorted(table):
@@ -60,7 +61,8 @@ def print_table(title: str, table: dict[str, dict[str, int]]) -> None:
         recall = row["caught"] / row["violations"] if row["violations"] else 1.0
         alarms = row["false_alarms"] / row["good"] if row["good"] else 0.0
         print(
-            f"{code:<6} {row['cases']:>6} {row['violations']:>10} {recall:>7.1%} {row['caught']:>3}/{row['violations']:<3} "
+            f"{code:<6} {row['cases']:>6} {row['violations']:>10} {recall:>7.1%} "
+            f"{row['caught']:>3}/{row['violations']:<3} "
             f"{row['good']:>6} {alarms:>7.1%} {row['false_alarms']:>3}/{row['good']:<3}"
         )
     print()

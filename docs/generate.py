@@ -175,7 +175,8 @@ def rules_page() -> str:
             or "neither"
         )
         lines.append(
-            f"| [{rule.code}](#{rule.code.lower()}) | {rule.name} | {rule.severity.label} | {_cell(rule.summary)} | {may} |"
+            f"| [{rule.code}](#{rule.code.lower()}) | {rule.name} | {rule.severity.label} | "
+            f"{_cell(rule.summary)} | {may} |"
         )
     lines += [
         "",
@@ -223,7 +224,8 @@ def rules_page() -> str:
             )
         if rule.acceptable:
             lines.append(
-                f'A brief can accept its finding with the reason: `accept: {{{rule.code}: "why, and until when"}}`.'
+                f"A brief can accept its finding with the reason: `accept: {{{rule.code}: "
+                '"why, and until when"}`.'
             )
     return "\n".join(lines) + "\n"
 
@@ -306,7 +308,8 @@ def _field_rows(record, prefix: str = "") -> tuple[list[str], list[str]]:
             notes += more_notes
         if getattr(spec, "refused", ()):
             notes.append(
-                f"`{key}` takes {', '.join(sorted(spec.keys))}; {', '.join(sorted(spec.refused))} {spec.refused_why}."
+                f"`{key}` takes {', '.join(sorted(spec.keys))}; "
+                f"{', '.join(sorted(spec.refused))} {spec.refused_why}."
             )
     return rows, notes
 
@@ -375,10 +378,10 @@ def settings_page() -> str:
         NOTICE.format(source="the settings' declarations, src/playbook/load/config.py"),
         "# Settings: `playbook.yaml`",
         "",
-        f"{CONFIG_SCHEMA.description} The file is validated like a brief: an unknown key or a wrong value is an "
-        "error with its line and column, and `playbook` exits with code 2. `playbook schema config` prints the "
-        "JSON Schema of this file for editors. Tables of numbers given in part keep the defaults of the keys "
-        "they leave out.",
+        f"{CONFIG_SCHEMA.description} The file is validated like a brief: an unknown key or a wrong value is "
+        "an error with its line and column, and `playbook` exits with code 2. `playbook schema config` "
+        "prints the JSON Schema of this file for editors. Tables of numbers given in part keep the defaults "
+        "of the keys they leave out.",
         "",
     ]
     for name, description, rows in _sections(CONFIG_SCHEMA, defaults):
@@ -388,7 +391,8 @@ def settings_page() -> str:
             lines += ["## Top-level keys", ""]
         lines += ["| key | takes | what it sets |", "|---|---|---|", *rows, ""]
     lines += [
-        f"{', '.join(fatal[:-1])} and {fatal[-1]} cannot be lowered under `rules:`: a brief that fails one of them "
+        f"{', '.join(fatal[:-1])} and {fatal[-1]} cannot be lowered under `rules:`: "
+        "a brief that fails one of them "
         "cannot be checked at all. Every rule and its default severity: [the rules](rules.md).",
         "",
         "## Every key at its default",

@@ -1,6 +1,7 @@
 """Take the screenshot of the example playbook's site that the README and the docs' home page show.
 
-    python docs/screenshot.py        # builds the example into a temporary folder, writes docs/assets/example-site.png
+    # builds the example into a temporary folder, writes docs/assets/example-site.png
+    python docs/screenshot.py
 
 Playwright drives Debian's chromium (/usr/bin/chromium, headless): the test extras bring
 Playwright, and the machine has no network for a browser of its own. Run it again after a change

@@ -86,8 +86,8 @@ def test_accepting_an_error_or_a_structural_rule_is_refused(make_project, run, c
         3,
     )
     assert (
-        d["message"]
-        == f"accept: {code} cannot be accepted: a finding about the brief's format or links is fixed, not accepted"
+        d["message"] == f"accept: {code} cannot be accepted: a finding about the brief's format or "
+        "links is fixed, not accepted"
     )
 
 

@@ -73,7 +73,8 @@ def imports(module: str, source: str) -> list[tuple[str, int]]:
 
 
 def resolve(name: str, modules: set[str]) -> str | None:
-    """Return the module ``name`` is or is in (``playbook.site.views.api.slugify`` -> ``playbook.site.views.api``)."""
+    """Return the module ``name`` is or is in: ``playbook.site.views.api.slugify`` is in
+    ``playbook.site.views.api``."""
     while name and name not in modules:
         name = name.rpartition(".")[0]
     return name or None

@@ -28,10 +28,12 @@ def test_check_text_reads_like_a_compiler(run, make_project):
     line = line_of(GAP, "accuracy: 0.85")
     assert code == 0
     assert out.splitlines()[:4] == [
-        f"content/briefs/gap.md:{line}:13: warning PB202 model-gap: model accuracy 0.85 is below the 0.90 this workflow needs",
+        f"content/briefs/gap.md:{line}:13: warning PB202 model-gap: model accuracy 0.85 is below the 0.90 "
+        "this workflow needs",
         f" {line} |   accuracy: 0.85",
         f" {' ' * len(str(line))} |             ^^^^",
-        " = hint: ready today if errors become easy to catch (e.g. show the source next to each answer) (needs 0.85, model has 0.85)",
+        " = hint: ready today if errors become easy to catch (e.g. show the source next to each answer) "
+        "(needs 0.85, model has 0.85)",
     ]
     assert out.rstrip().endswith("1 brief checked: 0 errors, 1 warning, 0 infos")
     assert "\x1b[" not in out

@@ -60,7 +60,8 @@ def test_wilson_at_other_confidences(confidence, passed, cases, low, high):
     confidence=st.sampled_from([0.8, 0.9, 0.95, 0.99]),
 )
 def test_the_cases_needed_round_trip(share, required, confidence):
-    """N cases at the accuracy give a low end at the requirement and N - 1 do not; the same for settling a gap."""
+    """N cases at the accuracy give a low end at the requirement and N - 1 do not; the same for
+    settling a gap."""
     z = z_of(confidence)
     needed = cases_to_prove(share, required, z)
     if share < required:
@@ -217,8 +218,8 @@ def test_the_site_shows_the_interval_and_the_verdict(make_project, tmp_path):
     page = lambda slug: (out / f"briefs/{slug}/index.html").read_text(encoding="utf-8")  # noqa: E731
     proven = page("proven")
     assert (
-        "0.93 on 500 cases (95%: 0.90–0.95); needs 0.90 — <strong>proven</strong>: the whole interval is above the need."
-        in proven
+        "0.93 on 500 cases (95%: 0.90–0.95); needs 0.90 — <strong>proven</strong>: "
+        "the whole interval is above the need." in proven
     )
     assert 'class="scale-interval" x="80.8%"' in proven and "Ready, proven" in proven
     needed = cases_to_prove(0.93, 0.90, z_of(0.95))

@@ -12,7 +12,8 @@ import pytest
 from playbook.load.gitstore import GitError, NoHistory, RefError, Repository
 from tests.support.history_repo import BRIEFS, commit, corrupt, git, titled
 
-# Every option git's rev-parse, log or describe would take as a file to write, or as a change of what it reads.
+# Every option git's rev-parse, log or describe would take as a file to write, or as a change of
+# what it reads.
 PLANTED = (
     "--output={file}",
     "--output={file}^{{commit}}",
@@ -96,7 +97,8 @@ def test_outside_a_repository_or_without_git(tmp_path, monkeypatch):
 
 
 def test_a_file_git_cannot_read_is_a_git_error_not_an_empty_file(repo):
-    """cat-file answers "missing" for a corrupt object: that is a damaged repository, not a brief with errors."""
+    """cat-file answers "missing" for a corrupt object: that is a damaged repository, not a brief
+    with errors."""
     blob = git(repo, "rev-parse", f"HEAD:{BRIEFS}/alpha.md").strip()
     corrupt(repo, blob)
     blobs = Repository.find(repo).blobs

@@ -76,7 +76,8 @@ def test_diff_text_is_a_screenful(repo):
     assert lines[0].startswith("Changes since review-june (2026-06-01, ") and len(lines) < 25
     assert (
         "Crossed into ready (1)" in out
-        and "  Bravo extraction: #3 model gap (fit -0.05) → #2 ready (fit +0.02); model 0.85 → 0.92, needs 0.90"
+        and "  Bravo extraction: #3 model gap (fit -0.05) → #2 ready (fit +0.02); "
+        "model 0.85 → 0.92, needs 0.90"
         in out
     )
     assert "  Charlie drafting (was content/briefs/charlie.md): exploring → building" in out

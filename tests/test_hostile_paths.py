@@ -268,7 +268,7 @@ def test_markdown_that_is_not_read_gets_a_diagnostic(make_project, outside):
     )
     out = cli("check", str(root), "--no-cache")[1]
     assert (
-        "content/briefs/leak.md:1:1: error PB001 front-matter: content/briefs/leak.md is a symlink leading out of the project"
-        in out
+        "content/briefs/leak.md:1:1: error PB001 front-matter: content/briefs/leak.md is a symlink "
+        "leading out of the project" in out
     )
     assert SECRET not in out

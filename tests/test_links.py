@@ -13,7 +13,10 @@ def with_links(related: str = "[]", body: str = "Interviews and notes.") -> str:
 
 
 def test_wikilinks_outside_code_only():
-    body = "See [[alpha]] and [[beta|the beta brief]].\n\n```\n[[in-fence]]\n```\n\n    [[indented-code]]\n\n`[[in-span]]` [[gamma]]"
+    body = (
+        "See [[alpha]] and [[beta|the beta brief]].\n\n```\n[[in-fence]]\n```\n\n"
+        "    [[indented-code]]\n\n`[[in-span]]` [[gamma]]"
+    )
     assert [(s, line, col) for s, line, col, _ in find_wikilinks(body, 10)] == [
         ("alpha", 10, 5),
         ("beta", 10, 19),

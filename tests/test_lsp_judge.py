@@ -37,9 +37,11 @@ checking = project.analyse_project
 
 def analyse_project(root, *args, cache=None, **kwargs):
     if any("SLOW CHECK" in text for text in getattr(cache, "buffers", {}).values()):
-        gate = os.open(os.environ["PLAYBOOK_TEST_GATE"], os.O_RDWR)  # a FIFO: read() waits for the test's byte
+        # A FIFO: read() waits for the test's byte.
+        gate = os.open(os.environ["PLAYBOOK_TEST_GATE"], os.O_RDWR)
         open(os.environ["PLAYBOOK_TEST_STARTED"], "w").close()
-        ctypes.PyDLL(None).read(gate, ctypes.create_string_buffer(1), 1)  # PyDLL: the GIL stays held meanwhile
+        # PyDLL: the GIL stays held meanwhile.
+        ctypes.PyDLL(None).read(gate, ctypes.create_string_buffer(1), 1)
         os.close(gate)
     return checking(root, *args, cache=cache, **kwargs)
 

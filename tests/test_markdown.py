@@ -47,7 +47,8 @@ def render(text: str, allow_html: bool = False) -> str:
 
 def test_extensions():
     html = render(
-        "## A heading\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n- [ ] todo\n\n~~old~~ and a note[^n]\n\n[^n]: The note.\n"
+        "## A heading\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n- [ ] todo\n\n"
+        "~~old~~ and a note[^n]\n\n[^n]: The note.\n"
     )
     assert '<h2 id="a-heading">A heading</h2>' in html
     assert "<table>" in html and "<td>2</td>" in html

@@ -94,7 +94,8 @@ def test_the_renderer_falls_back_without_the_accelerator(monkeypatch):
     assert renderer.fast is None
     assert (
         renderer.render("## Hi [[abcd]]", resolve).html
-        == '<h2 id="hi-">Hi <a class="wikilink" href="../abcd/index.html">The &lt;abcd&gt; &amp; co</a></h2>\n'
+        == '<h2 id="hi-">Hi <a class="wikilink" href="../abcd/index.html">The '
+        "&lt;abcd&gt; &amp; co</a></h2>\n"
     )
     with pytest.raises(ImportError):
         MarkdownRenderer(engine="fast")

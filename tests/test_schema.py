@@ -1,4 +1,5 @@
-"""The brief schema (DESIGN §3, §5): every bad input gets its code, line and column; the JSON Schema export."""
+"""The brief schema (DESIGN §3, §5): every bad input gets its code, line and column; the JSON
+Schema export."""
 
 from __future__ import annotations
 
@@ -34,7 +35,8 @@ def found(diagnostics) -> list[tuple[str, int, int]]:
 
 
 # --- One bad input, one diagnostic at one place ---------------------------------------------------
-# (changes to VALID_BRIEF, code, a fragment of the line it must point at, column, message fragments, hint fragment)
+# (changes to VALID_BRIEF, code, a fragment of the line it must point at, column, message fragments,
+# hint fragment)
 
 CASES = {
     "missing title": (

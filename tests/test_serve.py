@@ -327,7 +327,8 @@ def test_a_template_failing_for_one_page_answers_with_its_error(make_project):
     )
     (root / "themes/t/templates").mkdir(parents=True)
     (root / "themes/t/templates/brief.html").write_text(
-        '{% extends "default/brief.html" %}{% block content %}{% if brief.title == "Zoom" %}{{ none.missing() }}'
+        '{% extends "default/brief.html" %}{% block content %}{% if brief.title == '
+        '"Zoom" %}{{ none.missing() }}'
         "{% endif %}{{ super() }}{% endblock %}"
     )
     dev = DevSite(root)

@@ -57,7 +57,8 @@ def test_a_page_asked_for_right_after_each_save_shows_it(site, watcher):
         observer = start_watching(root, collector)
     try:
         for round in range(1, 41):
-            mark = f"Round {round:02d}."  # the same length every round: a write in the same tick keeps size and time
+            # The same length every round: a write in the same tick keeps size and time.
+            mark = f"Round {round:02d}."
             save(root / "content/briefs/a.md", brief(("Interviews and notes.", mark)), atomic=round % 2 == 0)
             assert mark.encode() in page(site, "/briefs/a/"), round
             save(root / "content/about.md", f"# About\n\n{mark}\n", atomic=round % 3 == 0)

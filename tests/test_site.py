@@ -154,7 +154,8 @@ def test_hostile_strings_in_every_field_stay_inert(make_project, run):
         ("  covered_steps: [upload, extract, verify, export]", f"  covered_steps: [{h}, extract]"),
         (
             "Interviews and notes.",
-            f'{HOSTILE}\n\n[x](javascript:alert(5)) [[a|{HOSTILE}]] <a href="javascript:alert(6)">y</a>\n\n```\n{HOSTILE}\n```',
+            f"{HOSTILE}\n\n[x](javascript:alert(5)) [[a|{HOSTILE}]] <a "
+            f'href="javascript:alert(6)">y</a>\n\n```\n{HOSTILE}\n```',
         ),
     )
     root = make_project(

@@ -25,7 +25,8 @@ BROKEN = {
         "themes/t/templates/brief.html:2: RecursionError",
     ),
     "error in python": (
-        "{% extends 'default/brief.html' %}\n{% block content %}\n\n{{ brief.title.nope() }}\n{% endblock %}\n",
+        "{% extends 'default/brief.html' %}\n{% block content %}\n\n{{ brief.title.nope() }}\n"
+        "{% endblock %}\n",
         "themes/t/templates/brief.html:4:",
     ),
 }

@@ -24,7 +24,10 @@ THEME_SCRIPTS = {p.name for p in (REPO / "src/playbook/themes/default/assets").g
     "search-index.js"
 }
 BASE_URL = "https://example.com/playbook/"  # the 404 page's <base> and its scripts point there
-CSP = f"script-src 'self' {BASE_URL}; object-src 'none'; base-uri 'self' {BASE_URL}; form-action 'self'; frame-src 'none'"
+CSP = (
+    f"script-src 'self' {BASE_URL}; object-src 'none'; base-uri 'self' {BASE_URL}; "
+    "form-action 'self'; frame-src 'none'"
+)
 
 # Every payload, if it ever ran, would open a dialog, set window.__pwned, or ask for /pwned*.
 PAYLOADS = [
@@ -51,7 +54,8 @@ MARKDOWN = f"""\
 {HOSTILE}
 
 [a](javascript:alert('md-link')) [b](JaVaScRiPt:alert('md-case')) [c](&#106;avascript:alert('md-entity'))
-[d](vbscript:msgbox) [e](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==) <javascript:alert('autolink')>
+[d](vbscript:msgbox)
+[e](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==) <javascript:alert('autolink')>
 ![f](javascript:alert('md-image')) ![g]({PIXEL} "{PAYLOADS[1]}")
 
 [[b|{PAYLOADS[1]}]] and [[b|<svg onload=alert('wikilabel')>]]

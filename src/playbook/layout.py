@@ -69,7 +69,8 @@ GROUP_KINDS = (
         "Sufferers",
         "Sufferer",
         "sufferer.who",
-        "The people losing the most today. Briefs that name the same sufferer in the same words share a page.",
+        "The people losing the most today. Briefs that name the same sufferer in "
+        "the same words share a page.",
     ),
 )
 SITE_FOLDERS = ("briefs", *(kind.folder for kind in GROUP_KINDS), "criteria", "changes", "search", "assets")

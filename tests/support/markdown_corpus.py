@@ -20,7 +20,8 @@ HOSTILE = [
     "[[abcd]]\n\n[abcd]: http://x.y\n",
     "[[ spaced slug | spaced label ]] [[a|]] [[|b]] [[a\nb]] [[[a]]] [[a]]]\n",
     "<script>alert(1)</script>\n\n<b>raw</b> <img src=x onerror=alert(1)>\n",
-    "[x](javascript:alert(1)) [y](JaVaScRiPt:alert(1)) ![z](vbscript:x) <javascript:alert(1)> <data:text/html,x>\n",
+    "[x](javascript:alert(1)) [y](JaVaScRiPt:alert(1)) ![z](vbscript:x) "
+    "<javascript:alert(1)> <data:text/html,x>\n",
     '[[abcd|<script>alert(1)</script>]] [[<b>]] [[a&amp;b]] [["q"]]\n',
     "Entities &amp; &copy; &#x27; &nbsp; AT&amp;T \\* \\_ \\` and <http://auto.link/x?a=1&b=2>\n",
     "Footnote[^1] and another[^long].\n\n[^1]: One.\n[^long]: Two\n\n    paragraphs, with [[abcd]].\n",

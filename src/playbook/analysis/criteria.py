@@ -144,16 +144,20 @@ def model_gap(c: BriefContext) -> Iterator[Diagnostic]:
     hint = c.levers.hint() if c.levers is not None else "find a workflow where today's model is good enough"
     if m.model_accuracy >= m.required_accuracy:  # ranked on the low end (ranking.fit_on: lower_bound)
         message = (
-            f"model accuracy {m.spread()}, below the {m.required_accuracy:.2f} this workflow needs at its low end, "
-            f"which this playbook ranks on (ranking.fit_on: lower_bound)"
+            f"model accuracy {m.spread()}, below the {m.required_accuracy:.2f} this workflow needs "
+            "at its low end, which this playbook ranks on (ranking.fit_on: lower_bound)"
         )
         if m.cases_needed:
             message += f"; about {m.cases_needed:,} cases at this accuracy would show it meets it"
     else:
-        message = f"model accuracy {m.model_accuracy:.2f} is below the {m.required_accuracy:.2f} this workflow needs"
+        message = (
+            f"model accuracy {m.model_accuracy:.2f} is below the {m.required_accuracy:.2f} "
+            "this workflow needs"
+        )
         if m.within_noise:
             message += (
-                f", but on {m.samples:,} cases ({m.confidence:.0%}: {m.accuracy_low:.2f}–{m.accuracy_high:.2f}) "
+                f", but on {m.samples:,} cases ({m.confidence:.0%}: "
+                f"{m.accuracy_low:.2f}–{m.accuracy_high:.2f}) "
                 "the gap is within the measurement's noise"
             )
             if m.cases_needed:

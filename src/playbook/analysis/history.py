@@ -291,8 +291,9 @@ def resolve_base(
         since = None if ref else DEFAULT_SINCE
         if shallow and ref is None:
             notes.append(
-                f"this clone is shallow, so its tags may not be here: compared with {_ago(since)} instead of the last tag "
-                "(fetch the history with 'git fetch --unshallow --tags'; in GitHub Actions, fetch-depth: 0)"
+                f"this clone is shallow, so its tags may not be here: compared with {_ago(since)} instead of "
+                "the last tag (fetch the history with 'git fetch --unshallow --tags'; in GitHub Actions, "
+                "fetch-depth: 0)"
             )
     if ref is not None:
         commit = repo.commit(ref)
@@ -312,7 +313,8 @@ def resolve_base(
     oldest = repo.oldest()
     if shallow:
         notes = [
-            f"this clone is shallow: its history begins on {oldest.day}, after {_ago(since)}; what came before is not here "
+            f"this clone is shallow: its history begins on {oldest.day}, after {_ago(since)}; "
+            "what came before is not here "
             "(fetch it with 'git fetch --unshallow'; in GitHub Actions, fetch-depth: 0)"
         ]
     else:

@@ -106,7 +106,8 @@ class Metrics:
 def required_accuracy(
     table: RankingConfig, error_cost: str, catchability: str, emotional_state: str
 ) -> float:
-    """Return the accuracy a workflow needs, from what an error costs, how catchable it is, and the user's state."""
+    """Return the accuracy a workflow needs, from what an error costs, how catchable it is, and the
+    user's state."""
     value = (
         table.error_cost[error_cost]
         + table.catchability[catchability]
@@ -183,9 +184,11 @@ class Change:
     @property
     def phrase(self) -> str:
         return {
-            "error_cost": f"an error costs {self.new} instead of {self.old} (e.g. a human review before anything irreversible)",
+            "error_cost": f"an error costs {self.new} instead of {self.old} (e.g. "
+            "a human review before anything irreversible)",
             "catchability": "errors become easy to catch (e.g. show the source next to each answer)",
-            "emotional_state": f"users meet errors {self.new} rather than {self.old} (e.g. off the critical path)",
+            "emotional_state": f"users meet errors {self.new} rather than {self.old} "
+            "(e.g. off the critical path)",
         }[self.factor]
 
 
@@ -212,8 +215,14 @@ class Levers:
 
     def hint(self) -> str:
         if self.smallest is None:
-            return "no workflow change closes the gap: the plan waits on a better model — pick a problem where today's is good enough"
-        return f"ready today if {self.smallest.phrase} (needs {self.smallest.required_accuracy:.2f}, model has {self.model_accuracy:.2f})"
+            return (
+                "no workflow change closes the gap: the plan waits on a better model — "
+                "pick a problem where today's is good enough"
+            )
+        return (
+            f"ready today if {self.smallest.phrase} "
+            f"(needs {self.smallest.required_accuracy:.2f}, model has {self.model_accuracy:.2f})"
+        )
 
 
 def find_levers(brief: Brief, metrics: Metrics, table: RankingConfig) -> Levers | None:

@@ -71,8 +71,8 @@ def build_date() -> date:
         return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
     except (ValueError, OverflowError, OSError):
         raise BuildDateError(
-            f"SOURCE_DATE_EPOCH={os.environ['SOURCE_DATE_EPOCH']!r} is not a whole number of seconds since 1970; "
-            "set it to one (as reproducible-build tools do) or unset it"
+            f"SOURCE_DATE_EPOCH={os.environ['SOURCE_DATE_EPOCH']!r} is not a whole number of seconds since "
+            "1970; set it to one (as reproducible-build tools do) or unset it"
         ) from None
 
 

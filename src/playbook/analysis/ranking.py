@@ -1,4 +1,5 @@
-"""Ranking briefs (DESIGN §4): ready before model gap, then score, pain and title; and why each ranks where it does."""
+"""Ranking briefs (DESIGN §4): ready before model gap, then score, pain and title; and why each
+ranks where it does."""
 
 from __future__ import annotations
 
@@ -60,7 +61,8 @@ def explain_rank(rank: int, total: int, m: Metrics) -> str:
     if m.tier == READY:
         return (
             f"Ranked {rank} of {total}: today's model is good enough here "
-            f"({m.model_accuracy:.2f} against the {m.required_accuracy:.2f} this workflow needs{_proof(m)}), and {score}."
+            f"({m.model_accuracy:.2f} against the {m.required_accuracy:.2f} this workflow "
+            f"needs{_proof(m)}), and {score}."
         )
     return (
         f"Ranked {rank} of {total}, behind every ready brief: the workflow needs {m.required_accuracy:.2f} "
@@ -78,10 +80,16 @@ def _proof(m: Metrics) -> str:
         lower = ", which this playbook ranks on" if m.on_lower_bound else ""
         return f"; not yet proven: {m.spread()}{lower}"
     if m.within_noise:
-        return f", within the noise of {m.samples:,} cases ({m.accuracy_low:.2f}–{m.accuracy_high:.2f} at {m.confidence:.0%})"
+        return (
+            f", within the noise of {m.samples:,} cases "
+            f"({m.accuracy_low:.2f}–{m.accuracy_high:.2f} at {m.confidence:.0%})"
+        )
     return ""
 
 
 def explain_unranked(brief: Brief) -> str:
     """Return why a brief has no rank."""
-    return f"Not ranked: its status is {brief.status}, and only idea, exploring, validated and building briefs compete."
+    return (
+        f"Not ranked: its status is {brief.status}, "
+        "and only idea, exploring, validated and building briefs compete."
+    )

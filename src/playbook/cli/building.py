@@ -175,7 +175,8 @@ def run_serve(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
             print(format_diagnostics(root, report.errors, style), end="", file=stdout)
             count = len(report.errors)
             print(
-                f"[{stamp}] {style(f'{count} error' + ('s' if count != 1 else ''), '1;31')} in {report.milliseconds} ms; "
+                f"[{stamp}] {style(f'{count} error' + ('s' if count != 1 else ''), '1;31')} in "
+                f"{report.milliseconds} ms; "
                 "serving the last good build",
                 file=stdout,
                 flush=True,

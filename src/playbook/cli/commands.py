@@ -101,7 +101,8 @@ def run_init(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
         if target != Path("."):
             print(f"  cd {shlex.quote(str(target))}", file=stdout)
         print(
-            "  playbook check                     # two examples are flagged on purpose; their text says why\n"
+            "  playbook check                     # two examples are flagged on "
+            "purpose; their text says why\n"
             '  playbook new "Your first problem"  # a brief that asks every question\n'
             "  playbook serve                     # preview at http://127.0.0.1:8000/ while you write\n"
             "README.md there says how to publish on GitHub Pages.",

@@ -52,7 +52,8 @@ def render_bash(
         [
             f"# {program} completion for bash; in zsh, run 'autoload -U bashcompinit && bashcompinit' first.",
             f"_{program}() {{",
-            '  local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}" cmd="" word opts="" words=""',
+            '  local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}" '
+            'cmd="" word opts="" words=""',
             '  for word in "${COMP_WORDS[@]:1:COMP_CWORD-1}"; do',
             '    case "$word" in -*) ;; *) cmd="$word"; break ;; esac',
             "  done",
@@ -69,7 +70,8 @@ def render_bash(
             '  case "$cmd" in',
             *positional_cases,
             "  esac",
-            '  if [ -n "$words" ]; then COMPREPLY=($(compgen -W "$words" -- "$cur")); else COMPREPLY=($(compgen -d -- "$cur")); fi',
+            '  if [ -n "$words" ]; then COMPREPLY=($(compgen -W "$words" -- "$cur")); '
+            'else COMPREPLY=($(compgen -d -- "$cur")); fi',
             "}",
             f"complete -F _{program} {program}",
             "",

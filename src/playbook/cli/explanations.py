@@ -28,13 +28,15 @@ def format_rule_list() -> str:
         lines
         + [
             "",
-            "'playbook check --explain CODE' explains one rule, with an example that fires and one that passes.",
+            "'playbook check --explain CODE' explains one rule, "
+            "with an example that fires and one that passes.",
         ]
     )
 
 
 def format_rule(rule: Rule) -> str:
-    """Return a rule explained: name, default severity, what it asks, why, an example that fires and one that passes."""
+    """Return a rule explained: name, default severity, what it asks, why, an example that fires
+    and one that passes."""
     lines = [
         f"{rule.code} {rule.name} ({rule.severity.label} by default)",
         rule.summary,
@@ -70,7 +72,8 @@ def format_rule(rule: Rule) -> str:
         lines.append("It cannot be lowered or turned off: a brief that fails it cannot be checked at all.")
     else:
         lines.append(
-            f"Change its severity in playbook.yaml with  rules: {{{rule.code}: error}}  (error, warning, info or off)."
+            f"Change its severity in playbook.yaml with  rules: {{{rule.code}: "
+            "error}  (error, warning, info or off)."
         )
     if rule.acceptable:
         lines.append(

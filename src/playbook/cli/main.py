@@ -76,7 +76,8 @@ def main(argv: Sequence[str] | None = None, stdout: IO | None = None, stderr: IO
         root = Path(getattr(args, "dir", "."))  # config errors come only after the arguments parsed
         print(format_diagnostics(root, error.diagnostics, Style(colour_wanted(stderr))), end="", file=stderr)
         print(
-            f"playbook: the configuration is invalid ({len(error.diagnostics)} problem{'s' if len(error.diagnostics) != 1 else ''})",
+            f"playbook: the configuration is invalid ({len(error.diagnostics)} "
+            f"problem{'s' if len(error.diagnostics) != 1 else ''})",
             file=stderr,
         )
         return USAGE

@@ -137,7 +137,8 @@ def _add_new(command: Command) -> None:
     new = command(
         "new",
         "Write a new brief that asks every question, at content/briefs/SLUG.md.",
-        '  playbook new "Refund replies for the Berlin team"\n  playbook new "Mahnwesen für Kleinbetriebe" my-playbook\n'
+        '  playbook new "Refund replies for the Berlin team"\n  playbook new "Mahnwesen für '
+        'Kleinbetriebe" my-playbook\n'
         "  $EDITOR \"$(playbook new -q 'Invoice coding')\"",
     )
     new.add_argument("title", help="the problem, in a few words; the file name is made from it")
@@ -217,7 +218,8 @@ def _add_serve(command: Command) -> None:
     serve = command(
         "serve",
         "Build, then serve the site with live reload while you edit.",
-        "  playbook serve\n  playbook serve my-playbook --port 0 --open\n  playbook serve --poll   # WSL, Docker, network drives",
+        "  playbook serve\n  playbook serve my-playbook --port 0 --open\n  playbook serve --poll   # "
+        "WSL, Docker, network drives",
     )
     _add_dir(serve)
     serve.add_argument(
@@ -234,7 +236,8 @@ def _add_serve(command: Command) -> None:
         "--no-drafts",
         dest="drafts",
         action="store_false",
-        help="preview as published: leave out briefs and pages marked draft: true (shown, marked, by default)",
+        help="preview as published: leave out briefs and pages marked draft: "
+        "true (shown, marked, by default)",
     )
     _add_color(serve)
 
@@ -271,7 +274,8 @@ def _add_lsp(command: Command) -> None:
     """The ``lsp`` command and its arguments."""
     command(
         "lsp",
-        "Run the language server over stdio, for editors: check's diagnostics as you type, completion, hover, quick fixes.",
+        "Run the language server over stdio, for editors: check's diagnostics as you type, completion, "
+        "hover, quick fixes.",
         "  playbook lsp   # started by the editor, which speaks LSP on its stdin and stdout\n"
         "  pip install 'opportunity-playbook[lsp]'   # what it needs",
     )

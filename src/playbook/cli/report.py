@@ -140,7 +140,8 @@ def format_github(diagnostics: list[Diagnostic]) -> str:
     }
     return "\n".join(
         f"::{kinds[d.severity]} file={_gh(printable(d.path), True)},line={d.line},col={d.column},"
-        f"title={d.code} {d.name}{' (accepted)' if d.severity == Severity.ACCEPTED else ''}::{_gh(printable(_github_message(d)))}"
+        f"title={d.code} {d.name}{' (accepted)' if d.severity == Severity.ACCEPTED else ''}"
+        f"::{_gh(printable(_github_message(d)))}"
         for d in diagnostics
     )
 
@@ -178,11 +179,12 @@ class _SourceLines:
 
 
 def format_ranking(analysis: Analysis, style: Style, *, why: bool, width: int = 0) -> str:
-    """Return the ranking as an aligned table, tiers separated, unranked briefs after; titles fit ``width`` if given."""
+    """Return the ranking as an aligned table, tiers separated, unranked briefs after; titles fit
+    ``width`` if given."""
     width = width or 10_000
     header = (
-        f"{'#':>3}  {'score':>5}  {'pain':>4}  {'compl':>5}  {'needs':>5}  {'model':>5}  {'low':>5}  {'cases':>6}  {'fit':>6}  "
-        f"{'proof':<8}  {'status':<9}  brief"
+        f"{'#':>3}  {'score':>5}  {'pain':>4}  {'compl':>5}  {'needs':>5}  {'model':>5}  {'low':>5}  "
+        f"{'cases':>6}  {'fit':>6}  {'proof':<8}  {'status':<9}  brief"
     )
     fixed = len(header) - len("brief")
     lines = [style(analysis.config.title, "1"), ""]
@@ -206,8 +208,10 @@ def format_ranking(analysis: Analysis, style: Style, *, why: bool, width: int = 
         cases = f"{m.samples:>6,}" if m.samples is not None else f"{'–':>6}"
         proof = PROOF[m.verdict] if not m.within_noise else "noise"
         lines.append(
-            f"{e.rank:>3}  {m.score:>5.1f}  {m.pain:>4g}  {m.completeness:>5.2f}  {m.required_accuracy:>5.2f}  "
-            f"{m.model_accuracy:>5.2f}  {low}  {cases}  {fit}  {style(f'{proof:<8}', PROOF_COLOURS.get(proof, '2'))}  "
+            f"{e.rank:>3}  {m.score:>5.1f}  {m.pain:>4g}  {m.completeness:>5.2f}  "
+            f"{m.required_accuracy:>5.2f}  "
+            f"{m.model_accuracy:>5.2f}  {low}  {cases}  {fit}  "
+            f"{style(f'{proof:<8}', PROOF_COLOURS.get(proof, '2'))}  "
             f"{e.brief.status:<9}  {title}"
         )
         if why:

@@ -77,7 +77,8 @@ def new_brief(root: Path, title: str, *, today: date, slug: str | None = None) -
             )
     elif not re.fullmatch(SLUG_PATTERN, slug):
         raise ScaffoldError(
-            f"--slug {slug!r} is not a slug: use lowercase letters, digits and single hyphens, like refund-replies"
+            f"--slug {slug!r} is not a slug: use lowercase letters, "
+            "digits and single hyphens, like refund-replies"
         )
     folder = root / BRIEFS
     folder.mkdir(parents=True, exist_ok=True)

@@ -82,7 +82,8 @@ class RankingConfig:
     fit_on: str = option(
         Choice(values=FIT_BASES),
         "estimate",
-        "Rank on the measured accuracy (estimate) or, for the cautious view, on its interval's low end (lower_bound).",
+        "Rank on the measured accuracy (estimate) or, for the cautious view, "
+        "on its interval's low end (lower_bound).",
     )
 
 
@@ -142,7 +143,8 @@ class Config:
     base_url: str = option(
         Text(pattern=BASE_URL.pattern, pattern_help="an http(s) URL such as https://example.com/playbook/"),
         "",
-        "Where the site is published, e.g. https://example.com/playbook/. Needed for feed.xml and sitemap.xml.",
+        "Where the site is published, e.g. https://example.com/playbook/. "
+        "Needed for feed.xml and sitemap.xml.",
     )
     theme: str = option(
         Text(pattern=r"[A-Za-z0-9_][A-Za-z0-9_.-]*", pattern_help="a folder name under themes/"),

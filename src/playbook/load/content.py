@@ -129,7 +129,8 @@ def load_brief(root: Path, path: str, data: bytes | None = None) -> tuple[Brief 
 
 
 def load_page(root: Path, path: str, data: bytes | None = None) -> tuple[Page | None, list[Diagnostic]]:
-    """Return the plain page in ``path``; its front matter is optional, its title defaults to the file name."""
+    """Return the plain page in ``path``; its front matter is optional, its title defaults to the
+    file name."""
     source, problems = read_source(root, path, front_matter_required=False, data=data)
     if source is None:
         return None, problems

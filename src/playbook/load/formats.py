@@ -104,7 +104,8 @@ BRIEF = Record(
             },
         ),
         "model": Record(
-            "Today's model on this task: an accuracy with the cases behind it, or the evaluation file that gives both.",
+            "Today's model on this task: an accuracy with the cases behind it, "
+            "or the evaluation file that gives both.",
             required=True,
             fields={
                 "accuracy": Number('Measured accuracy, 0.88 or "88%".', minimum=0, maximum=1, percent=True),
@@ -115,7 +116,8 @@ BRIEF = Record(
                     integer=True,
                 ),
                 "eval": Text(
-                    "The graded cases of the team's own evaluation, a path under content/ such as evals/renewals.jsonl "
+                    "The graded cases of the team's own evaluation, a path under content/ such as "
+                    "evals/renewals.jsonl "
                     "(JSON Lines, CSV, or an Inspect AI JSON log), instead of accuracy and samples.",
                     pattern=EVAL_PATH,
                     pattern_help="a relative path under content/ with forward slashes, "
@@ -149,12 +151,14 @@ BRIEF = Record(
         ),
         "related": TextList("Slugs of related briefs.", default=(), item=SLUG),
         "accept": Table(
-            'Findings this brief accepts, each with the reason: {PB202: "A person reviews every answer during the pilot"}. '
+            "Findings this brief accepts, each with the reason: {PB202: "
+            '"A person reviews every answer during the pilot"}. '
             "An accepted finding is still shown, but is not a warning and does not fail --strict.",
             keys=tuple(code for code, rule in RULES.items() if rule.acceptable),
             value=Text("Why the finding is accepted, and until when.", required=True),
             refused=tuple(code for code, rule in RULES.items() if not rule.acceptable),
-            refused_why="cannot be accepted: a finding about the brief's format or links is fixed, not accepted",
+            refused_why="cannot be accepted: a finding about the brief's format or "
+            "links is fixed, not accepted",
             default={},
         ),
     },

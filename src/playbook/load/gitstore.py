@@ -227,7 +227,8 @@ class Blobs:
                 header = self._batch.stdout.readline().decode().split()
                 if len(header) < 3 or header[1] != "blob":
                     raise GitError(
-                        f"git cannot read the file content {blob[:7]} ({' '.join(header[1:]) or 'no answer'}): "
+                        f"git cannot read the file content {blob[:7]} "
+                        f"({' '.join(header[1:]) or 'no answer'}): "
                         "the repository is damaged or a partial clone lacks it ('git fsck' says which)"
                     )
                 size = int(header[2])
@@ -251,7 +252,8 @@ def _refuse_option(value: str) -> None:
     # git reads an argument that begins with '-' as an option wherever it stands: --output=FILE writes a file.
     if value.startswith("-"):
         raise RefError(
-            f"{value!r} begins with '-': a tag, a commit or a date never does, and git would read it as an option"
+            f"{value!r} begins with '-': a tag, a commit or a date never does, "
+            "and git would read it as an option"
         )
 
 

@@ -1,8 +1,8 @@
 """A small declarative schema: it reads a YAML node tree into plain values with positions,
 reports every problem at once, and exports itself as JSON Schema.
 
-The brief format and ``playbook.yaml`` are both declared with it (see ``formats.py`` and ``config.py``), so the
-validator, the error messages and the editor schema can never disagree.
+The brief format and ``playbook.yaml`` are both declared with it (see ``formats.py`` and
+``config.py``), so the validator, the error messages and the editor schema can never disagree.
 """
 
 from __future__ import annotations
@@ -220,7 +220,8 @@ class Record(Spec):
 @dataclass(frozen=True)
 class Table(Spec):
     """A mapping from keys of one kind (checked by ``keys``) to values of one spec. A key in
-    ``refused`` is known but not allowed here: it is refused saying ``refused_why``, not with a did-you-mean."""
+    ``refused`` is known but not allowed here: it is refused saying ``refused_why``, not with a
+    did-you-mean."""
 
     keys: tuple[str, ...] = ()
     value: Spec = field(default_factory=Text)

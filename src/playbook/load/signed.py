@@ -49,8 +49,9 @@ def untrusted_key(root: Path) -> str:
     tree = checkout(root)
     if where.is_relative_to(tree):
         return (
-            f"the cache's signing key {path} is inside {tree}, where a pull request could plant one (XDG_CACHE_HOME), "
-            "so the cache was neither read nor written; point XDG_CACHE_HOME outside the checkout"
+            f"the cache's signing key {path} is inside {tree}, where a pull request could plant one "
+            "(XDG_CACHE_HOME), so the cache was neither read nor written; "
+            "point XDG_CACHE_HOME outside the checkout"
         )
     return ""
 

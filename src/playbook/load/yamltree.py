@@ -132,7 +132,8 @@ def read_yaml(text: str, first_line: int = 1) -> tuple[Node | None, list[YamlPro
             # An unclosed quote or similar: YAML notices at the end, the cause is where it began.
             noticed = first_line + mark.line if mark else first_line
             mark = error.context_mark
-            problem = f"{problem} ({error.context.removeprefix('while scanning ')} that starts here; noticed on line {noticed})"
+            context = error.context.removeprefix("while scanning ")
+            problem = f"{problem} ({context} that starts here; noticed on line {noticed})"
         line = first_line + (mark.line if mark else 0)
         column = (mark.column + 1) if mark else 1
         source_line = text.split("\n")[mark.line] if mark and mark.line < text.count("\n") + 1 else ""

@@ -152,7 +152,8 @@ def hover(
     if word in RULES:
         rule = RULES[word]
         return (
-            f"**{rule.code} {rule.name}** ({rule.severity.label} by default)\n\n{rule.summary}\n\n{rule.reason}",
+            f"**{rule.code} {rule.name}** ({rule.severity.label} by default)\n\n"
+            f"{rule.summary}\n\n{rule.reason}",
             start,
             end,
         )

@@ -102,7 +102,8 @@ class PlaybookServer(LanguageServer):
             project.judged = judged
             for path, document in self.open_documents(project).items():
                 if versions.get(path) != (document.uri, document.version):
-                    continue  # opened or edited during the analysis: the next one, already scheduled, speaks for it
+                    # Opened or edited during the analysis: the next one, already scheduled, speaks for it.
+                    continue
                 found = judged.by_path.get(path, [])
                 diagnostics = [
                     to_protocol(

@@ -162,7 +162,8 @@ def describe_numbers(analysis: Analysis, path: str) -> str:
     if m.tier == "model-gap":
         verdict = "model gap"
     lines = [
-        f"This workflow needs **{m.required_accuracy:.2f}** ({how}); the model has **{m.model_accuracy:.2f}** {measured}; "
+        f"This workflow needs **{m.required_accuracy:.2f}** ({how}); "
+        f"the model has **{m.model_accuracy:.2f}** {measured}; "
         f"fit **{m.fit:+.2f}**: {verdict}."
     ]
     levers = analysis.levers.get(brief.slug)

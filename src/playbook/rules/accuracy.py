@@ -16,9 +16,10 @@ DECLARED = (
         "your documents, your users and your edge cases; measure on a sample of the real work.",
         fails="measured_on: MMLU and the public leaderboard",
         passes="measured_on: 200 real vendor contracts, hand-labelled",
-        judges="measured_on is read for public benchmarks, leaderboards, vendors' and makers' figures and impressions, "
-        "unless it also names a sample of the workflow's own work (500 of our own call notes), which an impression "
-        "or made-up data is not.",
+        judges="measured_on is read for public benchmarks, leaderboards, "
+        "vendors' and makers' figures and impressions, "
+        "unless it also names a sample of the workflow's own work (500 of our own call notes), "
+        "which an impression or made-up data is not.",
         patterns=(
             (
                 "named-benchmark",

@@ -27,7 +27,8 @@ DECLARED = (
         fails="problem: Automate contract review; also redlining; plus negotiation",
         passes="problem: Extract the renewal date and notice period from vendor contracts",
         judges="problem is read for several jobs, a whole function, a product or a goal instead of one job; "
-        "one job with several fields ('extract the date, the amount and the payee'), a cadence ('updated hourly') "
+        "one job with several fields ('extract the date, the amount and the payee'), "
+        "a cadence ('updated hourly') "
         "or a condition ('before a shift would breach the rest rule') is one problem.",
         patterns=(
             (

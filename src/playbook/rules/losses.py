@@ -21,9 +21,9 @@ DECLARED = (
         patterns=(
             (
                 "hypothetical",
-                "a modal guess about the future, except a present loss said with a modal (time they could spend on "
-                "patients); a loss placed later (down the line) is a guess, and a remark after the sufferer about someone else "
-                "(; finance may use it later) is not read as the sufferer",
+                "a modal guess about the future, except a present loss said with a modal (time they could "
+                "spend on patients); a loss placed later (down the line) is a guess, and a remark after the "
+                "sufferer about someone else (; finance may use it later) is not read as the sufferer",
                 "Adjusters who would likely use it",
             ),
             (
@@ -62,8 +62,8 @@ DECLARED = (
             ),
             (
                 "bare-category",
-                "a bare category of organisations (a market) or a whole population; an occupation, even unqualified, "
-                "is people with a job",
+                "a bare category of organisations (a market) or a whole population; an occupation, "
+                "even unqualified, is people with a job",
                 "Independent pharmacies",
             ),
             (
@@ -81,7 +81,8 @@ DECLARED = (
             ),
             (
                 "too-long",
-                "who or losing over 1,000 characters: more than one group or one loss; only the first 1,000 are read",
+                "who or losing over 1,000 characters: more than one group or one loss; "
+                "only the first 1,000 are read",
                 "",
             ),
         ),
@@ -105,9 +106,10 @@ DECLARED = (
         "measured again after launch, 'a lot of time' cannot.",
         fails="losing: Time re-reading contracts",
         passes="losing: 6 hours a week re-reading contracts",
-        judges="losing needs an amount: a number (digits, number words, a range, a fraction, a share or money) "
-        "with a unit of loss, not an identifier, a date or a word that merely contains a number word; people's "
-        "time (three people full time) and money over a period (about £180k last season) are amounts.",
+        judges="losing needs an amount: a number (digits, number words, a range, "
+        "a fraction, a share or money) with a unit of loss, not an identifier, a date or a word that merely "
+        "contains a number word; people's time (three people full time) and money over a period (about "
+        "£180k last season) are amounts.",
         patterns=(
             ("no-number", "no amount at all", "Escalations pile up overnight"),
             (

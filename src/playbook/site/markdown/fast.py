@@ -51,7 +51,8 @@ RULES = [
 
 HEADING = re.compile(r"<h([1-6])>")
 CHECKBOX = re.compile(
-    r'<li class="task-list-item"><input class="task-list-item-checkbox" type="checkbox"( checked="")? />(\n<p>)?'
+    r'<li class="task-list-item"><input class="task-list-item-checkbox" '
+    r'type="checkbox"( checked="")? />(\n<p>)?'
 )
 # The end of a tight item's first paragraph: the next block inside the item, or the item's end.
 ITEM_TEXT_END = re.compile(r"\n<(?:ul|ol|pre|blockquote|table|h[1-6]|hr)[ >/]|</li>")

@@ -64,7 +64,8 @@ def handed_back(text: str, has_links: bool) -> bool:
     if "|" in text and table_ends_unsure(text):
         return True
     if BARE_ITEM.search(text):
-        return True  # an empty item or a bare task marker: the parsers differ on what it interrupts and what it is
+        # An empty item or a bare task marker: the parsers differ on what it interrupts and what it is.
+        return True
     if brackets_nest_deep(text):
         return True
     return has_links and bool(UNSURE.search(text) or has_definition(text) or links_unsure(text))

@@ -38,14 +38,17 @@ def not_a_site(folder: Path, *, whole: bool = True) -> str | None:
     except OSError as error:
         return f"it cannot be read ({error.strerror or error})"
     if not stat.S_ISREG(status.st_mode):
-        return f"it holds files playbook did not make (its {MARKER} is a link or not a file, which no build writes)"
+        return (
+            "it holds files playbook did not make "
+            f"(its {MARKER} is a link or not a file, which no build writes)"
+        )
     if status.st_uid != os.geteuid():
         return f"it holds files playbook did not make (its {MARKER} belongs to another user)"
     data = read_regular(folder / MARKER, MARKER_LIMIT)
     if data == MARKER_TEXT:  # what builds wrote before the marker listed their files
         return (
-            f"its {MARKER} comes from an older playbook, which did not list the files it made; if the folder holds "
-            "only a site, delete it and build again"
+            f"its {MARKER} comes from an older playbook, which did not list the files it made; "
+            "if the folder holds only a site, delete it and build again"
         )
     made = _made(data)
     if made is None:

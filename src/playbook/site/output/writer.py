@@ -191,7 +191,8 @@ class SiteWriter:
         return self.staging.joinpath(*pure.parts)
 
     def write(self, path: str, data: bytes | Iterable[bytes]) -> None:
-        """Write ``data`` (bytes, or pieces of bytes) to the site path ``path`` (such as ``briefs/x/index.html``)."""
+        """Write ``data`` (bytes, or pieces of bytes) to the site path ``path`` (such as
+        ``briefs/x/index.html``)."""
         target = self.target(path)
         target.parent.mkdir(parents=True, exist_ok=True)
         with _naming(target), open(target, "wb") as out:

@@ -90,7 +90,8 @@ class Theme:
         is_default = own.is_dir() and own.resolve() == DEFAULT_THEME.resolve()
         if own.is_dir() and not is_default and not own.resolve().is_relative_to(project_root.resolve()):
             raise ThemeError(
-                f"theme folder themes/{name} leads out of the project (a symlink); playbook does not follow it"
+                f"theme folder themes/{name} leads out of the project (a symlink); "
+                "playbook does not follow it"
             )
         self.folders = [own, DEFAULT_THEME] if own.is_dir() and not is_default else [DEFAULT_THEME]
         self.real_project = project_root.resolve()

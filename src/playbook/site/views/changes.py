@@ -130,17 +130,21 @@ def _chart(track: Track, crossed) -> Markup:
         f"H{xs[i]:.1f} V{y(state.required):.1f}" for i, (_, state) in enumerate(points) if i
     )
     parts = [
-        f'<svg class="timeline" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="{escape(_summary(track))}">'
+        f'<svg class="timeline" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+        f'aria-label="{escape(_summary(track))}">'
     ]
     for tick in (low, (low + high) / 2, high):
         parts.append(
-            f'<line class="timeline-grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(tick):.1f}" y2="{y(tick):.1f}"/>'
-            f'<text class="timeline-tick" x="{LEFT - 6}" y="{y(tick) + 4:.1f}" text-anchor="end">{tick:.2f}</text>'
+            f'<line class="timeline-grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(tick):.1f}" '
+            f'y2="{y(tick):.1f}"/>'
+            f'<text class="timeline-tick" x="{LEFT - 6}" y="{y(tick) + 4:.1f}" '
+            f'text-anchor="end">{tick:.2f}</text>'
         )
     parts.append(f'<path class="timeline-need" d="{need}"/><path class="timeline-model" d="{accuracy}"/>')
     for commit, state in points:
         parts.append(
-            f'<circle class="timeline-point tier-{state.tier}" cx="{x(commit.time):.1f}" cy="{y(state.accuracy):.1f}" r="3.5">'
+            f'<circle class="timeline-point tier-{state.tier}" cx="{x(commit.time):.1f}" '
+            f'cy="{y(state.accuracy):.1f}" r="3.5">'
             f"<title>{commit.day}: model {state.accuracy:.2f}, needs {state.required:.2f}</title></circle>"
         )
     if crossed is not None:
@@ -151,12 +155,13 @@ def _chart(track: Track, crossed) -> Markup:
         label_y = HEIGHT - BOTTOM - 6 if rose else TOP + 10
         parts.append(
             f'<line class="timeline-crossed" x1="{at:.1f}" x2="{at:.1f}" y1="{TOP}" y2="{HEIGHT - BOTTOM}"/>'
-            f'<text class="timeline-crossed-label" x="{at + (6 if anchor == "start" else -6):.1f}" y="{label_y}" '
-            f'text-anchor="{anchor}">{crossed.day}</text>'
+            f'<text class="timeline-crossed-label" x="{at + (6 if anchor == "start" else -6):.1f}" '
+            f'y="{label_y}" text-anchor="{anchor}">{crossed.day}</text>'
         )
     parts.append(
         f'<text class="timeline-date" x="{LEFT}" y="{HEIGHT - 6}">{points[0][0].day}</text>'
-        f'<text class="timeline-date" x="{WIDTH - RIGHT}" y="{HEIGHT - 6}" text-anchor="end">{points[-1][0].day}</text>'
+        f'<text class="timeline-date" x="{WIDTH - RIGHT}" y="{HEIGHT - 6}" '
+        f'text-anchor="end">{points[-1][0].day}</text>'
     )
     parts.append("</svg>")
     return Markup("".join(parts))

@@ -74,7 +74,8 @@ def _axes() -> list[str]:
             f'<text class="axis-tick" x="{LEFT - 8}" y="{_y(value) + 4:.1f}" text-anchor="end">{value}</text>'
             for value in (0, 25, 50, 75, 100)
         ),
-        f'<text class="axis-label" x="{middle_x:.1f}" y="{HEIGHT - 8}" text-anchor="middle">Completeness</text>',
+        f'<text class="axis-label" x="{middle_x:.1f}" y="{HEIGHT - 8}" '
+        'text-anchor="middle">Completeness</text>',
         f'<text class="axis-label" x="14" y="{middle_y:.1f}" text-anchor="middle" '
         f'transform="rotate(-90 14 {middle_y:.1f})">Pain</text>',
     ]
