@@ -8,7 +8,17 @@ from dataclasses import dataclass, field
 
 from playbook.load.gitstore import Commit
 
-KINDS = ("crossed-ready", "fell-gap", "up", "down", "new", "removed", "status")
+# The kinds of change, in the order a review reads them, each with the heading it is shown under.
+HEADINGS = {
+    "crossed-ready": "Crossed into ready",
+    "fell-gap": "Fell into the model gap",
+    "up": "Moved up",
+    "down": "Moved down",
+    "new": "New",
+    "removed": "Removed",
+    "status": "Status changes",
+}
+KINDS = tuple(HEADINGS)
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,18 +2,9 @@
 
 from __future__ import annotations
 
-from playbook.analysis.timeline import KINDS, Change, History, State
+from playbook.analysis.timeline import HEADINGS, KINDS, Change, History, State
 from playbook.cli.report import Style, printable
 
-HEADINGS = {
-    "crossed-ready": "Crossed into ready",
-    "fell-gap": "Fell into the model gap",
-    "up": "Moved up",
-    "down": "Moved down",
-    "new": "New",
-    "removed": "Removed",
-    "status": "Status changes",
-}
 COLOURS = {
     "crossed-ready": "1;32",
     "fell-gap": "1;33",

@@ -8,18 +8,9 @@ import math
 
 from markupsafe import Markup, escape
 
-from playbook.analysis.timeline import KINDS, Change, History, State, Track
+from playbook.analysis.timeline import HEADINGS, KINDS, Change, History, State, Track
 from playbook.site.views.api import ChangeGroupView, ChangesView, ChangeView, MovementView, TimelineView
 
-HEADINGS = {
-    "crossed-ready": "Crossed into ready",
-    "fell-gap": "Fell into the model gap",
-    "up": "Moved up",
-    "down": "Moved down",
-    "new": "New",
-    "removed": "Removed",
-    "status": "Status changes",
-}
 WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM = 560, 150, 38, 12, 10, 26
 
 
