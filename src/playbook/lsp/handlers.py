@@ -176,9 +176,28 @@ def did_change_files(ls: PlaybookServer, params: types.DidChangeWatchedFilesPara
         ls.schedule(project, None)
 
 
-def _document(ls: PlaybookServer, uri: str):
+def _document(ls: PlaybookServer, uri: str) -> tuple[Project, str, TextDocument] | None:
     located = ls.locate(uri)
     return (*located, ls.workspace.get_text_document(uri)) if located is not None else None
+
+
+def _cursor(
+    ls: PlaybookServer, params: types.TextDocumentPositionParams
+) -> tuple[Project, str, TextDocument, list[str], types.Position] | None:
+    """Return the project, the path and the document a request names, with its lines and the
+    cursor in our units (the protocol counts UTF-16 units), or None outside a project."""
+    found = _document(ls, params.text_document.uri)
+    if found is None:
+        return None
+    project, path, document = found
+    lines = document.lines
+    return (
+        project,
+        path,
+        document,
+        lines,
+        document.position_codec.position_from_client_units(lines, params.position),
+    )
 
 
 @server.feature(
@@ -186,12 +205,10 @@ def _document(ls: PlaybookServer, uri: str):
 )
 @guarded
 def completion(ls: PlaybookServer, params: types.CompletionParams) -> types.CompletionList | None:
-    found = _document(ls, params.text_document.uri)
+    found = _cursor(ls, params)
     if found is None:
         return None
-    project, path, document = found
-    lines = document.lines
-    at = document.position_codec.position_from_client_units(lines, params.position)
+    project, path, document, lines, at = found
     items = features.complete(project, path, lines, at.line, at.character)
     for item in items:
         if item.text_edit is not None:
@@ -202,12 +219,10 @@ def completion(ls: PlaybookServer, params: types.CompletionParams) -> types.Comp
 @server.feature(types.TEXT_DOCUMENT_HOVER)
 @guarded
 def hover(ls: PlaybookServer, params: types.HoverParams) -> types.Hover | None:
-    found = _document(ls, params.text_document.uri)
+    found = _cursor(ls, params)
     if found is None:
         return None
-    project, path, document = found
-    lines = document.lines
-    at = document.position_codec.position_from_client_units(lines, params.position)
+    project, path, document, lines, at = found
     shown = features.hover(project, path, lines, at.line, at.character)
     if shown is None:
         return None
