@@ -255,6 +255,32 @@ def test_no_two_modules_share_a_file_name():
     assert {name: paths for name, paths in seen.items() if len(paths) > 1} == {}
 
 
+TESTS = SRC.parent / "tests"
+# Test files being changed in parallel that still import the valid brief from conftest.py (which
+# re-exports it from tests/support/briefs.py for them); this list must end empty.
+STILL_IMPORT_CONFTEST = {"test_judgement.py", "test_judgement_growth.py", "test_evals.py", "test_bounded.py"}
+
+
+def test_tests_hold_only_tests_and_import_only_their_support():
+    """A helper lives in tests/support/, never in a test module another one imports: running or
+    changing one test file then never collects or breaks another's."""
+    found = []
+    for path in sorted(TESTS.glob("*.py")):
+        if not path.name.startswith("test_") and path.name != "conftest.py":
+            found.append(f"{path.name}: not a test module; helpers go in tests/support/")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):  # the module, or a module of it by name
+                names = [node.module or "", *(f"{node.module}.{alias.name}" for alias in node.names)]
+            else:
+                names = [alias.name for alias in node.names] if isinstance(node, ast.Import) else []
+            for name in names:
+                if name.startswith("tests.test_") or (
+                    name == "tests.conftest" and path.name not in STILL_IMPORT_CONFTEST
+                ):
+                    found.append(f"{path.name}:{node.lineno} imports {name}")
+    assert found == []
+
+
 def test_no_module_keeps_state_in_globals_it_fills_at_run_time():
     """Module-level names bound to mutable containers are constants by convention here; a
     ``global`` statement is the one way to rebind one, and only a pool worker's own job may."""
