@@ -16,6 +16,9 @@ SRC = Path(__file__).resolve().parent.parent / "src"
 # Floors, bottom to top: a module may import its own floor and the floors below, never above or
 # beside it. serve and lsp stand side by side: what both need lives below them (analysis/reuse.py).
 FLOORS = {"bottom": 0, "load": 1, "analysis": 2, "site": 3, "serve": 4, "lsp": 4, "cli": 5}
+# The site's steps, in the same way: Markdown, then the views, the plan, the rendering and the
+# build on top; the output's writer and the render cache stand beside the first step.
+SITE_STEPS = {"markdown": 0, "output": 0, "rendercache": 0, "views": 1, "plan": 2, "render": 3, "build": 4}
 MAX_MODULE_LINES = 400  # as formatted by ruff (STYLE.md: most modules 100-300 lines, none over ~400)
 MAX_CLASS_LINES = 200
 # A function's lines as formatted, its data tables not counted: a literal list, tuple, dict or set
@@ -41,6 +44,17 @@ def floor(module: str) -> str:
         return "cli"  # `python -m playbook`: the command line's front door
     parts = module.split(".")
     return parts[1] if len(parts) >= 2 and parts[1] in FLOORS else "bottom"
+
+
+def site_step(module: str) -> str | None:
+    """Return the step of the site ``module`` belongs to (``playbook.site.plan.pages`` -> ``plan``)."""
+    parts = module.split(".")
+    return parts[2] if len(parts) >= 3 and parts[1] == "site" and parts[2] in SITE_STEPS else None
+
+
+def runs_up(levels: dict[str, int], here: str, there: str) -> bool:
+    """Whether an import from the level ``here`` to ``there`` runs up, or sideways to another."""
+    return levels[there] > levels[here] or (levels[there] == levels[here] and there != here)
 
 
 def read_sources(root: Path = SRC) -> dict[str, str]:
@@ -92,11 +106,14 @@ def violations(sources: dict[str, str]) -> list[str]:
             target = resolve(name, modules)
             if target is None or target == module or target == "playbook":
                 continue
-            above = FLOORS[floor(target)] > FLOORS[floor(module)]
-            beside = FLOORS[floor(target)] == FLOORS[floor(module)] and floor(target) != floor(module)
-            if above or beside:
+            if runs_up(FLOORS, floor(module), floor(target)):
                 problems.append(
                     f"{module}:{line} imports {target}: {floor(module)} must not depend on {floor(target)}"
+                )
+            here, there = site_step(module), site_step(target)
+            if here and there and runs_up(SITE_STEPS, here, there):
+                problems.append(
+                    f"{module}:{line} imports {target}: site.{here} must not depend on site.{there}"
                 )
             if (module == "playbook.rules" or module.startswith("playbook.rules.")) and floor(
                 target
@@ -158,6 +175,16 @@ def test_the_stages_depend_one_way_and_no_module_imports_in_a_circle():
         ),
         ("playbook.site.plan.pages", "from playbook.serve import memo\n", "site must not depend on serve"),
         ("playbook.lsp.workspace", "from playbook.serve.memo import Memo\n", "lsp must not depend on serve"),
+        (
+            "playbook.site.views.briefs",
+            "from playbook.site.plan.planned import PlannedPage\n",
+            "site.views must not depend on site.plan",
+        ),
+        (
+            "playbook.site.markdown.common",
+            "from playbook.site.output.marker import MARKER\n",
+            "site.markdown must not depend on site.output",
+        ),
         (
             "playbook.serve.devsite",
             "from playbook.lsp.workspace import Project\n",
