@@ -16,7 +16,7 @@ import time
 import pytest
 
 from playbook.analysis import judgement
-from playbook.analysis.judgement import FIELD_RULES, LIMIT, evaluation, jobs, judge, scope, sufferer
+from playbook.analysis.judgement import FIELD_RULES, LIMIT, evaluation, jobs, judge, modals, scope, sufferer
 from playbook.analysis.judgement.gates import gated
 from playbook.analysis.judgement.text import prose_of
 from tests.conftest import brief
@@ -142,7 +142,7 @@ def _unbounded(parsed) -> list[str]:
 # The expressions each module scans over a whole field (finditer, split, sub, search), besides
 # the rules' patterns, which find() tries at every word start their gate opens.
 WHOLE_FIELD = {
-    "sufferer.ASIDE": sufferer.ASIDE,
+    "modals.ASIDE": modals.ASIDE,
     "evaluation.SAMPLE": evaluation.SAMPLE,
     "evaluation.OWN_MEASURE": evaluation.OWN_MEASURE,
     "evaluation.NAMED_DATASET": evaluation.NAMED_DATASET,

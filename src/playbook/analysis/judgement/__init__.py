@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from playbook.analysis.judgement import amounts, evaluation, scope, sufferer
+from playbook.analysis.judgement import amounts, evaluation, modals, scope, sufferer
 from playbook.analysis.judgement.patterns import Pattern, find, words_pattern
 from playbook.analysis.judgement.text import prose_of
 from playbook.diagnostics import quote
@@ -90,7 +90,7 @@ def _judge(field: str, text: str, vocabulary: Vocabulary) -> list[Verdict]:
     name = field.rsplit(".", 1)[-1]
     verdicts = []
     if field in ("sufferer.who", "sufferer.losing"):
-        judged = sufferer.sufferers_clause(prose) if field == "sufferer.who" else prose
+        judged = modals.sufferers_clause(prose) if field == "sufferer.who" else prose
         for finding in find(sufferer.PATTERNS, judged, compiled.allowed, field=field):
             verdicts.append(Verdict("PB101", finding.pattern.name, f"{name}: {finding.message()}"))
     if field == "sufferer.losing":

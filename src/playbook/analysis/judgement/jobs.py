@@ -9,45 +9,48 @@ from functools import lru_cache
 
 from playbook.analysis.judgement.gates import bounded
 from playbook.analysis.judgement.text import Prose, prose_of
+from playbook.analysis.judgement.words import one_of
 
 # The kind of work each verb does: verbs of one kind are one job. "step" verbs get the input or
 # hand the result on, and belong to whichever job they serve.
 KINDS = {
     "extract": "extract transcribe parse capture digitise digitize ocr key re-key rekey scrape convert turn",
-    "classify": "classify categorise categorize triage tag label sort route prioritise prioritize code assign group bucket "
-    "rank segment file-under shortlist suggest propose recommend approve reject decide authorise authorize accept "
-    "deny adjudicate choose select pick",
-    "write": "draft write answer reply respond compose generate summarise summarize translate rewrite paraphrase personalise "
-    "personalize produce create prepare fill redact anonymise anonymize edit proofread localise localize caption "
-    "build design author document issue redline outline",
+    "classify": """classify categorise categorize triage tag label sort route prioritise prioritize code
+    assign group bucket rank segment file-under shortlist suggest propose recommend approve reject decide
+    authorise authorize accept deny adjudicate choose select pick""",
+    "write": """draft write answer reply respond compose generate summarise summarize translate rewrite
+    paraphrase personalise personalize produce create prepare fill redact anonymise anonymize edit proofread
+    localise localize caption build design author document issue redline outline""",
     "judge": "review audit screen vet inspect assess evaluate score grade moderate appraise check-in test",
     "reconcile": "reconcile match compare dedupe deduplicate merge cross-check",
-    "plan": "schedule book plan roster dispatch allocate budget staff reorder order procure split timetable rota",
+    "plan": """schedule book plan roster dispatch allocate budget staff reorder order procure split
+    timetable rota""",
     "predict": "forecast predict estimate project model",
     "release": "deploy ship release launch",
     "money": "bill invoice charge price quote pay refund settle collect chase recover reimburse",
-    "people": "negotiate sell pitch market advertise promote onboard train coach interview hire recruit call phone "
-    "counsel nurse treat teach tutor mentor represent advise follow engage nurture text message",
-    "run": "manage handle run process maintain keep administer coordinate oversee own support operate monitor track resolve fix "
-    "improve optimise optimize streamline automate transform modernise modernize overhaul revamp remediate "
-    "auto-remediate enable do cover replace provide offer deliver",
+    "people": """negotiate sell pitch market advertise promote onboard train coach interview hire recruit
+    call phone counsel nurse treat teach tutor mentor represent advise follow engage nurture text message""",
+    "run": """manage handle run process maintain keep administer coordinate oversee own support operate
+    monitor track resolve fix improve optimise optimize streamline automate transform modernise modernize
+    overhaul revamp remediate auto-remediate enable do cover replace provide offer deliver""",
     "act": "block freeze suspend cancel close lock unlock ban stop reset restore escalate refer renew",
     # Steps that get a job's input: part of the job that follows them, even when they lead.
-    "input": "read open receive gather fetch load upload scan ingest take find detect identify spot locate look-up search "
-    "retrieve pull catch",
+    "input": """read open receive gather fetch load upload scan ingest take find detect identify spot locate
+    look-up search retrieve pull catch""",
     # Steps that hand a job's result on: a job of their own only when they lead with an object of their own.
-    "step": "send submit export post log save store attach update enter push forward notify alert share email return publish "
-    "hand queue record sync copy insert put check verify validate confirm double-check flag highlight mark list "
-    "make leave drop park stage file",
+    "step": """send submit export post log save store attach update enter push forward notify alert share
+    email return publish hand queue record sync copy insert put check verify validate confirm double-check
+    flag highlight mark list make leave drop park stage file""",
 }
 KIND_OF = {verb: kind for kind, verbs in KINDS.items() for verb in verbs.split()}
-STARTS = re.compile(
-    bounded(
-        r"(?:[,;:/+&]\s*|\b(?:and|or|then|plus|also|while|alongside|as well as|and also|and then|before|after|"
-        r"along with|together with|followed by|as well|right through to|through to|tool|ai|we|must|should|will|"
-        r"would|can|could)\s+)(?:(?:then|also|finally|automatically|auto|potentially|initially|just)\s+)?$"
-    )
+# What a clause can start after: a comma or a conjunction, a modal, and a word that leads into a verb.
+CLAUSE_JOINS = one_of(
+    """and, or, then, plus, also, while, alongside, as well as, and also, and then, before, after,
+    along with, together with, followed by, as well, right through to, through to, tool, ai, we, must,
+    should, will, would, can, could"""
 )
+LEADS_IN = "(?:then|also|finally|automatically|auto|potentially|initially|just)"
+STARTS = re.compile(bounded(rf"(?:[,;:/+&]\s*|\b{CLAUSE_JOINS}\s+)(?:{LEADS_IN}\s+)?$"))
 LEAD_WORDS = frozenset(
     "then also finally automatically auto potentially initially just simply basically we to ideally first "
     "quickly".split()
@@ -57,15 +60,20 @@ OBJECT_START = re.compile(
     r"^\s+(?:the|a|an|each|every|all|any|our|their|its|them|it|new|incoming|outgoing|open|overdue|"
     r"\w+s\b|\w+)"
 )
+# Nouns that name a process: a list of them is a list of work ("invoice capture, approval routing").
 PROCESS_NOUN = re.compile(
-    r"(?:\w+ing|\w+tion|\w+sion|\w+ment|approvals?|runs|queries|comms|communications|payroll|benefits|"
-    r"research|outreach|sequences|campaigns|analysis|analytics|forecasts|bookkeeping|timesheets|rotas|"
-    r"declarations|payments|filings|works|paperwork|rosters|responses|appeals|checks|requests|plans|"
-    r"eligibility|cards|emails|letters|grading|invoices|contracts|returns|renewals|audits|"
-    r"leave|capture|review|reviews|close|returns|reporting|reports|analytics|outreach|marketing|admin|"
-    r"logistics|procurement|recruitment|support|sales|billing|pricing|planning|scheduling|maintenance|"
-    r"compliance|onboarding|offboarding|hiring|fundraising|admissions|ops|operations|service|services|"
-    r"fulfilment|fulfillment|triage|dispatch|enquiries|inquiries|complaints|follow-ups?|chasing|collections?)$"
+    one_of(
+        r"""\w+ing, \w+tion, \w+sion, \w+ment, approvals?, runs, queries, comms, communications, payroll,
+        benefits, research, outreach, sequences, campaigns, analysis, analytics, forecasts, bookkeeping,
+        timesheets, rotas, declarations, payments, filings, works, paperwork, rosters, responses, appeals,
+        checks, requests, plans, eligibility, cards, emails, letters, grading, invoices, contracts, returns,
+        renewals, audits, leave, capture, review, reviews, close, returns, reporting, reports, analytics,
+        outreach, marketing, admin, logistics, procurement, recruitment, support, sales, billing, pricing,
+        planning, scheduling, maintenance, compliance, onboarding, offboarding, hiring, fundraising,
+        admissions, ops, operations, service, services, fulfilment, fulfillment, triage, dispatch, enquiries,
+        inquiries, complaints, follow-ups?, chasing, collections?"""
+    )
+    + "$"
 )
 DETERMINER = re.compile(
     r"\s+(?:(?:the|a|an|our|their|its|his|her|each|every|all|any|them|it|this|these|those)\b|"
@@ -280,7 +288,8 @@ def listed_processes(prose: Prose) -> str:
         )
     )  # "Timetabling, …"
     if leading and KIND_OF.get(found[0][0].lower()) != "run":
-        return ""  # a verb leads: the clauses are judged as jobs (a generic one, "manage X, Y and Z", lists them)
+        # A verb leads: the clauses are judged as jobs (a generic one, "manage X, Y and Z", lists them).
+        return ""
     strong = STRONG_BREAK.split(prose.lower)
     parts = [BEFORE_PREPOSITION.split(part, 1)[0] for part in LIST_BREAK.split(prose.lower)]
     heads = [part.split()[-1].strip(".,") for part in parts if part.split()]
