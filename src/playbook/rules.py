@@ -218,7 +218,8 @@ register(
             ("people-in-general", "people in general", "People who hate paperwork"),
             (
                 "generic-population",
-                "a whole population, however hedged (more or less every)",
+                "a whole population, however hedged (more or less every), or counted in the thousands "
+                "(all 23,000 employees of the group)",
                 "More or less every Shopify merchant out there",
             ),
             (
@@ -229,7 +230,8 @@ register(
             ),
             (
                 "whole-industry",
-                "a whole industry, a segment as a whole, or companies of every size",
+                "a whole industry, a segment as a whole or named as one (…, a segment we estimate at £180m), "
+                "what industry surveys say of one, or companies of every size",
                 "Hospitality operators of all sizes",
             ),
             ("everywhere", "a market that spans everywhere", "Busy professionals everywhere"),
@@ -274,7 +276,8 @@ register(
         passes="losing: 6 hours a week re-reading contracts",
         judges="losing needs an amount: a number (digits, number words, a range, a fraction, a share or money) "
         "with a unit of loss, not an identifier, a date or a word that merely contains a number word; people's "
-        "time (three people full time) and money over a period (about £180k last season) are amounts.",
+        "time (three people full time, most of each week) and money over a period (about £180k last season) are "
+        "amounts, and a rate may follow what is counted (60 pages of reports a day, calls on an autumn Saturday).",
         patterns=(
             ("no-number", "no amount at all", "Escalations pile up overnight"),
             (
@@ -297,8 +300,10 @@ register(
         fails="measured_on: MMLU and the public leaderboard",
         passes="measured_on: 200 real vendor contracts, hand-labelled",
         judges="measured_on is read for public benchmarks, leaderboards, vendors' and makers' figures and impressions, "
-        "unless it also names a sample of the workflow's own work (500 of our own call notes), which an impression "
-        "or made-up data is not.",
+        "unless it also names a sample of the workflow's own work (500 of our own call notes; a count from a period "
+        "of the team's history or scored against its own decisions: 1,000 closed alerts from H2, with the analysts' "
+        "narratives as reference), which an impression or made-up data is not unless it is set aside first; who "
+        "ran a public benchmark does not make it the team's own (we ran MedQA ourselves).",
         patterns=(
             (
                 "named-benchmark",
@@ -310,7 +315,11 @@ register(
                 "a leaderboard, an arena or an index of models",
                 "Its ranking on a popular coding leaderboard",
             ),
-            ("exam", "an exam, a quiz or trivia questions", "The reported CPA exam section scores"),
+            (
+                "exam",
+                "an exam, a quiz or trivia questions, one or many (a practice exam)",
+                "The reported CPA exam section scores",
+            ),
             (
                 "model-card",
                 "what the model's makers report: a model card, a system card, a technical report",
@@ -328,7 +337,8 @@ register(
             ),
             (
                 "impression",
-                "an impression from trying it",
+                "an impression from trying it or from a demo, whoever ran it: how it looked or felt, who was "
+                "impressed",
                 "tried it on a handful of CVs and it looked right",
             ),
             (
@@ -425,7 +435,8 @@ register(
         passes="problem: Extract the renewal date and notice period from vendor contracts",
         judges="problem is read for several jobs, a whole function, a product or a goal instead of one job; "
         "one job with several fields ('extract the date, the amount and the payee'), a cadence ('updated hourly') "
-        "or a condition ('before a shift would breach the rest rule') is one problem.",
+        "or a condition ('before a shift would breach the rest rule'), or what to do when it cannot be done "
+        "('route to a human if nothing matches'), is one problem.",
         patterns=(
             (
                 "too-long",

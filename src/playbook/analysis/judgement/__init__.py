@@ -115,7 +115,7 @@ def _judge(field: str, text: str, vocabulary: Vocabulary) -> list[Verdict]:
                 )
     if field == "model.measured_on":
         found = evaluation.judge_evaluation(
-            prose, find(compiled.benchmarks, prose, compiled.allowed), compiled.benchmarks[0]
+            prose, find(compiled.benchmarks, prose, compiled.allowed, first=False), compiled.benchmarks[0]
         )
         for finding in found:
             verdicts.append(Verdict("PB201", finding.pattern.name, f"measured_on: {finding.message()}"))

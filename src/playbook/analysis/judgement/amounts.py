@@ -66,6 +66,7 @@ ONE_IN = re.compile(r"\s+(?:[\w'-]+\s+){0,2}?(?:in|out of)\s+(\d+|" + "|".join(N
 SHARE_OF = re.compile(
     r"\s+of (?:the |our |their |all |every )?(?:last |past |first |latest )?" + ANY_NUMBER + r"\b"
 )
+OF_WHAT = re.compile(r"\s+of\s+(?:[\w'-]+\s+){0,2}?[\w'-]+(?=\s+(?:a|an|per|each|every|on|in)\s)")
 OF_THEM = re.compile(r"\s+of (?:them|those|these|the \w+|our \w+|their \w+)")
 # What makes money a price rather than a loss: "paying €12 a month".
 PRICE = re.compile(
@@ -91,9 +92,13 @@ def _number(text: str) -> bool:
 
 
 def _rate_after(prose: Prose, word: Word) -> bool:
-    """Whether a rate follows ``word`` at once ("40 tickets a week", "five a night")."""
-    rest = prose.lower[word.end : word.end + 48]
-    found = RATE.search(rest)
+    """Whether a rate follows ``word`` at once ("40 tickets a week", "five a night"), or after
+    what it is of ("60 pages of builders' reports a day")."""
+    rest = prose.lower[word.end : word.end + 64]
+    of_what = OF_WHAT.match(rest)
+    if of_what is not None:
+        rest = rest[of_what.end() :]
+    found = RATE.search(rest[:48])
     return found is not None and len(rest[: found.start()].split()) <= 1
 
 
@@ -155,11 +160,17 @@ def _counts_a_loss(prose: Prose, words: tuple[Word, ...], index: int) -> bool:
     return bool(LOSS_AFTER.match(rest) or (head not in PEOPLE and LOSS_NOW.match(rest)))
 
 
-def _identifier(words: tuple[Word, ...], index: int, lower: str) -> str:
+def _identifier(prose: Prose, words: tuple[Word, ...], index: int, lower: str) -> str:
     """Return the words that make the number at ``index`` a name or a date, or ""."""
     previous = words[index - 1] if index else None
     following = words[index + 1] if index + 1 < len(words) else None
     before = _clean(previous) if previous else ""
+    if (
+        previous is not None
+        and len(previous.text) == 1
+        and prose.plain[previous.end : previous.end + 1] == "/"
+    ):
+        previous, before = None, ""  # "w/ 20-30 mins": a letter and a slash are a word in shorthand
     if previous is not None and (
         before in IDENTIFIERS
         or (previous.text.isupper() and len(before) > 1 and before not in NOT_AN_ACRONYM and before.isalpha())
@@ -305,7 +316,7 @@ def read_amounts(prose: Prose) -> Reading:
         if prose.plain[word.end : word.end + 1] == "(":
             not_amounts.append(word.text + prose.plain[word.end : word.end + 3])  # 401(k)
             continue
-        identifier = _identifier(words, index, lower)
+        identifier = _identifier(prose, words, index, lower)
         if identifier:
             not_amounts.append(identifier)
             continue

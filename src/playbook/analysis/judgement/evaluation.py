@@ -11,7 +11,7 @@ import re
 
 from playbook.analysis.judgement.gates import bounded
 from playbook.analysis.judgement.patterns import Pattern, words_pattern
-from playbook.analysis.judgement.quantities import NUMBER_WORDS
+from playbook.analysis.judgement.samples import COUNT, measured_on_own
 from playbook.analysis.judgement.sources import (
     A_FEW_TRIES,
     BENCHMARK_NAMES,
@@ -61,45 +61,6 @@ CONTRAST = re.compile(
     r"(?:[\w'-]+\s+){0,2}$"
 )
 STYLE = re.compile(r"^(?:-style|-like| style| format|-format|-type| type| template|-for-|-based|-inspired)")
-# A measurement on the team's own data, as the text states it: "320 of our own invoices", "on
-# 400 real chat transcripts", "we tested it ourselves".
-OWN_WORDS = "(?:our own|our|real|actual|live|production|internal|genuine)"
-NOT_DATA = one_of(
-    """tenant, environment, system, instance, account, platform, sandbox, office, stack, cloud, servers?,
-    infrastructure, vpc, network, building, console, setup, workspace, org"""
-)  # "in our own tenant": where it ran, not what it ran on
-OWN_MEASURE = re.compile(
-    bounded(
-        r"\b\d[\d,]*\s+(?:of\s+)?(?:our|our own|real|actual|live|production|internal|genuine|recent)\b|"
-        r"\b(?:on|from|against|using|with|across|in)\s+"
-        rf"(?:[\w'-]+\s+){{0,2}}?{OWN_WORDS}\s+(?!{NOT_DATA}\b)[\w-]+|"
-        r"\bourselves\b|\bin-house\b|"
-        r"\b(?:design|pilot|launch|beta|development) "
-        r"(?:partner|customer|client|site|practice|hospital|clinic|school|depot|store)s?\b|"
-        r"\bwe (?:measured|tested|scored|evaluated|ran|checked|graded|benchmarked) "
-        r"(?:it |the model |them )?(?:on|against|with|across)\b"
-    )
-)
-SETS_ASIDE = re.compile(
-    r"\b"
-    + one_of(
-        r"""but, however, though, although, yet, instead, set aside, dropped, skipped, ignored, ignoring,
-        whatever, regardless, rather than, not, unlike, similar, in style, -style, versus, vs\.?, compared,
-        beat, beats, while, whereas, then, before, after, so, than, format as, same format, formatted like,
-        looked, seemed, rosier, only as, just as, as a, for comparison, as a baseline, at first, first,
-        aside"""
-    )
-    + r"\b|;"
-)
-NEGATED_OWN = re.compile(
-    r"\b"
-    + one_of(
-        """not, never, no, rather than, instead of, without, unlike, though, although, until, before, once,
-        haven't, hasn't, hadn't, didn't, don't, doesn't, won't, yet to, not yet, plan to, planning to, will,
-        going to, hope to, want to, intend to, scheduled, planned, budget to, time to"""
-    )
-    + r"\s+(?:[\w']+\s+){0,7}$"
-)  # within one clause: a dash or a comma ends it
 METHOD = "(?:approach|method|technique|prompt|recipe|idea|architecture|setup|pipeline|rubric)"
 
 
@@ -115,42 +76,6 @@ def _method_not_result(prose: Prose, match: re.Match) -> bool:
             match.group(),
         )
     )
-
-
-WEAK = frozenset({"vendor-claim", "second-hand", "playground", "model-card"})
-NOT_MEASURED = frozenset({"impression", "playground", "generated-set"})  # how it was looked at, not where
-# A counted sample of the team's own work: "500 of our own FNOL call notes", "Eighty reference packs
-# from our own files", "200 real vendor contracts".
-SAMPLE = re.compile(
-    bounded(
-        rf"\b(?:\d[\d,]*|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})\s+"
-        r"(?:(?:real|actual|live|production|genuine)\s|(?:[\w'-]+\s+){0,3}?"
-        r"(?:of|from|in|out of|pulled from|drawn from|taken from)\s+(?:our|real|actual|live|production)\s)"
-    )
-)
-
-
-def measured_on_own(prose: Prose, found: list) -> bool:
-    """Whether the text states a measurement on the team's own data that outweighs ``found``: a
-    counted sample of its own work outweighs any other source it names (the accuracy was measured
-    on the workflow's own data, whatever else was also looked at), though not an impression or
-    made-up data, which measure nothing of it; any measurement on its own data outweighs what
-    someone said (a vendor, a demo); public data or a benchmark is outweighed by an uncounted one
-    only when the text sets it aside ("…; on our own invoices it got 83%")."""
-    if not any(finding.pattern.name in NOT_MEASURED for finding in found) and any(
-        not _negated(prose, match) for match in SAMPLE.finditer(prose.lower)
-    ):
-        return True
-    for match in OWN_MEASURE.finditer(prose.lower):
-        if not _negated(prose, match):
-            return all(finding.pattern.name in WEAK for finding in found) or bool(
-                SETS_ASIDE.search(prose.lower)
-            )
-    return False
-
-
-def _negated(prose: Prose, match: re.Match) -> bool:
-    return bool(NEGATED_OWN.search(prose.lower[max(0, match.start() - 40) : match.start()]))
 
 
 def patterns(extra_names: tuple[str, ...] = ()) -> tuple[Pattern, ...]:
@@ -182,7 +107,7 @@ def patterns(extra_names: tuple[str, ...] = ()) -> tuple[Pattern, ...]:
             "model-card",
             "is what the model's makers report, not the workflow's own data",
             re.compile(MAKERS_REPORTS),
-            unless_before=own_or_contrast,
+            unless_before=re.compile(own_or_contrast.pattern + rf"|\b{COUNT}\s+(?:[\w'-]+\s+)?$"),
         ),
         Pattern(
             "vendor-claim",
@@ -283,8 +208,8 @@ def _named_dataset(prose: Prose) -> re.Match | None:
 
 
 def judge_evaluation(prose: Prose, found: list, capital_pattern: Pattern) -> list:
-    """Return the findings to report: none when the text measures on the team's own data and
-    names the other figure only to set it aside."""
+    """Return the finding to report, of every pattern's first in ``found``: none when the text
+    measures on the team's own data and names the other figure only to set it aside."""
     from playbook.analysis.judgement.patterns import Finding
 
     if not found:
@@ -294,7 +219,7 @@ def judge_evaluation(prose: Prose, found: list, capital_pattern: Pattern) -> lis
             and not CONTRAST.search(prose.lower[max(0, match.start() - 48) : match.start()])
             and not STYLE.search(prose.lower[match.end() : match.end() + 20])
         ):
-            found = [Finding(capital_pattern, prose.quote(*match.span()))]
+            found = [Finding(capital_pattern, prose.quote(*match.span()), match.start())]
     if found and measured_on_own(prose, found):
         return []
-    return found
+    return found[:1]

@@ -118,9 +118,10 @@ def _jobs(text: str) -> tuple[tuple[str, str, bool], ...]:
         starts.add(word.start)
         if word.lower.strip(",") not in LEAD_WORDS:
             break
+    asides = [match.span() for match in ASIDE.finditer(prose.lower)]
     for index, word in enumerate(words):
-        if word.start not in starts:
-            continue
+        if word.start not in starts or any(start < word.start < end for start, end in asides):
+            continue  # not where a clause starts, or in brackets: "(refurb / scrap / RTV)" are options
         lower = word.lower.strip(".,;:")
         if (len(lower) < 3 and lower != "do") or not lower.isalpha() and "-" not in lower:
             continue
@@ -149,10 +150,49 @@ def _jobs(text: str) -> tuple[tuple[str, str, bool], ...]:
             continue  # "…, quoting the relevant clause": how the job is done, not another job
         if CONDITION.search(prose.lower, max(0, word.start - 80), word.start):
             continue  # "… before a shift would breach the rest rule": when the job is done, not another job
+        if found and _fallback(prose, word):
+            continue  # "…, and route it to a human if nothing matches": the job's other outcome
+        if (
+            lower in SAME_AS_PARTICIPLE
+            and TIME_OBJECT.match(prose.lower, word.end)
+            and re.search(r",\s*$", prose.lower[max(0, word.start - 4) : word.start])
+        ):
+            continue  # "…, run the week a review is booked": when the job is done
         after = prose.lower[word.end : word.end + 12]
         joined = bool(re.match(r"^\s*(?:,|and\b|&|or\b|/)\s*", after)) and index + 1 < len(words)
         found.append((word.text, kind, not joined))
     return tuple(found)
+
+
+# What is in brackets is an aside: options, examples or a gloss, not the job's clauses.
+ASIDE = re.compile(r"\([^()]{0,200}\)")
+# A clause that says what to do when the job cannot be done is the job's other outcome: "…, and
+# offer a rebook slot if not", "…; route to a human if nothing matches", "otherwise escalate".
+UNSURE = one_of(
+    r"""not, none, nothing, no \w+, unsure, uncertain, in doubt, unclear, ambiguous, low[- ]confidence,
+    there is no \w+, there's no \w+, (?:it|they|the \w+) (?:can't|cannot|doesn't|don't|isn't|aren't|fails?),
+    (?:it|they|the \w+|an? \w+) (?:is|are) (?:missing|absent|unclear|illegible|blank|unreadable|incomplete)"""
+)
+FALLBACK_AFTER = re.compile(bounded(rf"[^,;.]{{0,60}}?\b(?:if|when|where|unless) {UNSURE}\b"))
+FALLBACK_BEFORE = re.compile(rf"\b(?:otherwise|else|failing that|if not|if {UNSURE}),?\s*(?:[\w-]+\s+)?$")
+# A participle spelt as its verb, with a time after it, says when the job is done: "…, run every
+# morning", "…, run the week a review is booked", "…, set the night before".
+SAME_AS_PARTICIPLE = frozenset("run set put cut read hit let shut spread cast cost come become".split())
+TIME_OBJECT = re.compile(
+    bounded(
+        r"\s+(?:(?:the|each|every|that|this|next|on|at|on the|at the)\s+)?(?:[\w-]+\s+)?"
+        r"(?:week|day|morning|night|evening|afternoon|hour|month|quarter|year|weekend|shift|fortnight|"
+        r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b"
+    )
+)
+
+
+def _fallback(prose: Prose, word) -> bool:
+    """Whether the clause ``word`` starts is what to do when the job cannot be done."""
+    return bool(
+        FALLBACK_AFTER.match(prose.lower, word.end)
+        or FALLBACK_BEFORE.search(prose.lower[max(0, word.start - 40) : word.start])
+    )
 
 
 def _participle(word: str) -> bool:
@@ -206,6 +246,9 @@ LEADING_LIST = re.compile(bounded(r"(?:[\w'-]+\s*,\s*)+[\w'-]+\s*(?:,\s*)?(?:and
 # Words that start a clause before an object without being a verb.
 NOT_VERBS = frozenset(
     "the and but also then plus with from into onto for each every all any both either per via like such "
+    "before after until till during within without across against between under over through throughout "
+    "around about above below beside near since unless once because although though toward towards upon "
+    "among amid despite except "
     "only just even also including include includes especially particularly namely whether whose which "
     "where when while what how who its their our this that these those one two three first second last "
     "next new all-in".split()
@@ -230,7 +273,7 @@ COMPOUND_HEAD = re.compile(
     r"handling|management|tracking|reporting|reconciliation|chasing|scheduling|planning|analysis|"
     r"automation|optimi[sz]ation|generation|extraction|classification|drafting|screening|summaries|"
     r"summarisation|summarization|translation|transcription|allocation|dispatching|booking|bookings|"
-    r"displays?|screens?|signage|announcements"
+    r"displays?|screens?|signage|announcements|results|findings|outcomes|readings|scores"
 )  # "stop displays": where it shows
 
 

@@ -155,6 +155,7 @@ ASIDE_GUESS = either(
     r"(?:is|are) (?:likely|going|set|keen|planning|expected) to\b",
 )
 ASIDE = re.compile(bounded(ASIDE_START + ASIDE_OPENER + THE_SUFFERER_STILL + ASIDE_SUBJECT + ASIDE_GUESS))
+ACRONYM = re.compile(bounded(r"\b[A-Z]{2,}\b"))
 # What makes the words before ", and …" a sufferer of their own, not the first items of a list of them.
 OWN_CLAUSE = re.compile(r"\d|\b(?:who|that|at|in|on|of|for|with|from|our|my)\b")
 
@@ -162,7 +163,8 @@ OWN_CLAUSE = re.compile(r"\d|\b(?:who|that|at|in|on|of|for|with|from|our|my)\b")
 def sufferers_clause(prose: Prose) -> Prose:
     """Return the part of ``who`` that names the sufferer: all of it, or what comes before a
     passing remark about someone else, which is no guess about the sufferer."""
-    aside = ASIDE.search(prose.lower)
+    # A word in capitals is a name, never a pronoun: in "…; IT may reuse it later", IT is a team.
+    aside = ASIDE.search(ACRONYM.sub(lambda match: "x" * len(match.group()), prose.plain).lower())
     if aside is None or (aside.group("joined") and not OWN_CLAUSE.search(prose.lower, 0, aside.start())):
         return prose  # ", and drivers would …" after a bare list is the list's last item, no aside
     return prose_of(prose.text[: aside.start()])

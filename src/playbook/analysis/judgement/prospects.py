@@ -128,6 +128,22 @@ SIZES = one_of(
     """small, large, big, busy, modern, typical, average, regular, ordinary, mid-?size[d]?, medium-sized,
     medium, many, most, all, today's, global, local, independent, online, digital, remote, hybrid, and"""
 )
+# A segment of a market, the sufferer named as one or sized as one: "…, a segment we estimate at
+# £180m", "centres in this segment", and what is typical of it by industry research.
+SEGMENT = "(?:segment|vertical|niche)"
+A_SEGMENT = (
+    rf"(?:,|;|\s-|—|\()\s*(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?(?:{SEGMENT}|market)\b|"
+    rf"\b(?:this|that|each|whole|entire) (?:[\w-]+ )?{SEGMENT}s?\b|"
+    rf"\b(?:{SEGMENT}|market|sector)s?\b[^.;]{{0,20}}?\b(?:we |they |analysts )?"
+    r"(?:estimate[ds]?|value[ds]?|valued|size[ds]?|sized|put|reckon(?:ed)?)\s+(?:it\s+|them\s+)?at\b"
+)
+INDUSTRY_RESEARCH = (
+    r"\b(?:according to|per|from|based on|citing) (?:the |an? |recent |published )?"
+    r"(?:industry|market|sector|analyst|trade[- ]body|trade association)s? "
+    r"(?:surveys?|reports?|research|data|studies|figures|estimates|benchmarks?|averages?)\b|"
+    r"\bindustry (?:surveys?|averages?|estimates|figures|research|studies) "
+    r"(?:show|suggest|say|put|estimate)\b"
+)
 WHOLE_INDUSTRY = (
     r"\bthe (?:whole|entire|wider|global|broader) (?:[\w'-]+ ){0,2}?"
     r"(?:industry|sector|market|profession|world|space|ecosystem|economy)\b|"

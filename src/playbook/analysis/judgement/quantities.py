@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from playbook.analysis.judgement.words import one_of
+from playbook.analysis.judgement.words import either, one_of, phrases
 
 # Units an amount is counted in: time, people's time, and the quantities a loss is measured by.
 TIME = re.compile(
@@ -63,14 +63,16 @@ PER_WHAT = one_of(
     file, contract, case, lot, audit, clash, deviation, changeover, call, order, claim, ticket, invoice,
     job, patient, property, site, store, account, batch, deal, lead, booking, admission, hire, submission,
     return, shipment, delivery, filing, pour, inspection, associate, agent, tech, clerk, nurse, member,
-    report, period, round, event, session, episode"""
+    report, period, round, event, session, episode, fortnight, monday, tuesday, wednesday, thursday, friday,
+    saturday, sunday"""
 )
 PERIOD = one_of(
     """year, quarter, month, week, season, term, semester, winter, summer, spring, autumn, fall,
     financial year, fiscal year, fy, peak, cycle"""
 )
 RATE = re.compile(
-    rf"\b(?:a|an|per|each|every|/|a\s+full)\s+(?:[\w-]+\s+)?{PER_WHAT}s?\b|"
+    # "on a busy Friday" is per Friday
+    rf"\b(?:(?:on|in)\s+)?(?:a|an|per|each|every|/|a\s+full)\s+(?:[\w-]+\s+)?{PER_WHAT}s?\b|"
     r"\b(?:annually|yearly|monthly|weekly|daily|nightly|hourly|a year|a month|per annum|p\.a\.|each time|"
     rf"every time|on average|(?:last|this|over the last|over the past) {PERIOD}|"
     r"in (?:the last|a typical|an average) \w+)\b"
@@ -184,9 +186,15 @@ GIVE_THEIR_TIME = one_of(
     """lose, lost, spend, spent, waste, wasted, give up, gave up, burn, burned, burnt, sink, sank, sacrifice,
     sacrificed, block out, blocked out"""
 )
-HOW_MUCH_OF_IT = one_of(
-    """a, an, the, the whole, the entire, every, each, most of (?:the|a|their), half (?:a|the|their), all,
-    their"""
+# A share of a period of their time: "most of each week", "half of every shift", "the bulk of the day".
+SHARE_OF_IT = one_of(
+    """most, much, half, all, part, a third, a quarter, the bulk, the best part, the better part, a good part,
+    a chunk, a big chunk, a lot"""
+)
+HOW_MUCH_OF_IT = either(
+    *phrases("a, an, the, the whole, the entire, every, each"),
+    rf"{SHARE_OF_IT} of (?:the|a|an|each|every|their|his|her|our)",
+    *phrases("half (?:a|the|their), all, their"),
 )
 PEOPLES_TIME = re.compile(
     rf"^\s+(?:working\s+|(?:are|is)\s+)?{WORKING_ON_IT}\b|"

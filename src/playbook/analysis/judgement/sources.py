@@ -155,7 +155,9 @@ EXAMS = either(
     rf"{EXAM_KINDS} exams?",
     r"exam (?:questions|scores|papers|sections?|results)",
     *phrases("-style questions, question banks?, past papers, textbooks?"),
-    "practice (?:problems|questions|tests|exams|sets)",
+    # One exam or many: "a practice exam", "mock tests", "the certification exam".
+    "practice (?:problems?|questions?|tests?|exams?|sets?|papers?)",
+    "(?:mock|certification|cert|qualifying) (?:exams?|tests?|papers?|questions)",
     *phrases(
         "mark schemes, sample questions, trivia, quiz ?bank, quiz questions, olympiad, puzzles?, riddles"
     ),
@@ -196,13 +198,40 @@ SAID = one_of(
     """assured, told, said, says, claims?, claimed, promised, showed, demoed, demonstrated, ran, mentioned,
     swears, quoted, reckons, guaranteed"""
 )
-# An impression from trying it, or from watching someone else's demo.
+# An impression from trying it, or from watching a demo, whoever ran it: how it looked or felt, that
+# people were impressed, a casual try.
+LOOKED = one_of(
+    """looked, looks, look, seemed, seems, seem, felt, feels, sounded, sounds, came across as,
+    comes across as, appeared, appears"""
+)
+SO = r"(?:(?:really|very|pretty|quite|super|mostly|genuinely|fairly|totally|so|all|more or less)\s+)?"
+GOOD = one_of(
+    """good enough, good, great, fine, ok, okay, solid, decent, promising, impressive, strong, accurate,
+    right, sensible, sound, reasonable, excellent, brilliant, amazing, perfect, convincing, plausible,
+    reliable, correct, spot[- ]on, bang on, on point, on the money, about right, smart, sharp, fantastic,
+    superb, terrific, useful, usable, legit"""
+)
+IMPRESSED = one_of(
+    """impressed, blown away, wowed, won over, amazed, sold on it, happy with it, pleased with it,
+    liked it, loved it"""
+)
+TRIED_IT_OUT = either(
+    r"(?:had|have|having|gave it|give it|giving it|took it for) a (?:quick )?"
+    r"(?:play|go|spin|whirl|tinker|fiddle|poke|try|test drive)",
+    r"(?:tinker|fiddl|mess|mucked?|play)(?:ed|ing|s)? (?:about |around )?with it",
+    r"kick(?:ed|ing|s)? the (?:tyres|tires)",
+    r"test[- ]dr(?:ove|iven|ive)",
+)
+A_DEMO = either(
+    r"(?:the|a|our|their) demo (?:we|they|i|he|she|you) (?:ran|gave|did|watched|saw|put on|held|showed)",
+    r"(?:in|at|during|from) (?:the|a|our|their) (?:\w+ )?demo",
+    r"(?:showed|demoed|presented|pitched) it (?:at|to|in|during)",
+)
 IMPRESSIONS = "|".join(
     (
         r"gut feel(?:ing)?|vibes?|eyeball(?:ed|ing)?|playing (?:with|around with) it|"
         r"played (?:with|around with) it",
-        r"seemed (?:good|fine|accurate|right|sensible)|looked (?:good|fine|sensible|right|accurate)|"
-        r"(?:answers|results|output) looked",
+        rf"{LOOKED} {SO}{GOOD}|(?:answers|results|output) looked",
         r"(?:pasted|copied|dropped|threw) (?:[\w'-]+ ){0,5}?into (?:the |a )?"
         r"(?:playground|chat|chatgpt|console|demo|window|tool)",
         r"(?:live|sales|vendor'?s?|supplier'?s?|seller'?s?|product|recorded|scripted|canned|on-?site|"
@@ -211,6 +240,9 @@ IMPRESSIONS = "|".join(
         r"(?:vendor|supplier|seller|provider|rep|sales team|account manager) (?:gave|ran|showed|did|put on)",
         r"(?:strong|good|great|first|positive|initial|general|overall|favourable|favorable) impressions?",
         r"(?:was|were|looked|seemed) (?:\w+ )?impressive",
+        rf"(?:was|were|got|left|came away|is|are|am|everyone|everybody) (?:\w+ )?{IMPRESSED}",
+        TRIED_IT_OUT,
+        A_DEMO,
     )
 )
 # A result published elsewhere: a paper, a preprint, published scores.

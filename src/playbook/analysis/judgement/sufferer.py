@@ -9,6 +9,7 @@ import re
 from playbook.analysis.judgement.modals import MODAL, NOT_A_MODAL, counterfactual, present_loss
 from playbook.analysis.judgement.patterns import Pattern
 from playbook.analysis.judgement.prospects import (
+    A_SEGMENT,
     ACROSS_THE_BOARD,
     AFTER_LAUNCH,
     AI_SPEND,
@@ -23,6 +24,7 @@ from playbook.analysis.judgement.prospects import (
     IF_THEY_HAD_IT,
     IN_GENERAL,
     IN_THE_FUNNEL,
+    INDUSTRY_RESEARCH,
     MARKET_MONEY,
     MARKET_TALK,
     MASSES,
@@ -96,10 +98,17 @@ COUNTS = either(
 )
 
 
+# A count in the thousands is a population, whoever's it is: "all 23,000 employees of the group",
+# "every one of our 12,000 store associates".
+HEADCOUNT = rf"(?:one\s+)?(?:of\s+)?(?:(?:the|our|its|their)\s+)?(?!(?:19|20)\d\d\b){BIG_COUNT}(?![\w,.])"
+
+
 def _anchored(prose: Prose, match: re.Match) -> bool:
     """Excuse a quantifier that a specific anchor follows: "all 9 of our dispatchers", "everyone on
-    the night shift at the Leeds depot", "every nurse on ward 7"."""
+    the night shift at the Leeds depot", "every nurse on ward 7"; not a count in the thousands."""
     rest = prose.lower[match.end() : match.end() + 90]
+    if re.search(BIG_COUNT, match.group()) or re.match(rf"\s+{HEADCOUNT}", rest):
+        return False
     if re.match(rf"\s+(?:\d|(?:of\s+)?(?:the\s+)?{COUNTS}\b)", rest) or SPECIFIC.search(rest):
         return True
     return bool(NAMED_PLACE.search(prose.plain[match.end() : match.end() + 90]))
@@ -229,7 +238,10 @@ PATTERNS = (
     Pattern(
         "generic-population",
         "is a whole population, not a specific group losing today",
-        re.compile(rf"^(?:{HEDGE}\s+)?(?:every|all|any|most|each)\s+(?!\d)(?!of\b)(?!the\b)[\w'-]+"),
+        re.compile(
+            rf"^(?:{HEDGE}\s+)?(?:every|all|any|most|each)\s+(?!\d)(?!of\b)(?!the\b)[\w'-]+|"
+            rf"^(?:{HEDGE}\s+)?(?:every|all|any|most|each)\s+{HEADCOUNT}"
+        ),
         unless=_anchored,
         fields=("sufferer.who",),
     ),
@@ -244,8 +256,8 @@ PATTERNS = (
     ),
     Pattern(
         "whole-industry",
-        "is a whole industry, not a specific group losing today",
-        re.compile(WHOLE_INDUSTRY),
+        "is a whole industry or a segment of one, not a specific group losing today",
+        re.compile("|".join((WHOLE_INDUSTRY, A_SEGMENT, INDUSTRY_RESEARCH))),
     ),
     Pattern(
         "everywhere",
