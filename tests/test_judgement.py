@@ -309,6 +309,33 @@ PRINCIPLES = [
         "Night-shift pharmacists at our Hull hospital checking discharge scripts; IT will roll it out wider",
         set(),
     ),
+    # Set E, the held-out set, after it was measured: a demo seen or praised, a good feeling and a few
+    # tries are impressions; a percent sign set apart is a share; a list a preposition opens names
+    # fields; a gap to close or an ill to end is a goal; how far a specific group's work reaches is
+    # not a market.
+    ("model.measured_on", "We were shown an impressive walkthrough by their solutions team", {"PB201"}),
+    (
+        "model.measured_on",
+        "The planners tried it a couple of times and came away with a positive sense of it",
+        {"PB201"},
+    ),
+    ("model.measured_on", "The analysts have a good feeling about it after a week of use", {"PB201"}),
+    ("sufferer.losing", "About 30 % of tickets reopen within a week", set()),
+    (
+        "scope.problem",
+        "Create a job card from each fault report with asset tag, location and priority",
+        set(),
+    ),
+    ("scope.problem", "Read the fault report with OCR, issue a job card and email the engineer", {"PB302"}),
+    ("scope.problem", "Close the attainment gap for looked-after children", {"PB302"}),
+    ("scope.problem", "Tackle loneliness among older tenants", {"PB302"}),
+    ("scope.problem", "Close each resolved ticket with a summary note", set()),
+    (
+        "sufferer.who",
+        "Claims handlers at a Leeds insurer who chase repair quotes from garages across the UK",
+        set(),
+    ),
+    ("sufferer.who", "Independent garages across the UK who chase repair quotes", {"PB101"}),
 ]
 
 

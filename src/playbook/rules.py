@@ -234,7 +234,11 @@ register(
                 "what industry surveys say of one, or companies of every size",
                 "Hospitality operators of all sizes",
             ),
-            ("everywhere", "a market that spans everywhere", "Busy professionals everywhere"),
+            (
+                "everywhere",
+                "a market that spans everywhere, not how far a specific group's work reaches",
+                "Busy professionals everywhere",
+            ),
             ("market-size", "the size or growth of a market", "A $4.2bn claims-processing software market"),
             ("market-count", "a count of a market", "Around 9,000 independent pharmacies in Germany"),
             (
@@ -338,7 +342,7 @@ register(
             (
                 "impression",
                 "an impression from trying it or from a demo, whoever ran it: how it looked or felt, who was "
-                "impressed",
+                "impressed, a good feeling after a few tries, a demo seen",
                 "tried it on a handful of CVs and it looked right",
             ),
             (
@@ -467,7 +471,7 @@ register(
             ("whole-function", "a whole function or department", "Replace the IT helpdesk"),
             (
                 "transformation-goal",
-                "a goal to reach rather than a problem to solve",
+                "a goal to reach rather than a problem to solve, a gap to close or an ill to end among them",
                 "Modernise citizen services",
             ),
             (

@@ -247,6 +247,8 @@ def read_amounts(prose: Prose) -> Reading:
             return Reading(word.text, ())  # "3h/wk", "2d/mo"
         if not _number(lower) and not (lower[:1] in "$€£¥₹" and _number(lower[1:])):
             continue
+        if prose.plain[word.end : word.end + 2] in (" %", "%"):
+            return Reading(f"{word.text} %", ())  # "15 % of the visits": a share, the sign set apart
         if (
             "/" in word.lower
             and SLASHED.fullmatch(word.lower)

@@ -203,6 +203,16 @@ MOVE_A_METRIC = (
     rf"^{MOVE}\s+(?:the |our |overall |total )?(?:[\w-]+ )?{METRIC}\b"
     r"(?!\s+(?:of|on|in|from) (?:each|every|the) )"
 )
+# A gap to close or an ill of society to end is a goal: "bridge the digital divide", "tackle loneliness".
+ILLS = one_of(
+    r"""poverty, homelessness, loneliness, isolation, inequalit(?:y|ies), illiteracy, unemployment, exclusion,
+    deprivation, hunger, food insecurity, obesity, crime, (?:[\w-]+ )?(?:crisis|shortage|epidemic)"""
+)
+SOCIAL_GOAL = (
+    r"^(?:\w+ly\s+)?(?:bridge|close|narrow|shrink|level) the (?:[\w-]+ ){0,3}?(?:gap|divide)\b|"
+    rf"^(?:\w+ly\s+)?(?:tackle|address|end|eliminate|combat|fight|beat|solve|reduce|prevent|stop) "
+    rf"(?:the )?(?:[\w-]+ ){{0,2}}?{ILLS}\b"
+)
 # everyone-served: for all teams, company-wide, anything anyone asks, every document that passes.
 FOR_ALL = r"(?:all|every|any|the whole|the entire|all of|all our|all of our|\d[\d,]* )"
 COMPANY_WIDE = (

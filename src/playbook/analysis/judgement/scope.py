@@ -44,6 +44,7 @@ from playbook.analysis.judgement.breadth import (
     RUN_IT_ALL,
     RUN_THE_WHOLE,
     SLOGANS,
+    SOCIAL_GOAL,
     SOFTWARE,
     TECHNOLOGY,
     THE_WHOLE_OF,
@@ -102,7 +103,7 @@ def patterns(extra_broad: tuple[str, ...] = ()) -> tuple[Pattern, ...]:
                 + "|".join((APPLY_AI, SLOGANS))
                 + rf"|^(?:\w+ly\s+)?{GOAL_VERBS}\b|\bmake (?:[\w'-]+ ){{0,4}}?{BETTER}\b|"
                 + rf"^{FIX_THE_THING}\s+(?:the |our |all )?[\w-]+\.?$|\beverywhere\b|"
-                + "|".join((WORK_BETTER, FIND_OPPORTUNITIES, MOVE_A_METRIC))
+                + "|".join((WORK_BETTER, FIND_OPPORTUNITIES, MOVE_A_METRIC, SOCIAL_GOAL))
                 + r"|^(?:better|faster|cheaper|smarter|simpler|easier),? (?:[\w-]+,? )+"
             ),
         ),

@@ -216,13 +216,21 @@ IMPRESSED = one_of(
     liked it, loved it"""
 )
 TRIED_IT_OUT = either(
+    r"tried it (?:out )?(?:a few|a couple of|several|some|a handful of|once or twice|two or three) times",
+    r"(?:had|have|has|got|get|left with|came away with|come away with) a (?:\w+ )?"
+    r"(?:good|positive|great|strong|warm|decent|reassuring) (?:feeling|sense|vibe)",
     r"(?:had|have|having|gave it|give it|giving it|took it for) a (?:quick )?"
     r"(?:play|go|spin|whirl|tinker|fiddle|poke|try|test drive)",
     r"(?:tinker|fiddl|mess|mucked?|play)(?:ed|ing|s)? (?:about |around )?with it",
     r"kick(?:ed|ing|s)? the (?:tyres|tires)",
     r"test[- ]dr(?:ove|iven|ive)",
 )
+DEMO = "(?:demo|demonstration|walkthrough|showcase)s?"
 A_DEMO = either(
+    r"(?:saw|seen|watched|attended|sat through|got|given|shown) (?:a |an |the |their |its )?(?:[\w-]+ ){0,3}?"
+    + DEMO,
+    r"(?:convincing|compelling|impressive|slick|great|good|strong|polished|flawless|amazing|nice) "
+    r"(?:[\w-]+ )?" + DEMO,
     r"(?:the|a|our|their) demo (?:we|they|i|he|she|you) (?:ran|gave|did|watched|saw|put on|held|showed)",
     r"(?:in|at|during|from) (?:the|a|our|their) (?:\w+ )?demo",
     r"(?:showed|demoed|presented|pitched) it (?:at|to|in|during)",

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from playbook.analysis.judgement.modals import MODAL, NOT_A_MODAL, counterfactual, present_loss
+from playbook.analysis.judgement.modals import CLAUSE, MODAL, NOT_A_MODAL, counterfactual, present_loss
 from playbook.analysis.judgement.patterns import Pattern
 from playbook.analysis.judgement.prospects import (
     A_SEGMENT,
@@ -120,6 +120,21 @@ NAMED_PLACE = re.compile(
     rf"\b(?:at|in|on|of|for|from|with|inside|within)\s+(?:the\s+)?(?:[a-z-]+\s+){{0,2}}?"
     rf"(?!(?:{PLACES})\b)[A-Z][\w'&.-]*"
 )
+
+
+def _reach_of_their_work(prose: Prose, match: re.Match) -> bool:
+    """Excuse a market's span that says how far a specific group's work reaches, not who they are:
+    "intake staff at a shelter in Regina who phone around for beds across the region"."""
+    window = max(0, match.start() - CLAUSE)
+    relative = list(re.finditer(r"\b(?:who|that|which)\b", prose.lower[window : match.start()]))
+    if not relative:
+        return False
+    start = window + relative[-1].start()
+    return bool(SPECIFIC.search(prose.lower, window, start) or NAMED_PLACE.search(prose.plain, window, start))
+
+
+def _anchored_or_reach(prose: Prose, match: re.Match) -> bool:
+    return _anchored(prose, match) or _reach_of_their_work(prose, match)
 
 
 def _worked_on(prose: Prose, match: re.Match) -> bool:
@@ -265,7 +280,7 @@ PATTERNS = (
         re.compile(
             rf"\b(?:{ACROSS_THE_BOARD}|(?:across|throughout|all over|around) {REGIONS}|{IN_GENERAL})\b"
         ),
-        unless=_anchored,
+        unless=_anchored_or_reach,
     ),
     Pattern(
         "market-size",
