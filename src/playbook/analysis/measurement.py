@@ -10,7 +10,7 @@ from typing import Callable, Protocol
 
 from playbook.diagnostics import Diagnostic
 from playbook.load.cache import SourceCache
-from playbook.load.evals import Evaluation, eval_digest, eval_file, read_evaluation
+from playbook.load.evals import Evaluation, eval_digest, eval_file, eval_options, read_evaluation
 from playbook.load.model import Brief
 from playbook.rules import diagnostic
 
@@ -38,12 +38,13 @@ def measure_briefs(
             kept.append(brief)
             continue
         path = eval_file(brief.model.eval)
-        key = f"{path}\n{brief.model.eval_field}"
+        options = eval_options(brief.model)
+        key = f"{path}\n{options.key}"
 
-        def read(digest: str, path: str = path, key: str = key, field: str = brief.model.eval_field) -> tuple:
+        def read(digest: str, path: str = path, key: str = key, options=options) -> tuple:
             stored = store.get(key, digest) if store is not None else None
             if stored is None:
-                stored = read_evaluation(root, path, field)
+                stored = read_evaluation(root, path, options)
                 if store is not None:
                     store.put(key, digest, stored)
             return stored
