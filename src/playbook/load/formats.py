@@ -30,7 +30,9 @@ MAX_SAMPLES = 100_000_000
 EVAL_PATH = (
     r"""(?![/.])(?!.*//)(?!(?:.*/)?\.\.?(?:/|$))[^\x00-\x1f\\:*?"<>|]{1,250}\.(?:jsonl|csv|json|eval)"""
 )
-EVAL_FIELD = r"[^\s].{0,199}"  # a column or a dotted path: any text of one line
+EVAL_FIELD = (
+    r"\s*[^\s].{0,199}"  # a column or a dotted path: any text of one line (YAML's spaces are trimmed)
+)
 SLUG = Text(
     pattern=SLUG_PATTERN,
     pattern_help=f"a slug of lowercase letters, digits and single hyphens, like 'renewal-dates', "

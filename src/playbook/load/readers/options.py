@@ -50,7 +50,7 @@ WHERE_EXAMPLE = '"metric == correctness"'
 
 
 @dataclass(frozen=True, slots=True)
-class Test:
+class Condition:
     """One test of ``eval_where``: the case's ``field`` equals ``value`` (or not, ``negated``)."""
 
     field: str
@@ -91,7 +91,7 @@ class EvalOptions:
 
     field: str = ""
     passing: PassRule | None = None
-    where: tuple[Test, ...] = ()
+    where: tuple[Condition, ...] = ()
     where_text: str = ""
     slice: str = ""
 
@@ -151,9 +151,9 @@ def parse_threshold(text: str) -> PassRule | None:
     return PassRule(f"{match[1]} {match[2]}", match[1], float(match[2]))
 
 
-def parse_where(text: str) -> tuple[tuple[Test, ...], tuple[int, str] | None]:
+def parse_where(text: str) -> tuple[tuple[Condition, ...], tuple[int, str] | None]:
     """Return the tests of an ``eval_where`` text, or the offset and message of its first mistake."""
-    tests: list[Test] = []
+    tests: list[Condition] = []
     at = _SPACES.match(text).end()
     while True:
         field = _FIELD.match(text, at)
@@ -168,7 +168,7 @@ def parse_where(text: str) -> tuple[tuple[Test, ...], tuple[int, str] | None]:
         value = _VALUE.match(text, at)
         if value is None:
             return (), (at, f"expected a value after {operator[0]}, got {_shown(text, at)}")
-        tests.append(Test(_unquoted(field[0]), _unquoted(value[0]), operator[0] == "!="))
+        tests.append(Condition(_unquoted(field[0]), _unquoted(value[0]), operator[0] == "!="))
         end = value.end()
         at = _SPACES.match(text, end).end()
         if at == len(text):
@@ -197,9 +197,9 @@ class PassSpec(Spec):
     def read(self, node, reading, key):
         if node.kind == "sequence":
             labels = _LABELS.read(node, reading, key)
-            if not labels or not all(label.strip() for label in labels):
+            if not labels:
                 reading.problem(
-                    "PB002", node, f"{key}: a passing label is empty", "name the labels that pass"
+                    "PB002", node, f"{key}: give at least one passing label", "such as [factual, correct]"
                 )
                 raise Invalid
             return labels
@@ -228,7 +228,7 @@ class PassSpec(Spec):
                 "anyOf": [
                     {"type": "number", "minimum": -MAX_BOUND, "maximum": MAX_BOUND},
                     {"type": "string", "pattern": f"^{THRESHOLD}$"},
-                    _LABELS.json_schema(),
+                    {**_LABELS.json_schema(), "minItems": 1},
                 ]
             }
         )

@@ -41,6 +41,7 @@ class Tally:
         self.where_values: dict[str, None] = {}  # values of the first tested field, to name
         self.variants: dict[str, None] = {}
         self.labelled = False  # a case had one of eval_pass's labels
+        self.labels: dict[str, None] = {}  # the values the cases have, to name when none is one
 
     def fail(self, line: int, column: int, message: str, hint: str, label: str = "") -> None:
         """Add a PB008 problem; stop reading after MAX_PROBLEMS."""
@@ -55,7 +56,7 @@ class Tally:
     def wanted(self) -> set[str]:
         """Return every path of a case the options and the tool read (what a streamed reader picks)."""
         options = self.options
-        return (self.tool.paths(self.field) | {test.field for test in options.where} | {options.slice}) - {""}
+        return self.tool.paths({self.field, options.slice, *(test.field for test in options.where)})
 
     def case(self, case: Case, line: int = 1, column=None, label: str = "") -> None:
         """Count one case read at ``line``; ``column(field)`` says where a field is on it."""
@@ -83,7 +84,10 @@ class Tally:
         if isinstance(found, Wrong):
             self.fail(*where[:2], found.message, found.hint, where[2])
         else:
-            self.labelled |= found is True and bool(self.options.passing and self.options.passing.labels)
+            if self.options.passing and self.options.passing.labels:
+                self.labelled |= found is True
+                if found is False and len(self.labels) < MAX_SHOWN:
+                    self.labels[as_text(value)[:40]] = None
             self._count(case, found, where)
 
     def _selected(self, case: Case) -> bool:
@@ -109,7 +113,7 @@ class Tally:
         found = self.tool.get(case, name)
         if found is not MISSING:
             self.present["slice"] = True
-        if isinstance(found, Container):
+        if found is not MISSING and isinstance(found, Container):
             self.fail(*where[:2], f"{name} is a {found.kind}, not a slice's value", inside(name), where[2])
             return
         value = as_text(found) if found is not MISSING else ""
@@ -186,7 +190,7 @@ class Tally:
                     1,
                     1,
                     f"no case of {self.field} has a label that model.eval_pass names ({', '.join(rule.labels)})",
-                    "name the labels the file has, as it writes them (any case)",
+                    "the cases have: " + ", ".join(self.labels),
                 )
             elif not self.graded:
                 where = f"no case has a pass or a fail in {self.field}" if self.field else "no case is graded"

@@ -80,9 +80,9 @@ class Tool:
         """Return the verdict's field when the brief names none, or "" if the case has none."""
         return next((name for name in self.defaults if case.get(name) is not MISSING), "")
 
-    def paths(self, field: str) -> set[str]:
-        """Return every path of a case this tool reads, besides the brief's own."""
-        return {field, *self.defaults, *self.extra_paths} - {""}
+    def paths(self, named: set[str]) -> set[str]:
+        """Return every path of a case this tool reads: the ``named`` ones, and its own."""
+        return {*named, *self.defaults, *self.extra_paths} - {""}
 
     def get(self, case: Case, path: str) -> object:
         return case.get(path)
@@ -206,8 +206,8 @@ class DeepEval(Tool):
     extra_paths = ("name", "metricsData.item.name", "metricsData.item.score", "metricsData.item.success")
     extra_paths += ("metricsData.item.error",)
 
-    def paths(self, field: str) -> set[str]:
-        return {*super().paths(field), *(_older(path) for path in (field,) if path.startswith("metadata."))}
+    def paths(self, named: set[str]) -> set[str]:
+        return {*super().paths(named), *(_older(path) for path in named if path.startswith("metadata."))}
 
     def get(self, case: Case, path: str) -> object:
         found = case.get(path)
@@ -226,9 +226,16 @@ class DeepEval(Tool):
         return metric.get("score" if options.passing else "success", MISSING)
 
     def errored(self, case: Case, field: str) -> bool:
+        """A metric that raised has no verdict; a case has none when one raised and no other
+        failed (a failed metric fails the case whatever the one that raised would have said)."""
         metric = self.metric(case, field)
-        metrics = [metric] if metric is not None else case.get("metricsData")
-        return isinstance(metrics, list) and any(m.get("error") not in (None, MISSING) for m in metrics)
+        if metric is not None:
+            return metric.get("error") not in (None, MISSING)
+        metrics = case.get("metricsData")
+        if not isinstance(metrics, list):
+            return False
+        raised = [m.get("error") not in (None, MISSING) for m in metrics]
+        return any(raised) and not any(m.get("success") is False and not r for m, r in zip(metrics, raised))
 
     def variant(self, case: Case) -> str | None:
         return None

@@ -109,9 +109,10 @@ class Archive:
                 found[member.name] = member
         return found
 
-    def open(self, member: Member, budget: int = MAX_UNPACKED) -> BinaryIO:
-        """Return a stream of the member's unpacked bytes; reading more than ``budget`` of them,
-        or anything the archive does not hold as it says, raises Malformed."""
+    def open(self, member: Member, budget: int | None = None) -> BinaryIO:
+        """Return a stream of the member's unpacked bytes; reading more than ``budget`` of them
+        (MAX_UNPACKED unless given), or anything the archive does not hold as it says, raises
+        Malformed."""
         self.stream.seek(member.offset)
         local = self.stream.read(_LOCAL.size)
         if len(local) < _LOCAL.size or not local.startswith(b"PK\x03\x04"):
@@ -132,7 +133,7 @@ class Archive:
         else:
             message = f"the archive's member {member.name} is packed with method {member.method}"
             raise Malformed(1, 1, message, "Inspect AI packs its logs with deflate or Zstandard")
-        return _Counted(unpacked, member.name, budget)  # type: ignore[return-value]
+        return _Counted(unpacked, member.name, budget or MAX_UNPACKED)  # type: ignore[return-value]
 
 
 def _zip64_sizes(extra: bytes, packed: int, unpacked: int, offset: int) -> tuple[int, int]:
