@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import BinaryIO, Iterator
 
 # Bytes on disk of a file read whole: lm-eval's samples of an MMLU-sized run, an Inspect AI JSON log
-# with its transcripts. Reading is linear (about 7 s a GiB of JSON Lines, 20 s of a JSON log, and
-# only when the bytes change) in constant memory.
+# with its transcripts. Reading is linear, in constant memory, and only when the bytes change: about
+# 13 s of CPU a GB of JSON Lines, 16 to 30 s a GB of a JSON document (bench/eval_memory.py).
 MAX_FILE = 1 << 30
 MAX_ROW = 1 << 20  # bytes of one line of JSON Lines or CSV
 CHUNK = 64 << 10  # bytes read at a time, past a row's limit and by the JSON parser

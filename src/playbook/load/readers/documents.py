@@ -117,49 +117,51 @@ class Picker:
             if row is not None:
                 tally.case(RowCase(dict(zip(self.columns, row))), events.line if self.lines else 1)
             return
-        wanted = tally.wanted()
-        items = {path.rpartition(".item.")[0] + ".item" for path in wanted if ".item." in path}
-        wild = tally.tool.letters  # Inspect AI: every scorer's value
-        keys: list[str] = [] if not tally.seen else tally.seen
+        base = f"{root}." if root else ""
+        picks = _picks(base, tally.wanted())  # one lookup an event: what to do at a prefix
+        wild = f"{base}scores." if tally.tool.letters else None  # Inspect AI: every scorer's value
+        recording = not tally.seen  # the first case's fields are kept, to suggest one
+        keys: list[str] = [] if recording else tally.seen
         case = PickedCase(keys)
-        cut = len(root) + 1 if root else 0
         picked = 0
         for prefix, event, value in iterator:
             if prefix == root:
-                if event == "map_key":
-                    if len(keys) < MAX_PATHS and not tally.seen:
-                        keys.append(value)
-                    continue
-                break  # the case's own end
-            rel = prefix[cut:]
-            if event == "map_key":
-                if len(keys) < MAX_PATHS and not tally.seen and "item" not in rel.split("."):
+                if event != "map_key":
+                    break  # the case's own end
+                if recording and len(keys) < MAX_PATHS:
+                    keys.append(value)
+                continue
+            if recording and event == "map_key":
+                rel = prefix[len(base) :]
+                if len(keys) < MAX_PATHS and "item" not in rel.split("."):
                     keys.append(f"{rel}.{value}")
-            elif rel in items:
-                if event == "start_map":
-                    entries = case.items.setdefault(rel[:-5], [])
-                    if len(entries) >= MAX_ITEMS:
-                        raise Malformed(
-                            events.line, 1, f"a case has over {MAX_ITEMS} entries in {rel[:-5]}", ""
-                        )
-                    entries.append({})
-            elif ".item." in rel:
-                if rel in wanted and event in SCALARS:
-                    array, _, key = rel.rpartition(".item.")
-                    if case.items.get(array):
-                        case.items[array][-1][key] = value
-            elif rel in wanted or (
-                wild and rel.startswith("scores.") and rel.endswith(".value") and rel.count(".") == 2
-            ):
-                if event in SCALARS:
-                    case.values[rel] = value
-                elif event in STARTS:
-                    case.values[rel] = Container(STARTS[event])
-                picked += rel not in wanted
+                continue
+            pick = picks.get(prefix)
+            if pick is None:
+                if wild is None or not prefix.startswith(wild) or not prefix.endswith(".value"):
+                    continue
+                if event not in SCALARS and event not in STARTS:
+                    continue  # a key or the end of a score that is a mapping
+                pick = (VALUE, prefix[len(base) :], "")
+                picked += 1
                 if picked > MAX_PICKED:
                     raise Malformed(
                         events.line, 1, f"a case has over {MAX_PICKED} scores", "score with fewer scorers"
                     )
+            what, name, key = pick
+            if what == VALUE:
+                if event in SCALARS:
+                    case.values[name] = value
+                elif event in STARTS:
+                    case.values[name] = Container(STARTS[event])
+            elif what == ENTRY:
+                if event == "start_map":
+                    entries = case.items.setdefault(name, [])
+                    if len(entries) >= MAX_ITEMS:
+                        raise Malformed(events.line, 1, f"a case has over {MAX_ITEMS} entries in {name}", "")
+                    entries.append({})
+            elif event in SCALARS and case.items.get(name):
+                case.items[name][-1][key] = value
         tally.case(case, events.line if self.lines else 1)
 
     def _row(self, root: str, iterator, events: JsonEvents) -> list | None:
@@ -192,6 +194,24 @@ class Picker:
                     events.line, 1, f"a row has over {MAX_COLUMNS:,} values", "keep the graded columns"
                 )
         return row
+
+
+VALUE, ENTRY, FIELD = "value", "entry", "field"
+
+
+def _picks(base: str, wanted: set[str]) -> dict[str, tuple[str, str, str]]:
+    """Return, by the full prefix of an event, what a case keeps of it: the value at a wanted
+    path; a new entry of a list some wanted paths go into (``metricsData.item.name``); or a
+    field of that entry."""
+    picks: dict[str, tuple[str, str, str]] = {}
+    for path in wanted:
+        array, inside, key = path.rpartition(".item.")
+        if inside and "." not in key:
+            picks[f"{base}{array}.item"] = (ENTRY, array, "")
+            picks[f"{base}{path}"] = (FIELD, array, key)
+        else:
+            picks[f"{base}{path}"] = (VALUE, path, "")
+    return picks
 
 
 def _start(root: str) -> str:

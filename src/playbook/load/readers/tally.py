@@ -72,23 +72,28 @@ class Tally:
         variant = tool.variant(case)
         if variant is not None and (variant in self.variants or len(self.variants) < MAX_SHOWN):
             self.variants[variant] = None
-        where = (line, column(self.field) if column else 1, label or tool.label(case))
         if tool.errored(case, self.field):
             self.errored += 1
-            self._count(case, None, where)
+            self._count(case, None, line)
             return
         value = tool.value(case, self.field, self.options) if self.field else MISSING
         if value is not MISSING:
             self.present["field"] = True
         found = verdict(value, self.field, self.options.passing, tool.letters)
         if isinstance(found, Wrong):
-            self.fail(*where[:2], found.message, found.hint, where[2])
-        else:
-            if self.options.passing and self.options.passing.labels:
-                self.labelled |= found is True
-                if found is False and len(self.labels) < MAX_SHOWN:
-                    self.labels[as_text(value)[:40]] = None
-            self._count(case, found, where)
+            self.fail(
+                line,
+                column(self.field) if column else 1,
+                found.message,
+                found.hint,
+                label or tool.label(case),
+            )
+            return
+        if self.options.passing and self.options.passing.labels:
+            self.labelled |= found is True
+            if found is False and len(self.labels) < MAX_SHOWN:
+                self.labels[as_text(value)[:40]] = None
+        self._count(case, found, line)
 
     def _selected(self, case: Case) -> bool:
         for index, test in enumerate(self.options.where):
@@ -101,7 +106,7 @@ class Tally:
                 return False
         return True
 
-    def _count(self, case: Case, verdict: bool | None, where: tuple[int, int, str]) -> None:
+    def _count(self, case: Case, verdict: bool | None, line: int) -> None:
         if verdict is None:
             self.ungraded += 1
         else:
@@ -114,7 +119,9 @@ class Tally:
         if found is not MISSING:
             self.present["slice"] = True
         if found is not MISSING and isinstance(found, Container):
-            self.fail(*where[:2], f"{name} is a {found.kind}, not a slice's value", inside(name), where[2])
+            self.fail(
+                line, 1, f"{name} is a {found.kind}, not a slice's value", inside(name), self.tool.label(case)
+            )
             return
         value = as_text(found) if found is not MISSING else ""
         if not value:
@@ -130,10 +137,11 @@ class Tally:
                     else f"{name} has over {MAX_SLICES} values: a slice is a part of the workflow that many cases share"
                 )
                 self.fail(
-                    *where[:2],
+                    line,
+                    1,
                     message,
                     "name a field such as a document type, a language or a region in eval_slice",
-                    where[2],
+                    self.tool.label(case),
                 )
                 return
             counts = self.slices[value] = [0, 0, 0]
@@ -212,6 +220,8 @@ class Tally:
         """Report a file with no verdict: the field named is not there, or none of the usual ones is."""
         if self.options.field:
             return self._missing(self.options.field, "model.eval_field")
+        if self.tool.unscored:
+            return self.fail(1, 1, *self.tool.unscored)
         names = self.tool.defaults or PASS_FIELDS
         listed = f"{', '.join(names[:-1])} or {names[-1]}" if len(names) > 1 else names[0]
         self.fail(

@@ -71,10 +71,11 @@ class Tool:
     letters = False  # Inspect AI's C, I, P and N
     defaults: tuple[str, ...] = PASS_FIELDS
     extra_paths: tuple[str, ...] = METRIC_FIELDS
+    unscored: tuple[str, str] | None = None  # the message and hint when no case has a verdict
 
     def __init__(self, kind: str = ""):
         self.kind = kind or self.kind
-        self.metric_field = ""
+        self.metric_field: str | None = None  # a long table's metric column, once a case is seen
 
     def default_field(self, case: Case) -> str:
         """Return the verdict's field when the brief names none, or "" if the case has none."""
@@ -96,13 +97,13 @@ class Tool:
         return False
 
     def variant(self, case: Case) -> str | None:
-        """Return which of several things measured at once the case belongs to, if any."""
-        for name in METRIC_FIELDS:
-            found = case.get(name)
-            if found is not MISSING and not isinstance(found, Container):
-                self.metric_field = name
-                return as_text(found)
-        return None
+        """Return which of several things measured at once the case belongs to, if any: for rows,
+        the value of the metric column the first case has (a table's columns are the same in
+        every row)."""
+        if self.metric_field is None:
+            self.metric_field = next((name for name in METRIC_FIELDS if case.get(name) is not MISSING), "")
+        found = case.get(self.metric_field) if self.metric_field else MISSING
+        return as_text(found) if found is not MISSING and not isinstance(found, Container) else None
 
     def several(self, variants: list[str]) -> tuple[str, str]:
         """Return the message and hint for a file that measures several things at once."""
@@ -162,6 +163,10 @@ class Inspect(Tool):
     letters = True
     defaults = ()
     extra_paths = ("id", "epoch", "error")
+    unscored = (
+        "no sample of the log has a score",
+        "score the samples, or point model.eval at a log that has",
+    )
 
     def __init__(self, scorer: str = ""):
         super().__init__()
@@ -257,6 +262,7 @@ class LmEval(Tool):
     kind = "lm-eval"
     defaults = ()
     extra_paths = ("doc_id", "filter", "metrics")
+    unscored = ("no line names its metrics, as lm-eval's samples do", "name the metric with model.eval_field")
 
     def default_field(self, case: Case) -> str:
         listed = case.row.get("metrics") if isinstance(case, RowCase) else None
