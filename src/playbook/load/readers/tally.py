@@ -31,8 +31,8 @@ class Tally:
         self.path, self.options = path, options
         self.tool = tool or Tool()
         self.field = options.field
-        self.passed = self.graded = self.ungraded = self.skipped = self.unsliced = self.errored = 0
-        self.slices: dict[str, list[int]] = {}  # value -> [passed, graded, ungraded]
+        self.passed = self.graded = self.ungraded = self.skipped = self.errored = 0
+        self.sliced = Slices()
         self.problems: list[Diagnostic] = []
         self.last_line = 1
         self.seen: list[str] = []  # the first case's fields, to suggest one
@@ -113,43 +113,12 @@ class Tally:
             self.graded += 1
             self.passed += verdict
         name = self.options.slice
-        if not name:
-            return
-        found = self.tool.get(case, name)
-        if found is not MISSING:
-            self.present["slice"] = True
-        if found is not MISSING and isinstance(found, Container):
-            self.fail(
-                line, 1, f"{name} is a {found.kind}, not a slice's value", inside(name), self.tool.label(case)
-            )
-            return
-        value = as_text(found) if found is not MISSING else ""
-        if not value:
-            self.unsliced += verdict is not None
-            return
-        counts = self.slices.get(value)
-        if counts is None:
-            if len(value) > MAX_SLICE_TEXT or len(self.slices) >= MAX_SLICES:
-                too_long = len(value) > MAX_SLICE_TEXT
-                message = (
-                    f"{name} is {quote(value)}, over {MAX_SLICE_TEXT} characters for a slice's name"
-                    if too_long
-                    else f"{name} has over {MAX_SLICES} values: a slice is a part of the workflow that many cases share"
-                )
-                self.fail(
-                    line,
-                    1,
-                    message,
-                    "name a field such as a document type, a language or a region in eval_slice",
-                    self.tool.label(case),
-                )
-                return
-            counts = self.slices[value] = [0, 0, 0]
-        if verdict is None:
-            counts[2] += 1
-        else:
-            counts[0] += verdict
-            counts[1] += 1
+        if name:
+            found = self.tool.get(case, name)
+            self.present["slice"] |= found is not MISSING
+            why = self.sliced.add(found, verdict, name)
+            if why is not None:
+                self.fail(line, 1, *why, self.tool.label(case))
 
     def result(self) -> tuple[Evaluation | None, list[Diagnostic]]:
         """Return the evaluation, or every problem found."""
@@ -157,7 +126,7 @@ class Tally:
             self._check_whole()
         if self.problems:
             return None, self.problems
-        slices = tuple(SliceCount(value, *counts) for value, counts in sorted(self.slices.items()))
+        slices = tuple(SliceCount(value, *counts) for value, counts in sorted(self.sliced.counts.items()))
         return Evaluation(
             self.path,
             self.passed,
@@ -167,7 +136,7 @@ class Tally:
             self.tool.kind,
             self.options.slice,
             slices,
-            self.unsliced,
+            self.sliced.unsliced,
         ), []
 
     def _check_whole(self) -> None:
@@ -231,6 +200,41 @@ class Tally:
             "name the column with model.eval_field"
             + (f" (the cases have: {', '.join(self.seen[:12])})" if self.seen else ""),
         )
+
+
+class Slices:
+    """The counts of each slice: value -> [passed, graded, ungraded], and the graded cases with no
+    value; at most MAX_SLICES values of at most MAX_SLICE_TEXT characters."""
+
+    def __init__(self):
+        self.counts: dict[str, list[int]] = {}
+        self.unsliced = 0
+
+    def add(self, found: object, verdict: bool | None, name: str) -> tuple[str, str] | None:
+        """Count a case whose slice field holds ``found``; return why it cannot, if it cannot."""
+        if found is not MISSING and isinstance(found, Container):
+            return f"{name} is a {found.kind}, not a slice's value", inside(name)
+        value = as_text(found) if found is not MISSING else ""
+        if not value:
+            self.unsliced += verdict is not None
+            return None
+        counts = self.counts.get(value)
+        if counts is None:
+            hint = "name a field such as a document type, a language or a region in eval_slice"
+            if len(value) > MAX_SLICE_TEXT:
+                return f"{name} is {quote(value)}, over {MAX_SLICE_TEXT} characters for a slice's name", hint
+            if len(self.counts) >= MAX_SLICES:
+                return (
+                    f"{name} has over {MAX_SLICES} values: a slice is a part of the workflow that many cases share",
+                    hint,
+                )
+            counts = self.counts[value] = [0, 0, 0]
+        if verdict is None:
+            counts[2] += 1
+        else:
+            counts[0] += verdict
+            counts[1] += 1
+        return None
 
 
 class _stopping:
