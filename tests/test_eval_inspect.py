@@ -383,3 +383,12 @@ def test_a_eval_log_is_an_input_of_cached_builds_and_of_serve(make_project, tmp_
         collector.stop()
         observer.stop()
         server.stop()
+
+
+@pytest.mark.parametrize("status, message", [("started", "'started'"), ("error", "'error'")])
+def test_an_unfinished_json_log_is_refused_too(tmp_path, status, message):
+    log = json.loads((FIXTURES.parent / "inspect-renewal-dates.json").read_text(encoding="utf-8"))
+    log["status"] = status
+    (tmp_path / "log.json").write_text(json.dumps(log), encoding="utf-8")
+    evaluation, [problem] = read_evaluation(tmp_path, "log.json")
+    assert problem.message == f"the Inspect AI log's status is {message}: the evaluation did not finish"

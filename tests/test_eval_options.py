@@ -11,13 +11,16 @@ import re
 import shutil
 import subprocess
 
+import msgpack
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from playbook.diagnostics import Severity
+from playbook.load.codec import codec
 from playbook.load.evals import eval_options
 from playbook.load.files import load_brief
+from playbook.load.model import ModelFacts
 from playbook.load.readers.options import (
     MISSING,
     THRESHOLD,
@@ -297,3 +300,13 @@ def test_javascript_reads_the_patterns_as_python_does():
     assert sum(w for w, _ in python) > 20 and sum(t for _, t in python) > 3, (
         "the sample holds valid texts too"
     )
+
+
+@pytest.mark.parametrize("passing", [">= 0.7", ("factual", "Correct"), ""])
+def test_the_options_come_back_from_the_cache_as_they_went(tmp_path, passing):
+    """The build cache holds a brief's model as plain data (MessagePack): a threshold stays text
+    and labels stay a tuple, so the options, and their key, read the same warm as cold."""
+    model = ModelFacts(None, "x", None, "evals/x.jsonl", "score", passing, "metric == a", "doc_type")
+    encode, decode = codec(ModelFacts)
+    back = decode(msgpack.unpackb(msgpack.packb(encode(model)), use_list=False, raw=False))
+    assert back == model and eval_options(back).key == eval_options(model).key
