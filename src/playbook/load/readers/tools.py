@@ -15,8 +15,9 @@ from typing import Protocol
 from playbook.load.readers.options import MISSING, Container, EvalOptions, as_text
 
 PASS_FIELDS = ("correct", "pass", "passed", "success", "score")
-# A long table's column naming what each row measures: one case a row per metric.
-METRIC_FIELDS = ("metric", "metric_name", "evaluator", "scorer")
+# A long table's column naming what each row measures: one case a row per metric. ("evaluator"
+# and "scorer" are left out: in a table graded by people they name the person.)
+METRIC_FIELDS = ("metric", "metric_name")
 
 
 class Case(Protocol):
