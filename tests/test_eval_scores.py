@@ -211,3 +211,12 @@ def test_a_json_list_of_cases_with_nested_scores(tmp_path):
     _, [problem, *_] = read_evaluation(tmp_path, "experiment.json", options(field="scores", passing=">= 0.7"))
     assert problem.message.startswith("scores is a mapping, not a verdict or a score")
     assert problem.hint == "name a field inside it with a dotted path, such as scores.value"
+
+
+def test_a_column_naming_who_graded_is_no_metric(tmp_path):
+    """Human grading often names the grader: a column scorer or evaluator is read as a column."""
+    rows = "id,evaluator,scorer,correct\n1,alice,alice,true\n2,bob,bob,false\n3,alice,alice,true\n"
+    (tmp_path / "graded.csv").write_text(rows, encoding="utf-8")
+    evaluation, problems = read_evaluation(tmp_path, "graded.csv", options(slice="evaluator"))
+    assert problems == [] and (evaluation.passed, evaluation.graded) == (2, 3)
+    assert [(s.value, s.graded) for s in evaluation.slices] == [("alice", 2), ("bob", 1)]
