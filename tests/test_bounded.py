@@ -17,8 +17,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from playbook.load.bounded import MAX_FILE, Malformed
+from playbook.load.bounded import MAX_FILE, Malformed, size_text
 from playbook.load.boundedjson import MAX_DEPTH, MAX_KEY, MAX_STRING, JsonEvents, _Guard, json_row
+from playbook.load.evals import MAX_LOG
 from tests.conftest import brief
 
 SPARSE = 3 << 30  # a 3 GiB file of no bytes on disk
@@ -149,15 +150,22 @@ def test_a_hostile_evaluation_file_is_a_pb008_at_its_own_line(make_project, name
     assert on_brief == ["PB008"], "the brief says its evaluation cannot be used"
 
 
-@pytest.mark.parametrize("file", ["cases.jsonl", "cases.csv", "log.json"])
-def test_a_file_too_big_to_be_an_evaluation_is_refused_before_it_is_read(make_project, file):
-    root = project_with(make_project, file, SPARSE)
+@pytest.mark.parametrize(
+    "file, size, limit",
+    [
+        ("cases.jsonl", SPARSE, MAX_FILE),
+        ("cases.csv", SPARSE, MAX_FILE),
+        ("log.json", SPARSE, MAX_FILE),
+        ("log.eval", MAX_LOG + SPARSE, MAX_LOG),  # a zip is read from its end: its transcripts may be big
+    ],
+)
+def test_a_file_too_big_to_be_an_evaluation_is_refused_before_it_is_read(make_project, file, size, limit):
+    root = project_with(make_project, file, size)
     report, cost = checked(root)
     [finding] = [d for d in report["diagnostics"] if d["code"] == "PB008"]
     assert finding["path"] == "content/briefs/b.md"
-    assert (
-        finding["message"]
-        == f"model.eval: content/evals/{file} is 3 GiB, over the {MAX_FILE >> 20} MiB an evaluation file may be"
+    assert finding["message"] == (
+        f"model.eval: content/evals/{file} is {size_text(size)}, over the {size_text(limit)} an evaluation file may be"
     )
     assert cost["read"] < 20 << 20, (
         "not a byte of the file was read (the run reads only its own code and the project)"

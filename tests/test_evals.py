@@ -187,7 +187,7 @@ BAD = {
         {"c.csv": "id,score\n1,1\n2,0.7\n"},
         "evals/c.csv",
         ("c.csv", 3, 1),
-        "score is '0.7', which is neither",
+        "score is '0.7', a score rather than a pass or a fail",
     ),
     "nothing graded": (
         {"cases.jsonl": rows(None, "")},
@@ -236,20 +236,20 @@ BAD = {
         {"x.json": '{"accuracy": 0.9}'},
         "evals/x.json",
         ("x.json", 1, 1),
-        "a .json evaluation file must be an Inspect AI log",
+        "a .json evaluation file must be one a tool wrote",
     ),
     "broken JSON": ({"x.json": '{"eval": {'}, "evals/x.json", ("x.json", 1, 1), "the file is not valid JSON"),
     "a partial Inspect score": (
         {"x.json": inspect_like(["C", "P"])},
         "evals/x.json",
         ("x.json", 1, 1),
-        "a sample's match score is 'P'",
+        "sample 1: match is 'P' (partly right)",
     ),
-    "a compressed Inspect log": (
+    "a .eval log that is not a zip": (
         {"x.eval": b"PK\x03\x04"},
         "evals/x.eval",
         ("x.eval", 1, 1),
-        "this is an Inspect AI log in its compressed .eval format",
+        "the .eval file is not a zip archive",
     ),
 }
 

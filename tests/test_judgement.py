@@ -214,6 +214,128 @@ PRINCIPLES = [
     # A rate before the amount, and people with the days they lose, are amounts.
     ("sufferer.losing", "Each week, a day of rework on rejected drawings", set()),
     ("sufferer.losing", "Two planners sacrifice the entire Sunday evening to the rota", set()),
+    # Sets C and D, each kind said in other words. Who ran a public benchmark is not where it was
+    # measured; a test the team ran outweighs only what someone said.
+    ("model.measured_on", "We put it through TruthfulQA in-house, 82%, so it should cope", {"PB201"}),
+    ("model.measured_on", "We scored it on the public SQuAD set in-house; looked fine", {"PB201"}),
+    ("model.measured_on", "The vendor quotes 97%, but we tested it ourselves and saw 81%", set()),
+    # An impression is how it looked or felt, who was impressed, a casual try, a demo whoever ran it.
+    ("model.measured_on", "Gave it a spin on some stock photos and it felt pretty solid", {"PB201"}),
+    ("model.measured_on", "Everyone was blown away when we showed it at the all-hands", {"PB201"}),
+    ("model.measured_on", "It came across as very accurate in the demo we did for the board", {"PB201"}),
+    # A counted sample of the team's own work may say so by where it came from in the team's history
+    # or by what it was scored against, not only by "our"; not when it is of the benchmark itself, nor
+    # when an impression is what it rests on.
+    (
+        "model.measured_on",
+        "MMLU as a sanity check first, then 300 denied claims from last year, scored against the "
+        "adjusters' appeal decisions",
+        set(),
+    ),
+    (
+        "model.measured_on",
+        "Model card numbers, then 150 claims from the 2024 book checked against the adjusters' decisions",
+        set(),
+    ),
+    (
+        "model.measured_on",
+        "Its HellaSwag numbers seemed fine, but the real test was 250 of last month's disputes, scored "
+        "against the agents' outcomes",
+        set(),
+    ),
+    (
+        "model.measured_on",
+        "410 press releases from the council press office in 2024, against the stories we ran",
+        set(),
+    ),
+    ("model.measured_on", "The accuracy quoted in the maker's press release", {"PB201"}),
+    ("model.measured_on", "1,000 questions from the 2023 MedQA release", {"PB201"}),
+    ("model.measured_on", "500 examples from a public 2024 contracts dataset", {"PB201"}),
+    ("model.measured_on", "Tried it on the vendor's 50 sample contracts from 2023", {"PB201"}),
+    ("model.measured_on", "250 of last month's disputes; the answers looked right to us", {"PB201"}),
+    # A preposition starts no job; what to do when the job cannot be done is part of it; a participle
+    # spelt as its verb with a time after it says when; what an activity yields is a noun ("audit
+    # findings"); what is in brackets is an aside.
+    ("scope.problem", "Draft the daily bed report from the ward census, after the 7am handover", set()),
+    ("scope.problem", "Flag late shipments to the account manager, before the customer chases", set()),
+    (
+        "scope.problem",
+        "Answer a tenant's repair query from the handbook, and book a visit if nothing applies",
+        set(),
+    ),
+    ("scope.problem", "Classify each inbound email by intent and escalate to a supervisor if unsure", set()),
+    (
+        "scope.problem",
+        "Code each expense line to the ledger, and ask the claimant if the receipt is missing",
+        set(),
+    ),
+    ("scope.problem", "Transcribe each call and invoice the client if it is billable", {"PB302"}),
+    ("scope.problem", "Summarise each complaint and refund the customer when it is upheld", {"PB302"}),
+    (
+        "scope.problem",
+        "Summarise the night's incident log for the duty manager, run every morning at six",
+        set(),
+    ),
+    ("scope.problem", "Draft the tenancy renewal letter, set the month before the lease expires", set()),
+    ("scope.problem", "Roster the crews, plan every shift and invoice the clients", {"PB302"}),
+    ("scope.problem", "Pre-fill the inspection form from the surveyor's photos and audit findings", set()),
+    (
+        "scope.problem",
+        "Pick an outcome (repair / replace / refund) for each warranty claim from the engineer's report",
+        set(),
+    ),
+    # A rate may follow what is counted, or be a day ("on a wet Sunday"); "w/" is a word; a share of a
+    # period of their time is an amount.
+    ("sufferer.losing", "twelve to fifteen walk-in enquiries each on a busy Friday", set()),
+    ("sufferer.losing", "Thirty-odd calls each on a wet Sunday", set()),
+    ("sufferer.losing", "About 200 lines of handwritten stock counts a night to key in", set()),
+    ("sufferer.losing", "Every return comes back w/ 10-15 mins of relabelling", set()),
+    ("sufferer.losing", "Two planners spend most of every Monday rebuilding the rota", set()),
+    # A sufferer named or sized as a segment, or described by industry research, is a market; a count
+    # in the thousands is a population; a word in capitals is a name, not a pronoun.
+    ("sufferer.who", "Independent opticians in the Midlands, a niche we value at roughly £40m", {"PB101"}),
+    ("sufferer.who", "Regional freight brokers, a vertical we size at $2bn", {"PB101"}),
+    (
+        "sufferer.losing",
+        "Clinics in this niche typically lose 8% of bookings to no-shows, according to sector reports",
+        {"PB101"},
+    ),
+    ("sufferer.who", "Planners on the fresh-produce segment desk at our Leeds depot", set()),
+    ("sufferer.who", "All 4,500 staff across the council's directorates", {"PB101"}),
+    ("sufferer.who", "Every one of our 12,000 store associates", {"PB101"}),
+    ("sufferer.who", "All 2024 graduate trainees in our audit practice", set()),
+    (
+        "sufferer.who",
+        "Night-shift pharmacists at our Hull hospital checking discharge scripts; IT will roll it out wider",
+        set(),
+    ),
+    # Set E, the held-out set, after it was measured: a demo seen or praised, a good feeling and a few
+    # tries are impressions; a percent sign set apart is a share; a list a preposition opens names
+    # fields; a gap to close or an ill to end is a goal; how far a specific group's work reaches is
+    # not a market.
+    ("model.measured_on", "We were shown an impressive walkthrough by their solutions team", {"PB201"}),
+    (
+        "model.measured_on",
+        "The planners tried it a couple of times and came away with a positive sense of it",
+        {"PB201"},
+    ),
+    ("model.measured_on", "The analysts have a good feeling about it after a week of use", {"PB201"}),
+    ("sufferer.losing", "About 30 % of tickets reopen within a week", set()),
+    (
+        "scope.problem",
+        "Create a job card from each fault report with asset tag, location and priority",
+        set(),
+    ),
+    ("scope.problem", "Read the fault report with OCR, issue a job card and email the engineer", {"PB302"}),
+    ("scope.problem", "Close the attainment gap for looked-after children", {"PB302"}),
+    ("scope.problem", "Tackle loneliness among older tenants", {"PB302"}),
+    ("scope.problem", "Close each resolved ticket with a summary note", set()),
+    (
+        "sufferer.who",
+        "Claims handlers at a Leeds insurer who chase repair quotes from garages across the UK",
+        set(),
+    ),
+    ("sufferer.who", "Independent garages across the UK who chase repair quotes", {"PB101"}),
 ]
 
 

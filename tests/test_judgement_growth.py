@@ -16,7 +16,17 @@ import time
 import pytest
 
 from playbook.analysis import judgement
-from playbook.analysis.judgement import FIELD_RULES, LIMIT, evaluation, jobs, judge, scope, sufferer
+from playbook.analysis.judgement import (
+    FIELD_RULES,
+    LIMIT,
+    evaluation,
+    jobs,
+    judge,
+    modals,
+    samples,
+    scope,
+    sufferer,
+)
 from playbook.analysis.judgement.gates import gated
 from playbook.analysis.judgement.text import prose_of
 from tests.conftest import brief
@@ -142,10 +152,15 @@ def _unbounded(parsed) -> list[str]:
 # The expressions each module scans over a whole field (finditer, split, sub, search), besides
 # the rules' patterns, which find() tries at every word start their gate opens.
 WHOLE_FIELD = {
-    "sufferer.ASIDE": sufferer.ASIDE,
-    "evaluation.SAMPLE": evaluation.SAMPLE,
-    "evaluation.OWN_MEASURE": evaluation.OWN_MEASURE,
+    "modals.ASIDE": modals.ASIDE,
+    "samples.SAMPLE": samples.SAMPLE,
+    "samples.OWN_DATA": samples.OWN_DATA,
+    "samples.OWN_HANDS": samples.OWN_HANDS,
     "evaluation.NAMED_DATASET": evaluation.NAMED_DATASET,
+    "samples.A_COUNT": samples.A_COUNT,
+    "samples.THEN": samples.THEN,
+    "modals.ACRONYM": modals.ACRONYM,
+    "jobs.ASIDE": jobs.ASIDE,
     "jobs.CLAUSE_START": jobs.CLAUSE_START,
     "jobs.LEADING_LIST": jobs.LEADING_LIST,
     "jobs.HANDED_ON": jobs.HANDED_ON,

@@ -21,7 +21,7 @@ from playbook.diagnostics import Severity
 from playbook.layout import BRIEFS, CONFIG_FILE
 from playbook.load.config import Config, ConfigError, load_config
 from playbook.load.content import drop_duplicate_slugs, load_brief
-from playbook.load.evals import eval_file, read_evaluation_from
+from playbook.load.evals import eval_file, eval_options, read_evaluation_from
 from playbook.load.gitstore import Change, Commit, GitError, NoHistory, RefError, Repository
 from playbook.load.model import Brief
 
@@ -113,10 +113,11 @@ class Snapshots:
         blob = files.get(path)
         if blob is None:
             return None, f"{path} was missing"
-        key = (blob, brief.model.eval_field)
+        options = eval_options(brief.model)
+        key = (blob, options.key)
         if key not in self.evaluations:
             data = self.repo.blobs.read([blob]).get(blob, b"")
-            self.evaluations[key] = read_evaluation_from(io.BytesIO(data), path, brief.model.eval_field)[0]
+            self.evaluations[key] = read_evaluation_from(io.BytesIO(data), path, options)[0]
         evaluation = self.evaluations[key]
         return (evaluation, "") if evaluation is not None else (None, f"{path} had errors")
 

@@ -11,7 +11,7 @@ from typing import NamedTuple
 from playbook.analysis.reuse import EvaluationFile, Reuse
 from playbook.diagnostics import Diagnostic
 from playbook.load.cache import Loaded, SourceCache
-from playbook.load.evals import Evaluation, eval_digest, eval_file, read_evaluation
+from playbook.load.evals import EvalOptions, Evaluation, eval_digest, eval_file, eval_options, read_evaluation
 from playbook.load.model import Brief
 from playbook.rules import diagnostic
 
@@ -37,10 +37,9 @@ def measure_briefs(
             kept.append(brief)
             continue
         path = eval_file(brief.model.eval)
-        key = f"{path}\n{brief.model.eval_field}"
-        digest, why, (evaluation, problems) = _evaluation_file(
-            root, path, key, brief.model.eval_field, memo, store
-        )
+        options = eval_options(brief.model)
+        key = f"{path}\n{options.key}"
+        digest, why, (evaluation, problems) = _evaluation_file(root, path, key, options, memo, store)
         span = brief.span("model.eval")
         if digest is None:
             found.append(
@@ -75,15 +74,15 @@ def measure_briefs(
 
 
 def _evaluation_file(
-    root: Path, path: str, key: str, field: str, memo: Reuse | None, store: SourceCache | None
+    root: Path, path: str, key: str, options: EvalOptions, memo: Reuse | None, store: SourceCache | None
 ) -> EvaluationFile:
-    """Return the evaluation file at ``path`` read by column ``field``: through the memo when there
+    """Return the evaluation file at ``path`` read with ``options``: through the memo when there
     is one, else hashed now and read again only when ``store`` has nothing for its bytes."""
 
     def read(digest: str) -> Loaded:
         stored = store.get(key, digest) if store is not None else None
         if stored is None:
-            stored = read_evaluation(root, path, field)
+            stored = read_evaluation(root, path, options)
             if store is not None:
                 store.put(key, digest, stored)
         return stored

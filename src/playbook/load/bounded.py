@@ -19,9 +19,10 @@ import stat
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
-MAX_FILE = (
-    256 << 20
-)  # bytes on disk: 100,000 graded cases of 2.5 kB; a bigger evaluation is exported as JSON Lines
+# Bytes on disk of a file read whole: lm-eval's samples of an MMLU-sized run, an Inspect AI JSON log
+# with its transcripts. Reading is linear, in constant memory, and only when the bytes change: about
+# 13 s of CPU a GB of JSON Lines, 16 to 30 s a GB of a JSON document (bench/eval_memory.py).
+MAX_FILE = 1 << 30
 MAX_ROW = 1 << 20  # bytes of one line of JSON Lines or CSV
 CHUNK = 64 << 10  # bytes read at a time, past a row's limit and by the JSON parser
 
@@ -43,13 +44,20 @@ def size_text(size: int) -> str:
 
 
 TOO_BIG = f"over the {size_text(MAX_FILE)} an evaluation file may be"
+
+
+def too_big(limit: int) -> str:
+    """Return the end of the message that refuses a file over ``limit`` bytes."""
+    return f"over the {size_text(limit)} an evaluation file may be"
+
+
 TOO_BIG_HINT = "export the graded cases alone, one JSON object a line"
 
 
-def open_bounded(root: Path, path: str) -> tuple[BinaryIO | None, str]:
+def open_bounded(root: Path, path: str, limit: int = MAX_FILE) -> tuple[BinaryIO | None, str]:
     """Return ``path`` opened for reading, or why it cannot be: it is missing, leads out of the
     project through a symlink, is not a regular file (a FIFO would block the build), or is over
-    :data:`MAX_FILE` on disk — refused by its size, before a byte is read."""
+    ``limit`` bytes on disk — refused by its size, before a byte is read."""
     try:
         real = (root / path).resolve(strict=True)
         if not real.is_relative_to(root.resolve()):
@@ -60,11 +68,11 @@ def open_bounded(root: Path, path: str) -> tuple[BinaryIO | None, str]:
     except (OSError, RuntimeError) as error:
         return None, f"cannot be read: {getattr(error, 'strerror', None) or error}"
     status = os.fstat(descriptor)
-    if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_FILE:
+    if not stat.S_ISREG(status.st_mode) or status.st_size > limit:
         os.close(descriptor)
-        return None, "is not a regular file" if not stat.S_ISREG(
-            status.st_mode
-        ) else f"is {size_text(status.st_size)}, {TOO_BIG}"
+        if not stat.S_ISREG(status.st_mode):
+            return None, "is not a regular file"
+        return None, f"is {size_text(status.st_size)}, {too_big(limit)}"
     os.set_blocking(descriptor, True)
     return os.fdopen(descriptor, "rb"), ""
 

@@ -20,6 +20,7 @@ from playbook.load.model import (
     Spans,
     Sufferer,
 )
+from playbook.load.readers.options import PassSpec, WhereSpec
 from playbook.load.schema import Boolean, Choice, Day, Number, Record, Table, Text, TextList
 from playbook.rules import RULES
 
@@ -28,6 +29,9 @@ MAX_SAMPLES = 100_000_000
 # A relative path with forward slashes, no empty, '.' or '..' part, ending in a known format.
 EVAL_PATH = (
     r"""(?![/.])(?!.*//)(?!(?:.*/)?\.\.?(?:/|$))[^\x00-\x1f\\:*?"<>|]{1,250}\.(?:jsonl|csv|json|eval)"""
+)
+EVAL_FIELD = (
+    r"\s*[^\s].{0,199}"  # a column or a dotted path: any text of one line (YAML's spaces are trimmed)
 )
 SLUG = Text(
     pattern=SLUG_PATTERN,
@@ -116,25 +120,41 @@ BRIEF = Record(
                     integer=True,
                 ),
                 "eval": Text(
-                    "The graded cases of the team's own evaluation, a path under content/ such as "
-                    "evals/renewals.jsonl "
-                    "(JSON Lines, CSV, or an Inspect AI JSON log), instead of accuracy and samples.",
+                    "The graded cases of the team's own evaluation, a path under content/ such as evals/renewals.jsonl "
+                    "(JSON Lines or CSV; promptfoo's results, an Inspect AI log, lm-eval's samples or a DeepEval "
+                    "test run as the tool wrote them), instead of accuracy and samples.",
                     pattern=EVAL_PATH,
                     pattern_help="a relative path under content/ with forward slashes, "
-                    "such as evals/renewals.jsonl, ending in .jsonl, .csv or .json",
+                    "such as evals/renewals.jsonl, ending in .jsonl, .csv, .json or .eval",
                 ),
                 "eval_field": Text(
-                    "The eval file's pass/fail column (or Inspect scorer), when it is not one of "
-                    + ", ".join(PASS_FIELDS)
-                    + ".",
-                    pattern=r"[^\s].{0,99}",
-                    pattern_help="a column name",
+                    "The eval file's verdict or score: a column or a dotted path into each case "
+                    "(gradingResult.pass, scores.correctness), an Inspect scorer or a DeepEval metric; by default "
+                    "the tool's own verdict, or the first of " + ", ".join(PASS_FIELDS) + ".",
+                    pattern=EVAL_FIELD,
+                    pattern_help="a column name or a dotted path such as scores.correctness",
+                ),
+                "eval_pass": PassSpec(
+                    'What passes, when the verdict is a score or a label: a threshold such as ">= 0.7" '
+                    "(>=, >, <= or <; a number alone means >=), or the passing labels, such as [factual, correct]."
+                ),
+                "eval_where": WhereSpec(
+                    'Which rows are cases, in a file of one row per metric or per prompt: "metric == correctness", '
+                    "tests of == or != joined by and."
+                ),
+                "eval_slice": Text(
+                    "A column or dotted path whose values group the cases into slices (doc_type, metadata.region): "
+                    "each slice is counted on its own.",
+                    pattern=EVAL_FIELD,
+                    pattern_help="a column name or a dotted path such as metadata.region",
                 ),
                 "measured_on": Text("The workflow's own data it was measured on.", required=True),
             },
             one_of=(("accuracy",), ("eval",)),
             apart=(("accuracy", "eval"), ("samples", "eval")),
-            needs=(("eval_field", "eval"),),
+            needs=tuple(
+                (option, "eval") for option in ("eval_field", "eval_pass", "eval_where", "eval_slice")
+            ),
         ),
         "scope": Record(
             "The smallest specific problem, and how much of its workflow is covered.",
@@ -208,6 +228,9 @@ def brief_from_values(values: dict, *, path: str, stem: str, body: str, body_lin
             model.get("samples"),
             model.get("eval", ""),
             model.get("eval_field", ""),
+            model.get("eval_pass", ""),
+            model.get("eval_where", ""),
+            model.get("eval_slice", ""),
         ),
         scope=Scope(
             scope["problem"],

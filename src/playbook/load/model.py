@@ -56,7 +56,10 @@ class ModelFacts:
     measured_on: str
     samples: int | None = None
     eval: str = ""
-    eval_field: str = ""
+    eval_field: str = ""  # a column or dotted path: the verdict (or score) of each case
+    eval_pass: str | tuple[str, ...] = ""  # a threshold such as ">= 0.7", or the passing labels
+    eval_where: str = ""  # which rows are cases, such as "metric == correctness"
+    eval_slice: str = ""  # a column or dotted path whose values group the cases
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,8 +18,10 @@ DECLARED = (
         passes="measured_on: 200 real vendor contracts, hand-labelled",
         judges="measured_on is read for public benchmarks, leaderboards, "
         "vendors' and makers' figures and impressions, "
-        "unless it also names a sample of the workflow's own work (500 of our own call notes), "
-        "which an impression or made-up data is not.",
+        "unless it also names a sample of the workflow's own work (500 of our own call notes; a count from a "
+        "period of the team's history or scored against its own decisions: 1,000 closed alerts from H2, with "
+        "the analysts' narratives as reference), which an impression or made-up data is not unless it is set "
+        "aside first; who ran a public benchmark does not make it the team's own (we ran MedQA ourselves).",
         patterns=(
             (
                 "named-benchmark",
@@ -31,7 +33,11 @@ DECLARED = (
                 "a leaderboard, an arena or an index of models",
                 "Its ranking on a popular coding leaderboard",
             ),
-            ("exam", "an exam, a quiz or trivia questions", "The reported CPA exam section scores"),
+            (
+                "exam",
+                "an exam, a quiz or trivia questions, one or many (a practice exam)",
+                "The reported CPA exam section scores",
+            ),
             (
                 "model-card",
                 "what the model's makers report: a model card, a system card, a technical report",
@@ -49,7 +55,8 @@ DECLARED = (
             ),
             (
                 "impression",
-                "an impression from trying it",
+                "an impression from trying it or from a demo, whoever ran it: how it looked or felt, who was "
+                "impressed, a good feeling after a few tries, a demo seen",
                 "tried it on a handful of CVs and it looked right",
             ),
             (

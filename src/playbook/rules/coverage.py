@@ -29,7 +29,8 @@ DECLARED = (
         judges="problem is read for several jobs, a whole function, a product or a goal instead of one job; "
         "one job with several fields ('extract the date, the amount and the payee'), "
         "a cadence ('updated hourly') "
-        "or a condition ('before a shift would breach the rest rule') is one problem.",
+        "or a condition ('before a shift would breach the rest rule'), or what to do when it cannot be done "
+        "('route to a human if nothing matches'), is one problem.",
         patterns=(
             (
                 "too-long",
@@ -60,7 +61,7 @@ DECLARED = (
             ("whole-function", "a whole function or department", "Replace the IT helpdesk"),
             (
                 "transformation-goal",
-                "a goal to reach rather than a problem to solve",
+                "a goal to reach rather than a problem to solve, a gap to close or an ill to end among them",
                 "Modernise citizen services",
             ),
             (

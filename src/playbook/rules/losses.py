@@ -57,7 +57,8 @@ DECLARED = (
             ("people-in-general", "people in general", "People who hate paperwork"),
             (
                 "generic-population",
-                "a whole population, however hedged (more or less every)",
+                "a whole population, however hedged (more or less every), or counted in the thousands "
+                "(all 23,000 employees of the group)",
                 "More or less every Shopify merchant out there",
             ),
             (
@@ -68,10 +69,15 @@ DECLARED = (
             ),
             (
                 "whole-industry",
-                "a whole industry, a segment as a whole, or companies of every size",
+                "a whole industry, a segment as a whole or named as one (…, a segment we estimate at £180m), "
+                "what industry surveys say of one, or companies of every size",
                 "Hospitality operators of all sizes",
             ),
-            ("everywhere", "a market that spans everywhere", "Busy professionals everywhere"),
+            (
+                "everywhere",
+                "a market that spans everywhere, not how far a specific group's work reaches",
+                "Busy professionals everywhere",
+            ),
             ("market-size", "the size or growth of a market", "A $4.2bn claims-processing software market"),
             ("market-count", "a count of a market", "Around 9,000 independent pharmacies in Germany"),
             (
@@ -108,8 +114,9 @@ DECLARED = (
         passes="losing: 6 hours a week re-reading contracts",
         judges="losing needs an amount: a number (digits, number words, a range, "
         "a fraction, a share or money) with a unit of loss, not an identifier, a date or a word that merely "
-        "contains a number word; people's time (three people full time) and money over a period (about "
-        "£180k last season) are amounts.",
+        "contains a number word; people's time (three people full time, most of each week) and money over a "
+        "period (about £180k last season) are amounts, and a rate may follow what is counted (60 pages of "
+        "reports a day, calls on an autumn Saturday).",
         patterns=(
             ("no-number", "no amount at all", "Escalations pile up overnight"),
             (

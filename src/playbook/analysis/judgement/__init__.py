@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from playbook.analysis.judgement import amounts, evaluation, scope, sufferer
+from playbook.analysis.judgement import amounts, evaluation, modals, scope, sufferer
 from playbook.analysis.judgement.patterns import Pattern, find, words_pattern
 from playbook.analysis.judgement.text import prose_of
 from playbook.diagnostics import quote
@@ -90,7 +90,7 @@ def _judge(field: str, text: str, vocabulary: Vocabulary) -> list[Verdict]:
     name = field.rsplit(".", 1)[-1]
     verdicts = []
     if field in ("sufferer.who", "sufferer.losing"):
-        judged = sufferer.sufferers_clause(prose) if field == "sufferer.who" else prose
+        judged = modals.sufferers_clause(prose) if field == "sufferer.who" else prose
         for finding in find(sufferer.PATTERNS, judged, compiled.allowed, field=field):
             verdicts.append(Verdict("PB101", finding.pattern.name, f"{name}: {finding.message()}"))
     if field == "sufferer.losing":
@@ -115,7 +115,7 @@ def _judge(field: str, text: str, vocabulary: Vocabulary) -> list[Verdict]:
                 )
     if field == "model.measured_on":
         found = evaluation.judge_evaluation(
-            prose, find(compiled.benchmarks, prose, compiled.allowed), compiled.benchmarks[0]
+            prose, find(compiled.benchmarks, prose, compiled.allowed, first=False), compiled.benchmarks[0]
         )
         for finding in found:
             verdicts.append(Verdict("PB201", finding.pattern.name, f"measured_on: {finding.message()}"))

@@ -9,86 +9,38 @@ from functools import lru_cache
 
 from playbook.analysis.judgement.gates import bounded
 from playbook.analysis.judgement.text import Prose, prose_of
-
-# The kind of work each verb does: verbs of one kind are one job. "step" verbs get the input or
-# hand the result on, and belong to whichever job they serve.
-KINDS = {
-    "extract": "extract transcribe parse capture digitise digitize ocr key re-key rekey scrape convert turn",
-    "classify": "classify categorise categorize triage tag label sort route prioritise prioritize code assign group bucket "
-    "rank segment file-under shortlist suggest propose recommend approve reject decide authorise authorize accept "
-    "deny adjudicate choose select pick",
-    "write": "draft write answer reply respond compose generate summarise summarize translate rewrite paraphrase personalise "
-    "personalize produce create prepare fill redact anonymise anonymize edit proofread localise localize caption "
-    "build design author document issue redline outline",
-    "judge": "review audit screen vet inspect assess evaluate score grade moderate appraise check-in test",
-    "reconcile": "reconcile match compare dedupe deduplicate merge cross-check",
-    "plan": "schedule book plan roster dispatch allocate budget staff reorder order procure split timetable rota",
-    "predict": "forecast predict estimate project model",
-    "release": "deploy ship release launch",
-    "money": "bill invoice charge price quote pay refund settle collect chase recover reimburse",
-    "people": "negotiate sell pitch market advertise promote onboard train coach interview hire recruit call phone "
-    "counsel nurse treat teach tutor mentor represent advise follow engage nurture text message",
-    "run": "manage handle run process maintain keep administer coordinate oversee own support operate monitor track resolve fix "
-    "improve optimise optimize streamline automate transform modernise modernize overhaul revamp remediate "
-    "auto-remediate enable do cover replace provide offer deliver",
-    "act": "block freeze suspend cancel close lock unlock ban stop reset restore escalate refer renew",
-    # Steps that get a job's input: part of the job that follows them, even when they lead.
-    "input": "read open receive gather fetch load upload scan ingest take find detect identify spot locate look-up search "
-    "retrieve pull catch",
-    # Steps that hand a job's result on: a job of their own only when they lead with an object of their own.
-    "step": "send submit export post log save store attach update enter push forward notify alert share email return publish "
-    "hand queue record sync copy insert put check verify validate confirm double-check flag highlight mark list "
-    "make leave drop park stage file",
-}
-KIND_OF = {verb: kind for kind, verbs in KINDS.items() for verb in verbs.split()}
-STARTS = re.compile(
-    bounded(
-        r"(?:[,;:/+&]\s*|\b(?:and|or|then|plus|also|while|alongside|as well as|and also|and then|before|after|"
-        r"along with|together with|followed by|as well|right through to|through to|tool|ai|we|must|should|will|"
-        r"would|can|could)\s+)(?:(?:then|also|finally|automatically|auto|potentially|initially|just)\s+)?$"
-    )
+from playbook.analysis.judgement.verbs import (
+    COMPOUND_HEAD,
+    IRREGULAR_PARTICIPLES,
+    KIND_OF,
+    KINDS,
+    LEAD_WORDS,
+    NOT_VERBS,
+    PHRASAL,
+    PLAIN_IN_ED,
+    PROCESS_NOUN,
+    SAME_AS_PARTICIPLE,
 )
-LEAD_WORDS = frozenset(
-    "then also finally automatically auto potentially initially just simply basically we to ideally first "
-    "quickly".split()
-)  # words before the first verb: "Potentially support …"
+from playbook.analysis.judgement.words import one_of
+
+# What a clause can start after: a comma or a conjunction, a modal, and a word that leads into a verb.
+CLAUSE_JOINS = one_of(
+    """and, or, then, plus, also, while, alongside, as well as, and also, and then, before, after,
+    along with, together with, followed by, as well, right through to, through to, tool, ai, we, must,
+    should, will, would, can, could"""
+)
+LEADS_IN = "(?:then|also|finally|automatically|auto|potentially|initially|just)"
+STARTS = re.compile(bounded(rf"(?:[,;:/+&]\s*|\b{CLAUSE_JOINS}\s+)(?:{LEADS_IN}\s+)?$"))
 CLAUSE_START = re.compile(STARTS.pattern.removesuffix("$"))
 OBJECT_START = re.compile(
     r"^\s+(?:the|a|an|each|every|all|any|our|their|its|them|it|new|incoming|outgoing|open|overdue|"
     r"\w+s\b|\w+)"
-)
-PROCESS_NOUN = re.compile(
-    r"(?:\w+ing|\w+tion|\w+sion|\w+ment|approvals?|runs|queries|comms|communications|payroll|benefits|"
-    r"research|outreach|sequences|campaigns|analysis|analytics|forecasts|bookkeeping|timesheets|rotas|"
-    r"declarations|payments|filings|works|paperwork|rosters|responses|appeals|checks|requests|plans|"
-    r"eligibility|cards|emails|letters|grading|invoices|contracts|returns|renewals|audits|"
-    r"leave|capture|review|reviews|close|returns|reporting|reports|analytics|outreach|marketing|admin|"
-    r"logistics|procurement|recruitment|support|sales|billing|pricing|planning|scheduling|maintenance|"
-    r"compliance|onboarding|offboarding|hiring|fundraising|admissions|ops|operations|service|services|"
-    r"fulfilment|fulfillment|triage|dispatch|enquiries|inquiries|complaints|follow-ups?|chasing|collections?)$"
 )
 DETERMINER = re.compile(
     r"\s+(?:(?:the|a|an|our|their|its|his|her|each|every|all|any|them|it|this|these|those)\b|"
     r"[\w-]+(?:'s|s')(?=\s))"
 )
 FIRST_OBJECT = re.compile(r"\s+(?:[\w-]+\s+)?[\w-]+[^s\W]s\b")  # "Diagnose broadband faults"
-PHRASAL = {
-    "check in": "people",
-    "follow up": "people",
-    "send out": "step",
-    "set up": "plan",
-    "sign off": "decide",
-    "look after": "run",
-    "take over": "run",
-    "take care": "run",
-    "hand off": "step",
-    "write up": "write",
-    "book in": "plan",
-    "chase up": "money",
-    "top up": "money",
-    "pay out": "money",
-    "sort out": "run",
-}
 
 
 def jobs(prose: Prose) -> list[tuple[str, str, bool]]:
@@ -110,9 +62,10 @@ def _jobs(text: str) -> tuple[tuple[str, str, bool], ...]:
         starts.add(word.start)
         if word.lower.strip(",") not in LEAD_WORDS:
             break
+    asides = [match.span() for match in ASIDE.finditer(prose.lower)]
     for index, word in enumerate(words):
-        if word.start not in starts:
-            continue
+        if word.start not in starts or any(start < word.start < end for start, end in asides):
+            continue  # not where a clause starts, or in brackets: "(refurb / scrap / RTV)" are options
         lower = word.lower.strip(".,;:")
         if (len(lower) < 3 and lower != "do") or not lower.isalpha() and "-" not in lower:
             continue
@@ -141,10 +94,46 @@ def _jobs(text: str) -> tuple[tuple[str, str, bool], ...]:
             continue  # "…, quoting the relevant clause": how the job is done, not another job
         if CONDITION.search(prose.lower, max(0, word.start - 80), word.start):
             continue  # "… before a shift would breach the rest rule": when the job is done, not another job
+        if found and _fallback(prose, word):
+            continue  # "…, and route it to a human if nothing matches": the job's other outcome
+        if (
+            lower in SAME_AS_PARTICIPLE
+            and TIME_OBJECT.match(prose.lower, word.end)
+            and re.search(r",\s*$", prose.lower[max(0, word.start - 4) : word.start])
+        ):
+            continue  # "…, run the week a review is booked": when the job is done
         after = prose.lower[word.end : word.end + 12]
         joined = bool(re.match(r"^\s*(?:,|and\b|&|or\b|/)\s*", after)) and index + 1 < len(words)
         found.append((word.text, kind, not joined))
     return tuple(found)
+
+
+# What is in brackets is an aside: options, examples or a gloss, not the job's clauses.
+ASIDE = re.compile(r"\([^()]{0,200}\)")
+# A clause that says what to do when the job cannot be done is the job's other outcome: "…, and
+# offer a rebook slot if not", "…; route to a human if nothing matches", "otherwise escalate".
+UNSURE = one_of(
+    r"""not, none, nothing, no \w+, unsure, uncertain, in doubt, unclear, ambiguous, low[- ]confidence,
+    there is no \w+, there's no \w+, (?:it|they|the \w+) (?:can't|cannot|doesn't|don't|isn't|aren't|fails?),
+    (?:it|they|the \w+|an? \w+) (?:is|are) (?:missing|absent|unclear|illegible|blank|unreadable|incomplete)"""
+)
+FALLBACK_AFTER = re.compile(bounded(rf"[^,;.]{{0,60}}?\b(?:if|when|where|unless) {UNSURE}\b"))
+FALLBACK_BEFORE = re.compile(rf"\b(?:otherwise|else|failing that|if not|if {UNSURE}),?\s*(?:[\w-]+\s+)?$")
+TIME_OBJECT = re.compile(
+    bounded(
+        r"\s+(?:(?:the|each|every|that|this|next|on|at|on the|at the)\s+)?(?:[\w-]+\s+)?"
+        r"(?:week|day|morning|night|evening|afternoon|hour|month|quarter|year|weekend|shift|fortnight|"
+        r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b"
+    )
+)
+
+
+def _fallback(prose: Prose, word) -> bool:
+    """Whether the clause ``word`` starts is what to do when the job cannot be done."""
+    return bool(
+        FALLBACK_AFTER.match(prose.lower, word.end)
+        or FALLBACK_BEFORE.search(prose.lower[max(0, word.start - 40) : word.start])
+    )
 
 
 def _participle(word: str) -> bool:
@@ -153,13 +142,6 @@ def _participle(word: str) -> bool:
     return (word.endswith("ed") and word not in PLAIN_IN_ED) or word in IRREGULAR_PARTICIPLES
 
 
-PLAIN_IN_ED = frozenset(
-    "feed need seed embed speed shred proceed exceed succeed breed bleed heed weed shed wed".split()
-)
-IRREGULAR_PARTICIPLES = frozenset(
-    "sent kept built written taken given shown done made held paid sold told found brought "
-    "bought drawn known seen left lost met spent won".split()
-)
 # A clause of time or condition with a subject of its own, up to its modal: "before a shift would",
 # "when the stock level will". The verb after it says when the job is done, not what it is.
 CONDITION = re.compile(
@@ -175,6 +157,10 @@ def _in_noun_list(prose: Prose, word, after_verbs: int) -> bool:
     """Whether ``word`` ends a list of modifiers rather than starting a clause: in "fill the
     next-step, competitor and budget fields" the item before "and" is one word that is no verb.
     ``after_verbs`` is where the last verb of a list of verbs that opens the problem starts, or -1."""
+    if LISTED_AFTER.search(prose.lower, max(0, word.start - 60), word.start) and not DETERMINER.match(
+        prose.lower, word.end
+    ):
+        return True  # "… with unit number, issue and urgency": the fields a list after "with" names
     item = NOUN_LIST_ITEM.search(prose.lower, max(0, word.start - 60), word.start)
     if item is None:
         return False
@@ -188,20 +174,17 @@ def _in_noun_list(prose: Prose, word, after_verbs: int) -> bool:
     )
 
 
+# A list that a preposition opens names things, not clauses: "with unit number, issue and urgency".
+LISTED_AFTER = re.compile(
+    bounded(
+        r"\b(?:with|including|incl\.?|such as|like|listing|covering|:)\s+(?:[\w'-]+\s+){0,3}?[\w'-]+\s*,\s*$"
+    )
+)
 NOUN_LIST_ITEM = re.compile(
     r"(?:^|,|;|\band\b|\bor\b|&)\s*([\w'-]+)\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)$"
 )
 # A list of single words that opens the problem, up to its last item: "Write, test and ".
 LEADING_LIST = re.compile(bounded(r"(?:[\w'-]+\s*,\s*)+[\w'-]+\s*(?:,\s*)?(?:and|or|&)\s*"))
-
-
-# Words that start a clause before an object without being a verb.
-NOT_VERBS = frozenset(
-    "the and but also then plus with from into onto for each every all any both either per via like such "
-    "only just even also including include includes especially particularly namely whether whose which "
-    "where when while what how who its their our this that these those one two three first second last "
-    "next new all-in".split()
-)
 
 
 def _noun_use(prose: Prose, end: int) -> bool:
@@ -212,18 +195,6 @@ def _noun_use(prose: Prose, end: int) -> bool:
         return True
     following = re.match(r"\s+([\w-]+)", rest)
     return bool(following and COMPOUND_HEAD.fullmatch(following.group(1)))
-
-
-# Nouns that make the verb-like word before them a noun: "invoice capture", "code review".
-COMPOUND_HEAD = re.compile(
-    r"capture|review|approval|routing|triage|intake|processing|matching|coding|entry|runs?|queries|"
-    r"period|periods|date|dates|rate|rates|number|numbers|slip|slips|cycle|grade|scale|codes?|type|"
-    r"status|amount|total|line|lines|history|details|reference|id|terms|book|books|log|logs|"
-    r"handling|management|tracking|reporting|reconciliation|chasing|scheduling|planning|analysis|"
-    r"automation|optimi[sz]ation|generation|extraction|classification|drafting|screening|summaries|"
-    r"summarisation|summarization|translation|transcription|allocation|dispatching|booking|bookings|"
-    r"displays?|screens?|signage|announcements"
-)  # "stop displays": where it shows
 
 
 def bundled_jobs(prose: Prose) -> str:
@@ -280,7 +251,8 @@ def listed_processes(prose: Prose) -> str:
         )
     )  # "Timetabling, …"
     if leading and KIND_OF.get(found[0][0].lower()) != "run":
-        return ""  # a verb leads: the clauses are judged as jobs (a generic one, "manage X, Y and Z", lists them)
+        # A verb leads: the clauses are judged as jobs (a generic one, "manage X, Y and Z", lists them).
+        return ""
     strong = STRONG_BREAK.split(prose.lower)
     parts = [BEFORE_PREPOSITION.split(part, 1)[0] for part in LIST_BREAK.split(prose.lower)]
     heads = [part.split()[-1].strip(".,") for part in parts if part.split()]

@@ -43,6 +43,7 @@ class Pattern:
 class Finding:
     pattern: Pattern
     words: str  # the words that fired, as written
+    start: int = -1  # where they start in the text
 
     def message(self) -> str:
         return f"{self.words!r} {self.pattern.explains} ({self.pattern.name})"
@@ -115,7 +116,7 @@ def _first_unexcused(
         allowed = bisect_right(ends, start)  # the first allowed phrase that ends after the match starts
         if (allowed < len(excused) and excused[allowed][0] < end) or _excused(pattern, prose, match):
             continue
-        return Finding(pattern, prose.quote(start, end))
+        return Finding(pattern, prose.quote(start, end), start)
     return None
 
 

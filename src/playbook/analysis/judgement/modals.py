@@ -1,0 +1,170 @@
+"""The modal verbs of a sufferer ("would", "could", "might", "'ll"…): which say a guess about the
+future, the heart of PB101, and which are part of a loss today ("hours they could otherwise
+spend on patients", "they will miss the filing deadline"); and the passing remark about someone
+else ("…; the Bristol team would follow later"), which is no guess about the sufferer."""
+
+from __future__ import annotations
+
+import re
+
+from playbook.analysis.judgement.gates import bounded
+from playbook.analysis.judgement.text import Prose, prose_of
+from playbook.analysis.judgement.words import ADVERBS, either, one_of, phrases
+
+# The modal and up to three words after it, to quote: "would use an assistant".
+MODAL = re.compile(
+    either(
+        r"(?<![\w-])(?P<modal>would|could|might|will|shall)(?![\w-])",
+        r"(?<=\w)(?P<short>'(?:d|ll))\b",
+        r"(?<![\w-])(?P<may>may)(?![\w-])(?=\s+(?:\w+ly\s+)?[a-z])",  # "may" the verb, not the month
+    )
+    + r"(?:\s+[a-z][\w'-]*){0,3}"
+)
+NOT_A_MODAL = re.compile(r"\b(?:in|of|since|until|by|from|early|late|mid|end of|the|this|last|next)\s+$")
+CLAUSE = 160  # characters after a modal that are read for what it says: a clause, not the rest of the text
+
+# What a modal says when it is a loss today. Next to it: "could otherwise", "would have closed".
+PARTICIPLES = one_of(
+    r"""been, \w+ed, \w+en, made, won, sold, caught, sent, spent, got, kept, met, paid, put, done, seen,
+    taken, given, written, brought, bought, built, found, held, lost, read, run, said, told, left,
+    closed"""
+)
+COUNTERFACTUAL_NEXT = re.compile(
+    r"^\s*(?:,\s*)?"
+    + either(
+        *"otherwise rather instead normally usually not never n't".split(),
+        "no longer",
+        *"only already still each every typically".split(),
+        "(?:have|had) " + PARTICIPLES,
+    )
+    + r"\b"
+)
+COUNTERFACTUAL_LATER = re.compile(r"\b(?:but|yet|whereas|instead|than)\b")
+# The loss itself after the modal: "they will miss the filing deadline", "would be fined".
+LOSS_VERBS = either(
+    "miss",
+    "misses",
+    "lose",
+    "loses",
+    "pay (?:a |the )?"
+    + one_of("fine, penalt, late, interest, another, twice, again, extra, more, over, for nothing, out"),
+    *"fail fails breach incur face churn default lapse expire renew overrun slip go".split(),
+    "get " + one_of("fined, audited, sued, penalised, penalized, flagged, rejected, escalated"),
+    "be "
+    + one_of(
+        """fined, late, rejected, audited, sued, penalised, penalized, charged, billed, hit, left, stuck,
+        blocked, locked, turned, wrong"""
+    ),
+    *"take cost sit wait bounce stall trigger".split(),
+)
+UNLESS_NOT = re.compile(
+    r"\bif (?:\w+ ){0,4}?"
+    + one_of(
+        """weren't, wasn't, didn't, hadn't, did not, were not, was not, had not, couldn't, could not,
+        didn't have to, had to"""
+    )
+    + r"\b"
+)
+# What a loss is counted in, before the modal: "hours they could otherwise spend", "chats they
+# might have closed".
+LOST = one_of(
+    """time, hours?, days?, minutes?, weeks?, mornings?, afternoons?, evenings?, weekends?, money,
+    revenue, fees?, budget, capacity, attention, energy, calls?, chats?, deals?, patients?, cases?,
+    work, effort, sleep, shifts?, visits?, appointments?, tickets?, rooms?, orders?, renewals?, care,
+    claims?, jobs?, loads?, sessions?, lessons?, bookings?, seats?, covers?, spots?"""
+)
+LOSS_OBJECT = re.compile(
+    rf"\b{LOST}\s+"
+    + either(r"(?:that|which)\s+(?:(?!who\b)\w+\s+)?", r"(?!(?:that|which|who)\b)\w+\s+(?:(?!who\b)\w+\s+)?")
+    + "$"
+)
+# A relative clause on what is lost, a few words on: "2 hours a day per clerk that they could be
+# spending on admissions" says what the lost hours would buy, a loss today.
+ON_WHAT_IS_LOST = re.compile(
+    rf"\b{LOST}\s+(?:[\w'-]+\s+){{0,5}}?(?:that|which)\s+(?:(?!who\b)[\w'-]+\s+){{0,3}}$"
+)
+# A loss placed in the future is a guess about it: "could lose bed capacity down the line".
+LATER = re.compile(
+    r"\b"
+    + either(
+        "down the (?:line|road|track)",
+        *phrases("eventually, one day, some ?day, in (?:the )?future"),
+        "in the (?:long|medium) (?:run|term)",
+        "in (?:a few|the coming|coming|some) (?:years|months)",
+        *phrases("in years to come, sooner or later, at some point"),
+        "next (?:year|quarter|season|decade)",
+        r"over the (?:next|coming) \w+",
+    )
+    + r"\b"
+)
+# A condition before the modal: "if a renewal slips, they would pay again"; not a wish to buy
+# ("if we had an assistant, they would…").
+CONDITION = re.compile(
+    r"\b(?:if|unless|when|whenever|or|without|absent|but for|otherwise)\s+"
+    r"(?!(?:we|they|you|it) (?:had|have|used|adopted|bought|got|deployed|rolled out)\b)(?:\w+\s+){0,5}$"
+)
+
+
+def _modal_end(match: re.Match) -> int:
+    return max(match.end(name) for name in ("modal", "short", "may"))
+
+
+def present_loss(prose: Prose, match: re.Match) -> bool:
+    """Excuse a modal that is part of a loss today: "hours they could otherwise spend on
+    patients", "who could be quoting new business but are re-keying", "chats they might have
+    closed", "they will miss the filing deadline", "if a renewal slips, they would pay again"."""
+    if "may" in match.re.groupindex and match.group("may") and prose.plain[match.start("may")] == "M":
+        return True  # the month
+    end = _modal_end(match) if "modal" in match.re.groupindex else match.end()
+    after = prose.lower[end : end + CLAUSE]
+    start = match.start("short") if "short" in match.re.groupindex and match.group("short") else match.start()
+    before = prose.lower[max(0, start - 60) : start]
+    clause = re.split(r"[.;]", after, maxsplit=1)[0]
+    if LATER.search(clause):
+        return False
+    return bool(
+        COUNTERFACTUAL_NEXT.match(after)
+        or re.match(rf"^\s*{ADVERBS}{LOSS_VERBS}\b", after)
+        or UNLESS_NOT.search(clause)
+        or (re.match(r"^\s*(?:be|have been)\b", after) and COUNTERFACTUAL_LATER.search(clause))
+        or LOSS_OBJECT.search(before)
+        or ON_WHAT_IS_LOST.search(before)
+        or CONDITION.search(before)
+    )
+
+
+def counterfactual(prose: Prose, match: re.Match) -> bool:
+    """Excuse "fees they would otherwise earn", "what they would have billed": a loss today."""
+    return bool(re.search(r"\b(?:otherwise|instead|have|normally|usually|rather)\b", match.group()))
+
+
+# A later clause whose subject is someone other than the sufferer, saying what they might do:
+# "…; commercial might use it later for claims", "…, and yes, ground ops have said they might want
+# it one day". A pronoun ("; they would use it") or a quantifier ("; most would") is the sufferer
+# still, and so is a relative clause ("…, and the planners who would use it").
+ASIDE_START = r"(?:[;(]|\.\s|\s[-—]\s|(?P<joined>,\s*(?:and|but|while|though|although|whereas)\b))\s*"
+ASIDE_OPENER = r"(?:(?:yes|also|incidentally|admittedly|later|eventually|in time)\b\s*,?\s*)?"
+THE_SUFFERER_STILL = (
+    r"(?!(?:they|we|you|he|she|these|those|them|it|who|which|that|each|all|both|most|many|some|any|"
+    r"everyone|everybody|anyone|anybody|people|users|customers)\b)"
+)
+ASIDE_SUBJECT = r"(?:(?!(?:who|which|that)\b)[\w&'-]+\s+){0,7}?(?!(?:who|which|that)\b)[\w&'-]+\s*"
+ASIDE_GUESS = either(
+    r"(?:would|could|might|may|will|shall)\b",
+    r"'(?:ll|d)\b",
+    r"(?:is|are) (?:likely|going|set|keen|planning|expected) to\b",
+)
+ASIDE = re.compile(bounded(ASIDE_START + ASIDE_OPENER + THE_SUFFERER_STILL + ASIDE_SUBJECT + ASIDE_GUESS))
+ACRONYM = re.compile(bounded(r"\b[A-Z]{2,}\b"))
+# What makes the words before ", and …" a sufferer of their own, not the first items of a list of them.
+OWN_CLAUSE = re.compile(r"\d|\b(?:who|that|at|in|on|of|for|with|from|our|my)\b")
+
+
+def sufferers_clause(prose: Prose) -> Prose:
+    """Return the part of ``who`` that names the sufferer: all of it, or what comes before a
+    passing remark about someone else, which is no guess about the sufferer."""
+    # A word in capitals is a name, never a pronoun: in "…; IT may reuse it later", IT is a team.
+    aside = ASIDE.search(ACRONYM.sub(lambda match: "x" * len(match.group()), prose.plain).lower())
+    if aside is None or (aside.group("joined") and not OWN_CLAUSE.search(prose.lower, 0, aside.start())):
+        return prose  # ", and drivers would …" after a bare list is the list's last item, no aside
+    return prose_of(prose.text[: aside.start()])

@@ -1,0 +1,108 @@
+"""The lexicon the jobs of a problem are read with (``jobs.py``): the kind of work each verb does,
+phrasal verbs, participles, and the words that start a clause or follow a verb without being one:
+function words, the nouns that make a verb-like word before them a noun, and process nouns."""
+
+from __future__ import annotations
+
+import re
+
+from playbook.analysis.judgement.words import one_of
+
+# The kind of work each verb does: verbs of one kind are one job. "step" verbs get the input or
+# hand the result on, and belong to whichever job they serve.
+KINDS = {
+    "extract": "extract transcribe parse capture digitise digitize ocr key re-key rekey scrape convert turn",
+    "classify": """classify categorise categorize triage tag label sort route prioritise prioritize code
+    assign group bucket rank segment file-under shortlist suggest propose recommend approve reject decide
+    authorise authorize accept deny adjudicate choose select pick""",
+    "write": """draft write answer reply respond compose generate summarise summarize translate rewrite
+    paraphrase personalise personalize produce create prepare fill redact anonymise anonymize edit proofread
+    localise localize caption build design author document issue redline outline""",
+    "judge": "review audit screen vet inspect assess evaluate score grade moderate appraise check-in test",
+    "reconcile": "reconcile match compare dedupe deduplicate merge cross-check",
+    "plan": """schedule book plan roster dispatch allocate budget staff reorder order procure split
+    timetable rota""",
+    "predict": "forecast predict estimate project model",
+    "release": "deploy ship release launch",
+    "money": "bill invoice charge price quote pay refund settle collect chase recover reimburse",
+    "people": """negotiate sell pitch market advertise promote onboard train coach interview hire recruit
+    call phone counsel nurse treat teach tutor mentor represent advise follow engage nurture text message""",
+    "run": """manage handle run process maintain keep administer coordinate oversee own support operate
+    monitor track resolve fix improve optimise optimize streamline automate transform modernise modernize
+    overhaul revamp remediate auto-remediate enable do cover replace provide offer deliver""",
+    "act": "block freeze suspend cancel close lock unlock ban stop reset restore escalate refer renew",
+    # Steps that get a job's input: part of the job that follows them, even when they lead.
+    "input": """read open receive gather fetch load upload scan ingest take find detect identify spot locate
+    look-up search retrieve pull catch""",
+    # Steps that hand a job's result on: a job of their own only when they lead with an object of their own.
+    "step": """send submit export post log save store attach update enter push forward notify alert share
+    email return publish hand queue record sync copy insert put check verify validate confirm double-check
+    flag highlight mark list make leave drop park stage file""",
+}
+KIND_OF = {verb: kind for kind, verbs in KINDS.items() for verb in verbs.split()}
+LEAD_WORDS = frozenset(
+    "then also finally automatically auto potentially initially just simply basically we to ideally first "
+    "quickly".split()
+)  # words before the first verb: "Potentially support …"
+# Nouns that name a process: a list of them is a list of work ("invoice capture, approval routing").
+PROCESS_NOUN = re.compile(
+    one_of(
+        r"""\w+ing, \w+tion, \w+sion, \w+ment, approvals?, runs, queries, comms, communications, payroll,
+        benefits, research, outreach, sequences, campaigns, analysis, analytics, forecasts, bookkeeping,
+        timesheets, rotas, declarations, payments, filings, works, paperwork, rosters, responses, appeals,
+        checks, requests, plans, eligibility, cards, emails, letters, grading, invoices, contracts, returns,
+        renewals, audits, leave, capture, review, reviews, close, returns, reporting, reports, analytics,
+        outreach, marketing, admin, logistics, procurement, recruitment, support, sales, billing, pricing,
+        planning, scheduling, maintenance, compliance, onboarding, offboarding, hiring, fundraising,
+        admissions, ops, operations, service, services, fulfilment, fulfillment, triage, dispatch, enquiries,
+        inquiries, complaints, follow-ups?, chasing, collections?"""
+    )
+    + "$"
+)
+PHRASAL = {
+    "check in": "people",
+    "follow up": "people",
+    "send out": "step",
+    "set up": "plan",
+    "sign off": "decide",
+    "look after": "run",
+    "take over": "run",
+    "take care": "run",
+    "hand off": "step",
+    "write up": "write",
+    "book in": "plan",
+    "chase up": "money",
+    "top up": "money",
+    "pay out": "money",
+    "sort out": "run",
+}
+# A participle spelt as its verb, with a time after it, says when the job is done: "…, run every
+# morning", "…, run the week a review is booked", "…, set the night before".
+SAME_AS_PARTICIPLE = frozenset("run set put cut read hit let shut spread cast cost come become".split())
+PLAIN_IN_ED = frozenset(
+    "feed need seed embed speed shred proceed exceed succeed breed bleed heed weed shed wed".split()
+)
+IRREGULAR_PARTICIPLES = frozenset(
+    "sent kept built written taken given shown done made held paid sold told found brought "
+    "bought drawn known seen left lost met spent won".split()
+)
+# Words that start a clause before an object without being a verb.
+NOT_VERBS = frozenset(
+    "the and but also then plus with from into onto for each every all any both either per via like such "
+    "before after until till during within without across against between under over through throughout "
+    "around about above below beside near since unless once because although though toward towards upon "
+    "among amid despite except "
+    "only just even also including include includes especially particularly namely whether whose which "
+    "where when while what how who its their our this that these those one two three first second last "
+    "next new all-in".split()
+)
+# Nouns that make the verb-like word before them a noun: "invoice capture", "code review".
+COMPOUND_HEAD = re.compile(
+    r"capture|review|approval|routing|triage|intake|processing|matching|coding|entry|runs?|queries|"
+    r"period|periods|date|dates|rate|rates|number|numbers|slip|slips|cycle|grade|scale|codes?|type|"
+    r"status|amount|total|line|lines|history|details|reference|id|terms|book|books|log|logs|"
+    r"handling|management|tracking|reporting|reconciliation|chasing|scheduling|planning|analysis|"
+    r"automation|optimi[sz]ation|generation|extraction|classification|drafting|screening|summaries|"
+    r"summarisation|summarization|translation|transcription|allocation|dispatching|booking|bookings|"
+    r"displays?|screens?|signage|announcements|results|findings|outcomes|readings|scores"
+)  # "stop displays": where it shows
