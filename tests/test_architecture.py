@@ -27,8 +27,7 @@ MAX_FUNCTION_LINES = 60
 TABLE_LINES = 10
 # Rooms still over the budget after the formatter spread their tables over more lines; the
 # house's tidy-up (issue 22) splits them, and this list must end empty.
-OVER_BUDGET = {
-}
+OVER_BUDGET = {}
 # Functions still over their budget, in the judgement the same tidy-up splits: this must end empty.
 LONG_FUNCTIONS = {
     "playbook.analysis.judgement.amounts.read_amounts",

@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 
 from playbook.diagnostics import Severity
 from playbook.load.codec import codec
-from playbook.load.evals import eval_options
 from playbook.load.content import load_brief
+from playbook.load.evals import eval_options
 from playbook.load.model import ModelFacts
 from playbook.load.readers.options import (
     MISSING,

@@ -13,8 +13,8 @@ from playbook.analysis.measurement import measure_briefs
 from playbook.load import evals
 from playbook.load.cache import SourceCache
 from playbook.load.codec import codec
-from playbook.load.evals import Evaluation, SliceCount, read_evaluation
 from playbook.load.content import load_brief
+from playbook.load.evals import Evaluation, SliceCount, read_evaluation
 from playbook.load.readers.options import EvalOptions
 from playbook.load.readers.tally import MAX_SLICE_TEXT, MAX_SLICES
 from tests.conftest import brief

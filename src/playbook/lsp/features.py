@@ -10,6 +10,7 @@ from lsprotocol import types
 
 from playbook.layout import BRIEFS, CONFIG_FILE, CONTENT
 from playbook.load.config import SCHEMA
+from playbook.load.evals import EVAL_SUFFIXES
 from playbook.load.formats import BRIEF, PAGE
 from playbook.load.schema import Boolean, Choice, Record, Spec, Table, TextList
 from playbook.lsp.context import KEY, Cursor, cursor_at, front_matter_end, spec_at, word_at
@@ -26,7 +27,6 @@ NUMBERS = {
     "required_accuracy",
 }
 REASON = "TODO: why this is accepted, and until when"
-EVAL_SUFFIXES = (".jsonl", ".csv", ".json")
 
 
 def schema_of(path: str) -> Record:
