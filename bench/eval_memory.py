@@ -56,7 +56,8 @@ def main() -> None:
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     print(
-        "| kind | on disk | unpacked | passed/graded | peak RSS, 1 MB file | peak RSS, 1 GB file | reading it |"
+        "| kind | on disk | unpacked | passed/graded | peak RSS, 1 MB file | peak RSS, 1 GB file | reading "
+        "it |"
     )
     print("| --- | --- | --- | --- | --- | --- | --- |")
     for kind in args.kinds.split(","):

@@ -5,8 +5,9 @@ them costs (``bench/eval_memory.py``, ``tests/test_eval_memory.py``).
 
 writes about ``size`` bytes of the kind (on disk; for ``inspect-eval`` and the bomb, what
 summaries.json unpacks to; for ``inspect-eval-transcripts``, samples' transcripts on disk beside
-small summaries), and returns the options a brief would read it with (``KINDS``). Each case carries a few hundred bytes of text, as the
-model's output, prompt or transcript does in the tools' own files."""
+small summaries), and returns the options a brief would read it with (``KINDS``). Each case
+carries a few hundred bytes of text, as the model's output, prompt or transcript does in the
+tools' own files."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ import zlib
 from pathlib import Path
 from typing import Callable, Iterator
 
-from playbook.load.readers.options import EvalOptions, parse_threshold, parse_where
+from playbook.load.readers.evaloptions import EvalOptions, parse_threshold, parse_where
 
 PAD = "The renewal date is in clause 14.2, read with the notice period of clause 3. " * 6  # ~480 bytes
 
@@ -144,10 +145,16 @@ def write(kind: str, path: Path, size: int) -> EvalOptions:
             out.write("id,output,doc_type,score\n")
             out.writelines(_rows(lambda i: f'{i},"{PAD}",{_case(i)[1]},{0.9 if _case(i)[0] else 0.4}', size))
     elif kind == "promptfoo-json":
-        head = '{\n  "evalId": "eval-bench",\n  "results": {\n    "version": 3,\n    "prompts": [],\n    "results": ['
+        head = (
+            '{\n  "evalId": "eval-bench",\n  "results": {\n'
+            '    "version": 3,\n    "prompts": [],\n    "results": ['
+        )
         _document(path, head, _promptfoo, size, '],\n    "stats": {}\n  },\n  "config": {}\n}\n')
     elif kind == "inspect-json":
-        head = '{"version": 2, "status": "success", "eval": {"task": "t"}, "results": {"scores": [{"name": "match"}]}, "samples": ['
+        head = (
+            '{"version": 2, "status": "success", "eval": {"task": "t"}, '
+            '"results": {"scores": [{"name": "match"}]}, "samples": ['
+        )
         _document(path, head, _inspect_sample, size, "]}")
     elif kind == "deepeval-json":
         _document(path, '{"testCases": [', _deepeval, size, '], "testPassed": 0, "testFailed": 0}')
@@ -229,8 +236,8 @@ class _ZipWriter:
         self.out.write(struct.pack("<4sIQQ", b"PK\x07\x08", crc, packed, size))
         extra = struct.pack("<HHQQQ", 1, 24, size, packed, offset)
         self.directory += struct.pack(
-            "<4sHHHHHHIIIHHHHHII", b"PK\x01\x02", 63, 63, 8, 93, 0, 0, crc, 0xFFFFFFFF, 0xFFFFFFFF, len(encoded),
-            len(extra), 0, 0, 0, 0, 0xFFFFFFFF,
+            "<4sHHHHHHIIIHHHHHII", b"PK\x01\x02", 63, 63, 8, 93, 0, 0, crc,
+            0xFFFFFFFF, 0xFFFFFFFF, len(encoded), len(extra), 0, 0, 0, 0, 0xFFFFFFFF,
         ) + encoded + extra  # fmt: skip
         self.count += 1
 

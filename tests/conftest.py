@@ -13,7 +13,6 @@ from playbook.cli.main import main
 
 # Re-exported for the test modules that still import them from here (test_judgement*.py,
 # test_evals.py and test_bounded.py, being changed in parallel): new code imports tests.support.briefs.
-from tests.support.briefs import VALID_BRIEF, brief, line_of  # noqa: F401
 
 CHROMIUM = "/usr/bin/chromium"
 

@@ -1,7 +1,7 @@
 """Evaluation files a pull request wrote cannot crash a check or exhaust its memory
-(``load/bounded.py``, ``load/boundedjson.py``): each hostile shape is a PB008 at the file's own line, a file too big is
-refused by its size before a byte of it is read, and what reading a file costs in memory is
-bounded by a constant, whatever the file's size."""
+(``load/bounded.py``, ``load/boundedjson.py``): each hostile shape is a PB008 at the file's own
+line, a file too big is refused by its size before a byte of it is read, and what reading a file
+costs in memory is bounded by a constant, whatever the file's size."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from playbook.load.bounded import MAX_FILE, Malformed, size_text
 from playbook.load.boundedjson import MAX_DEPTH, MAX_KEY, MAX_STRING, JsonEvents, _Guard, json_row
 from playbook.load.evals import MAX_LOG
-from tests.conftest import brief
+from tests.support.briefs import brief
 
 SPARSE = 3 << 30  # a 3 GiB file of no bytes on disk
 
@@ -33,7 +33,8 @@ resource.setrlimit(resource.RLIMIT_AS, (int(sys.argv[2]), resource.RLIM_INFINITY
 from playbook.cli.main import main
 code = main(["check", sys.argv[1], "--format", "json", "--no-cache"])
 io = dict(line.split(": ") for line in open("/proc/self/io").read().splitlines())
-print(json.dumps({"code": code, "peak_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "read": int(io["rchar"])}), file=sys.stderr)
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"code": code, "peak_kib": peak, "read": int(io["rchar"])}), file=sys.stderr)
 """
 ADDRESS_SPACE = 2 << 30
 
@@ -64,7 +65,8 @@ def inspect_head(samples: str) -> bytes:
 
 
 def project_with(make_project, name: str, data: bytes | int) -> Path:
-    """Return a project whose brief ``b`` reads ``content/evals/NAME``: ``data``, or a sparse file of that many bytes."""
+    """Return a project whose brief ``b`` reads ``content/evals/NAME``: ``data``, or a sparse file of that "
+    "many bytes."""
     text = brief(("  accuracy: 0.93", f"  eval: evals/{name}"), ("  samples: 500", None))
     root = make_project({"b": text, "other": brief()})
     target = root / "content/evals" / name
@@ -165,7 +167,8 @@ def test_a_file_too_big_to_be_an_evaluation_is_refused_before_it_is_read(make_pr
     [finding] = [d for d in report["diagnostics"] if d["code"] == "PB008"]
     assert finding["path"] == "content/briefs/b.md"
     assert finding["message"] == (
-        f"model.eval: content/evals/{file} is {size_text(size)}, over the {size_text(limit)} an evaluation file may be"
+        f"model.eval: content/evals/{file} is {size_text(size)}, "
+        f"over the {size_text(limit)} an evaluation file may be"
     )
     assert cost["read"] < 20 << 20, (
         "not a byte of the file was read (the run reads only its own code and the project)"
@@ -177,9 +180,9 @@ def peak_reading(path: Path) -> int:
     code = (
         "import resource, sys; from pathlib import Path;"
         f"resource.setrlimit(resource.RLIMIT_AS, ({ADDRESS_SPACE}, resource.RLIM_INFINITY));"
-        "from playbook.load.evals import read_evaluation; e, p = read_evaluation(Path(sys.argv[1]), sys.argv[2]);"
-        "assert e is not None or (p and p[0].code == 'PB008'), p;"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+        "from playbook.load.evals import read_evaluation; e, p = read_evaluation(Path(sys.argv[1]), "
+        "sys.argv[2]);assert e is not None or (p and p[0].code == 'PB008'), "
+        "p;print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
     )
     done = subprocess.run(
         [sys.executable, "-c", code, str(path.parent), path.name], capture_output=True, text=True, timeout=300

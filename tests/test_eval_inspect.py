@@ -27,10 +27,10 @@ from playbook.analysis.project import analyse_project
 from playbook.cli.main import main
 from playbook.load.evals import read_evaluation, read_evaluation_from
 from playbook.load.readers import zipped
-from playbook.load.readers.options import EvalOptions, parse_threshold, parse_where
+from playbook.load.readers.evaloptions import EvalOptions, parse_threshold, parse_where
 from playbook.serve.server import DevServer, DevSite
 from playbook.serve.watch import ChangeCollector, start_watching
-from tests.conftest import brief
+from tests.support.briefs import brief
 
 FIXTURES = Path(__file__).parent / "fixtures" / "evals" / "inspect"
 DEFLATE = FIXTURES / "renewals-deflate.eval"

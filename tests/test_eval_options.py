@@ -21,7 +21,7 @@ from playbook.load.codec import codec
 from playbook.load.content import load_brief
 from playbook.load.evals import eval_options
 from playbook.load.model import ModelFacts
-from playbook.load.readers.options import (
+from playbook.load.readers.evaloptions import (
     MISSING,
     THRESHOLD,
     WHERE,
@@ -30,8 +30,8 @@ from playbook.load.readers.options import (
     parse_threshold,
     parse_where,
 )
-from tests.conftest import brief
-from tests.test_schema_agreement import verdicts
+from tests.support.briefs import brief
+from tests.support.schemas import verdicts
 
 MODEL = ("  accuracy: 0.93", "  eval: evals/cases.jsonl")
 NO_SAMPLES = ("  samples: 500", None)

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from playbook.load.evals import read_evaluation
-from playbook.load.readers.options import EvalOptions, parse_threshold, parse_where
+from playbook.load.readers.evaloptions import EvalOptions, parse_threshold, parse_where
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures" / "evals" / "promptfoo"

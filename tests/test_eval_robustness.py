@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from playbook.load.evals import read_evaluation_from
-from playbook.load.readers.options import EvalOptions, parse_threshold, parse_where
+from playbook.load.readers.evaloptions import EvalOptions, parse_threshold, parse_where
 
 FIXTURES = Path(__file__).parent / "fixtures" / "evals"
 FILES = [

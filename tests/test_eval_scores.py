@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from playbook.load.evals import read_evaluation
-from playbook.load.readers.options import EvalOptions, PassRule, parse_threshold, parse_where
+from playbook.load.readers.evaloptions import EvalOptions, PassRule, parse_threshold, parse_where
 
 FIXTURES = Path(__file__).parent / "fixtures" / "evals"
 

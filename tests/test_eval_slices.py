@@ -15,9 +15,9 @@ from playbook.load.cache import SourceCache
 from playbook.load.codec import codec
 from playbook.load.content import load_brief
 from playbook.load.evals import Evaluation, SliceCount, read_evaluation
-from playbook.load.readers.options import EvalOptions
+from playbook.load.readers.evaloptions import EvalOptions
 from playbook.load.readers.tally import MAX_SLICE_TEXT, MAX_SLICES
-from tests.conftest import brief
+from tests.support.briefs import brief
 
 
 def write(tmp_path: Path, rows: list[dict], name: str = "cases.jsonl") -> str:

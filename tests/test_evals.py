@@ -21,7 +21,7 @@ from playbook.cli.main import main
 from playbook.load.evals import read_evaluation
 from playbook.serve.server import DevServer, DevSite
 from playbook.serve.watch import ChangeCollector, start_watching
-from tests.conftest import brief, line_of
+from tests.support.briefs import brief, line_of
 
 TODAY = date(2026, 11, 25)
 FIXTURES = Path(__file__).parent / "fixtures" / "evals"
@@ -344,7 +344,8 @@ def test_a_50_mb_file_is_read_in_bounded_memory(tmp_path, kind):
                     out.write(json.dumps({"id": index, "output": padding, "correct": index % 7 != 0}) + "\n")
             else:
                 out.write(
-                    '{"version": 2, "eval": {"task": "t"}, "results": {"scores": [{"name": "match"}]}, "samples": ['
+                    '{"version": 2, "eval": {"task": "t"}, "results": {"scores": [{"name": '
+                    '"match"}]}, "samples": ['
                 )
                 out.write(
                     ",".join(

@@ -130,7 +130,7 @@ def test_every_pattern_is_described_in_the_registry_and_fires_on_its_example():
 def test_the_patterns_are_explained_in_the_terminal_and_on_the_site(run, make_project, tmp_path):
     from playbook.cli.main import main
     from playbook.rules import RULES
-    from tests.conftest import brief
+    from tests.support.briefs import brief
 
     out = tmp_path / "site"
     assert main(["build", str(make_project({"b": brief()})), "-o", str(out), "-q"]) == 0
@@ -153,7 +153,8 @@ PRINCIPLES = [
     # A counted sample of the team's own work is a measurement on it, whatever else is named.
     ("model.measured_on", "Its LegalBench score, plus 300 of our own tickets labelled by the agents", set()),
     ("model.measured_on", "Eighty reference packs from our own files, spring 2024", set()),
-    # A plain occupation, even a qualified one, is people with a job; organisations as a category are a market.
+    # A plain occupation, even a qualified one, is people with a job; organisations as a category
+    # are a market.
     ("sufferer.who", "Freelance bookkeepers serving restaurants", set()),
     ("sufferer.who", "Hotel night receptionists", set()),
     ("sufferer.who", "Funeral homes", {"PB101"}),

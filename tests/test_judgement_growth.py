@@ -29,7 +29,7 @@ from playbook.analysis.judgement import (
 )
 from playbook.analysis.judgement.gates import gated
 from playbook.analysis.judgement.text import prose_of
-from tests.conftest import brief
+from tests.support.briefs import brief
 
 GROWTH = 25  # 10x the text: linear is about 10, quadratic about 100
 

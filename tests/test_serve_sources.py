@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from playbook.serve import sources
+from playbook.serve import stamps as stamping
 from playbook.serve.server import DevSite, respond
-from playbook.serve.sources import Stamps, stamp_read, status_of
+from playbook.serve.stamps import Stamps, stamp_read, status_of
 from playbook.serve.watch import ChangeCollector, start_watching
 from tests.support.briefs import brief
 
@@ -137,13 +137,14 @@ def test_a_write_the_status_cannot_tell_is_told_by_the_bytes(tmp_path, monkeypat
     stamps["a.md"] = stamp_read(status, time.time_ns(), path.read_bytes())
     assert stamps["a.md"].racy
     path.write_text("version 2")
-    monkeypatch.setattr(sources, "status_of", lambda _: status)  # as if within the same tick
+    monkeypatch.setattr(stamping, "status_of", lambda _: status)  # as if within the same tick
     assert stamps.changed(tmp_path, ["a.md"]) == ["a.md"]
     path.write_text("version 1")
     assert stamps.changed(tmp_path, ["a.md"]) == [] and stamps["a.md"].racy  # still within its tick
-    monkeypatch.setattr(sources.time, "time_ns", lambda: status[3] + 10 * sources.TICK_NS)
+    monkeypatch.setattr(stamping.time, "time_ns", lambda: status[3] + 10 * stamping.TICK_NS)
     assert stamps.changed(tmp_path, ["a.md"]) == [] and not stamps["a.md"].racy
-    old = stamp_read(status, status[2] + 10 * sources.TICK_NS, b"version 1")  # read long after its last write
+    # read long after its last write
+    old = stamp_read(status, status[2] + 10 * stamping.TICK_NS, b"version 1")
     assert not old.racy and old.proof is None
 
 

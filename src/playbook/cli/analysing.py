@@ -50,6 +50,6 @@ def note_no_briefs(analysis: Analysis, stderr: IO) -> None:
     why = f"{BRIEFS}/ holds no .md files" if folder.is_dir() else f"there is no {BRIEFS}/ folder"
     print(
         f"playbook: no briefs: {why}; write one brief per problem as content/briefs/<slug>.md "
-        "(see the README's 'Start a playbook')",
+        '(playbook new "<the problem>" writes one; see Getting started in the documentation)',
         file=stderr,
     )

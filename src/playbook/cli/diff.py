@@ -72,7 +72,7 @@ def _where(state: State) -> str:
 
 
 def changes_json(history: History) -> dict:
-    """Return the ``diff --format json`` document (README: playbook diff)."""
+    """Return the ``diff --format json`` document (docs/reference/command-line.md: playbook diff)."""
 
     def commit(c) -> dict | None:
         return None if c is None else {"commit": c.sha, "date": c.day.isoformat(), "subject": c.subject}

@@ -10,7 +10,7 @@ The file is read as a stream, so that a file of any size costs the memory of one
 - Inspect AI's native ``.eval`` log, a zip (``readers/evallog.py``, ``readers/zipped.py``).
 
 The brief's ``eval_field``, ``eval_pass``, ``eval_where`` and ``eval_slice`` say which field is
-the verdict, what passes, which rows are cases and how the cases group (``readers/options.py``);
+the verdict, what passes, which rows are cases and how the cases group (``readers/evaloptions.py``);
 each tool's own conventions are in ``readers/tools.py`` and the counting in ``readers/tally.py``.
 
 Every reader reads through ``load/bounded.py`` (and ``load/boundedjson.py``), so that no file costs
@@ -31,7 +31,7 @@ from playbook.load.bounded import CHUNK, MAX_FILE, Malformed, capped, open_bound
 from playbook.load.readers.counts import Evaluation, SliceCount
 from playbook.load.readers.documents import read_json
 from playbook.load.readers.evallog import read_eval_log
-from playbook.load.readers.options import EvalOptions, eval_options
+from playbook.load.readers.evaloptions import EvalOptions, eval_options
 from playbook.load.readers.rows import read_csv, read_jsonl
 from playbook.load.readers.tally import Stop, Tally
 from playbook.load.readers.tools import PASS_FIELDS

@@ -20,7 +20,7 @@ from playbook.load.model import (
     Spans,
     Sufferer,
 )
-from playbook.load.readers.options import PassSpec, WhereSpec
+from playbook.load.readers.evaloptions import PassSpec, WhereSpec
 from playbook.load.schema import Boolean, Choice, Day, Number, Record, Table, Text, TextList
 from playbook.rules import RULES
 
@@ -120,31 +120,33 @@ BRIEF = Record(
                     integer=True,
                 ),
                 "eval": Text(
-                    "The graded cases of the team's own evaluation, a path under content/ such as evals/renewals.jsonl "
-                    "(JSON Lines or CSV; promptfoo's results, an Inspect AI log, lm-eval's samples or a DeepEval "
-                    "test run as the tool wrote them), instead of accuracy and samples.",
+                    "The graded cases of the team's own evaluation, a path under content/ such as "
+                    "evals/renewals.jsonl (JSON Lines or CSV; promptfoo's results, an Inspect AI log, "
+                    "lm-eval's samples or a DeepEval test run as the tool wrote them), instead of accuracy "
+                    "and samples.",
                     pattern=EVAL_PATH,
                     pattern_help="a relative path under content/ with forward slashes, "
                     "such as evals/renewals.jsonl, ending in .jsonl, .csv, .json or .eval",
                 ),
                 "eval_field": Text(
                     "The eval file's verdict or score: a column or a dotted path into each case "
-                    "(gradingResult.pass, scores.correctness), an Inspect scorer or a DeepEval metric; by default "
-                    "the tool's own verdict, or the first of " + ", ".join(PASS_FIELDS) + ".",
+                    "(gradingResult.pass, scores.correctness), an Inspect scorer or a DeepEval metric; by "
+                    "default the tool's own verdict, or the first of " + ", ".join(PASS_FIELDS) + ".",
                     pattern=EVAL_FIELD,
                     pattern_help="a column name or a dotted path such as scores.correctness",
                 ),
                 "eval_pass": PassSpec(
                     'What passes, when the verdict is a score or a label: a threshold such as ">= 0.7" '
-                    "(>=, >, <= or <; a number alone means >=), or the passing labels, such as [factual, correct]."
+                    "(>=, >, <= or <; a number alone means >=), or the passing labels, such as [factual, "
+                    "correct]."
                 ),
                 "eval_where": WhereSpec(
-                    'Which rows are cases, in a file of one row per metric or per prompt: "metric == correctness", '
-                    "tests of == or != joined by and."
+                    'Which rows are cases, in a file of one row per metric or per prompt: "metric == '
+                    'correctness", tests of == or != joined by and.'
                 ),
                 "eval_slice": Text(
-                    "A column or dotted path whose values group the cases into slices (doc_type, metadata.region): "
-                    "each slice is counted on its own.",
+                    "A column or dotted path whose values group the cases into slices (doc_type, "
+                    "metadata.region): each slice is counted on its own.",
                     pattern=EVAL_FIELD,
                     pattern_help="a column name or a dotted path such as metadata.region",
                 ),

@@ -18,7 +18,7 @@ from playbook.load.config import ConfigError
 from playbook.load.evals import eval_file
 from playbook.serve.memo import Memo, RenderMemo
 from playbook.serve.sitefiles import SiteFiles
-from playbook.serve.sources import stamp_file
+from playbook.serve.stamps import stamp_file
 from playbook.site.render.page import RENDER_LIMIT, BuildError, load_theme
 from playbook.workers import gc_paused
 

@@ -24,7 +24,7 @@ from playbook.diagnostics import Diagnostic
 from playbook.layout import CONFIG_FILE, CONTENT, THEMES
 from playbook.load.config import Config
 from playbook.load.content import Listing
-from playbook.serve.sources import Stamps, stamp_digest, stamp_read, status_of
+from playbook.serve.stamps import Stamps, stamp_digest, stamp_read, status_of
 from playbook.site.render.theme import Theme
 from playbook.site.views.carried import Carried
 
@@ -40,7 +40,7 @@ class Work:
 
 
 class StampedMemo(FileMemo):
-    """The file memo of ``serve``: it stamps each file and folder as it reads it (``sources.py``),
+    """The file memo of ``serve``: it stamps each file and folder as it reads it (``stamps.py``),
     so that a request can tell a save the watcher has not named yet."""
 
     def __init__(self):

@@ -16,7 +16,7 @@ from typing import BinaryIO, Callable
 
 from playbook.load.bounded import Malformed
 from playbook.load.boundedjson import JsonEvents
-from playbook.load.readers.options import MISSING, Container
+from playbook.load.readers.evaloptions import MISSING, Container
 from playbook.load.readers.tally import Tally
 from playbook.load.readers.tools import DeepEval, Inspect, Promptfoo, RowCase, Tool
 
@@ -40,7 +40,8 @@ ROOTS: dict[str, Callable[[], Tool]] = {
 }
 WHAT_JSON = (
     "a .json evaluation file must be one a tool wrote: an Inspect AI log (eval, samples), promptfoo's "
-    "results (results.results), a DeepEval test run (testCases), an MLflow table (columns, data) or a list of cases"
+    "results (results.results), a DeepEval test run (testCases), an MLflow table (columns, data) or a list "
+    "of cases"
 )
 
 

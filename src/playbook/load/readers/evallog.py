@@ -60,6 +60,8 @@ def read_eval_log(stream: BinaryIO, tally: Tally) -> None:
         tally.fail(
             1,
             1,
-            f"the log lists {listed:,} samples but completed {header.completed:g}: a sample run again is listed twice",
-            "convert it with 'inspect log convert', which keeps the last run of each, and point model.eval at that",
+            f"the log lists {listed:,} samples but completed {header.completed:g}: "
+            "a sample run again is listed twice",
+            "convert it with 'inspect log convert', which keeps the last run of each, and point model.eval "
+            "at that",
         )

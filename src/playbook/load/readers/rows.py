@@ -11,7 +11,7 @@ from typing import BinaryIO, Iterator
 
 from playbook.load.bounded import Malformed, lines
 from playbook.load.boundedjson import json_row
-from playbook.load.readers.options import MISSING
+from playbook.load.readers.evaloptions import MISSING
 from playbook.load.readers.tally import Tally
 from playbook.load.readers.tools import PASS_FIELDS, LmEval, Promptfoo, RowCase, Tool
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from playbook.diagnostics import Diagnostic, Position, quote
 from playbook.load.bounded import Malformed
 from playbook.load.readers.counts import Evaluation, SliceCount
-from playbook.load.readers.options import MISSING, Container, EvalOptions, as_text
+from playbook.load.readers.evaloptions import MISSING, Container, EvalOptions, as_text
 from playbook.load.readers.tools import PASS_FIELDS, Case, Tool
 from playbook.load.readers.verdicts import Wrong, inside, verdict
 from playbook.rules import diagnostic
@@ -166,7 +166,8 @@ class Tally:
                 self.fail(
                     1,
                     1,
-                    f"no case of {self.field} has a label that model.eval_pass names ({', '.join(rule.labels)})",
+                    f"no case of {self.field} has a label that model.eval_pass names "
+                    f"({', '.join(rule.labels)})",
                     "the cases have: " + ", ".join(self.labels),
                 )
             elif not self.graded:
@@ -225,7 +226,8 @@ class Slices:
                 return f"{name} is {quote(value)}, over {MAX_SLICE_TEXT} characters for a slice's name", hint
             if len(self.counts) >= MAX_SLICES:
                 return (
-                    f"{name} has over {MAX_SLICES} values: a slice is a part of the workflow that many cases share",
+                    f"{name} has over {MAX_SLICES} values: "
+                    "a slice is a part of the workflow that many cases share",
                     hint,
                 )
             counts = self.counts[value] = [0, 0, 0]

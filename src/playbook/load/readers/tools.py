@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from playbook.load.readers.options import MISSING, Container, EvalOptions, as_text
+from playbook.load.readers.evaloptions import MISSING, Container, EvalOptions, as_text
 
 PASS_FIELDS = ("correct", "pass", "passed", "success", "score")
 # A long table's column naming what each row measures: one case a row per metric. ("evaluator"
@@ -148,7 +148,8 @@ class Promptfoo(Tool):
         return (
             f"the results compare {len(variants)} prompts or providers ({_listed(variants)}): "
             "promptfoo writes a row per test, prompt and provider",
-            'pick the product\'s with model.eval_where, such as "promptIdx == 0" or "provider.id == openai:gpt-4o"',
+            'pick the product\'s with model.eval_where, such as "promptIdx == 0" or "provider.id == '
+            'openai:gpt-4o"',
         )
 
     def label(self, case: Case) -> str:

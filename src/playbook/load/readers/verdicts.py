@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 
 from playbook.diagnostics import quote
-from playbook.load.readers.options import MISSING, Container, PassRule, as_text
+from playbook.load.readers.evaloptions import MISSING, Container, PassRule, as_text
 
 PASSES = frozenset({"true", "1", "1.0", "yes", "y", "pass", "passed", "correct", "c", "ok", "success"})
 FAILS = frozenset({"false", "0", "0.0", "no", "n", "fail", "failed", "incorrect", "i", "wrong", "failure"})
