@@ -337,9 +337,57 @@ PRINCIPLES = [
         set(),
     ),
     ("sufferer.who", "Independent garages across the UK who chase repair quotes", {"PB101"}),
+    # Set F, measured once before any change: a population placed by a place is a market whatever
+    # the place's name, a named organisation is an anchor; a modal in a relative clause on people
+    # is a guess about them, on a thing acted on it is part of the loss; what is lost, then who
+    # would have spent it (a noun phrase of a few words), then the modal is a loss today; a word
+    # that makes a guess of whatever it qualifies ("prospective", "would-be") needs no list of
+    # people after it; a search that is part of the work said before it is not a purchase.
+    ("sufferer.who", "Every veterinary practice in Flanders", {"PB101"}),
+    ("sufferer.who", "Dental labs throughout Andalucia that have no in-house scanner", {"PB101"}),
+    ("sufferer.who", "All craft breweries in Ontario", {"PB101"}),
+    (
+        "sufferer.losing",
+        "Hauliers in the north that may switch carriers lose about 30 loads a month",
+        {"PB101"},
+    ),
+    ("sufferer.losing", "Clinics that would adopt a scheduler lose 12% of slots to no-shows", {"PB101"}),
+    (
+        "sufferer.losing",
+        "An hour a shift the two night porters could use for patient transfers goes on paperwork",
+        set(),
+    ),
+    ("sufferer.losing", "Prospective lodgers drop out of 1 in 5 referencing checks", {"PB101"}),
+    ("sufferer.who", "Would-be franchisees weighing up a second outlet", {"PB101"}),
+    (
+        "sufferer.losing",
+        "They screen about 500 new ads a day looking for banned products, some 3 hours of each shift",
+        set(),
+    ),
 ]
 
 
 @pytest.mark.parametrize("field, text, codes", PRINCIPLES)
 def test_each_principle_holds_in_words_the_corpus_does_not_hold(field, text, codes):
+    assert {verdict.code for verdict in judge(field, text)} == codes
+
+
+# The other side of each principle of set F, which held before and must hold still: a named
+# organisation anchors a population, a thing acted on is part of the loss, the people a sufferer
+# works on are not the sufferer, and a tool looked for is a purchase.
+GUARDS = [
+    ("sufferer.who", "Every porter in St Luke's Hospital", set()),
+    ("sufferer.who", "All the auditors in Grant Hollis LLP's Bristol office", set()),
+    (
+        "sufferer.losing",
+        "Around 40 invoices a week that could be matched automatically wait for a clerk",
+        set(),
+    ),
+    ("sufferer.who", "Letting agents who re-key prospective tenants' referencing forms", set()),
+    ("sufferer.losing", "Buyers spend 2 hours a week looking for new software", {"PB101"}),
+]
+
+
+@pytest.mark.parametrize("field, text, codes", GUARDS)
+def test_each_principle_keeps_its_other_side(field, text, codes):
     assert {verdict.code for verdict in judge(field, text)} == codes
