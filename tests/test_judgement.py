@@ -364,6 +364,22 @@ PRINCIPLES = [
         "They screen about 500 new ads a day looking for banned products, some 3 hours of each shift",
         set(),
     ),
+    # A set a test ran on, named by a name alone, is a published set whoever ran it, where a name
+    # before a noun says where the team's own work came from; what people think, feel or say of
+    # it, and how their feedback has been, are impressions.
+    (
+        "model.measured_on",
+        "Our own engineers ran it on OpenFloorplans-2 and it found every door",
+        {"PB201"},
+    ),
+    ("model.measured_on", "0.62 F1 on CropDisease, as we measured it", {"PB201"}),
+    (
+        "model.measured_on",
+        "The reception staff used it for a fortnight and reckon it gets most names right",
+        {"PB201"},
+    ),
+    ("model.measured_on", "Feedback from the desk has been positive", {"PB201"}),
+    ("model.measured_on", "The dispatchers believe its routes are mostly sensible", {"PB201"}),
 ]
 
 
@@ -374,7 +390,8 @@ def test_each_principle_holds_in_words_the_corpus_does_not_hold(field, text, cod
 
 # The other side of each principle of set F, which held before and must hold still: a named
 # organisation anchors a population, a thing acted on is part of the loss, the people a sufferer
-# works on are not the sufferer, and a tool looked for is a purchase.
+# works on are not the sufferer, a tool looked for is a purchase; a name before a noun is where the
+# team's own work came from, and an opinion beside a measured agreement on its own work is fine.
 GUARDS = [
     ("sufferer.who", "Every porter in St Luke's Hospital", set()),
     ("sufferer.who", "All the auditors in Grant Hollis LLP's Bristol office", set()),
@@ -385,6 +402,19 @@ GUARDS = [
     ),
     ("sufferer.who", "Letting agents who re-key prospective tenants' referencing forms", set()),
     ("sufferer.losing", "Buyers spend 2 hours a week looking for new software", {"PB101"}),
+    ("model.measured_on", "220 Zendesk tickets from March, scored against the agents' replies", set()),
+    (
+        "model.measured_on",
+        "350 of our own support chats, run on Azure with the agents' tags as reference",
+        set(),
+    ),
+    ("model.measured_on", "Tested on the Hull depot's 600 returns against the graders' calls", set()),
+    (
+        "model.measured_on",
+        "400 of last quarter's referrals, where the triage nurses think the model agreed with them 91% of "
+        "the time",
+        set(),
+    ),
 ]
 
 
