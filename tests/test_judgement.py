@@ -380,6 +380,25 @@ PRINCIPLES = [
     ),
     ("model.measured_on", "Feedback from the desk has been positive", {"PB201"}),
     ("model.measured_on", "The dispatchers believe its routes are mostly sensible", {"PB201"}),
+    # A goal said as a noun is a goal; the whole of running something is a suite of jobs; "the
+    # lot" is everything only where it stands alone; a clause of time or condition that opens the
+    # problem says when its one job is done.
+    ("scope.problem", "Lead the modernisation of the council's library services", {"PB302"}),
+    ("scope.problem", "Revamp of customer onboarding", {"PB302"}),
+    ("scope.problem", "Take over the complete claims handling of the motor book", {"PB302"}),
+    ("scope.problem", "Check each batch's certificate before the lot ships to the customer", set()),
+    ("scope.problem", "Print the lot number on every pallet label", set()),
+    (
+        "scope.problem",
+        "Once a delivery is refused at the dock, draft the return note with the SKU, the quantity and the "
+        "reason",
+        set(),
+    ),
+    (
+        "scope.problem",
+        "If a passenger misses a connection, rebook them on the next flight that has seats and is on time",
+        set(),
+    ),
 ]
 
 
@@ -391,7 +410,9 @@ def test_each_principle_holds_in_words_the_corpus_does_not_hold(field, text, cod
 # The other side of each principle of set F, which held before and must hold still: a named
 # organisation anchors a population, a thing acted on is part of the loss, the people a sufferer
 # works on are not the sufferer, a tool looked for is a purchase; a name before a noun is where the
-# team's own work came from, and an opinion beside a measured agreement on its own work is fine.
+# team's own work came from, and an opinion beside a measured agreement on its own work is fine;
+# "the lot" alone is everything, a condition does not join jobs into one, the whole of one item's
+# handling is one job, and a goal noun that names a thing is no goal.
 GUARDS = [
     ("sufferer.who", "Every porter in St Luke's Hospital", set()),
     ("sufferer.who", "All the auditors in Grant Hollis LLP's Bristol office", set()),
@@ -415,6 +436,10 @@ GUARDS = [
         "the time",
         set(),
     ),
+    ("scope.problem", "Give the finance team an AI that does the lot", {"PB302"}),
+    ("scope.problem", "When a claim arrives, triage it, pay it and audit it", {"PB302"}),
+    ("scope.problem", "The full handling of each warranty claim", set()),
+    ("scope.problem", "Flag each transformation order whose serial number is missing", set()),
 ]
 
 
