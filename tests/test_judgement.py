@@ -399,6 +399,35 @@ PRINCIPLES = [
         "If a passenger misses a connection, rebook them on the next flight that has seats and is on time",
         set(),
     ),
+    # Set G, the held-out set, after it was measured: a span from the bottom of a workplace to its
+    # head is everybody there; a category of organisations named by what it wants is a market; a
+    # discipline named "-Ops", or a function that runs itself, is a whole function; "end to end"
+    # across a preposition says how completely one job is done; a modal in a relative clause on the
+    # items says what they would do, not another job; a schedule that opens the problem says when.
+    ("sufferer.who", "The whole plant, from the line operators to the plant manager", {"PB101"}),
+    ("sufferer.who", "Staff at our Hull yard, from the MD down to the apprentices", {"PB101"}),
+    ("sufferer.who", "The whole practice (from the receptionists to the partners)", {"PB101"}),
+    ("sufferer.who", "Everybody at the Kendal mill, from the weavers right up to the owners", {"PB101"}),
+    ("sufferer.who", "Mid-size law firms wanting to speed up contract review", {"PB101"}),
+    ("sufferer.who", "Dental clinics that want fewer no-shows", {"PB101"}),
+    ("sufferer.who", "Independent hotels in Cornwall hoping to fill more rooms midweek", {"PB101"}),
+    ("scope.problem", "End-to-end FinOps for the cloud estate", {"PB302"}),
+    ("scope.problem", "Self-healing infrastructure across our data centres", {"PB302"}),
+    ("scope.problem", "Complete SecOps - autonomous threat response", {"PB302"}),
+    ("scope.problem", "Cancel each duplicate direct debit end to end without an agent stepping in", set()),
+    ("scope.problem", "Answer each parking-permit query end to end without the service desk", set()),
+    (
+        "scope.problem",
+        "Tag each returned parcel with its fault code, noting those which could miss the refund window",
+        set(),
+    ),
+    ("scope.problem", "Rank each morning's pick waves, marking any that would overrun the cut-off", set()),
+    (
+        "scope.problem",
+        "Every Friday by noon, list the rooms booked on Airbnb or Vrbo but not in our channel manager",
+        set(),
+    ),
+    ("scope.problem", "Nightly, flag standing orders that are due this week or overdue or paused", set()),
 ]
 
 
@@ -440,6 +469,28 @@ GUARDS = [
     ("scope.problem", "When a claim arrives, triage it, pay it and audit it", {"PB302"}),
     ("scope.problem", "The full handling of each warranty claim", set()),
     ("scope.problem", "Flag each transformation order whose serial number is missing", set()),
+    # Set G's: a span of one role's ranks, or a span the work moves along, is no everybody; people
+    # looking for something at work, or organisations counted or in a named group, are no market;
+    # a function or a business run end to end is whole; a product's modal clause holds its jobs;
+    # a schedule does not make a list of processes one job.
+    ("sufferer.who", "Everyone on the night shift at the Leeds depot", set()),
+    ("sufferer.who", "Coordinators who route calls from the front desk to the duty manager", set()),
+    ("sufferer.who", "Pickers at our Leeds depot, from new starters to team leads", set()),
+    ("sufferer.who", "Warehouse pickers looking for the right bin", set()),
+    ("sufferer.who", "Claims handlers at our Leeds office looking to clear the backlog", set()),
+    ("sufferer.who", "Our three clinics in Leeds that want fewer no-shows", set()),
+    ("sufferer.who", "The two surgeries in the Castle Health group that want fewer no-shows", set()),
+    ("scope.problem", "Refund damaged-parcel claims end to end without a handler involved", set()),
+    ("scope.problem", "Automate accounts payable end to end", {"PB302"}),
+    ("scope.problem", "Run our Shopify store end to end", {"PB302"}),
+    ("scope.problem", "A tool that will triage, answer and bill every ticket", {"PB302"}),
+    ("scope.problem", "Build an agent that can answer questions and book rooms", {"PB302"}),
+    ("scope.problem", "Every morning, invoice capture, approval routing and payment runs", {"PB302"}),
+    (
+        "scope.problem",
+        "Twice a week, pull overdue invoices, chase the clients and update the forecast",
+        {"PB302"},
+    ),
 ]
 
 

@@ -30,8 +30,10 @@ DECLARED = (
         "one job with several fields ('extract the date, the amount and the payee'), "
         "a cadence ('updated hourly') "
         "or a condition ('before a shift would breach the rest rule'), or what to do when it cannot be done "
-        "('route to a human if nothing matches'), is one problem, and so is one job after a clause that "
-        "says when it is done ('when a sick call comes in, rank the reserve pilots…').",
+        "('route to a human if nothing matches'), or how completely it is done ('end to end without an "
+        "agent touching them'), or what the items it flags would do ('…, flagging any that will breach the "
+        "deadline'), is one problem, and so is one job after a clause or a schedule that says when it is "
+        "done ('when a sick call comes in, rank the reserve pilots…', 'each night before 2am, list…').",
         patterns=(
             (
                 "too-long",
@@ -45,8 +47,8 @@ DECLARED = (
             ),
             (
                 "process-list",
-                "a list of processes with no one job; a clause of time or condition that opens the problem "
-                "is not one of them",
+                "a list of processes with no one job; a clause of time or condition, or a schedule, that "
+                "opens the problem is not one of them",
                 "Benefits eligibility, appeals and fraud checks",
             ),
             ("domain-not-job", "a domain or an outcome with no job in it", "Pharmacovigilance"),
@@ -58,11 +60,16 @@ DECLARED = (
             (
                 "suite",
                 "a suite, a lifecycle, a platform that joins several sources, the whole of running "
-                "something (the full inventory management of the pharmacy; not the full processing of "
-                "each invoice), or the lot, standing alone (not the lot that moves to the next step)",
+                "something (the full inventory management of the pharmacy, full AIOps; not the full "
+                "processing of each invoice), or the lot, standing alone (not the lot that moves to the next "
+                "step); end to end across a preposition is how completely one job is done",
                 "A hub that unifies POS and warehouse data",
             ),
-            ("whole-function", "a whole function or department", "Replace the IT helpdesk"),
+            (
+                "whole-function",
+                "a whole function or department, or one that runs itself (self-healing network operations)",
+                "Replace the IT helpdesk",
+            ),
             (
                 "transformation-goal",
                 "a goal to reach rather than a problem to solve, a gap to close or an ill to end among them, "
@@ -76,7 +83,8 @@ DECLARED = (
             ),
             (
                 "whole-job-of-people",
-                "whole roles or a whole business run end to end",
+                "whole roles or a whole business run end to end; not items of one kind, or one item, "
+                "handled end to end",
                 "Run our Shopify store end to end",
             ),
             ("market-product", "a product for a market segment", "Audit automation for mid-tier firms"),

@@ -44,6 +44,13 @@ DECLARED = (
                 "a sales pipeline: a waitlist, demo requests, leads, buyers of software",
                 "CIOs who attended our webinar on AI agents",
             ),
+            (
+                "market-by-its-wants",
+                "a category of organisations named by what it wants or hopes for (online fashion retailers "
+                "looking to cut their return rates); not people looking for something at their work, nor "
+                "organisations counted, owned or in a named group",
+                "Dental clinics that want fewer no-shows",
+            ),
             ("early-adopter", "an appetite for technology", "Tech-savvy estate agents in Leeds"),
             (
                 "intent-to-adopt",
@@ -57,7 +64,12 @@ DECLARED = (
                 "Hotels looking to modernise their guest messaging",
             ),
             ("appetite", "a budget, roadmap or mandate for AI", "Hospitals with AI budgets"),
-            ("everyone", "everyone or anyone", "Anybody running a help desk"),
+            (
+                "everyone",
+                "everyone or anyone, or a span from the bottom of a workplace to its head, wherever it is "
+                "(…, from the operators to the site director); not a span the work moves along",
+                "Anybody running a help desk",
+            ),
             ("people-in-general", "people in general", "People who hate paperwork"),
             (
                 "generic-population",

@@ -86,13 +86,17 @@ WHOLES = one_of(
 # one item's handling, which is one job ("the full processing of each invoice").
 RUNNING = one_of(
     """management, handling, running, processing, maintenance, administration, coordination, operations?,
-    control, oversight"""
-)
+    control, oversight, [\\w-]*ops"""
+)  # a discipline named "-Ops" is the running of its field: "full AIOps", "complete MLOps"
+# The words between a whole-word and what it qualifies are that thing's own modifiers: across a
+# preposition or an article, "end to end" says how completely a job is done ("resolve each ticket
+# end to end without an agent touching it"), not what is whole.
+MODIFIER = r"(?:(?!(?:without|with|no|not|an?|the|by|for|to|of|in|on|from|via|and|or)\b)[\w'-]+\s+)"
 A_WHOLE = (
-    rf"\b(?:a |an |the |one )?{WHOLE}\s+(?:[\w'-]+\s+){{0,2}}?{WHOLES}\b|"
-    rf"\b(?:the |our |its |their )?{WHOLE}\s+(?:[\w'-]+\s+){{0,2}}?{RUNNING}"
+    rf"\b(?:a |an |the |one )?{WHOLE}\s+{MODIFIER}{{0,2}}?{WHOLES}\b|"
+    rf"\b(?:the |our |its |their )?{WHOLE}\s+{MODIFIER}{{0,2}}?{RUNNING}"
     r"(?!\s+(?:of|for|on)\s+(?:each|a|an|one|this|that)\b)"
-    r"(?=\s*(?:$|[,.;:]|(?:of|for|in|at|across|with|and|to|from)\b))"
+    r"(?=\s*(?:$|[,.;:]|\s[-\u2013\u2014]|(?:of|for|in|at|across|with|and|to|from)\b))"
 )
 STAGE_FROM = one_of(
     """[\\w-]+ing, review, intake, capture, receipt, application, enquiry, inquiry, quote, order, lead,
@@ -154,6 +158,10 @@ FUNCTION_CHANGE = (
 AI_RUN = (
     r"(?:ai|gpt|llm|gen ?ai)[- ](?:driven|powered|led|based|first|native)\s+(?:[\w'-]+\s+){0,2}?"
     r"(?:operations|management|[\w-]+ing|services?)\b|"
+    # A function that runs itself is a whole function handed over: "self-healing network operations".
+    r"\b(?:self[- ](?:healing|driving|running|managing|operating|optimi[sz]ing|governing|repairing)|"
+    r"autonomous|lights[- ]out)\s+(?:[\w'-]+\s+){0,2}?(?:operations|ops|management|infrastructure|"
+    r"networks?|it|estate|[\w-]*ops)\b|"
     r"\b(?:powered by|run by|leveraging|driven by) "
     r"(?:ai|gpt|llms?|gen ?ai|generative ai|agents|automation)\s*(?:$|[,.;])"
 )
@@ -268,6 +276,14 @@ ROLES = one_of(
     """reporters, staff, team, workers, people, agents, employees, humans, clerks, nurses, lawyers,
     accountants, analysts, receptionists, function, department, recruiters, translators, writers,
     developers, engineers"""
+)
+# Items of one kind, or one item, handled end to end are one job done completely ("resolve
+# password-reset tickets end to end", "close each refund request end to end"), where a function or a
+# business run end to end is a whole one ("automate accounts payable end to end").
+ITEMS_BEFORE = (
+    r"(?:\b(?:each|every|one|a|an|the)\s+(?:[\w'-]+\s+){0,3}?[\w'-]*[^\Ws]|"
+    r"(?<![\w'-])(?!(?:[\w-]*ops|operations|services|claims|sales|logistics|accounts|analytics|payments|"
+    r"relations|affairs|resources|communications|comms)\s)[\w'-]+s)\s+$"
 )
 BUSINESSES = one_of(
     """store, shop, business, company, practice, firm, restaurant, clinic, league, vault, fleet, portfolio,

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from playbook.analysis.judgement.breadth import PRODUCT
 from playbook.analysis.judgement.gates import bounded
 from playbook.analysis.judgement.text import Prose, prose_of
 from playbook.analysis.judgement.verbs import (
@@ -94,6 +95,8 @@ def _jobs(text: str) -> tuple[tuple[str, str, bool], ...]:
             continue  # "…, quoting the relevant clause": how the job is done, not another job
         if CONDITION.search(prose.lower, max(0, word.start - 80), word.start):
             continue  # "… before a shift would breach the rest rule": when the job is done, not another job
+        if _said_of_the_items(prose, word):
+            continue  # "…, flagging any that will breach the deadline": what the items would do
         if found and _fallback(prose, word):
             continue  # "…, and route it to a human if nothing matches": the job's other outcome
         if (
@@ -151,6 +154,25 @@ CONDITION = re.compile(
         r"(?:would|will|could|can|might|may|must|should|shall)\s+(?:(?:not|be|about to|going to)\s+)?$"
     )
 )
+
+
+# A modal in a relative clause says what the items it is said of would do, not a job of the problem
+# ("flagging any that will breach the deadline"), unless what it is said of is the product doing
+# the work ("a tool that will triage, answer and bill every ticket").
+RELATIVE_MODAL = re.compile(
+    bounded(
+        r"(?<![\w'-])([\w'-]+)\s+(?:that|which|who)\s+(?:[\w'-]+ly\s+)?"
+        r"(?:would|will|could|can|might|may|must|should|shall)\s+"
+        r"(?:(?:not|be|about to|going to|likely to)\s+)?$"
+    )
+)
+DOES_THE_WORK = re.compile(rf"(?:{PRODUCT}|ai|model|system|service|something|one|we|it)s?")
+
+
+def _said_of_the_items(prose: Prose, word) -> bool:
+    """Whether ``word`` follows a modal in a relative clause on the items (see RELATIVE_MODAL)."""
+    relative = RELATIVE_MODAL.search(prose.lower, max(0, word.start - 60), word.start)
+    return relative is not None and not DOES_THE_WORK.fullmatch(relative.group(1))
 
 
 def _in_noun_list(prose: Prose, word, after_verbs: int) -> bool:
@@ -256,8 +278,9 @@ def listed_processes(prose: Prose) -> str:
     if leading and KIND_OF.get(found[0][0].lower()) != "run":
         # A verb leads: the clauses are judged as jobs (a generic one, "manage X, Y and Z", lists them).
         return ""
-    strong = STRONG_BREAK.split(prose.lower)
-    parts = [BEFORE_PREPOSITION.split(part, 1)[0] for part in LIST_BREAK.split(prose.lower)]
+    rest = prose.lower[opener.end() if opener else 0 :]  # the schedule or condition that opens it is no item
+    strong = STRONG_BREAK.split(rest)
+    parts = [BEFORE_PREPOSITION.split(part, 1)[0] for part in LIST_BREAK.split(rest)]
     heads = [part.split()[-1].strip(".,") for part in parts if part.split()]
     processes = [head for head in heads if PROCESS_NOUN.match(head) or head in ("the lot", "lot")]
     if len(processes) >= 3 or (len(strong) >= 2 and len(processes) >= 2):
@@ -272,11 +295,16 @@ def listed_processes(prose: Prose) -> str:
 
 
 # A clause of time or condition that opens the problem says when the job is done, and the job's
-# verb follows it: "When a sick call comes in, rank the reserve pilots who are legal and in base".
+# verb follows it: "When a sick call comes in, rank the reserve pilots who are legal and in base";
+# so does a schedule or a deadline: "Each night before 2am, list…", "By 9am on weekdays, draft…".
+SCHEDULE = one_of(
+    """each, every, daily, nightly, weekly, fortnightly, monthly, hourly, quarterly, yearly, annually,
+    once a, twice a, three times a, on, at, by, ahead of, during, overnight, first thing, in the run-up to"""
+)
 OPENING_CONDITION = re.compile(
     bounded(
         r"\s*(?:when|whenever|if|once|after|before|as soon as|each time|every time|any time|until|while|"
-        r"for each|for every)\b[^,;:.]{1,80}?,\s*"
+        rf"for each|for every|{SCHEDULE})\b(?:[^,;:.]|(?<=\d)[:.](?=\d)){{0,80}}?,\s*"
     )
 )
 # What joins the items of a list, strongly ("plus", ";") or at all; and what ends an item's head.

@@ -124,6 +124,32 @@ EVERYONE = one_of(
     """every(?:one|body), any(?:one|body), whoever, all of us, the (?:general )?public, society, humanity,
     mankind, the whole world, all humans, basically everybody, the masses"""
 )
+# A span from the bottom of a workplace to its head is everybody there, wherever it is: "…, from the
+# operators to the site director", "…, from interns up to the CEO", "from the shop floor to the board".
+HEADS = one_of(
+    r"""ceo, cfo, coo, cto, md, managing director, [\w-]+ director, directors?, board, boardroom, c-suite,
+    c-level, executives?, exec team, leadership(?: team)?, senior leadership, senior management, top,
+    partners, owners?, founders?, principal, head ?teacher, headmaster, chief [\w-]+, chair, president,
+    vice presidents?, general manager, site manager, plant manager, store manager, branch manager"""
+)
+DOWN_FROM_THE_TOP = rf"from\s+(?:the\s+|our\s+)?{HEADS}\s+(?:(?:all the way|right|straight)\s+)?down\s+to\b"
+RANK_SPAN = (
+    rf"(?:(?:[,;(\u2013\u2014]|\s-)\s*|\b{EVERYONE}\s+(?:[\w'-]+\s+){{0,4}}?|\b(?={DOWN_FROM_THE_TOP}))"
+    rf"(?P<span>(?:(?:all the way|right)\s+)?{DOWN_FROM_THE_TOP}|"
+    r"(?:(?:all the way|right)\s+)?from\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?[\w'-]+\s+"
+    r"(?:(?:all the way|right|straight)\s+)?(?:up\s+|through\s+)?to\s+(?:the\s+|our\s+)?"
+    rf"(?:[\w'-]+\s+){{0,2}}?{HEADS}\b)"
+)
+# What a category of organisations wants makes it a market to sell to, not a group losing today:
+# "online fashion retailers looking to cut their return rates", "clinics that want fewer no-shows".
+WANTING = (
+    r"(?:\s+(?:in|across|throughout|around)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?[\w'-]+)?\s*,?\s+"
+    r"(?:(?:who|that|which)\s+(?:are\s+|would\s+|all\s+)?(?:\w+ly\s+)?"
+    r"(?:wants?|wish(?:es)?|hopes?|aims?|seeks?|needs? to|would like|'d like|looking|look to|keen|eager|"
+    r"hoping|aiming|trying|striving|desperate|itching)|"
+    r"(?:looking|wanting|wishing|hoping|aiming|seeking|keen|eager|striving|trying|desperate|itching|"
+    r"eyeing|in search of|on the hunt for)\b)"
+)
 # Words that make "every X" approximate, which is still everyone: "more or less every dental clinic".
 HEDGE = one_of(
     """basically, virtually, nearly, almost, pretty much, pretty well, practically, literally, just about,

@@ -36,6 +36,7 @@ from playbook.analysis.judgement.breadth import (
     GOAL_AS_A_NOUN,
     GOAL_VERBS,
     IMPROVE,
+    ITEMS_BEFORE,
     MARKETS,
     MOVE_A_METRIC,
     PEOPLE_SCOPE,
@@ -61,6 +62,7 @@ from playbook.analysis.judgement.text import Prose
 # "The lot" is everything only where it stands alone ("…, the lot", "do the lot for every client"),
 # not where it is a lot of goods, before a verb or a noun ("before the lot moves to mould", "the
 # lot number").
+ITEMS_END_TO_END = re.compile(ITEMS_BEFORE)
 THE_LOT = r"\bthe lot\b(?=\s*(?:$|[,.;:!)]|(?:and|or|for|from|in|across|of|at|with|too)\b))"
 
 
@@ -126,6 +128,7 @@ def patterns(extra_broad: tuple[str, ...] = ()) -> tuple[Pattern, ...]:
             "whole-job-of-people",
             "replaces whole roles or runs a whole business, not one job",
             re.compile("|".join((RUN_A_BUSINESS, EVERYWHERE_IN_IT, END_TO_END))),
+            unless=_items_end_to_end,
         ),
         Pattern(
             "market-product",
@@ -148,6 +151,13 @@ def patterns(extra_broad: tuple[str, ...] = ()) -> tuple[Pattern, ...]:
             re.compile(rf"(?<![\w-]){extra}(?![\w-])"),
             names=True,
         ),
+    )
+
+
+def _items_end_to_end(prose: Prose, match: re.Match) -> bool:
+    """Excuse "end to end" said of items of one kind or of one item: one job done completely."""
+    return match.group().startswith("end to end") and bool(
+        ITEMS_END_TO_END.search(prose.lower[max(0, match.start() - 60) : match.start()])
     )
 
 

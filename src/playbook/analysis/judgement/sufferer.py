@@ -42,6 +42,7 @@ from playbook.analysis.judgement.prospects import (
     ONCE_THEY_ADOPT,
     PLANS,
     PROJECTED_GAINS,
+    RANK_SPAN,
     RETURNS,
     SAVED_LATER,
     SIGNED_UP,
@@ -53,6 +54,7 @@ from playbook.analysis.judgement.prospects import (
     TO_COME,
     TO_COME_OF_ANYTHING,
     TO_COME_OF_PEOPLE,
+    WANTING,
     WEIGHING_UP,
     WHOLE_INDUSTRY,
     WOULD_BE,
@@ -201,6 +203,13 @@ PATTERNS = (
         fields=("sufferer.who",),
     ),
     Pattern(
+        "market-by-its-wants",
+        "is a category of organisations named by what it wants, a market, not a group losing today",
+        re.compile(rf"^(?:the\s+)?(?:(?![\w-]+ing\b)[\w'-]+\s+){{0,3}}{ORGANISATIONS}(?={WANTING})"),
+        unless=_counted_or_anchored,
+        fields=("sufferer.who",),
+    ),
+    Pattern(
         "early-adopter",
         "describes an appetite for technology, not a loss",
         re.compile(rf"\b{EARLY_ADOPTERS}\b"),
@@ -233,6 +242,13 @@ PATTERNS = (
         "is everyone, so no one in particular",
         re.compile(rf"\b{EVERYONE}\b"),
         unless=anchored,
+        fields=("sufferer.who",),
+    ),
+    Pattern(
+        "everyone",
+        "is everyone, so no one in particular",
+        re.compile(RANK_SPAN),
+        quote_group="span",
         fields=("sufferer.who",),
     ),
     Pattern(

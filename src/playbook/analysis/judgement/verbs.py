@@ -94,7 +94,8 @@ NOT_VERBS = frozenset(
     "among amid despite except "
     "only just even also including include includes especially particularly namely whether whose which "
     "where when while what how who its their our this that these those one two three first second last "
-    "next new all-in".split()
+    "next new all-in twice thrice daily nightly weekly fortnightly monthly hourly quarterly yearly annually "
+    "overnight".split()
 )
 # Nouns that make the verb-like word before them a noun: "invoice capture", "code review".
 COMPOUND_HEAD = re.compile(
