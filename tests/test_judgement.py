@@ -428,6 +428,13 @@ PRINCIPLES = [
         set(),
     ),
     ("scope.problem", "Nightly, flag standing orders that are due this week or overdue or paused", set()),
+    ("sufferer.who", "The entire workforce, shop floor to boardroom", {"PB101"}),
+    ("sufferer.who", "Staff at every level of the trust", {"PB101"}),
+    ("sufferer.who", "Fashion brands interested in lower return rates", {"PB101"}),
+    ("scope.problem", "Classify each chargeback, noting which ones will miss the deadline", set()),
+    # A product's rollout named as the problem is a project, not a problem.
+    ("scope.problem", "Salesforce Einstein rollout for the sales org", {"PB302"}),
+    ("scope.problem", "Implementation of Dynamics 365 across finance", {"PB302"}),
 ]
 
 
@@ -491,6 +498,10 @@ GUARDS = [
         "Twice a week, pull overdue invoices, chase the clients and update the forecast",
         {"PB302"},
     ),
+    ("sufferer.who", "Nurses at every level of seniority on ward 7", set()),
+    ("sufferer.who", "Planners at our Leeds depot, reporting to the operations director", set()),
+    ("scope.problem", "Predict which deployments of the billing service will fail", set()),
+    ("scope.problem", "Draft the rollout note for each pharmacy's new opening hours", set()),
 ]
 
 

@@ -54,7 +54,8 @@ DECLARED = (
             ("domain-not-job", "a domain or an outcome with no job in it", "Pharmacovigilance"),
             (
                 "product-not-problem",
-                "a product to build: a copilot, an assistant, a platform",
+                "a product to build: a copilot, an assistant, a platform, or a product's rollout (Salesforce "
+                "Einstein rollout for the sales org)",
                 "A copilot for commercial underwriters",
             ),
             (

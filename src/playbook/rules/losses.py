@@ -67,7 +67,8 @@ DECLARED = (
             (
                 "everyone",
                 "everyone or anyone, or a span from the bottom of a workplace to its head, wherever it is "
-                "(…, from the operators to the site director); not a span the work moves along",
+                "(…, from the operators to the site director), or every level of it; not a span the work "
+                "moves along, nor one role's ranks",
                 "Anybody running a help desk",
             ),
             ("people-in-general", "people in general", "People who hate paperwork"),

@@ -65,6 +65,12 @@ PRODUCT_AS_PROBLEM = (
     r"takes? care)\b)"
     r"[a-z])(?=\s+(?:for|in|to|that|which|who|across|covering|with|of|on|over|above|so)\b|\s*[,.;]?\s*$)"
 )
+# A product's rollout named as the problem is a project, not a problem: "Salesforce Einstein rollout
+# for the sales org", "implementation of Dynamics 365 across finance".
+PRODUCT_ROLLOUT = (
+    r"^(?:an?\s+|the\s+|our\s+)?(?:[\w'-]+\s+){0,3}?(?:roll-?out|implementation|deployment)\s+"
+    r"(?:of|to|for|across|in|at)\b"
+)
 PRODUCT_DOES_IT_ALL = rf"\b{PRODUCT}\s+(?:that|which|who)\s+{DOES_IT_ALL}\s+(?:everything|anything|all)\b"
 # suite: a platform that unifies many sources, an end-to-end whole, or a span from one stage to another.
 UNIFYING_PRODUCT = (

@@ -161,7 +161,7 @@ CONDITION = re.compile(
 # the work ("a tool that will triage, answer and bill every ticket").
 RELATIVE_MODAL = re.compile(
     bounded(
-        r"(?<![\w'-])([\w'-]+)\s+(?:that|which|who)\s+(?:[\w'-]+ly\s+)?"
+        r"(?<![\w'-])([\w'-]+)\s+(?:that|which|who|whose)\s+(?:(?:ones?|of them|[\w'-]+ly)\s+)?"
         r"(?:would|will|could|can|might|may|must|should|shall)\s+"
         r"(?:(?:not|be|about to|going to|likely to)\s+)?$"
     )

@@ -132,13 +132,28 @@ HEADS = one_of(
     partners, owners?, founders?, principal, head ?teacher, headmaster, chief [\w-]+, chair, president,
     vice presidents?, general manager, site manager, plant manager, store manager, branch manager"""
 )
-DOWN_FROM_THE_TOP = rf"from\s+(?:the\s+|our\s+)?{HEADS}\s+(?:(?:all the way|right|straight)\s+)?down\s+to\b"
-RANK_SPAN = (
-    rf"(?:(?:[,;(\u2013\u2014]|\s-)\s*|\b{EVERYONE}\s+(?:[\w'-]+\s+){{0,4}}?|\b(?={DOWN_FROM_THE_TOP}))"
-    rf"(?P<span>(?:(?:all the way|right)\s+)?{DOWN_FROM_THE_TOP}|"
-    r"(?:(?:all the way|right)\s+)?from\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?[\w'-]+\s+"
+BOTTOM = one_of(
+    """bottom, shop floor, front line, frontline, juniors, apprentices, interns, trainees, cleaners, porters,
+    newest starters?, most junior [\\w-]+"""
+)
+DOWN_FROM_THE_TOP = (
+    rf"from\s+(?:the\s+|our\s+)?{HEADS}\s+(?:(?:all the way|right|straight)\s+)?"
+    rf"(?:down\s+to\b|to\s+(?:the\s+)?{BOTTOM}\b)"
+)
+# Every level of a workplace is everybody there: "staff at every level of the trust", "top to bottom".
+EVERY_LEVEL = (
+    r"(?:at|of|across|on) (?:every|all|each) (?:levels?|grades?|ranks?|tiers?)"
+    r"(?=\s*$|\s*[,.;)]|\s+(?:of|in|across|at)\s+(?:the|our|a|an|this|that)\b)|(?:from )?top to bottom\b"
+)
+UP_TO_THE_TOP = (
+    r"(?:(?:all the way|right)\s+)?"
+    rf"(?:from\s+(?:the\s+)?(?:[\w'-]+\s+){{0,3}}?[\w'-]+|(?:the\s+)?{BOTTOM})\s+"
     r"(?:(?:all the way|right|straight)\s+)?(?:up\s+|through\s+)?to\s+(?:the\s+|our\s+)?"
-    rf"(?:[\w'-]+\s+){{0,2}}?{HEADS}\b)"
+    rf"(?:[\w'-]+\s+){{0,2}}?{HEADS}\b"
+)
+RANK_SPAN = (
+    rf"(?:(?:[,;(\u2013\u2014]|\s-)\s*|\b{EVERYONE}\s+(?:[\w'-]+\s+){{0,4}}?|\b(?={DOWN_FROM_THE_TOP}|{EVERY_LEVEL}))"
+    rf"(?P<span>(?:(?:all the way|right)\s+)?{DOWN_FROM_THE_TOP}|{UP_TO_THE_TOP}|{EVERY_LEVEL})"
 )
 # What a category of organisations wants makes it a market to sell to, not a group losing today:
 # "online fashion retailers looking to cut their return rates", "clinics that want fewer no-shows".
@@ -148,7 +163,7 @@ WANTING = (
     r"(?:wants?|wish(?:es)?|hopes?|aims?|seeks?|needs? to|would like|'d like|looking|look to|keen|eager|"
     r"hoping|aiming|trying|striving|desperate|itching)|"
     r"(?:looking|wanting|wishing|hoping|aiming|seeking|keen|eager|striving|trying|desperate|itching|"
-    r"eyeing|in search of|on the hunt for)\b)"
+    r"eyeing|in search of|on the hunt for|interested in|after)\b)"
 )
 # Words that make "every X" approximate, which is still everyone: "more or less every dental clinic".
 HEDGE = one_of(

@@ -42,6 +42,7 @@ from playbook.analysis.judgement.breadth import (
     PEOPLE_SCOPE,
     PRODUCT_AS_PROBLEM,
     PRODUCT_DOES_IT_ALL,
+    PRODUCT_ROLLOUT,
     RUN_A_BUSINESS,
     RUN_IT_ALL,
     RUN_THE_WHOLE,
@@ -74,7 +75,7 @@ def patterns(extra_broad: tuple[str, ...] = ()) -> tuple[Pattern, ...]:
         Pattern(
             "product-not-problem",
             "names a product to build, not a problem to solve",
-            re.compile("|".join((PRODUCT_AS_PROBLEM, PRODUCT_DOES_IT_ALL, r"\bin a box\b"))),
+            re.compile("|".join((PRODUCT_AS_PROBLEM, PRODUCT_DOES_IT_ALL, PRODUCT_ROLLOUT, r"\bin a box\b"))),
         ),
         Pattern(
             "suite",
