@@ -19,6 +19,8 @@ from playbook.layout import BRIEFS, CONFIG_FILE, CONTENT, is_project
 from playbook.load.cache import Loaded
 from playbook.load.config import Config, ConfigError, load_config
 from playbook.load.content import Listing
+from playbook.load.source import decode_text
+from playbook.lsp.outline import Outline, outline
 
 SEVERITIES = {
     Severity.ERROR: types.DiagnosticSeverity.Error,
@@ -45,6 +47,7 @@ class OverlayMemo(FileMemo):
     def __init__(self):
         super().__init__()
         self.buffers: dict[str, str] = {}  # project path -> the unsaved text
+        self.outlines: dict[str, tuple[bytes, Outline]] = {}  # path -> (sha1 of its bytes, its outline)
 
     def sources(self, root: Path) -> Listing:
         listing = super().sources(root)
@@ -67,6 +70,23 @@ class OverlayMemo(FileMemo):
             return super().load(root, path, loader)
         return self.load_bytes(root, path, text.encode("utf-8", "surrogatepass"), loader)
 
+    def load_bytes(self, root: Path, path: str, data: bytes, loader: Loader) -> Loaded:
+        # Outlined here, where the bytes pass: again only when they changed.
+        result = super().load_bytes(root, path, data, loader)
+        digest = self.files[path][0]
+        if self.outlines.get(path, (None,))[0] != digest:
+            text, unreadable = decode_text(data)
+            self.outlines[path] = (digest, outline(path, "" if unreadable else text))
+        return result
+
+    def outlined(self, listing: Listing) -> tuple[Outline, ...]:
+        """Return the outline of every brief and page listed that could be read."""
+        paths = (*listing.briefs, *listing.pages)
+        self.outlines = {
+            path: self.outlines[path] for path in paths if path in self.outlines and path in self.files
+        }
+        return tuple(self.outlines[path][1] for path in paths if path in self.outlines)
+
 
 @dataclass(frozen=True)
 class Judged:
@@ -77,6 +97,8 @@ class Judged:
     briefs: tuple[tuple[str, str, str], ...] = ()  # (path, slug, title) of every brief that loaded
     numbers: dict[str, str] = field(default_factory=dict)  # open brief -> its derived numbers, for hover
     base_url: str | None = None
+    outlines: tuple[Outline, ...] = ()  # every brief and page, for navigation
+    weights: dict[str, dict[str, float]] = field(default_factory=dict)  # ranking tables, for completion
 
 
 class Project:
@@ -131,7 +153,13 @@ class ProjectCheck:
             for path in buffers
             if str(PurePosixPath(path).parent) == BRIEFS
         }
-        return Judged(by_path, briefs, numbers, self.config.base_url)
+        ranking = self.config.ranking
+        weights = {
+            name: dict(getattr(ranking, name))
+            for name in ("error_cost", "catchability", "emotional_state", "frequency")
+        }  # plain dicts: the settings' read-only mappings do not cross to the server
+        outlines = self.memo.outlined(self.memo.sources(self.root))
+        return Judged(by_path, briefs, numbers, self.config.base_url, outlines, weights)
 
 
 def describe_numbers(analysis: Analysis, path: str) -> str:
