@@ -98,7 +98,6 @@ def symbols(outlines: Iterable[Outline], query: str) -> list[Outline]:
     """Return the briefs whose title or slug holds ``query`` (case aside), then those that hold its
     letters in order, each group by title."""
     wanted = query.casefold().strip()
-    letters = re.compile(".*?".join(map(re.escape, wanted.replace(" ", ""))))
     scored = []
     for found in outlines:
         if not found.is_brief:
@@ -106,10 +105,20 @@ def symbols(outlines: Iterable[Outline], query: str) -> list[Outline]:
         name = f"{found.title} {found.slug}".casefold()
         if wanted in name:
             scored.append((0, found.title.casefold(), found))
-        elif letters.search(name):
+        elif _in_order(wanted.replace(" ", ""), name):
             scored.append((1, found.title.casefold(), found))
     scored.sort(key=lambda item: item[:2])
     return [found for *_, found in scored[:MAX_SYMBOLS]]
+
+
+def _in_order(letters: str, name: str) -> bool:
+    """Whether ``name`` holds ``letters`` in order (in one pass: a pattern would backtrack)."""
+    at = 0
+    for letter in letters:
+        at = name.find(letter, at) + 1
+        if not at:
+            return False
+    return True
 
 
 def rename_target(

@@ -33,16 +33,16 @@ def _span(line: int, start: int, end: int) -> types.Range:
 def _keys(lines: list[str], first: int, end: int) -> list[types.DocumentSymbol]:
     """Return the keys of ``lines[first:end]`` as a tree, by indentation."""
     top: list[types.DocumentSymbol] = []
-    open_keys: list[tuple[int, types.DocumentSymbol]] = []  # (indent, symbol) from the outermost
+    holding: list[tuple[int, types.DocumentSymbol]] = []  # (indent, symbol) from the outermost
+    last = types.Position(first, 0)  # the end of the last line with content
     for index in range(first, end):
         text = lines[index]
         if not text.strip() or text.lstrip().startswith("#"):
             continue
         indent = len(text) - len(text.lstrip())
-        while open_keys and open_keys[-1][0] >= indent:
-            open_keys.pop()
-        for _, holder in open_keys:  # the keys holding this line reach down to it
-            holder.range.end = types.Position(index, len(text))
+        while holding and holding[-1][0] >= indent:
+            _close(holding.pop()[1], last)
+        last = types.Position(index, len(text))
         match = KEY.match(text)
         if match is None or text.lstrip().startswith("-"):
             continue
@@ -56,28 +56,39 @@ def _keys(lines: list[str], first: int, end: int) -> list[types.DocumentSymbol]:
             detail=value[:DETAIL] or None,
             children=[],
         )
-        (open_keys[-1][1].children if open_keys else top).append(symbol)
-        open_keys.append((indent, symbol))
+        (holding[-1][1].children if holding else top).append(symbol)
+        holding.append((indent, symbol))
+    for _, symbol in holding:
+        _close(symbol, last)
     return top
+
+
+def _close(symbol: types.DocumentSymbol, last: types.Position) -> None:
+    """End ``symbol``'s range at ``last``, the end of the last line it holds (once, when it
+    closes: a staircase of keys would otherwise take time in the square of its depth)."""
+    if (last.line, last.character) > (symbol.range.end.line, symbol.range.end.character):
+        symbol.range.end = last
 
 
 def _sections(lines: list[str], first: int) -> list[types.DocumentSymbol]:
     """Return the body's ATX headings as a tree: each section holds the deeper ones after it."""
     top: list[types.DocumentSymbol] = []
-    open_sections: list[tuple[int, types.DocumentSymbol]] = []
+    holding: list[tuple[int, types.DocumentSymbol]] = []
     fence: str | None = None
+    last = types.Position(first, 0)
     for index in range(first, len(lines)):
         text = lines[index]
         opener = FENCE_OPEN.match(text)
+        heading = HEADING.match(text) if fence is None and not opener else None
         if fence is not None:
             if opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence):
                 fence = None
         elif opener:
             fence = opener.group(1)
-        elif (heading := HEADING.match(text)) and heading.group(2).strip():
+        if heading is not None and heading.group(2).strip():
             level = len(heading.group(1))
-            while open_sections and open_sections[-1][0] >= level:
-                open_sections.pop()
+            while holding and holding[-1][0] >= level:
+                _close(holding.pop()[1], last)
             symbol = types.DocumentSymbol(
                 name=heading.group(2).strip(),
                 kind=types.SymbolKind.String,
@@ -85,9 +96,9 @@ def _sections(lines: list[str], first: int) -> list[types.DocumentSymbol]:
                 selection_range=_span(index, heading.start(2), heading.end(2)),
                 children=[],
             )
-            (open_sections[-1][1].children if open_sections else top).append(symbol)
-            open_sections.append((level, symbol))
-            continue
-        for _, holder in open_sections:  # each open section reaches down to this line
-            holder.range.end = types.Position(index, len(text))
+            (holding[-1][1].children if holding else top).append(symbol)
+            holding.append((level, symbol))
+        last = types.Position(index, len(text))
+    for _, symbol in holding:
+        _close(symbol, last)
     return top

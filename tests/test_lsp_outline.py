@@ -1,0 +1,106 @@
+"""What navigation reads of a file (``lsp/outline.py``), the symbols of a buffer (``lsp/symbols.py``)
+and the decisions of ``lsp/navigation.py``, without a server: the edge cases of YAML written by
+hand, every hostile file of the adversarial suite, and time linear in the input."""
+
+from __future__ import annotations
+
+import pytest
+
+from playbook.lsp.navigation import Refusal, plan_rename, symbols
+from playbook.lsp.outline import outline
+from playbook.lsp.symbols import document_symbols
+from tests.support.briefs import brief
+from tests.support.growth import LINEAR, growth
+from tests.support.hostile import HOSTILE_FILES
+
+
+def links(text: str) -> list[tuple[str, int, int, int, str]]:
+    found = outline("content/briefs/a.md", text)
+    return [(m.target, m.line, m.start, m.end, m.kind) for m in found.mentions]
+
+
+@pytest.mark.parametrize(
+    "related, expected",
+    [
+        ("related: [b, 'c', \"d-e\"]  # three", [("b", 10), ("c", 14), ("d-e", 19)]),
+        ("related: []", []),
+        ("related: [b, c", [("b", 10), ("c", 13)]),  # half-typed
+    ],
+)
+def test_related_in_flow_style(related: str, expected: list):
+    text = f"---\ntitle: A\n{related}\n---\n"
+    assert [(t, s) for t, line, s, _, _ in links(text)] == expected
+
+
+def test_related_in_block_style_with_comments_and_quotes():
+    text = "---\ntitle: A\nrelated:\n  - b  # first\n  # a comment\n  - 'c'\ntags: [b]\n---\n"
+    assert links(text) == [("b", 3, 4, 5, "related"), ("c", 5, 5, 6, "related")]
+
+
+def test_body_links_outside_code_with_labels_and_spaces():
+    text = "---\ntitle: A\n---\n[[ b | label]] `[[c]]` [[d]]\n\n    [[indented-code]]\n```\n[[e]]\n```\n"
+    assert links(text) == [("b", 3, 3, 4, "body"), ("d", 3, 25, 26, "body")]
+
+
+def test_title_and_an_explicit_slug():
+    found = outline("content/briefs/file-name.md", "---\ntitle: 'Quoted: title'\nslug: given  # why\n---\n")
+    assert (found.slug, found.title, found.title_line, found.slug_span) == (
+        "given",
+        "Quoted: title",
+        1,
+        (2, 6, 11),
+    )
+    plain = outline("content/briefs/file-name.md", "no front matter [[x]]")
+    assert (plain.slug, plain.title, [m.target for m in plain.mentions]) == ("file-name", "", ["x"])
+
+
+def test_rename_of_a_slug_that_two_briefs_claim_is_refused():
+    twins = [
+        outline("content/briefs/a.md", "---\ntitle: A\n---\n"),
+        outline("content/briefs/b.md", "---\ntitle: B\nslug: a\n---\n"),
+    ]
+    with pytest.raises(Refusal, match="2 briefs are called 'a'"):
+        plan_rename(twins, "a", "c", lambda path: False)
+
+
+def test_a_page_has_no_slug_to_rename_and_is_no_symbol():
+    page = outline("content/about.md", "---\ntitle: About\n---\n[[a]]\n")
+    brief_a = outline("content/briefs/a.md", "---\ntitle: A brief\n---\n")
+    assert symbols([page, brief_a], "") == [brief_a]
+    plan = plan_rename([page, brief_a], "a", "b", lambda path: False)
+    assert plan.move == ("content/briefs/a.md", "content/briefs/b.md")
+    assert [(p.path, p.line, p.start) for p in plan.edits["content/about.md"]] == [("content/about.md", 3, 2)]
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_FILES))
+def test_no_hostile_file_breaks_the_outline_or_the_symbols(name: str):
+    data = HOSTILE_FILES[name][0]
+    text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
+    outline("content/briefs/hostile.md", text)
+    document_symbols(text.split("\n"))
+    document_symbols(text.split("\n"), whole=True)
+
+
+def test_outline_takes_time_linear_in_the_body():
+    def make(size: int) -> str:
+        return brief(("related: []", "related: [" + ", ".join(f"b{i}" for i in range(size)) + "]")) + (
+            "See [[a]] and `[[b]]` ``[[c]]`` [[d|e]].\n" * size
+        )
+
+    assert growth(lambda text: outline("content/briefs/a.md", text), make, 300) < LINEAR
+
+
+def test_symbols_take_time_linear_in_a_staircase_of_keys():
+    def make(size: int) -> str:
+        return "".join(f"{' ' * depth}k{depth}:\n" for depth in range(size))
+
+    assert growth(lambda text: document_symbols(text.split("\n"), whole=True), make, 300) < LINEAR
+
+
+def test_workspace_symbols_take_time_linear_in_a_pathological_query():
+    briefs = [outline(f"content/briefs/b{i}.md", f"---\ntitle: {'a' * 200}\n---\n") for i in range(20)]
+
+    def make(size: int) -> str:
+        return "a" * size + "b"
+
+    assert growth(lambda query: symbols(briefs, query), make, 15) < LINEAR
