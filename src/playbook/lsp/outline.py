@@ -48,16 +48,17 @@ class Outline:
         return str(PurePosixPath(self.path).parent) == BRIEFS
 
 
-def scalar_span(line: str, start: int) -> tuple[int, int]:
-    """Return the span of the plain or quoted YAML scalar written from ``start`` of ``line``
-    (without its quotes, spaces or comment)."""
-    while start < len(line) and line[start] in " \t":
+def scalar_span(line: str, start: int, limit: int | None = None) -> tuple[int, int]:
+    """Return the span of the plain or quoted YAML scalar written from ``start`` of ``line``, up
+    to ``limit`` (without its quotes, spaces or comment)."""
+    limit = len(line) if limit is None else limit
+    while start < limit and line[start] in " \t":
         start += 1
-    if start < len(line) and line[start] in "'\"":
-        close = line.find(line[start], start + 1)
-        return start + 1, close if close > start else len(line)
-    comment = line.find(" #", start)
-    end = len(line) if comment < 0 else comment
+    if start < limit and line[start] in "'\"":
+        close = line.find(line[start], start + 1, limit)
+        return start + 1, close if close > start else limit
+    comment = line.find(" #", start, limit)
+    end = limit if comment < 0 else comment
     while end > start and line[end - 1] in " \t\r":
         end -= 1
     return start, end
@@ -83,32 +84,31 @@ def outline(path: str, text: str) -> Outline:
     body_first = end + 1 if end >= 0 else 0
     if body_first < len(lines):
         body = "\n".join(lines[body_first:])
-        for target, number, column, _ in find_wikilinks(body, body_first):
+        shown: dict[int, str | None] = {}  # each line once, however many links it holds
+        for target, number, column, length in find_wikilinks(body, body_first):
             line = lines[number]
-            at = line.find(target, column + 1)  # after "[[", past any spaces
-            mentions.append(_mention(target, number, at, line, "body"))
+            if number not in shown:
+                shown[number] = None if line.isascii() else line
+            at = line.find(target, column + 1, column + length)  # after "[[", past any spaces
+            mentions.append(Mention(target, number, at, at + len(target), "body", shown[number]))
     slug = lines[slug_span[0]][slug_span[1] : slug_span[2]] if slug_span else PurePosixPath(path).stem
     return Outline(path, slug, title, title_line, slug_span, tuple(mentions))
-
-
-def _mention(target: str, line: int, start: int, text: str, kind: str) -> Mention:
-    return Mention(target, line, start, start + len(target), kind, None if text.isascii() else text)
 
 
 def _related(lines: list[str], index: int, after: int, end: int) -> list[Mention]:
     """Return the entries of ``related:`` on line ``index``: a flow list on that line, or the
     block list's items below it."""
     line = lines[index].rstrip("\r")
+    shown = None if line.isascii() else line
     found = []
     opened = line.find("[", after)
     if opened >= 0:
         closed = line.find("]", opened)
         inside = line[opened + 1 : closed if closed >= 0 else len(line)]
         for item in FLOW_ITEM.finditer(inside):
-            start, stop = scalar_span(line, opened + 1 + item.start())
-            stop = min(stop, opened + 1 + item.end())
+            start, stop = scalar_span(line, opened + 1 + item.start(), opened + 1 + item.end())
             if stop > start:
-                found.append(_mention(line[start:stop], index, start, line, "related"))
+                found.append(Mention(line[start:stop], index, start, stop, "related", shown))
         return found
     for below in range(index + 1, end):
         text = lines[below].rstrip("\r")
@@ -119,7 +119,9 @@ def _related(lines: list[str], index: int, after: int, end: int) -> list[Mention
             continue
         start, stop = scalar_span(text, item.end())
         if stop > start:
-            found.append(_mention(text[start:stop], below, start, text, "related"))
+            found.append(
+                Mention(text[start:stop], below, start, stop, "related", None if text.isascii() else text)
+            )
     return found
 
 
