@@ -9,6 +9,7 @@ import json
 import shutil
 import subprocess
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -276,6 +277,7 @@ def test_rename_of_a_slug_moves_the_file_and_every_link(lsp, root: Path, tmp_pat
         assert isinstance(edit.document_changes[-1], types.RenameFile), (
             "the edits name the file's old address"
         )
+        assert edit.document_changes[-1].options.overwrite is False, "never over a file"
         assert "[[vendor-review|the triage]] and `[[vendor-risk]]` in code" in (
             copy / "content/briefs/renewal-dates.md"
         ).read_text(encoding="utf-8")
@@ -375,3 +377,28 @@ def test_completion_explains_each_value(lsp, root: Path):
         closed(client, path)
 
     lsp(body)
+
+
+def test_an_editor_that_cannot_rename_files_is_told_what_to_do(root: Path):
+    """Emacs 29's eglot declares no resource operations: renaming a file is refused with the way
+    round it, and a brief with a slug: line is renamed all the same (no file moves)."""
+    config = ClientServerConfig(server_command=[sys.executable, "-m", "playbook", "lsp"], server_env=ENV)
+    with contextmanager(serving)(root, config, editor="emacs") as run:
+
+        async def body(client: LanguageClient):
+            path = root / "content/briefs/vendor-risk.md"
+            text = FILES["content/briefs/vendor-risk.md"]
+            await opened(client, path, text)
+            with pytest.raises(JsonRpcException) as refused:
+                await client.text_document_rename_async(
+                    types.RenameParams(doc(path), at(text, "title:", 1), "vendor-review")
+                )
+            assert "cannot rename files" in refused.value.message and "slug: line" in refused.value.message
+            pinned = root / "content/briefs/pinned.md"
+            await opened(client, pinned, FILES["content/briefs/pinned.md"])
+            edit = await client.text_document_rename_async(
+                types.RenameParams(doc(pinned), at(FILES["content/briefs/pinned.md"], "slug:", 7), "finder")
+            )
+            assert [type(change).__name__ for change in edit.document_changes] == ["TextDocumentEdit"]
+
+        run(body)
