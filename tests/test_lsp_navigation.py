@@ -5,6 +5,7 @@ that explain each value."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import shutil
 import subprocess
@@ -402,3 +403,20 @@ def test_an_editor_that_cannot_rename_files_is_told_what_to_do(root: Path):
             assert [type(change).__name__ for change in edit.document_changes] == ["TextDocumentEdit"]
 
         run(body)
+
+
+def test_workspace_symbols_before_any_file_is_open(root: Path):
+    """Ctrl+T in a freshly opened folder: the project is found from the workspace folder and
+    checked the first time it is asked for."""
+    config = ClientServerConfig(server_command=[sys.executable, "-m", "playbook", "lsp"], server_env=ENV)
+    with contextmanager(serving)(root, config) as run:
+
+        async def body(client: LanguageClient):
+            for _ in range(150):
+                found = await client.workspace_symbol_async(types.WorkspaceSymbolParams(query="triage"))
+                if found:
+                    return [symbol.name for symbol in found]
+                await asyncio.sleep(0.1)
+            return []
+
+        assert run(body) == ["Vendor risk triage"]

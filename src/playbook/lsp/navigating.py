@@ -81,7 +81,7 @@ def symbols_of_workspace(
     """Briefs by title, of every project open in the editor: the query in the title or slug first,
     then its letters in order."""
     found = []
-    for project in list(ls.projects.values()):
+    for project in ls.known_projects():
         for brief in navigation.symbols(ls.outlines(project).values(), params.query):
             found.append(
                 types.WorkspaceSymbol(

@@ -94,7 +94,7 @@ class PlaybookServer(LanguageServer):
             )
             if judged is None:
                 return  # stopped for newer buffers, whose check comes next; or failed, and logged
-            project.judged = judged
+            project.learn(judged)
             for path, document in self.open_documents(project).items():
                 if versions.get(path) != (document.uri, document.version):
                     # Opened or edited during the analysis: the next one, already scheduled, speaks for it.
@@ -128,16 +128,32 @@ class PlaybookServer(LanguageServer):
         at = document.position_codec.position_from_client_units(lines, params.position)
         return project, path, document, lines, at
 
+    def known_projects(self) -> list[Project]:
+        """Return the projects open in the editor, and those of its workspace folders even before
+        a file of theirs is opened (each is checked the first time it is asked for)."""
+        folders = [folder.uri for folder in self.workspace.folders.values()]
+        for uri in [*folders, self.workspace.root_uri] if self.workspace.root_uri else folders:
+            path = to_fs_path(uri)
+            root = project_root(Path(path)) if path else None
+            if root is not None and root not in self.projects:
+                self.projects[root] = Project(root)
+        for project in self.projects.values():
+            if not project.checked and project.root not in self.pending:
+                self.schedule(project, None, delay=0)
+        return list(self.projects.values())
+
     def outlines(self, project: Project) -> dict[str, Outline]:
         """Return the outline of every file of ``project`` by path: the open buffers as they are
         now, the others as the last check read them."""
-        found = {each.path: each for each in project.judged.outlines}
+        found = dict(project.outlines)
         for path, document in self.open_documents(project).items():
             if path.startswith(CONTENT + "/") and path.endswith(".md"):
                 found[path] = outline(path, document.source)
         return found
 
-    def client_range(self, project: Project, path: str, line: int, start: int, end: int, text: str | None):
+    def client_range(
+        self, project: Project, path: str, line: int, start: int, end: int, text: str | None
+    ) -> types.Range:
         """Return the span ``start``-``end`` of ``line`` of the file at ``path``, in the client's
         units: from the open buffer, or from ``text``, the line as the last check read it."""
         span = types.Range(types.Position(line, start), types.Position(line, end))
