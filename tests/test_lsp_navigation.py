@@ -420,3 +420,34 @@ def test_workspace_symbols_before_any_file_is_open(root: Path):
             return []
 
         assert run(body) == ["Vendor risk triage"]
+
+
+def test_after_a_rename_the_moved_brief_is_found(root: Path, tmp_path: Path):
+    """Neovim before 0.9 applies the rename and says only that the open buffer changed: the
+    server lists the folders again, so the brief under its new name is found at once."""
+    project = tmp_path / "project"
+    shutil.copytree(root, project)
+    config = ClientServerConfig(server_command=[sys.executable, "-m", "playbook", "lsp"], server_env=ENV)
+    with contextmanager(serving)(project, config, editor="neovim") as run:
+
+        async def body(client: LanguageClient):
+            path = project / "content/briefs/renewal-dates.md"
+            await opened(client, path, RENEWALS)
+            link = at(RENEWALS, "[[vendor-risk|the", 4)
+            edit = await client.text_document_rename_async(
+                types.RenameParams(doc(path), link, "vendor-review")
+            )
+            apply(project, edit, project)  # as the editor does, on disk and in the buffer
+            client.text_document_did_change(
+                types.DidChangeTextDocumentParams(
+                    types.VersionedTextDocumentIdentifier(version=2, uri=path.as_uri()),
+                    [types.TextDocumentContentChangeWholeDocument(path.read_text(encoding="utf-8"))],
+                )
+            )
+            for _ in range(100):
+                found = await client.text_document_definition_async(types.DefinitionParams(doc(path), link))
+                if found is not None:
+                    return where(project, found)
+                await asyncio.sleep(0.1)
+
+        assert run(body) == ("content/briefs/vendor-review.md", 1, 0, 5)

@@ -82,6 +82,21 @@ def did_change_files(ls: PlaybookServer, params: types.DidChangeWatchedFilesPara
 
 
 @server.feature(
+    types.WORKSPACE_DID_RENAME_FILES,
+    types.FileOperationRegistrationOptions(
+        [types.FileOperationFilter(types.FileOperationPattern("**/*.{md,yaml}"), scheme="file")]
+    ),
+)
+@guarded
+def did_rename_files(ls: PlaybookServer, params: types.RenameFilesParams) -> None:
+    # A renamed brief is a new file to list: check its project's folders again.
+    for project in {
+        located[0] for rename in params.files if (located := ls.locate(rename.new_uri)) is not None
+    }:
+        ls.schedule(project, None)
+
+
+@server.feature(
     types.TEXT_DOCUMENT_COMPLETION, types.CompletionOptions(trigger_characters=[":", " ", "[", "-", ","])
 )
 @guarded

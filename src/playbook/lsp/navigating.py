@@ -16,6 +16,7 @@ from playbook.lsp.symbols import document_symbols
 from playbook.lsp.workspace import Project
 
 REQUEST_FAILED = -32803  # the protocol's code for a request that is valid but cannot be done
+RELIST = 1.0  # seconds after a rename that moves a file, if the editor sends nothing sooner
 
 
 def _location(ls: PlaybookServer, project: Project, place: Place) -> types.Location:
@@ -155,6 +156,9 @@ def rename(ls: PlaybookServer, params: types.RenameParams) -> types.WorkspaceEdi
     if plan.move is not None:  # after the edits, which name the file by its old address
         old_uri, new_uri = ((project.root / path).as_uri() for path in plan.move)
         changes.append(types.RenameFile(old_uri, new_uri, options=types.RenameFileOptions(overwrite=False)))
+        # The folders are listed again at the next check, which the edit's changes bring on: an
+        # editor need not say that it renamed the file (Neovim before 0.9 says nothing).
+        ls.schedule(project, None, delay=RELIST)
     return types.WorkspaceEdit(document_changes=changes)
 
 
