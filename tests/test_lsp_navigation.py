@@ -451,3 +451,35 @@ def test_after_a_rename_the_moved_brief_is_found(root: Path, tmp_path: Path):
                 await asyncio.sleep(0.1)
 
         assert run(body) == ("content/briefs/vendor-review.md", 1, 0, 5)
+
+
+def test_a_rename_edits_closed_files_as_they_are_on_disk_now(root: Path, tmp_path: Path):
+    """A file changed on disk since the last check (a checkout, another editor) is edited where
+    its links are now, not where they were."""
+    project = tmp_path / "project"
+    shutil.copytree(root, project)
+    config = ClientServerConfig(server_command=[sys.executable, "-m", "playbook", "lsp"], server_env=ENV)
+    with contextmanager(serving)(project, config, editor="neovim") as run:
+
+        async def body(client: LanguageClient):
+            path = project / "content/briefs/vendor-risk.md"
+            text = FILES["content/briefs/vendor-risk.md"]
+            await opened(client, path, text)
+            (project / "content/about.md").write_text(
+                "---\ntitle: About\n---\nA new first line.\n\nStart with [[vendor-risk]].\n", encoding="utf-8"
+            )
+            return await client.text_document_rename_async(
+                types.RenameParams(doc(path), at(text, "title:", 1), "vendor-review")
+            )
+
+        edit = run(body)
+        apply(project, edit, project)
+        assert (
+            (project / "content/about.md")
+            .read_text(encoding="utf-8")
+            .endswith("A new first line.\n\nStart with [[vendor-review]].\n")
+        )
+        assert [d["message"] for d in links_broken(project)] == [
+            "related names no brief: 'missing-one'",
+            "[[missing-one]] names no brief",
+        ], "no link broken by the rename"

@@ -4,13 +4,16 @@ the protocol's locations and edits, in the client's units. ``handlers`` register
 
 from __future__ import annotations
 
+import os
+
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException
 
 from playbook.layout import CONFIG_FILE, CONTENT
+from playbook.load.source import decode_text, read_bytes
 from playbook.lsp import navigation
 from playbook.lsp.navigation import Place, Refusal
-from playbook.lsp.outline import outline
+from playbook.lsp.outline import Outline, outline
 from playbook.lsp.session import PlaybookServer
 from playbook.lsp.symbols import document_symbols
 from playbook.lsp.workspace import Project
@@ -95,7 +98,10 @@ def symbols_of_workspace(
     return found
 
 
-def _rename_target(ls: PlaybookServer, params: types.TextDocumentPositionParams):
+def _rename_target(
+    ls: PlaybookServer, params: types.TextDocumentPositionParams
+) -> tuple[Project, str, dict[str, Outline], tuple[str, tuple[int, int, int]]] | None:
+    """Return the project, the path, the outlines and what a rename at the cursor renames."""
     found = ls.cursor(params)
     if found is None:
         return None
@@ -109,7 +115,7 @@ def _rename_target(ls: PlaybookServer, params: types.TextDocumentPositionParams)
     return None if target is None else (project, path, outlines, target)
 
 
-def prepare_rename(ls: PlaybookServer, params: types.PrepareRenameParams):
+def prepare_rename(ls: PlaybookServer, params: types.PrepareRenameParams) -> types.PrepareRenameResult | None:
     """The slug a rename here renames: on a link, or on a brief's ``title:`` or ``slug:`` line."""
     found = _rename_target(ls, params)
     if found is None:
@@ -119,7 +125,7 @@ def prepare_rename(ls: PlaybookServer, params: types.PrepareRenameParams):
     return types.PrepareRenamePlaceholder(range=span, placeholder=slug)
 
 
-def rename(ls: PlaybookServer, params: types.RenameParams) -> types.WorkspaceEdit | None:
+def rename(ls: PlaybookServer, params: types.RenameParams) -> types.WorkspaceEdit:
     """Rename a brief's slug: every ``[[slug]]`` and ``related:`` that names it, and its file (or
     its explicit ``slug:``), as one edit."""
     found = _rename_target(ls, params)
@@ -128,10 +134,13 @@ def rename(ls: PlaybookServer, params: types.RenameParams) -> types.WorkspaceEdi
             "rename a brief from its title, its slug: line, or a link to it", REQUEST_FAILED
         )
     project, _, outlines, (old, _) = found
-    new = params.new_name.strip()
+    _read_again(ls, project, outlines, old)
     try:
         plan = navigation.plan_rename(
-            outlines.values(), old, new, lambda path: path in outlines or (project.root / path).exists()
+            outlines.values(),
+            old,
+            params.new_name.strip(),
+            lambda path: path in outlines or os.path.lexists(project.root / path),
         )
     except Refusal as why:
         raise JsonRpcException(str(why), REQUEST_FAILED) from None
@@ -141,7 +150,32 @@ def rename(ls: PlaybookServer, params: types.RenameParams) -> types.WorkspaceEdi
             f"{plan.move[1]} and update its links by hand, or give the brief a slug: line",
             REQUEST_FAILED,
         )
-    changes: list = []
+    if plan.move is not None:
+        # The folders are listed again at the next check, which the edit's changes bring on: an
+        # editor need not say that it renamed the file (Neovim before 0.9 says nothing).
+        ls.schedule(project, None, delay=RELIST)
+    return _workspace_edit(ls, project, plan)
+
+
+def _read_again(ls: PlaybookServer, project: Project, outlines: dict[str, Outline], old: str) -> None:
+    """Outline again, from the disk, the closed files a rename of ``old`` edits: the last check
+    may have read them before a change (a checkout, another editor), and an edit at a stale
+    place would break the file rather than the link."""
+    for path, each in list(outlines.items()):
+        if (project.root / path).as_uri() in ls.workspace.text_documents:
+            continue  # the buffer's outline is the one to edit
+        if each.slug == old or any(mention.target == old for mention in each.mentions):
+            data, _ = read_bytes(project.root, path)
+            if data is None:  # gone since
+                del outlines[path]
+                continue
+            text, unreadable = decode_text(data)
+            outlines[path] = outline(path, "" if unreadable else text)
+
+
+def _workspace_edit(ls: PlaybookServer, project: Project, plan: navigation.Rename) -> types.WorkspaceEdit:
+    """Return ``plan`` as the protocol's edit: the text edits by file, then the file's rename."""
+    changes: list[types.TextDocumentEdit | types.RenameFile] = []
     for path, places in plan.edits.items():
         uri = (project.root / path).as_uri()
         document = ls.workspace.text_documents.get(uri)
@@ -156,9 +190,6 @@ def rename(ls: PlaybookServer, params: types.RenameParams) -> types.WorkspaceEdi
     if plan.move is not None:  # after the edits, which name the file by its old address
         old_uri, new_uri = ((project.root / path).as_uri() for path in plan.move)
         changes.append(types.RenameFile(old_uri, new_uri, options=types.RenameFileOptions(overwrite=False)))
-        # The folders are listed again at the next check, which the edit's changes bring on: an
-        # editor need not say that it renamed the file (Neovim before 0.9 says nothing).
-        ls.schedule(project, None, delay=RELIST)
     return types.WorkspaceEdit(document_changes=changes)
 
 
