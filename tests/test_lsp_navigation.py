@@ -376,6 +376,19 @@ def test_completion_explains_each_value(lsp, root: Path):
         assert frequency["daily"].detail == "pain weight 1.00"
         assert "a severity of 4 scores 80 of 100" in frequency["daily"].documentation.value
         closed(client, path)
+        config = root / "playbook.yaml"  # the project's own tables, and the settings' choices
+        settings = "title: T\nranking:\n  catchability: {hard: 0.08}\nrules:\n  PB202: warning\n"
+        await opened(client, config, settings)  # unsaved: its tables count at once
+        severities = await client.text_document_completion_async(
+            types.CompletionParams(doc(config), types.Position(4, 9))
+        )
+        assert {item.label: item.documentation.value for item in severities.items}["warning"] == (
+            "Shown; fails only check --strict."
+        )
+        await opened(client, path, text)
+        assert (await items("  catchability: "))["hard"].detail == "required accuracy +0.08"
+        closed(client, path)
+        closed(client, config)
 
     lsp(body)
 
