@@ -4,22 +4,19 @@ quick fixes whose edits give a brief that ``check`` passes."""
 
 from __future__ import annotations
 
-import asyncio
 import json
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
-import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient
 
 from tests.support.briefs import brief, line_of
 from tests.support.hostile import BUILD_EPOCH
 from tests.support.hostile import HOSTILE_FILES as HOSTILE
-from tests.support.lsp import published
+from tests.support.lsp import opened, published, serving
 
 GAP = ("  accuracy: 0.93", "  accuracy: 0.85")
 
@@ -45,40 +42,8 @@ CONFIG = ClientServerConfig(
 @pytest.fixture(scope="module")
 def lsp(root: Path):
     """Return ``run(coroutine_function)``: it runs ``coroutine_function(client)`` against one
-    server for the module, on an event loop of its own thread (the browser tests' Playwright keeps
-    an event loop running in the main one)."""
-    loop = asyncio.new_event_loop()
-    thread = threading.Thread(target=loop.run_forever, daemon=True)
-    thread.start()
-
-    def run(make, timeout: float = 60):
-        return asyncio.run_coroutine_threadsafe(make(), loop).result(timeout)
-
-    client = run(CONFIG.start)
-    run(
-        lambda: client.initialize_session(
-            types.InitializeParams(
-                capabilities=pytest_lsp.client_capabilities("visual-studio-code"),
-                root_uri=root.as_uri(),
-                workspace_folders=[types.WorkspaceFolder(root.as_uri(), "project")],
-            )
-        )
-    )
-    yield lambda body, timeout=60: run(lambda: body(client), timeout)
-    run(client.shutdown_session)
-    run(client.stop)
-    loop.call_soon_threadsafe(loop.stop)
-    thread.join(10)
-
-
-async def opened(client: LanguageClient, path: Path, text: str) -> list[types.Diagnostic]:
-    """Open ``path`` with ``text`` unsaved and return the diagnostics published for it."""
-    uri = path.as_uri()
-    client.diagnostics.pop(uri, None)
-    client.text_document_did_open(
-        types.DidOpenTextDocumentParams(types.TextDocumentItem(uri, "markdown", 1, text))
-    )
-    return await published(client, uri)
+    server for the module."""
+    yield from serving(root, CONFIG)
 
 
 def check_json(root: Path) -> list[dict]:

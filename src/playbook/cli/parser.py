@@ -275,7 +275,7 @@ def _add_lsp(command: Command) -> None:
     command(
         "lsp",
         "Run the language server over stdio, for editors: check's diagnostics as you type, completion, "
-        "hover, quick fixes.",
+        "hover, quick fixes, and navigation: go to definition, references, symbols, rename of a slug.",
         "  playbook lsp   # started by the editor, which speaks LSP on its stdin and stdout\n"
         "  pip install 'opportunity-playbook[lsp]'   # what it needs",
     )

@@ -14,6 +14,7 @@ from playbook.load.evals import EVAL_SUFFIXES
 from playbook.load.formats import BRIEF, PAGE
 from playbook.load.schema import Boolean, Choice, Record, Spec, Table, TextList
 from playbook.lsp.context import KEY, Cursor, cursor_at, front_matter_end, spec_at, word_at
+from playbook.lsp.values import explain_value
 from playbook.lsp.workspace import NO_NUMBERS, Project
 from playbook.rules import RULES
 
@@ -58,7 +59,8 @@ def complete(
             return _slugs(project, path, line, cursor.start, character)
         if cursor.path == ("model", "eval"):
             return _eval_files(project, line, cursor.start, character)
-        return _values(spec, line, cursor.start, character)
+        field = "severity" if path == CONFIG_FILE and cursor.path[:1] == ("rules",) else cursor.path[-1]
+        return _values(spec, field, project.judged.weights, line, cursor.start, character)
     return []
 
 
@@ -96,21 +98,29 @@ def _keys(spec: Spec | None, cursor: Cursor, line: int, character: int) -> list[
     return items
 
 
-def _values(spec: Spec | None, line: int, start: int, character: int) -> list[types.CompletionItem]:
+def _values(
+    spec: Spec | None, field: str, weights: dict, line: int, start: int, character: int
+) -> list[types.CompletionItem]:
+    """Return the values of a choice, each with what it means and does (a boolean's two too)."""
     values: tuple[str, ...] = ()
     if isinstance(spec, Choice):
         values = spec.values
     elif isinstance(spec, Boolean):
         values = ("true", "false")
-    return [
-        types.CompletionItem(
-            label=value,
-            kind=types.CompletionItemKind.EnumMember,
-            detail=spec.description or None,
-            text_edit=_edit(line, start, character, value),
+    items = []
+    for value in values:
+        detail, meaning = explain_value(field, value, weights)
+        items.append(
+            types.CompletionItem(
+                label=value,
+                kind=types.CompletionItemKind.EnumMember,
+                detail=detail or spec.description or None,
+                documentation=types.MarkupContent(types.MarkupKind.Markdown, meaning) if meaning else None,
+                text_edit=_edit(line, start, character, value),
+                sort_text=f"{len(items):02d}",  # in the schema's order, mildest first
+            )
         )
-        for value in values
-    ]
+    return items
 
 
 def _slugs(project: Project, path: str, line: int, start: int, character: int) -> list[types.CompletionItem]:

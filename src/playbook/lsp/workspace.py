@@ -19,6 +19,8 @@ from playbook.layout import BRIEFS, CONFIG_FILE, CONTENT, is_project
 from playbook.load.cache import Loaded
 from playbook.load.config import Config, ConfigError, load_config
 from playbook.load.content import Listing
+from playbook.load.source import decode_text
+from playbook.lsp.outline import Outline, outline
 
 SEVERITIES = {
     Severity.ERROR: types.DiagnosticSeverity.Error,
@@ -45,6 +47,7 @@ class OverlayMemo(FileMemo):
     def __init__(self):
         super().__init__()
         self.buffers: dict[str, str] = {}  # project path -> the unsaved text
+        self.outlines: dict[str, tuple[bytes, Outline]] = {}  # path -> (sha1 of its bytes, its outline)
 
     def sources(self, root: Path) -> Listing:
         listing = super().sources(root)
@@ -67,6 +70,24 @@ class OverlayMemo(FileMemo):
             return super().load(root, path, loader)
         return self.load_bytes(root, path, text.encode("utf-8", "surrogatepass"), loader)
 
+    def load_bytes(self, root: Path, path: str, data: bytes, loader: Loader) -> Loaded:
+        # Outlined here, where the bytes pass: again only when they changed.
+        result = super().load_bytes(root, path, data, loader)
+        digest = self.files[path][0]
+        if self.outlines.get(path, (None,))[0] != digest:
+            text, unreadable = decode_text(data)
+            self.outlines[path] = (digest, outline(path, "" if unreadable else text))
+        return result
+
+    def outlined(self, listing: Listing) -> dict[str, Outline]:
+        """Return the outline of every brief and page listed that could be read, by path (the
+        same object while the file's bytes are the same)."""
+        paths = (*listing.briefs, *listing.pages)
+        self.outlines = {
+            path: self.outlines[path] for path in paths if path in self.outlines and path in self.files
+        }
+        return {path: entry[1] for path, entry in self.outlines.items()}
+
 
 @dataclass(frozen=True)
 class Judged:
@@ -77,6 +98,13 @@ class Judged:
     briefs: tuple[tuple[str, str, str], ...] = ()  # (path, slug, title) of every brief that loaded
     numbers: dict[str, str] = field(default_factory=dict)  # open brief -> its derived numbers, for hover
     base_url: str | None = None
+    weights: dict[str, dict[str, float]] = field(default_factory=dict)  # ranking tables, for completion
+    # For navigation, the outlines of the briefs and pages that changed since the last answer
+    # (all of them when ``fresh``), and the paths gone: sending all of them each time took a
+    # second for 5,000 briefs, and unpickling them holds the server's loop.
+    outlines: dict[str, Outline] = field(default_factory=dict)
+    gone: tuple[str, ...] = ()
+    fresh: bool = True
 
 
 class Project:
@@ -85,6 +113,18 @@ class Project:
     def __init__(self, root: Path):
         self.root = root
         self.judged = Judged()
+        self.outlines: dict[str, Outline] = {}  # every brief and page by path, as last checked
+        self.checked = False
+
+    def learn(self, judged: Judged) -> None:
+        """Keep what a check of the project found."""
+        self.judged, self.checked = judged, True
+        if judged.fresh:
+            self.outlines = dict(judged.outlines)
+        else:
+            self.outlines.update(judged.outlines)
+            for path in judged.gone:
+                self.outlines.pop(path, None)
 
     def relative(self, path: Path) -> str | None:
         """Return ``path`` relative to the project, with forward slashes, or None if outside it."""
@@ -109,6 +149,7 @@ class ProjectCheck:
         self.root = root
         self.memo = OverlayMemo()
         self.config = Config()  # the last configuration that read without an error
+        self.told: dict[str, Outline] | None = None  # the outlines the server has; None: none yet
 
     def run(self, buffers: dict[str, str], changed: list[str] | None) -> Judged:
         """Check the project with ``buffers`` (the open files) over the disk; ``changed`` names the
@@ -131,7 +172,18 @@ class ProjectCheck:
             for path in buffers
             if str(PurePosixPath(path).parent) == BRIEFS
         }
-        return Judged(by_path, briefs, numbers, self.config.base_url)
+        ranking = self.config.ranking
+        weights = {
+            name: dict(getattr(ranking, name))
+            for name in ("error_cost", "catchability", "emotional_state", "frequency")
+        }  # plain dicts: the settings' read-only mappings do not cross to the server
+        outlines = self.memo.outlined(self.memo.sources(self.root))
+        told, self.told = self.told, outlines  # last: a check that fails tells the server nothing
+        if told is None:
+            return Judged(by_path, briefs, numbers, self.config.base_url, weights, outlines)
+        changed = {path: each for path, each in outlines.items() if told.get(path) is not each}
+        gone = tuple(path for path in told if path not in outlines)
+        return Judged(by_path, briefs, numbers, self.config.base_url, weights, changed, gone, fresh=False)
 
 
 def describe_numbers(analysis: Analysis, path: str) -> str:
