@@ -313,6 +313,20 @@ def test_a_quick_fix_gives_a_brief_that_check_passes(lsp, root: Path, change, ti
     lsp(body)
 
 
+def test_a_drafts_findings_are_shown_and_marked_as_a_drafts(lsp, root: Path):
+    async def body(client: LanguageClient):
+        path = root / "content/briefs/half-written.md"
+        found = await opened(client, path, brief(("related: []", "related: []\ndraft: true"), (GAP[0], None)))
+        [gap] = [d for d in found if d.code == "PB002"]
+        assert gap.severity == types.DiagnosticSeverity.Error and gap.data["draft"] is True
+        assert gap.message.endswith("(draft: fails no check or build until published)")
+        client.text_document_did_close(
+            types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(path.as_uri()))
+        )
+
+    lsp(body)
+
+
 def test_playbook_yaml_is_checked_as_you_type(lsp, root: Path):
     async def body(client: LanguageClient):
         path = root / "playbook.yaml"

@@ -133,7 +133,7 @@ def _analyse(
         levers=levers,
         ranking=rank_briefs(briefs, metrics),
         graph=graph,
-        diagnostics=tuple(settle(diagnostics, briefs, config)),
+        diagnostics=tuple(_mark_drafts(settle(diagnostics, briefs, config), briefs, pages)),
         brief_files=len(listing.briefs),
         today=today,
         page_links=_page_links(pages),
@@ -189,6 +189,15 @@ def _derive_briefs(
             levers[brief.slug] = derived.levers
         diagnostics.extend(derived.findings)
     return metrics, levers
+
+
+def _mark_drafts(diagnostics: list[Diagnostic], briefs: list[Brief], pages: list[Page]) -> list[Diagnostic]:
+    """Return the diagnostics with every finding in a draft marked as one: the loaders marked
+    what they found; the criteria's and the links' findings are marked here, by file."""
+    drafts = {item.path for item in (*briefs, *pages) if item.draft}
+    if not drafts:
+        return diagnostics
+    return [d.in_draft() if d.path in drafts else d for d in diagnostics]
 
 
 def _page_links(pages: list[Page]) -> dict[str, tuple[str, ...]]:

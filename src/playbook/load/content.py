@@ -12,9 +12,9 @@ from playbook.diagnostics import Diagnostic, Position
 from playbook.layout import BRIEFS, CONTENT, IGNORED, RESERVED_PAGES
 from playbook.load.formats import BRIEF, PAGE, brief_from_values, page_from_values
 from playbook.load.model import SLUG_PATTERN, Brief, Page
-from playbook.load.schema import read_document
+from playbook.load.schema import Invalid, Reading, read_document
 from playbook.load.source import read_source
-from playbook.load.yamltree import read_yaml
+from playbook.load.yamltree import Node, read_yaml
 from playbook.rules import diagnostic
 
 
@@ -108,6 +108,8 @@ def load_brief(root: Path, path: str, data: bytes | None = None) -> tuple[Brief 
         return None, diagnostics
     values, reading = read_document(BRIEF, tree, path)
     diagnostics += reading.diagnostics
+    if _marked_draft(tree):
+        diagnostics = [d.in_draft() for d in diagnostics]
     stem = PurePosixPath(path).stem
     if values is not None and "slug" not in values and not re.fullmatch(SLUG_PATTERN, stem):
         diagnostics.append(
@@ -147,6 +149,8 @@ def load_page(root: Path, path: str, data: bytes | None = None) -> tuple[Page | 
             return None, diagnostics
         values, reading = read_document(PAGE, tree, path)
         diagnostics += reading.diagnostics
+        if _marked_draft(tree):
+            diagnostics = [d.in_draft() for d in diagnostics]
         if "slug" in reading.spans:
             where = reading.span("slug").position
     if values is None:
@@ -175,6 +179,18 @@ def load_page(root: Path, path: str, data: bytes | None = None) -> tuple[Page | 
     return page_from_values(
         {**values, "slug": slug}, path=path, stem=stem, body=source.body, body_line=source.body_line
     ), diagnostics
+
+
+def _marked_draft(tree: Node | None) -> bool:
+    """Whether the front matter says ``draft: true``, read on its own: a draft whose other
+    fields have errors is still known to be one, so its findings are marked as a draft's."""
+    node = tree.get("draft") if tree is not None and tree.kind == "mapping" else None
+    if node is None:
+        return False
+    try:
+        return BRIEF.fields["draft"].read(node, Reading(""), "draft") is True
+    except Invalid:
+        return False
 
 
 def _title_from(body: str, stem: str) -> str:
