@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from playbook.diagnostics import Diagnostic, Position, Span, quote
 from playbook.load.yamltree import Node
@@ -20,10 +20,10 @@ class Reading:
         self.spans: dict[str, tuple[int, int, int]] = {}
         self.keys: dict[str, Node] = {}  # the key node of every field read, to point at a parent
 
-    def problem(self, code: str, node: Node, message: str, hint: str = "") -> None:
-        self.diagnostics.append(
-            diagnostic(code, self.path, Position(node.line, node.column), message, hint, node.length)
-        )
+    def problem(self, code: str, node: Node, message: str, hint: str = "", fix: str = "") -> None:
+        """Report a problem at ``node``; ``fix`` is the text that certainly replaces it."""
+        found = diagnostic(code, self.path, Position(node.line, node.column), message, hint, node.length)
+        self.diagnostics.append(replace(found, fix=fix) if fix else found)
 
     def remember(self, key: str, node: Node) -> None:
         self.spans[key] = (node.line, node.column, node.length)
