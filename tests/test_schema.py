@@ -286,7 +286,7 @@ CASES = {
 def test_bad_input_is_reported_at_its_place(make_project, changes, code, at, column, messages, hint):
     text = brief(*changes)
     loaded, diagnostics = load(make_project, text)
-    assert loaded is None
+    assert loaded is None or loaded.broken
     assert found(diagnostics) == [(code, line_of(text, at), column)]
     for fragment in messages:
         assert fragment in diagnostics[0].message
@@ -296,7 +296,7 @@ def test_bad_input_is_reported_at_its_place(make_project, changes, code, at, col
 def test_an_empty_required_value_is_reported_at_its_key(make_project):
     text = brief((WHO, "  who:"))
     loaded, diagnostics = load(make_project, text)
-    assert loaded is None
+    assert loaded is None or loaded.broken
     assert found(diagnostics) == [("PB002", line_of(text, "  who:"), 3)]
     assert "sufferer.who" in diagnostics[0].message
 
@@ -312,7 +312,7 @@ def test_every_problem_is_reported_in_one_run(make_project):
         ("related: []", "related: []\ndraft: no"),
     )
     loaded, diagnostics = load(make_project, text)
-    assert loaded is None
+    assert loaded is None or loaded.broken
     assert found(diagnostics) == sorted(
         [
             ("PB002", 2, 1),  # title, at the front matter itself
@@ -334,7 +334,7 @@ def test_several_missing_fields_are_all_reported(make_project):
         ("  alternative: A paralegal reads every contract, 45 minutes each", None),
     )
     loaded, diagnostics = load(make_project, text)
-    assert loaded is None
+    assert loaded is None or loaded.broken
     assert sorted((d.line, d.message) for d in diagnostics) == [
         (2, "missing required field title"),
         (line_of(text, "pain:"), "missing required field pain.severity"),
@@ -349,7 +349,7 @@ def test_several_missing_fields_are_all_reported(make_project):
 def test_a_misspelt_required_key_is_one_finding_that_carries_the_fix(make_project):
     text = brief(("  catchability: moderate", "  catchabilty: moderate"))
     loaded, diagnostics = load(make_project, text)
-    assert loaded is None  # the real field is then missing
+    assert loaded is None or loaded.broken  # the real field is then missing
     [error] = diagnostics  # not a PB002 for the field and a PB003 for the key
     assert (error.code, error.line, error.column, error.length, error.severity.label) == (
         "PB002",

@@ -117,11 +117,12 @@ class Record(Spec):
                 prefix + name,
                 self.fields[name],
             )
-        if not self._read_together(values, node, reading, key, prefix) or failed:
-            raise Invalid
+        together = self._read_together(values, node, reading, key, prefix)
         for name, spec in self.fields.items():
             if name not in values and spec.default is not None:
                 values[name] = spec.default
+        if not together or failed:
+            raise Invalid(values)  # with Invalid for each field that failed, a mapping's own partial
         return values
 
     def _read_fields(
@@ -149,9 +150,9 @@ class Record(Spec):
                 continue  # an empty value counts as absent, and is reported as missing if required
             try:
                 values[name] = spec.read(value_node, reading, prefix + name)
-            except Invalid:
+            except Invalid as error:
                 failed = True
-                values[name] = Invalid
+                values[name] = Invalid(error.partial) if error.partial is not None else Invalid
         return values, failed, unknown
 
     def _misspelt(
@@ -198,6 +199,7 @@ class Record(Spec):
         for first, second in self.apart:
             if first in values and second in values:
                 fits, clash = False, True
+                reading.unfit.update((prefix + first, prefix + second))
                 reading.problem(
                     "PB002",
                     reading.keys[prefix + second],
@@ -207,6 +209,7 @@ class Record(Spec):
         for field_name, needed in self.needs:
             if field_name in values and needed not in values:
                 fits = False
+                reading.unfit.add(prefix + field_name)
                 reading.problem(
                     "PB002",
                     reading.keys[prefix + field_name],
@@ -215,6 +218,7 @@ class Record(Spec):
                 )
         if self.one_of and not clash and not any(all(n in values for n in group) for group in self.one_of):
             fits = False
+            reading.unfit.update(prefix + name for group in self.one_of for name in group)
             options = " or ".join(" and ".join(prefix + n for n in group) for group in self.one_of)
             reading.problem(
                 "PB002", reading.keys.get(key, node), f"{key or 'front matter'}: give {options}", ""
@@ -350,6 +354,7 @@ def read_document(spec: Record, root: Node | None, path: str) -> tuple[dict | No
         return None, reading
     try:
         values = spec.read(root, reading, "")
-    except Invalid:
+    except Invalid as error:
+        reading.partial = error.partial
         return None, reading
     return values, reading

@@ -19,6 +19,8 @@ class Reading:
         # key -> (line, column, length): plain tuples, because a cache holds hundreds of thousands
         self.spans: dict[str, tuple[int, int, int]] = {}
         self.keys: dict[str, Node] = {}  # the key node of every field read, to point at a parent
+        self.partial: dict | None = None  # the fields that were valid, when the document was not
+        self.unfit: set[str] = set()  # fields that are valid alone but not together (given both, say)
 
     def problem(self, code: str, node: Node, message: str, hint: str = "", fix: str = "") -> None:
         """Report a problem at ``node``; ``fix`` is the text that certainly replaces it."""
@@ -34,7 +36,13 @@ class Reading:
 
 
 class Invalid(Exception):
-    """Raised by a reader after it has reported why the value is invalid."""
+    """Raised by a reader after it has reported why the value is invalid. A mapping's reader
+    gives the fields it could read (``partial``), so the checks that do not depend on the broken
+    ones still run."""
+
+    def __init__(self, partial: dict | None = None):
+        super().__init__()
+        self.partial = partial
 
 
 @dataclass(frozen=True)
