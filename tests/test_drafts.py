@@ -53,6 +53,8 @@ def test_a_half_written_draft_never_fails_check_or_build(tmp_path, run):
     assert code == 0, err
     assert "14 findings in drafts left out" in out
     assert not (root / "site/briefs/invoice-coding").exists()
+    leaks = [f for f in (root / "site").rglob("*") if f.is_file() and b"invoice-coding" in f.read_bytes()]
+    assert leaks == [], "a draft left out leaves no trace, not even its findings on the criteria page"
 
 
 def test_with_drafts_a_drafts_errors_count(tmp_path, run):

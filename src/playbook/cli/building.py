@@ -173,24 +173,7 @@ def run_serve(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
         )
 
     def log_rebuild(report: RebuildReport) -> None:
-        stamp = time.strftime("%H:%M:%S")
-        if report.errors:
-            print(format_diagnostics(root, report.errors, style), end="", file=stdout)
-            count = len(report.errors)
-            print(
-                f"[{stamp}] {style(f'{count} error' + ('s' if count != 1 else ''), '1;31')} in "
-                f"{report.milliseconds} ms; "
-                "serving the last good build",
-                file=stdout,
-                flush=True,
-            )
-        elif args.verbosity >= 0:
-            print(
-                f"[{stamp}] {style('built', '1;32')} in {report.milliseconds} ms: {report.pages} pages, "
-                f"{report.reloaded} file{'s' if report.reloaded != 1 else ''} read",
-                file=stdout,
-                flush=True,
-            )
+        print(rebuild_line(report, root, style, quiet=args.verbosity < 0), end="", file=stdout, flush=True)
 
     def ready(url: str) -> None:
         print(f"Serving {root.resolve()} at {style(url, '1;4')} — Ctrl-C to stop", file=stdout, flush=True)
@@ -216,3 +199,26 @@ def run_serve(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
     except KeyboardInterrupt:
         print("Stopped.", file=stdout)
     return OK
+
+
+def rebuild_line(report, root: Path, style: Style, quiet: bool) -> str:
+    """Return what serve prints after a rebuild (a RebuildReport): its errors, as check prints
+    them, and one line that says what was served; nothing for a clean rebuild when ``quiet``."""
+    stamp = time.strftime("%H:%M:%S")
+    if not report.errors:
+        read = _count(report.reloaded, "file")
+        built = style("built", "1;32")
+        return (
+            ""
+            if quiet
+            else f"[{stamp}] {built} in {report.milliseconds} ms: {report.pages} pages, {read} read\n"
+        )
+    errors = style(_count(len(report.errors), "error"), "1;31")
+    if report.message:  # the configuration or the theme: nothing new can be served
+        line = f"[{stamp}] {errors} in {report.milliseconds} ms; serving the last good build"
+    else:
+        line = (
+            f"[{stamp}] {style('built', '1;32')} in {report.milliseconds} ms: {report.pages} pages; "
+            f"{errors} in {', '.join(report.left_out)}, left out of the preview"
+        )
+    return format_diagnostics(root, report.errors, style) + line + "\n"
