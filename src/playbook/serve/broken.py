@@ -104,7 +104,7 @@ def broken_page(file: BrokenFile) -> bytes:
     count = len(file.errors)
     return (
         "<!doctype html><html lang=en><head><meta charset=utf-8>"
-        '<meta name=viewport content="width=device-width, initial-scale=1">'
+        '<meta name=viewport content="width=device-width, initial-scale=1"><link rel=icon href="data:,">'
         f"<title>Errors in {html.escape(file.path)}</title><style>{_STYLE}</style></head><body><main>"
         f"<h1>{html.escape(file.title)} is left out of the preview</h1>"
         f"<p><code>{html.escape(file.path)}</code> has {count} error{'s' if count != 1 else ''}. "
