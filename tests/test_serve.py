@@ -174,6 +174,18 @@ def test_a_brief_that_does_not_load_shows_its_errors_at_its_file_names_address(s
     assert respond(site, "GET", "/briefs/b/", "localhost").status == 200
 
 
+def test_a_drafts_errors_leave_it_out_only_while_drafts_are_shown(make_project):
+    half = brief(("  frequency: weekly", None), ("related: []", "related: []\ndraft: true"))
+    root = make_project({"a": brief(), "half": half})
+    shown = DevSite(root, include_drafts=True)
+    assert shown.rebuild().left_out == ("content/briefs/half.md",)
+    assert b'"draft": true' in shown.state.to_json()
+    assert b"(a draft) has 1 error" in respond(shown, "GET", "/briefs/half/", "localhost").body
+    hidden = DevSite(root, include_drafts=False)
+    assert hidden.rebuild().errors == () and hidden.state.broken == ()
+    assert respond(hidden, "GET", "/briefs/half/", "localhost").status == 404
+
+
 def test_a_bad_config_keeps_the_last_good_build_and_clears_when_fixed(site):
     good = site.state.files
     (site.root / "playbook.yaml").write_text("title: [broken\n")

@@ -33,7 +33,13 @@ class BrokenFile:
             "url": "/" + self.address.removesuffix("index.html"),
             "title": self.title,
             "errors": len(self.errors),
+            "draft": self.draft,
         }
+
+    @property
+    def draft(self) -> bool:
+        """Whether it is marked ``draft: true`` (its errors count because drafts are shown)."""
+        return any(error.draft for error in self.errors)
 
 
 def leave_out_broken(analysis: Analysis, drafts: bool) -> tuple[Analysis, tuple[BrokenFile, ...]]:
@@ -107,7 +113,8 @@ def broken_page(file: BrokenFile) -> bytes:
         '<meta name=viewport content="width=device-width, initial-scale=1"><link rel=icon href="data:,">'
         f"<title>Errors in {html.escape(file.path)}</title><style>{_STYLE}</style></head><body><main>"
         f"<h1>{html.escape(file.title)} is left out of the preview</h1>"
-        f"<p><code>{html.escape(file.path)}</code> has {count} error{'s' if count != 1 else ''}. "
+        f"<p><code>{html.escape(file.path)}</code>{' (a draft)' if file.draft else ''} has "
+        f"{count} error{'s' if count != 1 else ''}. "
         "Fix and save: this page reloads. The rest of the playbook is served as it builds; "
         "<code>playbook build</code> builds nothing until every error is fixed.</p>"
         f"<ol>{items}</ol><p><a href=/>The playbook</a></p></main></body></html>"

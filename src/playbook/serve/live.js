@@ -85,7 +85,7 @@
       // Inline styles throughout: the page's own (a theme's, the broken page's) must not reach in.
       var item = element("li", "", "margin:0 0 .25rem;padding:0;border:0;background:none;color:inherit;" +
         "overflow-wrap:anywhere");
-      var label = b.title + " (" + plural(b.errors, "error") + ")";
+      var label = b.title + " (" + (b.draft ? "draft, " : "") + plural(b.errors, "error") + ")";
       if (b.url && b.url !== "/") {
         var link = element("a", label, "color:#90caf9;background:none");
         link.href = b.url;
