@@ -50,7 +50,14 @@ def test_check_json_shape(run, project):
     document = json.loads(out)
     assert code == 1
     assert set(document) == {"diagnostics", "summary"}
-    assert document["summary"] == {"briefs": 3, "errors": 5, "warnings": 1, "infos": 0, "accepted": 0}
+    assert document["summary"] == {
+        "briefs": 3,
+        "errors": 5,
+        "warnings": 1,
+        "infos": 0,
+        "accepted": 0,
+        "in_drafts": {"errors": 0, "warnings": 0, "infos": 0},
+    }
     first = document["diagnostics"][0]
     assert list(first) == ["path", "line", "column", "severity", "code", "name", "message"]
     assert (first["path"], first["severity"], first["code"], first["name"]) == (

@@ -12,6 +12,7 @@ import pytest
 
 from playbook.analysis import history as history_module
 from playbook.cli.main import main
+from playbook.serve.devsite import DevSite
 from tests.support.history_repo import BRIEFS, GAP, commit, git, scripted_history, titled
 from tests.support.hostile import cli
 
@@ -180,6 +181,39 @@ def test_history_on_in_playbook_yaml(repo, tmp_path):
     git(work, "commit", "-qam", "History on", date="2026-09-10T10:00:00+00:00")
     again = build(work, tmp_path / "again")
     assert "not committed" not in again["changes/index.html"].decode()
+
+
+def test_serve_and_build_have_the_same_pages(repo, tmp_path):
+    work = tmp_path / "work"
+    subprocess.run(["git", "clone", "-q", repo.as_uri(), str(work)], check=True, capture_output=True)
+    (work / "playbook.yaml").write_text(
+        "title: Team playbook\nhistory:\n  since: review-june\n", encoding="utf-8"
+    )
+    built = build(work, tmp_path / "site")
+    site = DevSite(work)
+    report = site.rebuild()
+    assert report.errors == () and "changes/index.html" in site.state.files
+    del built[".playbook-site"]  # the build's mark on its output folder
+    assert sorted(site.state.files) == sorted(built), "one page list: the same pages, the same files"
+    assert report.pages == sum(name.endswith(".html") for name in built)
+    assert b'href="changes/index.html"' in site.state.files["index.html"], "the nav links to it in both"
+    assert site.state.files["changes/index.html"].count(b'class="count"') == built[
+        "changes/index.html"
+    ].count(b'class="count"')
+    (work / BRIEFS / "delta.md").unlink()  # an edit while serving is compared with the same past
+    assert site.rebuild({str(work / BRIEFS / "delta.md")}).errors == ()
+    changes = site.state.files["changes/index.html"]
+    assert b"Delta routing" in built["changes/index.html"] and b"Delta routing" not in changes
+
+
+def test_outside_git_there_is_no_changes_page_and_one_note(tmp_path):
+    root = tmp_path / "fresh"
+    assert cli("init", str(root), "-q")[0] == 0
+    code, _, err = cli("build", str(root), "--no-cache")
+    assert code == 0 and len(err.splitlines()) == 1 and "not in a git repository" in err, err
+    assert not (root / "site/changes").exists() and b"changes/" not in (root / "site/index.html").read_bytes()
+    site = DevSite(root)
+    assert site.rebuild().errors == () and not any(name.startswith("changes/") for name in site.state.files)
 
 
 def renamed_in_one_commit(root: Path, leaver: str, newcomer: str) -> Path:

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from playbook.analysis.project import analyse_project
+from playbook.cli.building import rebuild_line
+from playbook.cli.report import Style
 from playbook.serve.server import DevServer, DevSite, host_allowed, inject_live_script, respond, site_path
 from playbook.serve.sitefiles import SiteFiles
 from tests.support.briefs import brief
@@ -132,16 +134,68 @@ def test_incremental_rebuilds_equal_a_full_build(site):
     assert site.state.version == 1 + len(edits)
 
 
-def test_errors_keep_the_last_good_build_and_clear_when_fixed(site):
-    good = site.state.files
+def test_a_brief_with_errors_is_left_out_and_the_rest_is_served(site):
+    (site.root / "content/briefs/a.md").write_text(brief(("  frequency: weekly", "  frequency: weakly")))
+    report = site.rebuild({"content/briefs/a.md"})
+    assert [d.code for d in report.errors] == ["PB002"] and report.left_out == ("content/briefs/a.md",)
+    assert site.state.version == 2 and not site.state.blocking, "the preview is current, not the last build"
+    said = rebuild_line(report, site.root, Style(False), quiet=True)
+    assert said.startswith("content/briefs/a.md:14:14: error PB002") and said.rstrip().endswith(
+        "1 error in content/briefs/a.md, left out of the preview"
+    )
+    index = respond(site, "GET", "/", "localhost")
+    assert index.status == 200 and b"briefs/b/" in index.body and b"briefs/a/" not in index.body
+    other = respond(site, "GET", "/briefs/b/", "localhost")
+    assert other.status == 200 and b'href="../a/"' not in other.body, "no link to a page that is not there"
+    assert respond(site, "GET", "/about/", "localhost").status == 200
+    own = respond(site, "GET", "/briefs/a/", "localhost")
+    assert own.status == 200 and b"is left out of the preview" in own.body
+    assert b"content/briefs/a.md:" in own.body and b"PB002 schema" in own.body and b"weakly" in own.body
+    assert b"/__playbook__/live.js" in own.body, "it reloads once fixed"
+    assert respond(site, "GET", "/briefs/a", "localhost").status == 301
+    state = respond(site, "GET", "/__playbook__/state.json", "localhost").body
+    assert b'"broken": [{"path": "content/briefs/a.md", "url": "/briefs/a/", "title": "Renewal-date' in state
+    (site.root / "content/briefs/a.md").write_text(brief())
+    assert site.rebuild({"content/briefs/a.md"}).errors == ()
+    assert site.state.errors == () and site.state.broken == () and site.state.version == 3
+    assert b"briefs/a/" in respond(site, "GET", "/", "localhost").body
+
+
+def test_a_brief_that_does_not_load_shows_its_errors_at_its_file_names_address(site):
     (site.root / "content/briefs/a.md").write_text("---\ntitle: [broken\n---\n")
     report = site.rebuild({"content/briefs/a.md"})
     assert [d.code for d in report.errors] == ["PB001"]
-    assert site.state.files is good and site.state.version == 1
-    assert b'"code": "PB001"' in respond(site, "GET", "/__playbook__/state.json", "localhost").body
-    (site.root / "content/briefs/a.md").write_text(brief())
-    assert site.rebuild({"content/briefs/a.md"}).errors == ()
-    assert site.state.errors == () and site.state.version == 2
+    own = respond(site, "GET", "/briefs/a/", "localhost")
+    assert (
+        own.status == 200
+        and b"PB001" in own.body
+        and b"<title>Errors in content/briefs/a.md</title>" in own.body
+    )
+    assert respond(site, "GET", "/briefs/b/", "localhost").status == 200
+
+
+def test_a_drafts_errors_leave_it_out_only_while_drafts_are_shown(make_project):
+    half = brief(("  frequency: weekly", None), ("related: []", "related: []\ndraft: true"))
+    root = make_project({"a": brief(), "half": half})
+    shown = DevSite(root, include_drafts=True)
+    assert shown.rebuild().left_out == ("content/briefs/half.md",)
+    assert b'"draft": true' in shown.state.to_json()
+    assert b"(a draft) has 1 error" in respond(shown, "GET", "/briefs/half/", "localhost").body
+    hidden = DevSite(root, include_drafts=False)
+    assert hidden.rebuild().errors == () and hidden.state.broken == ()
+    assert respond(hidden, "GET", "/briefs/half/", "localhost").status == 404
+
+
+def test_a_bad_config_keeps_the_last_good_build_and_clears_when_fixed(site):
+    good = site.state.files
+    (site.root / "playbook.yaml").write_text("title: [broken\n")
+    report = site.rebuild({"playbook.yaml"})
+    assert report.errors and report.message == "playbook.yaml is invalid"
+    assert site.state.files is good and site.state.version == 1 and site.state.blocking
+    assert b'"blocking": true' in respond(site, "GET", "/__playbook__/state.json", "localhost").body
+    (site.root / "playbook.yaml").unlink()
+    assert site.rebuild({"playbook.yaml"}).errors == ()
+    assert site.state.errors == () and site.state.version == 2 and not site.state.blocking
 
 
 @pytest.fixture

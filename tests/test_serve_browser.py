@@ -47,16 +47,28 @@ def test_edit_break_and_fix_in_the_browser(served, page):
     )
     page.get_by_text("Counsel said the renewal dates slip every quarter.").wait_for(timeout=10_000)
 
+    # One brief breaks: its address shows its errors, the rest of the site stays up.
     save_atomically(root / "content/briefs/a.md", "---\ntitle: [unclosed\n---\nBody\n")
-    overlay = page.locator("#playbook-error-overlay")
-    overlay.wait_for(timeout=10_000)
-    assert "PB001" in overlay.inner_text() and "content/briefs/a.md:3:1" in overlay.inner_text()
-    assert page.get_by_text(
-        "Counsel said the renewal dates slip every quarter."
-    ).is_visible()  # the last good build
+    page.get_by_text("is left out of the preview").wait_for(timeout=10_000)
+    assert "content/briefs/a.md:3:1 PB001" in page.locator("main").inner_text()
+    panel = page.locator("#playbook-error-overlay")
+    panel.wait_for(timeout=10_000)
+    assert "1 file with errors" in panel.inner_text()
+    page.goto(f"{base}/briefs/b/")
+    assert page.locator("h1").first.inner_text() == "Renewal-date extraction for in-house legal"
+    page.locator("#playbook-error-overlay a").click()  # the panel links to the broken brief
+    page.get_by_text("is left out of the preview").wait_for(timeout=10_000)
+    assert page.url == f"{base}/briefs/a/"
 
     save_atomically(
         root / "content/briefs/a.md", brief(("Interviews and notes.", "Fixed, and the overlay is gone."))
     )
     page.get_by_text("Fixed, and the overlay is gone.").wait_for(timeout=10_000)
     assert page.locator("#playbook-error-overlay").count() == 0
+
+    # A broken configuration blocks everything: the last good build stays, under the overlay.
+    (root / "playbook.yaml").write_text("title: [unclosed\n", encoding="utf-8")
+    overlay = page.locator("#playbook-error-overlay")
+    overlay.wait_for(timeout=10_000)
+    assert "showing the last good build" in overlay.inner_text()
+    assert page.get_by_text("Fixed, and the overlay is gone.").count() == 1

@@ -298,20 +298,28 @@ def test_the_dev_servers_error_overlay_runs_nothing(page, make_project, monkeypa
     root = make_project({"a": hostile_brief(1).replace("related: [b]", "related: []"), "b": brief()})
     site = DevSite(root)
     assert site.rebuild().errors == ()
-    # A broken wikilink whose slug is a payload: the overlay lists the error with it.
+    # A broken wikilink whose slug is a payload, in a brief whose title is one: the brief is left
+    # out, its address lists the errors with them, and every page's panel names it by its title.
+    title = json.dumps(PAYLOADS[1])
     (root / "content/briefs/b.md").write_text(
-        brief(("Interviews and notes.", f"[[{PAYLOADS[1]}]] [[{PAYLOADS[0]}]]"))
+        brief(
+            ("title: Renewal-date extraction for in-house legal", f"title: {title}"),
+            ("Interviews and notes.", f"[[{PAYLOADS[1]}]] [[{PAYLOADS[0]}]]"),
+        )
     )
     assert [d.code for d in site.rebuild().errors] == ["PB006", "PB006"]
     server = DevServer(("127.0.0.1", 0), site)
     threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
     try:
         watcher = Watcher(page)
-        for path in ("", "briefs/a/", "criteria/", "no-such-page/"):
+        for path in ("", "briefs/a/", "briefs/b/", "criteria/", "no-such-page/"):
             page.goto(f"http://127.0.0.1:{server.server_address[1]}/{path}")
             overlay = page.locator("#playbook-error-overlay")
             overlay.wait_for(timeout=10_000)
-            assert "PB006" in overlay.inner_text() and "<img src=/pwned-img" in overlay.inner_text()
+            assert "<img src=/pwned-img" in overlay.inner_text(), "the panel names it, as text"
+            if path == "briefs/b/":
+                listed = page.locator("main").inner_text()
+                assert "PB006" in listed and "<img src=/pwned-img" in listed and "<script>" in listed
             watcher.assert_nothing_ran(f"dev server /{path}", not_found=path == "no-such-page/")
     finally:
         server.stop()

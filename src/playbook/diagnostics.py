@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, replace
+from typing import Iterable
 
 
 class Severity(enum.IntEnum):
@@ -57,6 +58,10 @@ class Diagnostic:
     ``hint`` says how to fix it, in a few words.
     ``length`` is how many characters of the source line the finding spans (for the caret line).
     ``reason`` is why the brief accepts it, when its severity is ACCEPTED.
+    ``draft``: the finding is about a brief or page marked ``draft: true``; it is shown, but it
+    fails a run only when drafts are built (``--drafts``).
+    ``fix``: the text that replaces the span (``line``, ``column``, ``length``) to fix it, when
+    the fix is that certain (a misspelt key): the language server offers it as a quick fix.
     """
 
     path: str
@@ -69,6 +74,8 @@ class Diagnostic:
     hint: str = ""
     length: int = 1
     reason: str = ""
+    draft: bool = False
+    fix: str = ""
 
     def with_severity(self, severity: Severity) -> "Diagnostic":
         return replace(self, severity=severity)
@@ -79,6 +86,14 @@ class Diagnostic:
 
     def accepted(self, reason: str) -> "Diagnostic":
         return replace(self, severity=Severity.ACCEPTED, reason=reason)
+
+    def in_draft(self) -> "Diagnostic":
+        return self if self.draft else replace(self, draft=True)
+
+    def counts(self, drafts: bool) -> bool:
+        """Return whether this finding counts towards a run's result: a draft's only when drafts
+        are built."""
+        return drafts or not self.draft
 
     def to_json(self) -> dict:
         found = {
@@ -92,39 +107,59 @@ class Diagnostic:
         }
         if self.severity == Severity.ACCEPTED:
             found["reason"] = self.reason
+        if self.draft:
+            found["draft"] = True
+        if self.fix:
+            found["fix"] = self.fix
         return found
+
+
+def failing(
+    diagnostics: Iterable[Diagnostic], *, strict: bool = False, drafts: bool = False
+) -> list[Diagnostic]:
+    """Return the findings that fail a run: errors (and warnings when ``strict``), leaving out a
+    draft's unless ``drafts`` are built."""
+    worst = Severity.WARNING if strict else Severity.ERROR
+    return [d for d in diagnostics if d.severity >= worst and d.counts(drafts)]
 
 
 @dataclass(frozen=True, slots=True)
 class Summary:
-    """Counts of briefs and diagnostics by severity; accepted findings are counted apart."""
+    """Counts of briefs and diagnostics by severity; accepted findings are counted apart, and so
+    are the findings in drafts while drafts are not built (``in_drafts``: errors, warnings, infos)."""
 
     briefs: int
     errors: int
     warnings: int
     infos: int
     accepted: int = 0
+    in_drafts: tuple[int, int, int] = (0, 0, 0)
 
     @classmethod
-    def of(cls, briefs: int, diagnostics: list[Diagnostic]) -> "Summary":
+    def of(cls, briefs: int, diagnostics: list[Diagnostic], drafts: bool = False) -> "Summary":
+        """Return the counts of ``diagnostics``; a draft's count apart unless ``drafts`` are built."""
         counts = {s: 0 for s in Severity}
+        apart = {s: 0 for s in Severity}
         for diagnostic in diagnostics:
-            counts[diagnostic.severity] += 1
+            (counts if diagnostic.counts(drafts) else apart)[diagnostic.severity] += 1
         return cls(
             briefs,
             counts[Severity.ERROR],
             counts[Severity.WARNING],
             counts[Severity.INFO],
-            counts[Severity.ACCEPTED],
+            counts[Severity.ACCEPTED] + apart[Severity.ACCEPTED],
+            (apart[Severity.ERROR], apart[Severity.WARNING], apart[Severity.INFO]),
         )
 
     def to_json(self) -> dict:
+        errors, warnings, infos = self.in_drafts
         return {
             "briefs": self.briefs,
             "errors": self.errors,
             "warnings": self.warnings,
             "infos": self.infos,
             "accepted": self.accepted,
+            "in_drafts": {"errors": errors, "warnings": warnings, "infos": infos},
         }
 
 

@@ -50,13 +50,38 @@ def check(code: str):
     return decorate
 
 
+STEPS = ("scope.workflow_steps", "scope.covered_steps", "scope.completeness")
+# The fields each criterion reads, directly or through the numbers derived from them: on a brief
+# with broken fields (``Brief.broken``) a criterion runs only when none of its fields is broken,
+# and one not listed here does not run at all.
+DEPENDS: dict[str, tuple[str, ...]] = {
+    "PB007": STEPS,
+    "PB101": ("sufferer.who", "sufferer.losing"),
+    "PB102": ("sufferer.evidence",),
+    "PB103": ("sufferer.losing",),
+    "PB201": ("model.measured_on",),
+    "PB202": ("good_enough", "model"),
+    "PB203": ("good_enough", "model"),
+    "PB204": ("model",),
+    "PB301": STEPS,
+    "PB302": ("scope.problem",),
+    "PB303": ("scope.workflow_steps",),
+    "PB401": ("updated",),
+}
+
+
 def check_brief(context: BriefContext) -> list[Diagnostic]:
-    """Return every criterion's findings on one valid brief."""
+    """Return every criterion's findings on one brief; on a brief with broken fields, those of
+    the criteria that do not depend on them."""
+    brief = context.brief
     found: list[Diagnostic] = []
     for code in RULES:
         function = CHECKS.get(code)
-        if function is not None:
-            found.extend(function(context))
+        if function is None:
+            continue
+        if brief.broken and (code not in DEPENDS or not brief.usable(DEPENDS[code])):
+            continue
+        found.extend(function(context))
     return found
 
 

@@ -9,6 +9,7 @@ history cannot tell (no repository, a shallow clone) is said, never guessed."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from pathlib import Path, PurePosixPath
 from typing import Callable
@@ -185,12 +186,17 @@ def read_history(
     if before is None:
         history.notes.append("no commit since the base had content without errors: nothing to compare with")
         before = {}
-    old = {track.key: before[id(track)] for track in every if id(track) in before}
+    history.before = {track.key: before[id(track)] for track in every if id(track) in before}
+    return compared_with(history, now)
+
+
+def compared_with(history: History, now: Analysis) -> History:
+    """Return ``history`` with its changes from the base to ``now``: the past is read once (from
+    git) and compared again with each new analysis of the working tree (``serve``)."""
     after = {
         brief.path: _state(brief, now.metrics[brief.slug], _rank(now, brief.slug)) for brief in now.briefs
     }
-    history.changes = compare(old, after, history.tracks)
-    return history
+    return dataclasses.replace(history, changes=compare(history.before, after, history.tracks))
 
 
 def _is_brief(path: str) -> bool:

@@ -50,6 +50,8 @@ class Analysis:
         default_factory=dict
     )  # page path -> [[slugs]] in its body
     history: History | None = None  # the project over time, when it was asked for (``analysis/history.py``)
+    # The briefs with schema errors, read as far as they are valid: checked there, never ranked or built.
+    partial: tuple[Brief, ...] = ()
 
     @functools.cached_property
     def published_ranking(self) -> Ranking:
@@ -116,7 +118,7 @@ def _analyse(
         diagnostic("PB001", path, Position(), f"{path} {why}; it is not read", hint)
         for path, why, hint in listing.skipped
     ]
-    briefs, known = _load_briefs(loading, listing.briefs, (config, today), diagnostics)
+    briefs, partial, known = _load_briefs(loading, listing.briefs, (config, today), diagnostics)
     briefs, measured, unmeasured = measure_briefs(root, briefs, cache, store)
     diagnostics.extend(unmeasured)
     pages = _load_pages(loading, listing.pages, diagnostics)
@@ -124,6 +126,9 @@ def _analyse(
     metrics, levers = _derive_briefs(loading, briefs, config, today, measured, diagnostics)
     graph, broken = link_briefs(briefs, known, cache.links if cache is not None else None)
     diagnostics.extend(broken)
+    if partial:  # what does not depend on their broken fields: the criteria on the rest, the links
+        _derive_briefs(loading, partial, config, today, {}, diagnostics)
+        diagnostics.extend(link_briefs(partial, known)[1])
     return Analysis(
         root=root,
         config=config,
@@ -133,28 +138,31 @@ def _analyse(
         levers=levers,
         ranking=rank_briefs(briefs, metrics),
         graph=graph,
-        diagnostics=tuple(settle(diagnostics, briefs, config)),
+        diagnostics=tuple(_mark_drafts(settle(diagnostics, briefs, config), [*briefs, *partial], pages)),
         brief_files=len(listing.briefs),
         today=today,
         page_links=_page_links(pages),
+        partial=tuple(partial),
     )
 
 
 def _load_briefs(
     loading: Loading, paths: list[str], derive: tuple[Config, date], diagnostics: list[Diagnostic]
-) -> tuple[list[Brief], set[str]]:
-    """Return the briefs that loaded, one per slug, and every slug a file claims (a brief that
-    failed to load still counts, so links to it are not reported broken as well)."""
+) -> tuple[list[Brief], list[Brief], set[str]]:
+    """Return the briefs that loaded, one per slug; the briefs with schema errors, read as far as
+    they are valid; and every slug a file claims (a brief with errors still counts, so links to
+    it are not reported broken as well)."""
     briefs: list[Brief] = []
+    partial: list[Brief] = []
     known: set[str] = set()
     for path, (brief, found) in zip(paths, loading.load(paths, "brief", derive)):
         diagnostics.extend(found)
         known.add(brief.slug if brief else PurePosixPath(path).stem)
         if brief is not None:
-            briefs.append(brief)
+            (partial if brief.broken else briefs).append(brief)
     briefs, duplicates = drop_duplicate_slugs(briefs)
     diagnostics.extend(duplicates)
-    return briefs, known
+    return briefs, partial, known
 
 
 def _load_pages(loading: Loading, paths: list[str], diagnostics: list[Diagnostic]) -> list[Page]:
@@ -189,6 +197,15 @@ def _derive_briefs(
             levers[brief.slug] = derived.levers
         diagnostics.extend(derived.findings)
     return metrics, levers
+
+
+def _mark_drafts(diagnostics: list[Diagnostic], briefs: list[Brief], pages: list[Page]) -> list[Diagnostic]:
+    """Return the diagnostics with every finding in a draft marked as one: the loaders marked
+    what they found; the criteria's and the links' findings are marked here, by file."""
+    drafts = {item.path for item in (*briefs, *pages) if item.draft}
+    if not drafts:
+        return diagnostics
+    return [d.in_draft() if d.path in drafts else d for d in diagnostics]
 
 
 def _page_links(pages: list[Page]) -> dict[str, tuple[str, ...]]:

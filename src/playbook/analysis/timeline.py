@@ -95,6 +95,7 @@ class History:
     tracks: dict[str, Track] = field(default_factory=dict)
     skipped: list[tuple[Commit, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    before: dict[str, State] = field(default_factory=dict)  # each brief at the base, by its file now
 
     def group(self, kind: str) -> list[Change]:
         return [change for change in self.changes if change.kind == kind]

@@ -12,7 +12,7 @@ from playbook.analysis.project import Analysis, build_date
 from playbook.cli.analysing import analyse, note_cache_problem, note_no_briefs, project_root
 from playbook.cli.parser import CONTENT_ERRORS, OK, UsageError
 from playbook.cli.report import Style, colour_wanted, format_diagnostics, format_text
-from playbook.diagnostics import Severity
+from playbook.diagnostics import Summary, failing
 from playbook.layout import LOCAL_HOSTS, SITE
 from playbook.load.config import load_config
 from playbook.site.build import BuildResult, build_site
@@ -32,9 +32,9 @@ def run_build(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
     analysis = analyse(args.dir, stderr, cached=not args.no_cache)
     note_no_briefs(analysis, stderr)
     style = Style(colour_wanted(stderr, args.color))
-    errors = [d for d in analysis.diagnostics if d.severity == Severity.ERROR]
+    errors = failing(analysis.diagnostics, drafts=args.drafts)
     if errors:
-        print(format_text(analysis, list(analysis.diagnostics), style), file=stderr)
+        print(format_text(analysis, list(analysis.diagnostics), style, args.drafts), file=stderr)
         print(
             f"playbook: build failed: the content has {len(errors)} error{'s' if len(errors) != 1 else ''}; "
             f"{output} was left as it was",
@@ -47,14 +47,14 @@ def run_build(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
             analysis, Path(args.dir), since, stderr, verbose=bool(args.since) or args.verbosity > 0
         )
     if args.verbosity > 0 and analysis.diagnostics:
-        print(format_text(analysis, list(analysis.diagnostics), style), file=stderr)
+        print(format_text(analysis, list(analysis.diagnostics), style, args.drafts), file=stderr)
     result = _build(analysis, target, output, args, stderr, ProgressBar(stderr, started))
     if result is None:
         return CONTENT_ERRORS
     if result.cache_problem != analysis.cache_problem:
         note_cache_problem(result.cache_problem, stderr)
     if args.verbosity >= 0:
-        print(_built(analysis, result, output, time.perf_counter() - started), file=stdout)
+        print(_built(analysis, result, output, time.perf_counter() - started, args.drafts), file=stdout)
     return OK
 
 
@@ -85,15 +85,18 @@ def _build(
     return None
 
 
-def _built(analysis: Analysis, result: BuildResult, output: Path, seconds: float) -> str:
-    """Return the line that says what a build made, how much it reused, and how long it took."""
-    warnings = sum(d.severity == Severity.WARNING for d in analysis.diagnostics)
-    accepted = sum(d.severity == Severity.ACCEPTED for d in analysis.diagnostics)
+def _built(analysis: Analysis, result: BuildResult, output: Path, seconds: float, drafts: bool) -> str:
+    """Return the line that says what a build made, how much it reused, and how long it took; the
+    findings in drafts left out of it are counted apart."""
+    summary = Summary.of(analysis.brief_files, list(analysis.diagnostics), drafts)
     written = result.pages - result.unchanged
+    in_drafts = sum(summary.in_drafts)
+    left_out = f", {_count(in_drafts, 'finding')} in drafts left out" if in_drafts else ""
     return (
         f"Built {_count(result.briefs, 'brief')} into {output}: {_count(result.pages, 'page')} "
-        f"({written:,} written, {result.unchanged:,} unchanged), {_count(warnings, 'warning')}"
-        f"{f', {accepted:,} accepted' if accepted else ''}, in {seconds:.2f} s"
+        f"({written:,} written, {result.unchanged:,} unchanged), {_count(summary.warnings, 'warning')}"
+        f"{f', {summary.accepted:,} accepted' if summary.accepted else ''}"
+        f"{left_out}, in {seconds:.2f} s"
     )
 
 
@@ -170,24 +173,7 @@ def run_serve(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
         )
 
     def log_rebuild(report: RebuildReport) -> None:
-        stamp = time.strftime("%H:%M:%S")
-        if report.errors:
-            print(format_diagnostics(root, report.errors, style), end="", file=stdout)
-            count = len(report.errors)
-            print(
-                f"[{stamp}] {style(f'{count} error' + ('s' if count != 1 else ''), '1;31')} in "
-                f"{report.milliseconds} ms; "
-                "serving the last good build",
-                file=stdout,
-                flush=True,
-            )
-        elif args.verbosity >= 0:
-            print(
-                f"[{stamp}] {style('built', '1;32')} in {report.milliseconds} ms: {report.pages} pages, "
-                f"{report.reloaded} file{'s' if report.reloaded != 1 else ''} read",
-                file=stdout,
-                flush=True,
-            )
+        print(rebuild_line(report, root, style, quiet=args.verbosity < 0), end="", file=stdout, flush=True)
 
     def ready(url: str) -> None:
         print(f"Serving {root.resolve()} at {style(url, '1;4')} — Ctrl-C to stop", file=stdout, flush=True)
@@ -213,3 +199,26 @@ def run_serve(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
     except KeyboardInterrupt:
         print("Stopped.", file=stdout)
     return OK
+
+
+def rebuild_line(report, root: Path, style: Style, quiet: bool) -> str:
+    """Return what serve prints after a rebuild (a RebuildReport): its errors, as check prints
+    them, and one line that says what was served; nothing for a clean rebuild when ``quiet``."""
+    stamp = time.strftime("%H:%M:%S")
+    if not report.errors:
+        read = _count(report.reloaded, "file")
+        built = style("built", "1;32")
+        return (
+            ""
+            if quiet
+            else f"[{stamp}] {built} in {report.milliseconds} ms: {report.pages} pages, {read} read\n"
+        )
+    errors = style(_count(len(report.errors), "error"), "1;31")
+    if report.message:  # the configuration or the theme: nothing new can be served
+        line = f"[{stamp}] {errors} in {report.milliseconds} ms; serving the last good build"
+    else:
+        line = (
+            f"[{stamp}] {style('built', '1;32')} in {report.milliseconds} ms: {report.pages} pages; "
+            f"{errors} in {', '.join(report.left_out)}, left out of the preview"
+        )
+    return format_diagnostics(root, report.errors, style) + line + "\n"

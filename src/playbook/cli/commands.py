@@ -7,7 +7,7 @@ import json
 import shlex
 import shutil
 from pathlib import Path
-from typing import IO, Sequence
+from typing import IO
 
 from playbook.analysis.project import build_date
 from playbook.cli.analysing import analyse, note_no_briefs, project_root
@@ -24,13 +24,8 @@ from playbook.cli.report import (
     summary_line,
 )
 from playbook.cli.scaffold import ScaffoldError, init_project, new_brief, schema_document
-from playbook.diagnostics import Diagnostic, Severity
+from playbook.diagnostics import failing
 from playbook.rules import RULES
-
-
-def _fails(diagnostics: Sequence[Diagnostic], strict: bool) -> bool:
-    worst = max((d.severity for d in diagnostics), default=None)
-    return worst is not None and (worst == Severity.ERROR or (strict and worst == Severity.WARNING))
 
 
 def run_check(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
@@ -39,30 +34,28 @@ def run_check(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
     analysis = analyse(args.dir, stderr, cached=not args.no_cache)
     note_no_briefs(analysis, stderr)
     diagnostics = list(analysis.diagnostics)
-    failed = _fails(diagnostics, args.strict)
+    drafts = args.drafts
+    failing_ones = failing(diagnostics, strict=args.strict, drafts=drafts)
     if args.format == "json":
-        print(format_json(analysis, diagnostics), file=stdout)
+        print(format_json(analysis, diagnostics, drafts), file=stdout)
     elif args.format == "github":
         if diagnostics:
-            print(format_github(diagnostics), file=stdout)
+            print(format_github(diagnostics, drafts), file=stdout)
     elif args.verbosity < 0:  # only what fails the run, and nothing at all when it passes
         style = Style(colour_wanted(stdout, args.color))
-        failing = [
-            d
-            for d in diagnostics
-            if d.severity == Severity.ERROR or (args.strict and d.severity == Severity.WARNING)
-        ]
-        if failing:
+        if failing_ones:
             print(
-                format_diagnostics(analysis.root, failing, style)
-                + summary_line(analysis, diagnostics, style),
+                format_diagnostics(analysis.root, failing_ones, style)
+                + summary_line(analysis, diagnostics, style, drafts),
                 file=stdout,
             )
     else:
-        print(format_text(analysis, diagnostics, Style(colour_wanted(stdout, args.color))), file=stdout)
+        print(
+            format_text(analysis, diagnostics, Style(colour_wanted(stdout, args.color)), drafts), file=stdout
+        )
         if args.verbosity > 0 and diagnostics:
             print("\n" + format_reasons(dict.fromkeys(d.code for d in diagnostics)), file=stdout)
-    return CONTENT_ERRORS if failed else OK
+    return CONTENT_ERRORS if failing_ones else OK
 
 
 def run_explain(query: str, stdout: IO) -> int:
@@ -131,7 +124,8 @@ def run_new(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
 def run_rank(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
     analysis = analyse(args.dir, stderr)
     note_no_briefs(analysis, stderr)
-    ranking = analysis.ranking
+    # Ranked as the site shows it: drafts only when they are built.
+    ranking = analysis.ranking if args.drafts else analysis.published_ranking
     why = args.why or args.verbosity > 0
     if args.format == "json":
         print(
@@ -166,10 +160,10 @@ def run_rank(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
     else:
         width = shutil.get_terminal_size().columns if hasattr(stdout, "isatty") and stdout.isatty() else 0
         print(
-            format_ranking(analysis, Style(colour_wanted(stdout, args.color)), why=why, width=width),
+            format_ranking(analysis, ranking, Style(colour_wanted(stdout, args.color)), why=why, width=width),
             file=stdout,
         )
-    errors = sum(d.severity == Severity.ERROR for d in analysis.diagnostics)
+    errors = len(failing(analysis.diagnostics, drafts=args.drafts))
     if errors:
         print(
             f"playbook: the content has {errors} error{'s' if errors != 1 else ''}; "

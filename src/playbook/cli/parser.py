@@ -159,6 +159,12 @@ def _add_check(command: Command) -> None:
         "--format", choices=("text", "json", "github"), default="text", help="output format (default: text)"
     )
     check.add_argument("--strict", action="store_true", help="fail on warnings as well as errors")
+    check.add_argument(
+        "--drafts",
+        action="store_true",
+        help="count the findings in briefs and pages marked draft: true (shown, marked, and not counted "
+        "by default), as build --drafts does",
+    )
     _add_color(check)
     _add_no_cache(check)
     check.add_argument(
@@ -182,6 +188,11 @@ def _add_rank(command: Command) -> None:
         "--format", choices=("text", "json"), default="text", help="output format (default: text)"
     )
     rank.add_argument("--why", action="store_true", help="explain each rank in one sentence")
+    rank.add_argument(
+        "--drafts",
+        action="store_true",
+        help="rank the briefs marked draft: true too, as build --drafts shows them",
+    )
     _add_color(rank)
 
 
@@ -208,7 +219,11 @@ def _add_build(command: Command) -> None:
         default=None,
         help="where the site will be published (overrides base_url:); enables feed.xml and sitemap.xml",
     )
-    build.add_argument("--drafts", action="store_true", help="include briefs and pages marked draft: true")
+    build.add_argument(
+        "--drafts",
+        action="store_true",
+        help="include briefs and pages marked draft: true; their errors then fail the build",
+    )
     _add_no_cache(build)
     _add_color(build)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import IO, Sequence
 
 from playbook.analysis.project import Analysis
-from playbook.analysis.ranking import explain_unranked
+from playbook.analysis.ranking import Ranking, explain_unranked
 from playbook.diagnostics import Diagnostic, Severity, Summary
 from playbook.load.source import MAX_FILE_BYTES
 
@@ -64,9 +64,12 @@ def colour_wanted(stream: IO, choice: str = "auto") -> bool:
     return hasattr(stream, "isatty") and stream.isatty() and os.environ.get("TERM") != "dumb"
 
 
-def format_text(analysis: Analysis, diagnostics: list[Diagnostic], style: Style) -> str:
-    """Return diagnostics as a compiler prints them, then a one-line summary."""
-    return format_diagnostics(analysis.root, diagnostics, style) + summary_line(analysis, diagnostics, style)
+def format_text(analysis: Analysis, diagnostics: list[Diagnostic], style: Style, drafts: bool = False) -> str:
+    """Return diagnostics as a compiler prints them, then a one-line summary (``drafts``: the
+    drafts are built, so their findings count)."""
+    return format_diagnostics(analysis.root, diagnostics, style) + summary_line(
+        analysis, diagnostics, style, drafts
+    )
 
 
 def format_diagnostics(root: Path, diagnostics: Sequence[Diagnostic], style: Style) -> str:
@@ -77,7 +80,8 @@ def format_diagnostics(root: Path, diagnostics: Sequence[Diagnostic], style: Sty
     for d in diagnostics:
         where = style(f"{printable(d.path)}:{d.line}:{d.column}:", "1") + " " if d.path else ""
         severity = style(d.severity.label, "1;" + COLOURS[d.severity])
-        out.append(f"{where}{severity} {style(d.code, '1')} {d.name}: {printable(d.message)}")
+        draft = style(" (draft)", "2") if d.draft else ""
+        out.append(f"{where}{severity} {style(d.code, '1')} {d.name}{draft}: {printable(d.message)}")
         source = lines_of.get(d.path, d.line) if d.path else None
         if source is not None:
             gutter = len(str(d.line))
@@ -95,27 +99,40 @@ def format_diagnostics(root: Path, diagnostics: Sequence[Diagnostic], style: Sty
     return "\n".join(out) + ("\n" if out else "")
 
 
-def summary_line(analysis: Analysis, diagnostics: list[Diagnostic], style: Style) -> str:
-    s = Summary.of(analysis.brief_files, diagnostics)
-    counts = [
-        f"{n} {word}{'s' if n != 1 else ''}"
-        for n, word in ((s.errors, "error"), (s.warnings, "warning"), (s.infos, "info"))
-    ]
+def summary_line(
+    analysis: Analysis, diagnostics: list[Diagnostic], style: Style, drafts: bool = False
+) -> str:
+    """Return the one line that counts the findings; a draft's are counted apart, as not
+    counted, unless ``drafts`` are built."""
+    s = Summary.of(analysis.brief_files, diagnostics, drafts)
+    counts = _counts(s.errors, s.warnings, s.infos)
     if s.accepted:
         counts.append(f"{s.accepted} accepted")
     briefs = f"{s.briefs} brief{'s' if s.briefs != 1 else ''}"
     if not diagnostics:
         return style(f"✓ {briefs} checked: no problems", "1;32")
     mark = style("✗", "1;31") if s.errors else style("!", "1;33") if s.warnings else style("✓", "1;32")
-    return f"{mark} {briefs} checked: {', '.join(counts)}"
+    apart = _counts(*s.in_drafts, only_some=True)
+    in_drafts = f"; in drafts, not counted: {', '.join(apart)}" if apart else ""
+    return f"{mark} {briefs} checked: {', '.join(counts)}{in_drafts}"
 
 
-def format_json(analysis: Analysis, diagnostics: list[Diagnostic]) -> str:
-    """Return the ``check --format json`` document of DESIGN §7."""
+def _counts(errors: int, warnings: int, infos: int, only_some: bool = False) -> list[str]:
+    """Return "2 errors", "1 warning", "0 infos"; ``only_some``: leave out the noughts."""
+    return [
+        f"{n} {word}{'s' if n != 1 else ''}"
+        for n, word in ((errors, "error"), (warnings, "warning"), (infos, "info"))
+        if n or not only_some
+    ]
+
+
+def format_json(analysis: Analysis, diagnostics: list[Diagnostic], drafts: bool = False) -> str:
+    """Return the ``check --format json`` document of DESIGN §7: a draft's findings carry
+    ``"draft": true`` and are counted apart (``summary.in_drafts``) unless ``drafts`` are built."""
     return json.dumps(
         {
             "diagnostics": [_json(d) for d in diagnostics],
-            "summary": Summary.of(analysis.brief_files, diagnostics).to_json(),
+            "summary": Summary.of(analysis.brief_files, diagnostics, drafts).to_json(),
         },
         indent=2,
         ensure_ascii=False,
@@ -129,18 +146,25 @@ def _json(d: Diagnostic) -> dict:
     return found
 
 
-def format_github(diagnostics: list[Diagnostic]) -> str:
+def format_github(diagnostics: list[Diagnostic], drafts: bool = False) -> str:
     """Return one GitHub Actions workflow command per diagnostic; an accepted finding is a notice
-    that says so, with its reason."""
+    that says so, with its reason; a draft's error is a warning that says it is in a draft, unless
+    ``drafts`` are built (a red annotation on a check that passed would say the opposite)."""
     kinds = {
         Severity.ERROR: "error",
         Severity.WARNING: "warning",
         Severity.INFO: "notice",
         Severity.ACCEPTED: "notice",
     }
+    shown = {
+        d: Severity.WARNING if d.severity == Severity.ERROR and not d.counts(drafts) else d.severity
+        for d in diagnostics
+    }
     return "\n".join(
-        f"::{kinds[d.severity]} file={_gh(printable(d.path), True)},line={d.line},col={d.column},"
+        f"::{kinds[shown[d]]} "
+        f"file={_gh(printable(d.path), True)},line={d.line},col={d.column},"
         f"title={d.code} {d.name}{' (accepted)' if d.severity == Severity.ACCEPTED else ''}"
+        f"{' (draft)' if d.draft else ''}"
         f"::{_gh(printable(_github_message(d)))}"
         for d in diagnostics
     )
@@ -178,9 +202,9 @@ class _SourceLines:
         return lines[line - 1]
 
 
-def format_ranking(analysis: Analysis, style: Style, *, why: bool, width: int = 0) -> str:
-    """Return the ranking as an aligned table, tiers separated, unranked briefs after; titles fit
-    ``width`` if given."""
+def format_ranking(analysis: Analysis, ranking: Ranking, style: Style, *, why: bool, width: int = 0) -> str:
+    """Return ``ranking`` (of ``analysis``) as an aligned table, tiers separated, unranked briefs
+    after; titles fit ``width`` if given."""
     width = width or 10_000
     header = (
         f"{'#':>3}  {'score':>5}  {'pain':>4}  {'compl':>5}  {'needs':>5}  {'model':>5}  {'low':>5}  "
@@ -189,7 +213,7 @@ def format_ranking(analysis: Analysis, style: Style, *, why: bool, width: int = 
     fixed = len(header) - len("brief")
     lines = [style(analysis.config.title, "1"), ""]
     tier = None
-    for e in analysis.ranking.ranked:
+    for e in ranking.ranked:
         m = e.metrics
         if m.tier != tier:
             tier = m.tier
@@ -216,11 +240,11 @@ def format_ranking(analysis: Analysis, style: Style, *, why: bool, width: int = 
         )
         if why:
             lines.append(style(f"{'':>5}{e.why}", "2"))
-    if not analysis.ranking.ranked:
+    if not ranking.ranked:
         lines.append("No ranked briefs yet.")
-    if analysis.ranking.unranked:
+    if ranking.unranked:
         lines += ["", style("Not ranked", "1")]
-        for brief in analysis.ranking.unranked:
+        for brief in ranking.unranked:
             lines.append(f"{'':>5}{brief.status:<9}  {_clip(brief.title, max(20, width - 16))}")
             if why:
                 lines.append(style(f"{'':>5}{explain_unranked(brief)}", "2"))

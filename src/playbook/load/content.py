@@ -10,11 +10,11 @@ from typing import Callable, NamedTuple
 
 from playbook.diagnostics import Diagnostic, Position
 from playbook.layout import BRIEFS, CONTENT, IGNORED, RESERVED_PAGES
-from playbook.load.formats import BRIEF, PAGE, brief_from_values, page_from_values
+from playbook.load.formats import BRIEF, PAGE, brief_from_values, page_from_values, partial_brief
 from playbook.load.model import SLUG_PATTERN, Brief, Page
-from playbook.load.schema import read_document
+from playbook.load.schema import Invalid, Reading, read_document
 from playbook.load.source import read_source
-from playbook.load.yamltree import read_yaml
+from playbook.load.yamltree import Node, read_yaml
 from playbook.rules import diagnostic
 
 
@@ -96,7 +96,9 @@ def _inside(path: Path, real_root: Path) -> bool:
 
 
 def load_brief(root: Path, path: str, data: bytes | None = None) -> tuple[Brief | None, list[Diagnostic]]:
-    """Return the brief in ``path``, or None and the diagnostics that explain why it cannot be read."""
+    """Return the brief in ``path`` and the diagnostics that explain what is wrong with it: a brief
+    with schema errors is read as far as it is valid (its ``broken`` fields named); None when
+    nothing can be read (no front matter, broken YAML, a key given twice)."""
     source, problems = read_source(root, path, front_matter_required=True, data=data)
     if source is None:
         return None, problems
@@ -108,6 +110,8 @@ def load_brief(root: Path, path: str, data: bytes | None = None) -> tuple[Brief 
         return None, diagnostics
     values, reading = read_document(BRIEF, tree, path)
     diagnostics += reading.diagnostics
+    if _marked_draft(tree):
+        diagnostics = [d.in_draft() for d in diagnostics]
     stem = PurePosixPath(path).stem
     if values is not None and "slug" not in values and not re.fullmatch(SLUG_PATTERN, stem):
         diagnostics.append(
@@ -120,12 +124,14 @@ def load_brief(root: Path, path: str, data: bytes | None = None) -> tuple[Brief 
             )
         )
         values = None
-    if values is None or any(d.code == "PB004" for d in diagnostics):
+    if any(d.code == "PB004" for d in diagnostics):
         return None, diagnostics
-    brief = brief_from_values(
-        values, path=path, stem=stem, body=source.body, body_line=source.body_line, spans=reading.spans
-    )
-    return brief, diagnostics
+    where = dict(path=path, stem=stem, body=source.body, body_line=source.body_line, spans=reading.spans)
+    if values is None:
+        # Read as far as it is valid, so the checks that do not depend on the broken fields run.
+        usable = isinstance(reading.partial, dict) and re.fullmatch(SLUG_PATTERN, stem)
+        return (partial_brief(reading.partial, reading.unfit, **where) if usable else None), diagnostics
+    return brief_from_values(values, **where), diagnostics
 
 
 def load_page(root: Path, path: str, data: bytes | None = None) -> tuple[Page | None, list[Diagnostic]]:
@@ -147,6 +153,8 @@ def load_page(root: Path, path: str, data: bytes | None = None) -> tuple[Page | 
             return None, diagnostics
         values, reading = read_document(PAGE, tree, path)
         diagnostics += reading.diagnostics
+        if _marked_draft(tree):
+            diagnostics = [d.in_draft() for d in diagnostics]
         if "slug" in reading.spans:
             where = reading.span("slug").position
     if values is None:
@@ -175,6 +183,18 @@ def load_page(root: Path, path: str, data: bytes | None = None) -> tuple[Page | 
     return page_from_values(
         {**values, "slug": slug}, path=path, stem=stem, body=source.body, body_line=source.body_line
     ), diagnostics
+
+
+def _marked_draft(tree: Node | None) -> bool:
+    """Whether the front matter says ``draft: true``, read on its own: a draft whose other
+    fields have errors is still known to be one, so its findings are marked as a draft's."""
+    node = tree.get("draft") if tree is not None and tree.kind == "mapping" else None
+    if node is None:
+        return False
+    try:
+        return BRIEF.fields["draft"].read(node, Reading(""), "draft") is True
+    except Invalid:
+        return False
 
 
 def _title_from(body: str, stem: str) -> str:

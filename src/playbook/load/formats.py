@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+from dataclasses import replace
+
 from playbook.load.evals import PASS_FIELDS
 from playbook.load.model import (
     CATCHABILITY,
@@ -21,7 +24,7 @@ from playbook.load.model import (
     Sufferer,
 )
 from playbook.load.readers.evaloptions import PassSpec, WhereSpec
-from playbook.load.schema import Boolean, Choice, Day, Number, Record, Table, Text, TextList
+from playbook.load.schema import Boolean, Choice, Day, Invalid, Number, Record, Table, Text, TextList
 from playbook.rules import RULES
 
 MAX_TAGS = 30
@@ -247,6 +250,63 @@ def brief_from_values(values: dict, *, path: str, stem: str, body: str, body_lin
         body_line=body_line,
         spans=Spans(spans),
     )
+
+
+def partial_brief(
+    partial: dict, unfit: set[str], *, path: str, stem: str, body: str, body_line: int, spans: dict
+) -> Brief:
+    """Return the brief that the valid fields of ``partial`` describe (what a reading that failed
+    could read), with a stand-in for each field that is broken or missing, and ``broken`` naming
+    them and the ``unfit`` ones (valid alone, not together): checks that depend on a broken field
+    are not run on it. It is never ranked or built."""
+    values, broken = _stand_in(BRIEF, partial, "")
+    broken |= unfit
+    model = values["model"]
+    if model.get("eval"):  # its evaluation file is read only for a valid brief: no numbers from it
+        broken |= {"model.accuracy", "model.samples"}
+    if "slug" in broken:
+        values.pop("slug", None)
+    brief = brief_from_values(values, path=path, stem=stem, body=body, body_line=body_line, spans=spans)
+    return replace(brief, title=brief.title or stem, broken=tuple(sorted(broken)))
+
+
+def _stand_in(spec: Record, partial: dict, prefix: str) -> tuple[dict, set[str]]:
+    """Return ``partial`` with a stand-in for each required field that is broken or missing, the
+    optional ones that are broken left out, and the dotted keys of all of them."""
+    values: dict = {}
+    broken: set[str] = set()
+    for name, field_spec in spec.fields.items():
+        key = prefix + name
+        value = partial.get(name)
+        if isinstance(field_spec, Record):
+            inner = value.partial if isinstance(value, Invalid) else value
+            values[name], found = _stand_in(field_spec, inner if isinstance(inner, dict) else {}, key + ".")
+            if value is None:
+                found.add(key)  # not written at all: nothing in it is an answer
+            elif isinstance(value, Invalid):
+                found = found or {key}  # it failed as a whole: fields not given together, say
+            broken |= found
+        elif value is Invalid or isinstance(value, Invalid) or (value is None and field_spec.required):
+            broken.add(key)
+            if field_spec.required:
+                values[name] = _placeholder(field_spec)
+            elif field_spec.default is not None:
+                values[name] = field_spec.default
+        elif value is not None:
+            values[name] = value
+        elif field_spec.default is not None:
+            values[name] = field_spec.default
+    return values, broken
+
+
+def _placeholder(spec) -> object:
+    """Return a value of a required field's type, standing in for one that is broken or missing."""
+    if isinstance(spec, Choice):
+        return spec.values[0]
+    if isinstance(spec, Number):
+        low = spec.minimum if math.isfinite(spec.minimum) else 0
+        return int(low) if spec.integer else float(low)
+    return ""
 
 
 def page_from_values(values: dict, *, path: str, stem: str, body: str, body_line: int) -> Page:

@@ -248,6 +248,15 @@ class Blobs:
             self._batch = None
 
 
+def refs_state(root: Path) -> str:
+    """Return a text that changes whenever HEAD, a branch or a tag of the repository holding
+    ``root`` moves ("" outside git or before the first commit): what a history read depends on."""
+    try:
+        return _git(root, "show-ref", "--head")
+    except GitError:
+        return ""
+
+
 def _refuse_option(value: str) -> None:
     # git reads an argument that begins with '-' as an option wherever it stands: --output=FILE writes a file.
     if value.startswith("-"):

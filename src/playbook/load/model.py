@@ -136,10 +136,19 @@ class Brief:
     body_line: int
     accepted: tuple[tuple[str, str], ...] = ()  # (rule code, reason) for each finding the brief accepts
     spans: Spans = field(default_factory=lambda: Spans(), compare=False, repr=False)
+    # The dotted keys of the fields that are broken or missing, in a brief read as far as it is
+    # valid (``formats.partial_brief``): never ranked or built, only checked where it is valid.
+    broken: tuple[str, ...] = ()
 
     @property
     def ranked(self) -> bool:
         return self.status in RANKED_STATUSES
+
+    def usable(self, keys: tuple[str, ...]) -> bool:
+        """Return whether none of the dotted ``keys`` is broken, in itself, a parent or a child."""
+        return not any(
+            b == k or k.startswith(b + ".") or b.startswith(k + ".") for b in self.broken for k in keys
+        )
 
     def has(self, key: str) -> bool:
         """Return whether the author wrote ``key`` (a dotted path such as ``model.accuracy``)."""

@@ -14,7 +14,7 @@ from playbook.load.scalars import Boolean, Choice, Day, Number, Text
 from playbook.load.spec import Invalid, Reading, Spec
 from playbook.load.yamltree import Node
 from playbook.rules import diagnostic
-from playbook.suggest import did_you_mean
+from playbook.suggest import closest, did_you_mean
 
 __all__ = [
     "Boolean",
@@ -103,40 +103,41 @@ class Record(Spec):
                 "write 'name: value' pairs",
             )
             raise Invalid
-        values, failed = self._read_fields(node, reading, key, prefix)
-        for name, spec in self.fields.items():
-            if spec.required and name not in values:
-                failed = True
-                # Point at the key if it was written with no value, else at the mapping's own key.
-                self._missing(
-                    reading.keys.get(prefix + name) or reading.keys.get(key, node),
-                    reading,
-                    prefix + name,
-                    spec,
-                )
-        if not self._read_together(values, node, reading, key, prefix) or failed:
-            raise Invalid
+        values, failed, unknown = self._read_fields(node, reading, key, prefix)
+        missing = [name for name, spec in self.fields.items() if spec.required and name not in values]
+        misspelt = self._misspelt(unknown, missing, reading, key, prefix)
+        for name in missing:
+            failed = True
+            if name in misspelt:
+                continue
+            # Point at the key if it was written with no value, else at the mapping's own key.
+            self._missing(
+                reading.keys.get(prefix + name) or reading.keys.get(key, node),
+                reading,
+                prefix + name,
+                self.fields[name],
+            )
+        together = self._read_together(values, node, reading, key, prefix)
         for name, spec in self.fields.items():
             if name not in values and spec.default is not None:
                 values[name] = spec.default
+        if not together or failed:
+            raise Invalid(values)  # with Invalid for each field that failed, a mapping's own partial
         return values
 
-    def _read_fields(self, node, reading: Reading, key: str, prefix: str) -> tuple[dict[str, object], bool]:
-        """Return the value of each known field that was given (Invalid for one that failed), and
-        whether any failed; report each unknown key."""
+    def _read_fields(
+        self, node, reading: Reading, key: str, prefix: str
+    ) -> tuple[dict[str, object], bool, list[Node]]:
+        """Return the value of each known field that was given (Invalid for one that failed),
+        whether any failed, and the key of each unknown field."""
         values: dict[str, object] = {}
         failed = False
+        unknown: list[Node] = []
         for key_node, value_node in node.items:
             name = key_node.value
             spec = self.fields.get(name)
             if spec is None:
-                where = f" in {key}" if key else ""
-                reading.problem(
-                    "PB003",
-                    key_node,
-                    f"unknown field {quote(name)}{where}",
-                    did_you_mean(name, self.fields) or f"known fields: {', '.join(self.fields)}",
-                )
+                unknown.append(key_node)
                 continue
             reading.keys[prefix + name] = key_node
             # Point at the value when it sits on the key's line, else at the key (a block below it,
@@ -149,10 +150,44 @@ class Record(Spec):
                 continue  # an empty value counts as absent, and is reported as missing if required
             try:
                 values[name] = spec.read(value_node, reading, prefix + name)
-            except Invalid:
+            except Invalid as error:
                 failed = True
-                values[name] = Invalid
-        return values, failed
+                values[name] = Invalid(error.partial) if error.partial is not None else Invalid
+        return values, failed, unknown
+
+    def _misspelt(
+        self, unknown: list[Node], missing: list[str], reading: Reading, key: str, prefix: str
+    ) -> set[str]:
+        """Report each unknown key, and return the required fields it misspells: a misspelt
+        required field is one finding, the missing field's error, at the misspelt key and with
+        the fix (not a PB002 for the field and a PB003 for the key)."""
+        misspelt: set[str] = set()
+        for key_node in unknown:
+            name = key_node.value
+            # Only a field not written at all: renaming the key must not make a second one.
+            meant = closest(
+                name, [f for f in missing if f not in misspelt and prefix + f not in reading.keys]
+            )
+            if meant is not None:
+                misspelt.add(meant)
+                reading.problem(
+                    "PB002",
+                    key_node,
+                    f"missing required field {prefix + meant}: its key is spelt {quote(name)}",
+                    f"did you mean {meant!r}?",
+                    fix=meant,
+                )
+                continue
+            where = f" in {key}" if key else ""
+            suggestion = closest(name, self.fields)
+            reading.problem(
+                "PB003",
+                key_node,
+                f"unknown field {quote(name)}{where}",
+                f"did you mean {suggestion!r}?" if suggestion else f"known fields: {', '.join(self.fields)}",
+                fix=suggestion if suggestion and prefix + suggestion not in reading.keys else "",
+            )
+        return misspelt
 
     def _read_together(
         self, values: dict[str, object], node, reading: Reading, key: str, prefix: str
@@ -164,6 +199,7 @@ class Record(Spec):
         for first, second in self.apart:
             if first in values and second in values:
                 fits, clash = False, True
+                reading.unfit.update((prefix + first, prefix + second))
                 reading.problem(
                     "PB002",
                     reading.keys[prefix + second],
@@ -173,6 +209,7 @@ class Record(Spec):
         for field_name, needed in self.needs:
             if field_name in values and needed not in values:
                 fits = False
+                reading.unfit.add(prefix + field_name)
                 reading.problem(
                     "PB002",
                     reading.keys[prefix + field_name],
@@ -181,6 +218,7 @@ class Record(Spec):
                 )
         if self.one_of and not clash and not any(all(n in values for n in group) for group in self.one_of):
             fits = False
+            reading.unfit.update(prefix + name for group in self.one_of for name in group)
             options = " or ".join(" and ".join(prefix + n for n in group) for group in self.one_of)
             reading.problem(
                 "PB002", reading.keys.get(key, node), f"{key or 'front matter'}: give {options}", ""
@@ -316,6 +354,7 @@ def read_document(spec: Record, root: Node | None, path: str) -> tuple[dict | No
         return None, reading
     try:
         values = spec.read(root, reading, "")
-    except Invalid:
+    except Invalid as error:
+        reading.partial = error.partial
         return None, reading
     return values, reading

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from playbook.diagnostics import Diagnostic, Position, Span, quote
 from playbook.load.yamltree import Node
@@ -19,11 +19,13 @@ class Reading:
         # key -> (line, column, length): plain tuples, because a cache holds hundreds of thousands
         self.spans: dict[str, tuple[int, int, int]] = {}
         self.keys: dict[str, Node] = {}  # the key node of every field read, to point at a parent
+        self.partial: dict | None = None  # the fields that were valid, when the document was not
+        self.unfit: set[str] = set()  # fields that are valid alone but not together (given both, say)
 
-    def problem(self, code: str, node: Node, message: str, hint: str = "") -> None:
-        self.diagnostics.append(
-            diagnostic(code, self.path, Position(node.line, node.column), message, hint, node.length)
-        )
+    def problem(self, code: str, node: Node, message: str, hint: str = "", fix: str = "") -> None:
+        """Report a problem at ``node``; ``fix`` is the text that certainly replaces it."""
+        found = diagnostic(code, self.path, Position(node.line, node.column), message, hint, node.length)
+        self.diagnostics.append(replace(found, fix=fix) if fix else found)
 
     def remember(self, key: str, node: Node) -> None:
         self.spans[key] = (node.line, node.column, node.length)
@@ -34,7 +36,13 @@ class Reading:
 
 
 class Invalid(Exception):
-    """Raised by a reader after it has reported why the value is invalid."""
+    """Raised by a reader after it has reported why the value is invalid. A mapping's reader
+    gives the fields it could read (``partial``), so the checks that do not depend on the broken
+    ones still run."""
+
+    def __init__(self, partial: dict | None = None):
+        super().__init__()
+        self.partial = partial
 
 
 @dataclass(frozen=True)

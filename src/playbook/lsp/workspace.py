@@ -234,6 +234,8 @@ def to_protocol(d: Diagnostic, uri: str, lines: list[str], codec, link: str | No
         lines or [""], types.Range(types.Position(line, start), types.Position(line, end))
     )
     message = d.message if d.severity != Severity.ACCEPTED else f"{d.message} (accepted: {d.reason})"
+    if d.draft:  # shown as found, but it fails nothing while drafts are not built
+        message += " (draft: fails no check or build until published)"
     found = SUGGESTION.search(d.hint) if d.hint else None
     related = (
         [types.DiagnosticRelatedInformation(types.Location(uri, where), f"fix: {d.hint}")] if d.hint else None
@@ -249,7 +251,8 @@ def to_protocol(d: Diagnostic, uri: str, lines: list[str], codec, link: str | No
         data={
             "code": d.code,
             "hint": d.hint,
-            "suggestion": found.group(1) if found else None,
+            "suggestion": d.fix or (found.group(1) if found else None),
             "severity": d.severity.label,
+            "draft": d.draft,
         },
     )

@@ -38,9 +38,11 @@ DECLARED = (
         Severity.WARNING,
         "Every key is one the schema knows.",
         "An unknown key is usually a typo of a known one, and a typo silently drops an answer: "
-        "'catchabilty: hard' leaves the workflow's real difficulty out of the threshold.",
-        fails="good_enough:\n  catchabilty: hard",
-        passes="good_enough:\n  catchability: hard",
+        "'raech: 120' leaves how many people have the problem out of the brief. A typo of a required "
+        "field ('catchabilty: hard') is one finding, the missing field's PB002 error, at the typo and "
+        "with the fix.",
+        fails="pain:\n  raech: 120",
+        passes="pain:\n  reach: 120",
     ),
     Rule(
         "PB004",

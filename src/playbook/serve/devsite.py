@@ -16,7 +16,9 @@ from playbook.diagnostics import Diagnostic, Severity
 from playbook.layout import CONFIG_FILE, THEMES
 from playbook.load.config import ConfigError
 from playbook.load.evals import eval_file
+from playbook.serve.broken import BrokenFile, leave_out_broken
 from playbook.serve.memo import Memo, RenderMemo
+from playbook.serve.past import PastMemo
 from playbook.serve.sitefiles import SiteFiles
 from playbook.serve.stamps import stamp_file
 from playbook.site.render.page import RENDER_LIMIT, BuildError, load_theme
@@ -25,18 +27,28 @@ from playbook.workers import gc_paused
 
 @dataclass(frozen=True)
 class SiteState:
-    """One consistent version of the served site: the files of the last good build, and the
-    errors that keep the current content from building (empty when it builds)."""
+    """One consistent version of the served site and the errors in the content. When the errors
+    are ``blocking`` (the configuration, the theme), the files are the last good build's; else
+    they are the current content's without the ``broken`` briefs and pages, whose addresses show
+    their errors instead."""
 
     version: int
     files: Mapping[str, bytes] = field(default_factory=dict)
     errors: tuple[Diagnostic, ...] = ()
     built: bool = False  # False until a first build succeeds
+    broken: tuple[BrokenFile, ...] = ()
+    blocking: bool = False
+
+    def broken_at(self, name: str) -> BrokenFile | None:
+        """Return the broken brief or page whose address is the site file ``name``."""
+        return next((file for file in self.broken if file.address and file.address == name), None)
 
     def to_json(self) -> bytes:
         return json.dumps(
             {
                 "version": self.version,
+                "built": self.built,
+                "blocking": self.blocking,
                 "errors": [
                     {
                         "path": d.path,
@@ -45,9 +57,11 @@ class SiteState:
                         "code": d.code,
                         "name": d.name,
                         "message": d.message,
+                        "hint": d.hint,
                     }
                     for d in self.errors
                 ],
+                "broken": [file.to_json() for file in self.broken],
             }
         ).encode("utf-8")
 
@@ -58,7 +72,8 @@ class RebuildReport:
     errors: tuple[Diagnostic, ...]
     pages: int = 0
     reloaded: int = 0
-    message: str = ""  # a configuration or theme problem
+    message: str = ""  # a configuration or theme problem: nothing new is served
+    left_out: tuple[str, ...] = ()  # the files with errors, left out of a preview that built
 
 
 class DevSite:
@@ -79,6 +94,7 @@ class DevSite:
         self.include_drafts = include_drafts
         self.report = report  # told of every rebuild, the watcher's and a request's
         self.memo = Memo()
+        self.past = PastMemo()
         self.state = SiteState(0)
         self.changed = threading.Condition()
         self.settled = threading.Event()
@@ -140,11 +156,10 @@ class DevSite:
             analysis = analyse_project(self.root, cache=memo.files)
         except ConfigError as error:
             return self._publish_errors(tuple(error.diagnostics), started, "playbook.yaml is invalid")
-        self._note_sources(analysis)
         fresh = memo.after_analysis(analysis.config)
-        errors = tuple(d for d in analysis.diagnostics if d.severity == Severity.ERROR)
-        if errors:
-            return self._publish_errors(errors, started)
+        analysis, broken = leave_out_broken(analysis, self.include_drafts)
+        analysis = self.past.attach(analysis)  # the Changes page and marks, as build shows them
+        self._note_sources(analysis, broken)
         try:
             if fresh:
                 memo.render = RenderMemo(load_theme(analysis))
@@ -161,10 +176,13 @@ class DevSite:
         except BuildError as error:
             memo.forget_render()
             return self._publish_errors((), started, str(error))
-        self._publish(SiteState(self.state.version + 1, files, (), True))
-        return RebuildReport(_ms(started), (), files.pages, memo.files.reloaded)
+        errors = tuple(error for file in broken for error in file.errors)
+        self._publish(SiteState(self.state.version + 1, files, errors, True, broken))
+        return RebuildReport(
+            _ms(started), errors, files.pages, memo.files.reloaded, left_out=tuple(f.path for f in broken)
+        )
 
-    def _note_sources(self, analysis: Analysis) -> None:
+    def _note_sources(self, analysis: Analysis, broken: tuple[BrokenFile, ...] = ()) -> None:
         """Say which files each page of the analysis is made from, and forget the stamps of files
         it no longer reads."""
         own: dict[str, tuple[str, ...]] = {}
@@ -175,6 +193,9 @@ class DevSite:
             own[f"briefs/{brief.slug}/index.html"] = sources
         for page in analysis.pages:
             own[f"{page.slug}/index.html"] = (page.path,)
+        for file in broken:  # a broken file's address shows its errors until it is saved again
+            if file.address:
+                own.setdefault(file.address, (file.path,))
         self.own = own
         stamps = self.memo.files.stamps
         stamps.keep_only({*self.memo.files.known, *evaluations, CONFIG_FILE, *stamps.under.get(THEMES, ())})
@@ -201,7 +222,9 @@ class DevSite:
     ) -> RebuildReport:
         if message and not errors:
             errors = (Diagnostic("", 1, 1, Severity.ERROR, "build", "theme", message),)
-        self._publish(SiteState(self.state.version, self.state.files, errors, self.state.built))
+        self._publish(
+            SiteState(self.state.version, self.state.files, errors, self.state.built, blocking=True)
+        )
         return RebuildReport(_ms(started), errors, message=message)
 
     def _publish(self, state: SiteState) -> None:

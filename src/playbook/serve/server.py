@@ -23,6 +23,7 @@ from typing import Callable
 from urllib.parse import unquote
 
 from playbook.layout import LOCAL_HOSTS
+from playbook.serve.broken import broken_page
 from playbook.serve.devsite import DevSite, RebuildReport, SiteState
 from playbook.serve.watch import ChangeCollector, start_watching
 from playbook.site.render.page import BuildError
@@ -94,8 +95,12 @@ def respond(site: DevSite, method: str, raw_path: str, host: str | None, extra_h
         body = state.files.get(name)
     except BuildError as error:  # a template that fails for this page's data only
         return _template_failed(state, str(error))
-    if body is None and not name.endswith("index.html") and f"{name}/index.html" in state.files:
-        return Response(HTTPStatus.MOVED_PERMANENTLY, {"Location": path.rstrip("/") + "/"})
+    if body is None and not name.endswith("index.html"):
+        if f"{name}/index.html" in state.files or state.broken_at(f"{name}/index.html"):
+            return Response(HTTPStatus.MOVED_PERMANENTLY, {"Location": path.rstrip("/") + "/"})
+    broken = state.broken_at(name) if body is None else None
+    if broken is not None:  # left out of the preview: its address says why, and reloads once fixed
+        body = broken_page(broken)
     if body is None:
         return _not_found(state)
     kind = _content_type(name)

@@ -51,13 +51,9 @@ class SiteViews:
         self.analysis = analysis
         self.briefs = [b for b in analysis.briefs if include_drafts or not b.draft]
         self.pages = [p for p in analysis.pages if include_drafts or not p.draft]
-        # A draft left out leaves no trace: not even its findings in the counts and the criteria page.
-        hidden = {d.path for d in (*analysis.briefs, *analysis.pages) if d.draft and not include_drafts}
-        self.diagnostics = (
-            [d for d in analysis.diagnostics if d.path not in hidden]
-            if hidden
-            else list(analysis.diagnostics)
-        )
+        # A draft left out leaves no trace: not even its findings in the counts and the criteria page
+        # (the analysis marks a draft's findings, a draft that has errors included).
+        self.diagnostics = [d for d in analysis.diagnostics if include_drafts or not d.draft]
         self.visible = {b.slug for b in self.briefs}
         self.ranking: Ranking = analysis.ranking if include_drafts else analysis.published_ranking
         self.by_path: dict[str, list[Diagnostic]] = defaultdict(list)
