@@ -32,6 +32,7 @@
 
   var initial = stored();
   if (initial) root.setAttribute("data-theme", initial);
+  root.classList.add("js"); // before the first paint: the phone menu starts folded, not flashing open
 
   /* --- Theme toggle --------------------------------------------------------------------------- */
 
@@ -84,6 +85,24 @@
     }
     sync();
     slot.appendChild(button);
+  }
+
+  /* --- The navigation as a menu on narrow screens ------------------------------------------ */
+
+  function setupMenu() {
+    var nav = document.querySelector(".site-nav");
+    var button = nav && nav.querySelector(".nav-toggle");
+    if (!button) return;
+    function set(open) {
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+      nav.classList.toggle("open", open);
+    }
+    button.addEventListener("click", function () {
+      set(button.getAttribute("aria-expanded") !== "true");
+    });
+    nav.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && nav.classList.contains("open")) { set(false); button.focus(); }
+    });
   }
 
   /* --- Sortable tables -------------------------------------------------------------------------- */
@@ -228,6 +247,7 @@
 
   function enhance() {
     setupToggle();
+    setupMenu();
     Array.prototype.forEach.call(document.querySelectorAll("table[data-sortable]"), setupSorting);
     Array.prototype.forEach.call(document.querySelectorAll("form[data-filter-for]"), setupFilter);
   }
