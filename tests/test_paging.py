@@ -158,3 +158,14 @@ def test_the_filter_finds_briefs_beyond_the_first_page_from_file(browser, sites)
         assert first.inner_text() == last_ready["title"]
     finally:
         page.close()
+
+
+def test_the_chart_draws_every_ranked_brief_in_few_marks(sites):
+    site = sites[LARGE]
+    ranked = sum(1 for b in json.loads((site / "playbook.json").read_text())["briefs"] if b["rank"])
+    html = (site / "index.html").read_text(encoding="utf-8")
+    chart = html[html.index("<svg") : html.index("</svg>")]
+    labels = re.findall(r'class="point-label"[^>]*>([^<]+)<', chart)
+    drawn = sum(int(label[1:].replace(",", "")) if label.startswith("×") else 1 for label in labels)
+    assert drawn == ranked and 1 < len(labels) <= 150
+    assert f"All {ranked:,} ranked briefs" in chart and "Solve completely now, if ready" in chart

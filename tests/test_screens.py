@@ -138,3 +138,42 @@ def test_the_ranking_starts_above_the_fold_on_a_laptop(browser, site):
         assert "owner" in head and "updated" in head and "needs / has" in head
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, LAPTOP])
+def test_the_charts_axis_labels_never_collide(browser, site, viewport):
+    context, page = open_page(browser, site, "index.html", viewport)
+    try:
+        boxes = page.evaluate(
+            """() => [...document.querySelectorAll('svg.quadrant .axis-tick, svg.quadrant .axis-label')]
+                 .map(t => { const b = t.getBoundingClientRect();
+                             return [t.textContent, b.left, b.top, b.right, b.bottom]; })"""
+        )
+        assert len(boxes) >= 9
+        for i, (a, *first) in enumerate(boxes):
+            for b, *second in boxes[i + 1 :]:
+                apart = (
+                    first[2] <= second[0]
+                    or second[2] <= first[0]
+                    or first[3] <= second[1]
+                    or second[3] <= first[1]
+                )
+                assert apart, (a, b, first, second)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, LAPTOP])
+@pytest.mark.parametrize("path", ["index.html", "criteria/index.html"])
+def test_the_health_tiles_fit_five_digit_numbers(browser, site, viewport, path):
+    context, page = open_page(browser, site, path, viewport)
+    try:
+        cut = page.evaluate(
+            """() => [...document.querySelectorAll('.health-stats .stat')].map(tile => {
+                 tile.querySelector('dd').textContent = '10,000';
+                 return tile.scrollWidth > tile.clientWidth ? tile.textContent : null;
+               }).filter(Boolean)"""
+        )
+        assert cut == []
+    finally:
+        context.close()
