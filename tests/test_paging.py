@@ -169,3 +169,20 @@ def test_the_chart_draws_every_ranked_brief_in_few_marks(sites):
     drawn = sum(int(label[1:].replace(",", "")) if label.startswith("×") else 1 for label in labels)
     assert drawn == ranked and 1 < len(labels) <= 150
     assert f"All {ranked:,} ranked briefs" in chart and "Solve completely now, if ready" in chart
+
+
+def test_brief_pages_stay_light_however_many_briefs_connect(sites):
+    biggest = {n: max(p.stat().st_size for p in (sites[n] / "briefs").glob("*/index.html")) for n in sites}
+    assert biggest[LARGE] < biggest[SMALL] * 1.1, biggest
+    site = sites[LARGE]
+    data = json.loads((site / "playbook.json").read_text())["briefs"]
+    brief = data[0]
+    sharing = sum(1 for b in data if b["sufferer"]["who"] == brief["sufferer"]["who"]) - 1
+    html = (site / brief["path"] / "index.html").read_text(encoding="utf-8")
+    connections = html[html.index('class="block connections"') :]
+    for block in re.findall(r'<ul class="link-list ">(.*?)</ul>', connections, re.S):
+        assert block.count("<li>") <= 5
+    assert f">and {sharing - 5:,} more</a>" in connections and sharing > 5
+    checklist = html[html.index('id="checklist-heading"') : html.index('class="block connections"')]
+    passing = re.search(r'<p class="pass-list">(.*?)</p>', checklist, re.S).group(1)
+    assert passing.count("<a ") >= 5 and "\n" not in passing.strip()  # the passes, in one line

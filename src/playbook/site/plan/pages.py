@@ -20,6 +20,7 @@ from playbook.site.views.changes import changes_view
 from playbook.site.views.chart import render_chart
 from playbook.site.views.findings import Findings
 
+CONNECTED = 5  # briefs a brief page lists per kind of connection; "and N more" links the rest
 FIRST_FINDINGS = 10  # a rule's findings the criteria page shows before linking to all of them
 KIND_VIEWS = tuple(
     KindView(kind.kind, f"{kind.folder}/", kind.label, kind.heading, kind.intro) for kind in GROUP_KINDS
@@ -223,16 +224,18 @@ def _group_pages(kind: GroupKind, info: KindView, views: SiteViews) -> list[Plan
 
 
 def _brief_context(views: SiteViews, bodies: Bodies, findings: Findings, brief: Brief) -> dict:
-    same_sufferer, same_tags = views.neighbours(brief)
+    same_sufferer, same_tags, more_sufferer = views.neighbours(brief, CONNECTED)
     graph = views.analysis.graph
+    backlinks = views.links(graph.backlinks.get(brief.slug, ()))
     return {
         "brief": views.views[brief.slug],
         "body": bodies.brief_body(brief),
         "checklist": findings.checklist(brief),
         "related": views.links(graph.related(brief.slug)),
-        "backlinks": views.links(graph.backlinks.get(brief.slug, ())),
+        "backlinks": backlinks[:CONNECTED],
         "same_sufferer": same_sufferer,
         "same_tags": same_tags,
+        "more": {"backlinks": max(0, len(backlinks) - CONNECTED), "same_sufferer": more_sufferer},
     }
 
 

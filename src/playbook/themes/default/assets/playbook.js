@@ -127,14 +127,23 @@
     return svg;
   }
 
+  // A row's sort key, read from its cells (rows carry no copies of their values as attributes).
+  var CELLS = { rank: ".rank", title: ".problem", who: ".sufferer", pain: ".pain", completeness: ".completeness",
+    fit: ".fit-value", score: ".score", "status-order": ".status-cell", owner: ".owner", updated: ".updated" };
+  var STATUS_ORDER = ["idea", "exploring", "validated", "building", "shipped", "parked", "killed"];
+
   function keyOf(row, key, type) {
-    var raw = row.getAttribute("data-" + key);
-    if (type === "number") {
-      if (raw === null || raw === "") return Infinity; // unranked sorts last
-      var n = parseFloat(raw);
-      return isNaN(n) ? Infinity : n;
+    var cell = row.querySelector(CELLS[key] || "." + key);
+    var raw = cell ? cell.textContent.trim() : "";
+    if (key === "status-order") {
+      var at = STATUS_ORDER.indexOf(raw);
+      return at === -1 ? 99 : at;
     }
-    return (raw || "").toLowerCase();
+    if (type === "number") {
+      var n = parseFloat(raw.replace(/^\+/, ""));
+      return isNaN(n) ? Infinity : n; // unranked ("–") sorts last
+    }
+    return raw.toLowerCase();
   }
 
   function compareRows(key, type, direction) {
