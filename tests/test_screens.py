@@ -16,6 +16,7 @@ PAGES = [
     "index.html",
     "briefs/msa-redline-review/index.html",
     "briefs/ci-failure-triage/index.html",
+    "briefs/long-title/index.html",  # its breadcrumb once ran past a phone's edge
     "criteria/index.html",
     "search/index.html?q=contract",
     "tags/legal/index.html",
@@ -46,6 +47,10 @@ def site(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("screens") / "project"
     shutil.copytree(REPO / "content", root / "content")
     shutil.copy(REPO / "playbook.yaml", root / "playbook.yaml")
+    source = (root / "content/briefs/msa-redline-review.md").read_text(encoding="utf-8")
+    title = "title: Draft field customer report policy review for the legal team of a regional insurer"
+    long_title = "\n".join(title if line.startswith("title:") else line for line in source.split("\n"))
+    (root / "content/briefs/long-title.md").write_text(long_title, encoding="utf-8")
     assert main(["build", str(root), "--no-cache"]) == 0
     return root / "site"
 
