@@ -227,14 +227,16 @@ def _brief_context(views: SiteViews, bodies: Bodies, findings: Findings, brief: 
     same_sufferer, same_tags, more_sufferer = views.neighbours(brief, CONNECTED)
     graph = views.analysis.graph
     backlinks = views.links(graph.backlinks.get(brief.slug, ()))
+    related = views.links(graph.related(brief.slug))
+    listed = {link.path for link in (*related, *backlinks[:CONNECTED], *same_sufferer)}
     return {
         "brief": views.views[brief.slug],
         "body": bodies.brief_body(brief),
         "checklist": findings.checklist(brief),
-        "related": views.links(graph.related(brief.slug)),
+        "related": related,
         "backlinks": backlinks[:CONNECTED],
         "same_sufferer": same_sufferer,
-        "same_tags": same_tags,
+        "same_tags": tuple(link for link in same_tags if link.path not in listed),  # each brief listed once
         "more": {"backlinks": max(0, len(backlinks) - CONNECTED), "same_sufferer": more_sufferer},
     }
 
