@@ -29,7 +29,7 @@ def test_pages_of_a_list_link_in_order_with_gaps():
     assert list(items) == list(range(400, 500)) and (pager.first, pager.last, pager.total) == (401, 500, 950)
     assert (pager.number, pager.count, pager.previous, pager.next) == (5, 10, "tags/x/4/", "tags/x/6/")
     assert [link.title for link in pager.pages] == ["1", "…", "3", "4", "5", "6", "7", "…", "10"]
-    assert pages[-1][2].last == 950 and pages[-1][2].next == "" and pages[0][2].previous == ""
+    assert pages[-1][2].last == 950 and pages[-1][2].next is None and pages[0][2].previous is None
 
 
 def test_an_empty_list_is_one_page():
@@ -38,7 +38,20 @@ def test_an_empty_list_is_one_page():
 
 
 def test_later_pages_can_live_elsewhere():
-    assert [p for p, _, _ in paginate(list(range(201)), "", "ranking/")] == ["", "ranking/2/", "ranking/3/"]
+    pages = paginate(list(range(201)), "", "ranking/")
+    assert [p for p, _, _ in pages] == ["", "ranking/2/", "ranking/3/"]
+    assert pages[1][2].previous == "" and [link.path for link in pages[1][2].pages] == [
+        "",
+        "ranking/2/",
+        "ranking/3/",
+    ]
+
+
+def test_the_pager_links_back_to_the_index(sites):
+    html = (sites[LARGE] / "ranking/2/index.html").read_text(encoding="utf-8")
+    assert '<a href="../../index.html" rel="prev">' in html and '<a href="../../index.html">1</a>' in html
+    first = (sites[LARGE] / "index.html").read_text(encoding="utf-8")
+    assert '<a href="index.html" aria-current="page">1</a>' in first and 'rel="prev"' not in first
 
 
 @pytest.fixture(scope="module")

@@ -36,8 +36,8 @@ def paginate(
             len(items),
             start,
             start + len(chunk) - 1 if chunk else 0,
-            page_path(first, number - 1, later) if number > 1 else "",
-            page_path(first, number + 1, later) if number < count else "",
+            page_path(first, number - 1, later) if number > 1 else None,
+            page_path(first, number + 1, later) if number < count else None,
             _page_links(first, later, number, count),
         )
         pages.append((page_path(first, number, later), chunk, pager))

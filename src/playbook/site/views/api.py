@@ -223,16 +223,17 @@ class HealthView:
 @dataclass(frozen=True, slots=True)
 class PagerView:
     """Where one page of a paged list stands: the list's items ``first``..``last`` (1-based) of
-    ``total``, on page ``number`` of ``count``. ``previous``/``next`` are site paths or "";
-    ``pages`` links the first, the last and the pages near this one, a gap's path being ""."""
+    ``total``, on page ``number`` of ``count``. ``previous``/``next`` are site paths (the index's
+    is "") or None; ``pages`` links the first, the last and the pages near this one, a gap being
+    a link titled "…"."""
 
     number: int
     count: int
     total: int
     first: int
     last: int
-    previous: str
-    next: str
+    previous: str | None
+    next: str | None
     pages: tuple[LinkView, ...]
 
 
