@@ -230,4 +230,4 @@ def test_the_site_shows_the_interval_and_the_verdict(make_project, tmp_path):
     assert "<strong>a gap within the noise</strong>" in page("noise")
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "1 of them not yet proven" in index and 'class="point point-unproven"' in index
-    assert 'data-verdict="unproven"' in index and "Rings are ready on the estimate but" in index
+    assert '<span class="shape shape-unproven"' in index and "Rings are ready on the estimate but" in index

@@ -28,6 +28,7 @@ def data_makers(
     makers: dict[str, Maker] = {
         "playbook.json": lambda: playbook_json(views, config),
         "assets/search-index.js": lambda: (search_index(search_entries()),),
+        "assets/ranking-index.js": lambda: ranking_index(views),
     }
     if base_url:
         makers["feed.xml"] = lambda: (render_atom(config.title, base_url, views.views_in_rank_order()),)
@@ -44,6 +45,46 @@ def search_index(entries: list[dict]) -> bytes:
     return (
         "window.PLAYBOOK_SEARCH = " + json.dumps(entries, ensure_ascii=False, separators=(",", ":")) + ";\n"
     ).encode("utf-8")
+
+
+RANKING_FIELDS = (
+    "rank path title who who_path pain completeness fit score status tier verdict owner updated "
+    "required model search draft movement"
+).split()
+
+
+def ranking_index(views: SiteViews) -> Iterator[bytes]:
+    """Yield the ranking's compact index: one row of ``RANKING_FIELDS`` per ranked brief, in rank
+    order, from which the index page filters and sorts the whole ranking without a table of every
+    brief (a script, not JSON, so it loads from ``file://`` too)."""
+    yield (
+        b'window.PLAYBOOK_RANKING = {"fields": '
+        + json.dumps(RANKING_FIELDS).encode("utf-8")
+        + b', "rows": [\n'
+    )
+    separator = b""
+    for entry in views.ranking.ranked:
+        v = views.views[entry.brief.slug]
+        m = v.metrics
+        words = " ".join(
+            (v.title, v.who, v.problem, v.status, v.owner, *(tag.title for tag in v.tags))
+        ).lower()
+        move = [v.movement.kind, v.movement.label, v.movement.description] if v.movement else None
+        row = [v.rank, v.path, v.title, v.who, v.who_path, m.pain, m.completeness, m.fit, m.score, v.status]
+        row += [
+            m.tier,
+            m.verdict,
+            v.owner,
+            v.updated,
+            m.required_accuracy,
+            m.model_accuracy,
+            words,
+            v.draft,
+            move,
+        ]
+        yield separator + json.dumps(row, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        separator = b",\n"
+    yield b"\n]};\n"
 
 
 def playbook_json(views: SiteViews, config: Config) -> Iterator[bytes]:

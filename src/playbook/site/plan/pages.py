@@ -5,19 +5,23 @@ index is a row there (and its template, if the generic one will not do)."""
 from __future__ import annotations
 
 from functools import partial
+from typing import Callable
 
 from playbook import __version__
 from playbook.layout import GROUP_KINDS, GroupKind
 from playbook.load.config import Config
 from playbook.load.model import Brief, Page
 from playbook.site.plan.bodies import Bodies
+from playbook.site.plan.paging import PAGE_SIZE, paginate
 from playbook.site.plan.planned import PlannedPage, once
-from playbook.site.views.api import KindView, LinkView, SiteView
+from playbook.site.views.api import BriefView, FindingsView, KindView, LinkView, PagerView, SiteView
 from playbook.site.views.briefs import SiteViews
 from playbook.site.views.changes import changes_view
 from playbook.site.views.chart import render_chart
 from playbook.site.views.findings import Findings
 
+CONNECTED = 5  # briefs a brief page lists per kind of connection; "and N more" links the rest
+FIRST_FINDINGS = 10  # a rule's findings the criteria page shows before linking to all of them
 KIND_VIEWS = tuple(
     KindView(kind.kind, f"{kind.folder}/", kind.label, kind.heading, kind.intro) for kind in GROUP_KINDS
 )
@@ -36,25 +40,7 @@ def plan_pages(views: SiteViews, bodies: Bodies, findings: Findings, config: Con
     """Return every HTML page of the site, in a fixed order."""
     ranked_views = [views.views[e.brief.slug] for e in views.ranking.ranked]
     health = once(findings.health)
-    planned = [
-        PlannedPage(
-            "index.html",
-            "index.html",
-            "index",
-            config.title,
-            config.description,
-            lambda: {
-                "ready": tuple(v for v in ranked_views if v.metrics.tier == "ready"),
-                "model_gap": tuple(v for v in ranked_views if v.metrics.tier != "ready"),
-                "unranked": tuple(views.views[b.slug] for b in views.ranking.unranked),
-                "chart": render_chart(ranked_views, config.criteria.partial_below),
-                "health": health(),
-                "history_since": views.analysis.history.base_label
-                if views.analysis.history is not None
-                else None,
-            },
-        )
-    ]
+    planned = _ranking_pages(views, ranked_views, health, config)
     for brief in views.in_rank_order():
         view = views.views[brief.slug]
         planned.append(
@@ -69,20 +55,7 @@ def plan_pages(views: SiteViews, bodies: Bodies, findings: Findings, config: Con
         )
     for kind, info in zip(GROUP_KINDS, KIND_VIEWS):
         planned.extend(_group_pages(kind, info, views))
-    planned.append(
-        PlannedPage(
-            "criteria/index.html",
-            "criteria.html",
-            "criteria",
-            "Criteria",
-            "The criteria every brief is checked against.",
-            lambda: {
-                "rules": findings.rule_views(),
-                "diagnostics": findings.diagnostic_views(),
-                "health": health(),
-            },
-        )
-    )
+    planned.extend(_criteria_pages(findings, health))
     history = views.analysis.history
     if history is not None:
         pages_of = {brief.path: views.views[brief.slug].path for brief in views.briefs}
@@ -112,6 +85,116 @@ def plan_pages(views: SiteViews, bodies: Bodies, findings: Findings, config: Con
     return planned
 
 
+def _ranking_pages(
+    views: SiteViews, ranked_views: list[BriefView], health: Callable[[], object], config: Config
+) -> list[PlannedPage]:
+    """The index and the ranking's later pages (``ranking/2/``...): each lists a page of ranks,
+    and the first adds the chart, the health and the briefs not ranked."""
+    ready = sum(1 for v in ranked_views if v.metrics.tier == "ready")
+    unranked = [views.views[b.slug] for b in views.ranking.unranked]
+    counts = {
+        "ranked": len(ranked_views),
+        "ready": ready,
+        "unproven": sum(
+            1 for v in ranked_views if v.metrics.tier == "ready" and v.metrics.verdict == "unproven"
+        ),
+        "model_gap": len(ranked_views) - ready,
+        "unranked": len(unranked),
+    }
+    history = views.analysis.history
+    planned = []
+    for path, chunk, pager in paginate(ranked_views, "", "ranking/"):
+        context = {
+            "ready": tuple(v for v in chunk if v.metrics.tier == "ready"),
+            "model_gap": tuple(v for v in chunk if v.metrics.tier != "ready"),
+            "counts": counts,
+            "pager": pager,
+            "history_since": history.base_label if history is not None else None,
+        }
+        if pager.number == 1:
+            planned.append(
+                PlannedPage(
+                    "index.html",
+                    "index.html",
+                    "index",
+                    config.title,
+                    config.description,
+                    partial(_first_ranking_page, context, ranked_views, unranked, health, config),
+                )
+            )
+        else:
+            title = f"Ranking, page {pager.number} of {pager.count}"
+            planned.append(PlannedPage(f"{path}index.html", "index.html", "index", title, "", context))
+    return planned
+
+
+def _first_ranking_page(
+    context: dict,
+    ranked_views: list[BriefView],
+    unranked: list[BriefView],
+    health: Callable[[], object],
+    config: Config,
+) -> dict:
+    return {
+        **context,
+        "unranked": tuple(unranked[:PAGE_SIZE]),
+        "unranked_groups": tuple(
+            LinkView(status, f"status/{status}/", f"{sum(1 for v in unranked if v.status == status):,}")
+            for status in dict.fromkeys(v.status for v in unranked)
+        ),
+        "chart": render_chart(ranked_views, config.criteria.partial_below),
+        "health": health(),
+    }
+
+
+def _criteria_pages(findings: Findings, health: Callable[[], object]) -> list[PlannedPage]:
+    """The criteria page, with each rule's first findings, and each rule's findings paged under
+    ``criteria/<CODE>/``."""
+    by_rule = once(findings.by_rule)
+    planned = [
+        PlannedPage(
+            "criteria/index.html",
+            "criteria.html",
+            "criteria",
+            "Criteria",
+            "The criteria every brief is checked against.",
+            lambda: {
+                "rules": findings.rule_views(),
+                "findings": tuple(
+                    FindingsView(
+                        rule, diagnostics[:FIRST_FINDINGS], len(diagnostics), f"criteria/{rule.code}/"
+                    )
+                    for rule, diagnostics in by_rule()
+                    if diagnostics
+                ),
+                "health": health(),
+            },
+        )
+    ]
+    for rule, count in findings.finding_counts():
+        first = f"criteria/{rule.code}/"
+        for path, _, pager in paginate(range(count), first):
+            title = f"{rule.code} {rule.name}: findings" + (
+                f", page {pager.number}" if pager.number > 1 else ""
+            )
+            planned.append(
+                PlannedPage(
+                    f"{path}index.html",
+                    "findings.html",
+                    "findings",
+                    title,
+                    rule.summary,
+                    partial(_findings_page, by_rule, rule.code, pager),
+                )
+            )
+    return planned
+
+
+def _findings_page(by_rule: Callable[[], object], code: str, pager: PagerView) -> dict:
+    rule, diagnostics = next((r, d) for r, d in by_rule() if r.code == code)
+    return {"rule": rule, "diagnostics": diagnostics[pager.first - 1 : pager.last], "pager": pager}
+
+
 def _group_pages(kind: GroupKind, info: KindView, views: SiteViews) -> list[PlannedPage]:
     groups = views.groups[kind.kind]
     pages = [
@@ -125,30 +208,36 @@ def _group_pages(kind: GroupKind, info: KindView, views: SiteViews) -> list[Plan
         )
     ]
     for group in groups.values():
-        pages.append(
-            PlannedPage(
-                f"{group.path}index.html",
-                "group.html",
-                "group",
-                f"{kind.heading}: {group.name}",
-                "",
-                {"group": group, "kind_info": info},
+        for path, chunk, pager in paginate(group.briefs, group.path):
+            title = f"{kind.heading}: {group.name}" + (f", page {pager.number}" if pager.number > 1 else "")
+            pages.append(
+                PlannedPage(
+                    f"{path}index.html",
+                    "group.html",
+                    "group",
+                    title,
+                    "",
+                    {"group": group, "briefs": chunk, "pager": pager, "kind_info": info},
+                )
             )
-        )
     return pages
 
 
 def _brief_context(views: SiteViews, bodies: Bodies, findings: Findings, brief: Brief) -> dict:
-    same_sufferer, same_tags = views.neighbours(brief)
+    same_sufferer, same_tags, more_sufferer = views.neighbours(brief, CONNECTED)
     graph = views.analysis.graph
+    backlinks = views.links(graph.backlinks.get(brief.slug, ()))
+    related = views.links(graph.related(brief.slug))
+    listed = {link.path for link in (*related, *backlinks[:CONNECTED], *same_sufferer)}
     return {
         "brief": views.views[brief.slug],
         "body": bodies.brief_body(brief),
         "checklist": findings.checklist(brief),
-        "related": views.links(graph.related(brief.slug)),
-        "backlinks": views.links(graph.backlinks.get(brief.slug, ())),
+        "related": related,
+        "backlinks": backlinks[:CONNECTED],
         "same_sufferer": same_sufferer,
-        "same_tags": same_tags,
+        "same_tags": tuple(link for link in same_tags if link.path not in listed),  # each brief listed once
+        "more": {"backlinks": max(0, len(backlinks) - CONNECTED), "same_sufferer": more_sufferer},
     }
 
 

@@ -221,6 +221,34 @@ class HealthView:
 
 
 @dataclass(frozen=True, slots=True)
+class PagerView:
+    """Where one page of a paged list stands: the list's items ``first``..``last`` (1-based) of
+    ``total``, on page ``number`` of ``count``. ``previous``/``next`` are site paths (the index's
+    is "") or None; ``pages`` links the first, the last and the pages near this one, a gap being
+    a link titled "…"."""
+
+    number: int
+    count: int
+    total: int
+    first: int
+    last: int
+    previous: str | None
+    next: str | None
+    pages: tuple[LinkView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FindingsView:
+    """One rule's findings on the criteria page: the first few, how many in all, and the pages
+    (``path``) that list every one of them."""
+
+    rule: RuleView
+    diagnostics: tuple[DiagnosticView, ...]
+    total: int
+    path: str  # "criteria/PB202/"
+
+
+@dataclass(frozen=True, slots=True)
 class SiteView:
     title: str
     description: str

@@ -194,20 +194,24 @@ class SiteViews:
             link = self.link_views[slug] = LinkView(view.title, view.path, view.status)
         return link
 
-    def neighbours(self, brief: Brief) -> tuple[tuple[LinkView, ...], tuple[LinkView, ...]]:
-        """Return up to ten briefs sharing the sufferer, and up to ten sharing the most tags,
-        best ranked first; only the top of each group is looked at, so big groups cost nothing."""
+    def neighbours(
+        self, brief: Brief, cap: int = 10
+    ) -> tuple[tuple[LinkView, ...], tuple[LinkView, ...], int]:
+        """Return up to ``cap`` briefs sharing the sufferer, up to ``cap`` sharing the most tags,
+        best ranked first, and how many more share the sufferer; only the top of each group is
+        looked at, so big groups cost nothing."""
         sufferer = self.groups["sufferer"][name_slug(brief.sufferer.who)]
-        same_sufferer = [v.slug for v in sufferer.briefs[:11] if v.slug != brief.slug][:10]
+        same_sufferer = [v.slug for v in sufferer.briefs[: cap + 1] if v.slug != brief.slug][:cap]
         counts: dict[str, int] = {}
         for tag in brief.tags:
             for slug in self._group_head(name_slug(tag)):
                 if slug != brief.slug:
                     counts[slug] = counts.get(slug, 0) + 1
         same_tags = sorted(counts, key=counts.__getitem__, reverse=True)[
-            :10
+            :cap
         ]  # stable: rank order among equals
-        return self.links(same_sufferer), self.links(same_tags)
+        shown = self.links(same_sufferer)
+        return shown, self.links(same_tags), len(sufferer.briefs) - 1 - len(shown)
 
     def _group_head(self, tag: str) -> list[str]:
         head = self.tag_heads.get(tag)

@@ -111,6 +111,20 @@ class Findings:
             )
         return tuple(views)
 
+    def finding_counts(self) -> list[tuple[RuleView, int]]:
+        """Return each rule that found something, with how many findings (accepted ones too)."""
+        counts: dict[str, int] = defaultdict(int)
+        for d in self.diagnostics:
+            counts[d.code] += 1
+        return [(rule, counts[rule.code]) for rule in self.rule_views() if counts[rule.code]]
+
+    def by_rule(self) -> list[tuple[RuleView, tuple[DiagnosticView, ...]]]:
+        """Return every rule with its diagnostics, each linked to its brief, in the order found."""
+        found: dict[str, list[DiagnosticView]] = defaultdict(list)
+        for view in self.diagnostic_views():
+            found[view.code].append(view)
+        return [(rule, tuple(found.get(rule.code, ()))) for rule in self.rule_views()]
+
     def diagnostic_views(self) -> tuple[DiagnosticView, ...]:
         """Return every diagnostic, with a link to its brief."""
         by_file = {b.path: b for b in self.briefs}

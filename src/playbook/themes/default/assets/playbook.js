@@ -1,4 +1,5 @@
-/* playbook default theme: light/dark toggle, sortable and filterable ranked tables.
+/* playbook default theme: light/dark toggle, the phone menu, sortable tables (the index's
+   filter and its sort over the whole ranking are ranking.js's).
    Loaded in <head> without defer so a stored theme applies before the first paint; everything
    that touches the page waits for DOMContentLoaded. No inline scripts, so a strict
    Content-Security-Policy (script-src 'self') works. Without JavaScript the pages are complete:
@@ -32,6 +33,7 @@
 
   var initial = stored();
   if (initial) root.setAttribute("data-theme", initial);
+  root.classList.add("js"); // before the first paint: the phone menu starts folded, not flashing open
 
   /* --- Theme toggle --------------------------------------------------------------------------- */
 
@@ -86,6 +88,24 @@
     slot.appendChild(button);
   }
 
+  /* --- The navigation as a menu on narrow screens ------------------------------------------ */
+
+  function setupMenu() {
+    var nav = document.querySelector(".site-nav");
+    var button = nav && nav.querySelector(".nav-toggle");
+    if (!button) return;
+    function set(open) {
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+      nav.classList.toggle("open", open);
+    }
+    button.addEventListener("click", function () {
+      set(button.getAttribute("aria-expanded") !== "true");
+    });
+    nav.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && nav.classList.contains("open")) { set(false); button.focus(); }
+    });
+  }
+
   /* --- Sortable tables -------------------------------------------------------------------------- */
 
   function sortIcon() {
@@ -107,14 +127,23 @@
     return svg;
   }
 
+  // A row's sort key, read from its cells (rows carry no copies of their values as attributes).
+  var CELLS = { rank: ".rank", title: ".problem", who: ".sufferer", pain: ".pain", completeness: ".completeness",
+    fit: ".fit-value", score: ".score", "status-order": ".status-cell", owner: ".owner", updated: ".updated" };
+  var STATUS_ORDER = ["idea", "exploring", "validated", "building", "shipped", "parked", "killed"];
+
   function keyOf(row, key, type) {
-    var raw = row.getAttribute("data-" + key);
-    if (type === "number") {
-      if (raw === null || raw === "") return Infinity; // unranked sorts last
-      var n = parseFloat(raw);
-      return isNaN(n) ? Infinity : n;
+    var cell = row.querySelector(CELLS[key] || "." + key);
+    var raw = cell ? cell.textContent.trim() : "";
+    if (key === "status-order") {
+      var at = STATUS_ORDER.indexOf(raw);
+      return at === -1 ? 99 : at;
     }
-    return (raw || "").toLowerCase();
+    if (type === "number") {
+      var n = parseFloat(raw.replace(/^\+/, ""));
+      return isNaN(n) ? Infinity : n; // unranked ("–") sorts last
+    }
+    return raw.toLowerCase();
   }
 
   function compareRows(key, type, direction) {
@@ -148,6 +177,11 @@
       if (other !== th) other.removeAttribute("aria-sort");
     });
     th.setAttribute("aria-sort", direction);
+    if (table.hasAttribute("data-source")) {
+      // A paged ranking sorts its whole data, not the rows on this page (ranking.js).
+      table.dispatchEvent(new CustomEvent("playbook:sort", { detail: { key: key, type: type, direction: direction } }));
+      return;
+    }
 
     Array.prototype.forEach.call(table.tBodies, function (tbody) {
       var rows = Array.prototype.filter.call(tbody.rows, function (row) {
@@ -179,57 +213,10 @@
     });
   }
 
-  /* --- Filtering ------------------------------------------------------------------------------- */
-
-  function setupFilter(form) {
-    var table = document.getElementById(form.getAttribute("data-filter-for"));
-    if (!table) return;
-    var text = form.elements.namedItem("text");
-    var tier = form.elements.namedItem("tier");
-    var status = form.elements.namedItem("status");
-    var count = form.querySelector(".filter-count");
-    var rows = Array.prototype.slice.call(table.querySelectorAll("tr.brief-row"));
-
-    function apply() {
-      var words = (text && text.value || "").toLowerCase().split(/\s+/).filter(Boolean);
-      var wantTier = tier ? tier.value : "";
-      var wantStatus = status ? status.value : "";
-      var shown = 0;
-      rows.forEach(function (row) {
-        var haystack = row.getAttribute("data-search") || "";
-        var ok = (!wantTier || row.getAttribute("data-tier") === wantTier) &&
-                 (!wantStatus || row.getAttribute("data-status") === wantStatus) &&
-                 words.every(function (w) { return haystack.indexOf(w) !== -1; });
-        row.hidden = !ok;
-        if (ok) shown += 1;
-      });
-      Array.prototype.forEach.call(table.tBodies, function (tbody) {
-        var groupTier = tbody.getAttribute("data-tier-group");
-        var mine = Array.prototype.filter.call(tbody.rows, function (r) { return r.classList.contains("brief-row"); });
-        var visible = mine.filter(function (r) { return !r.hidden; }).length;
-        var empty = tbody.querySelector(".empty-row");
-        var tierRow = tbody.querySelector(".tier-row");
-        var excluded = wantTier && groupTier && groupTier !== wantTier;
-        if (tierRow) tierRow.hidden = excluded;
-        if (empty) empty.hidden = excluded || visible > 0;
-      });
-      var filtering = words.length || wantTier || wantStatus;
-      if (count) {
-        count.textContent = filtering ? "Showing " + shown + " of " + rows.length + " briefs" : "";
-      }
-    }
-
-    form.addEventListener("input", apply);
-    form.addEventListener("change", apply);
-    form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
-    form.hidden = false;
-    apply();
-  }
-
   function enhance() {
     setupToggle();
+    setupMenu();
     Array.prototype.forEach.call(document.querySelectorAll("table[data-sortable]"), setupSorting);
-    Array.prototype.forEach.call(document.querySelectorAll("form[data-filter-for]"), setupFilter);
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", enhance);

@@ -1,0 +1,201 @@
+"""Lists that scale: the ranking, the tag, status and sufferer pages and each rule's findings are
+paged, so no HTML page grows with the playbook, every brief stays a plain link away, and the
+index filters and sorts the whole ranking from its data. Checked on generated playbooks
+(bench/generate.py) of two sizes: what must stay bounded is compared between them."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from bench.generate import generate
+from playbook.cli.main import main
+from playbook.site.plan.paging import PAGE_SIZE, paginate
+from tests.support.sitecheck import parse
+
+SMALL, LARGE = 250, 750
+PAGE_BUDGET = 500_000  # bytes: no HTML page over it, at any size (issue 25)
+
+
+def test_pages_of_a_list_link_in_order_with_gaps():
+    pages = paginate(list(range(950)), "tags/x/", size=100)
+    assert [path for path, _, _ in pages][:3] == ["tags/x/", "tags/x/2/", "tags/x/3/"]
+    path, items, pager = pages[4]
+    assert list(items) == list(range(400, 500)) and (pager.first, pager.last, pager.total) == (401, 500, 950)
+    assert (pager.number, pager.count, pager.previous, pager.next) == (5, 10, "tags/x/4/", "tags/x/6/")
+    assert [link.title for link in pager.pages] == ["1", "…", "3", "4", "5", "6", "7", "…", "10"]
+    assert pages[-1][2].last == 950 and pages[-1][2].next is None and pages[0][2].previous is None
+
+
+def test_an_empty_list_is_one_page():
+    ((path, items, pager),) = paginate([], "", "ranking/")
+    assert path == "" and list(items) == [] and (pager.count, pager.total, pager.pages[0].path) == (1, 0, "")
+
+
+def test_later_pages_can_live_elsewhere():
+    pages = paginate(list(range(201)), "", "ranking/")
+    assert [p for p, _, _ in pages] == ["", "ranking/2/", "ranking/3/"]
+    assert pages[1][2].previous == "" and [link.path for link in pages[1][2].pages] == [
+        "",
+        "ranking/2/",
+        "ranking/3/",
+    ]
+
+
+def test_the_pager_links_back_to_the_index(sites):
+    html = (sites[LARGE] / "ranking/2/index.html").read_text(encoding="utf-8")
+    assert '<a href="../../index.html" rel="prev">' in html and '<a href="../../index.html">1</a>' in html
+    first = (sites[LARGE] / "index.html").read_text(encoding="utf-8")
+    assert '<a href="index.html" aria-current="page">1</a>' in first and 'rel="prev"' not in first
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory) -> dict[int, Path]:
+    """Generated playbooks of two sizes, each built once."""
+    built = {}
+    for n in (SMALL, LARGE):
+        root = tmp_path_factory.mktemp(f"paged-{n}") / "project"
+        generate(n, root)
+        assert main(["build", str(root), "--no-cache", "--quiet"]) == 0
+        built[n] = root / "site"
+    return built
+
+
+def html_sizes(site: Path) -> dict[str, int]:
+    return {str(p.relative_to(site)): p.stat().st_size for p in site.rglob("*.html")}
+
+
+@pytest.mark.parametrize("n", [SMALL, LARGE])
+def test_no_page_over_the_budget(sites, n):
+    sizes = html_sizes(sites[n])
+    biggest = max(sizes, key=sizes.get)
+    assert sizes[biggest] < PAGE_BUDGET, (biggest, sizes[biggest])
+
+
+def test_the_biggest_pages_do_not_grow_with_the_playbook(sites):
+    small, large = html_sizes(sites[SMALL]), html_sizes(sites[LARGE])
+    for page in ("index.html", "criteria/index.html"):  # a group's page grows until it holds a full page
+        assert large[page] < small[page] * 1.15, (page, small[page], large[page])
+    assert max(large.values()) < max(small.values()) * 1.15
+
+
+def test_the_site_grows_linearly(sites):
+    small, large = (sum(p.stat().st_size for p in sites[n].rglob("*") if p.is_file()) for n in (SMALL, LARGE))
+    assert large / LARGE < small / SMALL * 1.1, (small / SMALL, large / LARGE)
+
+
+def test_every_brief_is_a_plain_link_away_from_the_index(sites):
+    site = sites[LARGE]
+    seen, queue = {"index.html"}, ["index.html"]
+    while queue:  # follow <a href> only, as a reader without JavaScript (or a crawler) would
+        page = queue.pop()
+        for link in parse((site / page).read_text(encoding="utf-8")).links:
+            parts = urlsplit(link)
+            if parts.scheme or not parts.path.endswith(".html"):
+                continue
+            target = str(((site / page).parent / parts.path).resolve().relative_to(site.resolve()))
+            if target not in seen and (site / target).is_file():
+                seen.add(target)
+                queue.append(target)
+    briefs = {str(p.relative_to(site)) for p in (site / "briefs").glob("*/index.html")}
+    assert len(briefs) == LARGE and briefs <= seen, sorted(briefs - seen)[:5]
+
+
+def test_the_ranking_pages_list_each_ranked_brief_once_in_rank_order(sites):
+    site = sites[LARGE]
+    ranked = [b["path"] for b in json.loads((site / "playbook.json").read_text())["briefs"] if b["rank"]]
+    pages = ["index.html"] + [f"ranking/{n}/index.html" for n in range(2, -(-len(ranked) // PAGE_SIZE) + 1)]
+    listed = []
+    for page in pages:
+        html = (site / page).read_text(encoding="utf-8")
+        table = html[html.index('<table class="ranking"') : html.index("</table>")]
+        listed += re.findall(
+            r'<th scope="row" class="problem"><a href="(?:\.\./\.\./)?([^"]+)index\.html"', table
+        )
+    assert listed == ranked
+    assert not (site / "ranking" / str(len(pages) + 1)).exists()
+
+
+def test_each_rules_pages_list_every_finding_once(sites, tmp_path):
+    site = sites[LARGE]
+    code, out, _ = run_check(site.parent)
+    expected = Counter(d["code"] for d in json.loads(out)["diagnostics"])
+    listed: Counter = Counter()
+    for page in (site / "criteria").glob("PB*/**/index.html"):
+        listed[page.relative_to(site / "criteria").parts[0]] += page.read_text(encoding="utf-8").count(
+            '<tr class="diagnostic '
+        )
+    assert listed == expected and sum(expected.values()) > PAGE_SIZE * 2
+    criteria = (site / "criteria/index.html").read_text(encoding="utf-8")
+    for rule, count in expected.items():
+        assert (
+            f'href="../criteria/{rule}/index.html">All {count:,} findings of {rule}' in criteria
+            or count <= 10
+        )
+
+
+def run_check(root: Path) -> tuple[int, str, str]:
+    import io
+
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["check", str(root), "--format", "json"], stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_the_filter_finds_briefs_beyond_the_first_page_from_file(browser, sites):
+    site = sites[LARGE]
+    ranked = [b for b in json.loads((site / "playbook.json").read_text())["briefs"] if b["rank"]]
+    far = ranked[-1]  # on the last page, not in the index's table
+    page = browser.new_page()
+    try:
+        page.goto((site / "index.html").as_uri())
+        assert page.locator(f'#ranking a[href="{far["path"]}index.html"]').count() == 0
+        page.fill("#filter-text", far["title"])
+        page.locator(f'#ranking a[href="{far["path"]}index.html"]').wait_for(timeout=5_000)
+        assert "Showing 1 of 1 matching" in page.locator(".filter-count").inner_text()
+        assert page.locator(".pager").first.is_hidden()
+        page.fill("#filter-text", "")
+        page.wait_for_function("document.querySelector('.filter-count').textContent === ''", timeout=5_000)
+        assert (
+            page.locator("#ranking tr.brief-row").count() == PAGE_SIZE
+            and page.locator(".pager").first.is_visible()
+        )
+        page.locator("th[data-sort=rank] button").click()  # rank descending, within the tiers
+        last_ready = [b for b in ranked if b["tier"] == "ready"][-1]
+        first = page.locator("#ranking tbody[data-tier-group=ready] tr.brief-row .problem a").first
+        assert first.inner_text() == last_ready["title"]
+    finally:
+        page.close()
+
+
+def test_the_chart_draws_every_ranked_brief_in_few_marks(sites):
+    site = sites[LARGE]
+    ranked = sum(1 for b in json.loads((site / "playbook.json").read_text())["briefs"] if b["rank"])
+    html = (site / "index.html").read_text(encoding="utf-8")
+    chart = html[html.index("<svg") : html.index("</svg>")]
+    labels = re.findall(r'class="point-label"[^>]*>([^<]+)<', chart)
+    drawn = sum(int(label[1:].replace(",", "")) if label.startswith("×") else 1 for label in labels)
+    assert drawn == ranked and 1 < len(labels) <= 150
+    assert f"All {ranked:,} ranked briefs" in chart and "Solve completely now, if ready" in chart
+
+
+def test_brief_pages_stay_light_however_many_briefs_connect(sites):
+    biggest = {n: max(p.stat().st_size for p in (sites[n] / "briefs").glob("*/index.html")) for n in sites}
+    assert biggest[LARGE] < biggest[SMALL] * 1.1, biggest
+    site = sites[LARGE]
+    data = json.loads((site / "playbook.json").read_text())["briefs"]
+    brief = data[0]
+    sharing = sum(1 for b in data if b["sufferer"]["who"] == brief["sufferer"]["who"]) - 1
+    html = (site / brief["path"] / "index.html").read_text(encoding="utf-8")
+    connections = html[html.index('class="block connections"') :]
+    for block in re.findall(r'<ul class="link-list ">(.*?)</ul>', connections, re.S):
+        assert block.count("<li>") <= 5
+    assert f">and {sharing - 5:,} more</a>" in connections and sharing > 5
+    checklist = html[html.index('id="checklist-heading"') : html.index('class="block connections"')]
+    passing = re.search(r'<p class="pass-list">(.*?)</p>', checklist, re.S).group(1)
+    assert passing.count("<a ") >= 5 and "\n" not in passing.strip()  # the passes, in one line
