@@ -111,7 +111,7 @@ CASES = [
         "PB201",
         [
             (
-                "  measured_on: 200 real vendor contracts, hand-labelled",
+                "  measured_on: 500 real vendor contracts, hand-labelled",
                 "  measured_on: MMLU and the public leaderboard",
             )
         ],
@@ -121,7 +121,7 @@ CASES = [
     ),
     (
         "PB201",
-        [("  measured_on: 200 real vendor contracts, hand-labelled", "  measured_on: SWE-bench Verified")],
+        [("  measured_on: 500 real vendor contracts, hand-labelled", "  measured_on: SWE-bench Verified")],
         True,
         "measured_on",
         16,
@@ -266,6 +266,7 @@ def test_registry_holds_every_rule_of_the_design_in_order():
         "PB202",
         "PB203",
         "PB204",
+        "PB205",
         "PB301",
         "PB302",
         "PB303",

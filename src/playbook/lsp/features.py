@@ -21,6 +21,7 @@ NUMBERS = {
     "accuracy",
     "samples",
     "eval",
+    "eval_slice",
     "error_cost",
     "catchability",
     "emotional_state",
