@@ -190,7 +190,8 @@ def _negated(prose: Prose, start: int) -> bool:
 
 # A count measured_on states in digits ("120 real launch briefs", "1,200 invoice lines"): not part
 # of a larger number or a name ("form 941", "tier 2"), nor a year, a share or a span of time.
-STATED_COUNT = re.compile(r"(?<![\w$€£¥₹#.,/-])(\d{1,3}(?:,\d{3})+|\d{1,9})(?![\w%/-]|[.,]\d)")
+STATED_COUNT = re.compile(r"(?<![\w$€£¥₹#.,/-])(\d{1,3}(?:,\d{3})+|\d{1,9})(?![\w%/(-]|[.,]\d)")
+FEWEST = 10  # fewer is a count of raters, partners or sites ("3 marketers", "6 farms"), not of cases
 NOT_CASES = re.compile(
     r"\s*(?:"
     + one_of(
@@ -202,7 +203,8 @@ NOT_CASES = re.compile(
 NAMES = IDENTIFIERS - {"the"}
 PHRASE = re.compile(r"(?:\s+[^\s,;.:()]+){0,3}")  # what a count counts: the words after it, in its clause
 WHAT_ENDS = frozenset(
-    "from of in by with on at across over during for that which and sampled drawn taken".split()
+    """from of in by with on at across over during for that which and sampled drawn taken the our a an
+    we w/""".split()
 )
 
 
@@ -216,7 +218,7 @@ def stated_counts(text: str) -> list[tuple[int, str]]:
         count = int(digits.replace(",", ""))
         before = text[max(0, match.start() - 12) : match.start()].split()
         if (
-            count < 2
+            count < FEWEST
             or ("," not in digits and len(digits) == 4 and 1900 <= count <= 2099)
             or NOT_CASES.match(text, match.end())
             or (before and before[-1].lower().strip("(") in NAMES)

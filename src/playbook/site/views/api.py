@@ -118,6 +118,9 @@ class TimelineView:
     crossed: str  # "crossed into ready on 2026-07-01", or ""
     status_changes: tuple[str, ...]  # "2026-09-01: exploring → building", newest first
     points: int
+    slices: tuple[
+        str, ...
+    ] = ()  # each slice from its first commit to now: "'nda' 0.88, gap (2026-06-01) → …"
 
 
 @dataclass(frozen=True, slots=True)
