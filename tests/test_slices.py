@@ -186,7 +186,7 @@ def test_the_page_and_playbook_json_show_the_slices(make_project, run, tmp_path)
     assert run("build", str(root), "-o", str(out), "-q")[0] == 0
     page = (out / "briefs/b/index.html").read_text(encoding="utf-8")
     section = page[page.index('<div class="slices"') : page.index("</table>")]
-    assert "Ready today for doc_type dpa, nda</strong>" in section
+    assert "Ready today for doc_type dpa and nda</strong>" in section
     assert section.count('<g class="slice-row slice-') == 3
     assert '<g class="slice-row slice-gap"><title>msa: 0.60 on 188 cases (0.53–0.67), gap</title>' in section
     assert 'role="img" aria-label="The accuracy of each doc_type against the 0.90' in section
@@ -196,7 +196,10 @@ def test_the_page_and_playbook_json_show_the_slices(make_project, run, tmp_path)
         ("gap", "msa"),
         ("proven", "nda"),
     ]
-    assert '<td class="num">212</td><td class="num">0.98</td><td class="num">0.95–0.99</td>' in rows[0][2]
+    assert (
+        '<td class="num">212</td><td class="num">0.98 <span class="slice-range">(0.95–0.99)</span></td>'
+        in rows[0][2]
+    )
     assert "slice-too-small" not in section and "fewer than 30 cases is too small to judge" in section
     data = json.loads((out / "playbook.json").read_text(encoding="utf-8"))
     [entry] = [b for b in data["briefs"] if b["slug"] == "b"]

@@ -141,7 +141,7 @@ class SliceView:
 class SlicesView:
     """The brief's evaluation by ``model.eval_slice`` (``field``): ``chart`` is an inline SVG of
     each slice's accuracy and interval against the need; ``rows`` say the same as a table;
-    ``ready`` names the slices proven ready ("" when none is)."""
+    ``ready`` names the slices proven ready, "nda and dpa" ("" when none is)."""
 
     field: str
     chart: object

@@ -32,7 +32,8 @@ def slices_view(field: str, m: Metrics, min_cases: int) -> SlicesView | None:
         for one in slices
     )
     ready = [row.name for row in rows if row.verdict == PROVEN]
-    return SlicesView(field, _chart(field, rows, required), rows, ", ".join(ready), min_cases)
+    named = ", ".join(ready[:-1]) + " and " + ready[-1] if len(ready) > 1 else "".join(ready)
+    return SlicesView(field, _chart(field, rows, required), rows, named, min_cases)
 
 
 def _chart(field: str, rows: tuple[SliceView, ...], required: float) -> Markup:
