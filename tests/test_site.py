@@ -86,7 +86,7 @@ def test_index_ranks_in_tiers_with_chart_and_health(example):
 
 def test_brief_page_explains_itself(example):
     html = page(example, "briefs/msa-redline-review/index.html")
-    assert "Ranked 11 of 11, behind every ready brief: the workflow needs 0.97 but the model has 0.85" in html
+    assert "Ranked 12 of 12, behind every ready brief: the workflow needs 0.97 but the model has 0.85" in html
     assert "needs 0.85, model has 0.85" in html  # the smallest lever
     assert "PB202" in html and "model-gap" in html
     assert 'href="../../briefs/lease-abstraction/index.html"' in html  # related
