@@ -209,6 +209,11 @@ def test_the_page_and_playbook_json_show_the_slices(make_project, run, tmp_path)
         ("nda", "proven"),
     ]
     assert 'class="slices"' not in (out / "index.html").read_text(encoding="utf-8")
+    criteria = (out / "criteria/index.html").read_text(encoding="utf-8")
+    rule = criteria[criteria.index('id="PB205"') :]
+    rule = rule[: rule.index("</section>")] if "</section>" in rule else rule[:4000]
+    assert "ready-slice" in rule and "whole 0.86 on 600 cases, needs 0.90" in rule
+    assert "nda 0.93 on 40, msa 0.86 on 560" in rule
 
 
 def test_a_page_without_slices_has_no_slice_section(make_project, run, tmp_path):
@@ -239,3 +244,16 @@ def test_the_history_follows_each_slice(tmp_path, monkeypatch):
     history = page[page.index('aria-label="Slices over time"') :]
     assert "<li>&#39;nda&#39;: 0.85, gap (2026-06-01) → 0.97, proven ready (2026-07-01)</li>" in history
     assert "<li>&#39;msa&#39;: 0.60, gap (2026-06-01) → 0.60, gap (2026-07-01)</li>" in history
+
+
+def test_a_slice_name_is_text_on_the_page_and_in_the_terminal(make_project, run, tmp_path):
+    payload = '"><img src=x onerror=alert(1)><script>alert(2)</script>\x1b[2J'
+    root = project(make_project, {payload: (40, 40), "msa": (300, 400)})
+    out = tmp_path / "site"
+    assert run("build", str(root), "-o", str(out), "-q")[0] == 0
+    page = (out / "briefs/b/index.html").read_text(encoding="utf-8")
+    assert "<img src=x" not in page and "<script>alert" not in page
+    assert page.count("&lt;img src=x onerror=alert(1)&gt;") >= 3  # the chart's title and name, the table
+    _, text, _ = run("rank", str(root), "--why", "--color", "never")
+    _, check, _ = run("check", str(root), "--color", "never")
+    assert "\x1b" not in text + check and "\\x1b[2J" in text
