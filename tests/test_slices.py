@@ -16,6 +16,8 @@ from playbook.analysis.project import analyse_project
 from playbook.analysis.slices import SliceMetrics, derive_slices, describe_slices, slice_verdict
 from playbook.load.evals import Evaluation, SliceCount
 from playbook.rules import RULES
+from playbook.site.views.briefs import SiteViews
+from playbook.site.views.carried import Carried
 from tests.support.briefs import brief, line_of
 from tests.support.history_repo import commit, git
 from tests.support.hostile import cli
@@ -257,3 +259,13 @@ def test_a_slice_name_is_text_on_the_page_and_in_the_terminal(make_project, run,
     _, text, _ = run("rank", str(root), "--why", "--color", "never")
     _, check, _ = run("check", str(root), "--color", "never")
     assert "\x1b" not in text + check and "\\x1b[2J" in text
+
+
+def test_a_view_kept_for_serve_is_remade_when_min_slice_cases_changes(make_project):
+    root = project(make_project)
+    carried = Carried()
+    before = SiteViews(analyse_project(root, today=TODAY), carried=carried).views["b"].slices
+    (root / "playbook.yaml").write_text("ranking:\n  min_slice_cases: 100\n", encoding="utf-8")
+    after = SiteViews(analyse_project(root, today=TODAY), carried=carried).views["b"].slices
+    assert [row.verdict for row in after.rows] == [row.verdict for row in before.rows]  # every slice has 100+
+    assert (before.min_cases, after.min_cases) == (30, 100)

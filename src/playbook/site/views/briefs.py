@@ -101,6 +101,7 @@ class SiteViews:
             self.analysis.levers.get(brief.slug),
             self.movements.get(brief.path),
             id(self.tracks.get(brief.path)),
+            self.analysis.config.ranking.min_slice_cases,  # the slice section says it
         )
         cached = previous.get(brief.slug)
         view = cached.view if cached is not None and cached.shows == key else self._brief_view(brief)
