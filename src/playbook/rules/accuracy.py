@@ -122,7 +122,7 @@ DECLARED = (
         "PB205",
         "ready-slice",
         Severity.INFO,
-        "Where the whole workflow waits on the model, the part of it that is ready today is named.",
+        "The brief is scoped to the part of the workflow that is ready today, when its evaluation shows one.",
         "What is the smallest, most specific problem today's model can solve completely? When the "
         "evaluation groups its cases (model.eval_slice: a document type, a language, a segment) and some "
         "groups are proven good enough while the whole is not, those groups are that problem: a brief "
