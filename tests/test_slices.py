@@ -237,8 +237,13 @@ def test_the_history_follows_each_slice(tmp_path, monkeypatch):
         "First run",
         "2026-06-01T10:00:00+00:00",
     )
+    git(root, "tag", "first")
+    later = {"content/briefs/b.md": SLICED.replace("status: exploring", "status: building")}
     commit(
-        root, {"content/evals/contracts.jsonl": cases(CONTRACTS)}, "Second run", "2026-07-01T10:00:00+00:00"
+        root,
+        {**later, "content/evals/contracts.jsonl": cases(CONTRACTS)},
+        "Second run",
+        "2026-07-01T10:00:00+00:00",
     )
     code, out, err = cli("build", str(root), "--since", "2026-05-01", "-q", "-o", str(tmp_path / "site"))
     assert code == 0, err
@@ -246,6 +251,11 @@ def test_the_history_follows_each_slice(tmp_path, monkeypatch):
     history = page[page.index('aria-label="Slices over time"') :]
     assert "<li>&#39;nda&#39;: 0.85, gap (2026-06-01) → 0.97, proven ready (2026-07-01)</li>" in history
     assert "<li>&#39;msa&#39;: 0.60, gap (2026-06-01) → 0.60, gap (2026-07-01)</li>" in history
+    code, out, err = cli("diff", "-C", str(root), "first", "--format", "json")
+    assert code == 0, err
+    [change] = json.loads(out)["changes"]  # the status change carries each state's slices
+    assert change["before"]["slices"][2] == {"slice": "nda", "accuracy": 0.85, "verdict": "gap"}
+    assert change["after"]["slices"][2] == {"slice": "nda", "accuracy": 0.97, "verdict": "proven"}
 
 
 def test_a_slice_name_is_text_on_the_page_and_in_the_terminal(make_project, run, tmp_path):
