@@ -149,7 +149,8 @@ def test_an_accuracy_without_a_sample_size_is_unsized(make_project):
     assert set(found) == {"PB204"}
     assert (found["PB204"].severity.label, found["PB204"].message) == (
         "info",
-        "model accuracy 0.93 does not say how many cases it was measured on",
+        "model accuracy 0.93 was measured on 500 real vendor contracts, as measured_on says, "
+        "but model.samples does not give the number, so how sure it is cannot be told",
     )
 
 

@@ -94,7 +94,7 @@ YAML_11_TRAPS = brief(
     ("    - 12 interviews; 9 named it a top-3 pain", "    - off\n    - 1e3"),
     ("  when_wrong: A missed auto-renewal clause renews an unwanted contract", "  when_wrong: 0o17"),
     ("  alternative: A paralegal reads every contract, 45 minutes each", "  alternative: 2026-11-20"),
-    ("  measured_on: 200 real vendor contracts, hand-labelled", "  measured_on: 1:30:00"),
+    ("  measured_on: 500 real vendor contracts, hand-labelled", "  measured_on: 1:30:00"),
     ("  problem: Extract the renewal date and notice period from vendor contracts", "  problem: .NaN"),
     ("  workflow_steps: [upload, extract, verify, export]", "  workflow_steps: [y, n, yes, no]"),
     ("  covered_steps: [upload, extract, verify, export]", "  covered_steps: [y, n, yes, no]"),

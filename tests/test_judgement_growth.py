@@ -111,7 +111,7 @@ def test_a_field_over_the_limit_is_a_finding_and_only_its_start_is_read():
     losing = "6 hours a week re-reading contracts. " * 40
     assert {(v.code, v.pattern) for v in judge("sufferer.losing", losing)} == {("PB101", "too-long")}
     # What lies past the limit is not read, so it cannot hide there: the length itself fires.
-    measured = "200 real vendor contracts, hand-labelled. " + " " * LIMIT + "MMLU"
+    measured = "500 real vendor contracts, hand-labelled. " + " " * LIMIT + "MMLU"
     assert [(v.code, v.pattern) for v in judge("model.measured_on", measured)] == [("PB201", "too-long")]
     problem = "Extract the renewal date" + " " * LIMIT + "from vendor contracts"
     assert [(v.code, v.pattern) for v in judge("scope.problem", problem)] == [("PB302", "too-long")]
@@ -207,7 +207,7 @@ def test_check_and_build_grow_linearly_with_a_long_field(shape, make_project, ru
                         f"  losing: {json.dumps(text)}",
                     ),
                     (
-                        "  measured_on: 200 real vendor contracts, hand-labelled",
+                        "  measured_on: 500 real vendor contracts, hand-labelled",
                         f"  measured_on: {json.dumps(text)}",
                     ),
                     (

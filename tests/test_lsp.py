@@ -359,3 +359,71 @@ def test_without_the_extra_it_says_what_to_install(tmp_path):
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 2 and "pip install 'opportunity-playbook[lsp]'" in done.stderr
+
+
+def test_pb204_quick_fix_adds_the_samples_measured_on_states(lsp, root: Path):
+    launch = "  measured_on: 120 real launch briefs, drafts rated usable by the marketers"
+    text = brief(
+        ("  samples: 500", None), ("  measured_on: 500 real vendor contracts, hand-labelled", launch)
+    )
+
+    async def body(client: LanguageClient):
+        path = root / "content/briefs/unsized.md"
+        found = [d for d in await opened(client, path, text) if d.code == "PB204"]
+        actions = await client.text_document_code_action_async(
+            types.CodeActionParams(
+                types.TextDocumentIdentifier(path.as_uri()), found[0].range, types.CodeActionContext(found)
+            )
+        )
+        [action] = [a for a in actions if a.title == "Add samples: 120"]
+        fixed = apply(text, action.edit.changes[path.as_uri()])
+        assert "model:\n  accuracy: 0.93\n  measured_on:" in text and "\n  samples: 120\n" in fixed
+        client.text_document_did_close(
+            types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(path.as_uri()))
+        )
+        path.write_text(fixed, encoding="utf-8")
+        try:
+            assert [
+                d for d in check_json(root) if d["path"].endswith(path.name) and d["code"] == "PB204"
+            ] == []
+        finally:
+            path.unlink()
+
+    lsp(body)
+
+
+def test_hover_gives_the_slices(lsp, root: Path):
+    rows = [("nda", 194, 200), ("dpa", 208, 212), ("msa", 113, 188)]
+    cases = "".join(
+        json.dumps({"doc_type": name, "correct": i < passed}) + "\n"
+        for name, passed, graded in rows
+        for i in range(graded)
+    )
+    evals = root / "content/evals"
+    evals.mkdir(exist_ok=True)
+    (evals / "sliced.jsonl").write_text(cases, encoding="utf-8")
+    text = brief(
+        ("  accuracy: 0.93", "  eval: evals/sliced.jsonl\n  eval_slice: doc_type"), ("  samples: 500", None)
+    )
+
+    async def body(client: LanguageClient):
+        path = root / "content/briefs/sliced.md"
+        found = await opened(client, path, text)
+        assert "PB205" in {d.code for d in found}
+        line = line_of(text, "eval_slice:") - 1
+        shown = await client.text_document_hover_async(
+            types.HoverParams(types.TextDocumentIdentifier(path.as_uri()), types.Position(line, 4))
+        )
+        assert (
+            "By doc_type: 'dpa' 0.98 on 212 cases (95%: 0.95–0.99), proven ready; "
+            "'msa' 0.60 on 188 cases (95%: 0.53–0.67), gap; "
+            "'nda' 0.97 on 200 cases (95%: 0.94–0.99), proven ready."
+        ) in shown.contents.value
+        client.text_document_did_close(
+            types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(path.as_uri()))
+        )
+
+    try:
+        lsp(body)
+    finally:
+        (evals / "sliced.jsonl").unlink()

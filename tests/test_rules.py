@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from playbook.analysis.judgement.samples import stated_counts
 from playbook.analysis.project import analyse_project
 from playbook.diagnostics import Severity
 from playbook.rules import RULES
@@ -111,7 +112,7 @@ CASES = [
         "PB201",
         [
             (
-                "  measured_on: 200 real vendor contracts, hand-labelled",
+                "  measured_on: 500 real vendor contracts, hand-labelled",
                 "  measured_on: MMLU and the public leaderboard",
             )
         ],
@@ -121,7 +122,7 @@ CASES = [
     ),
     (
         "PB201",
-        [("  measured_on: 200 real vendor contracts, hand-labelled", "  measured_on: SWE-bench Verified")],
+        [("  measured_on: 500 real vendor contracts, hand-labelled", "  measured_on: SWE-bench Verified")],
         True,
         "measured_on",
         16,
@@ -266,6 +267,7 @@ def test_registry_holds_every_rule_of_the_design_in_order():
         "PB202",
         "PB203",
         "PB204",
+        "PB205",
         "PB301",
         "PB302",
         "PB303",
@@ -302,3 +304,95 @@ def test_model_gap_hint_names_the_lever(make_project):
         d.hint.startswith("ready today if errors become easy to catch")
         and "needs 0.87, model has 0.89" in d.hint
     )
+
+
+# --- PB204: what measured_on says of the sample size ---------------------------------------------
+
+MEASURED = "  measured_on: 500 real vendor contracts, hand-labelled"
+SAMPLES = "  samples: 500"
+
+
+def pb204(make_project, *changes) -> list:
+    analysis = analyse_project(make_project({"b": brief(*changes)}), today=TODAY)
+    return [d for d in analysis.diagnostics if d.code == "PB204"]
+
+
+def test_pb204_reads_the_count_measured_on_states_and_offers_it(make_project):
+    launch = "  measured_on: 120 real launch briefs, drafts rated usable by the marketers"
+    [found] = pb204(make_project, (SAMPLES, None), (MEASURED, launch))
+    assert "does not say how many cases" not in found.message
+    assert found.message == (
+        "model accuracy 0.93 was measured on 120 real launch briefs, as measured_on says, "
+        "but model.samples does not give the number, so how sure it is cannot be told"
+    )
+    assert found.hint == "add samples: 120 (if 120 is the number of graded cases)"
+    assert found.line == line_of(brief((SAMPLES, None)), "accuracy:")
+
+
+def test_pb204_offers_the_cases_not_the_raters(make_project):
+    launch = "  measured_on: 60 past launches redrafted from their tickets, rated blind by 3 marketers"
+    [found] = pb204(make_project, (SAMPLES, None), (MEASURED, launch))
+    assert "measured on 60 past launches," in found.message and found.hint.startswith("add samples: 60 ")
+
+
+def test_pb204_says_when_samples_and_measured_on_disagree(make_project):
+    msa = "  measured_on: 180 customer MSAs from three design partners, deviations labelled by two attorneys"
+    text = brief((SAMPLES, "  samples: 250"), (MEASURED, msa))
+    [found] = pb204(make_project, (SAMPLES, "  samples: 250"), (MEASURED, msa))
+    assert found.message == (
+        "model.samples says 250 cases but measured_on says 180 customer MSAs: which is the number graded?"
+    )
+    assert found.hint == "make them agree: samples is the number of graded cases"
+    assert (found.line, found.column) == (line_of(text, "samples:"), 12)
+
+
+@pytest.mark.parametrize(
+    "measured_on",
+    [
+        "250 clauses from 180 customer MSAs, labelled by two attorneys",  # the samples is one of the counts
+        "the 2026 season's notices, over 3 weeks, scored 87% on form 941",  # a year, a time, a share, a name
+        "real vendor contracts, hand-labelled",  # no count at all: nothing to disagree with
+    ],
+)
+def test_pb204_is_quiet_when_nothing_disagrees(make_project, measured_on):
+    assert pb204(make_project, (SAMPLES, "  samples: 250"), (MEASURED, f"  measured_on: {measured_on}")) == []
+
+
+def test_pb204_without_any_count_says_so(make_project):
+    [found] = pb204(
+        make_project, (SAMPLES, None), (MEASURED, "  measured_on: the 2026 season's notices, over 3 weeks")
+    )
+    assert found.message == "model accuracy 0.93 does not say how many cases it was measured on"
+
+
+def test_pb204_names_an_evaluation_file_that_grades_another_number(make_project):
+    text = brief(("  accuracy: 0.93", "  eval: evals/cases.csv"), (SAMPLES, None))
+    root = make_project({"b": text})
+    (root / "content/evals").mkdir()
+    (root / "content/evals/cases.csv").write_text("id,correct\n" + "".join(f"{i},1\n" for i in range(40)))
+    [found] = [d for d in analyse_project(root, today=TODAY).diagnostics if d.code == "PB204"]
+    assert found.message == (
+        "the evaluation file grades 40 cases but measured_on says 500 real vendor contracts: "
+        "which is the number graded?"
+    )
+    assert (found.line, found.hint) == (
+        line_of(text, "measured_on:"),
+        "make measured_on say the 40 cases the file grades",
+    )
+
+
+@pytest.mark.parametrize(
+    "text, counts",
+    [
+        ("120 real launch briefs, drafts rated usable by the marketers", [(120, "120 real launch briefs")]),
+        ("1,100 real student help-desk emails", [(1100, "1,100 real student help-desk")]),
+        ("300 benefit decisions the model drafted", [(300, "300 benefit decisions")]),
+        ("Complaints from the 311 line, 480 in total", [(311, "311 line"), (480, "480")]),
+        ("Sensitivity of 0.94 in the vendor's FDA 510(k) summary", []),  # a name, a share
+        ("2 years of data from the 6 farms", []),  # a time; a count of farms, not of cases
+        ("notices from the 2026 season over 12 weeks, 87% right, on form 941 and tier 20", []),
+        ("1,000,000," * 20_000, []),  # digits run on: no count; and only the first 1,000 characters are read
+    ],
+)
+def test_the_counts_measured_on_states(text, counts):
+    assert stated_counts(text) == counts

@@ -20,7 +20,7 @@ WHO = "  who: In-house counsel at mid-size SaaS companies"
 SEVERITY = "  severity: 4"
 FREQUENCY = "  frequency: weekly"
 ACCURACY = "  accuracy: 0.93"
-MEASURED_ON = "  measured_on: 200 real vendor contracts, hand-labelled"
+MEASURED_ON = "  measured_on: 500 real vendor contracts, hand-labelled"
 STEPS = "  workflow_steps: [upload, extract, verify, export]"
 COVERED = "  covered_steps: [upload, extract, verify, export]"
 

@@ -86,7 +86,7 @@ def test_index_ranks_in_tiers_with_chart_and_health(example):
 
 def test_brief_page_explains_itself(example):
     html = page(example, "briefs/msa-redline-review/index.html")
-    assert "Ranked 11 of 11, behind every ready brief: the workflow needs 0.97 but the model has 0.85" in html
+    assert "Ranked 12 of 12, behind every ready brief: the workflow needs 0.97 but the model has 0.85" in html
     assert "needs 0.85, model has 0.85" in html  # the smallest lever
     assert "PB202" in html and "model-gap" in html
     assert 'href="../../briefs/lease-abstraction/index.html"' in html  # related
@@ -148,7 +148,7 @@ def test_hostile_strings_in_every_field_stay_inert(make_project, run):
         ("    - 12 interviews; 9 named it a top-3 pain", f"    - {h}"),
         ("  when_wrong: A missed auto-renewal clause renews an unwanted contract", f"  when_wrong: {h}"),
         ("  alternative: A paralegal reads every contract, 45 minutes each", f"  alternative: {h}"),
-        ("  measured_on: 200 real vendor contracts, hand-labelled", f"  measured_on: {h}"),
+        ("  measured_on: 500 real vendor contracts, hand-labelled", f"  measured_on: {h}"),
         ("  problem: Extract the renewal date and notice period from vendor contracts", f"  problem: {h}"),
         ("  workflow_steps: [upload, extract, verify, export]", f"  workflow_steps: [{h}, extract]"),
         ("  covered_steps: [upload, extract, verify, export]", f"  covered_steps: [{h}, extract]"),

@@ -95,7 +95,7 @@ def hostile_brief(index: int) -> str:
         ("    - 12 interviews; 9 named it a top-3 pain", f"    - {h}\n    - {quoted(PAYLOADS[9])}"),
         ("  when_wrong: A missed auto-renewal clause renews an unwanted contract", f"  when_wrong: {h}"),
         ("  alternative: A paralegal reads every contract, 45 minutes each", f"  alternative: {h}"),
-        ("  measured_on: 200 real vendor contracts, hand-labelled", f"  measured_on: {h}"),
+        ("  measured_on: 500 real vendor contracts, hand-labelled", f"  measured_on: {h}"),
         ("  problem: Extract the renewal date and notice period from vendor contracts", f"  problem: {h}"),
         (
             "  workflow_steps: [upload, extract, verify, export]",

@@ -27,7 +27,7 @@ good_enough:
 model:
   accuracy: 0.93
   samples: 500
-  measured_on: 200 real vendor contracts, hand-labelled
+  measured_on: 500 real vendor contracts, hand-labelled
 scope:
   problem: Extract the renewal date and notice period from vendor contracts
   workflow_steps: [upload, extract, verify, export]

@@ -12,6 +12,8 @@ import math
 from functools import lru_cache
 from statistics import NormalDist
 
+# The verdicts of a measured accuracy against a requirement, for a whole brief and for a slice.
+PROVEN, UNPROVEN, UNSIZED, GAP = "proven", "unproven", "unsized", "gap"
 MOST_CASES = 10_000_000  # no team labels more; beyond it "cases needed" is not an answer
 
 

@@ -10,7 +10,9 @@ from functools import lru_cache
 from typing import Callable, Iterator
 
 from playbook.analysis.judgement import Verdict, Vocabulary, judge
-from playbook.analysis.metrics import UNPROVEN, Levers, Metrics
+from playbook.analysis.judgement.samples import stated_counts
+from playbook.analysis.metrics import MODEL_GAP, UNPROVEN, Levers, Metrics
+from playbook.analysis.slices import PROVEN, TOO_SMALL, SliceMetrics
 from playbook.diagnostics import Diagnostic, quote
 from playbook.load.config import CriteriaConfig
 from playbook.load.model import Brief
@@ -206,13 +208,71 @@ def unproven_fit(c: BriefContext) -> Iterator[Diagnostic]:
 
 @check("PB204")
 def unsized_measurement(c: BriefContext) -> Iterator[Diagnostic]:
-    if c.metrics.samples is None:
+    m = c.metrics
+    counts = stated_counts(c.brief.model.measured_on)
+    # Of the counts measured_on states, the cases are the most: "60 launches, rated by 3 marketers".
+    count, words = max(counts) if counts else (0, "")
+    if m.samples is None and counts:
         yield c.at(
             "PB204",
             "model.accuracy",
-            f"model accuracy {c.metrics.model_accuracy:.2f} does not say how many cases it was measured on",
+            f"model accuracy {m.model_accuracy:.2f} was measured on {words}, as measured_on says, "
+            "but model.samples does not give the number, so how sure it is cannot be told",
+            f"add samples: {count} (if {count:,} is the number of graded cases)",
+        )
+    elif m.samples is None:
+        yield c.at(
+            "PB204",
+            "model.accuracy",
+            f"model accuracy {m.model_accuracy:.2f} does not say how many cases it was measured on",
             "add model.samples: the number of labelled cases, or point model.eval at the graded cases",
         )
+    elif counts and m.samples not in {number for number, _ in counts}:
+        if m.eval:
+            where, said = "model.measured_on", f"the evaluation file grades {m.samples:,} cases"
+            hint = f"make measured_on say the {m.samples:,} cases the file grades"
+        else:
+            where, said = "model.samples", f"model.samples says {m.samples:,} cases"
+            hint = "make them agree: samples is the number of graded cases"
+        yield c.at("PB204", where, f"{said} but measured_on says {words}: which is the number graded?", hint)
+
+
+@check("PB205")
+def ready_slice(c: BriefContext) -> Iterator[Diagnostic]:
+    m = c.metrics
+    ready = [one for one in m.slices if one.verdict == PROVEN]
+    if not ready or (m.tier != MODEL_GAP and m.verdict != UNPROVEN):
+        return
+    rest = [one for one in m.slices if one.verdict not in (PROVEN, TOO_SMALL)]
+    field = c.brief.model.eval_slice
+    them = "it" if len(ready) == 1 else "those two" if len(ready) == 2 else f"those {len(ready)}"
+    shown = ready[:NAMED]
+    message = (
+        f"ready today for {field} {_names(ready)} ({_listed([f'{one.accuracy:.2f}' for one in shown])} "
+        f"on {sum(one.cases for one in ready):,} cases, at least "
+        f"{_listed([f'{one.lower:.2f}' for one in shown])} at {m.confidence:.0%}; "
+        f"the workflow needs {m.required_accuracy:.2f})"
+    )
+    if rest:
+        message += f", not for {_names(rest)} ({_listed([f'{one.accuracy:.2f}' for one in rest[:NAMED]])})"
+    yield c.at(
+        "PB205",
+        "model.eval_slice",
+        f"{message}: a brief scoped to {them} is ready now",
+        f"narrow scope.problem to {field} {_names(ready)}, and keep the rest in a brief of its own",
+    )
+
+
+NAMED = 5  # slices named in a finding; the page and the JSON have them all
+
+
+def _names(slices: list[SliceMetrics]) -> str:
+    more = len(slices) - NAMED
+    return _listed([quote(one.slice, 40) for one in slices[:NAMED]] + ([f"{more} more"] if more > 0 else []))
+
+
+def _listed(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 @check("PB301")

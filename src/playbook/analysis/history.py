@@ -141,6 +141,7 @@ def _state(brief: Brief, m: Metrics, rank: int | None) -> State:
         m.model_accuracy,
         m.fit,
         m.samples,
+        tuple((one.slice, one.accuracy, one.verdict) for one in m.slices),
     )
 
 

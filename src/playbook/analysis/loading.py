@@ -14,6 +14,7 @@ from typing import NamedTuple
 import playbook.analysis.links
 import playbook.analysis.metrics
 import playbook.analysis.ranking
+import playbook.analysis.slices
 import playbook.diagnostics
 import playbook.load.evals
 import playbook.load.model
@@ -36,6 +37,7 @@ pickle_fields_plainly(
     playbook.load.model,
     playbook.load.evals,
     playbook.analysis.metrics,
+    playbook.analysis.slices,
     playbook.analysis.links,
     playbook.analysis.ranking,
 )

@@ -7,13 +7,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import combinations
 
-from playbook.analysis.confidence import bounds, cases_to_prove, cases_to_settle, z_of
+from playbook.analysis.confidence import (
+    GAP,
+    PROVEN,
+    UNPROVEN,
+    UNSIZED,
+    bounds,
+    cases_to_prove,
+    cases_to_settle,
+    z_of,
+)
+from playbook.analysis.slices import SliceMetrics, derive_slices
 from playbook.load.config import RankingConfig
 from playbook.load.evals import Evaluation
 from playbook.load.model import CATCHABILITY, EMOTIONAL_STATES, ERROR_COSTS, Brief
 
 READY, MODEL_GAP = "ready", "model-gap"
-PROVEN, UNPROVEN, UNSIZED, GAP = "proven", "unproven", "unsized", "gap"
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +49,7 @@ class Metrics:
     on_lower_bound: bool = False  # fit is measured from accuracy_low
     cases_needed: int | None = None
     eval: str = ""  # the evaluation file the accuracy comes from, relative to the project
+    slices: tuple[SliceMetrics, ...] = ()  # by model.eval_slice: each slice judged on its own
 
     @property
     def tier(self) -> str:
@@ -84,6 +94,7 @@ class Metrics:
             "accuracy_high": self.accuracy_high,
             "proven": self.proven,
             "eval": self.eval or None,
+            **({"slices": [one.to_json() for one in self.slices]} if self.slices else {}),
         }
 
     def spread(self) -> str:
@@ -158,6 +169,7 @@ def derive_metrics(brief: Brief, table: RankingConfig, evaluation: Evaluation | 
         on_lower_bound=on_low,
         cases_needed=needed,
         eval=evaluation.path if evaluation is not None else "",
+        slices=derive_slices(evaluation, required, table.confidence, table.min_slice_cases),
     )
 
 

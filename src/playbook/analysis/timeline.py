@@ -34,6 +34,7 @@ class State:
     accuracy: float
     fit: float
     samples: int | None = None
+    slices: tuple[tuple[str, float, str], ...] = ()  # (slice, accuracy, verdict) by model.eval_slice
 
     def to_json(self) -> dict:
         return {
@@ -46,6 +47,11 @@ class State:
             "model_accuracy": self.accuracy,
             "fit": self.fit,
             "samples": self.samples,
+            **(
+                {"slices": [{"slice": n, "accuracy": a, "verdict": v} for n, a, v in self.slices]}
+                if self.slices
+                else {}
+            ),
         }
 
 

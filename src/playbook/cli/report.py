@@ -11,6 +11,7 @@ from typing import IO, Sequence
 
 from playbook.analysis.project import Analysis
 from playbook.analysis.ranking import Ranking, explain_unranked
+from playbook.analysis.slices import describe_slices
 from playbook.diagnostics import Diagnostic, Severity, Summary
 from playbook.load.source import MAX_FILE_BYTES
 
@@ -240,6 +241,10 @@ def format_ranking(analysis: Analysis, ranking: Ranking, style: Style, *, why: b
         )
         if why:
             lines.append(style(f"{'':>5}{e.why}", "2"))
+            if m.slices:
+                lines.append(
+                    style(f"{'':>5}{describe_slices(e.brief.model.eval_slice, m.slices, m.confidence)}", "2")
+                )
     if not ranking.ranked:
         lines.append("No ranked briefs yet.")
     if ranking.unranked:

@@ -79,6 +79,12 @@ class RankingConfig:
         0.95,
         "The confidence of the interval around a measured accuracy (model.samples or model.eval).",
     )
+    min_slice_cases: int = option(
+        Number(minimum=1, integer=True),
+        30,
+        "Fewest graded cases a slice of the evaluation (model.eval_slice) needs to be judged; "
+        "a smaller slice is shown as too small to judge.",
+    )
     fit_on: str = option(
         Choice(values=FIT_BASES),
         "estimate",

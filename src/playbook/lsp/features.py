@@ -22,12 +22,14 @@ NUMBERS = {
     "accuracy",
     "samples",
     "eval",
+    "eval_slice",
     "error_cost",
     "catchability",
     "emotional_state",
     "required_accuracy",
 }
 REASON = "TODO: why this is accepted, and until when"
+SAMPLES_OFFERED = re.compile(r"add samples: (\d+) ")  # PB204's hint when measured_on states the count
 
 
 def schema_of(path: str) -> Record:
@@ -199,6 +201,11 @@ def code_actions(
         elif found.message.startswith("missing required field "):
             key = found.message.removeprefix("missing required field ")
             edit, title = _add_key(lines, path, key), f"Add {key}"
+        elif code == "PB204" and (count := SAMPLES_OFFERED.match(data.get("hint") or "")):
+            edit, title = (
+                _add_key(lines, path, "model.samples", count.group(1)),
+                f"Add samples: {count.group(1)}",
+            )
         if edit is not None:
             actions.append(
                 types.CodeAction(
@@ -240,15 +247,16 @@ def _replace(lines: list[str], found: types.Diagnostic, suggestion: str) -> type
     return _edit(start.line, start.character, end.character, suggestion)
 
 
-def _add_key(lines: list[str], path: str, key: str) -> types.TextEdit | None:
-    """Return the edit that writes ``key`` (dotted) under its parent, with its question as a comment."""
+def _add_key(lines: list[str], path: str, key: str, value: str = "") -> types.TextEdit | None:
+    """Return the edit that writes ``key`` (dotted) under its parent: with ``value``, or empty
+    with its question as a comment."""
     whole = path == CONFIG_FILE
     end = front_matter_end(lines, whole)
     if end < 0:
         return None
     *parents, name = key.split(".")
     spec = spec_at(schema_of(path), tuple(key.split(".")))
-    question = f"  # {spec.description}" if spec is not None and spec.description else ""
+    question = f"  # {spec.description}" if spec is not None and spec.description and not value else ""
     at, indent = end, 0
     first = 0 if whole else 1
     for depth, parent in enumerate(parents):
@@ -268,7 +276,7 @@ def _add_key(lines: list[str], path: str, key: str) -> types.TextEdit | None:
     if parents:  # after the parent's last line
         while at < end and (not lines[at].strip() or len(lines[at]) - len(lines[at].lstrip()) >= indent):
             at += 1
-    return _edit(at, 0, 0, f"{' ' * indent}{name}:{question}\n")
+    return _edit(at, 0, 0, f"{' ' * indent}{name}:{' ' + value if value else ''}{question}\n")
 
 
 def _accept(lines: list[str], code: str) -> types.TextEdit | None:

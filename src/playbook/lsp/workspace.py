@@ -14,6 +14,7 @@ from lsprotocol import types
 
 from playbook.analysis.project import Analysis, analyse_project
 from playbook.analysis.reuse import FileMemo, Loader
+from playbook.analysis.slices import describe_slices
 from playbook.diagnostics import Diagnostic, Severity
 from playbook.layout import BRIEFS, CONFIG_FILE, CONTENT, is_project
 from playbook.load.cache import Loaded
@@ -221,6 +222,8 @@ def describe_numbers(analysis: Analysis, path: str) -> str:
     levers = analysis.levers.get(brief.slug)
     if levers is not None:
         lines.append(levers.hint().capitalize() + ".")
+    if m.slices:
+        lines.append(describe_slices(brief.model.eval_slice, m.slices, m.confidence))
     return "\n\n".join(lines)
 
 

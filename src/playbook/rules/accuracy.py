@@ -1,5 +1,5 @@
-"""The rules about the model (PB201–PB204): accuracy measured on the real work, good enough for
-what the workflow needs, on enough cases to prove it."""
+"""The rules about the model (PB201–PB205): accuracy measured on the real work, good enough for
+what the workflow needs, on enough cases to prove it, and the part of the workflow where it is."""
 
 from __future__ import annotations
 
@@ -120,5 +120,19 @@ DECLARED = (
         "can tell whether the model is shown to be good enough or only looked good on a handful of cases.",
         fails="model:\n  accuracy: 0.88",
         passes="model:\n  accuracy: 0.88\n  samples: 400",
+    ),
+    Rule(
+        "PB205",
+        "ready-slice",
+        Severity.INFO,
+        "The brief is scoped to the part of the workflow that is ready today, when its evaluation shows one.",
+        "What is the smallest, most specific problem today's model can solve completely? When the "
+        "evaluation groups its cases (model.eval_slice: a document type, a language, a segment) and some "
+        "groups are proven good enough while the whole is not, those groups are that problem: a brief "
+        "scoped to them is ready now, and the rest can wait for a better model in a brief of its own.",
+        fails="model:\n  eval: evals/contracts.jsonl\n  eval_slice: doc_type\n"
+        "# whole 0.86 on 600 cases, needs 0.90; nda 0.97 on 200, dpa 0.98 on 212 (both proven), msa 0.60",
+        passes="model:\n  eval: evals/contracts.jsonl\n  eval_slice: doc_type\n"
+        "# whole 0.86 on 600 cases, needs 0.90; no slice proven (nda 0.93 on 40, msa 0.86 on 560)",
     ),
 )

@@ -9,7 +9,7 @@ import re
 from bisect import bisect_left
 
 from playbook.analysis.judgement.gates import bounded
-from playbook.analysis.judgement.quantities import NUMBER_WORDS
+from playbook.analysis.judgement.quantities import IDENTIFIERS, NUMBER_WORDS
 from playbook.analysis.judgement.text import Prose
 from playbook.analysis.judgement.words import either, one_of
 
@@ -186,3 +186,48 @@ def measured_on_own(prose: Prose, found: list) -> bool:
 
 def _negated(prose: Prose, start: int) -> bool:
     return bool(NEGATED_OWN.search(prose.lower[max(0, start - 40) : start]))
+
+
+# A count measured_on states in digits ("120 real launch briefs", "1,200 invoice lines"): not part
+# of a larger number or a name ("form 941", "tier 2"), nor a year, a share or a span of time.
+STATED_COUNT = re.compile(r"(?<![\w$€£¥₹#.,/-])(\d{1,3}(?:,\d{3})+|\d{1,9})(?![\w%/(-]|[.,]\d)")
+FEWEST = 10  # fewer is a count of raters, partners or sites ("3 marketers", "6 farms"), not of cases
+NOT_CASES = re.compile(
+    r"\s*(?:"
+    + one_of(
+        """seconds?, secs?, minutes?, mins?, hours?, hrs?, days?, weeks?, months?, years?, quarters?,
+        percent, per cent, pct, points?, pts, x, times"""
+    )
+    + r"\b|%)"
+)
+NAMES = IDENTIFIERS - {"the"}
+PHRASE = re.compile(r"(?:\s+[^\s,;.:()]+){0,3}")  # what a count counts: the words after it, in its clause
+WHAT_ENDS = frozenset(
+    """from of in by with on at across over during for that which and sampled drawn taken the our a an
+    we w/""".split()
+)
+
+
+def stated_counts(text: str) -> list[tuple[int, str]]:
+    """Return each count of cases ``text`` (a ``measured_on``) states in digits, with the words
+    that say what it counts: ``[(120, "120 real launch briefs")]``. Number words are not read."""
+    text = text[:1000]  # as PB201 reads it
+    found = []
+    for match in STATED_COUNT.finditer(text):
+        digits = match.group(1)
+        count = int(digits.replace(",", ""))
+        before = text[max(0, match.start() - 12) : match.start()].split()
+        if (
+            count < FEWEST
+            or ("," not in digits and len(digits) == 4 and 1900 <= count <= 2099)
+            or NOT_CASES.match(text, match.end())
+            or (before and before[-1].lower().strip("(") in NAMES)
+        ):
+            continue
+        words = []
+        for word in PHRASE.match(text, match.end()).group(0).split():
+            if word.lower() in WHAT_ENDS or (words and word.lower().endswith("ed")):
+                break  # "60 past launches redrafted from…": the cases, not what was done to them
+            words.append(word)
+        found.append((count, " ".join([digits, *words])))
+    return found

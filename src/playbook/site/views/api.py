@@ -118,6 +118,36 @@ class TimelineView:
     crossed: str  # "crossed into ready on 2026-07-01", or ""
     status_changes: tuple[str, ...]  # "2026-09-01: exploring → building", newest first
     points: int
+    slices: tuple[
+        str, ...
+    ] = ()  # each slice from its first commit to now: "'nda' 0.88, gap (2026-06-01) → …"
+
+
+@dataclass(frozen=True, slots=True)
+class SliceView:
+    """One slice of the brief's evaluation: its cases, accuracy and interval, and ``verdict``
+    ("proven", "unproven", "gap" or "too-small") with ``verdict_words`` to show."""
+
+    name: str
+    cases: int
+    accuracy: float
+    lower: float
+    upper: float
+    verdict: str
+    verdict_words: str
+
+
+@dataclass(frozen=True, slots=True)
+class SlicesView:
+    """The brief's evaluation by ``model.eval_slice`` (``field``): ``chart`` is an inline SVG of
+    each slice's accuracy and interval against the need; ``rows`` say the same as a table;
+    ``ready`` names the slices proven ready, "nda and dpa" ("" when none is)."""
+
+    field: str
+    chart: object
+    rows: tuple[SliceView, ...]
+    ready: str
+    min_cases: int  # a slice with fewer graded cases is too small to judge (ranking.min_slice_cases)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +186,7 @@ class BriefView:
     source_path: str  # the Markdown file, relative to the project
     movement: MovementView | None = None  # since the history's base, when the site shows history
     history: TimelineView | None = None
+    slices: SlicesView | None = None  # when the brief's evaluation names model.eval_slice
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterator
 
-from playbook.analysis.metrics import Levers
+from playbook.analysis.metrics import Levers, Metrics
 from playbook.analysis.project import Analysis
 from playbook.analysis.ranking import Ranking, explain_unranked
 from playbook.diagnostics import Diagnostic
@@ -25,6 +25,7 @@ from playbook.site.views.api import (
 )
 from playbook.site.views.carried import Carried, KeptGroups, KeptView
 from playbook.site.views.changes import movements, timeline_view
+from playbook.site.views.slicechart import slices_view
 
 KINDS = {kind.kind: kind for kind in GROUP_KINDS}
 
@@ -96,6 +97,7 @@ class SiteViews:
             self.analysis.levers.get(brief.slug),
             self.movements.get(brief.path),
             id(self.tracks.get(brief.path)),
+            self.analysis.config.ranking.min_slice_cases,  # the slice section says it
         )
         cached = previous.get(brief.slug)
         view = cached.view if cached is not None and cached.shows == key else self._brief_view(brief)
@@ -132,32 +134,14 @@ class SiteViews:
             problem=brief.scope.problem,
             workflow_steps=brief.scope.workflow_steps,
             covered_steps=brief.scope.covered_steps,
-            metrics=MetricsView(
-                m.required_accuracy,
-                m.required_given,
-                m.model_accuracy,
-                m.fit,
-                m.tier,
-                m.pain,
-                m.completeness,
-                m.score,
-                m.samples,
-                m.accuracy_low,
-                m.accuracy_high,
-                m.confidence,
-                m.proven,
-                m.verdict,
-                m.within_noise,
-                m.cases_needed,
-                m.eval,
-                m.on_lower_bound,
-            ),
+            metrics=metrics_view(m),
             rank=entry.rank if entry else None,
             why=entry.why if entry else explain_unranked(brief),
             levers=levers_view(levers) if levers else None,
             source_path=brief.path,
             movement=self.movements.get(brief.path),
             history=timeline_view(self.tracks.get(brief.path)),
+            slices=slices_view(brief.model.eval_slice, m, self.analysis.config.ranking.min_slice_cases),
         )
 
     def _shared(self, value):
@@ -227,4 +211,28 @@ def levers_view(levers: Levers) -> LeversView:
         single,
         LeverView(smallest.phrase, smallest.required_accuracy, True) if smallest else None,
         levers.hint(),
+    )
+
+
+def metrics_view(m: Metrics) -> MetricsView:
+    """Return a brief's numbers as the templates see them."""
+    return MetricsView(
+        m.required_accuracy,
+        m.required_given,
+        m.model_accuracy,
+        m.fit,
+        m.tier,
+        m.pain,
+        m.completeness,
+        m.score,
+        m.samples,
+        m.accuracy_low,
+        m.accuracy_high,
+        m.confidence,
+        m.proven,
+        m.verdict,
+        m.within_noise,
+        m.cases_needed,
+        m.eval,
+        m.on_lower_bound,
     )

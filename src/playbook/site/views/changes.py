@@ -8,6 +8,7 @@ import math
 
 from markupsafe import Markup, escape
 
+from playbook.analysis.slices import VERDICT_WORDS
 from playbook.analysis.timeline import HEADINGS, KINDS, Change, History, State, Track
 from playbook.site.views.api import ChangeGroupView, ChangesView, ChangeView, MovementView, TimelineView
 
@@ -93,7 +94,25 @@ def timeline_view(track: Track | None) -> TimelineView | None:
         :5
     ]
     return TimelineView(
-        _chart(track, crossings[-1][0] if crossings else None), crossed, status, len(track.points)
+        _chart(track, crossings[-1][0] if crossings else None),
+        crossed,
+        status,
+        len(track.points),
+        _slices(track),
+    )
+
+
+def _slices(track: Track) -> tuple[str, ...]:
+    """Each slice the brief has now, from the first commit it was measured at to now."""
+    first: dict[str, tuple[str, float, str]] = {}
+    for commit, state in track.points:
+        for name, accuracy, verdict in state.slices:
+            first.setdefault(name, (commit.day, accuracy, verdict))
+    end, last = track.points[-1]
+    return tuple(
+        f"{name!r}: {first[name][1]:.2f}, {VERDICT_WORDS[first[name][2]]} ({first[name][0]}) → "
+        f"{accuracy:.2f}, {VERDICT_WORDS[verdict]} ({end.day})"
+        for name, accuracy, verdict in last.slices
     )
 
 
