@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import time
 from pathlib import Path
@@ -13,7 +14,7 @@ from playbook.cli.analysing import analyse, note_cache_problem, note_no_briefs, 
 from playbook.cli.parser import CONTENT_ERRORS, OK, UsageError
 from playbook.cli.report import Style, colour_wanted, format_diagnostics, format_text
 from playbook.diagnostics import Severity
-from playbook.layout import LOCAL_HOSTS, SITE
+from playbook.layout import SITE
 from playbook.load.config import load_config
 from playbook.site.build import BuildResult, build_site
 from playbook.site.output.writer import OutputError, check_output
@@ -154,20 +155,16 @@ class ProgressBar:
 
 
 def run_serve(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
-    from playbook.serve.server import RebuildReport, serve_site  # the server's stack, only when serving
+    from playbook.serve.hosts import is_loopback  # the server's stack, only when serving
+    from playbook.serve.server import RebuildReport, serve_site
 
     root = project_root(args.dir)
     load_config(root)  # a bad config is a usage error before anything listens; the first build analyses
     build_date()  # so is a bad SOURCE_DATE_EPOCH
     style = Style(colour_wanted(stdout, args.color))
-    if args.host not in LOCAL_HOSTS:
-        print(
-            style(
-                f"warning: serving on {args.host}: anyone who can reach this address can read the playbook",
-                "1;33",
-            ),
-            file=stderr,
-        )
+    if not is_loopback(args.host):
+        warning = f"warning: serving on {args.host}: anyone who can reach this address can read the playbook"
+        print(style(warning, "1;33"), file=stderr)
 
     def log_rebuild(report: RebuildReport) -> None:
         stamp = time.strftime("%H:%M:%S")
@@ -189,9 +186,9 @@ def run_serve(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
                 flush=True,
             )
 
-    def ready(url: str) -> None:
-        print(f"Serving {root.resolve()} at {style(url, '1;4')} — Ctrl-C to stop", file=stdout, flush=True)
-        if args.open:
+    def ready(port: int) -> None:
+        url = _print_addresses(root, args.host, port, style, stdout)
+        if args.open and url:
             import webbrowser
 
             webbrowser.open(url)
@@ -205,11 +202,34 @@ def run_serve(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
             poll=args.poll,
             log_rebuild=log_rebuild,
             ready=ready,
+            allowed_hosts=args.allow_host,
         )
     except OSError as error:
-        raise UsageError(
-            f"playbook: cannot listen on {args.host}:{args.port}: {error.strerror or error}"
-        ) from None
+        raise UsageError(_cannot_listen(args.host, args.port, error)) from None
     except KeyboardInterrupt:
         print("Stopped.", file=stdout)
     return OK
+
+
+def _print_addresses(root: Path, host: str, port: int, style: Style, stdout: IO) -> str | None:
+    """Print where the preview answers, as Vite does (Local, then Network), and return the URL to open."""
+    from playbook.serve.hosts import is_loopback, preview_urls
+
+    local, network = preview_urls(host, port)
+    print(f"Serving {root.resolve()} — Ctrl-C to stop", file=stdout)
+    if local:
+        print(f"  Local:   {style(local, '1;4')}", file=stdout)
+    for url in network:
+        print(f"  Network: {style(url, '1;4')}", file=stdout)
+    if is_loopback(host):
+        print("  Network: use --host 0.0.0.0 to preview on another device", file=stdout)
+    stdout.flush()
+    return local or next(iter(network), None)
+
+
+def _cannot_listen(host: str, port: int, error: OSError) -> str:
+    """Return why the server could not listen, with the way out of a busy port."""
+    if error.errno == errno.EADDRINUSE:
+        busy = f"playbook: port {port} on {host} is busy (another 'playbook serve'?)"
+        return f"{busy}; '--port 0' picks a free one"
+    return f"playbook: cannot listen on {host}:{port}: {error.strerror or error}"

@@ -218,15 +218,25 @@ def _add_serve(command: Command) -> None:
     serve = command(
         "serve",
         "Build, then serve the site with live reload while you edit.",
-        "  playbook serve\n  playbook serve my-playbook --port 0 --open\n  playbook serve --poll   # "
-        "WSL, Docker, network drives",
+        "  playbook serve\n  playbook serve my-playbook -p 0 --open\n  playbook serve --poll   # "
+        "WSL, Docker, network drives\n"
+        "  playbook serve --host 0.0.0.0   # a phone on the LAN, by IP address or this machine's name\n"
+        "  playbook serve --host 0.0.0.0 --allow-host .app.github.dev   # Codespaces",
     )
     _add_dir(serve)
     serve.add_argument(
         "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)"
     )
     serve.add_argument(
-        "--port", type=_port, default=8000, help="port to listen on; 0 picks a free one (default: 8000)"
+        "-p", "--port", type=_port, default=8000, help="port to listen on; 0 picks a free one (default: 8000)"
+    )
+    serve.add_argument(
+        "--allow-host",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="answer requests for this host name too (repeatable; .example.com allows its subdomains); "
+        "this machine's names and IP addresses are always answered",
     )
     serve.add_argument("--open", action="store_true", help="open the site in a browser")
     serve.add_argument(
