@@ -29,6 +29,22 @@ def is_project(root: Path) -> bool:
     return (root / CONTENT).is_dir() or (root / CONFIG_FILE).is_file()
 
 
+def find_project(start: Path, home: Path | None = None) -> Path | None:
+    """Return the project ``start`` is in, as git, ruff and zola find theirs: ``start`` itself when
+    it is one, else the nearest parent holding ``playbook.yaml`` or ``content/briefs/`` (a bare
+    ``content/`` above is too common to claim a parent). The walk stops at ``home`` when ``start``
+    is inside it, and at the file system's root; None when no folder on the way is a project."""
+    start = start.absolute()
+    if is_project(start):
+        return start
+    for parent in start.parents:
+        if (parent / CONFIG_FILE).is_file() or (parent / BRIEFS).is_dir():
+            return parent
+        if parent == home:
+            break  # a project never spans home folders: ~/content/ is someone's, not ours
+    return None
+
+
 @dataclass(frozen=True)
 class GroupKind:
     """A kind of index page the site files each brief under: ``/tags/<tag>/`` and the like.

@@ -273,7 +273,9 @@ def _add_diff(command: Command) -> None:
         type=_revision,
         help="compare with the project as it was then: 90.days, 2026-09-01 (git's date syntax)",
     )
-    diff.add_argument("-C", "--dir", default=".", help="the project folder (default: the current one)")
+    diff.add_argument(
+        "-C", "--dir", default=None, help="the project folder (default: the one the current folder is in)"
+    )
     diff.add_argument(
         "--format", choices=("text", "json"), default="text", help="output format (default: text)"
     )
@@ -319,7 +321,9 @@ def _add_completion(command: Command) -> None:
 
 
 def _add_dir(sub: Parser) -> None:
-    sub.add_argument("dir", nargs="?", default=".", help="the project folder (default: .)")
+    sub.add_argument(
+        "dir", nargs="?", default=None, help="the project folder (default: the one the current folder is in)"
+    )
 
 
 def _add_color(sub: Parser) -> None:
