@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shlex
 import shutil
 from pathlib import Path
@@ -82,32 +83,45 @@ def run_explain(query: str, stdout: IO) -> int:
 
 
 def run_init(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
+    from playbook.cli.origin import playbook_origin
+
     target = Path(args.dir)
     try:
-        written = init_project(target, today=build_date())
+        done = init_project(target, today=build_date(), origin=playbook_origin())
     except ScaffoldError as error:
         raise UsageError(f"playbook: {error}") from None
     except OSError as error:
         raise UsageError(f"playbook: cannot write {target}: {error.strerror or error}") from None
-    if args.verbosity >= 0:
+    if done.origin.why:
         print(
-            f"Created a playbook in {target}:",
-            *(f"  {path}" for path in written),
-            "",
-            "Next:",
-            sep="\n",
+            f"playbook: note: the workflow and the pre-commit hook install nothing: {done.origin.why}",
+            file=stderr,
+        )
+    if args.verbosity < 0:
+        return OK
+    shown = [os.path.relpath(path, target) for path in done.written]
+    print(f"Created a playbook in {target}:" if done.written else f"Nothing to add in {target}.", file=stdout)
+    print(*(f"  {path}" for path in shown), sep="\n", file=stdout) if shown else None
+    if done.repository is not None:
+        print(
+            f"(.github/, .vscode/ and .pre-commit-config.yaml at the repository's root, {done.repository},"
+            " where GitHub, VS Code and pre-commit read them)",
             file=stdout,
         )
-        if target != Path("."):
-            print(f"  cd {shlex.quote(str(target))}", file=stdout)
-        print(
-            "  playbook check                     # two examples are flagged on "
-            "purpose; their text says why\n"
-            '  playbook new "Your first problem"  # a brief that asks every question\n'
-            "  playbook serve                     # preview at http://127.0.0.1:8000/ while you write\n"
-            "README.md there says how to publish on GitHub Pages.",
-            file=stdout,
-        )
+    if done.left_alone:
+        print("Left alone, as they were already there:", file=stdout)
+        print(*(f"  {os.path.relpath(path, target)}" for path in done.left_alone), sep="\n", file=stdout)
+    print("", "Next:", sep="\n", file=stdout)
+    if target != Path("."):
+        print(f"  cd {shlex.quote(str(target))}", file=stdout)
+    print(
+        "  playbook check                     # two examples are flagged on "
+        "purpose; their text says why\n"
+        '  playbook new "Your first problem"  # a brief that asks every question\n'
+        "  playbook serve                     # preview at http://127.0.0.1:8000/ while you write\n"
+        "README.md there says how to publish on GitHub Pages.",
+        file=stdout,
+    )
     return OK
 
 
