@@ -320,3 +320,11 @@ def test_explain_lists_the_rules_in_code_order(run):
     code, out, _ = run("check", "--explain")
     codes = [line.split()[0] for line in out.splitlines() if line.startswith("PB")]
     assert code == 0 and codes == sorted(codes) and codes.index("PB007") < codes.index("PB008")
+
+
+def test_build_q_and_check_q_print_the_same_failures(run, make_project):
+    root = make_project({"gap": GAP, "broken": brief(("  catchability: moderate", "  catchability: hardd"))})
+    checked = run("check", str(root), "-q", "--color", "never")
+    built = run("build", str(root), "-q", "--color", "never")
+    assert checked[0] == built[0] == 1 and "error PB002" in checked[1] and "warning PB202" not in built[2]
+    assert built[2].startswith(checked[1].rstrip("\n"))  # then the line saying the build failed

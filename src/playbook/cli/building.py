@@ -12,7 +12,7 @@ from typing import IO
 from playbook.analysis.project import Analysis, build_date
 from playbook.cli.analysing import analyse, note_cache_problem, note_no_briefs, project_root
 from playbook.cli.parser import CONTENT_ERRORS, OK, UsageError
-from playbook.cli.report import Style, colour_wanted, format_diagnostics, format_text
+from playbook.cli.report import Style, colour_wanted, format_diagnostics, format_failing, format_text
 from playbook.diagnostics import Severity
 from playbook.layout import SITE
 from playbook.load.config import load_config
@@ -34,8 +34,10 @@ def run_build(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
     note_no_briefs(analysis, stderr)
     style = Style(colour_wanted(stderr, args.color))
     errors = [d for d in analysis.diagnostics if d.severity == Severity.ERROR]
-    if errors:
-        print(format_text(analysis, list(analysis.diagnostics), style), file=stderr)
+    if errors:  # under -q, only what fails, as check -q prints it
+        quiet = args.verbosity < 0
+        report = format_failing if quiet else format_text
+        print(report(analysis, list(analysis.diagnostics), style), file=stderr)
         print(
             f"playbook: build failed: the content has {len(errors)} error{'s' if len(errors) != 1 else ''}; "
             f"{output} was left as it was",

@@ -17,12 +17,11 @@ from playbook.cli.parser import CONTENT_ERRORS, OK, USAGE, UsageError, build_par
 from playbook.cli.report import (
     Style,
     colour_wanted,
-    format_diagnostics,
+    format_failing,
     format_github,
     format_json,
     format_ranking,
     format_text,
-    summary_line,
 )
 from playbook.cli.scaffold import ScaffoldError, init_project, new_brief, schema_document
 from playbook.diagnostics import Diagnostic, Severity
@@ -47,18 +46,9 @@ def run_check(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
         if diagnostics:
             print(format_github(diagnostics), file=stdout)
     elif args.verbosity < 0:  # only what fails the run, and nothing at all when it passes
-        style = Style(colour_wanted(stdout, args.color))
-        failing = [
-            d
-            for d in diagnostics
-            if d.severity == Severity.ERROR or (args.strict and d.severity == Severity.WARNING)
-        ]
+        failing = format_failing(analysis, diagnostics, Style(colour_wanted(stdout, args.color)), args.strict)
         if failing:
-            print(
-                format_diagnostics(analysis.root, failing, style)
-                + summary_line(analysis, diagnostics, style),
-                file=stdout,
-            )
+            print(failing, file=stdout)
     else:
         print(format_text(analysis, diagnostics, Style(colour_wanted(stdout, args.color))), file=stdout)
         if args.verbosity > 0 and diagnostics:

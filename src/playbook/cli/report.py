@@ -95,6 +95,21 @@ def format_diagnostics(root: Path, diagnostics: Sequence[Diagnostic], style: Sty
     return "\n".join(out) + ("\n" if out else "")
 
 
+def format_failing(
+    analysis: Analysis, diagnostics: list[Diagnostic], style: Style, strict: bool = False
+) -> str:
+    """Return what ``-q`` prints: only the diagnostics that fail the run (errors; warnings too
+    when ``strict``) and the summary, or nothing when none fails. check and build share it."""
+    failing = [
+        d for d in diagnostics if d.severity == Severity.ERROR or (strict and d.severity == Severity.WARNING)
+    ]
+    return (
+        format_diagnostics(analysis.root, failing, style) + summary_line(analysis, diagnostics, style)
+        if failing
+        else ""
+    )
+
+
 def summary_line(analysis: Analysis, diagnostics: list[Diagnostic], style: Style) -> str:
     s = Summary.of(analysis.brief_files, diagnostics)
     counts = [
