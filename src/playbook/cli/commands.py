@@ -42,6 +42,10 @@ def run_check(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
     failed = _fails(diagnostics, args.strict)
     if args.format == "json":
         print(format_json(analysis, diagnostics), file=stdout)
+    elif args.format == "sarif":
+        from playbook.cli.sarif import format_sarif
+
+        print(format_sarif(analysis.root, diagnostics), file=stdout)
     elif args.format == "github":
         if diagnostics:
             print(format_github(diagnostics), file=stdout)

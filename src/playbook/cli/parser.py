@@ -152,11 +152,15 @@ def _add_check(command: Command) -> None:
         "check",
         "Check every brief against the criteria.",
         "  playbook check\n  playbook check my-playbook --strict\n  playbook check --format github\n"
+        "  playbook check --format sarif > playbook.sarif   # for GitHub code scanning\n"
         "  playbook check --explain PB202\n  playbook check -q   # only what fails",
     )
     _add_dir(check)
     check.add_argument(
-        "--format", choices=("text", "json", "github"), default="text", help="output format (default: text)"
+        "--format",
+        choices=("text", "json", "github", "sarif"),
+        default="text",
+        help="output format (default: text); sarif is SARIF 2.1.0, for GitHub code scanning",
     )
     check.add_argument("--strict", action="store_true", help="fail on warnings as well as errors")
     _add_color(check)
