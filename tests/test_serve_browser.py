@@ -60,3 +60,14 @@ def test_edit_break_and_fix_in_the_browser(served, page):
     )
     page.get_by_text("Fixed, and the overlay is gone.").wait_for(timeout=10_000)
     assert page.locator("#playbook-error-overlay").count() == 0
+
+
+def test_the_overlay_keeps_the_terminals_did_you_mean(served, page):
+    root, base = served
+    page.goto(f"{base}/briefs/a/")
+    save_atomically(
+        root / "content/briefs/a.md", brief(("  catchability: moderate", "  catchability: hardd"))
+    )
+    hint = page.locator("#playbook-error-overlay .playbook-hint")
+    hint.first.wait_for(timeout=10_000)
+    assert "did you mean 'hard'?" in hint.first.inner_text()

@@ -35,6 +35,13 @@
       message.textContent = e.message;
       item.appendChild(where);
       item.appendChild(message);
+      if (e.hint) {  // the fix, as the terminal prints it under the finding
+        var hint = document.createElement("div");
+        hint.className = "playbook-hint";
+        hint.textContent = "= hint: " + e.hint;
+        hint.style.color = "#a5d6a7";
+        item.appendChild(hint);
+      }
       list.appendChild(item);
     });
     overlay.appendChild(list);
