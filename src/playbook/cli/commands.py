@@ -230,8 +230,7 @@ def run_lsp(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
 
 
 def run_completion(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
-    from playbook.cli.completion import render_bash
+    from playbook.cli.completion import render_completion
 
-    prelude = "autoload -U +X bashcompinit && bashcompinit\n" if args.shell == "zsh" else ""
-    print(prelude + render_bash(build_parser(), values={"--explain": list(RULES)}), end="", file=stdout)
+    print(render_completion(build_parser(), args.shell, sorted(RULES)), end="", file=stdout)
     return OK

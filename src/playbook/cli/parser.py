@@ -317,11 +317,12 @@ def _add_completion(command: Command) -> None:
     """The ``completion`` command and its arguments."""
     completion = command(
         "completion",
-        "Print a shell completion script for bash or zsh.",
+        "Print a shell completion script for bash, zsh or fish.",
         "  playbook completion bash > ~/.local/share/bash-completion/completions/playbook\n"
-        "  source <(playbook completion zsh)   # in ~/.zshrc",
+        "  playbook completion zsh > ~/.zfunc/_playbook   # with fpath+=~/.zfunc before compinit\n"
+        "  playbook completion fish > ~/.config/fish/completions/playbook.fish",
     )
-    completion.add_argument("shell", choices=("bash", "zsh"), help="the shell to complete in")
+    completion.add_argument("shell", choices=("bash", "zsh", "fish"), help="the shell to complete in")
 
 
 def _add_dir(sub: Parser) -> None:
