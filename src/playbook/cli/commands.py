@@ -88,7 +88,8 @@ def run_init(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
         raise UsageError(f"playbook: cannot write {target}: {error.strerror or error}") from None
     if done.origin.why:
         print(
-            f"playbook: note: the workflow and the pre-commit hook install nothing: {done.origin.why}",
+            f"playbook: note: {done.origin.why}; the workflow and the pre-commit hook say so and fail "
+            "until PLAYBOOK in .github/workflows/playbook.yml names the playbook to install",
             file=stderr,
         )
     if args.verbosity < 0:
