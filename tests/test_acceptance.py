@@ -204,7 +204,7 @@ def test_the_site_shows_accepted_findings_apart(make_project, tmp_path):
         'class="diagnostic diagnostic-accepted"' in criteria
         and f'<span class="hint-label">Accepted:</span> {REASON}' in criteria
     )
-    assert "2 in all: 0 errors, 1 warning, 0 notes, 1 accepted." in criteria
+    assert "2 in all: 0 errors, 1 warning, 0 infos, 1 accepted." in criteria
     assert (
         "flagged once" in criteria and "not flagged, 1 accepted" in criteria
     )  # PB201 once; PB202 only accepted

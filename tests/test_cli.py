@@ -238,7 +238,7 @@ def test_explain_prints_name_reason_and_both_examples_from_the_registry(run, cod
 def test_explain_finds_rules_by_name_or_lowercase_and_lists_them_all(run):
     assert run("check", "--explain", "model-gap")[1] == run("check", "--explain", "pb202")[1]
     status, out, _ = run("check", "--explain")
-    assert status == 0 and [line.split()[0] for line in out.splitlines()[: len(RULES)]] == list(RULES)
+    assert status == 0 and [line.split()[0] for line in out.splitlines()[: len(RULES)]] == sorted(RULES)
 
 
 @pytest.mark.parametrize(
@@ -321,3 +321,17 @@ def test_a_usable_or_empty_source_date_epoch_is_fine(make_project, value):
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_explain_lists_the_rules_in_code_order(run):
+    code, out, _ = run("check", "--explain")
+    codes = [line.split()[0] for line in out.splitlines() if line.startswith("PB")]
+    assert code == 0 and codes == sorted(codes) and codes.index("PB007") < codes.index("PB008")
+
+
+def test_build_q_and_check_q_print_the_same_failures(run, make_project):
+    root = make_project({"gap": GAP, "broken": brief(("  catchability: moderate", "  catchability: hardd"))})
+    checked = run("check", str(root), "-q", "--color", "never")
+    built = run("build", str(root), "-q", "--color", "never")
+    assert checked[0] == built[0] == 1 and "error PB002" in checked[1] and "warning PB202" not in built[2]
+    assert built[2].startswith(checked[1].rstrip("\n"))  # then the line saying the build failed

@@ -64,12 +64,15 @@ def test_a_commit_with_a_bad_brief_is_refused_and_a_good_one_goes_through(tmp_pa
     try:
         bad = team / "content/briefs/renewals.md"
         bad.write_text(brief(("  catchability: moderate", "  catchability: hardd")), encoding="utf-8")
+        warned = team / "content/briefs/warned.md"  # a warning beside the error is not printed
+        warned.write_text(brief(("  accuracy: 0.93", "  accuracy: 0.5")), encoding="utf-8")
         git("add", "-A", cwd=team)
         refused = git("commit", "-m", "a brief", cwd=team, check=False)
         assert refused.returncode != 0, refused.stdout + refused.stderr
         said = refused.stdout + refused.stderr
         assert "playbook check" in said and "content/briefs/renewals.md:" in said and "error PB002" in said
         assert "did you mean 'hard'?" in said
+        assert "warned.md:" not in said and "warning PB" not in said, "only what fails is printed"
         assert git("rev-parse", "--verify", "HEAD", cwd=team, check=False).returncode != 0, (
             "nothing was committed"
         )

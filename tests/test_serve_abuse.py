@@ -38,7 +38,7 @@ class Server:
         )
         self.lines: list[str] = []
         give_up = time.monotonic() + 60
-        while not any("Serving" in line for line in self.lines):
+        while not any("Local:" in line for line in self.lines):
             line = self.process.stdout.readline()
             assert line and time.monotonic() < give_up, self.process.stderr.read()
             self.lines.append(line)

@@ -72,3 +72,17 @@ def test_edit_break_and_fix_in_the_browser(served, page):
     overlay.wait_for(timeout=10_000)
     assert "showing the last good build" in overlay.inner_text()
     assert page.get_by_text("Fixed, and the overlay is gone.").count() == 1
+
+
+def test_the_overlay_keeps_the_terminals_did_you_mean(served, page):
+    root, base = served
+    page.goto(f"{base}/briefs/a/")
+    save_atomically(
+        root / "content/briefs/a.md", brief(("  catchability: moderate", "  catchability: hardd"))
+    )
+    # The brief is left out of the preview; its own address lists its errors with the terminal's
+    # hint (the overlay shows hints the same way for errors that block the whole preview).
+    page.get_by_text("is left out of the preview").wait_for(timeout=10_000)
+    hint = page.locator("main .hint")
+    hint.first.wait_for(timeout=10_000)
+    assert "did you mean 'hard'?" in hint.first.inner_text()

@@ -354,3 +354,13 @@ def test_a_tag_or_sufferer_in_nfc_and_nfd_is_one_page(make_project, run):
     assert len(tags) == 1 and len(sufferers) == 1
     page = (root / "site/tags" / tags[0] / "index.html").read_text()
     assert page.count('href="../../briefs/') >= 2
+
+
+def test_the_site_and_the_command_line_call_infos_by_one_word(make_project, run):
+    root = make_project({"a": brief(("  accuracy: 0.93", "  accuracy: 0.5"))})  # a warning: counts shown
+    _, out, _ = run("check", str(root), "--color", "never")
+    assert run("build", str(root), "-q")[0] == 0
+    index = (root / "site/index.html").read_text()
+    criteria = re.sub(r"\s+", " ", (root / "site/criteria/index.html").read_text())
+    assert "infos" in out and "Infos</dt>" in index and "Notes</dt>" not in index
+    assert re.search(r"\d+ infos?[,.]", criteria) and not re.search(r"\d+ notes?[,.]", criteria)

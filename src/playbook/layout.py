@@ -14,7 +14,8 @@ CONFIG_FILE = "playbook.yaml"
 CONTENT = "content"
 BRIEFS = f"{CONTENT}/briefs"
 THEMES = "themes"
-WATCHED = (CONTENT, THEMES)  # folders whose every change can change the site (and CONFIG_FILE)
+STATIC = "static"  # files copied to the site's root as they are
+WATCHED = (CONTENT, THEMES, STATIC)  # folders whose every change can change the site (and CONFIG_FILE)
 SITE = "site"  # the default output folder
 CACHE = ".playbook-cache"
 DEFAULT_THEME = Path(__file__).parent / "themes" / "default"
@@ -27,6 +28,22 @@ IGNORED = re.compile(r"^\.|~$|^#.*#$|\.(swp|swo|swx|tmp|bak|kate-swp)$|^4913$")
 def is_project(root: Path) -> bool:
     """Whether ``root`` looks like a playbook project: a content folder or a config file."""
     return (root / CONTENT).is_dir() or (root / CONFIG_FILE).is_file()
+
+
+def find_project(start: Path, home: Path | None = None) -> Path | None:
+    """Return the project ``start`` is in, as git, ruff and zola find theirs: ``start`` itself when
+    it is one, else the nearest parent holding ``playbook.yaml`` or ``content/briefs/`` (a bare
+    ``content/`` above is too common to claim a parent). The walk stops at ``home`` when ``start``
+    is inside it, and at the file system's root; None when no folder on the way is a project."""
+    start = start.absolute()
+    if is_project(start):
+        return start
+    for parent in start.parents:
+        if (parent / CONFIG_FILE).is_file() or (parent / BRIEFS).is_dir():
+            return parent
+        if parent == home:
+            break  # a project never spans home folders: ~/content/ is someone's, not ours
+    return None
 
 
 @dataclass(frozen=True)

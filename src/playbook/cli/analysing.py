@@ -10,7 +10,7 @@ from typing import IO
 
 from playbook.analysis.project import Analysis, analyse_project
 from playbook.cli.parser import UsageError
-from playbook.layout import BRIEFS, is_project
+from playbook.layout import BRIEFS, find_project, is_project
 
 
 def analyse(directory: str, stderr: IO, *, cached: bool = False) -> Analysis:
@@ -40,6 +40,30 @@ def project_root(directory: str) -> Path:
             "'playbook init DIR' starts one"
         )
     return root
+
+
+def locate_project(directory: str | None, stderr: IO, quiet: bool = False) -> str:
+    """Return the project folder a command works on: ``directory`` when given, else the project
+    the current folder is in, said on ``stderr`` when that is not the current folder itself."""
+    if directory is not None:
+        return directory
+    here = Path.cwd()
+    found = find_project(here, _home())
+    if found is None:
+        raise UsageError(
+            f"playbook: {here}: not a playbook project, nor inside one (no playbook.yaml or "
+            f"{BRIEFS}/ here or in a parent folder); 'playbook init DIR' starts one"
+        )
+    if found != here and not quiet:
+        print(f"playbook: using the project in {found}", file=stderr)
+    return "." if found == here else str(found)
+
+
+def _home() -> Path | None:
+    try:
+        return Path.home()
+    except RuntimeError:  # no HOME and no password entry: walk to the root
+        return None
 
 
 def note_no_briefs(analysis: Analysis, stderr: IO) -> None:

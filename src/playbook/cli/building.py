@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import time
 from pathlib import Path
@@ -11,9 +12,9 @@ from typing import IO
 from playbook.analysis.project import Analysis, build_date
 from playbook.cli.analysing import analyse, note_cache_problem, note_no_briefs, project_root
 from playbook.cli.parser import CONTENT_ERRORS, OK, UsageError
-from playbook.cli.report import Style, colour_wanted, format_diagnostics, format_text
+from playbook.cli.report import Style, colour_wanted, format_diagnostics, format_failing, format_text
 from playbook.diagnostics import Summary, failing
-from playbook.layout import LOCAL_HOSTS, SITE
+from playbook.layout import SITE
 from playbook.load.config import load_config
 from playbook.site.build import BuildResult, build_site
 from playbook.site.output.writer import OutputError, check_output
@@ -33,8 +34,12 @@ def run_build(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
     note_no_briefs(analysis, stderr)
     style = Style(colour_wanted(stderr, args.color))
     errors = failing(analysis.diagnostics, drafts=args.drafts)
-    if errors:
-        print(format_text(analysis, list(analysis.diagnostics), style, args.drafts), file=stderr)
+    if errors:  # under -q, only what fails, as check -q prints it
+        if args.verbosity < 0:
+            report = format_failing(analysis, list(analysis.diagnostics), style, drafts=args.drafts)
+        else:
+            report = format_text(analysis, list(analysis.diagnostics), style, args.drafts)
+        print(report, file=stderr)
         print(
             f"playbook: build failed: the content has {len(errors)} error{'s' if len(errors) != 1 else ''}; "
             f"{output} was left as it was",
@@ -157,27 +162,23 @@ class ProgressBar:
 
 
 def run_serve(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
-    from playbook.serve.server import RebuildReport, serve_site  # the server's stack, only when serving
+    from playbook.serve.hosts import is_loopback  # the server's stack, only when serving
+    from playbook.serve.server import RebuildReport, serve_site
 
     root = project_root(args.dir)
     load_config(root)  # a bad config is a usage error before anything listens; the first build analyses
     build_date()  # so is a bad SOURCE_DATE_EPOCH
     style = Style(colour_wanted(stdout, args.color))
-    if args.host not in LOCAL_HOSTS:
-        print(
-            style(
-                f"warning: serving on {args.host}: anyone who can reach this address can read the playbook",
-                "1;33",
-            ),
-            file=stderr,
-        )
+    if not is_loopback(args.host):
+        warning = f"warning: serving on {args.host}: anyone who can reach this address can read the playbook"
+        print(style(warning, "1;33"), file=stderr)
 
     def log_rebuild(report: RebuildReport) -> None:
         print(rebuild_line(report, root, style, quiet=args.verbosity < 0), end="", file=stdout, flush=True)
 
-    def ready(url: str) -> None:
-        print(f"Serving {root.resolve()} at {style(url, '1;4')} — Ctrl-C to stop", file=stdout, flush=True)
-        if args.open:
+    def ready(port: int) -> None:
+        url = _print_addresses(root, args.host, port, style, stdout)
+        if args.open and url:
             import webbrowser
 
             webbrowser.open(url)
@@ -191,11 +192,10 @@ def run_serve(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
             poll=args.poll,
             log_rebuild=log_rebuild,
             ready=ready,
+            allowed_hosts=args.allow_host,
         )
     except OSError as error:
-        raise UsageError(
-            f"playbook: cannot listen on {args.host}:{args.port}: {error.strerror or error}"
-        ) from None
+        raise UsageError(_cannot_listen(args.host, args.port, error)) from None
     except KeyboardInterrupt:
         print("Stopped.", file=stdout)
     return OK
@@ -222,3 +222,27 @@ def rebuild_line(report, root: Path, style: Style, quiet: bool) -> str:
             f"{errors} in {', '.join(report.left_out)}, left out of the preview"
         )
     return format_diagnostics(root, report.errors, style) + line + "\n"
+
+
+def _print_addresses(root: Path, host: str, port: int, style: Style, stdout: IO) -> str | None:
+    """Print where the preview answers, as Vite does (Local, then Network), and return the URL to open."""
+    from playbook.serve.hosts import is_loopback, preview_urls
+
+    local, network = preview_urls(host, port)
+    print(f"Serving {root.resolve()} — Ctrl-C to stop", file=stdout)
+    if local:
+        print(f"  Local:   {style(local, '1;4')}", file=stdout)
+    for url in network:
+        print(f"  Network: {style(url, '1;4')}", file=stdout)
+    if is_loopback(host):
+        print("  Network: use --host 0.0.0.0 to preview on another device", file=stdout)
+    stdout.flush()
+    return local or next(iter(network), None)
+
+
+def _cannot_listen(host: str, port: int, error: OSError) -> str:
+    """Return why the server could not listen, with the way out of a busy port."""
+    if error.errno == errno.EADDRINUSE:
+        busy = f"playbook: port {port} on {host} is busy (another 'playbook serve'?)"
+        return f"{busy}; '--port 0' picks a free one"
+    return f"playbook: cannot listen on {host}:{port}: {error.strerror or error}"

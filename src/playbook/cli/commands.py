@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shlex
 import shutil
 from pathlib import Path
@@ -16,12 +17,11 @@ from playbook.cli.parser import CONTENT_ERRORS, OK, USAGE, UsageError, build_par
 from playbook.cli.report import (
     Style,
     colour_wanted,
-    format_diagnostics,
+    format_failing,
     format_github,
     format_json,
     format_ranking,
     format_text,
-    summary_line,
 )
 from playbook.cli.scaffold import ScaffoldError, init_project, new_brief, schema_document
 from playbook.diagnostics import failing
@@ -38,17 +38,18 @@ def run_check(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
     failing_ones = failing(diagnostics, strict=args.strict, drafts=drafts)
     if args.format == "json":
         print(format_json(analysis, diagnostics, drafts), file=stdout)
+    elif args.format == "sarif":
+        from playbook.cli.sarif import format_sarif
+
+        print(format_sarif(analysis.root, diagnostics), file=stdout)
     elif args.format == "github":
         if diagnostics:
             print(format_github(diagnostics, drafts), file=stdout)
     elif args.verbosity < 0:  # only what fails the run, and nothing at all when it passes
         style = Style(colour_wanted(stdout, args.color))
-        if failing_ones:
-            print(
-                format_diagnostics(analysis.root, failing_ones, style)
-                + summary_line(analysis, diagnostics, style, drafts),
-                file=stdout,
-            )
+        quiet = format_failing(analysis, diagnostics, style, args.strict, drafts)
+        if quiet:
+            print(quiet, file=stdout)
     else:
         print(
             format_text(analysis, diagnostics, Style(colour_wanted(stdout, args.color)), drafts), file=stdout
@@ -75,32 +76,46 @@ def run_explain(query: str, stdout: IO) -> int:
 
 
 def run_init(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
+    from playbook.cli.origin import playbook_origin
+
     target = Path(args.dir)
     try:
-        written = init_project(target, today=build_date())
+        done = init_project(target, today=build_date(), origin=playbook_origin())
     except ScaffoldError as error:
         raise UsageError(f"playbook: {error}") from None
     except OSError as error:
         raise UsageError(f"playbook: cannot write {target}: {error.strerror or error}") from None
-    if args.verbosity >= 0:
+    if done.origin.why:
         print(
-            f"Created a playbook in {target}:",
-            *(f"  {path}" for path in written),
-            "",
-            "Next:",
-            sep="\n",
+            f"playbook: note: {done.origin.why}; the workflow and the pre-commit hook say so and fail "
+            "until PLAYBOOK in .github/workflows/playbook.yml names the playbook to install",
+            file=stderr,
+        )
+    if args.verbosity < 0:
+        return OK
+    shown = [os.path.relpath(path, target) for path in done.written]
+    print(f"Created a playbook in {target}:" if done.written else f"Nothing to add in {target}.", file=stdout)
+    print(*(f"  {path}" for path in shown), sep="\n", file=stdout) if shown else None
+    if done.repository is not None:
+        print(
+            f"(.github/, .vscode/ and .pre-commit-config.yaml at the repository's root, {done.repository},"
+            " where GitHub, VS Code and pre-commit read them)",
             file=stdout,
         )
-        if target != Path("."):
-            print(f"  cd {shlex.quote(str(target))}", file=stdout)
-        print(
-            "  playbook check                     # two examples are flagged on "
-            "purpose; their text says why\n"
-            '  playbook new "Your first problem"  # a brief that asks every question\n'
-            "  playbook serve                     # preview at http://127.0.0.1:8000/ while you write\n"
-            "README.md there says how to publish on GitHub Pages.",
-            file=stdout,
-        )
+    if done.left_alone:
+        print("Left alone, as they were already there:", file=stdout)
+        print(*(f"  {os.path.relpath(path, target)}" for path in done.left_alone), sep="\n", file=stdout)
+    print("", "Next:", sep="\n", file=stdout)
+    if target != Path("."):
+        print(f"  cd {shlex.quote(str(target))}", file=stdout)
+    print(
+        "  playbook check                     # two examples are flagged on "
+        "purpose; their text says why\n"
+        '  playbook new "Your first problem"  # a brief that asks every question\n'
+        "  playbook serve                     # preview at http://127.0.0.1:8000/ while you write\n"
+        "README.md there says how to publish on GitHub Pages.",
+        file=stdout,
+    )
     return OK
 
 
@@ -216,8 +231,7 @@ def run_lsp(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
 
 
 def run_completion(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
-    from playbook.cli.completion import render_bash
+    from playbook.cli.completion import render_completion
 
-    prelude = "autoload -U +X bashcompinit && bashcompinit\n" if args.shell == "zsh" else ""
-    print(prelude + render_bash(build_parser(), values={"--explain": list(RULES)}), end="", file=stdout)
+    print(render_completion(build_parser(), args.shell, sorted(RULES)), end="", file=stdout)
     return OK

@@ -22,7 +22,8 @@ def find_rule(query: str) -> tuple[Rule | None, str]:
 def format_rule_list() -> str:
     """Return every rule in a line: code, name, default severity, what it asks."""
     lines = [
-        f"{rule.code}  {rule.name:<22}  {rule.severity.label:<7}  {rule.summary}" for rule in RULES.values()
+        f"{rule.code}  {rule.name:<22}  {rule.severity.label:<7}  {rule.summary}"
+        for rule in sorted(RULES.values(), key=lambda rule: rule.code)  # in code order, not registration
     ]
     return "\n".join(
         lines

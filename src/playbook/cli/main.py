@@ -65,6 +65,10 @@ def main(argv: Sequence[str] | None = None, stdout: IO | None = None, stderr: IO
     try:
         with contextlib.redirect_stdout(stdout):  # --help and --version print through sys.stdout
             args = build_parser().parse_args(argv)
+        if args.command != "init" and hasattr(args, "dir"):  # init's DIR is a new folder, not a project
+            from playbook.cli.analysing import locate_project
+
+            args.dir = locate_project(args.dir, stderr, quiet=args.verbosity < 0)
         with _sigterm_as_interrupt():
             return _runner(args.command)(args, stdout, stderr)
     except UsageError as error:
@@ -73,7 +77,7 @@ def main(argv: Sequence[str] | None = None, stdout: IO | None = None, stderr: IO
     except ConfigError as error:
         from playbook.cli.report import Style, colour_wanted, format_diagnostics
 
-        root = Path(getattr(args, "dir", "."))  # config errors come only after the arguments parsed
+        root = Path(getattr(args, "dir", None) or ".")  # config errors come only after the arguments parsed
         print(format_diagnostics(root, error.diagnostics, Style(colour_wanted(stderr))), end="", file=stderr)
         print(
             f"playbook: the configuration is invalid ({len(error.diagnostics)} "

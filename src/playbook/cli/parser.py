@@ -152,11 +152,15 @@ def _add_check(command: Command) -> None:
         "check",
         "Check every brief against the criteria.",
         "  playbook check\n  playbook check my-playbook --strict\n  playbook check --format github\n"
+        "  playbook check --format sarif > playbook.sarif   # for GitHub code scanning\n"
         "  playbook check --explain PB202\n  playbook check -q   # only what fails",
     )
     _add_dir(check)
     check.add_argument(
-        "--format", choices=("text", "json", "github"), default="text", help="output format (default: text)"
+        "--format",
+        choices=("text", "json", "github", "sarif"),
+        default="text",
+        help="output format (default: text); sarif is SARIF 2.1.0, for GitHub code scanning",
     )
     check.add_argument("--strict", action="store_true", help="fail on warnings as well as errors")
     check.add_argument(
@@ -233,15 +237,25 @@ def _add_serve(command: Command) -> None:
     serve = command(
         "serve",
         "Build, then serve the site with live reload while you edit.",
-        "  playbook serve\n  playbook serve my-playbook --port 0 --open\n  playbook serve --poll   # "
-        "WSL, Docker, network drives",
+        "  playbook serve\n  playbook serve my-playbook -p 0 --open\n  playbook serve --poll   # "
+        "WSL, Docker, network drives\n"
+        "  playbook serve --host 0.0.0.0   # a phone on the LAN, by IP address or this machine's name\n"
+        "  playbook serve --host 0.0.0.0 --allow-host .app.github.dev   # Codespaces",
     )
     _add_dir(serve)
     serve.add_argument(
         "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)"
     )
     serve.add_argument(
-        "--port", type=_port, default=8000, help="port to listen on; 0 picks a free one (default: 8000)"
+        "-p", "--port", type=_port, default=8000, help="port to listen on; 0 picks a free one (default: 8000)"
+    )
+    serve.add_argument(
+        "--allow-host",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="answer requests for this host name too (repeatable; .example.com allows its subdomains); "
+        "this machine's names and IP addresses are always answered",
     )
     serve.add_argument("--open", action="store_true", help="open the site in a browser")
     serve.add_argument(
@@ -278,7 +292,9 @@ def _add_diff(command: Command) -> None:
         type=_revision,
         help="compare with the project as it was then: 90.days, 2026-09-01 (git's date syntax)",
     )
-    diff.add_argument("-C", "--dir", default=".", help="the project folder (default: the current one)")
+    diff.add_argument(
+        "-C", "--dir", default=None, help="the project folder (default: the one the current folder is in)"
+    )
     diff.add_argument(
         "--format", choices=("text", "json"), default="text", help="output format (default: text)"
     )
@@ -316,15 +332,18 @@ def _add_completion(command: Command) -> None:
     """The ``completion`` command and its arguments."""
     completion = command(
         "completion",
-        "Print a shell completion script for bash or zsh.",
+        "Print a shell completion script for bash, zsh or fish.",
         "  playbook completion bash > ~/.local/share/bash-completion/completions/playbook\n"
-        "  source <(playbook completion zsh)   # in ~/.zshrc",
+        "  playbook completion zsh > ~/.zfunc/_playbook   # with fpath+=~/.zfunc before compinit\n"
+        "  playbook completion fish > ~/.config/fish/completions/playbook.fish",
     )
-    completion.add_argument("shell", choices=("bash", "zsh"), help="the shell to complete in")
+    completion.add_argument("shell", choices=("bash", "zsh", "fish"), help="the shell to complete in")
 
 
 def _add_dir(sub: Parser) -> None:
-    sub.add_argument("dir", nargs="?", default=".", help="the project folder (default: .)")
+    sub.add_argument(
+        "dir", nargs="?", default=None, help="the project folder (default: the one the current folder is in)"
+    )
 
 
 def _add_color(sub: Parser) -> None:

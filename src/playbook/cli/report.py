@@ -12,7 +12,7 @@ from typing import IO, Sequence
 from playbook.analysis.project import Analysis
 from playbook.analysis.ranking import Ranking, explain_unranked
 from playbook.analysis.slices import describe_slices
-from playbook.diagnostics import Diagnostic, Severity, Summary
+from playbook.diagnostics import Diagnostic, Severity, Summary, failing
 from playbook.load.source import MAX_FILE_BYTES
 
 COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36", Severity.ACCEPTED: "32"}
@@ -98,6 +98,24 @@ def format_diagnostics(root: Path, diagnostics: Sequence[Diagnostic], style: Sty
             out.append(f" {style('= hint:', '1')} {printable(d.hint)}")
         out.append("")
     return "\n".join(out) + ("\n" if out else "")
+
+
+def format_failing(
+    analysis: Analysis,
+    diagnostics: list[Diagnostic],
+    style: Style,
+    strict: bool = False,
+    drafts: bool = False,
+) -> str:
+    """Return what ``-q`` prints: only the diagnostics that fail the run (errors; warnings too
+    when ``strict``; a draft's only when ``drafts`` are built) and the summary, or nothing when
+    none fails. check and build share it."""
+    failing_ones = failing(diagnostics, strict=strict, drafts=drafts)
+    if not failing_ones:
+        return ""
+    return format_diagnostics(analysis.root, failing_ones, style) + summary_line(
+        analysis, diagnostics, style, drafts
+    )
 
 
 def summary_line(

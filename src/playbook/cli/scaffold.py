@@ -16,7 +16,9 @@ from importlib import resources
 from pathlib import Path
 
 from playbook import __version__
-from playbook.layout import BRIEFS
+from playbook.cli.origin import Origin
+from playbook.cli.starter import Initialised, placed, repository_root
+from playbook.layout import BRIEFS, CONTENT
 from playbook.load.config import SCHEMA as CONFIG_SCHEMA
 from playbook.load.formats import BRIEF, PAGE
 from playbook.load.model import SLUG_PATTERN
@@ -28,7 +30,6 @@ SCHEMA_KINDS = {
     "config": (CONFIG_SCHEMA, "playbook.yaml"),
 }
 CONFIG_SCHEMA_FILE = "schemas/playbook.schema.json"  # named by the modeline in the starter playbook.yaml
-ALLOWED_IN_EMPTY = frozenset({".git"})  # `git init` or a fresh clone first is fine
 # A title that YAML reads back as the same text when written bare; anything else is quoted.
 PLAIN_TITLE = re.compile(r"[^\W_][^:#\n\"'\[\]{},]*(?<! )")
 
@@ -48,18 +49,33 @@ def yaml_text(text: str) -> str:
     return text if PLAIN_TITLE.fullmatch(text) else json.dumps(text, ensure_ascii=False)
 
 
-def init_project(target: Path, *, today: date) -> list[str]:
-    """Create a new playbook project in ``target`` and return the paths written, relative to it.
+def init_project(target: Path, *, today: date, origin: Origin) -> Initialised:
+    """Add the starter project's missing files to ``target`` (a new folder, an empty one, or a
+    repository that has files already) and say what was written and what was left alone.
 
-    ``target`` must not exist yet (its parent must) or be empty but for ``.git``; the files are
-    written beside it first and moved in only when all of them are complete.
+    Nothing is overwritten. Inside a git repository whose root is above ``target``, the workflow,
+    the pre-commit config and ``.vscode/`` go to the root, where GitHub, pre-commit and VS Code
+    look, told the project's folder. The files are written beside their places first and linked
+    in only when all of them are complete.
     """
-    _check_empty(target)
+    _check_target(target)
+    repository = repository_root(target)
+    sub = target.absolute().relative_to(repository).as_posix() if repository else "."
     title = _title_from_folder(target)
-    files = {path: _fill(text, title=title, today=today) for path, text in _starter_files()}
-    files[CONFIG_SCHEMA_FILE] = json.dumps(schema_document("config"), indent=2, ensure_ascii=False) + "\n"
-    _write_all(target, files)
-    return sorted(files)
+    files = dict(
+        placed(path, _fill(text, title=title, today=today), target, repository, sub, origin)
+        for path, text in _starter_files()
+    )
+    files[target / CONFIG_SCHEMA_FILE] = (
+        json.dumps(schema_document("config"), indent=2, ensure_ascii=False) + "\n"
+    )
+    has_content = (target / BRIEFS).is_dir()  # a project already: its briefs, not the examples
+    left_alone = sorted(
+        p for p in files if p.exists() or p.is_symlink() or (has_content and _inside(p, target / CONTENT))
+    )
+    missing = {p: text for p, text in files.items() if p not in left_alone}
+    _write_missing(target, missing)
+    return Initialised(sorted(missing), left_alone, repository if sub != "." else None, origin)
 
 
 def new_brief(root: Path, title: str, *, today: date, slug: str | None = None) -> Path:
@@ -88,51 +104,49 @@ def new_brief(root: Path, title: str, *, today: date, slug: str | None = None) -
     return path
 
 
-def _check_empty(target: Path) -> None:
+def _check_target(target: Path) -> None:
     if target.is_symlink() or target.is_file():
-        raise ScaffoldError(f"{target} is a file; give a new or empty folder")
-    if target.is_dir():
-        present = sorted(entry.name for entry in target.iterdir() if entry.name not in ALLOWED_IN_EMPTY)
-        if present:
-            shown = ", ".join(present[:5]) + (", …" if len(present) > 5 else "")
-            raise ScaffoldError(
-                f"{target} is not empty ({shown}); playbook init writes only into a new or empty "
-                "folder, so that it never overwrites anything: give a new folder name"
-            )
-    elif not target.parent.is_dir():
+        raise ScaffoldError(f"{target} is a file; give a folder")
+    if not target.exists() and not target.parent.is_dir():
         raise ScaffoldError(
             f"{target.parent}: no such folder; create it first, or give a folder inside an existing one"
         )
 
 
-def _write_all(target: Path, files: dict[str, str]) -> None:
-    """Write ``files`` into a hidden staging folder in ``target``, then move them in; on any
-    failure remove whatever was made, so the folder is as it was."""
-    created = not target.exists()
-    if created:
-        target.mkdir()
+def _write_missing(target: Path, files: dict[Path, str]) -> None:
+    """Write ``files`` into a hidden staging folder, then link each into its place (a link never
+    replaces a file that appeared meanwhile); on any failure remove whatever was made, so every
+    folder is as it was."""
+    made: list[Path] = []  # files and folders created, to remove on failure (last first)
+
+    def make_folder(folder: Path) -> None:
+        if not folder.exists():
+            make_folder(folder.parent)
+            folder.mkdir()
+            made.append(folder)
+
+    make_folder(target)
     staging = target / f".playbook-init-{os.getpid()}"
-    moved: list[Path] = []
     try:
         staging.mkdir()
-        for path, text in files.items():
-            destination = staging / path
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            with open(destination, "w", encoding="utf-8", newline="\n") as stream:
+        staged = {}
+        for number, (path, text) in enumerate(files.items()):
+            staged[path] = staging / str(number)
+            with open(staged[path], "x", encoding="utf-8", newline="\n") as stream:
                 stream.write(text)
-        for entry in sorted(staging.iterdir()):
-            final = target / entry.name
-            if final.exists() or final.is_symlink():
+        for path, source in staged.items():
+            make_folder(path.parent)
+            try:
+                os.link(source, path)
+            except FileExistsError:
                 raise ScaffoldError(
-                    f"{final} appeared while the project was being written; nothing was changed"
+                    f"{path} appeared while the project was being written; nothing was changed"
                 )
-            os.rename(entry, final)
-            moved.append(final)
+            made.append(path)
     except BaseException:
-        for path in moved:
-            shutil.rmtree(path) if path.is_dir() and not path.is_symlink() else path.unlink()
-        if created:
-            shutil.rmtree(target, ignore_errors=True)
+        shutil.rmtree(staging, ignore_errors=True)
+        for path in reversed(made):
+            path.rmdir() if path.is_dir() and not path.is_symlink() else path.unlink()
         raise
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -188,3 +202,7 @@ def _fill(text: str, *, title: str, today: date) -> str:
 def _title_from_folder(target: Path) -> str:
     words = re.sub(r"[-_.]+", " ", target.resolve().name).strip()
     return (words[:1].upper() + words[1:]) if words else "Our AI playbook"
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path.is_relative_to(folder)

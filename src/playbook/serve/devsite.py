@@ -57,7 +57,7 @@ class SiteState:
                         "code": d.code,
                         "name": d.name,
                         "message": d.message,
-                        "hint": d.hint,
+                        "hint": d.hint,  # the terminal's did-you-mean and fix, in the overlay too
                     }
                     for d in self.errors
                 ],

@@ -29,7 +29,11 @@
     item.appendChild(element("div", (e.path ? e.path + ":" + e.line + ":" + e.column + ": " : "") +
       e.code + " " + e.name, "color:#ffcc80"));
     item.appendChild(element("div", e.message));
-    if (e.hint) { item.appendChild(element("div", "hint: " + e.hint, "color:#a5d6a7")); }
+    if (e.hint) {  // the fix, as the terminal prints it under the finding
+      var hint = element("div", "= hint: " + e.hint, "color:#a5d6a7");
+      hint.className = "playbook-hint";
+      item.appendChild(hint);
+    }
     return item;
   }
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import html
 import mimetypes
-import re
 import select
 import socket
 import threading
@@ -19,20 +18,17 @@ from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence
 from urllib.parse import unquote
 
-from playbook.layout import LOCAL_HOSTS
 from playbook.serve.broken import broken_page
 from playbook.serve.devsite import DevSite, RebuildReport, SiteState
+from playbook.serve.hosts import LOCAL_ONLY, HostPolicy, host_policy
 from playbook.serve.watch import ChangeCollector, start_watching
 from playbook.site.render.page import BuildError
 
 PREFIX = "/__playbook__/"
 LIVE_SCRIPT = (Path(__file__).parent / "live.js").read_bytes()
-HOST = re.compile(
-    r"(\[[0-9a-f:.]+\]|[^\[\]:/@#?\s]+)(?::([0-9]{1,5}))?"
-)  # a Host header: a name, and maybe a port
 
 
 # --- Answering requests -------------------------------------------------------------------------
@@ -43,19 +39,6 @@ class Response:
     status: int
     headers: dict[str, str]
     body: bytes = b""
-
-
-def host_allowed(host_header: str | None, extra_host: str) -> bool:
-    """Whether a request's Host is this machine: refuses DNS-rebinding pages on other names."""
-    if not host_header:
-        return True  # HTTP/1.0 without Host: no name for a rebinding page to use
-    match = HOST.fullmatch(host_header.strip().lower())
-    if match is None or (match.group(2) is not None and not 0 < int(match.group(2)) < 65536):
-        return False  # not a name and a port at all: no browser sends that
-    name = match.group(1)
-    if name in LOCAL_HOSTS or name.endswith(".localhost"):
-        return True
-    return bool(extra_host) and name.strip("[]") == extra_host.lower().strip("[]")
 
 
 def _path_of(target: str) -> str:
@@ -76,10 +59,16 @@ def site_path(raw_path: str) -> str | None:
     return relative + "/index.html" if path.endswith("/") and relative else relative or "index.html"
 
 
-def respond(site: DevSite, method: str, raw_path: str, host: str | None, extra_host: str = "") -> Response:
-    """Answer one request from the current state of ``site``."""
-    if not host_allowed(host, extra_host):
-        return _text(HTTPStatus.FORBIDDEN, "Forbidden: this preview server answers only local host names.\n")
+def respond(
+    site: DevSite, method: str, raw_path: str, host: str | None, hosts: HostPolicy = LOCAL_ONLY
+) -> Response:
+    """Answer one request from the current state of ``site``, if its ``Host`` is one ``hosts`` allows."""
+    if not hosts.allows(host):
+        return _text(
+            HTTPStatus.FORBIDDEN,
+            "Forbidden: this preview server answers only this machine's names and addresses; "
+            "another name needs 'playbook serve --allow-host NAME'.\n",
+        )
     if method not in ("GET", "HEAD"):
         return _text(HTTPStatus.METHOD_NOT_ALLOWED, "Method not allowed\n", {"Allow": "GET, HEAD"})
     path = _path_of(raw_path)
@@ -177,9 +166,11 @@ class DevServer(ThreadingHTTPServer):
     allow_reuse_address = True
     request_queue_size = 64
 
-    def __init__(self, address: tuple[str, int], site: DevSite, extra_host: str = ""):
+    def __init__(self, address: tuple[str, int], site: DevSite, hosts: HostPolicy = LOCAL_ONLY):
         self.site = site
-        self.extra_host = extra_host
+        self.hosts = hosts
+        if ":" in address[0]:
+            self.address_family = socket.AF_INET6  # --host :: or an IPv6 address
         self.stopping = threading.Event()
         super().__init__(address, Handler)
 
@@ -216,13 +207,11 @@ class Handler(BaseHTTPRequestHandler):
         if (
             _path_of(self.path) == PREFIX + "events"
             and method == "GET"
-            and host_allowed(self.headers.get("Host"), self.server.extra_host)
+            and self.server.hosts.allows(self.headers.get("Host"))
         ):
             self._events()
             return
-        response = respond(
-            self.server.site, method, self.path, self.headers.get("Host"), self.server.extra_host
-        )
+        response = respond(self.server.site, method, self.path, self.headers.get("Host"), self.server.hosts)
         self.send_response(response.status)
         for name, value in {
             **response.headers,
@@ -282,18 +271,23 @@ def serve_site(
     port: int,
     include_drafts: bool,
     log_rebuild: Callable[[RebuildReport], None],
-    ready: Callable[[str], None],
+    ready: Callable[[int], None],
     poll: bool = False,
+    allowed_hosts: Sequence[str] = (),
 ) -> None:
-    """Build, then serve and watch until interrupted (KeyboardInterrupt propagates after cleanup)."""
+    """Listen, build, then serve and watch until interrupted (KeyboardInterrupt propagates after
+    cleanup). The port is taken before the build, so a busy one is said at once (an OSError);
+    ``ready`` is told the port once the first build is in."""
     site = DevSite(root, include_drafts=include_drafts, report=log_rebuild)
-    site.rebuild()
-    collector = ChangeCollector(root, site.mark_pending, site.rebuild_after_save)
-    observer = start_watching(root, collector, poll=poll)
-    local = host in LOCAL_HOSTS
-    server = DevServer((host, port), site, extra_host="" if local else host)
-    shown = f"[{host}]" if ":" in host else host
-    ready(f"http://{shown}:{server.server_address[1]}/")
+    server = DevServer((host, port), site, host_policy(host, allowed_hosts))
+    try:
+        site.rebuild()
+        collector = ChangeCollector(root, site.mark_pending, site.rebuild_after_save)
+        observer = start_watching(root, collector, poll=poll)
+    except BaseException:
+        server.server_close()
+        raise
+    ready(server.server_address[1])
     try:
         server.serve_forever(poll_interval=0.2)
     finally:

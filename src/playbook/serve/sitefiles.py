@@ -9,6 +9,7 @@ from contextlib import nullcontext
 from typing import Iterator
 
 from playbook.analysis.project import Analysis
+from playbook.load.static import static_files
 from playbook.serve.memo import RenderMemo
 from playbook.site.plan.parts import assemble
 from playbook.site.plan.planned import PlannedPage
@@ -51,7 +52,9 @@ class SiteFiles(Mapping[str, bytes]):
         self.makers = parts.data_files(parts.all_search_entries)
         if memo.assets is None:  # a theme change makes a new memo
             memo.assets = {f"assets/{path}": source for path, source in memo.theme.assets().items()}
-        self.assets = memo.assets
+        made = {*self.planned, *self.makers, *memo.assets}  # the site's own files win over static/
+        static = {path: source for path, source in static_files(analysis.root).items() if path not in made}
+        self.assets = {**memo.assets, **static}
         self.made: dict[str, bytes] = {}
 
     def __getitem__(self, name: str) -> bytes:

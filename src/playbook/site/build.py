@@ -13,11 +13,12 @@ from typing import Callable
 from playbook import __version__
 from playbook.analysis.project import Analysis
 from playbook.load.cache import CODE
+from playbook.load.static import static_clashes, static_files
 from playbook.site.output.marker import MARKER
 from playbook.site.output.writer import SiteWriter, link_if_same, link_verified, write_bytes, write_pieces
 from playbook.site.plan.parts import SiteParts, assemble
 from playbook.site.plan.planned import PlannedPage
-from playbook.site.render.page import load_theme, page_context, page_pieces, render_page
+from playbook.site.render.page import BuildError, load_theme, page_context, page_pieces, render_page
 from playbook.site.rendercache import RenderCache
 from playbook.workers import start_worker, worker_pool
 
@@ -144,6 +145,17 @@ def _render_in_worker(indices: list[int]) -> ChunkResult:
     return _JOB.render(indices)
 
 
+def _copied(analysis: Analysis, theme, made: set[str]) -> dict[str, Path]:
+    """Return the files copied as they are: the theme's assets and the project's static files;
+    raise BuildError when a static file would replace a file the site makes."""
+    assets = {f"assets/{path}": source for path, source in theme.assets().items()}
+    static = static_files(analysis.root)
+    clashes = static_clashes(static, made | set(assets))
+    if clashes:
+        raise BuildError("; ".join(clashes))
+    return {**assets, **static}
+
+
 def build_site(
     analysis: Analysis,
     output: Path,
@@ -192,8 +204,8 @@ def build_site(
             ]
             for path, make in parts.data_files(lambda: entries).items():
                 writer.write(path, make())
-            for path, source in theme.assets().items():
-                writer.copy(f"assets/{path}", source)
+            for path, source in _copied(analysis, theme, writer.written).items():
+                writer.copy(path, source)
         if cache is not None:
             cache.save(results.words, results.records)
     finally:

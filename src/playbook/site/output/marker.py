@@ -9,6 +9,7 @@ import stat
 from pathlib import Path
 from typing import Iterable
 
+from playbook.layout import STATIC
 from playbook.load.signed import read_regular
 
 # The marker a build leaves in its site: what the folder is, then every file the build made, one
@@ -55,7 +56,10 @@ def not_a_site(folder: Path, *, whole: bool = True) -> str | None:
         return f"it holds files playbook did not make (its {MARKER} is not one a build wrote)"
     strangers = _strangers(folder, made, whole)
     if strangers:
-        return f"it holds files playbook did not make: {', '.join(strangers)}"
+        return (
+            f"it holds files playbook did not make: {', '.join(strangers)} (a file the site should "
+            f"have, such as a CNAME, goes in the project's {STATIC}/ folder, which every build copies)"
+        )
     return None
 
 
