@@ -16,7 +16,7 @@ from playbook.site.views.api import SlicesView, SliceView
 
 WIDTH, ROW, TOP, BOTTOM = 360, 30, 8, 30
 LABEL = 112  # the slices' names, on the left; the plot takes the rest
-PLOT_LEFT, PLOT_RIGHT = LABEL + 8, WIDTH - 12
+PLOT_LEFT, PLOT_RIGHT = LABEL + 8, WIDTH - 22  # room for the last tick's "1.00"
 NAME_CHARACTERS = 16  # a longer name is cut in the chart; the table has it whole
 
 
