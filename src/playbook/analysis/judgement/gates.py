@@ -10,6 +10,8 @@ import re._constants as sre  # the parser's opcodes: the standard library's own 
 import re._parser as sre_parse
 from functools import lru_cache
 
+from playbook.analysis.judgement.lazyregex import Regex
+
 PREFIX = 3  # letters of a word a gate looks at
 WORD_START = {sre.AT_BEGINNING, sre.AT_BEGINNING_STRING, sre.AT_BOUNDARY}
 
@@ -31,7 +33,7 @@ def gate(pattern: str) -> frozenset[str] | None:
         return None
 
 
-LETTERS = re.compile(r"[a-z]+")
+LETTERS = Regex(r"[a-z]+")
 
 
 def word_starts(lower: str) -> dict[str, list[int]]:
@@ -141,15 +143,15 @@ def alternatives(pattern: str) -> list[str]:
 
 
 @lru_cache(maxsize=None)
-def gated(pattern: str) -> tuple[tuple[re.Pattern, frozenset[str] | None], ...]:
-    """Return ``pattern``'s alternatives compiled with bounded repeats, each with its gate (None:
-    always run)."""
-    return tuple((re.compile(bounded(part)), gate(part)) for part in alternatives(pattern))
+def gated(pattern: str) -> tuple[tuple[Regex, frozenset[str] | None], ...]:
+    """Return ``pattern``'s alternatives with bounded repeats, each with its gate (None: always
+    run); each is compiled when a text first opens its gate."""
+    return tuple((Regex(bounded(part)), gate(part)) for part in alternatives(pattern))
 
 
 MOST = 40  # the longest run a repeat takes: no word, number or gap between words in prose is longer
-AT_LEAST = re.compile(r"\{(\d+),\}")
-COUNTED = re.compile(r"\{\d*,?\d*\}")
+AT_LEAST = Regex(r"\{(\d+),\}")
+COUNTED = Regex(r"\{\d*,?\d*\}")
 
 
 def bounded(pattern: str) -> str:

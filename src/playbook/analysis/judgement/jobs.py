@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 
 from playbook.analysis.judgement.gates import bounded
+from playbook.analysis.judgement.lazyregex import regex
 from playbook.analysis.judgement.text import Prose, prose_of
 from playbook.analysis.judgement.verbs import (
     COMPOUND_HEAD,
@@ -30,17 +31,17 @@ CLAUSE_JOINS = one_of(
     should, will, would, can, could"""
 )
 LEADS_IN = "(?:then|also|finally|automatically|auto|potentially|initially|just)"
-STARTS = re.compile(bounded(rf"(?:[,;:/+&]\s*|\b{CLAUSE_JOINS}\s+)(?:{LEADS_IN}\s+)?$"))
-CLAUSE_START = re.compile(STARTS.pattern.removesuffix("$"))
-OBJECT_START = re.compile(
+STARTS = regex(bounded(rf"(?:[,;:/+&]\s*|\b{CLAUSE_JOINS}\s+)(?:{LEADS_IN}\s+)?$"))
+CLAUSE_START = regex(STARTS.pattern.removesuffix("$"))
+OBJECT_START = regex(
     r"^\s+(?:the|a|an|each|every|all|any|our|their|its|them|it|new|incoming|outgoing|open|overdue|"
     r"\w+s\b|\w+)"
 )
-DETERMINER = re.compile(
+DETERMINER = regex(
     r"\s+(?:(?:the|a|an|our|their|its|his|her|each|every|all|any|them|it|this|these|those)\b|"
     r"[\w-]+(?:'s|s')(?=\s))"
 )
-FIRST_OBJECT = re.compile(r"\s+(?:[\w-]+\s+)?[\w-]+[^s\W]s\b")  # "Diagnose broadband faults"
+FIRST_OBJECT = regex(r"\s+(?:[\w-]+\s+)?[\w-]+[^s\W]s\b")  # "Diagnose broadband faults"
 
 
 def jobs(prose: Prose) -> list[tuple[str, str, bool]]:
@@ -109,7 +110,7 @@ def _jobs(text: str) -> tuple[tuple[str, str, bool], ...]:
 
 
 # What is in brackets is an aside: options, examples or a gloss, not the job's clauses.
-ASIDE = re.compile(r"\([^()]{0,200}\)")
+ASIDE = regex(r"\([^()]{0,200}\)")
 # A clause that says what to do when the job cannot be done is the job's other outcome: "…, and
 # offer a rebook slot if not", "…; route to a human if nothing matches", "otherwise escalate".
 UNSURE = one_of(
@@ -117,9 +118,9 @@ UNSURE = one_of(
     there is no \w+, there's no \w+, (?:it|they|the \w+) (?:can't|cannot|doesn't|don't|isn't|aren't|fails?),
     (?:it|they|the \w+|an? \w+) (?:is|are) (?:missing|absent|unclear|illegible|blank|unreadable|incomplete)"""
 )
-FALLBACK_AFTER = re.compile(bounded(rf"[^,;.]{{0,60}}?\b(?:if|when|where|unless) {UNSURE}\b"))
-FALLBACK_BEFORE = re.compile(rf"\b(?:otherwise|else|failing that|if not|if {UNSURE}),?\s*(?:[\w-]+\s+)?$")
-TIME_OBJECT = re.compile(
+FALLBACK_AFTER = regex(bounded(rf"[^,;.]{{0,60}}?\b(?:if|when|where|unless) {UNSURE}\b"))
+FALLBACK_BEFORE = regex(rf"\b(?:otherwise|else|failing that|if not|if {UNSURE}),?\s*(?:[\w-]+\s+)?$")
+TIME_OBJECT = regex(
     bounded(
         r"\s+(?:(?:the|each|every|that|this|next|on|at|on the|at the)\s+)?(?:[\w-]+\s+)?"
         r"(?:week|day|morning|night|evening|afternoon|hour|month|quarter|year|weekend|shift|fortnight|"
@@ -144,7 +145,7 @@ def _participle(word: str) -> bool:
 
 # A clause of time or condition with a subject of its own, up to its modal: "before a shift would",
 # "when the stock level will". The verb after it says when the job is done, not what it is.
-CONDITION = re.compile(
+CONDITION = regex(
     bounded(
         r"\b(?:before|after|when|whenever|if|unless|until|till|once|as soon as|in case|so that|"
         r"because|whether|in time for)\s+(?!(?:we|you|i|it|ai|the tool)\s)(?:[\w'-]+\s+){1,4}?"
@@ -175,16 +176,16 @@ def _in_noun_list(prose: Prose, word, after_verbs: int) -> bool:
 
 
 # A list that a preposition opens names things, not clauses: "with unit number, issue and urgency".
-LISTED_AFTER = re.compile(
+LISTED_AFTER = regex(
     bounded(
         r"\b(?:with|including|incl\.?|such as|like|listing|covering|:)\s+(?:[\w'-]+\s+){0,3}?[\w'-]+\s*,\s*$"
     )
 )
-NOUN_LIST_ITEM = re.compile(
+NOUN_LIST_ITEM = regex(
     r"(?:^|,|;|\band\b|\bor\b|&)\s*([\w'-]+)\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)$"
 )
 # A list of single words that opens the problem, up to its last item: "Write, test and ".
-LEADING_LIST = re.compile(bounded(r"(?:[\w'-]+\s*,\s*)+[\w'-]+\s*(?:,\s*)?(?:and|or|&)\s*"))
+LEADING_LIST = regex(bounded(r"(?:[\w'-]+\s*,\s*)+[\w'-]+\s*(?:,\s*)?(?:and|or|&)\s*"))
 
 
 def _noun_use(prose: Prose, end: int) -> bool:
@@ -233,7 +234,7 @@ def bundled_jobs(prose: Prose) -> str:
     return " … ".join(verbs) if len(kinds) >= 2 else ""
 
 
-HANDED_ON = re.compile(
+HANDED_ON = regex(
     bounded(r"(?<![\w-])([\w-]+)\s+(?:it|them|this|these|those|each one)\b")
 )  # "route it", "send them"
 
@@ -270,21 +271,21 @@ def listed_processes(prose: Prose) -> str:
 
 # What joins the items of a list, strongly ("plus", ";") or at all; and what ends an item's head.
 # A gap is tried where it starts ((?<!\s)), not again at each of its spaces.
-STRONG_BREAK = re.compile(
+STRONG_BREAK = regex(
     bounded(
         r"(?<!\s)\s+(?:plus|as well as|along with|together with|alongside|and also|&)\s+|;|"
         r"(?<!\s)\s*\+\s*"
     )
 )
-LIST_BREAK = re.compile(
+LIST_BREAK = regex(
     bounded(
         r",\s*(?:and\s+|or\s+)?|(?<!\s)\s+(?:and|or|plus|as well as|along with|&)\s+|;|"
         r"(?<!\s)\s*[/+]\s*"
     )
 )
-BEFORE_PREPOSITION = re.compile(bounded(r"(?<!\s)\s+(?:for|in|of|at|with|across|to|from|on|by|within)\s+"))
+BEFORE_PREPOSITION = regex(bounded(r"(?<!\s)\s+(?:for|in|of|at|with|across|to|from|on|by|within)\s+"))
 # Where the items of one job come from: "… from each broker slip", "… off fleet vehicle documents".
-SOURCE = re.compile(r"\b(?:from|off|out of|in each|on each|in every|on every|within|inside|into|onto|per)\b")
+SOURCE = regex(r"\b(?:from|off|out of|in each|on each|in every|on every|within|inside|into|onto|per)\b")
 
 
 def domain(prose: Prose) -> str:
@@ -303,7 +304,7 @@ def domain(prose: Prose) -> str:
 
 
 # Where a domain is worked on ("… for the whole business"): not part of what it is.
-WHERE = re.compile(
+WHERE = regex(
     bounded(
         r"(?<!\s)\s+(?:for|in|across|at|within|of)\s+(?:the\s+|our\s+|a\s+|an\s+|all\s+)?(?:[\w'-]+\s+){0,3}?"
         r"(?:business|company|companies|team|teams|firm|league|organi[sz]ation|group|department|office|"
