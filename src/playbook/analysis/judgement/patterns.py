@@ -51,11 +51,11 @@ class Finding:
 
 
 def words_pattern(words: Iterable[str]) -> str:
-    """Return a regular expression matching any of ``words`` (phrases allowed), longest first."""
+    """Return a regular expression matching any of ``words`` (phrases allowed), longest first,
+    in the same order on every run (ties by the words), so a pattern's source is the same too."""
     escaped = sorted(
         {re.escape(word.strip().lower()).replace(r"\ ", r"[\s-]+") for word in words if word.strip()},
-        key=len,
-        reverse=True,
+        key=lambda word: (-len(word), word),
     )
     return "(?:" + "|".join(escaped) + ")" if escaped else "(?!)"
 
