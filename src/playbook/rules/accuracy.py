@@ -25,7 +25,9 @@ DECLARED = (
         patterns=(
             (
                 "named-benchmark",
-                "a public benchmark by name, whoever ran it, or one your team lists in criteria.benchmarks",
+                "a public benchmark by name, whoever ran it, or one your team lists in criteria.benchmarks; "
+                "a set a test ran on, named by a name alone (ran it ourselves on MagnaTagATune), is one too, "
+                "where a name before a noun says where the team's own work came from (on Zendesk tickets)",
                 "Our HumanEval pass@1 of 87%",
             ),
             (
@@ -56,7 +58,8 @@ DECLARED = (
             (
                 "impression",
                 "an impression from trying it or from a demo, whoever ran it: how it looked or felt, who was "
-                "impressed, a good feeling after a few tries, a demo seen",
+                "impressed, a good feeling after a few tries, a demo seen, what people think, feel or say "
+                "of it (they feel it is correct most of the time), or how their feedback has been",
                 "tried it on a handful of CVs and it looked right",
             ),
             (

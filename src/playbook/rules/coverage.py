@@ -30,7 +30,8 @@ DECLARED = (
         "one job with several fields ('extract the date, the amount and the payee'), "
         "a cadence ('updated hourly') "
         "or a condition ('before a shift would breach the rest rule'), or what to do when it cannot be done "
-        "('route to a human if nothing matches'), is one problem.",
+        "('route to a human if nothing matches'), is one problem, and so is one job after a clause that "
+        "says when it is done ('when a sick call comes in, rank the reserve pilots…').",
         patterns=(
             (
                 "too-long",
@@ -44,7 +45,8 @@ DECLARED = (
             ),
             (
                 "process-list",
-                "a list of processes with no one job",
+                "a list of processes with no one job; a clause of time or condition that opens the problem "
+                "is not one of them",
                 "Benefits eligibility, appeals and fraud checks",
             ),
             ("domain-not-job", "a domain or an outcome with no job in it", "Pharmacovigilance"),
@@ -55,13 +57,16 @@ DECLARED = (
             ),
             (
                 "suite",
-                "a suite, a lifecycle, or a platform that joins several sources",
+                "a suite, a lifecycle, a platform that joins several sources, the whole of running "
+                "something (the full inventory management of the pharmacy; not the full processing of "
+                "each invoice), or the lot, standing alone (not the lot that moves to the next step)",
                 "A hub that unifies POS and warehouse data",
             ),
             ("whole-function", "a whole function or department", "Replace the IT helpdesk"),
             (
                 "transformation-goal",
-                "a goal to reach rather than a problem to solve, a gap to close or an ill to end among them",
+                "a goal to reach rather than a problem to solve, a gap to close or an ill to end among them, "
+                "said as a verb or as a noun (drive the regional transformation of finance)",
                 "Modernise citizen services",
             ),
             (

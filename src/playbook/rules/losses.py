@@ -23,7 +23,9 @@ DECLARED = (
                 "hypothetical",
                 "a modal guess about the future, except a present loss said with a modal (time they could "
                 "spend on patients); a loss placed later (down the line) is a guess, and a remark after the "
-                "sufferer about someone else (; finance may use it later) is not read as the sufferer",
+                "sufferer about someone else (; finance may use it later) is not read as the sufferer; a "
+                "modal in a relative clause on people is a guess about them (firms that might outsource), "
+                "on a thing acted on it is the loss (invoices that could be matched automatically)",
                 "Adjusters who would likely use it",
             ),
             (
@@ -33,7 +35,8 @@ DECLARED = (
             ),
             (
                 "would-be-user",
-                "people named as prospective or target users",
+                "people named as prospective or target users, or as whatever prospective, would-be or "
+                "eventual qualifies (prospective candidates); not the people a sufferer works on",
                 "Prospective customers in the mid-market",
             ),
             (
@@ -44,7 +47,8 @@ DECLARED = (
             ("early-adopter", "an appetite for technology", "Tech-savvy estate agents in Leeds"),
             (
                 "intent-to-adopt",
-                "exploring, evaluating, piloting or shopping for a tool",
+                "exploring, evaluating, piloting or shopping for a tool; not a search that is part of the "
+                "work said before it (they review 3,000 listings a day looking for prohibited products)",
                 "People teams considering an AI onboarding buddy",
             ),
             (
@@ -58,12 +62,15 @@ DECLARED = (
             (
                 "generic-population",
                 "a whole population, however hedged (more or less every), or counted in the thousands "
-                "(all 23,000 employees of the group)",
+                "(all 23,000 employees of the group), or placed only by a place, whatever its name (every "
+                "clinic in Bavaria); a count, our, a workplace or a named organisation anchors it (every "
+                "nurse in St Mary's)",
                 "More or less every Shopify merchant out there",
             ),
             (
                 "bare-category",
-                "a bare category of organisations (a market) or a whole population; an occupation, "
+                "a bare category of organisations (a market), also placed only by where it is and what "
+                "it lacks (SMEs in LATAM without access to credit), or a whole population; an occupation, "
                 "even unqualified, is people with a job",
                 "Independent pharmacies",
             ),

@@ -198,131 +198,149 @@ def _identifier(prose: Prose, words: tuple[Word, ...], index: int, lower: str) -
 def read_amounts(prose: Prose) -> Reading:
     """Return whether ``prose`` states an amount of loss, and which numbers in it are not amounts."""
     words = prose.words
-    not_amounts: list[str] = []
     lowered = [_clean(word) for word in words]
-    for index, word in enumerate(words):
-        lower = lowered[index]
-        previous = lowered[index - 1] if index else ""
-        following = lowered[index + 1] if index + 1 < len(words) else ""
-        if (
-            lower in MULTIPLIERS
-            or TIMES.fullmatch(lower)
-            or (
-                lower in NUMBER_WORDS | {"three", "five"}
-                and following in ("times", "time")
-                and index + 2 < len(words)
-            )
-        ):
-            return Reading(word.text, ())
-        if lower in PLURAL_AMOUNTS and following == "of":
-            if _counts_a_loss(prose, words, index + 1):
-                return Reading(f"{word.text} of", ())
-            not_amounts.append(f"{word.text} of")
-            continue
-        if lower in FRACTIONS or lower in ("two-thirds", "three-quarters", "one-third", "one-quarter"):
-            near = lowered[max(0, index - 2) : index]
-            if (
-                lower == "half"
-                or any(
-                    w in ("a", "one", "two", "three", "four", "half", "by", "nearly", "almost") for w in near
-                )
-                or "-" in lower
-            ):
-                return Reading(" ".join(w.text for w in words[max(0, index - 1) : index + 1]), ())
-        if (
-            lower in ("a", "an")
-            and TIME.match(following)
-            and (
-                TIME_LOST.search(prose.lower[max(0, word.start - 40) : word.start])
-                or _rate_after(prose, words[index + 1])
-                or _rate_before(prose, word)
-            )
-        ):
-            return Reading(f"{word.text} {words[index + 1].text}", ())  # "lose a day", "an hour each morning"
-        if SLASHED.fullmatch(word.lower) and following == "of" and word.lower not in ("24/7", "9/11"):
-            return Reading(f"{word.text} of", ())  # "1/3 of the fleet's cycles"
-        if _number(lower) and following == "per" and index + 2 < len(words) and lowered[index + 2] == "cent":
-            return Reading(" ".join(w.text for w in words[index : index + 3]), ())  # "twelve per cent"
-        if PER_UNIT.fullmatch(lower):
-            return Reading(word.text, ())  # "3h/wk", "2d/mo"
-        if not _number(lower) and not (lower[:1] in "$€£¥₹" and _number(lower[1:])):
-            continue
-        if prose.plain[word.end : word.end + 2] in (" %", "%"):
-            return Reading(f"{word.text} %", ())  # "15 % of the visits": a share, the sign set apart
-        if (
-            "/" in word.lower
-            and SLASHED.fullmatch(word.lower)
-            and word.lower not in ("1/2", "1/3", "2/3", "1/4", "3/4")
-        ):
-            not_amounts.append(word.text)  # 24/7, 9/11
-            continue
-        if DESCRIBES.fullmatch(word.lower) and not word.lower.endswith(("odd", "plus", "ish")):
-            continue  # "a 25-lawyer firm", "a 90-day window": describes something
-        fraction = ONE_IN.match(prose.lower[word.end : word.end + 40])
-        share = SHARE_OF.match(prose.lower[word.end : word.end + 40])
-        if share:
-            return Reading(prose.quote(word.start, word.end + share.end()), ())  # "nine of the last 40"
-        if fraction and (lower in ("1", "one", "a") or _number(lower)):
-            return Reading(prose.quote(word.start, word.end + fraction.end()), ())
-        if SCALED.fullmatch(lower) and following in (
-            "in",
-            "of",
-            "a",
-            "per",
-            "each",
-            "every",
-        ):
-            return Reading(word.text, ())  # "~3k in lift tickets", "$2m of stock"
-        if lower[:1] in "$€£¥₹" or lower.endswith("%") or previous in MONEY_WORDS:
-            nxt = lowered[index + 1] if index + 1 < len(words) else ""
-            price = PRICE.search(prose.lower[max(0, word.start - 30) : word.start])
-            if lower.endswith("%") and index + 1 < len(words) and words[index + 1].named:
-                not_amounts.append(
-                    f"{word.text} {words[index + 1].text}"
-                )  # "90% Medicaid": what a panel is made of
-                continue
-            if (
-                nxt
-                and nxt.isalpha()
-                and nxt not in STOP
-                and nxt not in MONEY_FOLLOWERS
-                and nxt not in SCALES
-                and not TIME.match(nxt)
-                and nxt not in MONEY_WORDS
-                and not LOSS_NOUN.search(nxt)
-                and nxt not in LOSS_PREFIX
-                and not lower.endswith("%")
-                and not MONEY_LOST.search(prose.lower[max(0, word.start - 30) : word.start])
-                and not _rate_after(prose, word)
-            ) or price:  # "£180k last season": money over a period
-                not_amounts.append(
-                    f"{word.text} {words[index + 1].text}" if index + 1 < len(words) else word.text
-                )
-                continue  # "$89 starter kit", "paying €12 a month": a price, not a loss
-            head, at = _head(words, index)
-            if (
-                head
-                and not (
-                    TIME.match(head)
-                    or head in MONEY_WORDS
-                    or LOSS_NOUN.search(head)
-                    or {_clean(w) for w in words[index + 1 : at]} & LOSS_PREFIX
-                    or _rate_after(prose, words[at])
-                )
-                and at <= index + 3
-                and not lower.endswith("%")
-            ):
-                not_amounts.append(f"{word.text} {words[at].text}")  # "$50k contracts": a size, not a loss
-                continue
-            return Reading(word.text, ())
-        if prose.plain[word.end : word.end + 1] == "(":
-            not_amounts.append(word.text + prose.plain[word.end : word.end + 3])  # 401(k)
-            continue
-        identifier = _identifier(prose, words, index, lower)
-        if identifier:
-            not_amounts.append(identifier)
-            continue
-        if _counts_a_loss(prose, words, index):
-            return Reading(" ".join(w.text for w in words[index : index + 2]), ())
-        not_amounts.append(" ".join(w.text for w in words[index : index + 2]))
+    not_amounts: list[str] = []
+    for index in range(len(words)):
+        amount, other = _read_word(prose, words, lowered, index)
+        if amount:
+            return Reading(amount, ())
+        if other:
+            not_amounts.append(other)
     return Reading("", tuple(not_amounts))
+
+
+# What one word comes to: (the words of an amount, the words of a number that is not one); both
+# empty when the word is no number at all.
+Read = tuple[str, str]
+NOTHING: Read = ("", "")
+
+
+def _read_word(prose: Prose, words: tuple[Word, ...], lowered: list[str], index: int) -> Read:
+    """Read the word at ``index``: an amount said in words, a number, or nothing."""
+    said = _amount_in_words(prose, words, lowered, index)
+    if said is not None:
+        return said
+    lower = lowered[index]
+    if not _number(lower) and not (lower[:1] in "$€£¥₹" and _number(lower[1:])):
+        return NOTHING
+    return _read_number(prose, words, lowered, index)
+
+
+def _amount_in_words(prose: Prose, words: tuple[Word, ...], lowered: list[str], index: int) -> Read | None:
+    """Read an amount that is not a bare number: a multiplier, "dozens of", a fraction, "a day",
+    "1/3 of", "twelve per cent", "3h/wk"; None when the word says none of them."""
+    word, lower = words[index], lowered[index]
+    following = lowered[index + 1] if index + 1 < len(words) else ""
+    if (
+        lower in MULTIPLIERS
+        or TIMES.fullmatch(lower)
+        or (
+            lower in NUMBER_WORDS | {"three", "five"}
+            and following in ("times", "time")
+            and index + 2 < len(words)
+        )
+    ):
+        return (word.text, "")
+    if lower in PLURAL_AMOUNTS and following == "of":
+        return (f"{word.text} of", "") if _counts_a_loss(prose, words, index + 1) else ("", f"{word.text} of")
+    if lower in FRACTIONS or lower in ("two-thirds", "three-quarters", "one-third", "one-quarter"):
+        near = lowered[max(0, index - 2) : index]
+        if (
+            lower == "half"
+            or any(w in ("a", "one", "two", "three", "four", "half", "by", "nearly", "almost") for w in near)
+            or "-" in lower
+        ):
+            return (" ".join(w.text for w in words[max(0, index - 1) : index + 1]), "")
+    if (
+        lower in ("a", "an")
+        and TIME.match(following)
+        and (
+            TIME_LOST.search(prose.lower[max(0, word.start - 40) : word.start])
+            or _rate_after(prose, words[index + 1])
+            or _rate_before(prose, word)
+        )
+    ):
+        return (f"{word.text} {words[index + 1].text}", "")  # "lose a day", "an hour each morning"
+    if SLASHED.fullmatch(word.lower) and following == "of" and word.lower not in ("24/7", "9/11"):
+        return (f"{word.text} of", "")  # "1/3 of the fleet's cycles"
+    if _number(lower) and following == "per" and index + 2 < len(words) and lowered[index + 2] == "cent":
+        return (" ".join(w.text for w in words[index : index + 3]), "")  # "twelve per cent"
+    if PER_UNIT.fullmatch(lower):
+        return (word.text, "")  # "3h/wk", "2d/mo"
+    return None
+
+
+def _read_number(prose: Prose, words: tuple[Word, ...], lowered: list[str], index: int) -> Read:
+    """Read the number at ``index``: a share, a fraction, money, a name or a date, or a count of
+    what was lost (or of something else)."""
+    word, lower = words[index], lowered[index]
+    previous = lowered[index - 1] if index else ""
+    following = lowered[index + 1] if index + 1 < len(words) else ""
+    if prose.plain[word.end : word.end + 2] in (" %", "%"):
+        return (f"{word.text} %", "")  # "15 % of the visits": a share, the sign set apart
+    if (
+        "/" in word.lower
+        and SLASHED.fullmatch(word.lower)
+        and word.lower not in ("1/2", "1/3", "2/3", "1/4", "3/4")
+    ):
+        return ("", word.text)  # 24/7, 9/11
+    if DESCRIBES.fullmatch(word.lower) and not word.lower.endswith(("odd", "plus", "ish")):
+        return NOTHING  # "a 25-lawyer firm", "a 90-day window": describes something
+    fraction = ONE_IN.match(prose.lower[word.end : word.end + 40])
+    share = SHARE_OF.match(prose.lower[word.end : word.end + 40])
+    if share:
+        return (prose.quote(word.start, word.end + share.end()), "")  # "nine of the last 40"
+    if fraction and (lower in ("1", "one", "a") or _number(lower)):
+        return (prose.quote(word.start, word.end + fraction.end()), "")
+    if SCALED.fullmatch(lower) and following in ("in", "of", "a", "per", "each", "every"):
+        return (word.text, "")  # "~3k in lift tickets", "$2m of stock"
+    if lower[:1] in "$€£¥₹" or lower.endswith("%") or previous in MONEY_WORDS:
+        return _read_money(prose, words, lowered, index)
+    if prose.plain[word.end : word.end + 1] == "(":
+        return ("", word.text + prose.plain[word.end : word.end + 3])  # 401(k)
+    identifier = _identifier(prose, words, index, lower)
+    if identifier:
+        return ("", identifier)
+    pair = " ".join(w.text for w in words[index : index + 2])
+    return (pair, "") if _counts_a_loss(prose, words, index) else ("", pair)
+
+
+def _read_money(prose: Prose, words: tuple[Word, ...], lowered: list[str], index: int) -> Read:
+    """Read money or a share at ``index``: a loss, or a price or a size ("$89 starter kit",
+    "paying €12 a month", "$50k contracts"), or what a panel is made of ("90% Medicaid")."""
+    word, lower = words[index], lowered[index]
+    nxt = lowered[index + 1] if index + 1 < len(words) else ""
+    price = PRICE.search(prose.lower[max(0, word.start - 30) : word.start])
+    if lower.endswith("%") and index + 1 < len(words) and words[index + 1].named:
+        return ("", f"{word.text} {words[index + 1].text}")  # "90% Medicaid": what a panel is made of
+    if (
+        nxt
+        and nxt.isalpha()
+        and nxt not in STOP
+        and nxt not in MONEY_FOLLOWERS
+        and nxt not in SCALES
+        and not TIME.match(nxt)
+        and nxt not in MONEY_WORDS
+        and not LOSS_NOUN.search(nxt)
+        and nxt not in LOSS_PREFIX
+        and not lower.endswith("%")
+        and not MONEY_LOST.search(prose.lower[max(0, word.start - 30) : word.start])
+        and not _rate_after(prose, word)
+    ) or price:  # "£180k last season": money over a period
+        # "$89 starter kit", "paying €12 a month": a price, not a loss
+        return ("", f"{word.text} {words[index + 1].text}" if index + 1 < len(words) else word.text)
+    head, at = _head(words, index)
+    if (
+        head
+        and not (
+            TIME.match(head)
+            or head in MONEY_WORDS
+            or LOSS_NOUN.search(head)
+            or {_clean(w) for w in words[index + 1 : at]} & LOSS_PREFIX
+            or _rate_after(prose, words[at])
+        )
+        and at <= index + 3
+        and not lower.endswith("%")
+    ):
+        return ("", f"{word.text} {words[at].text}")  # "$50k contracts": a size, not a loss
+    return (word.text, "")

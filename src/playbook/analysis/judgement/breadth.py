@@ -81,7 +81,19 @@ WHOLES = one_of(
     function, department, back office, operating system, os, agent, portal, app, workflow, pipeline,
     process, enablement, visibility, tracking, coverage"""
 )
-A_WHOLE = rf"\b(?:a |an |the |one )?{WHOLE}\s+(?:[\w'-]+\s+){{0,2}}?{WHOLES}\b"
+# The whole of running something, however it is named: "the full inventory management of the
+# pharmacy", "the entire claims handling", "the complete stock administration"; not the whole of
+# one item's handling, which is one job ("the full processing of each invoice").
+RUNNING = one_of(
+    """management, handling, running, processing, maintenance, administration, coordination, operations?,
+    control, oversight"""
+)
+A_WHOLE = (
+    rf"\b(?:a |an |the |one )?{WHOLE}\s+(?:[\w'-]+\s+){{0,2}}?{WHOLES}\b|"
+    rf"\b(?:the |our |its |their )?{WHOLE}\s+(?:[\w'-]+\s+){{0,2}}?{RUNNING}"
+    r"(?!\s+(?:of|for|on)\s+(?:each|a|an|one|this|that)\b)"
+    r"(?=\s*(?:$|[,.;:]|(?:of|for|in|at|across|with|and|to|from)\b))"
+)
 STAGE_FROM = one_of(
     """[\\w-]+ing, review, intake, capture, receipt, application, enquiry, inquiry, quote, order, lead,
         request,
@@ -170,6 +182,23 @@ GOAL_VERBS = one_of(
     """streamline, elevate, optimi[sz]e, accelerate, moderni[sz]e, improve, enhance, transform, boost,
     revolutioni[sz]e, reinvent, reimagine, supercharge, upgrade, simplify, speed up, scale, grow, empower,
     get more out of, reduce friction in, raise, lift, strengthen, rethink, declutter, de-risk, derisk"""
+)
+# A goal said as a noun is a goal still, whether it opens the problem or is what the problem drives:
+# "drive the regional transformation of finance", "lead the modernisation of library services".
+GOAL_NOUNS = one_of(
+    """transformation, moderni[sz]ation, optimi[sz]ation, streamlining, improvement, enhancement, reinvention,
+    reimagining, revolution, overhaul, revamp, simplification, digitali[sz]ation, rationali[sz]ation,
+    acceleration"""
+)
+PURSUE = one_of(
+    """drive, lead, deliver, support, own, run, manage, enable, power, spearhead, champion, kick off,
+    kickstart, start, launch, complete, achieve, implement, execute, undertake, pursue, oversee, coordinate,
+    accelerate, plan, roll out, help with, help, progress, advance, facilitate, reali[sz]e, push"""
+)
+GOAL_AS_A_NOUN = (
+    rf"^(?:(?:\w+ly\s+)?{PURSUE}\s+(?:the|a|an|our|its|their)?\s*(?:[\w'-]+\s+){{0,3}}?|"
+    r"(?:the\s+|an?\s+|our\s+)?(?:(?:[\w-]+(?:al|ic|ive|wide)|full|complete|whole|total|major)\s+)?)"
+    rf"{GOAL_NOUNS}(?:\s+(?:of|in|across|for|programme|program|project)\b|\s*$)"
 )
 BETTER = one_of(
     r"""smarter, better, easier, smoother, faster, simpler, quicker, leaner, cheaper, more [\w-]+,

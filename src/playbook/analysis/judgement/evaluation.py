@@ -12,7 +12,8 @@ import re
 from playbook.analysis.judgement.gates import bounded
 from playbook.analysis.judgement.lazyregex import regex
 from playbook.analysis.judgement.patterns import Pattern, words_pattern
-from playbook.analysis.judgement.samples import COUNT, measured_on_own
+from playbook.analysis.judgement.quantities import DAYS
+from playbook.analysis.judgement.samples import COUNT, MONTHS, measured_on_own
 from playbook.analysis.judgement.sources import (
     A_FEW_TRIES,
     BENCHMARK_NAMES,
@@ -208,13 +209,36 @@ def _named_dataset(prose: Prose) -> re.Match | None:
     return None
 
 
+# What a test ran on, named by a name alone ("ran it on GTZAN and…", "0.41 mAP on AudioSet"): a set
+# someone published, whoever ran it. A name that qualifies a noun ("on Zendesk tickets", "on CRM
+# and ERP exports") or owns one ("on the Leeds depot's manifests") names where the team's own
+# work came from, and a month or a day is a time.
+ON_A_NAME = regex(
+    bounded(
+        r"\b[Oo]n\s+(?:the\s+)?(?P<name>[A-Z][\w-]*(?:[ -][A-Z0-9][\w.-]*){0,2})"
+        r"(?=\s*(?:$|[,;:!?)]|\.(?:\s|$))|\s+(?:and|or)\s+(?![A-Z][\w-]*\s+(?!(?:and|or|it|we)\b)[a-z])|"
+        r"\s+(?:but|so|then|with|where|which|ourselves|in-house|first|itself|too|as|at|to|for|in|by|last|"
+        r"this|before|after|we|it|got|scored|gave)\b)"
+    )
+)
+A_TIME = regex(rf"(?:{MONTHS}|{DAYS}|q[1-4]|h[12]|fy\s?\d+)\b", re.IGNORECASE)
+
+
+def _name_alone(prose: Prose) -> re.Match | None:
+    """A test run on a name alone (see ON_A_NAME), not a time."""
+    for match in ON_A_NAME.finditer(prose.plain):
+        if not A_TIME.match(match.group("name")):
+            return match
+    return None
+
+
 def judge_evaluation(prose: Prose, found: list, capital_pattern: Pattern) -> list:
     """Return the finding to report, of every pattern's first in ``found``: none when the text
     measures on the team's own data and names the other figure only to set it aside."""
     from playbook.analysis.judgement.patterns import Finding
 
     if not found:
-        match = CAPITAL_NAMES.search(prose.plain) or _named_dataset(prose)
+        match = CAPITAL_NAMES.search(prose.plain) or _named_dataset(prose) or _name_alone(prose)
         if (
             match
             and not CONTRAST.search(prose.lower[max(0, match.start() - 48) : match.start()])

@@ -181,56 +181,49 @@ def bounded(pattern: str) -> str:
     scan quadratic. Bounded, a try costs at most a constant, so a scan is linear in the text
     whatever the text is (tests/test_judgement_growth.py)."""
     out: list[str] = []
-    index, in_class, quantified, opened = 0, False, False, False
+    index, quantified, opened = 0, False, False  # after a repeat; after a "(" (so "?" opens an extension)
     while index < len(pattern):
         character = pattern[index]
-        if character == "\\":
-            out.append(pattern[index : index + 2])
-            index += 2
-            quantified = opened = False
+        if character in "\\[":  # an escape or a class is copied whole: nothing in it repeats
+            end = index + 2 if character == "\\" else _class_end(pattern, index)
+            out.append(pattern[index:end])
+            index, quantified, opened = end, False, False
             continue
-        if in_class:
-            in_class = character != "]"
-            out.append(character)
-            index += 1
+        repeat = _repeat(pattern, index, quantified, opened)
+        if repeat is not None:
+            text, index, quantified = repeat
+            out.append(text)
+            opened = False
             continue
-        counted = COUNTED.match(pattern, index) if character == "{" else None
-        if character == "[":
-            in_class = True
-            start = index + 1 + (pattern[index + 1 : index + 2] == "^")
-            if pattern[start : start + 1] == "]":  # a ']' first in a class is a letter of it
-                out.append(pattern[index : start + 1])
-                index = start + 1
-                quantified = opened = False
-                continue
-            out.append(character)
-        elif character == "*" or (character == "+" and not quantified):
-            out.append("{0,%d}" % MOST if character == "*" else "{1,%d}" % MOST)
-            quantified, opened = True, False
-            index += 1
-            continue
-        elif character in "+?" and quantified:  # possessive or lazy: the repeat before it stays bounded
-            out.append(character)
-            quantified = False
-            index += 1
-            continue
-        elif character == "?" and not opened:
-            out.append(character)
-            quantified = True
-            index += 1
-            continue
-        elif counted is not None:
-            at_least = AT_LEAST.fullmatch(counted.group())
-            out.append(
-                "{%s,%d}" % (at_least.group(1), max(MOST, int(at_least.group(1))))
-                if at_least
-                else counted.group()
-            )
-            quantified, opened = True, False
-            index = counted.end()
-            continue
-        else:
-            out.append(character)
+        out.append(character)
         quantified, opened = False, character == "("
         index += 1
     return "".join(out)
+
+
+def _class_end(pattern: str, index: int) -> int:
+    """Return where the character class that opens at ``index`` ends, after its ``]``."""
+    at = index + 1 + (pattern[index + 1 : index + 2] == "^")
+    if pattern[at : at + 1] == "]":
+        at += 1  # a ']' first in a class is a letter of it
+    while at < len(pattern) and pattern[at] != "]":
+        at += 2 if pattern[at] == "\\" else 1
+    return at + 1
+
+
+def _repeat(pattern: str, index: int, quantified: bool, opened: bool) -> tuple[str, int, bool] | None:
+    """Return the repeat at ``index`` bounded at MOST, where reading goes on, and whether a lazy or
+    possessive mark may follow it; None when there is no repeat at ``index``."""
+    character = pattern[index]
+    if character == "*" or (character == "+" and not quantified):
+        return ("{0,%d}" % MOST if character == "*" else "{1,%d}" % MOST), index + 1, True
+    if character in "+?" and quantified:  # possessive or lazy: the repeat before it stays bounded
+        return character, index + 1, False
+    if character == "?" and not opened:
+        return character, index + 1, True
+    counted = COUNTED.match(pattern, index) if character == "{" else None
+    if counted is None:
+        return None
+    at_least = AT_LEAST.fullmatch(counted.group())
+    text = "{%s,%d}" % (at_least.group(1), max(MOST, int(at_least.group(1)))) if at_least else counted.group()
+    return text, counted.end(), True

@@ -243,12 +243,15 @@ def listed_processes(prose: Prose) -> str:
     """Return a list of processes in place of one job ("invoice capture, approval routing,
     payment runs"; "complaint handling plus room-rate optimisation"), or ""."""
     found = jobs(prose)
+    opener = OPENING_CONDITION.match(prose.lower)
+    first = next((word for word in prose.words if word.start >= (opener.end() if opener else 0)), None)
     leading = (
         bool(found)
-        and prose.words
-        and found[0][0] == prose.words[0].text
+        and first is not None
+        and found[0][0] == first.text
         and not (
-            prose.words[0].lower.endswith("ing") and re.match(r"^[\w-]+\s*(?:,|and\b|&|/|\+)", prose.lower)
+            first.lower.endswith("ing")
+            and re.match(r"[\w-]+\s*(?:,|and\b|&|/|\+)", prose.lower[first.start :])
         )
     )  # "Timetabling, …"
     if leading and KIND_OF.get(found[0][0].lower()) != "run":
@@ -269,6 +272,14 @@ def listed_processes(prose: Prose) -> str:
     return ""
 
 
+# A clause of time or condition that opens the problem says when the job is done, and the job's
+# verb follows it: "When a sick call comes in, rank the reserve pilots who are legal and in base".
+OPENING_CONDITION = regex(
+    bounded(
+        r"\s*(?:when|whenever|if|once|after|before|as soon as|each time|every time|any time|until|while|"
+        r"for each|for every)\b[^,;:.]{1,80}?,\s*"
+    )
+)
 # What joins the items of a list, strongly ("plus", ";") or at all; and what ends an item's head.
 # A gap is tried where it starts ((?<!\s)), not again at each of its spaces.
 STRONG_BREAK = regex(

@@ -74,9 +74,15 @@ LOST = one_of(
     work, effort, sleep, shifts?, visits?, appointments?, tickets?, rooms?, orders?, renewals?, care,
     claims?, jobs?, loads?, sessions?, lessons?, bookings?, seats?, covers?, spots?"""
 )
+# Who would have spent it is a noun phrase of any few words, with no preposition or verb of its
+# own: "time the ward nurses could spend", "hours that our two night-shift clerks could use";
+# "patients in the valley could switch" is a guess about patients.
+SUBJECT_WORD = (
+    r"(?!(?:who|that|which|and|or|in|on|at|of|for|from|with|across|to|by|are|is|was|were)\b)[\w'-]+\s+"
+)
 LOSS_OBJECT = regex(
     rf"\b{LOST}\s+"
-    + either(r"(?:that|which)\s+(?:(?!who\b)\w+\s+)?", r"(?!(?:that|which|who)\b)\w+\s+(?:(?!who\b)\w+\s+)?")
+    + either(rf"(?:that|which)\s+(?:{SUBJECT_WORD}){{0,4}}", rf"(?:{SUBJECT_WORD}){{1,4}}")
     + "$"
 )
 # A relative clause on what is lost, a few words on: "2 hours a day per clerk that they could be
@@ -129,6 +135,25 @@ def present_loss(prose: Prose, match: re.Match) -> bool:
         or LOSS_OBJECT.search(before)
         or ON_WHAT_IS_LOST.search(before)
         or CONDITION.search(before)
+    )
+
+
+# A modal in a relative clause is a guess about whoever the clause is on when they would do
+# something ("companies in the region that might outsource"), and part of the loss when it is
+# on a thing that would be acted on ("meters that could be read remotely").
+RELATIVE = regex(r"\b(?:that|which)\s+$")
+ACTED_ON = regex(rf"\s*(?:\w+ly\s+)?(?:be|have been|get|got)\s+(?:\w+ly\s+)?{PARTICIPLES}\b")
+
+
+def present_loss_or_acted_on(prose: Prose, match: re.Match) -> bool:
+    """Excuse a present loss (see present_loss), and a modal in a relative clause on a thing that
+    would be acted on, not on someone who would act: "meters that could be read remotely"."""
+    if present_loss(prose, match):
+        return True
+    start = match.start("modal") if match.group("modal") else match.start()
+    return bool(
+        RELATIVE.search(prose.lower, max(0, start - 12), start)
+        and ACTED_ON.match(prose.lower, _modal_end(match))
     )
 
 

@@ -28,6 +28,12 @@ WOULD_BE = one_of(
     """potential, prospective, future, possible, hypothetical, would-be, intended, eventual, likely,
     interested, target, ideal, expected, anticipated, early"""
 )
+# Words that make a guess of whatever they qualify, people or gains ("prospective renters",
+# "would-be franchisees", "eventual savings"), where "potential" or "future" may qualify a thing
+# of today ("potential duplicates") and are a guess only of people.
+TO_COME_OF_ANYTHING = one_of("prospective, would-be, eventual, hypothetical")
+# Whoever those qualify is a person when "who" follows: "potential applicants who give up halfway".
+TO_COME_OF_PEOPLE = one_of("potential, possible, future, target, intended")
 # A sales pipeline: people who signed up, came by, or are targeted, but lose nothing yet.
 SIGNED_UP = (
     r"wait-?list(?:ed)?|waiting list|sign-?ups|beta (?:testers|users|list|sign-?ups)|trial users|"

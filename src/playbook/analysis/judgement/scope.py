@@ -31,6 +31,7 @@ from playbook.analysis.judgement.breadth import (
     FUNCTION_END,
     FUNCTION_PARTS,
     FUNCTIONS,
+    GOAL_AS_A_NOUN,
     GOAL_VERBS,
     IMPROVE,
     MARKETS,
@@ -56,6 +57,11 @@ from playbook.analysis.judgement.lazyregex import Regex, regex
 from playbook.analysis.judgement.patterns import Pattern, find, words_pattern
 from playbook.analysis.judgement.text import Prose
 
+# "The lot" is everything only where it stands alone ("…, the lot", "do the lot for every client"),
+# not where it is a lot of goods, before a verb or a noun ("before the lot moves to mould", "the
+# lot number").
+THE_LOT = r"\bthe lot\b(?=\s*(?:$|[,.;:!)]|(?:and|or|for|from|in|across|of|at|with|too)\b))"
+
 
 def patterns(extra_broad: tuple[str, ...] = ()) -> tuple[Pattern, ...]:
     """Return the PB302 patterns of broad scope, with a team's own words for it."""
@@ -76,7 +82,7 @@ def patterns(extra_broad: tuple[str, ...] = ()) -> tuple[Pattern, ...]:
                         UNIFYING_PRODUCT,
                         A_WHOLE,
                         r"\b(?:suite|platform) (?:of|for)\b",
-                        r"\bthe lot\b",
+                        THE_LOT,
                         r"\bevery (?:step|stage|part|aspect|piece|phase|bit) of\b",
                         FROM_STAGE_TO_STAGE,
                     )
@@ -102,7 +108,7 @@ def patterns(extra_broad: tuple[str, ...] = ()) -> tuple[Pattern, ...]:
                 + "|".join((APPLY_AI, SLOGANS))
                 + rf"|^(?:\w+ly\s+)?{GOAL_VERBS}\b|\bmake (?:[\w'-]+ ){{0,4}}?{BETTER}\b|"
                 + rf"^{FIX_THE_THING}\s+(?:the |our |all )?[\w-]+\.?$|\beverywhere\b|"
-                + "|".join((WORK_BETTER, FIND_OPPORTUNITIES, MOVE_A_METRIC, SOCIAL_GOAL))
+                + "|".join((WORK_BETTER, FIND_OPPORTUNITIES, MOVE_A_METRIC, SOCIAL_GOAL, GOAL_AS_A_NOUN))
                 + r"|^(?:better|faster|cheaper|smarter|simpler|easier),? (?:[\w-]+,? )+"
             ),
         ),

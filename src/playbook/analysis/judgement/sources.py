@@ -224,6 +224,20 @@ TRIED_IT_OUT = either(
     r"kick(?:ed|ing|s)? the (?:tyres|tires)",
     r"test[- ]dr(?:ove|iven|ive)",
 )
+# What people think or say of it is an impression too, however they put it: "they feel it is correct
+# most of the time", "the nurses say it's usually right", "the team's feedback has been positive".
+OPINION = one_of(
+    """feel, feels, felt, think, thinks, thought, believe, believes, believed, reckon, reckons, reckoned,
+    consider, considers, considered, say, says, said, tell us, told us, are confident, is confident,
+    were confident"""
+)
+THEIR_VIEW = either(
+    rf"{OPINION} (?:that )?(?:it|its [\w-]+|the (?:model|tool|output|outputs|answers?|results?|drafts?|"
+    rf"suggestions?))(?:'s|\s+(?:is|was|are|were|gets?|got|seems?))?\s+(?:[\w-]+\s+){{0,2}}?{GOOD}",
+    r"(?:feedback|reactions?|reception|sentiment|comments) (?:[\w'-]+ ){0,3}?(?:is|are|was|were|has been|"
+    r"have been) (?:\w+ )?(?:positive|good|great|glowing|encouraging|enthusiastic|warm)",
+    r"(?:positive|good|great|glowing|encouraging|enthusiastic|warm) (?:feedback|reactions?|reception)",
+)
 DEMO = "(?:demo|demonstration|walkthrough|showcase)s?"
 A_DEMO = either(
     r"(?:saw|seen|watched|attended|sat through|got|given|shown) (?:a |an |the |their |its )?(?:[\w-]+ ){0,3}?"
@@ -250,6 +264,7 @@ IMPRESSIONS = "|".join(
         rf"(?:was|were|got|left|came away|is|are|am|everyone|everybody) (?:\w+ )?{IMPRESSED}",
         TRIED_IT_OUT,
         A_DEMO,
+        THEIR_VIEW,
     )
 )
 # A result published elsewhere: a paper, a preprint, published scores.

@@ -6,8 +6,15 @@ from __future__ import annotations
 
 import re
 
+from playbook.analysis.judgement.anchors import COUNTS, HEADCOUNT, IN_A_PLACE, anchored, anchored_or_reach
 from playbook.analysis.judgement.lazyregex import regex
-from playbook.analysis.judgement.modals import CLAUSE, MODAL, NOT_A_MODAL, counterfactual, present_loss
+from playbook.analysis.judgement.modals import (
+    MODAL,
+    NOT_A_MODAL,
+    counterfactual,
+    present_loss,
+    present_loss_or_acted_on,
+)
 from playbook.analysis.judgement.patterns import Pattern
 from playbook.analysis.judgement.prospects import (
     A_SEGMENT,
@@ -45,11 +52,14 @@ from playbook.analysis.judgement.prospects import (
     TECH_BUYERS,
     TO_CHANGE,
     TO_COME,
+    TO_COME_OF_ANYTHING,
+    TO_COME_OF_PEOPLE,
     WEIGHING_UP,
     WHOLE_INDUSTRY,
     WOULD_BE,
 )
 from playbook.analysis.judgement.text import Prose
+from playbook.analysis.judgement.verbs import KIND_OF
 from playbook.analysis.judgement.words import (
     ADVERBS,
     BIG_COUNT,
@@ -57,7 +67,6 @@ from playbook.analysis.judgement.words import (
     INDUSTRIES,
     ORGANISATIONS,
     PEOPLE,
-    PLACES,
     POPULATIONS,
     REGIONS,
     TECH,
@@ -81,59 +90,6 @@ THEIR_THINGS = one_of(
     cvs?, résumés, resumes, paperwork, messages, complaints"""
 )
 OWNED_BY = regex(rf"^(?:'s?|s')(?:\s|$)|^\s+{THEIR_THINGS}\b")
-# Where a specific group works: "on the night shift", "at our Leeds depot".
-WORKPLACES = one_of(
-    """shift, ward, unit, desk, depot, site, branch, office, clinic, team, floor, line, plant, warehouse,
-    store, hub, department, practice, firm, school, campus, hospital, queue, rota, crew, squad, pod, lab,
-    district, account"""
-)
-SPECIFIC = regex(
-    rf"\b(?:our|my)\b|\b(?:on|in|at|of) (?:the |our |its |their )?(?:[\w'-]+ ){{0,3}}?{WORKPLACES}\b"
-)
-COUNTS = either(
-    *"one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty".split(),
-    "dozen",
-    "hundred",
-)
-
-
-# A count in the thousands is a population, whoever's it is: "all 23,000 employees of the group",
-# "every one of our 12,000 store associates".
-HEADCOUNT = rf"(?:one\s+)?(?:of\s+)?(?:(?:the|our|its|their)\s+)?(?!(?:19|20)\d\d\b){BIG_COUNT}(?![\w,.])"
-
-
-def _anchored(prose: Prose, match: re.Match) -> bool:
-    """Excuse a quantifier that a specific anchor follows: "all 9 of our dispatchers", "everyone on
-    the night shift at the Leeds depot", "every nurse on ward 7"; not a count in the thousands."""
-    rest = prose.lower[match.end() : match.end() + 90]
-    if re.search(BIG_COUNT, match.group()) or re.match(rf"\s+{HEADCOUNT}", rest):
-        return False
-    if re.match(rf"\s+(?:\d|(?:of\s+)?(?:the\s+)?{COUNTS}\b)", rest) or SPECIFIC.search(rest):
-        return True
-    return bool(NAMED_PLACE.search(prose.plain[match.end() : match.end() + 90]))
-
-
-# A named organisation or place after "at", "in", "of"…: "everyone at Metro Ambulance"; a country
-# or region is a market, not an anchor.
-NAMED_PLACE = regex(
-    rf"\b(?:at|in|on|of|for|from|with|inside|within)\s+(?:the\s+)?(?:[a-z-]+\s+){{0,2}}?"
-    rf"(?!(?:{PLACES})\b)[A-Z][\w'&.-]*"
-)
-
-
-def _reach_of_their_work(prose: Prose, match: re.Match) -> bool:
-    """Excuse a market's span that says how far a specific group's work reaches, not who they are:
-    "intake staff at a shelter in Regina who phone around for beds across the region"."""
-    window = max(0, match.start() - CLAUSE)
-    relative = list(re.finditer(r"\b(?:who|that|which)\b", prose.lower[window : match.start()]))
-    if not relative:
-        return False
-    start = window + relative[-1].start()
-    return bool(SPECIFIC.search(prose.lower, window, start) or NAMED_PLACE.search(prose.plain, window, start))
-
-
-def _anchored_or_reach(prose: Prose, match: re.Match) -> bool:
-    return _anchored(prose, match) or _reach_of_their_work(prose, match)
 
 
 def _worked_on(prose: Prose, match: re.Match) -> bool:
@@ -144,11 +100,37 @@ def _worked_on(prose: Prose, match: re.Match) -> bool:
     return bool(owner or OBJECT_OF.search(prose.lower[max(0, match.start() - 48) : match.start()]))
 
 
+# A search said after the work it is part of, in a clause of its own subject and verb: how they do
+# that work, not a buyer weighing up a purchase ("they review 3,000 listings a day looking for
+# prohibited products"). A relative clause ("who plan routes") describes the sufferer instead.
+WORK_VERB = "(?:" + "|".join(sorted(KIND_OF, key=len, reverse=True)) + ")(?:s|es)?"
+AT_WORK = regex(
+    rf"\b(?:they|we|he|she|i|(?!(?:who|that|which)\b)[\w-]+s)\s+(?:\w+ly\s+)?{WORK_VERB}\s+"
+    r"(?:(?!(?:and|or|but|who|that|which|are|is|was|were|be|been)\b)[^\s,;.:()]+\s+){1,12}$"
+)
+
+
+def _part_of_the_work(prose: Prose, match: re.Match) -> bool:
+    """Excuse a search that is part of the work said before it (see AT_WORK)."""
+    first = match.group().split()[0]
+    if re.search(r"\b(?:a|an|new|better|the right|some|any)\s", match.group()):
+        return False  # one thing to get, "looking for a new tool": a purchase, whatever the work
+    return first.endswith("ing") and bool(
+        AT_WORK.search(prose.lower, max(0, match.start() - 120), match.start())
+    )
+
+
 def _qualified(prose: Prose, match: re.Match) -> bool:
     """Excuse a short sufferer that names a specific group: a number, a place, a name, a role in one."""
-    return bool(re.search(r"\d|\b(?:at|in|on|of|for|with|from|who|that|our|my)\b", prose.lower)) or any(
-        word.named for word in prose.words
-    )
+    return bool(
+        re.search(rf"\d|\b(?:at|in|on|of|for|with|from|who|that|our|my|{COUNTS})\b", prose.lower)
+    ) or any(word.named for word in prose.words)
+
+
+def _counted_or_anchored(prose: Prose, match: re.Match) -> bool:
+    """Excuse organisations counted or owned ("our three clinics in Leeds") or anchored to a named
+    organisation ("the clinics in the Acme Health group")."""
+    return bool(re.search(rf"\d|\b(?:our|my|{COUNTS})\b", prose.lower)) or anchored(prose, match)
 
 
 PATTERNS = (
@@ -164,8 +146,8 @@ PATTERNS = (
         "hypothetical",
         "is a guess about what someone would do or get, not a loss today",
         MODAL,
-        unless_before=regex(NOT_A_MODAL.pattern + r"|\b(?:that|which)\s+$"),
-        unless=present_loss,
+        unless_before=NOT_A_MODAL,
+        unless=present_loss_or_acted_on,
         fields=("sufferer.losing",),
     ),
     Pattern(
@@ -177,7 +159,11 @@ PATTERNS = (
     Pattern(
         "would-be-user",
         "names people who might become users, not people losing today",
-        regex(rf"\b{WOULD_BE}\s+(?:[\w'-]+\s+){{0,2}}?{PEOPLE}\b"),
+        regex(
+            rf"\b{WOULD_BE}\s+(?:[\w'-]+\s+){{0,2}}?{PEOPLE}\b|"
+            rf"\b{TO_COME_OF_PEOPLE}\s+(?:[\w'-]+\s+){{0,2}}?[\w'-]+s\s+who\b|"
+            rf"(?<![\w-]){TO_COME_OF_ANYTHING}\s+[\w'-]*\w"
+        ),
         unless=_worked_on,
     ),
     Pattern(
@@ -207,6 +193,13 @@ PATTERNS = (
         fields=("sufferer.who",),
     ),
     Pattern(
+        "bare-category",
+        "is a whole category of organisations, a market, not a specific group losing today",
+        regex(rf"^(?:the\s+)?(?:(?![\w-]+ing\b)[\w'-]+\s+){{0,3}}{ORGANISATIONS}(?={IN_A_PLACE})"),
+        unless=_counted_or_anchored,
+        fields=("sufferer.who",),
+    ),
+    Pattern(
         "early-adopter",
         "describes an appetite for technology, not a loss",
         regex(rf"\b{EARLY_ADOPTERS}\b"),
@@ -216,6 +209,7 @@ PATTERNS = (
         "describes a would-be buyer, not someone losing today",
         regex(rf"\b{WEIGHING_UP}\s+(?:[\w'-]+\s+){{0,3}}?(?:{TECH}|investments?|purchases?|upgrades?)\b"),
         unless_before=NEGATED,
+        unless=_part_of_the_work,
     ),
     Pattern(
         "eager-to-try",
@@ -235,7 +229,7 @@ PATTERNS = (
         "everyone",
         "is everyone, so no one in particular",
         regex(rf"\b{EVERYONE}\b"),
-        unless=_anchored,
+        unless=anchored,
         fields=("sufferer.who",),
     ),
     Pattern(
@@ -251,10 +245,10 @@ PATTERNS = (
         "generic-population",
         "is a whole population, not a specific group losing today",
         regex(
-            rf"^(?:{HEDGE}\s+)?(?:every|all|any|most|each)\s+(?!\d)(?!of\b)(?!the\b)[\w'-]+|"
+            rf"^(?:{HEDGE}\s+)?(?:every|all|any|most|each)\s+(?!of\b)(?:the\s+)?(?!\d)[\w'-]+|"
             rf"^(?:{HEDGE}\s+)?(?:every|all|any|most|each)\s+{HEADCOUNT}"
         ),
-        unless=_anchored,
+        unless=anchored,
         fields=("sufferer.who",),
     ),
     Pattern(
@@ -275,7 +269,7 @@ PATTERNS = (
         "everywhere",
         "spans a whole market, not a specific group losing today",
         regex(rf"\b(?:{ACROSS_THE_BOARD}|(?:across|throughout|all over|around) {REGIONS}|{IN_GENERAL})\b"),
-        unless=_anchored_or_reach,
+        unless=anchored_or_reach,
     ),
     Pattern(
         "market-size",
