@@ -153,18 +153,25 @@ def touch_one_brief(project: Path) -> None:
 
 
 def measure_builds(
-    briefs: int, runs: int, work: Path, hugo: str | None, baseline: Path | None, first: bool = False
+    briefs: int,
+    runs: int,
+    work: Path,
+    hugo: str | None,
+    baseline: Path | None,
+    first: bool = False,
+    reuse: bool = False,
 ) -> dict:
     """Time, alternated in each round: start-up, a cold build, then a warm one (one brief changed)
     on what the cold one left, the same two for ``baseline`` (an earlier playbook's ``src``), a
     first build on a machine with no compiled templates (if ``first``), and Hugo's cold build."""
     project, hugo_site = work / f"corpus-{briefs}", work / f"hugo-{briefs}"
-    print(f"Generating {briefs:,} briefs in {project} …", flush=True)
-    generate(briefs, project)
-    (project / "playbook.yaml").write_text(
-        "title: Generated playbook\nrules: {PB006: warning}\n", encoding="utf-8"
-    )
-    generate_hugo(project, hugo_site)
+    if not (reuse and (project / "playbook.yaml").is_file() and hugo_site.is_dir()):
+        print(f"Generating {briefs:,} briefs in {project} …", flush=True)
+        generate(briefs, project)
+        (project / "playbook.yaml").write_text(
+            "title: Generated playbook\nrules: {PB006: warning}\n", encoding="utf-8"
+        )
+        generate_hugo(project, hugo_site)
     out, hugo_out, fresh = work / f"site-{briefs}", work / f"hugo-public-{briefs}", work / "fresh-user-cache"
     playbook = [PYTHON, "-m", "playbook"]
     build = playbook + ["build", str(project), "-o"]
@@ -223,6 +230,7 @@ def main() -> None:
         "--baseline", type=Path, help="an earlier playbook's src folder, alternated with this one"
     )
     parser.add_argument("--builds-only", action="store_true", help="no check, floor or serve figures")
+    parser.add_argument("--reuse", action="store_true", help="keep corpora already generated in WORK")
     args = parser.parse_args()
 
     work = args.work.resolve()
@@ -232,8 +240,12 @@ def main() -> None:
     print(f"load average before: {' '.join(f'{n:.2f}' for n in os.getloadavg())}", flush=True)
     sizes: dict[int, dict] = {}
     if args.small:
-        sizes[args.small] = measure_builds(args.small, args.small_runs, work, hugo, baseline, first=True)
-    results = sizes[args.briefs] = measure_builds(args.briefs, args.runs, work, hugo, baseline)
+        sizes[args.small] = measure_builds(
+            args.small, args.small_runs, work, hugo, baseline, first=True, reuse=args.reuse
+        )
+    results = sizes[args.briefs] = measure_builds(
+        args.briefs, args.runs, work, hugo, baseline, reuse=args.reuse
+    )
     if not args.builds_only:
         measure_the_rest(results, work / f"corpus-{args.briefs}", work, args.runs, args.edits, hugo)
     print(f"load average after: {' '.join(f'{n:.2f}' for n in os.getloadavg())}", flush=True)
