@@ -32,7 +32,8 @@ def compiles(monkeypatch) -> list[str]:
     return compiled
 
 
-def test_a_second_build_compiles_no_template(make_project, run, compiles, tmp_path):
+def test_a_second_build_compiles_no_template(make_project, run, compiles, monkeypatch, tmp_path):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home"))  # no template compiled yet
     root = make_project({"a": brief(), "b": brief(("  accuracy: 0.93", "  accuracy: 0.5"))})
     assert run("build", str(root))[0] == 0
     first = root / "site"
@@ -52,7 +53,8 @@ def test_no_cache_keeps_no_compiled_template(make_project, run, monkeypatch, tmp
     assert list((tmp_path / "fresh" / "playbook" / "templates").glob("*.jinja"))
 
 
-def test_an_edited_template_is_compiled_again(make_project, run, compiles):
+def test_an_edited_template_is_compiled_again(make_project, run, compiles, monkeypatch, tmp_path):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home"))
     root = make_project({"a": brief()}, config="theme: own\n")
     templates = root / "themes" / "own" / "templates"
     templates.mkdir(parents=True)
