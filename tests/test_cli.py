@@ -335,3 +335,38 @@ def test_build_q_and_check_q_print_the_same_failures(run, make_project):
     built = run("build", str(root), "-q", "--color", "never")
     assert checked[0] == built[0] == 1 and "error PB002" in checked[1] and "warning PB202" not in built[2]
     assert built[2].startswith(checked[1].rstrip("\n"))  # then the line saying the build failed
+
+
+def test_a_long_build_logs_its_progress_when_stderr_is_not_a_terminal(make_project, run, monkeypatch):
+    """In a CI log a build says how far it is every few seconds (a bar redrawn with carriage
+    returns would be one unreadable line); the clock is made to run 3 s a call here."""
+    import playbook.cli.building as building
+
+    clock = iter(range(0, 10_000, 3))
+    monkeypatch.setattr(building.time, "perf_counter", lambda: float(next(clock)))
+    monkeypatch.setattr(building, "build_site", _build_reporting(building.build_site))
+    root = make_project({f"b{i}": brief() for i in range(3)})
+    code, _, err = run("build", str(root))
+    lines = [line for line in err.splitlines() if line.startswith("playbook: ")]
+    assert code == 0 and lines[0] == "playbook: analysed 3 briefs, 3 s"
+    rendered = [line for line in lines if line.startswith("playbook: rendered ")]
+    assert len(rendered) >= 3 and rendered[-1].startswith("playbook: rendered 40/40 pages (100%), ")
+    assert "\r" not in err
+    code, _, err = run("build", str(root), "-q")
+    assert code == 0 and "playbook: rendered" not in err
+
+
+def _build_reporting(build_site):
+    """Return build_site with its progress reported page by page, as 40 pages in a big build."""
+
+    def reporting(*args, progress=None, **kwargs):
+        for done in range(1, 41):
+            progress(done, 40)
+        return build_site(*args, **kwargs)
+
+    return reporting
+
+
+def test_a_build_under_a_second_logs_no_progress(make_project, run):
+    code, _, err = run("build", str(make_project({"a": brief()})))
+    assert code == 0 and "playbook: rendered" not in err and "analysed" not in err

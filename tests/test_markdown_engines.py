@@ -99,3 +99,28 @@ def test_the_renderer_falls_back_without_the_accelerator(monkeypatch):
     )
     with pytest.raises(ImportError):
         MarkdownRenderer(engine="fast")
+
+
+def test_the_escape_and_heading_ids_written_out_are_the_libraries_own():
+    """common.py writes out markdown-it-py's escapeHtml and the anchors plugin's slugify, so that
+    a build with the accelerator never imports markdown-it-py: they must stay the same functions."""
+    from markdown_it.common.utils import escapeHtml
+    from mdit_py_plugins.anchors.index import slugify
+
+    from playbook.site.markdown.common import escape, heading_slug
+
+    samples = [
+        "",
+        "Plain words",
+        "a & b < c > d \" e ' f",
+        "&amp; already &lt;escaped&gt;",
+        "Ünïcödé Heading — with dashes – and 中文 字",
+        "  Spaces   around  ",
+        "Tabs\tand\nnewlines",
+        "Symbols: $100, 50%, #1, @you, (x), [y], {z}, a/b, a_b, a-b",
+        "Emoji 😀 and Ω and ß and İ",
+        "<script>alert('x')</script>",
+    ]
+    for text in samples:
+        assert escape(text) == escapeHtml(text), text
+        assert heading_slug(text) == slugify(text), text

@@ -206,3 +206,18 @@ def test_a_build_refuses_to_swap_out_a_site_holding_the_users_file(make_project)
     assert (root / "site" / "briefs" / "a" / "photo.jpg").read_bytes() == b"the user's"
     assert (root / "site" / "briefs" / "a" / "index.html").is_file()
     assert not [p.name for p in root.iterdir() if ".building-" in p.name or ".old-" in p.name]
+
+
+def test_pieces_are_written_whole_across_batches(tmp_path):
+    """A page is written in batches of joined pieces: the file is every piece in order, whatever
+    falls on a batch's edge (a character of four bytes included), and the digest is the file's."""
+    import hashlib
+
+    from playbook.site.output.writer import BATCH, write_pieces
+
+    pieces = ["<p>", "é" * (BATCH - 2), "😀", "x" * 3, "", "naïve</p>\n"] * 3
+    target = tmp_path / "deep" / "page" / "index.html"
+    digest = write_pieces(target, iter(pieces))
+    data = target.read_bytes()
+    assert data == "".join(pieces).encode("utf-8") and digest == hashlib.sha1(data).hexdigest()
+    assert write_pieces(tmp_path / "empty.html", []) == hashlib.sha1(b"").hexdigest()

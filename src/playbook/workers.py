@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import ctypes
 import gc
-import multiprocessing
 import os
 import signal
 import threading
@@ -42,6 +41,8 @@ def worker_pool(jobs: int, setup: Callable[..., None] | None = None, *args):
     """Return a fork pool of ``jobs`` workers, each set up by ``setup(parent_pid, *args)`` (which
     must call :func:`start_worker`), or by :func:`start_worker` alone. Forked workers inherit
     ``args`` as they are, unpickled: a build's whole job, analysis and templates included."""
+    import multiprocessing  # with its sockets and pickling: only when a build is big enough for a pool
+
     return multiprocessing.get_context("fork").Pool(
         jobs, initializer=setup or start_worker, initargs=(os.getpid(), *args)
     )

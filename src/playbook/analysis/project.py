@@ -14,6 +14,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path, PurePosixPath
 
 from playbook.analysis.acceptance import settle
+from playbook.analysis.gatebook import read_gates, save_gates
 from playbook.analysis.links import LinkGraph, find_wikilinks, link_briefs
 from playbook.analysis.loading import Loading
 from playbook.analysis.measurement import Measured, measure_briefs
@@ -94,8 +95,10 @@ def analyse_project(
     """
     with gc_paused():  # unpickling the cache makes as many small objects as parsing
         store = SourceCache(root, Derived) if persistent else None
+        gates = read_gates(root) if persistent else 0
         analysis = _analyse(root, today, config, cache, store, jobs)
         if store is not None:
+            save_gates(root, gates)
             store.save()
             if store.problem:
                 analysis = dataclasses.replace(analysis, cache_problem=store.problem)

@@ -5,8 +5,10 @@ reads them in. ``history`` fills them from git; the command line and the site sh
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from playbook.load.gitstore import Commit
+if TYPE_CHECKING:  # the git layer (subprocess) is imported only by a build that reads history
+    from playbook.load.gitstore import Commit
 
 # The kinds of change, in the order a review reads them, each with the heading it is shown under.
 HEADINGS = {

@@ -53,7 +53,9 @@ def run_build(args: argparse.Namespace, stdout: IO, stderr: IO) -> int:
         )
     if args.verbosity > 0 and analysis.diagnostics:
         print(format_text(analysis, list(analysis.diagnostics), style, args.drafts), file=stderr)
-    result = _build(analysis, target, output, args, stderr, ProgressBar(stderr, started))
+    bar = ProgressBar(stderr, started, quiet=args.verbosity < 0)
+    bar.analysed(len(analysis.briefs))
+    result = _build(analysis, target, output, args, stderr, bar)
     if result is None:
         return CONTENT_ERRORS
     if result.cache_problem != analysis.cache_problem:
@@ -137,16 +139,40 @@ def _count(n: int, word: str) -> str:
 
 
 class ProgressBar:
-    """A one-line progress bar on a terminal, shown only once a build has taken over a second."""
+    """A build's progress, shown only once it has taken over a second: a one-line bar on a
+    terminal; elsewhere (a CI log, a file) a plain line every few seconds, since a bar redrawn
+    with carriage returns would be one unreadable line or thousands."""
 
-    def __init__(self, stream: IO, started: float):
+    EVERY = 5.0  # seconds between two lines in a log
+
+    def __init__(self, stream: IO, started: float, quiet: bool = False):
         self.stream = stream
         self.started = started
-        self.enabled = hasattr(stream, "isatty") and stream.isatty() and os.environ.get("TERM") != "dumb"
+        self.terminal = hasattr(stream, "isatty") and stream.isatty() and os.environ.get("TERM") != "dumb"
+        self.quiet = quiet
         self.shown = False
+        self.logged = started  # when the last line went to a log
+
+    def analysed(self, briefs: int) -> None:
+        """In a log, say that the analysis is done, when it took over a second."""
+        now = time.perf_counter()
+        if not (self.quiet or self.terminal) and now - self.started >= 1.0:
+            self.stream.write(f"playbook: analysed {briefs:,} briefs, {now - self.started:.0f} s\n")
+            self.stream.flush()
+            self.logged = now
 
     def update(self, done: int, total: int) -> None:
-        if not self.enabled or time.perf_counter() - self.started < 1.0:
+        now = time.perf_counter()
+        if self.quiet or now - self.started < 1.0:
+            return
+        if not self.terminal:
+            if now - self.logged >= self.EVERY or (done == total and self.logged != self.started):
+                percent = 100 * done // max(total, 1)
+                self.stream.write(
+                    f"playbook: rendered {done:,}/{total:,} pages ({percent}%), {now - self.started:.0f} s\n"
+                )
+                self.stream.flush()
+                self.logged = now
             return
         width = 30
         filled = width * done // max(total, 1)

@@ -257,6 +257,53 @@ class Signed:
             os.close(folder)
 
 
+def read_signed(folder: Path, name: str, key: bytes) -> memoryview | None:
+    """Return the payload of ``folder/name`` when the file is a regular one signed with ``key``
+    (read as :class:`Signed` reads: no symlink followed, no file over :data:`MAX_BYTES`), else None."""
+    try:
+        descriptor = _open_folder(folder, create=False)
+    except OSError:  # UnsafeCacheFolder included: a link is never read through
+        return None
+    if descriptor is None:
+        return None
+    try:
+        return verified(key, read_regular(folder / name, dir_fd=descriptor))
+    finally:
+        os.close(descriptor)
+
+
+def write_signed(folder: Path, name: str, key: bytes, payload: bytes) -> None:
+    """Write ``payload`` signed with ``key`` to ``folder/name`` atomically, making the folder
+    (private to the user) when it is missing; a folder that is a link, or any error, writes nothing."""
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        descriptor = _open_folder(folder, create=True)
+    except OSError:
+        return
+    if descriptor is None:
+        return
+    temporary = f".{name}-{os.getpid()}-{secrets.token_hex(4)}"
+    try:
+        os.fchmod(descriptor, 0o700)
+        handle = os.open(
+            temporary,
+            os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC,
+            0o600,
+            dir_fd=descriptor,
+        )
+        with os.fdopen(handle, "wb") as out:
+            fcntl.flock(out, fcntl.LOCK_EX)  # so remove_stale_temporaries knows a live writer's file
+            out.write(hmac.new(key, payload, hashlib.sha256).digest() + payload)
+        os.replace(temporary, name, src_dir_fd=descriptor, dst_dir_fd=descriptor)
+    except OSError:
+        try:
+            os.unlink(temporary, dir_fd=descriptor)
+        except OSError:
+            pass
+    finally:
+        os.close(descriptor)
+
+
 def remove_stale_temporaries(folder: int) -> None:
     """Delete the half-written cache files of writers that died (killed mid-save): a live writer
     holds a lock on its file, a dead one's lock is free."""

@@ -169,7 +169,7 @@ def build_site(
     """Render the analysed project into ``output`` on ``jobs`` processes; raise BuildError
     (publishing nothing) if a template fails. ``progress(done, total)`` hears of every chunk;
     ``persistent`` reuses and updates the render cache in ``.playbook-cache/``."""
-    theme = load_theme(analysis)
+    theme = load_theme(analysis, keep_compiled=persistent)
     salt = hashlib.sha1(
         f"{__version__}|{CODE}|{theme.digest()}|{analysis.config!r}|{base_url!r}|{include_drafts}".encode(
             "utf-8"

@@ -5,11 +5,11 @@ the criteria checks, ``playbook lsp`` and the labelled corpus (``tests/judgement
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from playbook.analysis.judgement import amounts, evaluation, modals, scope, sufferer
+from playbook.analysis.judgement.lazyregex import Regex, regex
 from playbook.analysis.judgement.patterns import Pattern, find, words_pattern
 from playbook.analysis.judgement.text import prose_of
 from playbook.diagnostics import quote
@@ -46,12 +46,12 @@ class Verdict:
 class _Compiled:
     benchmarks: tuple[Pattern, ...]
     broad: tuple[Pattern, ...]
-    allowed: re.Pattern | None
+    allowed: Regex | None
 
 
 @lru_cache(maxsize=32)
 def _compile(vocabulary: Vocabulary) -> _Compiled:
-    allowed = re.compile(words_pattern(vocabulary.allow)) if vocabulary.allow else None
+    allowed = regex(words_pattern(vocabulary.allow)) if vocabulary.allow else None
     return _Compiled(
         evaluation.patterns(tuple(name.lower() for name in vocabulary.benchmarks)),
         scope.patterns(tuple(word.lower() for word in vocabulary.broad_scope)),

@@ -11,9 +11,9 @@ it ("2 customers churned"), or a noun that is itself a loss ("12 fines", "300 fa
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from playbook.analysis.judgement.lazyregex import regex
 from playbook.analysis.judgement.quantities import (
     FRACTIONS,
     FULL_TIME,
@@ -53,23 +53,23 @@ class Reading:
 
 # A number as written: digits with separators, a scale, a % or a multiplier, a range, "-odd".
 DIGITS = r"[$€£¥₹]?\d[\d,.]*(?:k|m|mn|bn|b|%|x)?"
-NUMBER = re.compile(DIGITS + r"(?:-\d[\d,.]*(?:k|m|mn|bn|b|%|x)?)?(?:-odd|-plus|-ish|ish|\+)?")
-SCALED = re.compile(r"[$€£¥₹]?\d[\d.,]*(?:k|m|mn|bn|b)")  # "~3k in lift tickets", "$2m of stock"
-TIMES = re.compile(r"\d+(?:\.\d+)?x")  # "3x the time"
-PER_UNIT = re.compile(r"\d+(?:\.\d+)?(?:h|hrs?|d|mins?|wks?|w|yrs?|mos?)")  # "3h/wk", "2d/mo"
-SLASHED = re.compile(r"\d+/\d+")  # a fraction, or a name: 24/7, 9/11
-DESCRIBES = re.compile(r"\d+-[a-z]+")  # "a 25-lawyer firm", "a 90-day window"
-YEAR = re.compile(r"(?:19|20)\d\d")
+NUMBER = regex(DIGITS + r"(?:-\d[\d,.]*(?:k|m|mn|bn|b|%|x)?)?(?:-odd|-plus|-ish|ish|\+)?")
+SCALED = regex(r"[$€£¥₹]?\d[\d.,]*(?:k|m|mn|bn|b)")  # "~3k in lift tickets", "$2m of stock"
+TIMES = regex(r"\d+(?:\.\d+)?x")  # "3x the time"
+PER_UNIT = regex(r"\d+(?:\.\d+)?(?:h|hrs?|d|mins?|wks?|w|yrs?|mos?)")  # "3h/wk", "2d/mo"
+SLASHED = regex(r"\d+/\d+")  # a fraction, or a name: 24/7, 9/11
+DESCRIBES = regex(r"\d+-[a-z]+")  # "a 25-lawyer firm", "a 90-day window"
+YEAR = regex(r"(?:19|20)\d\d")
 ANY_NUMBER = r"(?:\d[\d,]*|" + "|".join(NUMBER_WORDS) + ")"
 # A share: "one in five", "3 out of 10", "nine of the last 40".
-ONE_IN = re.compile(r"\s+(?:[\w'-]+\s+){0,2}?(?:in|out of)\s+(\d+|" + "|".join(NUMBER_WORDS) + r")\b")
-SHARE_OF = re.compile(
+ONE_IN = regex(r"\s+(?:[\w'-]+\s+){0,2}?(?:in|out of)\s+(\d+|" + "|".join(NUMBER_WORDS) + r")\b")
+SHARE_OF = regex(
     r"\s+of (?:the |our |their |all |every )?(?:last |past |first |latest )?" + ANY_NUMBER + r"\b"
 )
-OF_WHAT = re.compile(r"\s+of\s+(?:[\w'-]+\s+){0,2}?[\w'-]+(?=\s+(?:a|an|per|each|every|on|in)\s)")
-OF_THEM = re.compile(r"\s+of (?:them|those|these|the \w+|our \w+|their \w+)")
+OF_WHAT = regex(r"\s+of\s+(?:[\w'-]+\s+){0,2}?[\w'-]+(?=\s+(?:a|an|per|each|every|on|in)\s)")
+OF_THEM = regex(r"\s+of (?:them|those|these|the \w+|our \w+|their \w+)")
 # What makes money a price rather than a loss: "paying €12 a month".
-PRICE = re.compile(
+PRICE = regex(
     r"\b(?:paying|priced at|price of|subscription of|plans? (?:at|of)|tickets? at|fee of)\s+"
     r"(?:about |around |just |only )?$"
 )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from playbook.analysis.judgement.lazyregex import regex
 from playbook.analysis.judgement.modals import CLAUSE
 from playbook.analysis.judgement.text import Prose
 from playbook.analysis.judgement.words import BIG_COUNT, ORGANISATIONS, PLACES, either, one_of
@@ -17,7 +18,7 @@ WORKPLACES = one_of(
     store, hub, department, practice, firm, school, campus, hospital, queue, rota, crew, squad, pod, lab,
     district, account"""
 )
-SPECIFIC = re.compile(
+SPECIFIC = regex(
     rf"\b(?:our|my)\b|\b(?:on|in|at|of) (?:the |our |its |their )?(?:[\w'-]+ ){{0,3}}?{WORKPLACES}\b"
 )
 COUNTS = either(
@@ -51,17 +52,15 @@ def anchored(prose: Prose, match: re.Match) -> bool:
 
 # A named organisation or place after "at", "in", "of"…: "everyone at Metro Ambulance"; a country
 # or region is a market, not an anchor.
-NAMED_PLACE = re.compile(
+NAMED_PLACE = regex(
     rf"\b(?P<at>at|in|on|of|for|from|with|inside|within|across|throughout|around)\s+(?:the\s+)?"
     rf"(?:[a-z-]+\s+){{0,2}}?(?P<name>(?!(?:{PLACES})\b)[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){{0,3}})"
 )
 # A name after "in" is where a population is, whatever the place: "every dental clinic in Bavaria",
 # "all SMEs in LATAM" are a market as much as "every dentist in Europe".
 WHERE_THEY_ARE = frozenset(("in", "across", "throughout", "around"))
-ORGANISATION_AFTER = re.compile(r"\s*([\w-]*)")
-CORPORATE = re.compile(
-    rf"{WORKPLACES}|{ORGANISATIONS}|group|ltd|limited|inc|plc|llc|gmbh|co|corp|\w+'s?|\w+s'"
-)
+ORGANISATION_AFTER = regex(r"\s*([\w-]*)")
+CORPORATE = regex(rf"{WORKPLACES}|{ORGANISATIONS}|group|ltd|limited|inc|plc|llc|gmbh|co|corp|\w+'s?|\w+s'")
 
 
 def _organisation(word: str) -> bool:

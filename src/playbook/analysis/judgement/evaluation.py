@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from playbook.analysis.judgement.gates import bounded
+from playbook.analysis.judgement.lazyregex import regex
 from playbook.analysis.judgement.patterns import Pattern, words_pattern
 from playbook.analysis.judgement.quantities import DAYS
 from playbook.analysis.judgement.samples import COUNT, MONTHS, measured_on_own
@@ -41,7 +42,7 @@ from playbook.analysis.judgement.sources import (
 from playbook.analysis.judgement.text import Prose
 from playbook.analysis.judgement.words import one_of
 
-OWN = re.compile(
+OWN = regex(
     r"\b"
     + one_of(
         """our, our own, own, internal, in-house, inhouse, private, proprietary, the team's, the firm's,
@@ -57,11 +58,11 @@ SET_ASIDE_BY = one_of(
     skipped, ignoring, ignored, instead of using, similar (?:in style )?to, like, in the style of,
     modell?ed on, (?:same |the )?format as, formatted like, in the format of, styled (?:on|after)"""
 )
-CONTRAST = re.compile(
+CONTRAST = regex(
     rf"\b{SET_ASIDE_BY}\s+(?:(?:on|a|an|the|any|its|their|some|just|only|using|from|what)\s+)*"
     r"(?:[\w'-]+\s+){0,2}$"
 )
-STYLE = re.compile(r"^(?:-style|-like| style| format|-format|-type| type| template|-for-|-based|-inspired)")
+STYLE = regex(r"^(?:-style|-like| style| format|-format|-type| type| template|-for-|-based|-inspired)")
 METHOD = "(?:approach|method|technique|prompt|recipe|idea|architecture|setup|pipeline|rubric)"
 
 
@@ -82,12 +83,12 @@ def _method_not_result(prose: Prose, match: re.Match) -> bool:
 def patterns(extra_names: tuple[str, ...] = ()) -> tuple[Pattern, ...]:
     """Return the PB201 patterns, with a team's own benchmark names among the public ones."""
     names = words_pattern(BENCHMARK_NAMES + extra_names)
-    own_or_contrast = re.compile(CONTRAST.pattern + "|" + OWN.pattern)
+    own_or_contrast = regex(CONTRAST.pattern + "|" + OWN.pattern)
     return (
         Pattern(
             "named-benchmark",
             "is a public benchmark, not the workflow's own data",
-            re.compile(rf"(?<![\w-]){names}(?![\w])|(?<![\w-])wmt\d*(?![\w-])"),
+            regex(rf"(?<![\w-]){names}(?![\w])|(?<![\w-])wmt\d*(?![\w-])"),
             unless_before=CONTRAST,
             unless_after=STYLE,
             names=True,
@@ -95,65 +96,65 @@ def patterns(extra_names: tuple[str, ...] = ()) -> tuple[Pattern, ...]:
         Pattern(
             "leaderboard",
             "is a leaderboard, not the workflow's own data",
-            re.compile(rf"\b{RANKINGS}\b"),
+            regex(rf"\b{RANKINGS}\b"),
             unless_before=own_or_contrast,
         ),
         Pattern(
             "exam",
             "is an exam or a puzzle set, not the workflow's own work",
-            re.compile(rf"(?:\b|(?<=\w)){EXAMS}\b"),
+            regex(rf"(?:\b|(?<=\w)){EXAMS}\b"),
             unless_before=own_or_contrast,
         ),
         Pattern(
             "model-card",
             "is what the model's makers report, not the workflow's own data",
-            re.compile(MAKERS_REPORTS),
-            unless_before=re.compile(own_or_contrast.pattern + rf"|\b{COUNT}\s+(?:[\w'-]+\s+)?$"),
+            regex(MAKERS_REPORTS),
+            unless_before=regex(own_or_contrast.pattern + rf"|\b{COUNT}\s+(?:[\w'-]+\s+)?$"),
         ),
         Pattern(
             "vendor-claim",
             "is the seller's own number, not a measurement on the workflow's data",
-            re.compile(
+            regex(
                 rf"\b{PROVIDERS}(?:'s|s'|’s)?\s+(?:[\w'-]+\s+){{0,3}}?{CLAIMS}\b|"
                 rf"\b{CLAIMS}\s+(?:[\w'-]+\s+){{0,3}}?"
                 rf"(?:from|by|of|on|in|at) (?:the |our |a |an |its )?(?:[\w'-]+ )?{PROVIDERS}\b|"
                 rf"\baccording to (?:the )?{PROVIDERS}\b|"
                 rf"\b(?:the )?{PROVIDERS}(?:'s|s')? {PROVIDER_SAYS}(?:\b|(?<=%))"
             ),
-            unless_before=re.compile(CONTRAST.pattern + r"|\bour\s+(?:[\w'-]+\s+)?$"),
+            unless_before=regex(CONTRAST.pattern + r"|\bour\s+(?:[\w'-]+\s+)?$"),
             unless=lambda prose, match: bool(re.search(r"\b(?:our|own)\b", match.group())),
         ),
         Pattern(
             "seller-said",
             "is what the seller's people said or showed, not a measurement on the workflow's data",
-            re.compile(rf"\b{SELLERS_PEOPLE}\b(?:[^.;]{{0,40}})\b{SAID}\b"),
+            regex(rf"\b{SELLERS_PEOPLE}\b(?:[^.;]{{0,40}})\b{SAID}\b"),
             unless_before=CONTRAST,
             names=True,
         ),
         Pattern(
             "impression",
             "is an impression from trying it, not a measurement on the workflow's data",
-            re.compile(rf"\b(?:{IMPRESSIONS})\b"),
+            regex(rf"\b(?:{IMPRESSIONS})\b"),
             unless_before=CONTRAST,
         ),
         Pattern(
             "second-hand",
             "is a figure heard from someone else, not measured on the workflow's data",
-            re.compile(rf"\b{SECOND_HAND}\b"),
+            regex(rf"\b{SECOND_HAND}\b"),
             unless_before=own_or_contrast,
             names=True,
         ),
         Pattern(
             "paper",
             "is a result reported elsewhere, not a measurement on the workflow's data",
-            re.compile(PUBLISHED),
+            regex(PUBLISHED),
             unless_before=CONTRAST,
             unless=_method_not_result,
         ),
         Pattern(
             "public-dataset",
             "is public data, not the workflow's own",
-            re.compile(
+            regex(
                 rf"\b{PUBLIC}\s+(?:[\w'-]+\s+){{0,2}}?{DATA}\b(?!\s+{PUBLIC_NOT_DATA})|"
                 rf"\b{DATA}\s+(?:from|on|off|in) {PUBLIC_PLACES}\b|\b{FROM_THE_WEB}\b"
             ),
@@ -165,13 +166,13 @@ def patterns(extra_names: tuple[str, ...] = ()) -> tuple[Pattern, ...]:
         Pattern(
             "generated-set",
             "is made-up data, not the workflow's own",
-            re.compile(MADE_UP),
-            unless_before=re.compile(CONTRAST.pattern + r"|\b(?:real|our own)\s+$"),
+            regex(MADE_UP),
+            unless_before=regex(CONTRAST.pattern + r"|\b(?:real|our own)\s+$"),
         ),
         Pattern(
             "playground",
             "is a few tries in a demo, not a measurement on the workflow's data",
-            re.compile(
+            regex(
                 rf"\b{PLAYGROUNDS}\b(?=[^.;]{{0,80}}\b{A_FEW_TRIES}\b)|"
                 rf"\b{TRIED}\b[^.;]{{0,60}}\b{TRIED_IN}\b"
             ),
@@ -180,7 +181,7 @@ def patterns(extra_names: tuple[str, ...] = ()) -> tuple[Pattern, ...]:
     )
 
 
-NAMED_DATASET = re.compile(
+NAMED_DATASET = regex(
     bounded(
         r"(?<![\w-])(?!(?:Our|My|The|This|These|A|An|Internal|In-house|Real|Last|Q\d)\b)[A-Z][\w-]*"
         r"(?:[ -](?!(?:our|own|internal|real|in-house)\b)[A-Za-z][\w-]*){0,3}"
@@ -212,7 +213,7 @@ def _named_dataset(prose: Prose) -> re.Match | None:
 # someone published, whoever ran it. A name that qualifies a noun ("on Zendesk tickets", "on CRM
 # and ERP exports") or owns one ("on the Leeds depot's manifests") names where the team's own
 # work came from, and a month or a day is a time.
-ON_A_NAME = re.compile(
+ON_A_NAME = regex(
     bounded(
         r"\b[Oo]n\s+(?:the\s+)?(?P<name>[A-Z][\w-]*(?:[ -][A-Z0-9][\w.-]*){0,2})"
         r"(?=\s*(?:$|[,;:!?)]|\.(?:\s|$))|\s+(?:and|or)\s+(?![A-Z][\w-]*\s+(?!(?:and|or|it|we)\b)[a-z])|"
@@ -220,7 +221,7 @@ ON_A_NAME = re.compile(
         r"this|before|after|we|it|got|scored|gave)\b)"
     )
 )
-A_TIME = re.compile(rf"(?:{MONTHS}|{DAYS}|q[1-4]|h[12]|fy\s?\d+)\b", re.IGNORECASE)
+A_TIME = regex(rf"(?:{MONTHS}|{DAYS}|q[1-4]|h[12]|fy\s?\d+)\b", re.IGNORECASE)
 
 
 def _name_alone(prose: Prose) -> re.Match | None:

@@ -5,10 +5,13 @@ where the pattern costs a scan of the text with every alternative at every word.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import re._constants as sre  # the parser's opcodes: the standard library's own reading of a pattern
 import re._parser as sre_parse
 from functools import lru_cache
+
+from playbook.analysis.judgement.lazyregex import Regex
 
 PREFIX = 3  # letters of a word a gate looks at
 WORD_START = {sre.AT_BEGINNING, sre.AT_BEGINNING_STRING, sre.AT_BOUNDARY}
@@ -31,7 +34,7 @@ def gate(pattern: str) -> frozenset[str] | None:
         return None
 
 
-LETTERS = re.compile(r"[a-z]+")
+LETTERS = Regex(r"[a-z]+")
 
 
 def word_starts(lower: str) -> dict[str, list[int]]:
@@ -140,16 +143,34 @@ def alternatives(pattern: str) -> list[str]:
     return parts if len(parts) > 1 else [pattern]
 
 
+# What gated() worked out, by the SHA-1 of a pattern's source: its alternatives, bounded, each
+# with its gate's prefixes (None: no gate). Parsing every alternative to find its gate was a
+# seventh of a small build; analysis/gatebook.py keeps these between runs, as plain data.
+KNOWN: dict[str, tuple[tuple[str, tuple[str, ...] | None], ...]] = {}
+
+
+def worked_out(pattern: str) -> tuple[tuple[str, tuple[str, ...] | None], ...]:
+    """Return ``pattern``'s alternatives with bounded repeats and their gates' prefixes, sorted."""
+    key = hashlib.sha1(pattern.encode("utf-8")).hexdigest()
+    found = KNOWN.get(key)
+    if found is None:
+        gates = ((bounded(part), gate(part)) for part in alternatives(pattern))
+        found = KNOWN[key] = tuple((part, None if g is None else tuple(sorted(g))) for part, g in gates)
+    return found
+
+
 @lru_cache(maxsize=None)
-def gated(pattern: str) -> tuple[tuple[re.Pattern, frozenset[str] | None], ...]:
-    """Return ``pattern``'s alternatives compiled with bounded repeats, each with its gate (None:
-    always run)."""
-    return tuple((re.compile(bounded(part)), gate(part)) for part in alternatives(pattern))
+def gated(pattern: str) -> tuple[tuple[Regex, frozenset[str] | None], ...]:
+    """Return ``pattern``'s alternatives with bounded repeats, each with its gate (None: always
+    run); each is compiled when a text first opens its gate."""
+    return tuple(
+        (Regex(part), None if starts is None else frozenset(starts)) for part, starts in worked_out(pattern)
+    )
 
 
 MOST = 40  # the longest run a repeat takes: no word, number or gap between words in prose is longer
-AT_LEAST = re.compile(r"\{(\d+),\}")
-COUNTED = re.compile(r"\{\d*,?\d*\}")
+AT_LEAST = Regex(r"\{(\d+),\}")
+COUNTED = Regex(r"\{\d*,?\d*\}")
 
 
 def bounded(pattern: str) -> str:

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from playbook.analysis.judgement.breadth import PRODUCT
 from playbook.analysis.judgement.gates import bounded
+from playbook.analysis.judgement.lazyregex import regex
 from playbook.analysis.judgement.text import Prose, prose_of
 from playbook.analysis.judgement.verbs import (
     COMPOUND_HEAD,
@@ -31,17 +32,17 @@ CLAUSE_JOINS = one_of(
     should, will, would, can, could"""
 )
 LEADS_IN = "(?:then|also|finally|automatically|auto|potentially|initially|just)"
-STARTS = re.compile(bounded(rf"(?:[,;:/+&]\s*|\b{CLAUSE_JOINS}\s+)(?:{LEADS_IN}\s+)?$"))
-CLAUSE_START = re.compile(STARTS.pattern.removesuffix("$"))
-OBJECT_START = re.compile(
+STARTS = regex(bounded(rf"(?:[,;:/+&]\s*|\b{CLAUSE_JOINS}\s+)(?:{LEADS_IN}\s+)?$"))
+CLAUSE_START = regex(STARTS.pattern.removesuffix("$"))
+OBJECT_START = regex(
     r"^\s+(?:the|a|an|each|every|all|any|our|their|its|them|it|new|incoming|outgoing|open|overdue|"
     r"\w+s\b|\w+)"
 )
-DETERMINER = re.compile(
+DETERMINER = regex(
     r"\s+(?:(?:the|a|an|our|their|its|his|her|each|every|all|any|them|it|this|these|those)\b|"
     r"[\w-]+(?:'s|s')(?=\s))"
 )
-FIRST_OBJECT = re.compile(r"\s+(?:[\w-]+\s+)?[\w-]+[^s\W]s\b")  # "Diagnose broadband faults"
+FIRST_OBJECT = regex(r"\s+(?:[\w-]+\s+)?[\w-]+[^s\W]s\b")  # "Diagnose broadband faults"
 
 
 def jobs(prose: Prose) -> list[tuple[str, str, bool]]:
@@ -112,7 +113,7 @@ def _jobs(text: str) -> tuple[tuple[str, str, bool], ...]:
 
 
 # What is in brackets is an aside: options, examples or a gloss, not the job's clauses.
-ASIDE = re.compile(r"\([^()]{0,200}\)")
+ASIDE = regex(r"\([^()]{0,200}\)")
 # A clause that says what to do when the job cannot be done is the job's other outcome: "…, and
 # offer a rebook slot if not", "…; route to a human if nothing matches", "otherwise escalate".
 UNSURE = one_of(
@@ -120,9 +121,9 @@ UNSURE = one_of(
     there is no \w+, there's no \w+, (?:it|they|the \w+) (?:can't|cannot|doesn't|don't|isn't|aren't|fails?),
     (?:it|they|the \w+|an? \w+) (?:is|are) (?:missing|absent|unclear|illegible|blank|unreadable|incomplete)"""
 )
-FALLBACK_AFTER = re.compile(bounded(rf"[^,;.]{{0,60}}?\b(?:if|when|where|unless) {UNSURE}\b"))
-FALLBACK_BEFORE = re.compile(rf"\b(?:otherwise|else|failing that|if not|if {UNSURE}),?\s*(?:[\w-]+\s+)?$")
-TIME_OBJECT = re.compile(
+FALLBACK_AFTER = regex(bounded(rf"[^,;.]{{0,60}}?\b(?:if|when|where|unless) {UNSURE}\b"))
+FALLBACK_BEFORE = regex(rf"\b(?:otherwise|else|failing that|if not|if {UNSURE}),?\s*(?:[\w-]+\s+)?$")
+TIME_OBJECT = regex(
     bounded(
         r"\s+(?:(?:the|each|every|that|this|next|on|at|on the|at the)\s+)?(?:[\w-]+\s+)?"
         r"(?:week|day|morning|night|evening|afternoon|hour|month|quarter|year|weekend|shift|fortnight|"
@@ -147,7 +148,7 @@ def _participle(word: str) -> bool:
 
 # A clause of time or condition with a subject of its own, up to its modal: "before a shift would",
 # "when the stock level will". The verb after it says when the job is done, not what it is.
-CONDITION = re.compile(
+CONDITION = regex(
     bounded(
         r"\b(?:before|after|when|whenever|if|unless|until|till|once|as soon as|in case|so that|"
         r"because|whether|in time for)\s+(?!(?:we|you|i|it|ai|the tool)\s)(?:[\w'-]+\s+){1,4}?"
@@ -159,14 +160,14 @@ CONDITION = re.compile(
 # A modal in a relative clause says what the items it is said of would do, not a job of the problem
 # ("flagging any that will breach the deadline"), unless what it is said of is the product doing
 # the work ("a tool that will triage, answer and bill every ticket").
-RELATIVE_MODAL = re.compile(
+RELATIVE_MODAL = regex(
     bounded(
         r"(?<![\w'-])([\w'-]+)\s+(?:that|which|who|whose)\s+(?:(?:ones?|of them|[\w'-]+ly)\s+)?"
         r"(?:would|will|could|can|might|may|must|should|shall)\s+"
         r"(?:(?:not|be|about to|going to|likely to)\s+)?$"
     )
 )
-DOES_THE_WORK = re.compile(rf"(?:{PRODUCT}|ai|model|system|service|something|one|we|it)s?")
+DOES_THE_WORK = regex(rf"(?:{PRODUCT}|ai|model|system|service|something|one|we|it)s?")
 
 
 def _said_of_the_items(prose: Prose, word) -> bool:
@@ -197,16 +198,16 @@ def _in_noun_list(prose: Prose, word, after_verbs: int) -> bool:
 
 
 # A list that a preposition opens names things, not clauses: "with unit number, issue and urgency".
-LISTED_AFTER = re.compile(
+LISTED_AFTER = regex(
     bounded(
         r"\b(?:with|including|incl\.?|such as|like|listing|covering|:)\s+(?:[\w'-]+\s+){0,3}?[\w'-]+\s*,\s*$"
     )
 )
-NOUN_LIST_ITEM = re.compile(
+NOUN_LIST_ITEM = regex(
     r"(?:^|,|;|\band\b|\bor\b|&)\s*([\w'-]+)\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*)$"
 )
 # A list of single words that opens the problem, up to its last item: "Write, test and ".
-LEADING_LIST = re.compile(bounded(r"(?:[\w'-]+\s*,\s*)+[\w'-]+\s*(?:,\s*)?(?:and|or|&)\s*"))
+LEADING_LIST = regex(bounded(r"(?:[\w'-]+\s*,\s*)+[\w'-]+\s*(?:,\s*)?(?:and|or|&)\s*"))
 
 
 def _noun_use(prose: Prose, end: int) -> bool:
@@ -255,7 +256,7 @@ def bundled_jobs(prose: Prose) -> str:
     return " … ".join(verbs) if len(kinds) >= 2 else ""
 
 
-HANDED_ON = re.compile(
+HANDED_ON = regex(
     bounded(r"(?<![\w-])([\w-]+)\s+(?:it|them|this|these|those|each one)\b")
 )  # "route it", "send them"
 
@@ -301,7 +302,7 @@ SCHEDULE = one_of(
     """each, every, daily, nightly, weekly, fortnightly, monthly, hourly, quarterly, yearly, annually,
     once a, twice a, three times a, on, at, by, ahead of, during, overnight, first thing, in the run-up to"""
 )
-OPENING_CONDITION = re.compile(
+OPENING_CONDITION = regex(
     bounded(
         r"\s*(?:when|whenever|if|once|after|before|as soon as|each time|every time|any time|until|while|"
         rf"for each|for every|{SCHEDULE})\b(?:[^,;:.]|(?<=\d)[:.](?=\d)){{0,80}}?,\s*"
@@ -309,21 +310,21 @@ OPENING_CONDITION = re.compile(
 )
 # What joins the items of a list, strongly ("plus", ";") or at all; and what ends an item's head.
 # A gap is tried where it starts ((?<!\s)), not again at each of its spaces.
-STRONG_BREAK = re.compile(
+STRONG_BREAK = regex(
     bounded(
         r"(?<!\s)\s+(?:plus|as well as|along with|together with|alongside|and also|&)\s+|;|"
         r"(?<!\s)\s*\+\s*"
     )
 )
-LIST_BREAK = re.compile(
+LIST_BREAK = regex(
     bounded(
         r",\s*(?:and\s+|or\s+)?|(?<!\s)\s+(?:and|or|plus|as well as|along with|&)\s+|;|"
         r"(?<!\s)\s*[/+]\s*"
     )
 )
-BEFORE_PREPOSITION = re.compile(bounded(r"(?<!\s)\s+(?:for|in|of|at|with|across|to|from|on|by|within)\s+"))
+BEFORE_PREPOSITION = regex(bounded(r"(?<!\s)\s+(?:for|in|of|at|with|across|to|from|on|by|within)\s+"))
 # Where the items of one job come from: "… from each broker slip", "… off fleet vehicle documents".
-SOURCE = re.compile(r"\b(?:from|off|out of|in each|on each|in every|on every|within|inside|into|onto|per)\b")
+SOURCE = regex(r"\b(?:from|off|out of|in each|on each|in every|on every|within|inside|into|onto|per)\b")
 
 
 def domain(prose: Prose) -> str:
@@ -342,7 +343,7 @@ def domain(prose: Prose) -> str:
 
 
 # Where a domain is worked on ("… for the whole business"): not part of what it is.
-WHERE = re.compile(
+WHERE = regex(
     bounded(
         r"(?<!\s)\s+(?:for|in|across|at|within|of)\s+(?:the\s+|our\s+|a\s+|an\s+|all\s+)?(?:[\w'-]+\s+){0,3}?"
         r"(?:business|company|companies|team|teams|firm|league|organi[sz]ation|group|department|office|"

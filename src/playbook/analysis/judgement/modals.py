@@ -8,11 +8,12 @@ from __future__ import annotations
 import re
 
 from playbook.analysis.judgement.gates import bounded
+from playbook.analysis.judgement.lazyregex import regex
 from playbook.analysis.judgement.text import Prose, prose_of
 from playbook.analysis.judgement.words import ADVERBS, either, one_of, phrases
 
 # The modal and up to three words after it, to quote: "would use an assistant".
-MODAL = re.compile(
+MODAL = regex(
     either(
         r"(?<![\w-])(?P<modal>would|could|might|will|shall)(?![\w-])",
         r"(?<=\w)(?P<short>'(?:d|ll))\b",
@@ -20,7 +21,7 @@ MODAL = re.compile(
     )
     + r"(?:\s+[a-z][\w'-]*){0,3}"
 )
-NOT_A_MODAL = re.compile(r"\b(?:in|of|since|until|by|from|early|late|mid|end of|the|this|last|next)\s+$")
+NOT_A_MODAL = regex(r"\b(?:in|of|since|until|by|from|early|late|mid|end of|the|this|last|next)\s+$")
 CLAUSE = 160  # characters after a modal that are read for what it says: a clause, not the rest of the text
 
 # What a modal says when it is a loss today. Next to it: "could otherwise", "would have closed".
@@ -29,7 +30,7 @@ PARTICIPLES = one_of(
     taken, given, written, brought, bought, built, found, held, lost, read, run, said, told, left,
     closed"""
 )
-COUNTERFACTUAL_NEXT = re.compile(
+COUNTERFACTUAL_NEXT = regex(
     r"^\s*(?:,\s*)?"
     + either(
         *"otherwise rather instead normally usually not never n't".split(),
@@ -39,7 +40,7 @@ COUNTERFACTUAL_NEXT = re.compile(
     )
     + r"\b"
 )
-COUNTERFACTUAL_LATER = re.compile(r"\b(?:but|yet|whereas|instead|than)\b")
+COUNTERFACTUAL_LATER = regex(r"\b(?:but|yet|whereas|instead|than)\b")
 # The loss itself after the modal: "they will miss the filing deadline", "would be fined".
 LOSS_VERBS = either(
     "miss",
@@ -57,7 +58,7 @@ LOSS_VERBS = either(
     ),
     *"take cost sit wait bounce stall trigger".split(),
 )
-UNLESS_NOT = re.compile(
+UNLESS_NOT = regex(
     r"\bif (?:\w+ ){0,4}?"
     + one_of(
         """weren't, wasn't, didn't, hadn't, did not, were not, was not, had not, couldn't, could not,
@@ -79,18 +80,16 @@ LOST = one_of(
 SUBJECT_WORD = (
     r"(?!(?:who|that|which|and|or|in|on|at|of|for|from|with|across|to|by|are|is|was|were)\b)[\w'-]+\s+"
 )
-LOSS_OBJECT = re.compile(
+LOSS_OBJECT = regex(
     rf"\b{LOST}\s+"
     + either(rf"(?:that|which)\s+(?:{SUBJECT_WORD}){{0,4}}", rf"(?:{SUBJECT_WORD}){{1,4}}")
     + "$"
 )
 # A relative clause on what is lost, a few words on: "2 hours a day per clerk that they could be
 # spending on admissions" says what the lost hours would buy, a loss today.
-ON_WHAT_IS_LOST = re.compile(
-    rf"\b{LOST}\s+(?:[\w'-]+\s+){{0,5}}?(?:that|which)\s+(?:(?!who\b)[\w'-]+\s+){{0,3}}$"
-)
+ON_WHAT_IS_LOST = regex(rf"\b{LOST}\s+(?:[\w'-]+\s+){{0,5}}?(?:that|which)\s+(?:(?!who\b)[\w'-]+\s+){{0,3}}$")
 # A loss placed in the future is a guess about it: "could lose bed capacity down the line".
-LATER = re.compile(
+LATER = regex(
     r"\b"
     + either(
         "down the (?:line|road|track)",
@@ -105,7 +104,7 @@ LATER = re.compile(
 )
 # A condition before the modal: "if a renewal slips, they would pay again"; not a wish to buy
 # ("if we had an assistant, they would…").
-CONDITION = re.compile(
+CONDITION = regex(
     r"\b(?:if|unless|when|whenever|or|without|absent|but for|otherwise)\s+"
     r"(?!(?:we|they|you|it) (?:had|have|used|adopted|bought|got|deployed|rolled out)\b)(?:\w+\s+){0,5}$"
 )
@@ -142,8 +141,8 @@ def present_loss(prose: Prose, match: re.Match) -> bool:
 # A modal in a relative clause is a guess about whoever the clause is on when they would do
 # something ("companies in the region that might outsource"), and part of the loss when it is
 # on a thing that would be acted on ("meters that could be read remotely").
-RELATIVE = re.compile(r"\b(?:that|which)\s+$")
-ACTED_ON = re.compile(rf"\s*(?:\w+ly\s+)?(?:be|have been|get|got)\s+(?:\w+ly\s+)?{PARTICIPLES}\b")
+RELATIVE = regex(r"\b(?:that|which)\s+$")
+ACTED_ON = regex(rf"\s*(?:\w+ly\s+)?(?:be|have been|get|got)\s+(?:\w+ly\s+)?{PARTICIPLES}\b")
 
 
 def present_loss_or_acted_on(prose: Prose, match: re.Match) -> bool:
@@ -179,10 +178,10 @@ ASIDE_GUESS = either(
     r"'(?:ll|d)\b",
     r"(?:is|are) (?:likely|going|set|keen|planning|expected) to\b",
 )
-ASIDE = re.compile(bounded(ASIDE_START + ASIDE_OPENER + THE_SUFFERER_STILL + ASIDE_SUBJECT + ASIDE_GUESS))
-ACRONYM = re.compile(bounded(r"\b[A-Z]{2,}\b"))
+ASIDE = regex(bounded(ASIDE_START + ASIDE_OPENER + THE_SUFFERER_STILL + ASIDE_SUBJECT + ASIDE_GUESS))
+ACRONYM = regex(bounded(r"\b[A-Z]{2,}\b"))
 # What makes the words before ", and …" a sufferer of their own, not the first items of a list of them.
-OWN_CLAUSE = re.compile(r"\d|\b(?:who|that|at|in|on|of|for|with|from|our|my)\b")
+OWN_CLAUSE = regex(r"\d|\b(?:who|that|at|in|on|of|for|with|from|our|my)\b")
 
 
 def sufferers_clause(prose: Prose) -> Prose:

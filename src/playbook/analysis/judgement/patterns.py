@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from playbook.analysis.judgement.gates import gated
+from playbook.analysis.judgement.lazyregex import Regex
 from playbook.analysis.judgement.text import Prose
 
 WINDOW = 48  # characters of context an exception looks at, either side of a match
@@ -30,9 +31,9 @@ class Pattern:
     explains: (
         str  # what the words mean, after the quote: "describes a would-be buyer, not someone losing today"
     )
-    regex: re.Pattern
-    unless_before: re.Pattern | None = None
-    unless_after: re.Pattern | None = None
+    regex: Regex
+    unless_before: Regex | None = None
+    unless_after: Regex | None = None
     unless: Callable[[Prose, re.Match], bool] | None = field(default=None, compare=False)
     names: bool = False
     quote_group: int | str = 0  # the part of the match to quote
@@ -50,11 +51,11 @@ class Finding:
 
 
 def words_pattern(words: Iterable[str]) -> str:
-    """Return a regular expression matching any of ``words`` (phrases allowed), longest first."""
+    """Return a regular expression matching any of ``words`` (phrases allowed), longest first,
+    in the same order on every run (ties by the words), so a pattern's source is the same too."""
     escaped = sorted(
         {re.escape(word.strip().lower()).replace(r"\ ", r"[\s-]+") for word in words if word.strip()},
-        key=len,
-        reverse=True,
+        key=lambda word: (-len(word), word),
     )
     return "(?:" + "|".join(escaped) + ")" if escaped else "(?!)"
 
@@ -62,7 +63,7 @@ def words_pattern(words: Iterable[str]) -> str:
 def find(
     patterns: tuple[Pattern, ...],
     prose: Prose,
-    allowed: re.Pattern | None = None,
+    allowed: Regex | None = None,
     first: bool = True,
     field: str = "",
 ) -> list[Finding]:
@@ -125,7 +126,7 @@ class _Plan:
     """A tuple of patterns made ready to run: every alternative of every pattern, in order, and
     which of them each word prefix opens."""
 
-    entries: tuple[tuple[int, re.Pattern], ...]  # (the pattern's index, one of its alternatives compiled)
+    entries: tuple[tuple[int, Regex], ...]  # (the pattern's index, one of its alternatives)
     by_prefix: dict[str, tuple[int, ...]]  # word prefix -> the entries whose gate it opens
     always: tuple[int, ...]  # entries with no gate
 

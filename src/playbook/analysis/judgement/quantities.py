@@ -4,12 +4,11 @@ count — before it, after it, or the counted thing itself."""
 
 from __future__ import annotations
 
-import re
-
+from playbook.analysis.judgement.lazyregex import regex
 from playbook.analysis.judgement.words import either, one_of, phrases
 
 # Units an amount is counted in: time, people's time, and the quantities a loss is measured by.
-TIME = re.compile(
+TIME = regex(
     r"(?:[\w-]+-)?"
     + one_of(
         """seconds?, secs?, minutes?, mins?, hours?, hrs?, hr, h, days?, nights?, weekends?, weeks?, wks?, wk,
@@ -70,7 +69,7 @@ PERIOD = one_of(
     """year, quarter, month, week, season, term, semester, winter, summer, spring, autumn, fall,
     financial year, fiscal year, fy, peak, cycle"""
 )
-RATE = re.compile(
+RATE = regex(
     # "on a busy Friday" is per Friday
     rf"\b(?:(?:on|in)\s+)?(?:a|an|per|each|every|/|a\s+full)\s+(?:[\w-]+\s+)?{PER_WHAT}s?\b|"
     r"\b(?:annually|yearly|monthly|weekly|daily|nightly|hourly|a year|a month|per annum|p\.a\.|each time|"
@@ -93,8 +92,8 @@ LOSS_VERBS = one_of(
     declines, declined, return, returns, returned, bounce, bounces, bounced, turn away, turns away,
     turned away, block, blocks, blocked, stall, stalls, stalled, overrun, overruns, overran"""
 )
-LOSS_BEFORE = re.compile(rf"\b{LOSS_VERBS}\s+(?:[\w'-]+\s+){{0,3}}$")
-TIME_LOST = re.compile(
+LOSS_BEFORE = regex(rf"\b{LOSS_VERBS}\s+(?:[\w'-]+\s+){{0,3}}$")
+TIME_LOST = regex(
     r"\b"
     + one_of(
         """lose, loses, lost, losing, spend, spends, spent, spending, waste, wastes, wasted, take, takes,
@@ -108,7 +107,7 @@ TIME_LOST = re.compile(
     )
     + r"\s+)*$"
 )
-MONEY_LOST = re.compile(
+MONEY_LOST = regex(
     r"\b(?:lose|loses|lost|losing|cost|costs|costing|pay|pays|paid|waste|wastes|wasted|write off|writes off|"
     r"wrote off|refund|refunds|refunded|forfeit|forfeits|miss|misses|missed|burn|burns|owe|owes)\s+"
     r"(?:us\s+|them\s+|about\s+|around\s+|roughly\s+|nearly\s+|a\s+|an\s+)*$"
@@ -130,7 +129,7 @@ VERBS_IN_S = frozenset(
     "takes costs eats leaks bleeds stalls stays waits means".split()
 )
 # A counted thing that is itself a loss: "12 fines", "300 failed deliveries".
-LOSS_NOUN = re.compile(
+LOSS_NOUN = regex(
     one_of(
         """errors?, mistakes?, fines?, penalt(?:y|ies), chargebacks?, refunds?, returns?, complaints?,
         no-shows?, write-?offs?, defects?, rejects?, rejections?, escalations?, breaches?, incidents?,
@@ -151,7 +150,7 @@ LOSS_PREFIX = frozenset(
     "incorrect erroneous overpaid underpaid".split()
 )
 # After it: "2 customers churned", "40 claims are rejected".
-LOSS_AFTER = re.compile(
+LOSS_AFTER = regex(
     r"^\s+(?:"
     + one_of(
         """are, were, is, was, get, gets, got, go, goes, went, sit, sits, still, each, also, then, typically,
@@ -196,12 +195,12 @@ HOW_MUCH_OF_IT = either(
     rf"{SHARE_OF_IT} of (?:the|a|an|each|every|their|his|her|our)",
     *phrases("half (?:a|the|their), all, their"),
 )
-PEOPLES_TIME = re.compile(
+PEOPLES_TIME = regex(
     rf"^\s+(?:working\s+|(?:are|is)\s+)?{WORKING_ON_IT}\b|"
     rf"^\s+(?:\w+\s+)?{GIVE_THEIR_TIME}\s+(?:{HOW_MUCH_OF_IT}\s+)?(?:[\w-]+\s+)?{DAYS}\b"
 )
 # What things (not people) do when they are lost: "260 filings miss their deadlines".
-LOSS_NOW = re.compile(
+LOSS_NOW = regex(
     r"^\s+"
     + one_of(
         """miss, lose, fail, lapse, slip, expire, bounce, churn, fall off, fall through, drop, go missing,

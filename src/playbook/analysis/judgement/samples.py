@@ -9,6 +9,7 @@ import re
 from bisect import bisect_left
 
 from playbook.analysis.judgement.gates import bounded
+from playbook.analysis.judgement.lazyregex import regex
 from playbook.analysis.judgement.quantities import IDENTIFIERS, NUMBER_WORDS
 from playbook.analysis.judgement.text import Prose
 from playbook.analysis.judgement.words import either, one_of
@@ -20,7 +21,7 @@ NOT_DATA = one_of(
     """tenant, environment, system, instance, account, platform, sandbox, office, stack, cloud, servers?,
     infrastructure, vpc, network, building, console, setup, workspace, org"""
 )  # "in our own tenant": where it ran, not what it ran on
-OWN_DATA = re.compile(
+OWN_DATA = regex(
     bounded(
         r"\b\d[\d,]*\s+(?:of\s+)?(?:our|our own|real|actual|live|production|internal|genuine|recent)\b|"
         r"\b(?:on|from|against|using|with|across|in)\s+"
@@ -30,12 +31,12 @@ OWN_DATA = re.compile(
     )
 )
 # Who ran the test, which says nothing of what it ran on: "we ran MMLU ourselves", "in-house".
-OWN_HANDS = re.compile(
+OWN_HANDS = regex(
     r"\bourselves\b|\bin-house\b|"
     r"\bwe (?:measured|tested|scored|evaluated|ran|checked|graded|benchmarked) "
     r"(?:it |the model |them )?(?:on|against|with|across)\b"
 )
-SETS_ASIDE = re.compile(
+SETS_ASIDE = regex(
     r"\b"
     + one_of(
         r"""but, however, though, although, yet, instead, set aside, dropped, skipped, ignored, ignoring,
@@ -46,7 +47,7 @@ SETS_ASIDE = re.compile(
     )
     + r"\b|;"
 )
-NEGATED_OWN = re.compile(
+NEGATED_OWN = regex(
     r"\b"
     + one_of(
         """not, never, no, rather than, instead of, without, unlike, though, although, until, before, once,
@@ -60,7 +61,7 @@ NOT_MEASURED = frozenset({"impression", "playground", "generated-set"})  # how i
 COUNT = rf"(?:\d[\d,]*|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})"
 # A counted sample of the team's own work: "500 of our own FNOL call notes", "Eighty reference packs
 # from our own files", "200 real vendor contracts".
-SAMPLE = re.compile(
+SAMPLE = regex(
     bounded(
         rf"\b{COUNT}\s+"
         r"(?:(?:real|actual|live|production|genuine)\s|(?:[\w'-]+\s+){0,3}?"
@@ -87,20 +88,20 @@ PERIOD = either(
     r"(?:'s)?\b",
     r"(?:\w+ )?(?:days|weeks|months|years|quarters|seasons)\b",
 )
-FROM_A_TIME = re.compile(
+FROM_A_TIME = regex(
     bounded(
         rf"^\s+(?:[\w'-]+\s+){{0,7}}?(?P<source>from|in|over|during|across|for|since|of)\s+(?:the\s+)?{PERIOD}"
     )
 )
 SOMEONE_ELSE = "(?:vendor|supplier|provider|seller|maker|lab|developer|competitor|rival|consultant|author)"
-FROM_RECORDS = re.compile(
+FROM_RECORDS = regex(
     bounded(
         r"^\s+(?:[\w'-]+\s+){0,7}?(?P<source>from|in|off|out of)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?"
         rf"(?!{SOMEONE_ELSE}(?:'s|s'))[\w-]+(?:'s|s')\s"
     )
 )
 # Or work our people did: "350 reconciliations our seniors had already signed off".
-OURS_DONE = re.compile(
+OURS_DONE = regex(
     bounded(
         r"^\s+(?:[\w'-]+\s+){0,4}?(?:(?:that|which)\s+)?(?P<source>our|we)\s+(?:[\w'-]+\s+){0,3}?"
         r"(?:\w+ed|signed off|done|written|sent|made|taken|built|run|paid|seen|kept|held|read|drawn|given)\b"
@@ -111,7 +112,7 @@ OUTCOMES = one_of(
     """decisions?, outcomes?, answers?, labels?, corrections?, coding, codes, verdicts?, judg(?:e)?ments?,
     assessments?, resolutions?, dispositions?, scores?, marks?, shortlisting, classifications?"""
 )
-SCORED_AGAINST_US = re.compile(
+SCORED_AGAINST_US = regex(
     bounded(
         r"\b(?:as|used as) (?:the )?(?:reference|ground truth|answer key|gold standard|labels?)\b|"
         r"\bactually\b|"
@@ -121,11 +122,11 @@ SCORED_AGAINST_US = re.compile(
         rf"{OUTCOMES}\b"
     )
 )
-CLAUSE_END = re.compile(r"[;.](?:\s|$)")
+CLAUSE_END = regex(r"[;.](?:\s|$)")
 CLAUSE = 160  # characters after a count read for where it came from: a clause, not the rest of the text
-A_COUNT = re.compile(bounded(rf"(?<![\w-]){COUNT}(?![\w-])"))
+A_COUNT = regex(bounded(rf"(?<![\w-]){COUNT}(?![\w-])"))
 # What sets a first impression aside before the sample the text rests on.
-THEN = re.compile(r"\b(?:but|however|though|although|yet|instead|whereas|then|what counts|the real test)\b|;")
+THEN = regex(r"\b(?:but|however|though|although|yet|instead|whereas|then|what counts|the real test)\b|;")
 
 
 def own_samples(prose: Prose) -> list[tuple[int, int, int]]:
@@ -190,9 +191,9 @@ def _negated(prose: Prose, start: int) -> bool:
 
 # A count measured_on states in digits ("120 real launch briefs", "1,200 invoice lines"): not part
 # of a larger number or a name ("form 941", "tier 2"), nor a year, a share or a span of time.
-STATED_COUNT = re.compile(r"(?<![\w$€£¥₹#.,/-])(\d{1,3}(?:,\d{3})+|\d{1,9})(?![\w%/(-]|[.,]\d)")
+STATED_COUNT = regex(r"(?<![\w$€£¥₹#.,/-])(\d{1,3}(?:,\d{3})+|\d{1,9})(?![\w%/(-]|[.,]\d)")
 FEWEST = 10  # fewer is a count of raters, partners or sites ("3 marketers", "6 farms"), not of cases
-NOT_CASES = re.compile(
+NOT_CASES = regex(
     r"\s*(?:"
     + one_of(
         """seconds?, secs?, minutes?, mins?, hours?, hrs?, days?, weeks?, months?, years?, quarters?,
@@ -201,7 +202,7 @@ NOT_CASES = re.compile(
     + r"\b|%)"
 )
 NAMES = IDENTIFIERS - {"the"}
-PHRASE = re.compile(r"(?:\s+[^\s,;.:()]+){0,3}")  # what a count counts: the words after it, in its clause
+PHRASE = regex(r"(?:\s+[^\s,;.:()]+){0,3}")  # what a count counts: the words after it, in its clause
 WHAT_ENDS = frozenset(
     """from of in by with on at across over during for that which and sampled drawn taken the our a an
     we w/""".split()

@@ -57,13 +57,14 @@ from playbook.analysis.judgement.breadth import (
     WORK_BETTER,
 )
 from playbook.analysis.judgement.jobs import bundled_jobs, domain, listed_processes
+from playbook.analysis.judgement.lazyregex import Regex, regex
 from playbook.analysis.judgement.patterns import Pattern, find, words_pattern
 from playbook.analysis.judgement.text import Prose
 
 # "The lot" is everything only where it stands alone ("…, the lot", "do the lot for every client"),
 # not where it is a lot of goods, before a verb or a noun ("before the lot moves to mould", "the
 # lot number").
-ITEMS_END_TO_END = re.compile(ITEMS_BEFORE)
+ITEMS_END_TO_END = regex(ITEMS_BEFORE)
 THE_LOT = r"\bthe lot\b(?=\s*(?:$|[,.;:!)]|(?:and|or|for|from|in|across|of|at|with|too)\b))"
 
 
@@ -75,12 +76,12 @@ def patterns(extra_broad: tuple[str, ...] = ()) -> tuple[Pattern, ...]:
         Pattern(
             "product-not-problem",
             "names a product to build, not a problem to solve",
-            re.compile("|".join((PRODUCT_AS_PROBLEM, PRODUCT_DOES_IT_ALL, PRODUCT_ROLLOUT, r"\bin a box\b"))),
+            regex("|".join((PRODUCT_AS_PROBLEM, PRODUCT_DOES_IT_ALL, PRODUCT_ROLLOUT, r"\bin a box\b"))),
         ),
         Pattern(
             "suite",
             "is a suite of jobs, not one problem",
-            re.compile(
+            regex(
                 "|".join(
                     (
                         UNIFYING_PRODUCT,
@@ -96,7 +97,7 @@ def patterns(extra_broad: tuple[str, ...] = ()) -> tuple[Pattern, ...]:
         Pattern(
             "whole-function",
             "is a whole function, not one job in it",
-            re.compile(
+            regex(
                 rf"\b{RUN_IT_ALL}\s+{THE_WHOLE_OF}(?:[\w'-]+ )?{functions}"
                 rf"(?:\s+{FUNCTION_PARTS})?{FUNCTION_END}|"
                 + "|".join((RUN_THE_WHOLE, EVERYTHING_IT_DOES, UNIT_CHANGE))
@@ -107,7 +108,7 @@ def patterns(extra_broad: tuple[str, ...] = ()) -> tuple[Pattern, ...]:
         Pattern(
             "transformation-goal",
             "is a goal, not a problem to solve completely",
-            re.compile(
+            regex(
                 rf"\b{IMPROVE}\b(?:\s+[\w'-]+){{0,5}}?\s+{WITH} {TECHNOLOGY}\b|"
                 + "|".join((APPLY_AI, SLOGANS))
                 + rf"|^(?:\w+ly\s+)?{GOAL_VERBS}\b|\bmake (?:[\w'-]+ ){{0,4}}?{BETTER}\b|"
@@ -119,7 +120,7 @@ def patterns(extra_broad: tuple[str, ...] = ()) -> tuple[Pattern, ...]:
         Pattern(
             "everyone-served",
             "serves everyone, not one group with one job",
-            re.compile(
+            regex(
                 rf"\b(?:for|across|throughout|to|serving|covering|of|by|"
                 rf"on) {FOR_ALL}\s*(?:[\w'-]+\s+){{0,2}}?"
                 rf"{PEOPLE_SCOPE}\b(?!'s)|" + "|".join((COMPANY_WIDE, ANYONE_ASKS, EVERY_DOCUMENT))
@@ -128,28 +129,28 @@ def patterns(extra_broad: tuple[str, ...] = ()) -> tuple[Pattern, ...]:
         Pattern(
             "whole-job-of-people",
             "replaces whole roles or runs a whole business, not one job",
-            re.compile("|".join((RUN_A_BUSINESS, EVERYWHERE_IN_IT, END_TO_END))),
+            regex("|".join((RUN_A_BUSINESS, EVERYWHERE_IN_IT, END_TO_END))),
             unless=_items_end_to_end,
         ),
         Pattern(
             "market-product",
             "is a product for a market, not one team's problem",
-            re.compile(rf"\b{SOFTWARE}\s+for\s+(?:[\w'-]+\s+){{0,2}}?{MARKETS}\b"),
+            regex(rf"\b{SOFTWARE}\s+for\s+(?:[\w'-]+\s+){{0,2}}?{MARKETS}\b"),
         ),
         Pattern(
             "anything-for-anyone",
             "is anything for anyone, not one job",
-            re.compile(ANYTHING_FOR_ANYONE),
+            regex(ANYTHING_FOR_ANYONE),
         ),
         Pattern(
             "burden",
             "is a burden to lift, not one job in it",
-            re.compile(BURDEN),
+            regex(BURDEN),
         ),
         Pattern(
             "team-vocabulary",
             "is a word your team uses for broad scope (criteria.broad_scope)",
-            re.compile(rf"(?<![\w-]){extra}(?![\w-])"),
+            regex(rf"(?<![\w-]){extra}(?![\w-])"),
             names=True,
         ),
     )
@@ -163,7 +164,7 @@ def _items_end_to_end(prose: Prose, match: re.Match) -> bool:
 
 
 def judge_scope(
-    prose: Prose, broad: tuple[Pattern, ...], allowed: re.Pattern | None, limit: int
+    prose: Prose, broad: tuple[Pattern, ...], allowed: Regex | None, limit: int
 ) -> tuple[str, str]:
     """Return ``(pattern name, message)`` when the problem is broad, else ``("", "")``."""
     count = len(prose.text.split())

@@ -4,8 +4,7 @@ seller says, figures heard second-hand, and exams."""
 
 from __future__ import annotations
 
-import re
-
+from playbook.analysis.judgement.lazyregex import regex
 from playbook.analysis.judgement.words import either, one_of, phrases
 
 BENCHMARK_NAMES = phrases(
@@ -26,7 +25,7 @@ BENCHMARK_NAMES = phrases(
     voxceleb, fleurs, mle-bench"""
 )
 # Names that are ordinary words too: they count only as written, capitalised.
-CAPITAL_NAMES = re.compile(
+CAPITAL_NAMES = regex(
     r"(?<![\w-])"
     + one_of(
         r"""Spider, BIRD, DROP, CORD, RACE, ARC, COCO, GLUE, SQuAD, PIQA, WMT\d*, M4, M5, RULER, GAIA, C4,

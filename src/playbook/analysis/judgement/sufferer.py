@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from playbook.analysis.judgement.anchors import COUNTS, HEADCOUNT, IN_A_PLACE, anchored, anchored_or_reach
+from playbook.analysis.judgement.lazyregex import regex
 from playbook.analysis.judgement.modals import (
     MODAL,
     NOT_A_MODAL,
@@ -75,9 +76,7 @@ from playbook.analysis.judgement.words import (
     one_of,
 )
 
-NEGATED = re.compile(
-    r"\b(?:not|never|no longer|aren't|isn't|weren't|don't|doesn't|didn't|nor)\s+(?:\w+\s+)?$"
-)
+NEGATED = regex(r"\b(?:not|never|no longer|aren't|isn't|weren't|don't|doesn't|didn't|nor)\s+(?:\w+\s+)?$")
 # People named as what the sufferer works on, not as the sufferer: "qualifying potential customers".
 WORKS_ON = one_of(
     r"""\w+ing, \w+ed, from, with, to, of, about, by, on, for, between, among, serve, serves, call, calls,
@@ -85,14 +84,14 @@ WORKS_ON = one_of(
     handles, onboard, onboards, review, reviews, research, researches, answer, answers, brief, briefs, quote,
     quotes, match, matches, re-type, retype, re-key, rekey, type, types, key, keys"""
 )
-OBJECT_OF = re.compile(rf"\b{WORKS_ON}\s+(?:the\s+|our\s+|their\s+|new\s+|all\s+)?$")
+OBJECT_OF = regex(rf"\b{WORKS_ON}\s+(?:the\s+|our\s+|their\s+|new\s+|all\s+)?$")
 # What they hold: "prospective tenants' referencing forms".
 THEIR_THINGS = one_of(
     """forms?, files?, applications?, documents?, records?, emails?, queries, questions, requests, data,
     details, calls, enquiries, inquiries, tickets, orders, bookings, references, checks, claims, accounts,
     cvs?, résumés, resumes, paperwork, messages, complaints"""
 )
-OWNED_BY = re.compile(rf"^(?:'s?|s')(?:\s|$)|^\s+{THEIR_THINGS}\b")
+OWNED_BY = regex(rf"^(?:'s?|s')(?:\s|$)|^\s+{THEIR_THINGS}\b")
 
 
 def _worked_on(prose: Prose, match: re.Match) -> bool:
@@ -107,7 +106,7 @@ def _worked_on(prose: Prose, match: re.Match) -> bool:
 # that work, not a buyer weighing up a purchase ("they review 3,000 listings a day looking for
 # prohibited products"). A relative clause ("who plan routes") describes the sufferer instead.
 WORK_VERB = "(?:" + "|".join(sorted(KIND_OF, key=len, reverse=True)) + ")(?:s|es)?"
-AT_WORK = re.compile(
+AT_WORK = regex(
     rf"\b(?:they|we|he|she|i|(?!(?:who|that|which)\b)[\w-]+s)\s+(?:\w+ly\s+)?{WORK_VERB}\s+"
     r"(?:(?!(?:and|or|but|who|that|which|are|is|was|were|be|been)\b)[^\s,;.:()]+\s+){1,12}$"
 )
@@ -156,13 +155,13 @@ PATTERNS = (
     Pattern(
         "would-be-use",
         "speaks of who would use or benefit from it, a guess about the future",
-        re.compile(rf"\b{ON_THE_WAY_TO}\s+{ADVERBS}{TAKING_IT_UP}\b|{ONCE_THEY}\b|{ONCE_IT_IS_LIVE}\b"),
+        regex(rf"\b{ON_THE_WAY_TO}\s+{ADVERBS}{TAKING_IT_UP}\b|{ONCE_THEY}\b|{ONCE_IT_IS_LIVE}\b"),
         unless_before=NEGATED,
     ),
     Pattern(
         "would-be-user",
         "names people who might become users, not people losing today",
-        re.compile(
+        regex(
             rf"\b{WOULD_BE}\s+(?:[\w'-]+\s+){{0,2}}?{PEOPLE}\b|"
             rf"\b{TO_COME_OF_PEOPLE}\s+(?:[\w'-]+\s+){{0,2}}?[\w'-]+s\s+who\b|"
             rf"(?<![\w-]){TO_COME_OF_ANYTHING}\s+[\w'-]*\w"
@@ -172,7 +171,7 @@ PATTERNS = (
     Pattern(
         "pipeline",
         "is a sales pipeline, people who might buy, not people losing today",
-        re.compile(
+        regex(
             r"\b"
             + either(SIGNED_UP, CAME_BY, TARGETED, MASSES, IN_THE_FUNNEL, AS_BUYERS, TO_COME, TECH_BUYERS)
             + r"\b"
@@ -182,7 +181,7 @@ PATTERNS = (
     Pattern(
         "pipeline",
         "is a sales pipeline, people who might buy, not people losing today",
-        re.compile(
+        regex(
             r"\b(?:if they (?:convert|sign|buy|close|renew|upgrade)|qualified leads|pipeline of|"
             r"sales pipeline|(?:leads|prospects|deals) (?:worth|in the pipeline))\b"
         ),
@@ -191,47 +190,45 @@ PATTERNS = (
     Pattern(
         "bare-category",
         "is a whole category of organisations, a market, not a specific group losing today",
-        re.compile(rf"^(?:the\s+)?(?:(?![\w-]+ing\b)[\w'-]+\s+){{0,3}}{ORGANISATIONS}\.?$"),
+        regex(rf"^(?:the\s+)?(?:(?![\w-]+ing\b)[\w'-]+\s+){{0,3}}{ORGANISATIONS}\.?$"),
         unless=_qualified,
         fields=("sufferer.who",),
     ),
     Pattern(
         "bare-category",
         "is a whole category of organisations, a market, not a specific group losing today",
-        re.compile(rf"^(?:the\s+)?(?:(?![\w-]+ing\b)[\w'-]+\s+){{0,3}}{ORGANISATIONS}(?={IN_A_PLACE})"),
+        regex(rf"^(?:the\s+)?(?:(?![\w-]+ing\b)[\w'-]+\s+){{0,3}}{ORGANISATIONS}(?={IN_A_PLACE})"),
         unless=_counted_or_anchored,
         fields=("sufferer.who",),
     ),
     Pattern(
         "market-by-its-wants",
         "is a category of organisations named by what it wants, a market, not a group losing today",
-        re.compile(rf"^(?:the\s+)?(?:(?![\w-]+ing\b)[\w'-]+\s+){{0,3}}{ORGANISATIONS}(?={WANTING})"),
+        regex(rf"^(?:the\s+)?(?:(?![\w-]+ing\b)[\w'-]+\s+){{0,3}}{ORGANISATIONS}(?={WANTING})"),
         unless=_counted_or_anchored,
         fields=("sufferer.who",),
     ),
     Pattern(
         "early-adopter",
         "describes an appetite for technology, not a loss",
-        re.compile(rf"\b{EARLY_ADOPTERS}\b"),
+        regex(rf"\b{EARLY_ADOPTERS}\b"),
     ),
     Pattern(
         "intent-to-adopt",
         "describes a would-be buyer, not someone losing today",
-        re.compile(
-            rf"\b{WEIGHING_UP}\s+(?:[\w'-]+\s+){{0,3}}?(?:{TECH}|investments?|purchases?|upgrades?)\b"
-        ),
+        regex(rf"\b{WEIGHING_UP}\s+(?:[\w'-]+\s+){{0,3}}?(?:{TECH}|investments?|purchases?|upgrades?)\b"),
         unless_before=NEGATED,
         unless=_part_of_the_work,
     ),
     Pattern(
         "eager-to-try",
         "describes a would-be buyer, not someone losing today",
-        re.compile(rf"\b{EAGER} to {TO_CHANGE}\b"),
+        regex(rf"\b{EAGER} to {TO_CHANGE}\b"),
     ),
     Pattern(
         "appetite",
         "is an appetite or a budget for technology, not a loss",
-        re.compile(
+        regex(
             rf"\b{TECH}\s+(?:[\w'-]+\s+){{0,2}}?{PLANS}\b|"
             rf"\b{MONEY_SET_ASIDE}\s+(?:for|in|on|to)?\s*(?:[\w'-]+\s+){{0,2}}?{AI_SPEND}\b|"
             r"\bover the next (?:\w+ )?(?:years?|months?|quarters?|decade)\b"
@@ -240,21 +237,21 @@ PATTERNS = (
     Pattern(
         "everyone",
         "is everyone, so no one in particular",
-        re.compile(rf"\b{EVERYONE}\b"),
+        regex(rf"\b{EVERYONE}\b"),
         unless=anchored,
         fields=("sufferer.who",),
     ),
     Pattern(
         "everyone",
         "is everyone, so no one in particular",
-        re.compile(RANK_SPAN),
+        regex(RANK_SPAN),
         quote_group="span",
         fields=("sufferer.who",),
     ),
     Pattern(
         "people-in-general",
         "is people in general, not a specific group losing today",
-        re.compile(
+        regex(
             r"^(?:people|folks|humans|individuals|anyone|everybody|everyone|consumers|users|professionals) "
             r"(?:who|that|with|in general)\b"
         ),
@@ -263,7 +260,7 @@ PATTERNS = (
     Pattern(
         "generic-population",
         "is a whole population, not a specific group losing today",
-        re.compile(
+        regex(
             rf"^(?:{HEDGE}\s+)?(?:every|all|any|most|each)\s+(?!of\b)(?:the\s+)?(?!\d)[\w'-]+|"
             rf"^(?:{HEDGE}\s+)?(?:every|all|any|most|each)\s+{HEADCOUNT}"
         ),
@@ -273,7 +270,7 @@ PATTERNS = (
     Pattern(
         "bare-category",
         "is a whole category of people, not a specific group losing today",
-        re.compile(
+        regex(
             rf"^(?:the (?:whole |entire )?)?(?:{SIZES}\s+)*(?:{POPULATIONS}|{INDUSTRIES})"
             r"(?:\s+(?:industry|sector|space|market|world|vertical|businesses|companies))?\.?$"
         ),
@@ -282,25 +279,23 @@ PATTERNS = (
     Pattern(
         "whole-industry",
         "is a whole industry or a segment of one, not a specific group losing today",
-        re.compile("|".join((WHOLE_INDUSTRY, A_SEGMENT, INDUSTRY_RESEARCH))),
+        regex("|".join((WHOLE_INDUSTRY, A_SEGMENT, INDUSTRY_RESEARCH))),
     ),
     Pattern(
         "everywhere",
         "spans a whole market, not a specific group losing today",
-        re.compile(
-            rf"\b(?:{ACROSS_THE_BOARD}|(?:across|throughout|all over|around) {REGIONS}|{IN_GENERAL})\b"
-        ),
+        regex(rf"\b(?:{ACROSS_THE_BOARD}|(?:across|throughout|all over|around) {REGIONS}|{IN_GENERAL})\b"),
         unless=anchored_or_reach,
     ),
     Pattern(
         "market-size",
         "is the size of a market, not who is losing today",
-        re.compile(rf"\b(?:{MARKET_TALK})\b|{MARKET_MONEY}"),
+        regex(rf"\b(?:{MARKET_TALK})\b|{MARKET_MONEY}"),
     ),
     Pattern(
         "market-count",
         "counts a market, not a specific group losing today",
-        re.compile(
+        regex(
             rf"\b{BIG_COUNT}\s+(?:of\s+)?(?:[\w'-]+\s+){{0,2}}?[\w'-]+s\s+"
             rf"(?:in|across|throughout|around|within)\s+(?:the\s+)?{REGIONS}\b|"
             r"\b(?:millions|billions|hundreds of millions|tens of millions) of "
@@ -310,7 +305,7 @@ PATTERNS = (
     Pattern(
         "future-benefit",
         "is a benefit hoped for, not a loss today",
-        re.compile(
+        regex(
             rf"\b(?:stand to|set to|expected to|projected to|going to|poised to|likely to)\s+"
             rf"(?:[\w'-]+\s+){{0,2}}?{SAVED_LATER}\b"
             + "|"
@@ -318,7 +313,7 @@ PATTERNS = (
             + "|"
             + "|".join((PROJECTED_GAINS, COULD_CUT, RETURNS))
         ),
-        unless_before=re.compile(r"\b(?:not|never|cannot|can't|won't|couldn't|wouldn't)\s+$"),
+        unless_before=regex(r"\b(?:not|never|cannot|can't|won't|couldn't|wouldn't)\s+$"),
         unless=counterfactual,
     ),
 )

@@ -4,12 +4,12 @@ and the words of it with where each starts and whether it is written as a name."
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from playbook.analysis.judgement.gates import word_starts
+from playbook.analysis.judgement.lazyregex import regex
 
 PLAIN = str.maketrans(
     {
@@ -27,7 +27,7 @@ PLAIN = str.maketrans(
         "\u2010": "-",
     }
 )
-WORD = re.compile(r"[$€£¥]?[\w][\w'.,/%-]*[\w%]|[$€£¥]?\w")
+WORD = regex(r"[$€£¥]?[\w][\w'.,/%-]*[\w%]|[$€£¥]?\w")
 
 
 class Word(NamedTuple):  # a tuple: a check of 10,000 briefs makes half a million of them

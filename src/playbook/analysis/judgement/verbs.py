@@ -4,8 +4,7 @@ function words, the nouns that make a verb-like word before them a noun, and pro
 
 from __future__ import annotations
 
-import re
-
+from playbook.analysis.judgement.lazyregex import regex
 from playbook.analysis.judgement.words import one_of
 
 # The kind of work each verb does: verbs of one kind are one job. "step" verbs get the input or
@@ -45,7 +44,7 @@ LEAD_WORDS = frozenset(
     "quickly".split()
 )  # words before the first verb: "Potentially support …"
 # Nouns that name a process: a list of them is a list of work ("invoice capture, approval routing").
-PROCESS_NOUN = re.compile(
+PROCESS_NOUN = regex(
     one_of(
         r"""\w+ing, \w+tion, \w+sion, \w+ment, approvals?, runs, queries, comms, communications, payroll,
         benefits, research, outreach, sequences, campaigns, analysis, analytics, forecasts, bookkeeping,
@@ -98,7 +97,7 @@ NOT_VERBS = frozenset(
     "overnight".split()
 )
 # Nouns that make the verb-like word before them a noun: "invoice capture", "code review".
-COMPOUND_HEAD = re.compile(
+COMPOUND_HEAD = regex(
     r"capture|review|approval|routing|triage|intake|processing|matching|coding|entry|runs?|queries|"
     r"period|periods|date|dates|rate|rates|number|numbers|slip|slips|cycle|grade|scale|codes?|type|"
     r"status|amount|total|line|lines|history|details|reference|id|terms|book|books|log|logs|"

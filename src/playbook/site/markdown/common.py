@@ -7,9 +7,6 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from markdown_it.common.utils import escapeHtml as escape
-from mdit_py_plugins.anchors.index import slugify as heading_slug
-
 __all__ = [
     "Rendered",
     "Resolver",
@@ -21,6 +18,21 @@ __all__ = [
 ]
 
 WORD = re.compile(r"\w[\w'-]*")
+NOT_IN_A_SLUG = re.compile(r"[^\w\u4e00-\u9fff\- ]")
+
+
+# These two are markdown-it-py's escapeHtml and mdit-py-plugins' anchors slugify, written out:
+# importing them imports all of markdown-it-py, which a build with the accelerator never uses
+# (tests/test_markdown_engines.py holds them equal to the originals).
+def escape(raw: str) -> str:
+    """Return ``raw`` with ``&``, ``<``, ``>`` and ``"`` escaped, as markdown-it-py escapes HTML."""
+    return raw.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def heading_slug(title: str) -> str:
+    """Return a heading's id as markdown-it-py's anchors plugin makes it."""
+    return NOT_IN_A_SLUG.sub("", title.lower().replace(" ", "-"))
+
 
 # Given a slug, return (relative href, title) of the brief, or None when it is not on the site.
 Resolver = Callable[[str], "tuple[str, str] | None"]

@@ -4,8 +4,12 @@ document when raw HTML is allowed. Both give the same bytes."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from playbook.site.markdown.common import Rendered, Resolver, distinct_words
-from playbook.site.markdown.reference import ReferenceMarkdown
+
+if TYPE_CHECKING:
+    from playbook.site.markdown.reference import ReferenceMarkdown
 
 
 class MarkdownRenderer:
@@ -30,6 +34,9 @@ class MarkdownRenderer:
     @property
     def reference(self) -> ReferenceMarkdown:
         if self._reference is None:
+            # markdown-it-py is imported only when a document needs it (a small build: never)
+            from playbook.site.markdown.reference import ReferenceMarkdown
+
             self._reference = ReferenceMarkdown(allow_html=self.allow_html, reserved_ids=self.reserved_ids)
         return self._reference
 

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
+from html import escape as _html_escape
 
 from playbook import __version__
 from playbook.site.views.api import BriefView
 
 FEED_ENTRIES = 50
+
+
+def escape(text: str) -> str:
+    """Return ``text`` with ``&``, ``<`` and ``>`` escaped for XML (as xml.sax.saxutils.escape,
+    which imports urllib.request, http.client and ssl: a fifth of a small build's imports)."""
+    return _html_escape(text, quote=False)
 
 
 def render_atom(title: str, base_url: str, briefs: list[BriefView]) -> bytes:

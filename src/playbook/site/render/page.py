@@ -12,6 +12,7 @@ from jinja2 import TemplateError
 
 from playbook.analysis.project import Analysis
 from playbook.site.plan.planned import PlannedPage, formatters, url_from
+from playbook.site.render.compiled import compiled_templates
 from playbook.site.render.theme import Theme, ThemeError
 from playbook.site.views.api import SiteView
 
@@ -20,10 +21,12 @@ class BuildError(Exception):
     """The site could not be rendered (a broken template); nothing was published."""
 
 
-def load_theme(analysis: Analysis) -> Theme:
-    """Return the project's theme, ready to render, or raise BuildError when it does not exist."""
+def load_theme(analysis: Analysis, keep_compiled: bool = False) -> Theme:
+    """Return the project's theme, ready to render, or raise BuildError when it does not exist;
+    ``keep_compiled`` keeps its compiled templates between runs (see render/compiled.py)."""
+    compiled = compiled_templates(analysis.root) if keep_compiled else None
     try:
-        theme = Theme(analysis.root, analysis.config.theme)
+        theme = Theme(analysis.root, analysis.config.theme, compiled)
     except ThemeError as error:
         raise BuildError(str(error)) from None
     theme.env.globals.update(formatters())

@@ -17,6 +17,7 @@ from jinja2 import (
     TemplateError,
     pass_context,
 )
+from jinja2.bccache import BytecodeCache
 from jinja2.loaders import split_template_path
 from markupsafe import Markup
 
@@ -83,7 +84,7 @@ class _ProjectLoader(FileSystemLoader):
 class Theme:
     """The templates and assets of one theme, falling back to the default theme file by file."""
 
-    def __init__(self, project_root: Path, name: str = "default"):
+    def __init__(self, project_root: Path, name: str = "default", compiled: BytecodeCache | None = None):
         own = project_root / THEMES / name
         if name != "default" and not own.is_dir():
             raise ThemeError(f"theme {name!r} not found: expected a folder themes/{name}/ in the project")
@@ -107,6 +108,7 @@ class Theme:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            bytecode_cache=compiled,  # compiled templates kept between runs (render/compiled.py)
         )
         self.fragments: dict[tuple, tuple[tuple, Markup]] = {}
         self.env.globals["reuse"] = self._reuse
