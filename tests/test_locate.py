@@ -35,7 +35,8 @@ def test_new_and_rank_from_a_subfolder_work_on_the_project(project, run, monkeyp
         code == 0 and Path(out.strip()) == project / "content/briefs/invoice-coding-for-the-lisbon-office.md"
     )
     code, out, err = run("rank", "-q")
-    assert code == 1 and "Renewal-date extraction" in out and "using the project" not in err
+    # the new brief is a draft: its findings are shown but do not fail the run
+    assert code == 0 and "Renewal-date extraction" in out and "using the project" not in err
 
 
 def test_an_explicit_dir_wins(project, make_project, run, monkeypatch):
