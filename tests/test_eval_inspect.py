@@ -13,7 +13,6 @@ import os
 import struct
 import subprocess
 import sys
-import threading
 import time
 import urllib.request
 import zipfile
@@ -28,9 +27,8 @@ from playbook.cli.main import main
 from playbook.load.evals import read_evaluation, read_evaluation_from
 from playbook.load.readers import zipped
 from playbook.load.readers.evaloptions import EvalOptions, parse_threshold, parse_where
-from playbook.serve.server import DevServer, DevSite
-from playbook.serve.watch import ChangeCollector, start_watching
 from tests.support.briefs import brief
+from tests.support.serving import watched_server
 
 FIXTURES = Path(__file__).parent / "fixtures" / "evals" / "inspect"
 DEFLATE = FIXTURES / "renewals-deflate.eval"
@@ -363,14 +361,8 @@ def test_a_eval_log_is_an_input_of_cached_builds_and_of_serve(make_project, tmp_
     assert "0.33 on 12 cases" in page()
     log.write_bytes(DEFLATE.read_bytes())
 
-    site = DevSite(root)
-    site.rebuild()
-    collector = ChangeCollector(root, site.mark_pending, site.rebuild)
-    observer = start_watching(root, collector)
-    server = DevServer(("127.0.0.1", 0), site)
-    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/briefs/b/"
-    try:
+    with watched_server(root) as base:
+        url = f"{base}/briefs/b/"
         assert "0.58 on 24 cases" in urllib.request.urlopen(url, timeout=10).read().decode()
         temporary = root / "content/evals/.renewals.eval.tmp"
         temporary.write_bytes(EPOCHS_DEFLATE.read_bytes())
@@ -379,10 +371,6 @@ def test_a_eval_log_is_an_input_of_cached_builds_and_of_serve(make_project, tmp_
         while "0.33 on 12 cases" not in urllib.request.urlopen(url, timeout=10).read().decode():
             assert time.monotonic() < deadline, "the page never followed the .eval log"
             time.sleep(0.1)
-    finally:
-        collector.stop()
-        observer.stop()
-        server.stop()
 
 
 @pytest.mark.parametrize("status, message", [("started", "'started'"), ("error", "'error'")])

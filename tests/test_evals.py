@@ -8,7 +8,6 @@ import json
 import os
 import subprocess
 import sys
-import threading
 import time
 import urllib.request
 from datetime import date
@@ -19,9 +18,8 @@ import pytest
 from playbook.analysis.project import analyse_project
 from playbook.cli.main import main
 from playbook.load.evals import read_evaluation
-from playbook.serve.server import DevServer, DevSite
-from playbook.serve.watch import ChangeCollector, start_watching
 from tests.support.briefs import brief, line_of
+from tests.support.serving import watched_server
 
 TODAY = date(2026, 11, 25)
 FIXTURES = Path(__file__).parent / "fixtures" / "evals"
@@ -398,14 +396,8 @@ def test_the_eval_file_is_an_input_of_cached_builds(make_project, tmp_path):
 
 def test_serve_follows_an_edit_to_the_eval_file_alone(make_project):
     root = project_with(make_project, {"cases.jsonl": rows(*([True] * 45 + [False] * 5))})
-    site = DevSite(root)
-    site.rebuild()
-    collector = ChangeCollector(root, site.mark_pending, site.rebuild)
-    observer = start_watching(root, collector)
-    server = DevServer(("127.0.0.1", 0), site)
-    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/briefs/b/"
-    try:
+    with watched_server(root) as base:
+        url = f"{base}/briefs/b/"
         assert "0.90 on 50 cases" in urllib.request.urlopen(url, timeout=10).read().decode()
         temporary = root / "content/evals/.cases.jsonl.tmp"
         temporary.write_text(rows(*([True] * 20 + [False] * 30)), encoding="utf-8")
@@ -415,7 +407,3 @@ def test_serve_follows_an_edit_to_the_eval_file_alone(make_project):
             assert time.monotonic() < deadline, "the page never followed the eval file"
             time.sleep(0.1)
         assert "a gap" in page
-    finally:
-        collector.stop()
-        observer.stop()
-        server.stop()

@@ -4,29 +4,18 @@ pieces — watcher, incremental rebuild, server — while the test edits files l
 from __future__ import annotations
 
 import os
-import threading
 
 import pytest
 
-from playbook.serve.server import DevServer, DevSite
-from playbook.serve.watch import ChangeCollector, start_watching
 from tests.support.briefs import brief
+from tests.support.serving import watched_server
 
 
 @pytest.fixture
 def served(make_project):
     root = make_project({"a": brief(), "b": brief(("related: []", "related: [a]"))})
-    site = DevSite(root)
-    site.rebuild()
-    collector = ChangeCollector(root, site.mark_pending, site.rebuild)
-    observer = start_watching(root, collector)
-    server = DevServer(("127.0.0.1", 0), site)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    yield root, f"http://127.0.0.1:{server.server_address[1]}"
-    collector.stop()
-    observer.stop()
-    server.stop()
+    with watched_server(root) as base:
+        yield root, base
 
 
 def save_atomically(path, text: str) -> None:
