@@ -41,6 +41,12 @@ DECLARED = (
                 "The reported CPA exam section scores",
             ),
             (
+                "benchmark-of-a-kind",
+                "a benchmark named by the kind of task it tests (a contract-review benchmark), not one the "
+                "team says it built from its own work",
+                "It did well on a widely used invoice-extraction benchmark",
+            ),
+            (
                 "model-card",
                 "what the model's makers report: a model card, a system card, a technical report",
                 "The number printed on its Hugging Face model card",

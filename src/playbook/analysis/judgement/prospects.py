@@ -210,7 +210,8 @@ ACROSS_THE_BOARD = (
     r"across (?:all |many |every )?(?:industries|sectors|verticals|markets|geographies)"
 )
 IN_GENERAL = (
-    r"in general|generally|broadly speaking|at large|nationwide|anywhere|\d{1,3}(?:,\d{3})+ of them|"
+    r"in general|generally|broadly speaking|at large|nationwide|nation-wide|nationally|countrywide|"
+    r"country-wide|internationally|up and down the country|anywhere|\d{1,3}(?:,\d{3})+ of them|"
     r"all over the (?:world|country|place)|"
     r"with (?:more|fewer|less|over|under|at least) (?:than )?\d[\d,]* "
     r"(?:employees|staff|people|seats|users|locations)"
@@ -272,3 +273,22 @@ RETURNS = (
     r"\b(?:roi|return on investment|payback|upside|uplift|lift in|deflection|efficiency gains?|"
     r"productivity gains?|time[- ]to[- ]value)\b|\b(?:opportunity|potential|chance|possibility|scope) to\b"
 )
+# A loss or a population spread across a kind of organisation, or a whole chain or sector, is a
+# market's: "lost across English highway authorities", "late payment right across the supply chain";
+# where the organisations are counted, owned or someone's ("across our three depots", "across the
+# group's hotels") they are a group.
+MARKET_ORGANISATIONS = one_of(
+    """authorities, councils, municipalities, insurers, banks, lenders, carriers, retailers, merchants, firms,
+    companies, businesses, practices, hospitals, clinics, schools, universities, colleges, manufacturers,
+    suppliers, distributors, wholesalers, contractors, smes, smbs, utilities, providers, pharmacies,
+    charities, landlords, farms, hotels, restaurants, agencies, trusts, operators, brands, startups"""
+)
+NOT_THEIRS = r"(?!(?:our|my|its|their|both|several|each|one|two|three|four|five|six|seven|eight|nine|ten)\b)"
+ACROSS_A_KIND = (
+    rf"(?:across|throughout)\s+(?:the\s+)?(?:{NOT_THEIRS}[a-z][a-z-]*\s+){{0,3}}?"
+    rf"(?:{MARKET_ORGANISATIONS}|(?:supply|value) chains?|sector|industry|economy|profession)"
+)
+# A population placed in a country, a region or a sector is a market, whatever else it says of them:
+# "SME merchants in Europe using our card acquiring product", "SME contractors in the UK construction
+# sector"; a workplace there ("our claims team in the UK office") is where a group works.
+SECTOR = r"(?:[\w'-]+\s+){0,3}?(?:sector|industry|trade|profession|economy)"

@@ -6,7 +6,14 @@ from __future__ import annotations
 
 import re
 
-from playbook.analysis.judgement.anchors import COUNTS, HEADCOUNT, IN_A_PLACE, anchored, anchored_or_reach
+from playbook.analysis.judgement.anchors import (
+    COUNTS,
+    HEADCOUNT,
+    IN_A_PLACE,
+    WORKPLACES,
+    anchored,
+    anchored_or_reach,
+)
 from playbook.analysis.judgement.lazyregex import regex
 from playbook.analysis.judgement.modals import (
     MODAL,
@@ -18,6 +25,7 @@ from playbook.analysis.judgement.modals import (
 from playbook.analysis.judgement.patterns import Pattern
 from playbook.analysis.judgement.prospects import (
     A_SEGMENT,
+    ACROSS_A_KIND,
     ACROSS_THE_BOARD,
     AFTER_LAUNCH,
     AI_SPEND,
@@ -46,6 +54,7 @@ from playbook.analysis.judgement.prospects import (
     RANK_SPAN,
     RETURNS,
     SAVED_LATER,
+    SECTOR,
     SIGNED_UP,
     SIZES,
     TAKING_IT_UP,
@@ -133,6 +142,30 @@ def _counted_or_anchored(prose: Prose, match: re.Match) -> bool:
     """Excuse organisations counted or owned ("our three clinics in Leeds") or anchored to a named
     organisation ("the clinics in the Acme Health group")."""
     return bool(re.search(rf"\d|\b(?:our|my|{COUNTS})\b", prose.lower)) or anchored(prose, match)
+
+
+# People owned ("our claims handlers", "the planners at our depot") or a few counted ("the four grant
+# officers") are a group wherever they are; "using our product" owns the product, not the people.
+OWNED_PEOPLE = regex(r"^(?:(?:all|both|the)\s+)?(?:of\s+)?(?:our|my)\b|\b(?:at|in|on|of|from)\s+(?:our|my)\b")
+FEW = regex(
+    rf"(?<![\w,.])(?:\d{{1,3}}|{COUNTS})(?![\w,.])(?!\s*(?:k|m|mn|bn|million|billion|thousand|hundred)\b)"
+)
+
+
+OUR_THINGS_BEFORE = regex(r"\b(?:our|my)\s+(?:[\w'-]+\s+){0,3}$")  # "engineers for our machines in Benelux"
+USING_OURS = regex(
+    r"\s*,?\s+(?:who\s+|that\s+)?(?:using|use|uses|with|buying|buy|running|run|on)\s+(?:our|my)\b"
+)
+
+
+def _owned_or_few(prose: Prose, match: re.Match) -> bool:
+    """Excuse a place or a sector that people owned, a few counted, or anchored to a named
+    organisation are in ("our two planners in the UK", "the auditors in Grant Hollis's Bristol office"),
+    or that places our things rather than the people ("engineers for our machines in Benelux")."""
+    before = prose.lower[: match.start()]
+    if OWNED_PEOPLE.search(before) or FEW.search(before) or OUR_THINGS_BEFORE.search(before):
+        return True
+    return anchored(prose, match) and not USING_OURS.match(prose.lower, match.end())
 
 
 PATTERNS = (
@@ -284,8 +317,21 @@ PATTERNS = (
     Pattern(
         "everywhere",
         "spans a whole market, not a specific group losing today",
-        regex(rf"\b(?:{ACROSS_THE_BOARD}|(?:across|throughout|all over|around) {REGIONS}|{IN_GENERAL})\b"),
+        regex(
+            rf"\b(?:{ACROSS_THE_BOARD}|(?:across|throughout|all over|around) {REGIONS}|{IN_GENERAL}|"
+            rf"{ACROSS_A_KIND})\b"
+        ),
         unless=anchored_or_reach,
+    ),
+    Pattern(
+        "everywhere",
+        "spans a whole market, not a specific group losing today",
+        regex(
+            rf"\b(?:in|within)\s+(?:the\s+)?(?:{REGIONS}|{SECTOR})\b"
+            rf"(?!\s+(?:[\w'-]+\s+){{0,2}}?{WORKPLACES}\b)"
+        ),
+        unless=_owned_or_few,
+        fields=("sufferer.who",),
     ),
     Pattern(
         "market-size",
