@@ -16,6 +16,7 @@ from playbook.analysis.judgement.anchors import (
 )
 from playbook.analysis.judgement.lazyregex import regex
 from playbook.analysis.judgement.modals import (
+    CLAUSE,
     MODAL,
     NOT_A_MODAL,
     counterfactual,
@@ -162,10 +163,31 @@ def _owned_or_few(prose: Prose, match: re.Match) -> bool:
     """Excuse a place or a sector that people owned, a few counted, or anchored to a named
     organisation are in ("our two planners in the UK", "the auditors in Grant Hollis's Bristol office"),
     or that places our things rather than the people ("engineers for our machines in Benelux")."""
-    before = prose.lower[: match.start()]
+    before = prose.lower[
+        max(0, match.start() - CLAUSE) : match.start()
+    ]  # a clause: each match costs a constant
     if OWNED_PEOPLE.search(before) or FEW.search(before) or OUR_THINGS_BEFORE.search(before):
         return True
     return anchored(prose, match) and not USING_OURS.match(prose.lower, match.end())
+
+
+OURS = regex(r"\b(?:we|us|our|my|i)\b")
+# The work said just before "across" is what reaches across them: "chasing confirmations across carriers".
+WORK_BEFORE = regex(
+    r"\b(?!(?:[a-z]*thing|morning|evening|housing|building|funding|spending|pricing|billing)\b)[a-z]{3,}ing\s+"
+    r"(?:[\w'-]+\s+){0,3}$"
+)
+
+
+def _ours_or_anchored(prose: Prose, match: re.Match) -> bool:
+    """Excuse a loss across organisations that is said to be ours ("we lose 3% of orders across
+    suppliers"), the reach of the work said before it ("chasing confirmations across carriers"), or
+    anchored to a specific group (see anchored_or_reach)."""
+    if OURS.search(prose.lower, max(0, match.start() - CLAUSE), match.end() + CLAUSE) or WORK_BEFORE.search(
+        prose.lower, max(0, match.start() - 60), match.start()
+    ):
+        return True
+    return anchored_or_reach(prose, match)
 
 
 PATTERNS = (
@@ -317,21 +339,8 @@ PATTERNS = (
     Pattern(
         "everywhere",
         "spans a whole market, not a specific group losing today",
-        regex(
-            rf"\b(?:{ACROSS_THE_BOARD}|(?:across|throughout|all over|around) {REGIONS}|{IN_GENERAL}|"
-            rf"{ACROSS_A_KIND})\b"
-        ),
+        regex(rf"\b(?:{ACROSS_THE_BOARD}|(?:across|throughout|all over|around) {REGIONS}|{IN_GENERAL})\b"),
         unless=anchored_or_reach,
-    ),
-    Pattern(
-        "everywhere",
-        "spans a whole market, not a specific group losing today",
-        regex(
-            rf"\b(?:in|within)\s+(?:the\s+)?(?:{REGIONS}|{SECTOR})\b"
-            rf"(?!\s+(?:[\w'-]+\s+){{0,2}}?{WORKPLACES}\b)"
-        ),
-        unless=_owned_or_few,
-        fields=("sufferer.who",),
     ),
     Pattern(
         "market-size",
@@ -361,5 +370,22 @@ PATTERNS = (
         ),
         unless_before=regex(r"\b(?:not|never|cannot|can't|won't|couldn't|wouldn't)\s+$"),
         unless=counterfactual,
+    ),
+    # Last, so a market's own words (its size, its count) are named first where they are said.
+    Pattern(
+        "everywhere",
+        "spans a whole market, not a specific group losing today",
+        regex(rf"\b{ACROSS_A_KIND}\b"),
+        unless=_ours_or_anchored,
+    ),
+    Pattern(
+        "everywhere",
+        "spans a whole market, not a specific group losing today",
+        regex(
+            rf"\b(?:in|within)\s+(?:the\s+)?(?:{REGIONS}|{SECTOR})\b"
+            rf"(?!'s\b|\s+(?:[\w'-]+\s+){{0,2}}?{WORKPLACES}\b)"
+        ),
+        unless=_owned_or_few,
+        fields=("sufferer.who",),
     ),
 )
