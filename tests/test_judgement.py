@@ -477,6 +477,13 @@ PRINCIPLES = [
     ("model.measured_on", "It aced a medical-licensing exam style benchmark", {"PB201"}),
     ("model.measured_on", "Did well on a standard invoice-extraction benchmark", {"PB201"}),
     ("model.measured_on", "The underwriters loved the demo", {"PB201"}),
+    # Set H's errors, left untuned on for this round: a sufferer named as a market is a market however
+    # it is counted; society with an article is an organisation; what happens to any one item is how
+    # the work goes today, not a launch; modifiers joined by "or" describe what a count counts.
+    ("sufferer.who", "The Dutch pet insurance market, some 30 insurers", {"PB101"}),
+    ("sufferer.who", "Volunteers at the society's Bristol branch", set()),
+    ("sufferer.losing", "About 3 hours a week re-booking, when a slot is cancelled by the haulier", set()),
+    ("sufferer.losing", "About 12 damaged or missing parcels a day, each one refunded", set()),
 ]
 
 
@@ -572,6 +579,9 @@ GUARDS = [
     ("sufferer.losing", "Planners lose 6 hours a week chasing confirmations across carriers", set()),
     ("sufferer.losing", "They will miss the filing deadline each quarter", {"PB103"}),
     ("sufferer.who", "Nurses, who would love a scribe", {"PB101"}),
+    ("sufferer.who", "Society at large", {"PB101"}),
+    ("sufferer.losing", "Hours saved once the tool is released to all staff", {"PB101", "PB103"}),
+    ("sufferer.who", "Market research analysts at Kantar's London office", set()),
     ("sufferer.who", "Six nurses who would use the app", {"PB101"}),
     (
         "model.measured_on",
