@@ -15,13 +15,28 @@ VERBATIM = re.compile(
     r"(<pre\b.*?</pre>|<textarea\b.*?</textarea>|\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\})",
     re.DOTALL | re.IGNORECASE,
 )
-EDGES = re.compile(r"(?<=\n)[ \t]+|[ \t]+(?=\n)")
+
+
+def _dedent_lines(text: str) -> str:
+    """Strip each line's edges, as the page would show them: a line after one ending in a block
+    tag keeps one space (trim_blocks eats that newline, so the indentation was the only space),
+    and a block tag's trailing spaces stay (they stop trim_blocks eating its newline)."""
+    lines = text.split("\n")
+    out = [lines[0].rstrip(" \t") if not lines[0].rstrip(" \t").endswith("%}") else lines[0]]
+    for previous, line in zip(lines, lines[1:]):
+        body = line.strip(" \t")
+        if body.endswith("%}") and line.rstrip(" \t") != line:
+            body = line.lstrip(" \t")
+        if body and line[:1] in " \t" and previous.endswith("%}"):
+            body = " " + body
+        out.append(body)
+    return "\n".join(out)
 
 
 def dedent_markup(source: str) -> str:
     """Return ``source`` without the spaces and tabs at the edges of its lines, outside verbatim parts."""
     parts = VERBATIM.split(source)
-    return "".join(part if index % 2 else EDGES.sub("", part) for index, part in enumerate(parts))
+    return "".join(part if index % 2 else _dedent_lines(part) for index, part in enumerate(parts))
 
 
 class Unindented(Extension):
