@@ -52,6 +52,11 @@ def test_preformatted_text_keeps_its_spaces():
     assert out.startswith("<div>\n<pre>")
 
 
+def test_inline_scripts_keep_their_lines_as_written():
+    source = "<div>\n  <script>\n    const t = `a\n      b`;\n  </script>\n</div>\n"
+    assert "<script>\n    const t = `a\n      b`;\n  </script>" in dedent_markup(source)
+
+
 def test_raw_blocks_are_left_as_written():
     source = "<div>\n  {% raw %}\n    {{ not jinja }}\n  {% endraw %}\n</div>\n"
     assert "{% raw %}\n    {{ not jinja }}\n  {% endraw %}" in dedent_markup(source)

@@ -2,7 +2,8 @@
 at the start and end of each line of an HTML template before it is compiled. The indentation is
 there for the person reading the template; in a page it is bytes that a browser collapses anyway
 (about 700 of each brief page's). Lines are kept, so an error still names its template line, and
-the inside of ``<pre>``, ``<textarea>`` and ``{% raw %}`` is left as written, where spaces show."""
+the inside of ``<pre>``, ``<textarea>``, ``<script>`` (a template literal keeps its lines) and
+``{% raw %}`` is left as written, where spaces show."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from jinja2.ext import Extension
 
 # A part of a template whose spaces are part of what it shows.
 VERBATIM = re.compile(
-    r"(<pre\b.*?</pre>|<textarea\b.*?</textarea>|\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\})",
+    r"(<pre\b.*?</pre>|<textarea\b.*?</textarea>|<script\b.*?</script>"
+    r"|\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\})",
     re.DOTALL | re.IGNORECASE,
 )
 
