@@ -529,6 +529,7 @@ PRINCIPLES = [
     ("sufferer.who", "Guests at the Harbour Hotel in Whitby who book through aggregators", set()),
     ("sufferer.who", "Finance teams at mid-size manufacturers preparing for an audit", {"PB101"}),
     ("sufferer.who", "Finance teams at our two plants preparing for the audit", set()),
+    ("sufferer.who", "In-house counsel at mid-size logistics firms", set()),
     ("sufferer.who", "Regional airlines bidding for PSO routes", {"PB101"}),
     ("sufferer.who", "Officers at an exam board who answer appeals from colleges", set()),
     ("sufferer.who", "The bookings desk at our Harrogate hotel, who would be the first to use it", set()),

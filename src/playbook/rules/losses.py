@@ -89,9 +89,9 @@ DECLARED = (
                 "a bare category of organisations (a market), also placed only by where it is and what "
                 "it lacks (SMEs in LATAM without access to credit) or described by what it does, a whole "
                 "population, a profession by its bare name (Recruiters), a kind of customer (travellers "
-                "who book boutique hotels), or staff at a kind of organisation (security teams at SaaS "
-                "companies); a qualified occupation is people with a job, and ours, counted, named or in a "
-                "workplace any of them is a group",
+                "who book boutique hotels), or teams at a kind of organisation (security teams at SaaS "
+                "companies); a qualified occupation is people with a job, wherever they work, and ours, "
+                "counted, named or in a workplace any of them is a group",
                 "Independent pharmacies",
             ),
             (

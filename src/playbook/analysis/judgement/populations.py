@@ -1,5 +1,5 @@
 """Populations named as sufferers, for PB101 (``sufferer.py``): people named only by what they are —
-a profession by its bare name, a kind of customer, staff at a kind of organisation, a kind of
+a profession by its bare name, a kind of customer, teams at a kind of organisation, a kind of
 organisation by what it does — with nothing of ours or named to make them a group we could interview.
 A count, "our", a named organisation or a workplace anchors them; where they are in a country does not."""
 
@@ -22,11 +22,13 @@ CUSTOMERS = one_of(
     car owners"""
 )
 A_KIND_OF_CUSTOMER = regex(rf"^(?:the\s+)?(?:[\w'-]+\s+){{0,3}}?{CUSTOMERS}\b(?!')")
-# Staff "at SaaS companies", "in care homes", "across mid-size law firms": the organisation is a kind,
-# not one we could visit, unless it is ours, counted or named ("at three Leeds practices").
+# Teams "at SaaS companies", departments "in care homes": a unit of a kind of organisation is that
+# kind's market, one unit in each, unless it is ours, counted or named ("at three Leeds practices").
+# People by their occupation there ("in-house counsel at mid-size SaaS companies") have a job.
+UNITS = one_of("teams, departments, functions, desks, offices, divisions, units, groups, squads")
 AT_A_KIND = regex(
-    r"\b(?:at|in|across|within|inside)\s+(?!(?:our|my|the|a|an|one|this|that|its|their)\b)"
-    rf"(?:[\w'-]+\s+){{0,3}}?{ORGANISATIONS}\b(?!')"
+    rf"^(?:the\s+)?(?:[\w'-]+\s+){{0,3}}?{UNITS}\s+(?:at|in|across|within|inside)\s+"
+    rf"(?!(?:our|my|the|a|an|one|this|that|its|their)\b)(?:[\w'-]+\s+){{0,3}}?{ORGANISATIONS}\b(?!')"
 )
 # A kind of organisation described by what it does is a market as much as a bare one: "B2B telcos
 # responding to public-sector tenders", "mid-size insurers that write marine cover".

@@ -161,9 +161,9 @@ CONDITION = regex(
 HANDED_ON = regex(
     bounded(r"(?<![\w-])([\w-]+)\s+(?:it|them|this|these|those|each one)\b")
 )  # "route it", "send them"
-# "And also" joins another job; without it, a message written after the job's verdict is the way the
-# verdict reaches whoever needs it: "compare the slips and email the broker a list of gaps".
-ANOTHER_JOB = regex(r"\b(?:and also|as well as|plus)\b")
+# "Also" or "as well as" joins another job; without it, a message written after the job's verdict is
+# the way the verdict reaches whoever needs it: "compare the slips and email the broker a list of gaps".
+ANOTHER_JOB = regex(r"\b(?:also|as well as|plus|in addition)\b")
 MESSAGE = one_of(
     """emails?, e-mails?, nudges?, reminders?, invites?, invitations?, notices?, messages?, notes?, replies,
     reply, responses?, letters?, memos?, chasers?, follow-ups?, alerts?, summary, summaries, texts?"""
@@ -179,7 +179,7 @@ SAYS_A_RESULT = MAKING_ONE_THING | {"publish"}
 
 
 def writing_a_message(lower: str) -> set[str]:
-    """Return the verbs whose object is a message ("draft a nudge to the owner"), unless "and also"
+    """Return the verbs whose object is a message ("draft a nudge to the owner"), unless "also"
     or "as well as" says a second job is joined."""
     if ANOTHER_JOB.search(lower):
         return set()
