@@ -501,6 +501,8 @@ PRINCIPLES = [
         set(),
     ),
     ("scope.problem", "Spot stalled purchase orders and write a reminder to the buyer", set()),
+    ("scope.problem", "Grade each essay against the rubric and give the student feedback", set()),
+    ("scope.problem", "Triage each ticket and give the customer a refund", {"PB302"}),
     ("scope.problem", "Pre-screen each loan application against the lending policy", set()),
     (
         "scope.problem",

@@ -257,7 +257,12 @@ def bundled_jobs(prose: Prose) -> str:
             continue  # "…and route it to the right rep": the same item, handed on
         if position and verb.lower() in OFFERED:
             continue  # "match each form … and propose the missing postcode": the verdict, offered
-        if position and kind == "write" and verb.lower() in messages and set(kinds) <= SAYS_A_RESULT:
+        if (
+            position
+            and kind in ("write", verb.lower())
+            and verb.lower() in messages
+            and set(kinds) <= SAYS_A_RESULT
+        ):
             continue  # "check each order … and draft a note to the buyer": the message that says the result
         kind = (
             "publish" if kind == "step" else verb.lower() if kind == "run" else kind

@@ -37,10 +37,12 @@ KINDS = {
     # Steps that hand a job's result on: a job of their own only when they lead with an object of their own.
     "step": """send submit export post log save store attach update enter push forward notify alert share
     email return publish hand queue record sync copy insert put check verify validate confirm double-check
-    flag highlight mark list make leave drop park stage file tell inform note warn""",
+    flag highlight mark list make leave drop park stage file tell inform note warn explain report remind
+    relay""",
 }
 KIND_OF = {verb: kind for kind, verbs in KINDS.items() for verb in verbs.split()}
-# Saying the result ("tell the requester what's missing", "note any mismatch") hands it on: a step.
+# Saying the result ("tell the requester what's missing", "note any mismatch", "explain the gap to
+# the controller") hands it on: a step, as the verbs of communication are.
 # A prefix keeps the kind of work of its stem: "pre-fill" fills, "re-check" checks, "auto-route" routes.
 PREFIXED = regex(r"^(?:pre|re|auto|co|double|bulk|batch)-(?=[a-z])")
 LEAD_WORDS = frozenset(
@@ -166,11 +168,12 @@ HANDED_ON = regex(
 ANOTHER_JOB = regex(r"\b(?:also|as well as|plus|in addition)\b")
 MESSAGE = one_of(
     """emails?, e-mails?, nudges?, reminders?, invites?, invitations?, notices?, messages?, notes?, replies,
-    reply, responses?, letters?, memos?, chasers?, follow-ups?, alerts?, summary, summaries, texts?"""
+    reply, responses?, letters?, memos?, chasers?, follow-ups?, alerts?, summary, summaries, texts?, feedback,
+    comments?, explanations?, verdicts?"""
 )
 A_MESSAGE = regex(
     bounded(
-        r"(?<![\w-])([\w-]+)(?=\s+(?:(?:the|a|an|any|each|their|its|our|them|him|her)\s+)?"
+        r"(?<![\w-])([\w-]+)(?=\s+(?:(?:up|out|back|over)\s+)?(?:(?:the|a|an|any|each|their|its|our|them|him|her)\s+)?"
         rf"(?:[\w'-]+\s+){{0,2}}?{MESSAGE}(?![\w-]))"
     )
 )
