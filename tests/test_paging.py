@@ -178,10 +178,45 @@ def test_the_chart_draws_every_ranked_brief_in_few_marks(sites):
     ranked = sum(1 for b in json.loads((site / "playbook.json").read_text())["briefs"] if b["rank"])
     html = (site / "index.html").read_text(encoding="utf-8")
     chart = html[html.index("<svg") : html.index("</svg>")]
-    labels = re.findall(r'class="point-label"[^>]*>([^<]+)<', chart)
-    drawn = sum(int(label[1:].replace(",", "")) if label.startswith("×") else 1 for label in labels)
-    assert drawn == ranked and 1 < len(labels) <= 150
-    assert f"All {ranked:,} ranked briefs" in chart and "Solve completely now, if ready" in chart
+    tips = re.findall(r"<g><(?:circle|path) [^>]*/>.*?<title>([^<]+)</title></g>", chart)
+    drawn = sum(int(tip.split()[0].replace(",", "")) if not tip.startswith("#") else 1 for tip in tips)
+    assert drawn == ranked and 1 < len(tips) <= 150
+    labels = re.findall(r'class="point-label[^"]*"[^>]*>([^<]+)<', chart)
+    assert 10 < len(labels) <= len(tips) and any(label.startswith("×") for label in labels)
+    ready = sum(
+        1
+        for b in json.loads((site / "playbook.json").read_text())["briefs"]
+        if b["rank"] and b["tier"] == "ready" and b["pain"] >= 50 and b["completeness"] >= 0.6
+    )
+    assert f"All {ranked:,} ranked briefs" in chart and f"{ready:,} ready here" in chart
+
+
+# Every word of the chart drawn (a label hidden on a phone is not), as [class, text, box].
+CHART_WORDS = """() => [...document.querySelectorAll('svg.quadrant text')]
+  .filter(t => getComputedStyle(t).display !== 'none')
+  .map(t => { const b = t.getBoundingClientRect();
+              return [t.getAttribute('class'), t.textContent, b.left, b.top, b.right, b.bottom]; })"""
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+def test_the_charts_words_never_overlap(browser, sites, width):
+    """Counts, ranks, the quadrants' names and the axes: no two boxes meet, measured in Chromium,
+    on a phone (larger words in the chart's units, fewer labels) and on a laptop."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto((sites[LARGE] / "index.html").as_uri())
+        words = page.evaluate(CHART_WORDS)
+        chart = page.locator("svg.quadrant").bounding_box()
+    finally:
+        context.close()
+    labels = [w for w in words if w[0].startswith("point-label")]
+    assert len(labels) > 10 and len(words) > len(labels) + 9
+    for i, (kind, text, *box) in enumerate(words):
+        assert chart["x"] - 0.5 <= box[0] and box[2] <= chart["x"] + chart["width"] + 0.5, (text, box)
+        for other_kind, other, *second in words[i + 1 :]:
+            apart = box[2] <= second[0] or second[2] <= box[0] or box[3] <= second[1] or second[3] <= box[1]
+            assert apart, (text, other, box, second)
 
 
 def test_brief_pages_stay_light_however_many_briefs_connect(sites):
