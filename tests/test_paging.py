@@ -16,6 +16,7 @@ import pytest
 from bench.generate import generate
 from playbook.cli.main import main
 from playbook.site.plan.paging import PAGE_SIZE, paginate
+from playbook.site.views.api import name_slug
 from tests.support.sitecheck import parse
 
 SMALL, LARGE = 250, 750
@@ -169,6 +170,67 @@ def test_the_filter_finds_briefs_beyond_the_first_page_from_file(browser, sites)
         last_ready = [b for b in ranked if b["tier"] == "ready"][-1]
         first = page.locator("#ranking tbody[data-tier-group=ready] tr.brief-row .problem a").first
         assert first.inner_text() == last_ready["title"]
+    finally:
+        page.close()
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Path:
+    """A generated playbook whose every brief shares one tag and one sufferer: both are paged."""
+    root = tmp_path_factory.mktemp("shared") / "project"
+    generate(SMALL, root)
+    for path in (root / "content/briefs").glob("*.md"):
+        text = path.read_text(encoding="utf-8").replace("tags: [", "tags: [Shared work, ", 1)
+        text = re.sub(r"(?m)^  who: .*$", "  who: Everyone at the firm", text, count=1)
+        path.write_text(text, encoding="utf-8")
+    assert main(["build", str(root), "--no-cache", "--quiet"]) == 0
+    return root / "site"
+
+
+GROUP_PATHS = {
+    "status": lambda b: [f"status/{b['status']}/"],
+    "tag": lambda b: [f"tags/{name_slug(tag)}/" for tag in b["tags"]],
+    "sufferer": lambda b: [f"sufferers/{name_slug(b['sufferer']['who'])}/"],
+}
+
+
+def biggest_group(briefs: list[dict], kind: str) -> tuple[str, list[dict]]:
+    """The site path of the biggest group of ``kind`` and its briefs, in the order its pages list
+    them (playbook.json's, the rank order)."""
+    members: dict[str, list[dict]] = {}
+    for brief in briefs:
+        for path in GROUP_PATHS[kind](brief):
+            members.setdefault(path, []).append(brief)
+    path = max(members, key=lambda p: len(members[p]))
+    return path, members[path]
+
+
+@pytest.mark.parametrize("kind", ["status", "tag", "sufferer"])
+def test_sorting_a_group_page_sorts_all_its_pages_from_file(browser, sites, shared, kind):
+    site = sites[LARGE] if kind == "status" else shared
+    path, members = biggest_group(json.loads((site / "playbook.json").read_text())["briefs"], kind)
+    assert len(members) > PAGE_SIZE  # paged, so the best by score may be on a later page
+    by_score = sorted(members, key=lambda b: -b["score"])  # stable: ties keep the rank order
+    first_page = {b["title"] for b in members[:PAGE_SIZE]}
+    assert any(b["title"] not in first_page for b in by_score[:PAGE_SIZE])
+    page = browser.new_page()
+    try:
+        page.goto((site / path / "index.html").as_uri())
+        rows = page.locator("#group-table tr.brief-row .problem a")
+        assert rows.all_inner_texts() == [b["title"] for b in members[:PAGE_SIZE]]
+        page.locator("th[data-sort=score] button").click()  # highest first
+        page.wait_for_function("document.querySelector('.list-count').textContent !== ''", timeout=5_000)
+        shown = min(len(members), PAGE_SIZE)
+        assert rows.all_inner_texts() == [b["title"] for b in by_score[:shown]]
+        assert f"all {len(members):,} briefs" in page.locator(".list-count").inner_text()
+        assert page.locator(".group-briefs .pager").first.is_hidden()
+        page.locator(".group-briefs .more-rows button").click()
+        assert rows.count() == min(len(members), 2 * PAGE_SIZE)
+        href = page.locator("#group-table tr.brief-row .problem a").first.get_attribute("href")
+        assert (site / path / href).resolve() == (site / by_score[0]["path"] / "index.html").resolve()
+        page.locator("th[data-sort=rank] button").click()  # back to the page's own order
+        assert rows.all_inner_texts() == [b["title"] for b in members[:PAGE_SIZE]]
+        assert page.locator(".group-briefs .pager").first.is_visible()
     finally:
         page.close()
 

@@ -49,22 +49,24 @@ def search_index(entries: list[dict]) -> bytes:
 
 RANKING_FIELDS = (
     "rank path title who who_path pain completeness fit score status tier verdict owner updated "
-    "required model search draft movement"
+    "required model search draft movement tags"
 ).split()
 
 
 def ranking_index(views: SiteViews) -> Iterator[bytes]:
-    """Yield the ranking's compact index: one row of ``RANKING_FIELDS`` per ranked brief, in rank
-    order, from which the index page filters and sorts the whole ranking without a table of every
-    brief (a script, not JSON, so it loads from ``file://`` too)."""
+    """Yield the compact index of every shown brief: one row of ``RANKING_FIELDS`` each, the ranked
+    in rank order and then the unranked (rank null) in the order their status pages list them. From
+    it the index filters and sorts the whole ranking, and a paged tag, status or sufferer page
+    sorts its whole list, without a table of every brief (a script, not JSON, so it loads from
+    ``file://`` too)."""
     yield (
         b'window.PLAYBOOK_RANKING = {"fields": '
         + json.dumps(RANKING_FIELDS).encode("utf-8")
         + b', "rows": [\n'
     )
     separator = b""
-    for entry in views.ranking.ranked:
-        v = views.views[entry.brief.slug]
+    for brief in views.in_rank_order():
+        v = views.views[brief.slug]
         m = v.metrics
         words = " ".join(
             (v.title, v.who, v.problem, v.status, v.owner, *(tag.title for tag in v.tags))
@@ -81,6 +83,7 @@ def ranking_index(views: SiteViews) -> Iterator[bytes]:
             words,
             v.draft,
             move,
+            [tag.path for tag in v.tags],
         ]
         yield separator + json.dumps(row, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         separator = b",\n"

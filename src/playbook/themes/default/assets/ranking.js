@@ -1,8 +1,9 @@
-/* playbook default theme: the index's filter and sort over the whole ranking, from its compact
-   index (ranking-index.js, loaded on the first filter or sort) rather than from a table of every
-   brief. The page itself lists one page of ranks, with plain links to the others, so without
-   JavaScript every brief is still a link away. Rows are built with textContent and
-   setAttribute only: no brief's text is ever parsed as HTML. */
+/* playbook default theme: sorting and filtering whole lists from their compact index
+   (ranking-index.js, loaded on the first filter or sort) rather than from a table of every brief:
+   the index's ranking (filter and sort), and a paged tag, status or sufferer page (sort). A page
+   itself lists one page of briefs, with plain links to the others, so without JavaScript every
+   brief is still a link away. Rows are built with textContent and setAttribute only: no brief's
+   text is ever parsed as HTML. */
 (function () {
   "use strict";
 
@@ -10,15 +11,42 @@
   var STATUS_ORDER = ["idea", "exploring", "validated", "building", "shipped", "parked", "killed"];
   var SOURCE_TAIL = "assets/ranking-index.js";
 
-  function setup() {
-    var table = document.getElementById("ranking");
-    var form = document.querySelector('form[data-filter-for="ranking"]');
-    if (!table || !form || !table.getAttribute("data-source")) return;
-    var source = table.getAttribute("data-source");
+  /* The data, loaded once however many lists a page has: a script, not JSON, so it loads from
+     file:// too. */
+  var data = null, loading = false, waiting = [];
+
+  function loadData(source, then, failed) {
+    if (data) { then(data); return; }
+    waiting.push([then, failed]);
+    if (loading) return;
+    loading = true;
+    var script = document.createElement("script");
+    script.src = source;
+    script.onload = function () {
+      var raw = window.PLAYBOOK_RANKING || { fields: [], rows: [] };
+      data = raw.rows.map(function (values, index) {
+        var row = { index: index };
+        raw.fields.forEach(function (field, i) { row[field] = values[i]; });
+        row["status-order"] = STATUS_ORDER.indexOf(row.status) === -1 ? 99 : STATUS_ORDER.indexOf(row.status);
+        return row;
+      });
+      waiting.splice(0).forEach(function (pair) { pair[0](data); });
+    };
+    script.onerror = function () {
+      loading = false;
+      waiting.splice(0).forEach(function (pair) { pair[1](); });
+    };
+    document.head.appendChild(script);
+  }
+
+  /* One list over the data: options.member picks its briefs, options.form (if any) filters them. */
+  function setupList(table, options) {
+    var source = options.source;
     var prefix = source.slice(0, source.length - SOURCE_TAIL.length); // the site's root, relative
-    var count = form.querySelector(".filter-count");
-    var more = document.querySelector(".more-rows");
-    var pagers = document.querySelectorAll(".ranking-section .pager");
+    var form = options.form;
+    var count = options.count;
+    var more = options.more;
+    var pagers = options.pagers;
     var bodies = Array.prototype.slice.call(table.tBodies);
     var original = bodies.map(function (tbody) {
       var empty = tbody.querySelector(".empty-row");
@@ -30,30 +58,16 @@
     });
     var state = { words: [], tier: "", status: "", key: "rank", type: "number", direction: "ascending", limit: SHOWN };
     var rows = null;
-    var loading = false;
 
     function load(then) {
       if (rows) { then(); return; }
-      if (loading) return;
-      loading = true;
-      if (count) count.textContent = "Loading the ranking…";
-      var script = document.createElement("script");
-      script.src = source;
-      script.onload = function () {
-        var data = window.PLAYBOOK_RANKING || { fields: [], rows: [] };
-        rows = data.rows.map(function (values, index) {
-          var row = { index: index };
-          data.fields.forEach(function (field, i) { row[field] = values[i]; });
-          row["status-order"] = STATUS_ORDER.indexOf(row.status) === -1 ? 99 : STATUS_ORDER.indexOf(row.status);
-          return row;
-        });
+      if (count) count.textContent = "Loading the list…";
+      loadData(source, function (all) {
+        rows = all.filter(options.member);
         then();
-      };
-      script.onerror = function () {
-        loading = false;
-        if (count) count.textContent = "The ranking's data could not be loaded; the pages below list every brief.";
-      };
-      document.head.appendChild(script);
+      }, function () {
+        if (count) count.textContent = "The list's data could not be loaded; the pages below list every brief.";
+      });
     }
 
     function isDefault() {
@@ -107,13 +121,13 @@
       var budget = state.limit;
       bodies.forEach(function (tbody) {
         var key = tbody.getAttribute("data-tier-group");
-        var mine = (tiers[key] || []).sort(compare);
+        var mine = (key ? tiers[key] || [] : found).sort(compare);
         var shown = mine.slice(0, Math.max(budget, 0));
         budget -= shown.length;
         clearRows(tbody);
         var anchor = tbody.querySelector(".empty-row");
         shown.forEach(function (row) { tbody.insertBefore(makeRow(row), anchor); });
-        var excluded = state.tier && state.tier !== key;
+        var excluded = Boolean(key && state.tier && state.tier !== key);
         var tierRow = tbody.querySelector(".tier-row");
         if (tierRow) tierRow.hidden = excluded;
         if (anchor) {
@@ -124,7 +138,7 @@
       });
       var showing = Math.min(found.length, state.limit);
       Array.prototype.forEach.call(pagers, function (p) { p.hidden = true; });
-      if (count) count.textContent = "Showing " + showing.toLocaleString("en") + " of " + found.length.toLocaleString("en") + " matching briefs (" + rows.length.toLocaleString("en") + " ranked)";
+      if (count) count.textContent = options.counted(showing, found.length, rows.length);
       if (more) {
         more.hidden = found.length <= state.limit;
         more.querySelector("button").textContent = "Show " + Math.min(SHOWN, found.length - state.limit) + " more";
@@ -173,9 +187,38 @@
       return td;
     }
 
+    // The fit: in the index's tiered ranking with the chart's shape, on a group page bare (a tier
+    // badge follows it), as _macros.html's brief_row draws it.
+    function fitValue(row) {
+      var value = el("span", "fit-value");
+      var unproven = row.tier === "ready" && row.verdict === "unproven";
+      if (options.tiered) {
+        var shape = el("span", "shape shape-" + (unproven ? "unproven" : row.tier));
+        shape.setAttribute("aria-hidden", "true");
+        value.appendChild(shape);
+      }
+      value.appendChild(document.createTextNode(signed(row.fit)));
+      if (options.tiered && unproven) value.appendChild(el("span", "sr-only", " (not yet proven)"));
+      return value;
+    }
+
+    function tierBadge(row) {
+      var unproven = row.tier === "ready" && row.verdict === "unproven";
+      var badge = el("span", "badge tier tier-" + row.tier + (unproven ? " verdict-unproven" : ""));
+      badge.appendChild(el("span", "shape")).setAttribute("aria-hidden", "true");
+      badge.appendChild(document.createTextNode(row.tier === "ready" ? (unproven ? "Ready?" : "Ready") : "Gap"));
+      return badge;
+    }
+
     function makeRow(row) {
       var tr = el("tr", "brief-row");
-      var rank = el("td", "num rank", String(row.rank));
+      var rank = el("td", "num rank");
+      if (row.rank === null) {
+        rank.appendChild(el("span", "", "–")).setAttribute("aria-hidden", "true");
+        rank.appendChild(el("span", "sr-only", "unranked"));
+      } else {
+        rank.textContent = String(row.rank);
+      }
       if (row.movement) {
         var move = el("span", "move move-" + row.movement[0]);
         move.title = row.movement[2];
@@ -191,20 +234,16 @@
       problem.appendChild(link("", row.path, row.title));
       if (row.draft) { problem.appendChild(document.createTextNode(" ")); problem.appendChild(el("span", "badge draft", "Draft")); }
       tr.appendChild(problem);
-      var who = el("td", "sufferer");
-      who.appendChild(link("quiet", row.who_path, row.who));
-      tr.appendChild(who);
+      if (options.showSufferer) {
+        var who = el("td", "sufferer");
+        who.appendChild(link("quiet", row.who_path, row.who));
+        tr.appendChild(who);
+      }
       tr.appendChild(metric(el("td", "num pain"), number(row.pain), row.pain / 100, "bar-pain"));
       tr.appendChild(metric(el("td", "num completeness"), percent(row.completeness), row.completeness, "bar-completeness"));
       var fit = el("td", "num fit fit-" + row.tier);
-      var value = el("span", "fit-value");
-      var unproven = row.tier === "ready" && row.verdict === "unproven";
-      var shape = el("span", "shape shape-" + (unproven ? "unproven" : row.tier));
-      shape.setAttribute("aria-hidden", "true");
-      value.appendChild(shape);
-      value.appendChild(document.createTextNode(signed(row.fit)));
-      if (unproven) value.appendChild(el("span", "sr-only", " (not yet proven)"));
-      fit.appendChild(value);
+      fit.appendChild(fitValue(row));
+      if (!options.tiered) { fit.appendChild(document.createTextNode(" ")); fit.appendChild(tierBadge(row)); }
       var needs = el("span", "needs-has", ratio(row.required) + " / " + ratio(row.model));
       needs.title = "the workflow needs " + ratio(row.required) + ", the model has " + ratio(row.model);
       fit.appendChild(needs);
@@ -242,9 +281,11 @@
       apply();
     }
 
-    form.addEventListener("input", readForm);
-    form.addEventListener("change", readForm);
-    form.addEventListener("submit", function (event) { event.preventDefault(); readForm(); });
+    if (form) {
+      form.addEventListener("input", readForm);
+      form.addEventListener("change", readForm);
+      form.addEventListener("submit", function (event) { event.preventDefault(); readForm(); });
+    }
     table.addEventListener("playbook:sort", function (event) {
       state.key = event.detail.key;
       state.type = event.detail.type;
@@ -258,7 +299,53 @@
         apply();
       });
     }
-    form.hidden = false;
+    if (form) form.hidden = false;
+  }
+
+  function setup() {
+    var ranking = document.getElementById("ranking");
+    var form = document.querySelector('form[data-filter-for="ranking"]');
+    if (ranking && form && ranking.getAttribute("data-source")) {
+      setupList(ranking, {
+        source: ranking.getAttribute("data-source"),
+        form: form,
+        count: form.querySelector(".filter-count"),
+        more: document.querySelector(".ranking-section .more-rows"),
+        pagers: document.querySelectorAll(".ranking-section .pager"),
+        member: function (row) { return row.rank !== null; },
+        tiered: true,
+        showSufferer: true,
+        counted: function (showing, found, all) {
+          return "Showing " + showing.toLocaleString("en") + " of " + found.toLocaleString("en") +
+            " matching briefs (" + all.toLocaleString("en") + " ranked)";
+        }
+      });
+    }
+    // A paged tag, status or sufferer page: its briefs are the rows whose field (a list or one
+    // value) holds the page's value.
+    Array.prototype.forEach.call(document.querySelectorAll(".group-briefs[data-source]"), function (holder) {
+      var table = holder.querySelector("table.ranking");
+      var field = holder.getAttribute("data-group-field");
+      var value = holder.getAttribute("data-group-value");
+      if (!table || !field) return;
+      setupList(table, {
+        source: holder.getAttribute("data-source"),
+        form: null,
+        count: holder.querySelector(".list-count"),
+        more: holder.querySelector(".more-rows"),
+        pagers: holder.querySelectorAll(".pager"),
+        member: function (row) {
+          var held = row[field];
+          return Array.isArray(held) ? held.indexOf(value) !== -1 : held === value;
+        },
+        tiered: false,
+        showSufferer: Boolean(table.querySelector('th[data-sort="who"]')),
+        counted: function (showing, found) {
+          return "Sorted across all " + found.toLocaleString("en") + " briefs: showing the first " +
+            showing.toLocaleString("en") + ".";
+        }
+      });
+    });
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
