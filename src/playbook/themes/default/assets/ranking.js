@@ -11,37 +11,56 @@
   var STATUS_ORDER = ["idea", "exploring", "validated", "building", "shipped", "parked", "killed"];
   var SOURCE_TAIL = "assets/ranking-index.js";
 
-  /* The data, loaded once however many lists a page has: a script, not JSON, so it loads from
-     file:// too. */
-  var data = null, loading = false, waiting = [];
+  /* The data, each script loaded once however many lists a page has: scripts, not JSON, so they
+     load from file:// too. The ranked briefs are PLAYBOOK_RANKING's, the others PLAYBOOK_UNRANKED's. */
+  var loaded = {}, waiting = {};
+  var VARIABLES = { "ranking-index.js": "PLAYBOOK_RANKING", "unranked-index.js": "PLAYBOOK_UNRANKED" };
 
-  function loadData(source, then, failed) {
-    if (data) { then(data); return; }
-    waiting.push([then, failed]);
-    if (loading) return;
-    loading = true;
+  function loadScript(source, then, failed) {
+    if (loaded[source]) { then(loaded[source]); return; }
+    if (waiting[source]) { waiting[source].push([then, failed]); return; }
+    waiting[source] = [[then, failed]];
     var script = document.createElement("script");
     script.src = source;
     script.onload = function () {
-      var raw = window.PLAYBOOK_RANKING || { fields: [], rows: [] };
-      data = raw.rows.map(function (values, index) {
-        var row = { index: index };
+      var raw = window[VARIABLES[source.split("/").pop()]] || { fields: [], rows: [] };
+      loaded[source] = raw.rows.map(function (values) {
+        var row = {};
         raw.fields.forEach(function (field, i) { row[field] = values[i]; });
         row["status-order"] = STATUS_ORDER.indexOf(row.status) === -1 ? 99 : STATUS_ORDER.indexOf(row.status);
         return row;
       });
-      waiting.splice(0).forEach(function (pair) { pair[0](data); });
+      waiting[source].splice(0).forEach(function (pair) { pair[0](loaded[source]); });
+      delete waiting[source];
     };
     script.onerror = function () {
-      loading = false;
-      waiting.splice(0).forEach(function (pair) { pair[1](); });
+      waiting[source].splice(0).forEach(function (pair) { pair[1](); });
+      delete waiting[source];
     };
     document.head.appendChild(script);
   }
 
+  // The rows of every source, in their order (ranked first), each with its place as its index.
+  function loadData(sources, then, failed) {
+    var parts = [], left = sources.length, broken = false;
+    sources.forEach(function (source, at) {
+      loadScript(source, function (rows) {
+        parts[at] = rows;
+        if (--left === 0 && !broken) {
+          var all = [].concat.apply([], parts).map(function (row, index) {
+            var copy = Object.create(row);
+            copy.index = index;
+            return copy;
+          });
+          then(all);
+        }
+      }, function () { if (!broken) { broken = true; failed(); } });
+    });
+  }
+
   /* One list over the data: options.member picks its briefs, options.form (if any) filters them. */
   function setupList(table, options) {
-    var source = options.source;
+    var source = options.sources[0];
     var prefix = source.slice(0, source.length - SOURCE_TAIL.length); // the site's root, relative
     var form = options.form;
     var count = options.count;
@@ -62,7 +81,7 @@
     function load(then) {
       if (rows) { then(); return; }
       if (count) count.textContent = "Loading the list…";
-      loadData(source, function (all) {
+      loadData(options.sources, function (all) {
         rows = all.filter(options.member);
         then();
       }, function () {
@@ -307,7 +326,7 @@
     var form = document.querySelector('form[data-filter-for="ranking"]');
     if (ranking && form && ranking.getAttribute("data-source")) {
       setupList(ranking, {
-        source: ranking.getAttribute("data-source"),
+        sources: [ranking.getAttribute("data-source")],
         form: form,
         count: form.querySelector(".filter-count"),
         more: document.querySelector(".ranking-section .more-rows"),
@@ -329,7 +348,7 @@
       var value = holder.getAttribute("data-group-value");
       if (!table || !field) return;
       setupList(table, {
-        source: holder.getAttribute("data-source"),
+        sources: [holder.getAttribute("data-source")].concat(holder.getAttribute("data-source-unranked") || []),
         form: null,
         count: holder.querySelector(".list-count"),
         more: holder.querySelector(".more-rows"),
