@@ -6,6 +6,7 @@ index filters and sorts the whole ranking from its data. Checked on generated pl
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections import Counter
 from pathlib import Path
@@ -219,7 +220,9 @@ def test_sorting_a_group_page_sorts_all_its_pages_from_file(browser, sites, shar
         rows = page.locator("#group-table tr.brief-row .problem a")
         assert rows.all_inner_texts() == [b["title"] for b in members[:PAGE_SIZE]]
         page.locator("th[data-sort=score] button").click()  # highest first
-        page.wait_for_function("document.querySelector('.list-count').textContent !== ''", timeout=5_000)
+        page.wait_for_function(  # past "Loading the list…"
+            "document.querySelector('.list-count').textContent.startsWith('Sorted')", timeout=5_000
+        )
         shown = min(len(members), PAGE_SIZE)
         assert rows.all_inner_texts() == [b["title"] for b in by_score[:shown]]
         assert f"all {len(members):,} briefs" in page.locator(".list-count").inner_text()
@@ -251,6 +254,12 @@ def test_the_chart_draws_every_ranked_brief_in_few_marks(sites):
         if b["rank"] and b["tier"] == "ready" and b["pain"] >= 50 and b["completeness"] >= 0.6
     )
     assert f"All {ranked:,} ranked briefs" in chart and f"{ready:,} ready here" in chart
+    circles = re.findall(r'<circle class="point[^"]*" cx="([\d.]+)" cy="([\d.]+)" r="([\d.]+)"', chart)
+    diamonds = re.findall(r'<path class="point point-gap" d="M([\d.]+) ([\d.]+)l([\d.]+) ', chart)
+    assert circles and diamonds
+    for x, top, half in diamonds:  # no diamond hides under a circle: marks on one spot stand apart
+        centre = (float(x), float(top) + float(half))
+        assert all(math.dist(centre, (float(a), float(b))) >= float(r) for a, b, r in circles), centre
 
 
 # Every word of the chart drawn (a label hidden on a phone is not), as [class, text, box].

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 
 from markupsafe import Markup, escape
@@ -47,24 +48,54 @@ def spots(briefs: list[BriefView]) -> list[list[BriefView]]:
         cell *= 2
 
 
+def _centres(groups: list[list[BriefView]]) -> list[tuple[float, float]]:
+    """Each mark's centre: its briefs' spot, or, where marks of different shapes fall on one
+    another (a diamond would hide under a circle), side by side across their spot, ready first
+    (the tooltips give the exact numbers)."""
+    centres = [(_x(g[0].metrics.completeness), _y(g[0].metrics.pain)) for g in groups]
+    shapes = [_shape(g[0]) for g in groups]
+    radii = [_radius(g) for g in groups]
+    leader = list(range(len(groups)))  # a union-find of the marks that hide one another
+
+    def find(i: int) -> int:
+        while leader[i] != i:
+            leader[i] = i = leader[leader[i]]
+        return i
+
+    for i, j in itertools.combinations(range(len(groups)), 2):
+        if shapes[i] != shapes[j] and math.dist(centres[i], centres[j]) < max(radii[i], radii[j]) + 2:
+            leader[find(i)] = find(j)
+    clusters: dict[int, list[int]] = {}
+    for index in range(len(groups)):
+        clusters.setdefault(find(index), []).append(index)
+    order = {"ready": 0, "unproven": 1, "model-gap": 2}
+    for members in (m for m in clusters.values() if len(m) > 1):
+        members.sort(key=lambda i: (order.get(shapes[i], 3), centres[i][0]))
+        step = 3 + 2 * max(radii[i] for i in members)  # apart: a diamond reaches r + 1
+        middle = sum(centres[i][0] for i in members) / len(members)
+        for place, index in enumerate(members):
+            centres[index] = (middle + (place - (len(members) - 1) / 2) * step, centres[index][1])
+    return centres
+
+
 def render_chart(briefs: list[BriefView], partial_below: float) -> Markup:
     """Return an SVG plotting each ranked brief by completeness (x) and pain (y), ready ones as
     circles and model-gap ones as diamonds, with the quadrants named; briefs on one spot share a
     larger mark that counts them, and each mark is labelled where its label covers nothing else."""
     groups = spots(briefs)
+    centres = _centres(groups)
     shared = sum(1 for g in groups if len(g) > 1)
     drawn = (
         f"All {len(briefs):,} ranked briefs"
         if not shared
         else f"All {len(briefs):,} ranked briefs, as {len(groups):,} marks: a larger mark stands for the "
-        "briefs on one spot, its label or tooltip counts them"
+        "briefs on one spot, its label or tooltip counts them, and marks of two kinds on one spot "
+        "stand side by side"
     )
     x_split, y_split = _x(partial_below), _y(50)
     corner = [b for b in briefs if b.metrics.completeness >= partial_below and b.metrics.pain >= 50]
     names = _quadrant_names(sum(1 for b in corner if b.metrics.tier == "ready"))
-    marks = [
-        (_x(g[0].metrics.completeness), _y(g[0].metrics.pain), _radius(g), _label_text(g)) for g in groups
-    ]
+    marks = [(x, y, _radius(g), _label_text(g)) for g, (x, y) in zip(groups, centres)]
     labels = place_labels(marks, names, Box(LEFT, 0, WIDTH, PLOT_BOTTOM))
     parts = [
         f'<svg class="quadrant" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
@@ -77,7 +108,7 @@ def render_chart(briefs: list[BriefView], partial_below: float) -> Markup:
         *_axes(),
     ]
     # The best ranked drawn last, on top; the quadrants' names over every mark, readable.
-    parts.extend(_point(group, label) for group, label in reversed(list(zip(groups, labels))))
+    parts.extend(_point(*mark) for mark in reversed(list(zip(groups, centres, labels))))
     parts.extend(_name(words) for words in names)
     parts.append("</svg>")
     return Markup("".join(parts))
@@ -154,13 +185,13 @@ def _label_text(group: list[BriefView]) -> str:
     return f"{group[0].rank}{short}"
 
 
-def _point(group: list[BriefView], label: Placed | None) -> str:
+def _point(group: list[BriefView], centre: tuple[float, float], label: Placed | None) -> str:
     """One spot's mark: a brief's, with its rank (and its movement since the base), or several
     briefs' with their count; the label where ``label`` puts it (none where it would cover another,
     the tooltip then says it), and the tooltip naming them."""
     brief = group[0]
     m = brief.metrics
-    x, y, r = _x(m.completeness), _y(m.pain), _radius(group)
+    (x, y), r = centre, _radius(group)
     shape = _shape(brief)
     if len(group) == 1:
         tip = f"#{brief.rank} {brief.title}: pain {m.pain:g}, completeness {m.completeness:.0%}"
@@ -188,7 +219,7 @@ def _point(group: list[BriefView], label: Placed | None) -> str:
     if label is None:
         return f"<g>{mark}<title>{escape(tip)}</title></g>"
     kind = "point-label" if label.everywhere else "point-label point-label-wide"
-    anchor = ' text-anchor="end"' if label.anchor == "end" else ""
+    anchor = "" if label.anchor == "start" else f' text-anchor="{label.anchor}"'
     return (
         f'<g>{mark}<text class="{kind}" x="{label.x:.1f}" y="{label.y:.1f}"{anchor}>{text}{moved}</text>'
         f"<title>{escape(tip)}</title></g>"

@@ -50,7 +50,7 @@ class Box:
 
 @dataclass(frozen=True)
 class Words:
-    """Text drawn at ``x``, ``y`` (the first line's baseline), anchored ``start`` or ``end``, one
+    """Text drawn at ``x``, ``y`` (the first line's baseline), anchored ``start``, ``middle`` or ``end``, one
     or more lines ``LINE`` ems apart (``lift`` lines above ``y`` when the block ends on ``y``)."""
 
     x: float
@@ -79,7 +79,7 @@ def words_box(words: Words, size: float) -> Box:
     """Return the box ``words`` take at font ``size`` (a line's box: 0.95 em above its baseline,
     0.3 below, as browsers measure it)."""
     width = max(text_width(line, size) for line in words.lines)
-    left = words.x - width if words.anchor == "end" else words.x
+    left = words.x - {"end": width, "middle": width / 2}.get(words.anchor, 0.0)
     top = words.y - (words.lift * LINE + 0.95) * size
     bottom = words.y + ((len(words.lines) - 1 - words.lift) * LINE + 0.3) * size
     return Box(left, top, left + width, bottom)
@@ -90,13 +90,14 @@ def mark_box(x: float, y: float, radius: float) -> Box:
 
 
 def _candidates(x: float, y: float, radius: float, text: str, size: float) -> list[Words]:
-    """The places a mark's label may go, best first: above right, beside right, above left, beside
-    left (never below, where it would read as the label of the mark under it)."""
+    """The places a mark's label may go, best first: above right, beside right, right above,
+    above left, beside left (never below, where it would read as the label of the mark under it)."""
     near, far = radius + GAP, radius + GAP + 2
     above, beside = y - radius + 0.3 * size, y + 0.35 * size
     return [
         Words(x + near, above, "start", (text,)),
         Words(x + far, beside, "start", (text,)),
+        Words(x, y - radius - GAP - 0.3 * size, "middle", (text,)),
         Words(x - near, above, "end", (text,)),
         Words(x - far, beside, "end", (text,)),
     ]
