@@ -435,6 +435,55 @@ PRINCIPLES = [
     # A product's rollout named as the problem is a project, not a problem.
     ("scope.problem", "Salesforce Einstein rollout for the sales org", {"PB302"}),
     ("scope.problem", "Implementation of Dynamics 365 across finance", {"PB302"}),
+    # Set I, the held-out set, after it was measured: one job with its output or its steps is one
+    # job (a decision's options, a verdict offered for a person to confirm, a remark after a
+    # semicolon, a plural after a plural, the steps after a colon of a job that makes one thing); a
+    # system of record to build is a product; a population placed in a country, a region or a sector,
+    # a loss spread across a kind of organisation or a whole chain, and "nationally" are a market's; a
+    # hedged modal before a loss is a guess; a guess in brackets, or a remark after a comma on a few
+    # people at a named workplace, is no guess about the sufferer; a hyphenated exam is an exam, a
+    # benchmark of a kind of task someone else's test, and a demo liked an impression.
+    ("scope.problem", "Review each leave request against the rota and recommend approve or decline", set()),
+    ("scope.problem", "Decide whether to renew, renegotiate or cancel each expiring software licence", set()),
+    ("scope.problem", "Check each timesheet and propose corrections for the manager to confirm", set()),
+    ("scope.problem", "Screen each CV against the job spec and suggest invite, hold or reject", set()),
+    (
+        "scope.problem",
+        "Read each scanned delivery note and key the quantities into the stock sheet; unreadable lines go to "
+        "the supervisor",
+        set(),
+    ),
+    ("scope.problem", "Flag duplicate invoices or payments before the run goes out", set()),
+    (
+        "scope.problem",
+        "Prepare the audit file for each grant: gather the receipts, match them to the ledger, write the "
+        "cover note",
+        set(),
+    ),
+    ("scope.problem", "Set up an ERP for the whole group", {"PB302"}),
+    ("scope.problem", "Implement a new HR information system", {"PB302"}),
+    ("sufferer.who", "Independent bookshops in Ireland that use our stock app", {"PB101"}),
+    ("sufferer.who", "Freight forwarders in the logistics sector", {"PB101"}),
+    ("sufferer.who", "Parish councils nationally", {"PB101"}),
+    ("sufferer.losing", "Roughly 5% of turnover lost to bad debt across small retailers", {"PB101"}),
+    (
+        "sufferer.losing",
+        "Missed deliveries and short shipments right across the value chain",
+        {"PB101", "PB103"},
+    ),
+    ("sufferer.losing", "They would probably miss the filing deadline", {"PB101", "PB103"}),
+    ("sufferer.who", "The three fitters in our Leeds depot (might rise to five next year)", set()),
+    ("sufferer.who", "The eight payroll clerks at Hallam Foods, who would pilot the tool", set()),
+    ("model.measured_on", "It aced a medical-licensing exam style benchmark", {"PB201"}),
+    ("model.measured_on", "Did well on a standard invoice-extraction benchmark", {"PB201"}),
+    ("model.measured_on", "The underwriters loved the demo", {"PB201"}),
+    # Set H's errors, left untuned on for this round: a sufferer named as a market is a market however
+    # it is counted; society with an article is an organisation; what happens to any one item is how
+    # the work goes today, not a launch; modifiers joined by "or" describe what a count counts.
+    ("sufferer.who", "The Dutch pet insurance market, some 30 insurers", {"PB101"}),
+    ("sufferer.who", "Volunteers at the society's Bristol branch", set()),
+    ("sufferer.losing", "About 3 hours a week re-booking, when a slot is cancelled by the haulier", set()),
+    ("sufferer.losing", "About 12 damaged or missing parcels a day, each one refunded", set()),
 ]
 
 
@@ -502,6 +551,43 @@ GUARDS = [
     ("sufferer.who", "Planners at our Leeds depot, reporting to the operations director", set()),
     ("scope.problem", "Predict which deployments of the billing service will fail", set()),
     ("scope.problem", "Draft the rollout note for each pharmacy's new opening hours", set()),
+    # Set I's: options joined by "and", a verdict that leads, a clause after a semicolon that starts
+    # with a verb, a job that runs something or steps of other work after a colon are several jobs; a
+    # system named is no system built; people owned, a few counted, a workplace in a place, our things
+    # in a place, a loss said to be ours or the reach of the work are no market; a plain modal of loss
+    # is a loss today; a guess after a comma on people not anchored, or with no comma, is a guess; a
+    # benchmark the team built from its own work is its own.
+    ("scope.problem", "Suggest a reply and refund the customer", {"PB302"}),
+    ("scope.problem", "Triage each ticket; answer the simple ones and bill the customer", {"PB302"}),
+    (
+        "scope.problem",
+        "Run the front desk: answer calls, book appointments and chase unpaid invoices",
+        {"PB302"},
+    ),
+    (
+        "scope.problem",
+        "Prepare the month-end pack: reconcile the accounts, pay the suppliers and forecast cash",
+        {"PB302"},
+    ),
+    ("scope.problem", "Log each call in the CRM", set()),
+    ("sufferer.who", "Our two paralegals in the UK, who might use it later", set()),
+    ("sufferer.who", "Five GP practices in Wales", set()),
+    ("sufferer.who", "Analysts in the public sector pensions team at Surrey County Council", set()),
+    ("sufferer.who", "Account managers in our London office serving retailers across the UK", set()),
+    ("sufferer.who", "Installers for our heat pumps in Ireland", set()),
+    ("sufferer.losing", "We lose 3% of orders across suppliers, about 40 a week", set()),
+    ("sufferer.losing", "Planners lose 6 hours a week chasing confirmations across carriers", set()),
+    ("sufferer.losing", "They will miss the filing deadline each quarter", {"PB103"}),
+    ("sufferer.who", "Nurses, who would love a scribe", {"PB101"}),
+    ("sufferer.who", "Society at large", {"PB101"}),
+    ("sufferer.losing", "Hours saved once the tool is released to all staff", {"PB101", "PB103"}),
+    ("sufferer.who", "Market research analysts at Kantar's London office", set()),
+    ("sufferer.who", "Six nurses who would use the app", {"PB101"}),
+    (
+        "model.measured_on",
+        "The benchmark our team assembled from 300 real tickets, scored against the agents' tags",
+        set(),
+    ),
 ]
 
 

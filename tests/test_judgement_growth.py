@@ -26,6 +26,7 @@ from playbook.analysis.judgement import (
     samples,
     scope,
     sufferer,
+    verbs,
 )
 from playbook.analysis.judgement.gates import gated
 from playbook.analysis.judgement.text import prose_of
@@ -168,6 +169,9 @@ WHOLE_FIELD = {
     "jobs.LIST_BREAK": jobs.LIST_BREAK,
     "jobs.BEFORE_PREPOSITION": jobs.BEFORE_PREPOSITION,
     "jobs.WHERE": jobs.WHERE,
+    "jobs.SEMICOLON_CLAUSE": jobs.SEMICOLON_CLAUSE,
+    "verbs.OPTIONS": verbs.OPTIONS,
+    "modals.REMARK": modals.REMARK,
 }
 
 

@@ -15,7 +15,9 @@ from urllib.parse import urlsplit
 import pytest
 
 from bench.generate import generate
+from bench.pages import SITE_BUDGET_PER_BRIEF
 from playbook.cli.main import main
+from playbook.site.plan.pages import CONNECTED
 from playbook.site.plan.paging import PAGE_SIZE, paginate
 from playbook.site.views.api import name_slug
 from tests.support.sitecheck import parse
@@ -89,6 +91,28 @@ def test_the_biggest_pages_do_not_grow_with_the_playbook(sites):
 def test_the_site_grows_linearly(sites):
     small, large = (sum(p.stat().st_size for p in sites[n].rglob("*") if p.is_file()) for n in (SMALL, LARGE))
     assert large / LARGE < small / SMALL * 1.1, (small / SMALL, large / LARGE)
+
+
+def site_bytes_a_brief(site: Path, briefs: int) -> float:
+    return sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / briefs
+
+
+# The bytes a brief of the whole site (pages, data, assets) reached in issue 25's second part: 21.6 kB
+# at 750 briefs, 21.2 kB at 10,000 (bench/pages.py). A ceiling a little above it, so no change
+# makes the site heavier unnoticed; lower it as pages get lighter, down to the budget.
+SITE_CEILING_PER_BRIEF = 22_500
+
+
+def test_the_whole_site_stays_under_its_ceiling_a_brief(sites):
+    assert site_bytes_a_brief(sites[LARGE], LARGE) < SITE_CEILING_PER_BRIEF
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 25's budget, 15 kB a brief (150 MB at 10,000), is not met yet: about 21 kB a brief",
+)
+def test_the_whole_site_stays_under_the_budget_a_brief(sites):
+    assert site_bytes_a_brief(sites[LARGE], LARGE) < SITE_BUDGET_PER_BRIEF
 
 
 def test_every_brief_is_a_plain_link_away_from_the_index(sites):
@@ -299,9 +323,9 @@ def test_brief_pages_stay_light_however_many_briefs_connect(sites):
     sharing = sum(1 for b in data if b["sufferer"]["who"] == brief["sufferer"]["who"]) - 1
     html = (site / brief["path"] / "index.html").read_text(encoding="utf-8")
     connections = html[html.index('class="block connections"') :]
-    for block in re.findall(r'<ul class="link-list ">(.*?)</ul>', connections, re.S):
-        assert block.count("<li>") <= 5
-    assert f">and {sharing - 5:,} more</a>" in connections and sharing > 5
+    for block in re.findall(r'<ul class="link-list">(.*?)</ul>', connections, re.S):
+        assert block.count("<li>") <= CONNECTED
+    assert f">and {sharing - CONNECTED:,} more</a>" in connections and sharing > CONNECTED
     checklist = html[html.index('id="checklist-heading"') : html.index('class="block connections"')]
     passing = re.search(r'<p class="pass-list">(.*?)</p>', checklist, re.S).group(1)
-    assert passing.count("<a ") >= 5 and "\n" not in passing.strip()  # the passes, in one line
+    assert passing.count(" · ") >= 4 and "\n" not in passing.strip()  # the passes, in one line

@@ -37,8 +37,14 @@ DECLARED = (
             ),
             (
                 "exam",
-                "an exam, a quiz or trivia questions, one or many (a practice exam)",
+                "an exam, a quiz or trivia questions, one or many (a practice exam, a bar-exam style test)",
                 "The reported CPA exam section scores",
+            ),
+            (
+                "benchmark-of-a-kind",
+                "a benchmark named by the kind of task it tests (a contract-review benchmark), not one the "
+                "team says it built from its own work",
+                "It did well on a widely used invoice-extraction benchmark",
             ),
             (
                 "model-card",
@@ -58,8 +64,8 @@ DECLARED = (
             (
                 "impression",
                 "an impression from trying it or from a demo, whoever ran it: how it looked or felt, who was "
-                "impressed, a good feeling after a few tries, a demo seen, what people think, feel or say "
-                "of it (they feel it is correct most of the time), or how their feedback has been",
+                "impressed, a good feeling after a few tries, a demo seen or liked, what people think, feel "
+                "or say of it (they feel it is correct most of the time), or how their feedback has been",
                 "tried it on a handful of CVs and it looked right",
             ),
             (

@@ -42,7 +42,8 @@ DECLARED = (
             ),
             (
                 "several-jobs",
-                "several jobs of different kinds",
+                "several jobs of different kinds; a decision's options, a verdict offered for a person to "
+                "confirm, and the steps after a colon of a job that makes one thing are one job",
                 "Translate, review, typeset and invoice client documents",
             ),
             (
@@ -54,8 +55,8 @@ DECLARED = (
             ("domain-not-job", "a domain or an outcome with no job in it", "Pharmacovigilance"),
             (
                 "product-not-problem",
-                "a product to build: a copilot, an assistant, a platform, or a product's rollout (Salesforce "
-                "Einstein rollout for the sales org)",
+                "a product to build: a copilot, an assistant, a platform, a system of record (a LIMS), or a "
+                "product's rollout (Salesforce Einstein rollout for the sales org)",
                 "A copilot for commercial underwriters",
             ),
             (

@@ -25,7 +25,9 @@ DECLARED = (
                 "spend on patients); a loss placed later (down the line) is a guess, and a remark after the "
                 "sufferer about someone else (; finance may use it later) is not read as the sufferer; a "
                 "modal in a relative clause on people is a guess about them (firms that might outsource), "
-                "on a thing acted on it is the loss (invoices that could be matched automatically)",
+                "on a thing acted on it is the loss (invoices that could be matched automatically); a hedge "
+                "before a loss is a guess (they would likely lose time), and a guess in brackets or after a "
+                "comma on a few people at a named workplace is a remark on them",
                 "Adjusters who would likely use it",
             ),
             (
@@ -95,7 +97,10 @@ DECLARED = (
             ),
             (
                 "everywhere",
-                "a market that spans everywhere, not how far a specific group's work reaches",
+                "a market that spans everywhere or a nation (nationally), people placed in a country, a "
+                "region or a sector (bookshops in Ireland that use our app), or a loss spread across a kind "
+                "of organisation or a whole chain (lost to bad debt across small retailers); not how far a "
+                "specific group's work reaches",
                 "Busy professionals everywhere",
             ),
             ("market-size", "the size or growth of a market", "A $4.2bn claims-processing software market"),

@@ -114,10 +114,14 @@ def _head(words: tuple[Word, ...], index: int) -> tuple[str, int]:
     position = index + 1
     while position < len(words) and _clean(words[position]) in SCALES:
         position += 1
-    for offset in range(3):
-        if position + offset >= len(words):
+    joined = False  # "15 truncated or overflowing strings": modifiers joined still describe what is counted
+    for offset in range(4):
+        if position + offset >= len(words) or (offset == 3 and not joined):
             break
         text = _clean(words[position + offset])
+        if offset in (1, 2) and text in ("or", "and") and not joined:
+            joined = True
+            continue
         if not text or text in STOP:
             break
         nxt = _clean(words[position + offset + 1]) if position + offset + 1 < len(words) else ""

@@ -73,9 +73,10 @@ def _organisation(word: str) -> bool:
 
 def reach_of_their_work(prose: Prose, match: re.Match) -> bool:
     """Excuse a market's span that says how far a specific group's work reaches, not who they are:
-    "intake staff at a shelter in Regina who phone around for beds across the region"."""
+    "intake staff at a shelter in Regina who phone around for beds across the region", "account
+    managers in our London office serving retailers across the UK"."""
     window = max(0, match.start() - CLAUSE)
-    relative = list(re.finditer(r"\b(?:who|that|which)\b", prose.lower[window : match.start()]))
+    relative = list(re.finditer(r"\b(?:who|that|which|[a-z]{3,}ing)\b", prose.lower[window : match.start()]))
     if not relative:
         return False
     start = window + relative[-1].start()

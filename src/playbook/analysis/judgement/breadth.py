@@ -71,6 +71,21 @@ PRODUCT_ROLLOUT = (
     r"^(?:an?\s+|the\s+|our\s+)?(?:[\w'-]+\s+){0,3}?(?:roll-?out|implementation|deployment)\s+"
     r"(?:of|to|for|across|in|at)\b"
 )
+# A system of record runs a whole function ("a LIMS", "an ERP", "a case management system"): to
+# build, buy or bring one in is to make the product the function runs on, not one job in it.
+SYSTEM_OF_RECORD = one_of(
+    r"""lims, erp, crm, ehr, emr, epr, hris, hrms, hcm, wms, tms, mes, cms, dms, pms, ats, qms, eqms, cmms,
+    cafm, eam, itsm, lms, mis, [\w-]+ management system, [\w-]+ information system, system of record,
+    records system, intranet"""
+)
+BRING_IN = one_of(
+    """build, create, develop, implement, deploy, buy, procure, set up, stand up, introduce, roll out,
+    design, replace, migrate to, move to, switch to, choose, select"""
+)
+A_NEW_SYSTEM = (
+    rf"^(?:\w+ly\s+)?{BRING_IN}\s+(?:an?|one|our|the|a single)\s+(?:[\w'-]+\s+){{0,2}}?"
+    rf"{SYSTEM_OF_RECORD}s?\b"
+)
 PRODUCT_DOES_IT_ALL = rf"\b{PRODUCT}\s+(?:that|which|who)\s+{DOES_IT_ALL}\s+(?:everything|anything|all)\b"
 # suite: a platform that unifies many sources, an end-to-end whole, or a span from one stage to another.
 UNIFYING_PRODUCT = (

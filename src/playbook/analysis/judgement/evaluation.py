@@ -80,6 +80,17 @@ def _method_not_result(prose: Prose, match: re.Match) -> bool:
     )
 
 
+# A benchmark named by the kind of task it tests is someone else's test, unless it is said to be the
+# team's own or built from its work: "a bar-exam style legal reasoning benchmark", "a contract-review
+# benchmark", where "an in-house benchmark built from 340 payroll queries" is the team's.
+OURS = r"(?:our|own|internal|in-house|inhouse|bespoke|custom|home-?grown|team's|company's|firm's)"
+A_BENCHMARK = (
+    rf"\b(?:an?|the|one)\s+(?:(?!{OURS}\b)[\w'-]+\s+){{1,4}}?benchmark\b"
+    r"(?!\s+(?:(?:that\s+)?(?:we|i|our|us)\b|(?:built|made|drawn|assembled|compiled|sampled|taken|created|"
+    r"put together)\b))"
+)
+
+
 def patterns(extra_names: tuple[str, ...] = ()) -> tuple[Pattern, ...]:
     """Return the PB201 patterns, with a team's own benchmark names among the public ones."""
     names = words_pattern(BENCHMARK_NAMES + extra_names)
@@ -103,6 +114,12 @@ def patterns(extra_names: tuple[str, ...] = ()) -> tuple[Pattern, ...]:
             "exam",
             "is an exam or a puzzle set, not the workflow's own work",
             regex(rf"(?:\b|(?<=\w)){EXAMS}\b"),
+            unless_before=own_or_contrast,
+        ),
+        Pattern(
+            "benchmark-of-a-kind",
+            "is a benchmark of a kind of task, someone else's test, not the workflow's own work",
+            regex(A_BENCHMARK),
             unless_before=own_or_contrast,
         ),
         Pattern(

@@ -13,15 +13,23 @@ from playbook.analysis.judgement.lazyregex import regex
 from playbook.analysis.judgement.text import Prose, prose_of
 from playbook.analysis.judgement.verbs import (
     COMPOUND_HEAD,
+    CONDITION,
     IRREGULAR_PARTICIPLES,
     KIND_OF,
     KINDS,
     LEAD_WORDS,
+    MAKING_ONE_THING,
+    NO_OBJECT,
     NOT_VERBS,
+    OFFERED,
+    OPTIONS,
+    OTHER_WORK,
     PHRASAL,
     PLAIN_IN_ED,
+    PLURALS,
     PROCESS_NOUN,
     SAME_AS_PARTICIPLE,
+    TIME_OBJECT,
 )
 from playbook.analysis.judgement.words import one_of
 
@@ -65,9 +73,10 @@ def _jobs(text: str) -> tuple[tuple[str, str, bool], ...]:
         if word.lower.strip(",") not in LEAD_WORDS:
             break
     asides = [match.span() for match in ASIDE.finditer(prose.lower)]
+    asides += [(match.start(1), match.end()) for match in OPTIONS.finditer(prose.lower)]
     for index, word in enumerate(words):
         if word.start not in starts or any(start < word.start < end for start, end in asides):
-            continue  # not where a clause starts, or in brackets: "(refurb / scrap / RTV)" are options
+            continue  # not where a clause starts, in brackets ("(refurb / scrap / RTV)"), or an option
         lower = word.lower.strip(".,;:")
         if (len(lower) < 3 and lower != "do") or not lower.isalpha() and "-" not in lower:
             continue
@@ -92,6 +101,8 @@ def _jobs(text: str) -> tuple[tuple[str, str, bool], ...]:
             kind = lower  # a word of no known kind that takes an object: a job of its own
         if kind is None or _noun_use(prose, word.end) or _in_noun_list(prose, word, after_verbs):
             continue
+        if lower not in KIND_OF and _ends_a_list_of_nouns(prose, word):
+            continue  # "flag mismatched dates or routes before…": a verb takes an object, a noun ends a list
         if lower.endswith("ing") and re.search(r",\s*$", prose.lower[max(0, word.start - 4) : word.start]):
             continue  # "…, quoting the relevant clause": how the job is done, not another job
         if CONDITION.search(prose.lower, max(0, word.start - 80), word.start):
@@ -114,6 +125,14 @@ def _jobs(text: str) -> tuple[tuple[str, str, bool], ...]:
 
 # What is in brackets is an aside: options, examples or a gloss, not the job's clauses.
 ASIDE = regex(r"\([^()]{0,200}\)")
+
+
+def _ends_a_list_of_nouns(prose: Prose, word) -> bool:
+    """Whether ``word`` is a plural after a plural that is no verb, with no object (see PLURALS)."""
+    plural = PLURALS.search(prose.lower, max(0, word.start - 40), word.end)
+    return bool(plural and plural.group(1) not in KIND_OF and NO_OBJECT.match(prose.lower, word.end))
+
+
 # A clause that says what to do when the job cannot be done is the job's other outcome: "…, and
 # offer a rebook slot if not", "…; route to a human if nothing matches", "otherwise escalate".
 UNSURE = one_of(
@@ -123,13 +142,6 @@ UNSURE = one_of(
 )
 FALLBACK_AFTER = regex(bounded(rf"[^,;.]{{0,60}}?\b(?:if|when|where|unless) {UNSURE}\b"))
 FALLBACK_BEFORE = regex(rf"\b(?:otherwise|else|failing that|if not|if {UNSURE}),?\s*(?:[\w-]+\s+)?$")
-TIME_OBJECT = regex(
-    bounded(
-        r"\s+(?:(?:the|each|every|that|this|next|on|at|on the|at the)\s+)?(?:[\w-]+\s+)?"
-        r"(?:week|day|morning|night|evening|afternoon|hour|month|quarter|year|weekend|shift|fortnight|"
-        r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b"
-    )
-)
 
 
 def _fallback(prose: Prose, word) -> bool:
@@ -144,17 +156,6 @@ def _participle(word: str) -> bool:
     """Whether ``word`` is a past participle, which describes ("…, refreshed each morning",
     "updated hourly") where a job is said with a verb's plain form."""
     return (word.endswith("ed") and word not in PLAIN_IN_ED) or word in IRREGULAR_PARTICIPLES
-
-
-# A clause of time or condition with a subject of its own, up to its modal: "before a shift would",
-# "when the stock level will". The verb after it says when the job is done, not what it is.
-CONDITION = regex(
-    bounded(
-        r"\b(?:before|after|when|whenever|if|unless|until|till|once|as soon as|in case|so that|"
-        r"because|whether|in time for)\s+(?!(?:we|you|i|it|ai|the tool)\s)(?:[\w'-]+\s+){1,4}?"
-        r"(?:would|will|could|can|might|may|must|should|shall)\s+(?:(?:not|be|about to|going to)\s+)?$"
-    )
-)
 
 
 # A modal in a relative clause says what the items it is said of would do, not a job of the problem
@@ -227,17 +228,17 @@ def bundled_jobs(prose: Prose) -> str:
     kinds: list[str] = []
     verbs: list[str] = []
     found = jobs(prose)
+    if len(found) > 1 and _steps_of_one_job(prose):
+        return ""
     later = {kind for _, kind, _ in found[1:]}
     # Getting the input leads into the job that uses it ("read the entries and key the text"), unless
     # what follows is other work: acting, deciding, planning, many clauses, or "and also".
     input_is_a_job = (
         len(found) >= 3
-        or bool(later & {"act", "money", "people", "plan", "predict", "run", "release"})
-        or bool(re.search(r"\b(?:and also|as well as|plus)\b|;", prose.lower))
-        or (
-            bool(later)
-            and not later <= {"extract", "classify", "write", "judge", "reconcile", "step", "input"}
-        )
+        or bool(later & OTHER_WORK)
+        or bool(re.search(r"\b(?:and also|as well as|plus)\b", prose.lower))
+        or _a_job_after_a_semicolon(prose)
+        or (bool(later) and not later <= MAKING_ONE_THING)
     )
     handed_on = {match.group(1) for match in HANDED_ON.finditer(prose.lower)} if len(found) > 1 else set()
     for position, (verb, kind, own_object) in enumerate(found):
@@ -247,6 +248,8 @@ def bundled_jobs(prose: Prose) -> str:
             continue
         if position and verb.lower() in handed_on and kind not in ("money", "people", "plan"):
             continue  # "…and route it to the right rep": the same item, handed on
+        if position and verb.lower() in OFFERED:
+            continue  # "match each form … and propose the missing postcode": the verdict, offered
         kind = (
             "publish" if kind == "step" else verb.lower() if kind == "run" else kind
         )  # generic verbs: each its own
@@ -254,6 +257,39 @@ def bundled_jobs(prose: Prose) -> str:
             kinds.append(kind)
             verbs.append(verb)
     return " … ".join(verbs) if len(kinds) >= 2 else ""
+
+
+SEMICOLON_CLAUSE = regex(bounded(r";\s*(?:(?:then|also|and)\s+)?([a-z][\w-]*)(?:\s+([a-z][\w-]*))?"))
+
+
+def _a_job_after_a_semicolon(prose: Prose) -> bool:
+    """Whether a clause after a semicolon starts with a verb of work ("…; route to a human if…"),
+    where a remark on what becomes of the rest ("…; blank fields get flagged") adds no job."""
+    for match in SEMICOLON_CLAUSE.finditer(prose.lower):
+        word = match.group(1)
+        if f"{word} {match.group(2)}" in PHRASAL or any(
+            form in KIND_OF for form in (word, word.removesuffix("s"), word.removesuffix("ing"))
+        ):
+            return True
+    return False
+
+
+def _steps_of_one_job(prose: Prose) -> bool:
+    """Whether the problem names one job that makes one thing, then after a colon its steps:
+    "Assemble the pack for each dispute: pull proof of delivery, match to transaction, draft the
+    letter". A job of running something ("Sort out council tax: answer…, chase arrears") or steps
+    of other work (paying, planning, acting) stay several jobs."""
+    head, colon, tail = prose.text.partition(":")
+    if not colon:
+        return False
+    first, steps = jobs(prose_of(head)), jobs(prose_of(tail))
+    return (
+        len(first) == 1
+        and first[0][2]
+        and first[0][1] not in OTHER_WORK
+        and bool(steps)
+        and {kind for _, kind, _ in steps} <= MAKING_ONE_THING
+    )
 
 
 HANDED_ON = regex(

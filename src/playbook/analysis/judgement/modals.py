@@ -10,7 +10,7 @@ import re
 from playbook.analysis.judgement.gates import bounded
 from playbook.analysis.judgement.lazyregex import regex
 from playbook.analysis.judgement.text import Prose, prose_of
-from playbook.analysis.judgement.words import ADVERBS, either, one_of, phrases
+from playbook.analysis.judgement.words import ADVERBS, PLACES, either, one_of, phrases
 
 # The modal and up to three words after it, to quote: "would use an assistant".
 MODAL = regex(
@@ -57,6 +57,11 @@ LOSS_VERBS = either(
         blocked, locked, turned, wrong"""
     ),
     *"take cost sit wait bounce stall trigger".split(),
+)
+# A hedge between the modal and the loss makes the loss a guess: "they would likely lose time on
+# ineligible claims", where a loss today is said plainly ("they will miss the filing deadline").
+HEDGED = regex(
+    r"^\s*(?:,\s*)?(?:likely|probably|possibly|perhaps|maybe|potentially|conceivably|presumably|eventually)\b"
 )
 UNLESS_NOT = regex(
     r"\bif (?:\w+ ){0,4}?"
@@ -129,7 +134,7 @@ def present_loss(prose: Prose, match: re.Match) -> bool:
         return False
     return bool(
         COUNTERFACTUAL_NEXT.match(after)
-        or re.match(rf"^\s*{ADVERBS}{LOSS_VERBS}\b", after)
+        or (not HEDGED.match(after) and re.match(rf"^\s*{ADVERBS}{LOSS_VERBS}\b", after))
         or UNLESS_NOT.search(clause)
         or (re.match(r"^\s*(?:be|have been)\b", after) and COUNTERFACTUAL_LATER.search(clause))
         or LOSS_OBJECT.search(before)
@@ -178,17 +183,52 @@ ASIDE_GUESS = either(
     r"'(?:ll|d)\b",
     r"(?:is|are) (?:likely|going|set|keen|planning|expected) to\b",
 )
-ASIDE = regex(bounded(ASIDE_START + ASIDE_OPENER + THE_SUFFERER_STILL + ASIDE_SUBJECT + ASIDE_GUESS))
+# A guess in brackets with no subject of its own is a remark on the group named before it, how it may
+# change, not who suffers: "The six handlers on the total-loss desk (may grow to eight after the merger)".
+BRACKETED_GUESS = (
+    r"\(\s*" + ASIDE_OPENER + r"(?:(?:\w+ly|still|also|probably|possibly|perhaps|maybe)\s+)?" + ASIDE_GUESS
+)
+ASIDE = regex(
+    bounded(
+        either(ASIDE_START + ASIDE_OPENER + THE_SUFFERER_STILL + ASIDE_SUBJECT + ASIDE_GUESS, BRACKETED_GUESS)
+    )
+)
 ACRONYM = regex(bounded(r"\b[A-Z]{2,}\b"))
 # What makes the words before ", and …" a sufferer of their own, not the first items of a list of them.
 OWN_CLAUSE = regex(r"\d|\b(?:who|that|at|in|on|of|for|with|from|our|my)\b")
 
 
+# A relative clause after a comma remarks on a group already named ("The four grant officers at
+# Northfield Community Trust, who would be the first to try any tool"), when the group is counted and
+# placed in a named or owned workplace; without the comma it says who they are ("officers who would
+# try any tool"), and after a group not yet anchored ("Dental practices, which would…") it is a guess.
+REMARK = regex(bounded(r",\s*(?:who|which)\s+(?:[\w'-]+\s+){0,2}?" + ASIDE_GUESS))
+A_FEW = regex(
+    r"(?<![\w,.])(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen)"
+    r"(?![\w,.])"
+)
+A_PLACE = regex(PLACES)
+OWNED = regex(r"\b(?:our|my)\b")
+
+
 def sufferers_clause(prose: Prose) -> Prose:
     """Return the part of ``who`` that names the sufferer: all of it, or what comes before a
-    passing remark about someone else, which is no guess about the sufferer."""
+    passing remark about someone else or about a group already named, which is no guess about the
+    sufferer."""
     # A word in capitals is a name, never a pronoun: in "…; IT may reuse it later", IT is a team.
     aside = ASIDE.search(ACRONYM.sub(lambda match: "x" * len(match.group()), prose.plain).lower())
-    if aside is None or (aside.group("joined") and not OWN_CLAUSE.search(prose.lower, 0, aside.start())):
+    if aside is None:
+        remark = REMARK.search(prose.lower)
+        if remark is not None and _a_named_few(prose, remark.start()):
+            return prose_of(prose.text[: remark.start()])
+        return prose
+    if aside.group("joined") and not OWN_CLAUSE.search(prose.lower, 0, aside.start()):
         return prose  # ", and drivers would …" after a bare list is the list's last item, no aside
     return prose_of(prose.text[: aside.start()])
+
+
+def _a_named_few(prose: Prose, end: int) -> bool:
+    """Whether the words before ``end`` count a few people and place them in a named or owned
+    workplace: "The four grant officers at Northfield Community Trust"."""
+    named = any(word.named and not A_PLACE.fullmatch(word.text) for word in prose.words_in(0, end))
+    return bool(A_FEW.search(prose.lower, 0, end)) and (named or bool(OWNED.search(prose.lower, 0, end)))

@@ -18,7 +18,10 @@ ONCE_THEY = r"\bonce (?:they|we|it|he|she|the \w+|\w+s) " + one_of(
     license, licence, signs? off, approves?, agrees?, buys? in, gets? budget, says? yes"""
 )
 ONCE_IT_IS_LIVE = (
-    r"\b(?:once|when|after|as soon as) (?:[\w'-]+\s+){0,3}?(?:is|are|gets?|has been|have been) "
+    # A launch happens to the product, once; what happens to any one item ("when a box is released to
+    # the wrong haulier") is how the work goes today.
+    r"\b(?:once|when|after|as soon as) (?!(?:an?|any|each|every|one)\s)(?:[\w'-]+\s+){0,3}?"
+    r"(?:is|are|gets?|has been|have been) "
     + one_of(
         """embedded, adopted, deployed, rolled out, live, launched, in place, available, integrated,
         released, switched on, turned on"""
@@ -120,9 +123,11 @@ AI_SPEND = one_of(
     r"""ai, a\.i\., gen[- ]?ai, generative ai, llms?, copilots?, chat ?bots?, automation, machine learning,
     agents?, ai [\w-]+, [\w-]*moderni[sz]ation spend, [\w-]+ spend"""
 )
+# Society with an article is an organisation ("editors at a society journal"); bare, it is everyone.
 EVERYONE = one_of(
-    """every(?:one|body), any(?:one|body), whoever, all of us, the (?:general )?public, society, humanity,
-    mankind, the whole world, all humans, basically everybody, the masses"""
+    r"""every(?:one|body), any(?:one|body), whoever, all of us, the (?:general )?public,
+    (?<!\ba )(?<!\bthe )(?<!\bour )society, humanity, mankind, the whole world, all humans,
+    basically everybody, the masses"""
 )
 # A span from the bottom of a workplace to its head is everybody there, wherever it is: "…, from the
 # operators to the site director", "…, from interns up to the CEO", "from the shop floor to the board".
@@ -195,6 +200,9 @@ WHOLE_INDUSTRY = (
     r"\bthe (?:whole|entire|wider|global|broader) (?:[\w'-]+ ){0,2}?"
     r"(?:industry|sector|market|profession|world|space|ecosystem|economy)\b|"
     r"^the (?:industry|market|sector|profession)\b|\bup for grabs\b|"
+    # A sufferer named as a market, however it is then counted: "The Dutch pet insurance market, some 30
+    # insurers".
+    r"^(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,4}?(?:market|industry|sector)(?=\s*(?:$|[,;:(]|\s[-\u2013\u2014]))|"
     r"\b(?:segment|sector|market|industry|profession|category|vertical|population)s? "
     r"(?:as a whole|at large)\b|"
     r"\b(?:chunk|share|slice|piece|part) of the (?:[\w-]+ )?market\b|"
@@ -210,7 +218,8 @@ ACROSS_THE_BOARD = (
     r"across (?:all |many |every )?(?:industries|sectors|verticals|markets|geographies)"
 )
 IN_GENERAL = (
-    r"in general|generally|broadly speaking|at large|nationwide|anywhere|\d{1,3}(?:,\d{3})+ of them|"
+    r"in general|generally|broadly speaking|at large|nationwide|nation-wide|nationally|countrywide|"
+    r"country-wide|internationally|up and down the country|anywhere|\d{1,3}(?:,\d{3})+ of them|"
     r"all over the (?:world|country|place)|"
     r"with (?:more|fewer|less|over|under|at least) (?:than )?\d[\d,]* "
     r"(?:employees|staff|people|seats|users|locations)"
@@ -272,3 +281,22 @@ RETURNS = (
     r"\b(?:roi|return on investment|payback|upside|uplift|lift in|deflection|efficiency gains?|"
     r"productivity gains?|time[- ]to[- ]value)\b|\b(?:opportunity|potential|chance|possibility|scope) to\b"
 )
+# A loss or a population spread across a kind of organisation, or a whole chain or sector, is a
+# market's: "lost across English highway authorities", "late payment right across the supply chain";
+# where the organisations are counted, owned or someone's ("across our three depots", "across the
+# group's hotels") they are a group.
+MARKET_ORGANISATIONS = one_of(
+    """authorities, councils, municipalities, insurers, banks, lenders, carriers, retailers, merchants, firms,
+    companies, businesses, practices, hospitals, clinics, schools, universities, colleges, manufacturers,
+    suppliers, distributors, wholesalers, contractors, smes, smbs, utilities, providers, pharmacies,
+    charities, landlords, farms, hotels, restaurants, agencies, trusts, operators, brands, startups"""
+)
+NOT_THEIRS = r"(?!(?:our|my|its|their|both|several|each|one|two|three|four|five|six|seven|eight|nine|ten)\b)"
+ACROSS_A_KIND = (
+    rf"(?:across|throughout)\s+(?:the\s+)?(?:{NOT_THEIRS}[a-z][a-z-]*\s+){{0,3}}?"
+    rf"(?:{MARKET_ORGANISATIONS}|(?:supply|value) chains?|sector|industry|economy|profession)"
+)
+# A population placed in a country, a region or a sector is a market, whatever else it says of them:
+# "SME merchants in Europe using our card acquiring product", "SME contractors in the UK construction
+# sector"; a workplace there ("our claims team in the UK office") is where a group works.
+SECTOR = r"(?:[\w'-]+\s+){0,3}?(?:sector|industry|trade|profession|economy)"

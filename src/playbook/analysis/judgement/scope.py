@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from playbook.analysis.judgement.breadth import (
+    A_NEW_SYSTEM,
     A_WHOLE,
     AI_RUN,
     ANYONE_ASKS,
@@ -76,7 +77,11 @@ def patterns(extra_broad: tuple[str, ...] = ()) -> tuple[Pattern, ...]:
         Pattern(
             "product-not-problem",
             "names a product to build, not a problem to solve",
-            regex("|".join((PRODUCT_AS_PROBLEM, PRODUCT_DOES_IT_ALL, PRODUCT_ROLLOUT, r"\bin a box\b"))),
+            regex(
+                "|".join(
+                    (PRODUCT_AS_PROBLEM, PRODUCT_DOES_IT_ALL, PRODUCT_ROLLOUT, A_NEW_SYSTEM, r"\bin a box\b")
+                )
+            ),
         ),
         Pattern(
             "suite",

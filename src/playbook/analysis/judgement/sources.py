@@ -151,7 +151,7 @@ EXAMS = either(
     rf"(?:{EXAM_NAMES})(?: [\w-]+){{0,3}}",
     r"\d+(?:st|nd|rd|th) percentile",
     "percentile",
-    rf"{EXAM_KINDS} exams?",
+    rf"{EXAM_KINDS}[- ]exams?",  # "a bar-exam style benchmark": an exam hyphenated is an exam
     r"exam (?:questions|scores|papers|sections?|results)",
     *phrases("-style questions, question banks?, past papers, textbooks?"),
     # One exam or many: "a practice exam", "mock tests", "the certification exam".
@@ -240,8 +240,9 @@ THEIR_VIEW = either(
 )
 DEMO = "(?:demo|demonstration|walkthrough|showcase)s?"
 A_DEMO = either(
-    r"(?:saw|seen|watched|attended|sat through|got|given|shown) (?:a |an |the |their |its )?(?:[\w-]+ ){0,3}?"
-    + DEMO,
+    # A demo seen, or liked or praised, whoever ran it: "our field engineers liked the demo a lot".
+    r"(?:saw|seen|watched|attended|sat through|got|given|shown|liked|loved|enjoyed|praised|rated|raved about|"
+    r"applauded) (?:a |an |the |their |its |our )?(?:[\w-]+ ){0,3}?" + DEMO,
     r"(?:convincing|compelling|impressive|slick|great|good|strong|polished|flawless|amazing|nice) "
     r"(?:[\w-]+ )?" + DEMO,
     r"(?:the|a|our|their) demo (?:we|they|i|he|she|you) (?:ran|gave|did|watched|saw|put on|held|showed)",

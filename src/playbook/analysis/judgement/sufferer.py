@@ -6,9 +6,17 @@ from __future__ import annotations
 
 import re
 
-from playbook.analysis.judgement.anchors import COUNTS, HEADCOUNT, IN_A_PLACE, anchored, anchored_or_reach
+from playbook.analysis.judgement.anchors import (
+    COUNTS,
+    HEADCOUNT,
+    IN_A_PLACE,
+    WORKPLACES,
+    anchored,
+    anchored_or_reach,
+)
 from playbook.analysis.judgement.lazyregex import regex
 from playbook.analysis.judgement.modals import (
+    CLAUSE,
     MODAL,
     NOT_A_MODAL,
     counterfactual,
@@ -18,6 +26,7 @@ from playbook.analysis.judgement.modals import (
 from playbook.analysis.judgement.patterns import Pattern
 from playbook.analysis.judgement.prospects import (
     A_SEGMENT,
+    ACROSS_A_KIND,
     ACROSS_THE_BOARD,
     AFTER_LAUNCH,
     AI_SPEND,
@@ -46,6 +55,7 @@ from playbook.analysis.judgement.prospects import (
     RANK_SPAN,
     RETURNS,
     SAVED_LATER,
+    SECTOR,
     SIGNED_UP,
     SIZES,
     TAKING_IT_UP,
@@ -133,6 +143,51 @@ def _counted_or_anchored(prose: Prose, match: re.Match) -> bool:
     """Excuse organisations counted or owned ("our three clinics in Leeds") or anchored to a named
     organisation ("the clinics in the Acme Health group")."""
     return bool(re.search(rf"\d|\b(?:our|my|{COUNTS})\b", prose.lower)) or anchored(prose, match)
+
+
+# People owned ("our claims handlers", "the planners at our depot") or a few counted ("the four grant
+# officers") are a group wherever they are; "using our product" owns the product, not the people.
+OWNED_PEOPLE = regex(r"^(?:(?:all|both|the)\s+)?(?:of\s+)?(?:our|my)\b|\b(?:at|in|on|of|from)\s+(?:our|my)\b")
+FEW = regex(
+    rf"(?<![\w,.])(?:\d{{1,3}}|{COUNTS})(?![\w,.])(?!\s*(?:k|m|mn|bn|million|billion|thousand|hundred)\b)"
+)
+
+
+OUR_THINGS_BEFORE = regex(r"\b(?:our|my)\s+(?:[\w'-]+\s+){0,3}$")  # "engineers for our machines in Benelux"
+USING_OURS = regex(
+    r"\s*,?\s+(?:who\s+|that\s+)?(?:using|use|uses|with|buying|buy|running|run|on)\s+(?:our|my)\b"
+)
+
+
+def _owned_or_few(prose: Prose, match: re.Match) -> bool:
+    """Excuse a place or a sector that people owned, a few counted, or anchored to a named
+    organisation are in ("our two planners in the UK", "the auditors in Grant Hollis's Bristol office"),
+    or that places our things rather than the people ("engineers for our machines in Benelux")."""
+    before = prose.lower[
+        max(0, match.start() - CLAUSE) : match.start()
+    ]  # a clause: each match costs a constant
+    if OWNED_PEOPLE.search(before) or FEW.search(before) or OUR_THINGS_BEFORE.search(before):
+        return True
+    return anchored(prose, match) and not USING_OURS.match(prose.lower, match.end())
+
+
+OURS = regex(r"\b(?:we|us|our|my|i)\b")
+# The work said just before "across" is what reaches across them: "chasing confirmations across carriers".
+WORK_BEFORE = regex(
+    r"\b(?!(?:[a-z]*thing|morning|evening|housing|building|funding|spending|pricing|billing)\b)[a-z]{3,}ing\s+"
+    r"(?:[\w'-]+\s+){0,3}$"
+)
+
+
+def _ours_or_anchored(prose: Prose, match: re.Match) -> bool:
+    """Excuse a loss across organisations that is said to be ours ("we lose 3% of orders across
+    suppliers"), the reach of the work said before it ("chasing confirmations across carriers"), or
+    anchored to a specific group (see anchored_or_reach)."""
+    if OURS.search(prose.lower, max(0, match.start() - CLAUSE), match.end() + CLAUSE) or WORK_BEFORE.search(
+        prose.lower, max(0, match.start() - 60), match.start()
+    ):
+        return True
+    return anchored_or_reach(prose, match)
 
 
 PATTERNS = (
@@ -315,5 +370,22 @@ PATTERNS = (
         ),
         unless_before=regex(r"\b(?:not|never|cannot|can't|won't|couldn't|wouldn't)\s+$"),
         unless=counterfactual,
+    ),
+    # Last, so a market's own words (its size, its count) are named first where they are said.
+    Pattern(
+        "everywhere",
+        "spans a whole market, not a specific group losing today",
+        regex(rf"\b{ACROSS_A_KIND}\b"),
+        unless=_ours_or_anchored,
+    ),
+    Pattern(
+        "everywhere",
+        "spans a whole market, not a specific group losing today",
+        regex(
+            rf"\b(?:in|within)\s+(?:the\s+)?(?:{REGIONS}|{SECTOR})\b"
+            rf"(?!'s\b|\s+(?:[\w'-]+\s+){{0,2}}?{WORKPLACES}\b)"
+        ),
+        unless=_owned_or_few,
+        fields=("sufferer.who",),
     ),
 )

@@ -4,6 +4,7 @@ function words, the nouns that make a verb-like word before them a noun, and pro
 
 from __future__ import annotations
 
+from playbook.analysis.judgement.gates import bounded
 from playbook.analysis.judgement.lazyregex import regex
 from playbook.analysis.judgement.words import one_of
 
@@ -106,3 +107,50 @@ COMPOUND_HEAD = regex(
     r"summarisation|summarization|translation|transcription|allocation|dispatching|booking|bookings|"
     r"displays?|screens?|signage|announcements|results|findings|outcomes|readings|scores"
 )  # "stop displays": where it shows
+# Getting the input, reading, comparing, judging, sorting and writing are the making of one thing;
+# acting, paying, dealing with people, planning, forecasting, running and releasing are other work.
+MAKING_ONE_THING = frozenset({"extract", "classify", "write", "judge", "reconcile", "step", "input"})
+OTHER_WORK = frozenset({"act", "money", "people", "plan", "predict", "run", "release"})
+# A verdict offered for a person to confirm is the output of the job that reached it, not a job of its
+# own: "check each application … and recommend eligible or not", "… suggest the clinic, for the clerk
+# to confirm". Leading the problem, it is the job ("Recommend the next best offer for each account").
+OFFERED = frozenset(
+    "suggest suggests suggesting propose proposes proposing recommend recommends recommending".split()
+)
+# The options a decision chooses among are its outcomes, not jobs: "suggest accept, reject or refer",
+# "decide whether to accept the read, request a re-read, or estimate". They run to an "or" with no
+# "and" between, so "suggest a reply and bill the customer" keeps its second job.
+CHOOSE = one_of(
+    """decide, decides, deciding, choose, chooses, choosing, suggest, suggests, suggesting, propose, proposes,
+    proposing, recommend, recommends, recommending, select, selects, selecting"""
+)
+OPTIONS = regex(
+    bounded(
+        rf"\b{CHOOSE}\s+(?:whether\s+(?:to\s+)?|between\s+|if\s+)?"
+        r"((?:(?!(?:and|but|then|plus)\b)[\w'-]+[\s,]+){1,12}?or\s+[\w'-]+)"
+    )
+)
+# A word in "-s" after "or" or "and" and a plural that is no verb, with no object after it, ends a
+# list of nouns rather than starting a clause: "dates or routes before an agent…".
+NO_OBJECT = regex(
+    r"\s*(?:$|[,.;:)]|(?:before|after|when|whenever|if|unless|until|once|while|so|that|which|where|whose|"
+    r"with|without|for|in|on|at|from|of)\b)"
+)
+PLURALS = regex(bounded(r"(?<![\w'-])([\w'-]+)s\s+(?:or|and|&)\s+[\w'-]+s$"))
+# A time after a participle spelt as its verb: "…, run the week a review is booked".
+TIME_OBJECT = regex(
+    bounded(
+        r"\s+(?:(?:the|each|every|that|this|next|on|at|on the|at the)\s+)?(?:[\w-]+\s+)?"
+        r"(?:week|day|morning|night|evening|afternoon|hour|month|quarter|year|weekend|shift|fortnight|"
+        r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b"
+    )
+)
+# A clause of time or condition with a subject of its own, up to its modal: "before a shift would",
+# "when the stock level will". The verb after it says when the job is done, not what it is.
+CONDITION = regex(
+    bounded(
+        r"\b(?:before|after|when|whenever|if|unless|until|till|once|as soon as|in case|so that|"
+        r"because|whether|in time for)\s+(?!(?:we|you|i|it|ai|the tool)\s)(?:[\w'-]+\s+){1,4}?"
+        r"(?:would|will|could|can|might|may|must|should|shall)\s+(?:(?:not|be|about to|going to)\s+)?$"
+    )
+)

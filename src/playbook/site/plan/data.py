@@ -14,6 +14,7 @@ from playbook.site.plan.feeds import render_atom, render_sitemap
 from playbook.site.views.briefs import SiteViews
 
 Maker = Callable[[], Iterable[bytes]]
+COMPACT = (",", ":")  # no spaces after separators: a tenth of playbook.json
 
 
 def data_makers(
@@ -44,7 +45,7 @@ def data_makers(
 def search_index(entries: list[dict]) -> bytes:
     """Return the search index script: every brief's words, read by the search page offline."""
     return (
-        "window.PLAYBOOK_SEARCH = " + json.dumps(entries, ensure_ascii=False, separators=(",", ":")) + ";\n"
+        "window.PLAYBOOK_SEARCH = " + json.dumps(entries, ensure_ascii=False, separators=COMPACT) + ";\n"
     ).encode("utf-8")
 
 
@@ -95,7 +96,7 @@ def _index(name: str, views: SiteViews, briefs: Iterable[Brief]) -> Iterator[byt
             move,
             [tag.path for tag in v.tags],
         ]
-        yield separator + json.dumps(row, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        yield separator + json.dumps(row, ensure_ascii=False, separators=COMPACT).encode("utf-8")
         separator = b",\n"
     yield b"\n]};\n"
 
@@ -106,11 +107,14 @@ def playbook_json(views: SiteViews, config: Config) -> Iterator[bytes]:
     head = json.dumps(
         {"title": config.title, "description": config.description, "generator": f"playbook {__version__}"},
         ensure_ascii=False,
+        separators=COMPACT,
     )[:-1]
-    yield f'{head}, "briefs": [\n'.encode("utf-8")
+    yield f'{head},"briefs":[\n'.encode("utf-8")
     separator = b""
     for brief in views.in_rank_order():
-        yield separator + json.dumps(brief_data(views, brief), ensure_ascii=False).encode("utf-8")
+        yield separator + json.dumps(brief_data(views, brief), ensure_ascii=False, separators=COMPACT).encode(
+            "utf-8"
+        )
         separator = b",\n"
     yield b"\n]}\n"
 

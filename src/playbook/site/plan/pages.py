@@ -20,7 +20,7 @@ from playbook.site.views.changes import changes_view
 from playbook.site.views.chart import render_chart
 from playbook.site.views.findings import Findings
 
-CONNECTED = 5  # briefs a brief page lists per kind of connection; "and N more" links the rest
+CONNECTED = 3  # briefs a brief page lists per kind of connection; "and N more" links the rest
 FIRST_FINDINGS = 10  # a rule's findings the criteria page shows before linking to all of them
 KIND_VIEWS = tuple(
     KindView(kind.kind, f"{kind.folder}/", kind.label, kind.heading, kind.intro) for kind in GROUP_KINDS

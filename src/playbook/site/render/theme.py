@@ -22,6 +22,7 @@ from jinja2.loaders import split_template_path
 from markupsafe import Markup
 
 from playbook.layout import DEFAULT_THEME, THEMES
+from playbook.site.render.indenting import Unindented
 
 
 class ThemeError(Exception):
@@ -108,6 +109,7 @@ class Theme:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            extensions=[Unindented],  # the templates' indentation stays out of the pages
             bytecode_cache=compiled,  # compiled templates kept between runs (render/compiled.py)
         )
         self.fragments: dict[tuple, tuple[tuple, Markup]] = {}
