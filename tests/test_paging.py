@@ -230,6 +230,29 @@ def biggest_group(briefs: list[dict], kind: str) -> tuple[str, list[dict]]:
     return path, members[path]
 
 
+# Each row of a table's body by its brief's title, as markup: built by the page or from the data,
+# the same. A sufferer page's one-line problem is left out: the data does not carry it.
+ROWS = """(table) => Object.fromEntries([...document.querySelectorAll(table + ' tr.brief-row')].map(row => {
+  const copy = row.cloneNode(true);
+  copy.querySelectorAll('.sub').forEach(sub => sub.remove());
+  return [row.querySelector('.problem a').textContent, copy.outerHTML];
+}))"""
+
+
+def test_the_rankings_rows_from_the_data_are_the_pages_own(browser, sites):
+    page = browser.new_page()
+    try:
+        page.goto((sites[LARGE] / "index.html").as_uri())
+        built = page.evaluate(ROWS, "#ranking")
+        page.locator("th[data-sort=score] button").click()
+        page.wait_for_function("document.querySelector('.filter-count').textContent.startsWith('Showing')")
+        from_data = page.evaluate(ROWS, "#ranking")
+        both = built.keys() & from_data.keys()
+        assert len(both) > 10 and all(from_data[title] == built[title] for title in both)
+    finally:
+        page.close()
+
+
 @pytest.mark.parametrize("kind", ["status", "tag", "sufferer"])
 def test_sorting_a_group_page_sorts_all_its_pages_from_file(browser, sites, shared, kind):
     site = sites[LARGE] if kind == "status" else shared
@@ -243,12 +266,16 @@ def test_sorting_a_group_page_sorts_all_its_pages_from_file(browser, sites, shar
         page.goto((site / path / "index.html").as_uri())
         rows = page.locator("#group-table tr.brief-row .problem a")
         assert rows.all_inner_texts() == [b["title"] for b in members[:PAGE_SIZE]]
+        built = page.evaluate(ROWS, "#group-table")
         page.locator("th[data-sort=score] button").click()  # highest first
         page.wait_for_function(  # past "Loading the list…"
             "document.querySelector('.list-count').textContent.startsWith('Sorted')", timeout=5_000
         )
         shown = min(len(members), PAGE_SIZE)
         assert rows.all_inner_texts() == [b["title"] for b in by_score[:shown]]
+        from_data = page.evaluate(ROWS, "#group-table")
+        both = built.keys() & from_data.keys()
+        assert both and all(from_data[title] == built[title] for title in both)  # the same rows
         assert f"all {len(members):,} briefs" in page.locator(".list-count").inner_text()
         assert page.locator(".group-briefs .pager").first.is_hidden()
         page.locator(".group-briefs .more-rows button").click()

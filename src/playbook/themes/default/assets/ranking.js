@@ -189,32 +189,31 @@
       return a;
     }
 
-    function number(v) { return v === Math.round(v) ? String(v) : (Math.round(v * 10) / 10).toString(); }
-    function percent(v) { return Math.round(v * 100) + "%"; }
-    function ratio(v) { return Number(v).toFixed(2); }
-    function signed(v) { return (v >= 0 ? "+" : "") + Number(v).toFixed(2); }
-    function bar(value, kind) {
-      var step = Math.round(Math.min(Math.max(value, 0), 1) * 20) * 5;
-      var i = el("i", "bar " + kind + " v" + step);
-      i.setAttribute("aria-hidden", "true");
-      return i;
+// Numbers as the build writes them (Python's formats): a tie rounds to even, where toFixed
+    // would round it up (56.25 is "56.2", not "56.3").
+    function fixed(v, digits) {
+      var exact = Math.abs(v).toFixed(100); // every digit of the double: a tie is "…5" then zeros
+      var point = exact.indexOf(".");
+      var kept = exact.slice(0, digits ? point + 1 + digits : point);
+      if (/^50*$/.test(exact.slice(point + 1 + digits)) && Number(kept.slice(-1)) % 2 === 0) {
+        return (v < 0 ? "-" : "") + kept;
+      }
+      return v.toFixed(digits);
     }
-    function metric(td, text, value, kind) {
-      var span = el("span", "cell-metric", text);
-      span.appendChild(bar(value, kind));
-      td.appendChild(span);
-      return td;
-    }
+    function number(v) { return v === Math.round(v) ? String(v) : fixed(v, 1).replace(/\.0$/, ""); }
+    function percent(v) { return fixed(v * 100, 0) + "%"; }
+    function ratio(v) { return fixed(Number(v), 2); }
+    function signed(v) { return (v >= 0 ? "+" : "") + fixed(Number(v), 2); }
+    // A value's class in [0, 1], in steps of 5% ("v65"): the stylesheet draws the cell's bar from it.
+    function level(value) { return "v" + Math.round(Math.min(Math.max(value, 0), 1) * 20) * 5; }
 
-    // The fit: in the index's tiered ranking with the chart's shape, on a group page bare (a tier
-    // badge follows it), as _macros.html's brief_row draws it.
+    // The row as _macros.html's brief_row draws it, cell for cell. The fit: in the index's tiered
+    // ranking with the chart's shape, on a group page bare (a tier badge follows it).
     function fitValue(row) {
       var value = el("span", "fit-value");
       var unproven = row.tier === "ready" && row.verdict === "unproven";
       if (options.tiered) {
-        var shape = el("span", "shape shape-" + (unproven ? "unproven" : row.tier));
-        shape.setAttribute("aria-hidden", "true");
-        value.appendChild(shape);
+        value.appendChild(el("span", "shape shape-" + (unproven ? "unproven" : row.tier)));
       }
       value.appendChild(document.createTextNode(signed(row.fit)));
       if (options.tiered && unproven) value.appendChild(el("span", "sr-only", " (not yet proven)"));
@@ -224,14 +223,13 @@
     function tierBadge(row) {
       var unproven = row.tier === "ready" && row.verdict === "unproven";
       var badge = el("span", "badge tier tier-" + row.tier + (unproven ? " verdict-unproven" : ""));
-      badge.appendChild(el("span", "shape")).setAttribute("aria-hidden", "true");
       badge.appendChild(document.createTextNode(row.tier === "ready" ? (unproven ? "Ready?" : "Ready") : "Gap"));
       return badge;
     }
 
     function makeRow(row) {
       var tr = el("tr", "brief-row");
-      var rank = el("td", "num rank");
+      var rank = el("td", "rank");
       if (row.rank === null) {
         rank.appendChild(el("span", "", "–")).setAttribute("aria-hidden", "true");
         rank.appendChild(el("span", "sr-only", "unranked"));
@@ -248,43 +246,31 @@
         rank.appendChild(move);
       }
       tr.appendChild(rank);
-      var problem = el("th", "problem");
-      problem.setAttribute("scope", "row");
+      var problem = document.createElement("th");
+      problem.setAttribute("scope", "row"); // before the class, as the page's own rows have them
+      problem.className = "problem";
       problem.appendChild(link("", row.path, row.title));
       if (row.draft) { problem.appendChild(document.createTextNode(" ")); problem.appendChild(el("span", "badge draft", "Draft")); }
       tr.appendChild(problem);
       if (options.showSufferer) {
         var who = el("td", "sufferer");
-        who.appendChild(link("quiet", row.who_path, row.who));
+        who.appendChild(link("", row.who_path, row.who));
         tr.appendChild(who);
       }
-      tr.appendChild(metric(el("td", "num pain"), number(row.pain), row.pain / 100, "bar-pain"));
-      tr.appendChild(metric(el("td", "num completeness"), percent(row.completeness), row.completeness, "bar-completeness"));
-      var fit = el("td", "num fit fit-" + row.tier);
+      tr.appendChild(el("td", "pain " + level(row.pain / 100), number(row.pain)));
+      tr.appendChild(el("td", "completeness " + level(row.completeness), percent(row.completeness)));
+      var fit = el("td", "fit fit-" + row.tier);
       fit.appendChild(fitValue(row));
       if (!options.tiered) { fit.appendChild(document.createTextNode(" ")); fit.appendChild(tierBadge(row)); }
-      var needs = el("span", "needs-has", ratio(row.required) + " / " + ratio(row.model));
-      needs.title = "the workflow needs " + ratio(row.required) + ", the model has " + ratio(row.model);
-      fit.appendChild(needs);
+      fit.appendChild(el("span", "needs-has", ratio(row.required) + " / " + ratio(row.model)));
       tr.appendChild(fit);
-      var score = el("td", "num score");
-      score.appendChild(el("strong", "", number(row.score)));
-      tr.appendChild(score);
+      tr.appendChild(el("td", "score", number(row.score)));
       var status = el("td", "status-cell");
-      var badge = el("span", "badge status status-" + row.status);
-      var dot = el("span", "dot");
-      dot.setAttribute("aria-hidden", "true");
-      badge.appendChild(dot);
-      badge.appendChild(document.createTextNode(row.status));
-      status.appendChild(badge);
+      status.appendChild(el("span", "badge status status-" + row.status, row.status));
       tr.appendChild(status);
       tr.appendChild(el("td", "owner", row.owner || ""));
       var updated = el("td", "updated");
-      if (row.updated) {
-        var time = el("time", "", row.updated);
-        time.setAttribute("datetime", row.updated);
-        updated.appendChild(time);
-      }
+      if (row.updated) updated.appendChild(el("time", "", row.updated));
       tr.appendChild(updated);
       return tr;
     }
