@@ -30,6 +30,7 @@ def data_makers(
         "playbook.json": lambda: playbook_json(views, config),
         "assets/search-index.js": lambda: (search_index(search_entries()),),
         "assets/ranking-index.js": lambda: ranking_index(views),
+        "assets/unranked-index.js": lambda: unranked_index(views),
     }
     if base_url:
         makers["feed.xml"] = lambda: (render_atom(config.title, base_url, views.views_in_rank_order()),)
@@ -50,22 +51,33 @@ def search_index(entries: list[dict]) -> bytes:
 
 RANKING_FIELDS = (
     "rank path title who who_path pain completeness fit score status tier verdict owner updated "
-    "required model search draft movement"
+    "required model search draft movement tags"
 ).split()
 
 
 def ranking_index(views: SiteViews) -> Iterator[bytes]:
     """Yield the ranking's compact index: one row of ``RANKING_FIELDS`` per ranked brief, in rank
-    order, from which the index page filters and sorts the whole ranking without a table of every
-    brief (a script, not JSON, so it loads from ``file://`` too)."""
+    order, from which the index page filters and sorts the whole ranking, and a paged tag, status or
+    sufferer page sorts its whole list, without a table of every brief (a script, not JSON, so it
+    loads from ``file://`` too)."""
+    return _index("PLAYBOOK_RANKING", views, (entry.brief for entry in views.ranking.ranked))
+
+
+def unranked_index(views: SiteViews) -> Iterator[bytes]:
+    """Yield the same rows for the briefs not ranked (rank null), in the order their status pages
+    list them: only a group page that lists some loads it, so the index's filter loads no more."""
+    return _index("PLAYBOOK_UNRANKED", views, views.ranking.unranked)
+
+
+def _index(name: str, views: SiteViews, briefs: Iterable[Brief]) -> Iterator[bytes]:
     yield (
-        b'window.PLAYBOOK_RANKING = {"fields": '
+        f'window.{name} = {{"fields": '.encode("utf-8")
         + json.dumps(RANKING_FIELDS).encode("utf-8")
         + b', "rows": [\n'
     )
     separator = b""
-    for entry in views.ranking.ranked:
-        v = views.views[entry.brief.slug]
+    for brief in briefs:
+        v = views.views[brief.slug]
         m = v.metrics
         words = " ".join(
             (v.title, v.who, v.problem, v.status, v.owner, *(tag.title for tag in v.tags))
@@ -82,6 +94,7 @@ def ranking_index(views: SiteViews) -> Iterator[bytes]:
             words,
             v.draft,
             move,
+            [tag.path for tag in v.tags],
         ]
         yield separator + json.dumps(row, ensure_ascii=False, separators=COMPACT).encode("utf-8")
         separator = b",\n"
