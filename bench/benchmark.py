@@ -204,7 +204,13 @@ def measure_builds(
         "build_warm": Step(build + [str(out)], touch),
     }
     if baseline is not None:
-        earlier = {**os.environ, "PYTHONPATH": str(baseline)}
+        # Its own user cache: the gates and compiled templates are kept per version of the code,
+        # and two versions alternating in one cache folder would each throw the other's away.
+        earlier = {
+            **os.environ,
+            "PYTHONPATH": str(baseline),
+            "XDG_CACHE_HOME": str(work / "baseline-user-cache"),
+        }
         old_site = work / f"site-baseline-{briefs}"
         steps["baseline_cold"] = Step(build + [str(old_site)], cold(old_site), earlier)
         steps["baseline_warm"] = Step(build + [str(old_site)], touch, earlier)

@@ -15,6 +15,7 @@ of any other shape, is ignored; a program the engine refuses is compiled again."
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import msgpack
@@ -27,7 +28,8 @@ from playbook.load.signed import key_path, read_signed, signing_key, untrusted_k
 FILE = "gates.msgpack"
 FORMAT = f"playbook-gates-{CODE}"
 PROGRAMS_FILE = f"programs-{ENGINE}.msgpack"
-PROGRAMS_FORMAT = f"playbook-programs-{CODE}-{ENGINE}"
+# A program depends on its pattern and on the Python that compiled it, not on playbook's version.
+PROGRAMS_FORMAT = f"playbook-programs-{ENGINE}-{sys.version}"
 
 
 def read_gates(root: Path) -> tuple[int, int]:

@@ -3,7 +3,6 @@ its template raises turned into a BuildError that names the template and the lin
 
 from __future__ import annotations
 
-import ctypes
 import threading
 from contextlib import contextmanager
 from typing import Iterator
@@ -78,6 +77,8 @@ def time_limit(seconds: float) -> Iterator[None]:
     cannot kill a thread, but it can raise an exception in one at its next bytecode, which is
     where a template's loop spends its time (a single long call into C is not interrupted).
     """
+    import ctypes  # only serve limits a render: a build never loads libffi
+
     thread = threading.get_ident()
     done = threading.Event()
     lock = threading.Lock()
