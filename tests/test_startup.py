@@ -47,3 +47,29 @@ def test_a_small_build_imports_no_network_pool_or_git_stack(make_project):
     assert found["code"] == 0 and (root / "site" / "index.html").is_file()
     unused = NOT_FOR_A_SMALL_BUILD + (("markdown_it",) if "markdown_it_pyrs" in found["modules"] else ())
     assert [name for name in unused if name in found["modules"]] == []
+
+
+def test_every_dataclass_says_what_it_is():
+    """A dataclass without a docstring is given one at import, made by ``inspect.signature`` (a
+    tenth of a millisecond each, two and a half for a small build's classes); with its own, the
+    reader knows what it holds too."""
+    import dataclasses
+    import importlib
+    import pkgutil
+
+    import playbook
+
+    bare = []
+    for module in pkgutil.walk_packages(playbook.__path__, "playbook."):
+        if module.name == "playbook.__main__":  # runs the command line
+            continue
+        loaded = importlib.import_module(module.name)
+        for value in vars(loaded).values():
+            if (
+                isinstance(value, type)
+                and value.__module__ == module.name
+                and dataclasses.is_dataclass(value)
+            ):
+                if (value.__doc__ or "").startswith(f"{value.__name__}("):
+                    bare.append(f"{module.name}.{value.__qualname__}")
+    assert bare == []

@@ -27,6 +27,8 @@ CHUNK = 100  # pages a worker renders per task
 
 @dataclass(frozen=True)
 class BuildResult:
+    """What a build made: its pages and briefs, how many were unchanged, and why the cache was not used."""
+
     pages: int  # HTML pages
     briefs: int
     unchanged: int = 0  # pages byte-identical to the previous build, linked rather than written
@@ -169,7 +171,7 @@ def build_site(
     """Render the analysed project into ``output`` on ``jobs`` processes; raise BuildError
     (publishing nothing) if a template fails. ``progress(done, total)`` hears of every chunk;
     ``persistent`` reuses and updates the render cache in ``.playbook-cache/``."""
-    theme = load_theme(analysis, keep_compiled=persistent)
+    theme = load_theme(analysis, keep_compiled=persistent, reload=False)
     salt = hashlib.sha1(
         f"{__version__}|{CODE}|{theme.digest()}|{analysis.config!r}|{base_url!r}|{include_drafts}".encode(
             "utf-8"
