@@ -174,10 +174,11 @@ def build_site(
     jobs: int = 1,
     progress: Callable[[int, int], None] | None = None,
     persistent: bool = False,
+    last: bool = False,
 ) -> BuildResult:
-    """Render the analysed project into ``output`` on ``jobs`` processes; raise BuildError
-    (publishing nothing) if a template fails. ``progress(done, total)`` hears of every chunk;
-    ``persistent`` reuses and updates the render cache in ``.playbook-cache/``."""
+    """Render the analysed project into ``output`` on ``jobs`` processes; raise BuildError (publishing
+    nothing) if a template fails. ``progress(done, total)`` hears of every chunk; ``persistent`` reuses
+    the render cache; ``last``: the process ends with it, so its inputs are frozen out of the collector."""
     theme = load_theme(analysis, keep_compiled=persistent, reload=False)
     made_by = f"{__version__}|{CODE}|{theme.digest()}|{analysis.config!r}|{base_url!r}|{include_drafts}"
     salt = hashlib.sha1(made_by.encode("utf-8")).hexdigest()
@@ -186,7 +187,7 @@ def build_site(
         analysis, base_url=base_url, include_drafts=include_drafts, words=cache.words if cache else None
     )
     theme.forget_fragments()
-    if not gc.isenabled():  # a build run as its own process (cli/main.py): all this lives until it ends
+    if last:
         gc.freeze()
     planned = parts.pages
     chunks = [list(range(start, min(start + CHUNK, len(planned)))) for start in range(0, len(planned), CHUNK)]
