@@ -232,3 +232,15 @@ def test_the_site_shows_the_interval_and_the_verdict(make_project, tmp_path):
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "1 of them not yet proven" in index and 'class="point point-unproven"' in index
     assert '<span class="shape shape-unproven"' in index and "Rings are ready on the estimate but" in index
+
+
+def test_the_usual_quantiles_are_the_normal_distributions():
+    """z_of answers the usual confidences without importing statistics: the same numbers."""
+    from statistics import NormalDist
+
+    from playbook.analysis.confidence import USUAL_Z
+
+    assert set(USUAL_Z) >= {0.9, 0.95, 0.99}
+    for confidence, z in USUAL_Z.items():
+        assert z == NormalDist().inv_cdf(0.5 + confidence / 2)
+    assert z_of(0.8) == NormalDist().inv_cdf(0.9)

@@ -9,6 +9,9 @@ import hashlib
 import hmac
 import json
 import os
+import re
+import re._compiler
+import re._parser
 import shutil
 import subprocess
 import sys
@@ -121,6 +124,9 @@ def test_a_damaged_or_foreign_gates_file_is_ignored(make_project, tmp_path, stor
 
 SOURCES = """
 import hashlib
+import re
+import re._compiler
+import re._parser
 from playbook.analysis.judgement import Vocabulary, _compile, sufferer
 rules = _compile(Vocabulary(benchmarks=("AcmeBench", "ZetaEval"), broad_scope=("the lot", "all of it")))
 patterns = sufferer.PATTERNS + rules.benchmarks + rules.broad
@@ -142,3 +148,76 @@ def test_the_rules_patterns_are_written_the_same_on_every_run():
         for seed in (1, 2, 3)
     }
     assert len(digests) == 1
+
+
+# As CHECK, counting the expressions the prose rules compile (analysis/judgement/lazyregex.py).
+COMPILING = """
+import json, sys
+import re._compiler as compiler
+real, made = compiler._code, []
+def counting(parsed, flags):
+    if sys._getframe(1).f_code.co_filename.endswith("lazyregex.py"):
+        made.append(1)
+    return real(parsed, flags)
+compiler._code = counting
+from playbook.cli.main import main
+code = main(["check", sys.argv[1], "--format", "json"])
+print(json.dumps({"compiled": len(made)}))
+"""
+
+
+def _compiled(root: Path, cache_home: Path) -> tuple[set[str], int]:
+    """Return the rule codes a fresh `playbook check` finds, and how many expressions it compiled."""
+    shutil.rmtree(root / ".playbook-cache", ignore_errors=True)
+    done = subprocess.run(
+        [sys.executable, "-c", COMPILING, str(root)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "XDG_CACHE_HOME": str(cache_home)},
+    )
+    assert "Traceback" not in done.stderr, done.stderr
+    report, counted = done.stdout.strip().rsplit("\n", 1)
+    return {d["code"] for d in json.loads(report)["diagnostics"]}, json.loads(counted)["compiled"]
+
+
+def _programs_file(cache_home: Path) -> Path:
+    found = list((cache_home / "playbook").glob("programs-*.msgpack"))
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_a_second_run_compiles_no_expression_and_finds_the_same(make_project, tmp_path):
+    root = make_project({"a": HYPOTHETICAL})
+    codes, compiled = _compiled(root, tmp_path / "home")
+    assert "PB101" in codes and compiled > 20
+    assert sys.implementation.cache_tag in _programs_file(tmp_path / "home").name
+    again, compiled_again = _compiled(root, tmp_path / "home")
+    assert again == codes and compiled_again <= 2  # gates.bounded's two, compiled at import
+
+
+def _plant_blind_programs(cache_home: Path, key: bytes | None) -> None:
+    """Replace every kept program with one that matches nothing, signed with ``key`` (None: the
+    user's own)."""
+    path = _programs_file(cache_home)
+    key = key if key is not None else (cache_home / "playbook" / "cache-key").read_bytes()
+    form, kept = msgpack.unpackb(path.read_bytes()[32:], raw=False, use_list=False)
+    nothing = list(re._compiler._code(re._parser.parse("(?!)"), 0))
+    never = [(p, f, flags | re.UNICODE, nothing, 0, {}, (None,)) for p, f, flags, *_ in kept]
+    payload = msgpack.packb((form, never), use_bin_type=True)
+    path.write_bytes(hmac.new(key, payload, hashlib.sha256).digest() + payload)
+
+
+def test_planted_programs_would_hide_a_finding_if_they_were_believed(make_project, tmp_path):
+    """The control for the test below: signed with the user's own key, blind programs are taken."""
+    root = make_project({"a": HYPOTHETICAL})
+    assert "PB101" in _compiled(root, tmp_path / "home")[0]
+    _plant_blind_programs(tmp_path / "home", None)
+    assert "PB101" not in _compiled(root, tmp_path / "home")[0]
+
+
+@pytest.mark.parametrize("key", [b"", b"planted by a pull request, 32 b"])
+def test_programs_not_signed_with_the_users_key_are_ignored(make_project, tmp_path, key):
+    root = make_project({"a": HYPOTHETICAL})
+    codes, compiled = _compiled(root, tmp_path / "home")
+    _plant_blind_programs(tmp_path / "home", key)
+    assert _compiled(root, tmp_path / "home") == (codes, compiled)

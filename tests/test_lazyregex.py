@@ -89,3 +89,57 @@ def test_a_lazy_regex_with_a_broken_pattern_fails_when_used():
         pass
     else:
         raise AssertionError("a broken pattern must raise re.error when it is used")
+
+
+# Judges a few fields, then prints every program kept, as gatebook writes them and reads them back.
+KEPT = """
+import json, msgpack
+from playbook.analysis.judgement import judge
+from playbook.analysis.judgement.lazyregex import PROGRAMS
+for field, text in [
+    ("sufferer.who", "Potential customers who would use an assistant"),
+    ("sufferer.losing", "one in five claims, about 3 hours a week each, nine of the last 40 audits"),
+    ("model.measured_on", "500 of our own FNOL call notes, hand-labelled"),
+    ("scope.problem", "Everything about contracts, for everyone"),
+]:
+    judge(field, text)
+print(msgpack.packb([(p, f, *program) for (p, f), program in PROGRAMS.items()], use_bin_type=True).hex())
+"""
+
+
+def test_a_kept_program_compiles_to_the_very_pattern_re_compiles():
+    """Every program the rules made in another process, through MessagePack and back, gives the
+    pattern ``re.compile`` gives (a pattern's equality compares its engine code too)."""
+    import msgpack
+
+    from playbook.analysis.judgement import lazyregex
+
+    done = subprocess.run([sys.executable, "-c", KEPT], capture_output=True, text=True, check=True)
+    kept = msgpack.unpackb(bytes.fromhex(done.stdout.strip()), raw=False, use_list=False)
+    assert len(kept) > 20
+    saved = dict(lazyregex.PROGRAMS)
+    try:
+        lazyregex.PROGRAMS.clear()
+        lazyregex.PROGRAMS.update({(p, f): tuple(program) for p, f, *program in kept})
+        for pattern, flags, *_ in kept:
+            made = lazyregex.compile_regex(pattern, flags)
+            assert (
+                made == re.compile(pattern, flags)
+                and made.groupindex == re.compile(pattern, flags).groupindex
+            )
+        assert len(lazyregex.PROGRAMS) == len(kept)  # every one was taken, none made again
+    finally:
+        lazyregex.PROGRAMS.clear()
+        lazyregex.PROGRAMS.update(saved)
+
+
+def test_a_program_the_engine_refuses_is_compiled_again():
+    from playbook.analysis.judgement import lazyregex
+
+    source = r"\b(?:would|could)\s+(?P<verb>\w+)"
+    lazyregex.compile_regex(source)
+    flags, code, groups, index, names = lazyregex.PROGRAMS[(source, 0)]
+    for damaged in (code[:-3], (999,) * len(code)):
+        lazyregex.PROGRAMS[(source, 0)] = (flags, damaged, groups, index, names)
+        assert lazyregex.compile_regex(source) == re.compile(source)
+        assert lazyregex.PROGRAMS[(source, 0)][1] == code

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
 from typing import Iterable
 
 
 def closest(word: str, choices: Iterable[str]) -> str | None:
     """Return the choice closest to ``word``, or None when nothing is close."""
+    import difflib  # only when something is misspelt: a clean build never needs it
+
     matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return matches[0] if matches else None
 

@@ -3,7 +3,6 @@ and pausing the garbage collector while millions of small objects are made."""
 
 from __future__ import annotations
 
-import ctypes
 import gc
 import os
 import signal
@@ -22,6 +21,8 @@ def start_worker(parent: int) -> None:
     signal.signal(
         signal.SIGTERM, signal.SIG_DFL
     )  # the parent's handler came with the fork; the pool stops us with it
+    import ctypes  # only in a worker: a small build has no pool and never loads libffi
+
     try:
         prctl = ctypes.CDLL(None, use_errno=True).prctl
         prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG: the kernel kills us when the parent goes

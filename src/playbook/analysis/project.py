@@ -95,7 +95,7 @@ def analyse_project(
     """
     with gc_paused():  # unpickling the cache makes as many small objects as parsing
         store = SourceCache(root, Derived) if persistent else None
-        gates = read_gates(root) if persistent else 0
+        gates = read_gates(root) if persistent else (0, 0)
         analysis = _analyse(root, today, config, cache, store, jobs)
         if store is not None:
             save_gates(root, gates)

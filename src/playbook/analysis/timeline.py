@@ -59,6 +59,8 @@ class State:
 
 @dataclass(frozen=True, slots=True)
 class Change:
+    """One change to one brief between the two snapshots."""
+
     kind: str  # one of KINDS
     key: str  # the brief's file now (or last)
     before: State | None
@@ -96,6 +98,8 @@ class Track:
 
 @dataclass
 class History:
+    """The project between two snapshots: what changed, and each brief's track over time."""
+
     base: Commit | None  # the snapshot compared with; None when nothing could be
     base_label: str
     head: Commit | None

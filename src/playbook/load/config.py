@@ -38,6 +38,8 @@ def _severities(levels: Mapping[str, str]) -> Mapping[str, Severity | None]:
 
 @dataclass(frozen=True)
 class MarkdownConfig:
+    """How Markdown is rendered (``markdown:`` in playbook.yaml)."""
+
     allow_html: bool = option(
         Boolean(), False, "Let raw HTML in Markdown through. Off by default: it is escaped."
     )

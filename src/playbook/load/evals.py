@@ -29,11 +29,7 @@ from playbook.diagnostics import Diagnostic, Position
 from playbook.layout import CONTENT
 from playbook.load.bounded import CHUNK, MAX_FILE, Malformed, capped, open_bounded, size_text
 from playbook.load.readers.counts import Evaluation, SliceCount
-from playbook.load.readers.documents import read_json
-from playbook.load.readers.evallog import read_eval_log
 from playbook.load.readers.evaloptions import EvalOptions, eval_options
-from playbook.load.readers.rows import read_csv, read_jsonl
-from playbook.load.readers.tally import Stop, Tally
 from playbook.load.readers.tools import PASS_FIELDS
 from playbook.rules import diagnostic
 
@@ -122,6 +118,13 @@ def _options(options: EvalOptions | str) -> EvalOptions:
 
 
 def _read(stream: BinaryIO, path: str, options: EvalOptions) -> tuple[Evaluation | None, list[Diagnostic]]:
+    # The readers (JSON, CSV, zip) are imported by the first file read: a playbook without
+    # evaluation files never loads them.
+    from playbook.load.readers.documents import read_json
+    from playbook.load.readers.evallog import read_eval_log
+    from playbook.load.readers.rows import read_csv, read_jsonl
+    from playbook.load.readers.tally import Stop, Tally
+
     tally = Tally(path, options)
     try:
         if path.endswith(".eval"):

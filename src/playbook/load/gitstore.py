@@ -35,6 +35,8 @@ class RefError(GitError):
 
 @dataclass(frozen=True, slots=True)
 class Commit:
+    """One commit: its SHA, its committer time and its subject."""
+
     sha: str
     time: int  # committer time, seconds since 1970
     subject: str

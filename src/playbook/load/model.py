@@ -25,6 +25,8 @@ SLUG_PATTERN = (
 
 @dataclass(frozen=True, slots=True)
 class Sufferer:
+    """Who has the problem, what it costs them, and the evidence for it (``sufferer:``)."""
+
     who: str
     losing: str
     evidence: tuple[str, ...] = ()
@@ -32,6 +34,8 @@ class Sufferer:
 
 @dataclass(frozen=True, slots=True)
 class Pain:
+    """How much the problem hurts: its severity, how often, and how many it reaches (``pain:``)."""
+
     severity: int
     frequency: str
     reach: int | None = None
@@ -39,6 +43,8 @@ class Pain:
 
 @dataclass(frozen=True, slots=True)
 class GoodEnough:
+    """What a wrong answer costs and how it is caught (``good_enough:``)."""
+
     when_wrong: str
     error_cost: str
     catchability: str
@@ -64,6 +70,8 @@ class ModelFacts:
 
 @dataclass(frozen=True, slots=True)
 class Scope:
+    """The problem's workflow: its steps, the ones the model covers, and how complete it is (``scope:``)."""
+
     problem: str
     workflow_steps: tuple[str, ...] = ()
     covered_steps: tuple[str, ...] = ()

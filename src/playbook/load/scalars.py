@@ -117,6 +117,8 @@ class Text(Spec):
 
 @dataclass(frozen=True)
 class Number(Spec):
+    """A number within bounds, whole or not, written as a share or a percentage."""
+
     minimum: float = -math.inf
     maximum: float = math.inf
     integer: bool = False
@@ -176,6 +178,8 @@ class Number(Spec):
 
 @dataclass(frozen=True)
 class Boolean(Spec):
+    """true or false."""
+
     def expected(self) -> str:
         return "true or false"
 
@@ -191,6 +195,8 @@ class Boolean(Spec):
 
 @dataclass(frozen=True)
 class Day(Spec):
+    """A calendar date, written as YAML writes one (2026-11-20)."""
+
     def expected(self) -> str:
         return "a date like 2026-11-20"
 
@@ -212,6 +218,8 @@ class Day(Spec):
 
 @dataclass(frozen=True)
 class Choice(Spec):
+    """One of a fixed set of words."""
+
     values: tuple[str, ...] = ()
 
     def expected(self) -> str:

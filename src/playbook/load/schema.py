@@ -34,6 +34,8 @@ __all__ = [
 
 @dataclass(frozen=True)
 class TextList(Spec):
+    """A list of items of one kind, at most ``max_items`` of them."""
+
     item: Spec = field(default_factory=Text)
     max_items: int | None = None
 

@@ -68,6 +68,8 @@ class SiteState:
 
 @dataclass(frozen=True)
 class RebuildReport:
+    """What one rebuild of the preview did: how long it took, its errors, and what it reloaded."""
+
     milliseconds: int
     errors: tuple[Diagnostic, ...]
     pages: int = 0

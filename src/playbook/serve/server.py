@@ -36,6 +36,8 @@ LIVE_SCRIPT = (Path(__file__).parent / "live.js").read_bytes()
 
 @dataclass(frozen=True)
 class Response:
+    """What the dev server answers a request with: a status, headers and a body."""
+
     status: int
     headers: dict[str, str]
     body: bytes = b""

@@ -44,6 +44,8 @@ class Verdict:
 
 @dataclass(frozen=True)
 class _Compiled:
+    """The prose rules made from a project's vocabulary: its benchmarks, broad scopes and allowed words."""
+
     benchmarks: tuple[Pattern, ...]
     broad: tuple[Pattern, ...]
     allowed: Regex | None

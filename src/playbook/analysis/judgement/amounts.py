@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from playbook.analysis.judgement.lazyregex import regex
 from playbook.analysis.judgement.quantities import (
+    ANY_NUMBER_WORD,
     FRACTIONS,
     FULL_TIME,
     IDENTIFIERS,
@@ -60,9 +61,9 @@ PER_UNIT = regex(r"\d+(?:\.\d+)?(?:h|hrs?|d|mins?|wks?|w|yrs?|mos?)")  # "3h/wk"
 SLASHED = regex(r"\d+/\d+")  # a fraction, or a name: 24/7, 9/11
 DESCRIBES = regex(r"\d+-[a-z]+")  # "a 25-lawyer firm", "a 90-day window"
 YEAR = regex(r"(?:19|20)\d\d")
-ANY_NUMBER = r"(?:\d[\d,]*|" + "|".join(NUMBER_WORDS) + ")"
+ANY_NUMBER = r"(?:\d[\d,]*|" + ANY_NUMBER_WORD + ")"
 # A share: "one in five", "3 out of 10", "nine of the last 40".
-ONE_IN = regex(r"\s+(?:[\w'-]+\s+){0,2}?(?:in|out of)\s+(\d+|" + "|".join(NUMBER_WORDS) + r")\b")
+ONE_IN = regex(r"\s+(?:[\w'-]+\s+){0,2}?(?:in|out of)\s+(\d+|" + ANY_NUMBER_WORD + r")\b")
 SHARE_OF = regex(
     r"\s+of (?:the |our |their |all |every )?(?:last |past |first |latest )?" + ANY_NUMBER + r"\b"
 )

@@ -42,6 +42,8 @@ class Pattern:
 
 @dataclass(frozen=True)
 class Finding:
+    """A pattern that fired on a field, with the words it fired on and where they start."""
+
     pattern: Pattern
     words: str  # the words that fired, as written
     start: int = -1  # where they start in the text

@@ -29,6 +29,10 @@ NUMBER_WORDS = frozenset(
     "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand "
     "million billion dozen couple".split()
 )
+# The number words as a regular expression's alternatives: longest first, so that "seventeen" is
+# tried before "seven", and in one order in every process (a set's order changes with the hash
+# seed, and a compiled expression is kept between runs by its source).
+ANY_NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=lambda word: (-len(word), word)))
 PLURAL_AMOUNTS = frozenset("dozens hundreds thousands millions billions scores tens".split())
 FRACTIONS = frozenset("half third thirds quarter quarters fifth fifths tenth tenths sixth eighth".split())
 MULTIPLIERS = frozenset(

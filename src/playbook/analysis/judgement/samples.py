@@ -10,7 +10,7 @@ from bisect import bisect_left
 
 from playbook.analysis.judgement.gates import bounded
 from playbook.analysis.judgement.lazyregex import regex
-from playbook.analysis.judgement.quantities import IDENTIFIERS, NUMBER_WORDS
+from playbook.analysis.judgement.quantities import ANY_NUMBER_WORD, IDENTIFIERS
 from playbook.analysis.judgement.text import Prose
 from playbook.analysis.judgement.words import either, one_of
 
@@ -58,7 +58,7 @@ NEGATED_OWN = regex(
 )  # within one clause: a dash or a comma ends it
 WEAK = frozenset({"vendor-claim", "second-hand", "playground", "model-card"})
 NOT_MEASURED = frozenset({"impression", "playground", "generated-set"})  # how it was looked at, not where
-COUNT = rf"(?:\d[\d,]*|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})"
+COUNT = rf"(?:\d[\d,]*|{ANY_NUMBER_WORD})"
 # A counted sample of the team's own work: "500 of our own FNOL call notes", "Eighty reference packs
 # from our own files", "200 real vendor contracts".
 SAMPLE = regex(

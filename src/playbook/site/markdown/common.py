@@ -40,6 +40,8 @@ Resolver = Callable[[str], "tuple[str, str] | None"]
 
 @dataclass(frozen=True, slots=True)
 class Rendered:
+    """A Markdown body rendered: its HTML, its text without markup and its words for search."""
+
     html: str
     text: str  # the body without markup
     words: str  # its distinct words, lowercased, for the search index

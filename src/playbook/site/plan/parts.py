@@ -20,6 +20,8 @@ from playbook.site.views.findings import Findings
 
 @dataclass
 class SiteParts:
+    """Everything a build renders from: the views, the bodies, the findings and the planned pages."""
+
     views: SiteViews
     bodies: Bodies
     findings: Findings

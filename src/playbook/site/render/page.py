@@ -3,7 +3,6 @@ its template raises turned into a BuildError that names the template and the lin
 
 from __future__ import annotations
 
-import ctypes
 import threading
 from contextlib import contextmanager
 from typing import Iterator
@@ -21,15 +20,18 @@ class BuildError(Exception):
     """The site could not be rendered (a broken template); nothing was published."""
 
 
-def load_theme(analysis: Analysis, keep_compiled: bool = False) -> Theme:
+def load_theme(analysis: Analysis, keep_compiled: bool = False, reload: bool = True) -> Theme:
     """Return the project's theme, ready to render, or raise BuildError when it does not exist;
-    ``keep_compiled`` keeps its compiled templates between runs (see render/compiled.py)."""
+    ``keep_compiled`` keeps its compiled templates between runs (see render/compiled.py).
+    ``reload=False`` (a build: one version of the theme) never looks at a template on disk again
+    once loaded; Jinja otherwise checks its file each time a page extends or imports it."""
     compiled = compiled_templates(analysis.root) if keep_compiled else None
     try:
         theme = Theme(analysis.root, analysis.config.theme, compiled)
     except ThemeError as error:
         raise BuildError(str(error)) from None
     theme.env.globals.update(formatters())
+    theme.env.auto_reload = reload
     return theme
 
 
@@ -78,6 +80,8 @@ def time_limit(seconds: float) -> Iterator[None]:
     cannot kill a thread, but it can raise an exception in one at its next bytecode, which is
     where a template's loop spends its time (a single long call into C is not interrupted).
     """
+    import ctypes  # only serve limits a render: a build never loads libffi
+
     thread = threading.get_ident()
     done = threading.Event()
     lock = threading.Lock()

@@ -52,6 +52,8 @@ class LinkView:
 
 @dataclass(frozen=True, slots=True)
 class MetricsView:
+    """A brief's numbers as templates show them: needed against has, fit, tier and score."""
+
     required_accuracy: float
     required_given: bool
     model_accuracy: float
@@ -74,6 +76,8 @@ class MetricsView:
 
 @dataclass(frozen=True, slots=True)
 class LeverView:
+    """One workflow change, and the accuracy it would then take."""
+
     phrase: str
     required_accuracy: float
     closes_gap: bool
@@ -81,6 +85,8 @@ class LeverView:
 
 @dataclass(frozen=True, slots=True)
 class LeversView:
+    """The workflow changes that lower the accuracy a brief needs, and the smallest that closes its gap."""
+
     single: tuple[LeverView, ...]
     smallest: LeverView | None  # None: no workflow change closes the gap
     hint: str
@@ -202,6 +208,8 @@ class GroupView:
 
 @dataclass(frozen=True, slots=True)
 class RuleView:
+    """A rule of the checklist, as this project sets its severity."""
+
     code: str
     name: str
     severity: str  # in this project: "error" | "warning" | "info" | "off"
@@ -226,6 +234,8 @@ class PatternView:
 
 @dataclass(frozen=True, slots=True)
 class DiagnosticView:
+    """A finding as templates show it: where, how severe, which rule and what it says."""
+
     path: str
     line: int
     column: int
@@ -281,6 +291,8 @@ class FindingsView:
 
 @dataclass(frozen=True, slots=True)
 class SiteView:
+    """What every page knows of the site: its title, its address, its language and the build."""
+
     title: str
     description: str
     base_url: str
@@ -313,6 +325,8 @@ class ChangeView:
 
 @dataclass(frozen=True, slots=True)
 class ChangeGroupView:
+    """The changes of one kind since the snapshot compared with, under their heading."""
+
     kind: str  # "crossed-ready" | "fell-gap" | "up" | "down" | "new" | "removed" | "status"
     heading: str
     items: tuple[ChangeView, ...]
