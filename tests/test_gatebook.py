@@ -22,10 +22,12 @@ import pytest
 
 from tests.support.briefs import brief
 
+# The second sufferer is a guess only by its modal ("who would use"): a named, owned group, so no
+# population pattern fires on it, and blind kept programs (below) hide its one finding.
 HYPOTHETICAL = brief(
     (
         "  who: In-house counsel at mid-size SaaS companies",
-        "  who: Potential customers who would use an assistant",
+        "  who: Claims handlers in our Leeds office who would use an assistant",
     )
 )
 
