@@ -79,7 +79,6 @@ def _jobs(text: str) -> tuple[tuple[str, str, bool], ...]:
     asides = [match.span() for match in ASIDE.finditer(prose.lower)]
     asides += [(match.start(1), match.end()) for match in OPTIONS.finditer(prose.lower)]
     asides += [(match.start(), _end_of_phrase(match)) for match in WITH_PHRASE.finditer(prose.lower)]
-    qualifying = False  # whether a participle after a comma has said how the job is done
     for index, word in enumerate(words):
         if word.start not in starts or any(start < word.start < end for start, end in asides):
             continue  # not where a clause starts, in brackets ("(refurb / scrap / RTV)"), or an option
@@ -103,10 +102,8 @@ def _jobs(text: str) -> tuple[tuple[str, str, bool], ...]:
             continue
         if lower not in KIND_OF and _ends_a_list_of_nouns(prose, word):
             continue  # "flag mismatched dates or routes before…": a verb takes an object, a noun ends a list
-        joined_to = r"(?:,|\band|\bor)\s*$" if qualifying else r",\s*$"
-        if lower.endswith("ing") and re.search(joined_to, prose.lower[max(0, word.start - 5) : word.start]):
-            qualifying = True  # "…, keeping placeholders and enforcing the limit": how the job is done
-            continue
+        if lower.endswith("ing") and _how_it_is_done(prose, word.start):
+            continue  # "…, keeping placeholders and enforcing the limit": how the job is done
         if CONDITION.search(prose.lower, max(0, word.start - 80), word.start):
             continue  # "… before a shift would breach the rest rule": when the job is done, not another job
         if _said_of_the_items(prose, word):
@@ -123,6 +120,20 @@ def _jobs(text: str) -> tuple[tuple[str, str, bool], ...]:
         joined = bool(re.match(r"^\s*(?:,|and\b|&|or\b|/)\s*", after)) and index + 1 < len(words)
         found.append((word.text, kind, not joined))
     return tuple(found)
+
+
+AFTER_A_COMMA = regex(r",\s*$")
+JOINED = regex(r"(?:,|\band|\bor)\s*$")
+PARTICIPLE_AFTER_A_COMMA = regex(r",\s*[\w-]+ing\b")
+
+
+def _how_it_is_done(prose: Prose, start: int) -> bool:
+    """Whether the participle at ``start`` follows a comma, or joins a participle that does."""
+    before = prose.lower[max(0, start - 5) : start]
+    return bool(
+        AFTER_A_COMMA.search(before)
+        or (JOINED.search(before) and PARTICIPLE_AFTER_A_COMMA.search(prose.lower, 0, start))
+    )
 
 
 def _kind_of(word: str) -> str | None:

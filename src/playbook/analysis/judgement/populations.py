@@ -91,7 +91,7 @@ POPULATION_PATTERNS = (
 # servicing lifts across Dallas" says how far their work reaches). "Our" or a count anchors them.
 IN_A_MARKET = regex(r"\b(?:in|within|across)\s+(?:the\s+)?(?:[\w'/-]+\s+){0,4}?markets?\b(?!')")
 ACROSS_A_NAMED_PLACE = regex(
-    r"^(?:the\s+)?(?:[\w'-]+\s+){0,3}?[\w'-]+s\s+(?:across|throughout|all over)\s+(?:the\s+)?"
+    r"^(?:the\s+)?(?:(?![\w-]+ing\b)[\w'-]+\s+){0,3}?[\w'-]+s\s+(?:across|throughout|all over)\s+(?:the\s+)?"
     r"((?:[\w'-]+\s+){0,2}[\w'-]+)\.?$"
 )
 # A population as the subject of the loss, where a profession ("Nurses lose bedside time") is a group
