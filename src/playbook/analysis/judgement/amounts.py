@@ -140,9 +140,11 @@ THEIR_TIME = regex(
     r"^'s?\s+(?:[\w-]+\s+)?(?:over-?time|time|hours|days|weeks|evenings|weekends|wages|pay|salar(?:y|ies))\b"
 )
 # A currency written with letters before the number: "R85,000" (rand), "Rs 4,000", "A$2m".
-LETTERED_MONEY = regex(r"(?:r|rs\.?|a\$|c\$|nz\$|hk\$|us\$|s\$)\d[\d,.]*(?:k|m|bn)?")
+LETTERED_MONEY = regex(r"(?:r|rs\.?|a\$|c\$|nz\$|hk\$|us\$|s\$)\d[\d,.]{0,20}(?:k|m|bn)?")
 # A rate said with "once" or "twice": "about once in every 40 loads", "twice a week".
-ONCE_IN = regex(r"\s+(?:in\s+)?(?:every|each)\s+(?:[\d,]+|[a-z]+)\s+[\w-]+|\s+in\s+[\d,]+\s+[\w-]+")
+ONCE_IN = regex(
+    r"\s+(?:in\s+)?(?:every|each)\s+(?:[\d,]{1,15}|[a-z]{1,20})\s+[\w-]{1,40}|\s+in\s+[\d,]{1,15}\s+[\w-]{1,40}"
+)
 
 
 def _counts_a_loss(prose: Prose, words: tuple[Word, ...], index: int) -> bool:

@@ -272,10 +272,12 @@ def judge_evaluation(prose: Prose, found: list, capital_pattern: Pattern) -> lis
 # not what the accuracy was measured on: "500 incidents agreed with the operator; we also glanced at
 # a public benchmark, but only for context".
 FOR_CONTEXT = regex(
-    r"[^;.]{0,80}?\b(?:only|just|purely|merely)\s+(?:for|as)\s+(?:context|reference|comparison|background)\b|"
-    r"[^;.]{0,80}?\bfor\s+(?:context|reference|comparison|background)\s+only\b"
+    bounded(
+        r"[^;.]{0,80}?\b(?:only|just|purely|merely)\s+(?:for|as)\s+(?:context|reference|comparison|background)\b|"
+        r"[^;.]{0,80}?\bfor\s+(?:context|reference|comparison|background)\s+only\b"
+    )
 )
-COUNTED_FIRST = regex(r"\b\d[\d,]*\s+(?:[\w'-]+\s+){0,3}?[\w-]+s\b")
+COUNTED_FIRST = regex(bounded(r"\b\d[\d,]{0,15}\s+(?:[\w'-]+\s+){0,3}?[\w-]+s\b"))
 
 
 def _for_context(prose: Prose, finding) -> bool:

@@ -122,9 +122,9 @@ def _jobs(text: str) -> tuple[tuple[str, str, bool], ...]:
     return tuple(found)
 
 
-AFTER_A_COMMA = regex(r",\s*$")
-JOINED = regex(r"(?:,|\band|\bor)\s*$")
-PARTICIPLE_AFTER_A_COMMA = regex(r",\s*[\w-]+ing\b")
+AFTER_A_COMMA = regex(bounded(r",\s*$"))
+JOINED = regex(bounded(r"(?:,|\band|\bor)\s*$"))
+PARTICIPLE_AFTER_A_COMMA = regex(bounded(r",\s{0,3}[\w-]{1,40}ing\b"))
 
 
 def _how_it_is_done(prose: Prose, start: int) -> bool:
@@ -149,8 +149,8 @@ ASIDE = regex(r"\([^()]{0,200}\)")
 
 # A phrase with "with" that names a thing qualifies the job's item or result, up to the next clause:
 # "flag any claim …, with the matrix line it should match"; "negotiate them with the customer and chase…".
-WITH_PHRASE = regex(r"(?<![\w-])with\s+(?:the|a|an|its|their|each|any)\s+[^,;:.()]{0,120}")
-PHRASE_ENDS = regex(r"\s(?:and|or|then|plus)\s")
+WITH_PHRASE = regex(bounded(r"(?<![\w-])with\s+(?:the|a|an|its|their|each|any)\s+[^,;:.()]{0,120}"))
+PHRASE_ENDS = regex(bounded(r"\s(?:and|or|then|plus)\s"))
 
 
 def _end_of_phrase(match: re.Match) -> int:

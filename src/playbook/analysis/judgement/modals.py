@@ -119,7 +119,7 @@ LATER = regex(
 # ("if we had an assistant, they would…").
 # A condition supposed after the loss makes it a guess about a case that is not today's: "would lose
 # time if they had to keep doing them by hand", "if it were to grow".
-SUPPOSED = regex(r"\bif (?:\w+ ){0,3}?(?:had to|were to|was to|needed to|ever)\b")
+SUPPOSED = regex(bounded(r"\bif (?:\w+ ){0,3}?(?:had to|were to|was to|needed to|ever)\b"))
 # "Might" or "may" before the loss hedges it: "clients who might churn if reports keep arriving late".
 CONDITION = regex(
     r"\b(?:if|unless|when|whenever|or|without|absent|but for|otherwise)\s+"
