@@ -169,6 +169,7 @@ WHOLE_FIELD = {
     "processes.STRONG_BREAK": processes.STRONG_BREAK,
     "processes.LIST_BREAK": processes.LIST_BREAK,
     "processes.BEFORE_PREPOSITION": processes.BEFORE_PREPOSITION,
+    "processes.ONE_HEAD": processes.ONE_HEAD,
     "jobs.WHERE": jobs.WHERE,
     "jobs.SEMICOLON_CLAUSE": jobs.SEMICOLON_CLAUSE,
     "jobs.WITH_PHRASE": jobs.WITH_PHRASE,

@@ -42,6 +42,9 @@ ROWS = [
         set(),
     ),
     ("scope.problem", "Invoice capture, approval routing and supplier payments", {"PB302"}),
+    # Single words listed before a two-word item modify its head: one item's places, not processes.
+    ("scope.problem", "Gate changes for the inbound, outbound or diverted flights", set()),
+    ("scope.problem", "The rostering, payroll and expense claims", {"PB302"}),
     # A loss said with "might", or under a supposed condition, is a guess about the future.
     ("sufferer.losing", "Tenants who may move out if repairs keep slipping", {"PB101", "PB103"}),
     ("sufferer.losing", "Would waste two hours a day if they ever had to do it by hand", {"PB101"}),

@@ -54,7 +54,7 @@ DECLARED = (
                 "process-list",
                 "a list of processes with no one job; a clause of time or condition, a schedule, or the "
                 "item the job is done for (For a given flight release, …) that opens the problem is not "
-                "one of them",
+                "one of them, nor is an item's parts (the departure, destination or alternate runways)",
                 "Benefits eligibility, appeals and fraud checks",
             ),
             ("domain-not-job", "a domain or an outcome with no job in it", "Pharmacovigilance"),

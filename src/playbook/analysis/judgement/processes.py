@@ -33,6 +33,7 @@ def listed_processes(prose: Prose) -> str:
         # A verb leads: the clauses are judged as jobs (a generic one, "manage X, Y and Z", lists them).
         return ""
     rest = prose.lower[opener.end() if opener else 0 :]  # the schedule or condition that opens it is no item
+    rest = ONE_HEAD.sub(_one_head, rest)  # "the departure, destination or alternate runways": runways
     strong = STRONG_BREAK.split(rest)
     parts = [BEFORE_PREPOSITION.split(part, 1)[0] for part in LIST_BREAK.split(rest)]
     heads = [part.split()[-1].strip(".,") for part in parts if part.split()]
@@ -79,3 +80,24 @@ LIST_BREAK = regex(
 BEFORE_PREPOSITION = regex(bounded(r"(?<!\s)\s+(?:for|in|of|at|with|across|to|from|on|by|within)\s+"))
 # Where the items of one job come from: "… from each broker slip", "… off fleet vehicle documents".
 SOURCE = regex(r"\b(?:from|off|out of|in each|on each|in every|on every|within|inside|into|onto|per)\b")
+
+
+# Single words listed after a determiner, up to an item of two words, modify that item's head: "the
+# departure, destination or alternate runways" are runways of three kinds, an item's places, not
+# three processes. A word that names a process keeps the list a list ("the invoicing, payroll and
+# supplier payments").
+ONE_HEAD = regex(
+    bounded(
+        r"\b(?:the|its|their|our|each|every|any)\s+(?P<words>[\w-]+(?:\s*,\s*[\w-]+)+),?\s+(?:and|or)\s+"
+        r"[\w-]+\s+(?P<head>[\w-]+s)\b"
+    )
+)
+PLAIN_PROCESS = regex(r"[\w-]+ing|" + PROCESS_NOUN.pattern.replace(r"\w+ing|", "", 1))
+
+
+def _one_head(match: re.Match) -> str:
+    """Return the head the listed words modify, unless one of them names a process."""
+    words = [word.strip() for word in match.group("words").split(",")]
+    if any(PLAIN_PROCESS.fullmatch(word) and not re.search(r"(?:tion|sion|ment)$", word) for word in words):
+        return match.group()
+    return match.group().split(None, 1)[0] + " " + match.group("head")
