@@ -43,7 +43,8 @@ DECLARED = (
             (
                 "benchmark-of-a-kind",
                 "a benchmark named by the kind of task it tests (a contract-review benchmark), not one the "
-                "team says it built from its own work",
+                "team says it built from its own work, nor one glanced at only for context beside a counted "
+                "sample of its own",
                 "It did well on a widely used invoice-extraction benchmark",
             ),
             (
@@ -53,7 +54,7 @@ DECLARED = (
             ),
             (
                 "vendor-claim",
-                "the seller's own number: a whitepaper, a sales deck, a trust centre",
+                "the seller's own number: a whitepaper, a sales deck, a trust centre, its internal benchmark",
                 "The vendor's whitepaper on meter-reading accuracy",
             ),
             (

@@ -44,14 +44,17 @@ DECLARED = (
                 "several-jobs",
                 "several jobs of different kinds; one item's work is one job however many verbs it takes: "
                 "a decision's options, a verdict offered for a person to confirm, saying the result (tell "
-                "the requester what's missing, draft a nudge to the owner), and the steps after a colon of "
+                "the requester what's missing, draft a nudge to the owner, pre-fill approve/reject, write "
+                "the rationale), how it is done (…, keeping placeholders and enforcing the limit), what "
+                "comes with its result (…, with the line it should match), and the steps after a colon of "
                 "a job that makes one thing",
                 "Translate, review, typeset and invoice client documents",
             ),
             (
                 "process-list",
-                "a list of processes with no one job; a clause of time or condition, or a schedule, that "
-                "opens the problem is not one of them",
+                "a list of processes with no one job; a clause of time or condition, a schedule, or the "
+                "item the job is done for (For a given flight release, …) that opens the problem is not "
+                "one of them, nor is an item's parts (the departure, destination or alternate runways)",
                 "Benefits eligibility, appeals and fraud checks",
             ),
             ("domain-not-job", "a domain or an outcome with no job in it", "Pharmacovigilance"),

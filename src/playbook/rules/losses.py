@@ -28,7 +28,9 @@ DECLARED = (
                 "on a thing acted on it is the loss (invoices that could be matched automatically); a hedge "
                 "before a loss is a guess (they would likely lose time), and a guess in brackets or after a "
                 "comma on a few people or one team at a named or our own workplace is a remark on them; a "
-                "modal whose clause says what is missed today (that it currently misses) is a loss today",
+                "modal whose clause says what is missed today (that it currently misses) is a loss today; "
+                "a loss after might or may, or under a supposed condition (if they had to), is a guess, "
+                "and a relative clause in brackets on a group at a named workplace is a remark on them",
                 "Adjusters who would likely use it",
             ),
             (
@@ -104,8 +106,9 @@ DECLARED = (
                 "everywhere",
                 "a market that spans everywhere or a nation (nationally), people placed in a country, a "
                 "region or a sector (bookshops in Ireland that use our app), or a loss spread across a kind "
-                "of organisation or a whole chain (lost to bad debt across small retailers); not how far a "
-                "specific group's work reaches",
+                "of organisation or a whole chain (lost to bad debt across small retailers), people in a "
+                "market (property managers in the commercial real estate market) or across a named place "
+                "(meter readers across South Africa); not how far a specific group's work reaches",
                 "Busy professionals everywhere",
             ),
             ("market-size", "the size or growth of a market", "A $4.2bn claims-processing software market"),
@@ -151,7 +154,9 @@ DECLARED = (
             ("no-number", "no amount at all", "Escalations pile up overnight"),
             (
                 "not-an-amount",
-                "only numbers that name, date or count something other than the loss",
+                "only numbers that name, date or count something other than the loss; people counted "
+                "whose time or pay is lost (two admins' overtime) and a rate (once in every 40 loads) are "
+                "amounts",
                 "The 990 filing season burns out our finance lead",
             ),
         ),

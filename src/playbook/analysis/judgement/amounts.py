@@ -11,6 +11,7 @@ it ("2 customers churned"), or a noun that is itself a loss ("12 fines", "300 fa
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from playbook.analysis.judgement.lazyregex import regex
@@ -135,6 +136,18 @@ def _head(words: tuple[Word, ...], index: int) -> tuple[str, int]:
     return "", -1
 
 
+# People counted whose time or pay is what is lost are an amount of it: "two admins' overtime every month".
+THEIR_TIME = regex(
+    r"^'s?\s+(?:[\w-]+\s+)?(?:over-?time|time|hours|days|weeks|evenings|weekends|wages|pay|salar(?:y|ies))\b"
+)
+# A currency written with letters before the number: "R85,000" (rand), "Rs 4,000", "A$2m".
+LETTERED_MONEY = regex(r"(?:r|rs\.?|a\$|c\$|nz\$|hk\$|us\$|s\$)\d[\d,.]{0,20}(?:k|m|bn)?")
+# A rate said with "once" or "twice": "about once in every 40 loads", "twice a week".
+ONCE_IN = regex(
+    r"\s+(?:in\s+)?(?:every|each)\s+(?:[\d,]{1,15}|[a-z]{1,20})\s+[\w-]{1,40}|\s+in\s+[\d,]{1,15}\s+[\w-]{1,40}"
+)
+
+
 def _counts_a_loss(prose: Prose, words: tuple[Word, ...], index: int) -> bool:
     """Whether the number at ``index`` counts something lost, time or money, or a share."""
     word = words[index]
@@ -160,7 +173,7 @@ def _counts_a_loss(prose: Prose, words: tuple[Word, ...], index: int) -> bool:
     ):
         return True
     rest = prose.lower[words[at].end : words[at].end + 40]
-    if (head in PEOPLE and modifiers & FULL_TIME) or PEOPLES_TIME.match(rest):
+    if (head in PEOPLE and modifiers & FULL_TIME) or PEOPLES_TIME.match(rest) or THEIR_TIME.match(rest):
         return True  # "three people full time", "two full-time clerks", "three people lose the whole Monday"
     return bool(LOSS_AFTER.match(rest) or (head not in PEOPLE and LOSS_NOW.match(rest)))
 
@@ -226,6 +239,8 @@ def _read_word(prose: Prose, words: tuple[Word, ...], lowered: list[str], index:
     if said is not None:
         return said
     lower = lowered[index]
+    if LETTERED_MONEY.fullmatch(lower) and re.search(r"\d", lower):
+        return (words[index].text, "")
     if not _number(lower) and not (lower[:1] in "$€£¥₹" and _number(lower[1:])):
         return NOTHING
     return _read_number(prose, words, lowered, index)
@@ -270,6 +285,9 @@ def _amount_in_words(prose: Prose, words: tuple[Word, ...], lowered: list[str], 
         return (f"{word.text} of", "")  # "1/3 of the fleet's cycles"
     if _number(lower) and following == "per" and index + 2 < len(words) and lowered[index + 2] == "cent":
         return (" ".join(w.text for w in words[index : index + 3]), "")  # "twelve per cent"
+    once = ONCE_IN.match(prose.lower, word.end) if lower in ("once", "twice") else None
+    if once:
+        return (prose.quote(word.start, once.end()), "")  # "once in every 40 loads": a rate
     if PER_UNIT.fullmatch(lower):
         return (word.text, "")  # "3h/wk", "2d/mo"
     return None

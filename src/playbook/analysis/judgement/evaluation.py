@@ -264,4 +264,26 @@ def judge_evaluation(prose: Prose, found: list, capital_pattern: Pattern) -> lis
             found = [Finding(capital_pattern, prose.quote(*match.span()), match.start())]
     if found and measured_on_own(prose, found):
         return []
+    found = [finding for finding in found if not _for_context(prose, finding)]
     return found[:1]
+
+
+# A figure glanced at beside a counted sample of the team's own, and said to be only for context, is
+# not what the accuracy was measured on: "500 incidents agreed with the operator; we also glanced at
+# a public benchmark, but only for context".
+FOR_CONTEXT = regex(
+    bounded(
+        r"[^;.]{0,80}?\b(?:only|just|purely|merely)\s+(?:for|as)\s+(?:context|reference|comparison|background)\b|"
+        r"[^;.]{0,80}?\bfor\s+(?:context|reference|comparison|background)\s+only\b"
+    )
+)
+COUNTED_FIRST = regex(bounded(r"\b\d[\d,]{0,15}\s+(?:[\w'-]+\s+){0,3}?[\w-]+s\b"))
+
+
+def _for_context(prose: Prose, finding) -> bool:
+    """Whether ``finding`` is said to be only for context, after a counted sample (see FOR_CONTEXT)."""
+    return (
+        finding.start > 0
+        and bool(FOR_CONTEXT.match(prose.lower, finding.start))
+        and bool(COUNTED_FIRST.search(prose.lower, 0, finding.start))
+    )

@@ -30,7 +30,6 @@ from playbook.analysis.judgement.verbs import (
     PLAIN_IN_ED,
     PLURALS,
     PREFIXED,
-    PROCESS_NOUN,
     SAME_AS_PARTICIPLE,
     SAYS_A_RESULT,
     TIME_OBJECT,
@@ -79,6 +78,7 @@ def _jobs(text: str) -> tuple[tuple[str, str, bool], ...]:
             break
     asides = [match.span() for match in ASIDE.finditer(prose.lower)]
     asides += [(match.start(1), match.end()) for match in OPTIONS.finditer(prose.lower)]
+    asides += [(match.start(), _end_of_phrase(match)) for match in WITH_PHRASE.finditer(prose.lower)]
     for index, word in enumerate(words):
         if word.start not in starts or any(start < word.start < end for start, end in asides):
             continue  # not where a clause starts, in brackets ("(refurb / scrap / RTV)"), or an option
@@ -102,8 +102,8 @@ def _jobs(text: str) -> tuple[tuple[str, str, bool], ...]:
             continue
         if lower not in KIND_OF and _ends_a_list_of_nouns(prose, word):
             continue  # "flag mismatched dates or routes before…": a verb takes an object, a noun ends a list
-        if lower.endswith("ing") and re.search(r",\s*$", prose.lower[max(0, word.start - 4) : word.start]):
-            continue  # "…, quoting the relevant clause": how the job is done, not another job
+        if lower.endswith("ing") and _how_it_is_done(prose, word.start):
+            continue  # "…, keeping placeholders and enforcing the limit": how the job is done
         if CONDITION.search(prose.lower, max(0, word.start - 80), word.start):
             continue  # "… before a shift would breach the rest rule": when the job is done, not another job
         if _said_of_the_items(prose, word):
@@ -122,6 +122,20 @@ def _jobs(text: str) -> tuple[tuple[str, str, bool], ...]:
     return tuple(found)
 
 
+AFTER_A_COMMA = regex(bounded(r",\s*$"))
+JOINED = regex(bounded(r"(?:,|\band|\bor)\s*$"))
+PARTICIPLE_AFTER_A_COMMA = regex(bounded(r",\s{0,3}[\w-]{1,40}ing\b"))
+
+
+def _how_it_is_done(prose: Prose, start: int) -> bool:
+    """Whether the participle at ``start`` follows a comma, or joins a participle that does."""
+    before = prose.lower[max(0, start - 5) : start]
+    return bool(
+        AFTER_A_COMMA.search(before)
+        or (JOINED.search(before) and PARTICIPLE_AFTER_A_COMMA.search(prose.lower, 0, start))
+    )
+
+
 def _kind_of(word: str) -> str | None:
     """Return the kind of work ``word`` does in any of its forms ("fills", "filling", "pre-fill")."""
     stem = PREFIXED.sub("", word)
@@ -131,6 +145,18 @@ def _kind_of(word: str) -> str | None:
 
 # What is in brackets is an aside: options, examples or a gloss, not the job's clauses.
 ASIDE = regex(r"\([^()]{0,200}\)")
+
+
+# A phrase with "with" that names a thing qualifies the job's item or result, up to the next clause:
+# "flag any claim …, with the matrix line it should match"; "negotiate them with the customer and chase…".
+WITH_PHRASE = regex(bounded(r"(?<![\w-])with\s+(?:the|a|an|its|their|each|any)\s+[^,;:.()]{0,120}"))
+PHRASE_ENDS = regex(bounded(r"\s(?:and|or|then|plus)\s"))
+
+
+def _end_of_phrase(match: re.Match) -> int:
+    """Return where the phrase ``match`` found ends: before the conjunction that starts a clause."""
+    end = PHRASE_ENDS.search(match.group())
+    return match.start() + end.start() if end else match.end()
 
 
 def _ends_a_list_of_nouns(prose: Prose, word) -> bool:
@@ -303,72 +329,6 @@ def _steps_of_one_job(prose: Prose) -> bool:
         and bool(steps)
         and {kind for _, kind, _ in steps} <= MAKING_ONE_THING
     )
-
-
-def listed_processes(prose: Prose) -> str:
-    """Return a list of processes in place of one job ("invoice capture, approval routing,
-    payment runs"; "complaint handling plus room-rate optimisation"), or ""."""
-    found = jobs(prose)
-    opener = OPENING_CONDITION.match(prose.lower)
-    first = next((word for word in prose.words if word.start >= (opener.end() if opener else 0)), None)
-    leading = (
-        bool(found)
-        and first is not None
-        and found[0][0] == first.text
-        and not (
-            first.lower.endswith("ing")
-            and re.match(r"[\w-]+\s*(?:,|and\b|&|/|\+)", prose.lower[first.start :])
-        )
-    )  # "Timetabling, …"
-    if leading and KIND_OF.get(found[0][0].lower()) != "run":
-        # A verb leads: the clauses are judged as jobs (a generic one, "manage X, Y and Z", lists them).
-        return ""
-    rest = prose.lower[opener.end() if opener else 0 :]  # the schedule or condition that opens it is no item
-    strong = STRONG_BREAK.split(rest)
-    parts = [BEFORE_PREPOSITION.split(part, 1)[0] for part in LIST_BREAK.split(rest)]
-    heads = [part.split()[-1].strip(".,") for part in parts if part.split()]
-    processes = [head for head in heads if PROCESS_NOUN.match(head) or head in ("the lot", "lot")]
-    if len(processes) >= 3 or (len(strong) >= 2 and len(processes) >= 2):
-        return ", ".join(processes[:3])
-    if (
-        len(heads) >= 3
-        and (not leading or KIND_OF.get(found[0][0].lower()) == "run")
-        and not SOURCE.search(prose.lower)
-    ):
-        return ", ".join(heads[:3])  # three things with no job and no document they come from: a list of work
-    return ""
-
-
-# A clause of time or condition that opens the problem says when the job is done, and the job's
-# verb follows it: "When a sick call comes in, rank the reserve pilots who are legal and in base";
-# so does a schedule or a deadline: "Each night before 2am, list…", "By 9am on weekdays, draft…".
-SCHEDULE = one_of(
-    """each, every, daily, nightly, weekly, fortnightly, monthly, hourly, quarterly, yearly, annually,
-    once a, twice a, three times a, on, at, by, ahead of, during, overnight, first thing, in the run-up to"""
-)
-OPENING_CONDITION = regex(
-    bounded(
-        r"\s*(?:when|whenever|if|once|after|before|as soon as|each time|every time|any time|until|while|"
-        rf"given|for each|for every|{SCHEDULE})\b(?:[^,;:.]|(?<=\d)[:.](?=\d)){{0,80}}?,\s*"
-    )
-)
-# What joins the items of a list, strongly ("plus", ";") or at all; and what ends an item's head.
-# A gap is tried where it starts ((?<!\s)), not again at each of its spaces.
-STRONG_BREAK = regex(
-    bounded(
-        r"(?<!\s)\s+(?:plus|as well as|along with|together with|alongside|and also|&)\s+|;|"
-        r"(?<!\s)\s*\+\s*"
-    )
-)
-LIST_BREAK = regex(
-    bounded(
-        r",\s*(?:and\s+|or\s+)?|(?<!\s)\s+(?:and|or|plus|as well as|along with|&)\s+|;|"
-        r"(?<!\s)\s*[/+]\s*"
-    )
-)
-BEFORE_PREPOSITION = regex(bounded(r"(?<!\s)\s+(?:for|in|of|at|with|across|to|from|on|by|within)\s+"))
-# Where the items of one job come from: "… from each broker slip", "… off fleet vehicle documents".
-SOURCE = regex(r"\b(?:from|off|out of|in each|on each|in every|on every|within|inside|into|onto|per)\b")
 
 
 def domain(prose: Prose) -> str:

@@ -75,7 +75,7 @@ UNLESS_NOT = regex(
     r"\bif (?:\w+ ){0,4}?"
     + one_of(
         """weren't, wasn't, didn't, hadn't, did not, were not, was not, had not, couldn't, could not,
-        didn't have to, had to"""
+        didn't have to"""
     )
     + r"\b"
 )
@@ -117,6 +117,10 @@ LATER = regex(
 )
 # A condition before the modal: "if a renewal slips, they would pay again"; not a wish to buy
 # ("if we had an assistant, they would…").
+# A condition supposed after the loss makes it a guess about a case that is not today's: "would lose
+# time if they had to keep doing them by hand", "if it were to grow".
+SUPPOSED = regex(bounded(r"\bif (?:\w+ ){0,3}?(?:had to|were to|was to|needed to|ever)\b"))
+# "Might" or "may" before the loss hedges it: "clients who might churn if reports keep arriving late".
 CONDITION = regex(
     r"\b(?:if|unless|when|whenever|or|without|absent|but for|otherwise)\s+"
     r"(?!(?:we|they|you|it) (?:had|have|used|adopted|bought|got|deployed|rolled out)\b)(?:\w+\s+){0,5}$"
@@ -138,12 +142,14 @@ def present_loss(prose: Prose, match: re.Match) -> bool:
     start = match.start("short") if "short" in match.re.groupindex and match.group("short") else match.start()
     before = prose.lower[max(0, start - 60) : start]
     clause = re.split(r"[.;]", after, maxsplit=1)[0]
-    if LATER.search(clause):
-        return False
+    if LATER.search(clause) or SUPPOSED.search(clause):
+        return False  # "…down the line", "would lose time if they had to keep doing it": a guess
+    modal = match.groupdict().get("modal") or match.groupdict().get("may")
+    hedged = HEDGED.match(after) or modal in ("might", "may")
     return bool(
         MISSED_TODAY.search(clause)
         or COUNTERFACTUAL_NEXT.match(after)
-        or (not HEDGED.match(after) and re.match(rf"^\s*{ADVERBS}{LOSS_VERBS}\b", after))
+        or (not hedged and re.match(rf"^\s*{ADVERBS}{LOSS_VERBS}\b", after))
         or UNLESS_NOT.search(clause)
         or (re.match(r"^\s*(?:be|have been)\b", after) and COUNTERFACTUAL_LATER.search(clause))
         or LOSS_OBJECT.search(before)
@@ -212,6 +218,11 @@ OWN_CLAUSE = regex(r"\d|\b(?:who|that|at|in|on|of|for|with|from|our|my)\b")
 # placed in a named or owned workplace; without the comma it says who they are ("officers who would
 # try any tool"), and after a group not yet anchored ("Dental practices, which would…") it is a guess.
 REMARK = regex(bounded(r",\s*(?:who|which)\s+(?:[\w'-]+\s+){0,2}?" + ASIDE_GUESS))
+# A relative clause in brackets remarks on the group named before it, when that group is placed in a
+# named or owned workplace: "Route planners at the Leeds depot (the ones who'd pilot this) fixing…".
+BRACKETED_REMARK = regex(
+    bounded(r"\(\s*(?:(?:the ones|those|the people|the ones that)\s+)?(?:who|that|which)\s*" + ASIDE_GUESS)
+)
 A_FEW = regex(
     r"(?<![\w,.])(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen)"
     r"(?![\w,.])"
@@ -226,6 +237,11 @@ def sufferers_clause(prose: Prose) -> Prose:
     sufferer."""
     # A word in capitals is a name, never a pronoun: in "…; IT may reuse it later", IT is a team.
     aside = ASIDE.search(ACRONYM.sub(lambda match: "x" * len(match.group()), prose.plain).lower())
+    bracketed = BRACKETED_REMARK.search(prose.lower)
+    if bracketed is not None and _named_or_owned(prose, bracketed.start()):
+        close = prose.text.find(")", bracketed.end())
+        rest = prose.text[close + 1 :] if close >= 0 else ""
+        return sufferers_clause(prose_of(prose.text[: bracketed.start()].rstrip() + rest))
     if aside is None:
         remark = REMARK.search(prose.lower)
         if remark is not None and _a_named_few(prose, remark.start()):
@@ -234,6 +250,12 @@ def sufferers_clause(prose: Prose) -> Prose:
     if aside.group("joined") and not OWN_CLAUSE.search(prose.lower, 0, aside.start()):
         return prose  # ", and drivers would …" after a bare list is the list's last item, no aside
     return prose_of(prose.text[: aside.start()])
+
+
+def _named_or_owned(prose: Prose, end: int) -> bool:
+    """Whether the words before ``end`` name a workplace or make it ours: "at the Leeds depot"."""
+    named = any(word.named and word.start > 0 for word in prose.words_in(0, end))
+    return named or bool(OWNED.search(prose.lower, 0, end))
 
 
 def _a_named_few(prose: Prose, end: int) -> bool:

@@ -83,3 +83,57 @@ POPULATION_PATTERNS = (
         fields=("sufferer.who",),
     ),
 )
+
+
+# People placed in a market are the market ("Property managers in the commercial real estate market",
+# "Players in markets we haven't launched in yet"); placed across a named place, they are everyone
+# there, when nothing they do comes between ("Meter readers across South Africa"; "technicians
+# servicing lifts across Dallas" says how far their work reaches). "Our" or a count anchors them.
+IN_A_MARKET = regex(r"\b(?:in|within|across)\s+(?:the\s+)?(?:[\w'/-]+\s+){0,4}?markets?\b(?!')")
+ACROSS_A_NAMED_PLACE = regex(
+    r"^(?:the\s+)?(?:(?![\w-]+ing\b)[\w'-]+\s+){0,3}?[\w'-]+s\s+(?:across|throughout|all over)\s+(?:the\s+)?"
+    r"((?:[\w'-]+\s+){0,2}[\w'-]+)\.?$"
+)
+# A population as the subject of the loss, where a profession ("Nurses lose bedside time") is a group
+# with a job: "Residents lose money on undetected leaks", "Consumers overpay".
+BARE_SUBJECT = regex(
+    r"^(?:the\s+)?(?:residents|locals|the public|citizens|households|consumers|taxpayers|families|people)"
+    r"\s+(?:lose|miss|pay|waste|overpay)\b"
+)
+
+
+def _ours_or_counted(prose: Prose, match: re.Match) -> bool:
+    """Excuse people in a market who are ours or counted ("our 40 resellers in the French market");
+    "markets we haven't launched in" is no group of ours."""
+    return bool(re.search(r"\b(?:our|my)\b", prose.lower) or COUNTED.search(prose.plain))
+
+
+def _not_a_named_place(prose: Prose, match: re.Match) -> bool:
+    """Excuse "across" a place that is not a name: "across our three depots", "across the night shift"."""
+    place = prose.plain[match.start(1) : match.end(1)]
+    return not all(word[:1].isupper() for word in place.split()) or ours_counted_or_named(prose, match)
+
+
+POPULATION_PATTERNS += (
+    Pattern(
+        "everywhere",
+        "places people in a market, which is everyone in it, not a specific group losing today",
+        IN_A_MARKET,
+        unless=_ours_or_counted,
+        fields=("sufferer.who",),
+    ),
+    Pattern(
+        "everywhere",
+        "places people across a whole named place, not a specific group losing today",
+        ACROSS_A_NAMED_PLACE,
+        unless=_not_a_named_place,
+        fields=("sufferer.who",),
+    ),
+    Pattern(
+        "bare-category",
+        "names the sufferer by a bare category, a population, not a specific group losing today",
+        BARE_SUBJECT,
+        unless=ours_counted_or_named,
+        fields=("sufferer.losing",),
+    ),
+)

@@ -21,11 +21,13 @@ NOT_DATA = one_of(
     """tenant, environment, system, instance, account, platform, sandbox, office, stack, cloud, servers?,
     infrastructure, vpc, network, building, console, setup, workspace, org"""
 )  # "in our own tenant": where it ran, not what it ran on
+# "Internal" or "own" said of someone else's is theirs: "the vendor's internal benchmark".
+THEIRS = r"(?:their|its|his|her)\b|(?:vendor|supplier|provider|seller|maker|lab|developer)'?s?'?\s"
 OWN_DATA = regex(
     bounded(
         r"\b\d[\d,]*\s+(?:of\s+)?(?:our|our own|real|actual|live|production|internal|genuine|recent)\b|"
         r"\b(?:on|from|against|using|with|across|in)\s+"
-        rf"(?:[\w'-]+\s+){{0,2}}?{OWN_WORDS}\s+(?!{NOT_DATA}\b)[\w-]+|"
+        rf"(?:(?!{THEIRS})[\w'-]+\s+){{0,2}}?{OWN_WORDS}\s+(?!{NOT_DATA}\b)[\w-]+|"
         r"\b(?:design|pilot|launch|beta|development) "
         r"(?:partner|customer|client|site|practice|hospital|clinic|school|depot|store)s?\b"
     )

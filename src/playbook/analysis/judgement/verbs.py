@@ -169,12 +169,12 @@ ANOTHER_JOB = regex(r"\b(?:also|as well as|plus|in addition)\b")
 MESSAGE = one_of(
     """emails?, e-mails?, nudges?, reminders?, invites?, invitations?, notices?, messages?, notes?, replies,
     reply, responses?, letters?, memos?, chasers?, follow-ups?, alerts?, summary, summaries, texts?, feedback,
-    comments?, explanations?, verdicts?"""
-)
+    comments?, explanations?, verdicts?, rationales?, reasons?, reasoning, justifications?, [a-z]+/[a-z]+"""
+)  # the verdict itself, or its outcomes: "write a clear/escalate rationale", "pre-fill approve/reject"
 A_MESSAGE = regex(
     bounded(
         r"(?<![\w-])([\w-]+)(?=\s+(?:(?:up|out|back|over)\s+)?(?:(?:the|a|an|any|each|their|its|our|them|him|her)\s+)?"
-        rf"(?:[\w'-]+\s+){{0,2}}?{MESSAGE}(?![\w-]))"
+        rf"(?:[\w'/-]+\s+){{0,2}}?{MESSAGE}(?![\w-]))"
     )
 )
 # The kinds of work whose verdict a message can carry: reading, judging, sorting, flagging.
