@@ -87,9 +87,9 @@ def test_index_ranks_in_tiers_with_chart_and_health(example):
 def test_brief_page_explains_itself(example):
     html = page(example, "briefs/msa-redline-review/index.html")
     assert "Ranked 12 of 12, behind every ready brief: the workflow needs 0.97 but the model has 0.85" in html
-    assert "needs 0.85, model has 0.85" in html  # the smallest lever
+    assert "</strong> (needs 0.85)" in html  # the smallest lever
     assert "PB202" in html and "model-gap" in html
-    assert 'href="../../briefs/lease-abstraction/index.html"' in html  # related
+    assert 'href="../lease-abstraction/index.html"' in html  # related
     assert "Clause family" in html  # the body's table
     gap_free = page(example, "briefs/discharge-med-reconciliation/index.html")
     assert "waits on a better model" in gap_free
@@ -101,9 +101,9 @@ def test_backlinks_and_wikilinks(example):
     sources = [slug for slug, b in data.items() if target in b["related"]]
     html = page(example, f"briefs/{target}/index.html")
     for source in sources:
-        assert f'href="../../briefs/{source}/index.html"' in html
+        assert f'href="../{source}/index.html"' in html
     invoice = page(example, "briefs/invoice-gl-coding/index.html")
-    assert '<a class="wikilink" href="../../briefs/customs-doc-extraction/index.html">' in invoice
+    assert '<a class="wikilink" href="../customs-doc-extraction/index.html">' in invoice
 
 
 def test_every_internal_link_resolves(example):

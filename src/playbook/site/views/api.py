@@ -74,9 +74,10 @@ class MetricsView:
 
 @dataclass(frozen=True, slots=True)
 class LeverView:
-    phrase: str
+    phrase: str  # the change with an example of how ("... (e.g. show the source next to each answer)")
     required_accuracy: float
     closes_gap: bool
+    short: str = ""  # the change alone ("errors become easy to catch")
 
 
 @dataclass(frozen=True, slots=True)
