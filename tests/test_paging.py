@@ -18,6 +18,7 @@ from bench.pages import SITE_BUDGET_PER_BRIEF
 from playbook.cli.main import main
 from playbook.site.plan.pages import CONNECTED
 from playbook.site.plan.paging import PAGE_SIZE, paginate
+from playbook.site.views.findings import first_clause
 from tests.support.sitecheck import parse
 
 SMALL, LARGE = 250, 750
@@ -152,7 +153,7 @@ def test_each_rules_pages_list_every_finding_once(sites, tmp_path):
     listed: Counter = Counter()
     for page in (site / "criteria").glob("PB*/**/index.html"):
         listed[page.relative_to(site / "criteria").parts[0]] += page.read_text(encoding="utf-8").count(
-            '<tr class="diagnostic '
+            "</td></tr>"
         )
     assert listed == expected and sum(expected.values()) > PAGE_SIZE * 2
     criteria = (site / "criteria/index.html").read_text(encoding="utf-8")
@@ -220,3 +221,23 @@ def test_brief_pages_stay_light_however_many_briefs_connect(sites):
     checklist = html[html.index('id="checklist-heading"') : html.index('class="block connections"')]
     passing = re.search(r'<p class="pass-list">(.*?)</p>', checklist, re.S).group(1)
     assert passing.count(" · ") >= 4 and "\n" not in passing.strip()  # the passes, in one line
+
+
+@pytest.mark.parametrize(
+    "message, short",
+    [
+        (
+            "model accuracy 0.79 was measured on 487 real legal cases, as measured_on says, but "
+            "model.samples does not give the number",
+            "model accuracy 0.79 was measured on 487 real legal cases",
+        ),
+        ("model accuracy 0.74 is below the 0.97 this workflow needs", ""),  # one clause: the message itself
+        (
+            "unknown field 'x', did you mean 'y'? — the brief's fields are listed",
+            "unknown field 'x', did you mean 'y'?",
+        ),
+        ("too old; review the numbers and set updated", ""),  # a first clause too short to stand alone
+    ],
+)
+def test_criteria_rows_give_a_findings_first_clause(message, short):
+    assert first_clause(message) == short

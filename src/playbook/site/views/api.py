@@ -237,6 +237,7 @@ class DiagnosticView:
     hint: str
     brief: LinkView | None
     reason: str = ""  # why the brief accepts it, when severity is "accepted"
+    short: str = ""  # the message's first clause, when it has more than one (tables of many findings)
 
 
 @dataclass(frozen=True, slots=True)
