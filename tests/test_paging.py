@@ -133,7 +133,7 @@ def test_every_brief_is_a_plain_link_away_from_the_index(sites):
 
 def test_the_ranking_pages_list_each_ranked_brief_once_in_rank_order(sites):
     site = sites[LARGE]
-    ranked = [b["path"] for b in json.loads((site / "playbook.json").read_text())["briefs"] if b["rank"]]
+    ranked = [b["path"] for b in json.loads((site / "playbook.json").read_text())["briefs"] if b.get("rank")]
     pages = ["index.html"] + [f"ranking/{n}/index.html" for n in range(2, -(-len(ranked) // PAGE_SIZE) + 1)]
     listed = []
     for page in pages:
@@ -171,7 +171,7 @@ def run_check(root: Path) -> tuple[int, str, str]:
 
 def test_the_filter_finds_briefs_beyond_the_first_page_from_file(browser, sites):
     site = sites[LARGE]
-    ranked = [b for b in json.loads((site / "playbook.json").read_text())["briefs"] if b["rank"]]
+    ranked = [b for b in json.loads((site / "playbook.json").read_text())["briefs"] if b.get("rank")]
     far = ranked[-1]  # on the last page, not in the index's table
     page = browser.new_page()
     try:
@@ -197,7 +197,7 @@ def test_the_filter_finds_briefs_beyond_the_first_page_from_file(browser, sites)
 
 def test_the_chart_draws_every_ranked_brief_in_few_marks(sites):
     site = sites[LARGE]
-    ranked = sum(1 for b in json.loads((site / "playbook.json").read_text())["briefs"] if b["rank"])
+    ranked = sum(1 for b in json.loads((site / "playbook.json").read_text())["briefs"] if b.get("rank"))
     html = (site / "index.html").read_text(encoding="utf-8")
     chart = html[html.index("<svg") : html.index("</svg>")]
     labels = re.findall(r'class="point-label"[^>]*>([^<]+)<', chart)
@@ -241,3 +241,29 @@ def test_brief_pages_stay_light_however_many_briefs_connect(sites):
 )
 def test_criteria_rows_give_a_findings_first_clause(message, short):
     assert first_clause(message) == short
+
+
+def script_value(path: Path):
+    text = path.read_text(encoding="utf-8")
+    return json.loads(text[text.index("=") + 1 :].strip().rstrip(";"))
+
+
+def test_the_indexes_hold_each_value_once(sites):
+    """The ranking index has numbers; its row i is the search index's entry i, which has the words
+    (and the body's words are a file of their own, which only the search page loads)."""
+    site = sites[LARGE]
+    ranking = script_value(site / "assets/ranking-index.js")
+    entries = script_value(site / "assets/search-index.js")
+    words = script_value(site / "assets/search-words.js")
+    briefs = json.loads((site / "playbook.json").read_text())["briefs"]
+    ranked = [b for b in briefs if b.get("rank")]
+    assert len(entries) == len(words) == len(briefs) and len(ranking["rows"]) == len(ranked)
+    assert [e["u"] for e in entries] == [b["path"] for b in briefs]
+    fields = ranking["fields"]
+    for row, brief in zip(ranking["rows"], ranked):
+        values = dict(zip(fields, row))
+        assert values["rank"] == brief["rank"] and values["score"] == brief["score"]
+        assert ranking["sufferers"][values["sufferer"]].startswith("sufferers/")
+        assert brief["title"] not in json.dumps(row) and None not in row and "" not in row[-1:]
+    assert all("x" not in e for e in entries) and all(isinstance(w, str) for w in words)
+    assert all(None not in b.values() for b in briefs)  # a null is left out (docs/reference/json.md)

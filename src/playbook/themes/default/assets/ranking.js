@@ -1,5 +1,5 @@
 /* playbook default theme: the index's filter and sort over the whole ranking, from its compact
-   index (ranking-index.js, loaded on the first filter or sort) rather than from a table of every
+   index (ranking-index.js and the search index it refers to, loaded on the first filter or sort) rather than from a table of every
    brief. The page itself lists one page of ranks, with plain links to the others, so without
    JavaScript every brief is still a link away. Rows are built with textContent and
    setAttribute only: no brief's text is ever parsed as HTML. */
@@ -37,23 +37,34 @@
       if (loading) return;
       loading = true;
       if (count) count.textContent = "Loading the ranking…";
-      var script = document.createElement("script");
-      script.src = source;
-      script.onload = function () {
-        var data = window.PLAYBOOK_RANKING || { fields: [], rows: [] };
-        rows = data.rows.map(function (values, index) {
-          var row = { index: index };
-          data.fields.forEach(function (field, i) { row[field] = values[i]; });
-          row["status-order"] = STATUS_ORDER.indexOf(row.status) === -1 ? 99 : STATUS_ORDER.indexOf(row.status);
-          return row;
+      // The brief's words are the search index's (entry i is rank i); the ranking index has the numbers.
+      script(prefix + "assets/search-index.js", function () {
+        script(source, function () {
+          var data = window.PLAYBOOK_RANKING || { fields: [], rows: [] };
+          var entries = window.PLAYBOOK_SEARCH || [];
+          rows = data.rows.map(function (values, index) {
+            var e = entries[index] || {};
+            var row = { index: index, path: e.u, title: e.t, who: e.w, status: e.s, owner: e.o, draft: !!e.d };
+            data.fields.forEach(function (field, i) { row[field] = values[i]; });
+            row.who_path = (data.sufferers || [])[row.sufferer];
+            row.search = [e.t, e.w, e.p, e.s, e.o].concat(e.g || []).join(" ").toLowerCase();
+            row["status-order"] = STATUS_ORDER.indexOf(row.status) === -1 ? 99 : STATUS_ORDER.indexOf(row.status);
+            return row;
+          });
+          then();
         });
-        then();
-      };
-      script.onerror = function () {
+      });
+    }
+
+    function script(src, then) {
+      var tag = document.createElement("script");
+      tag.src = src;
+      tag.onload = then;
+      tag.onerror = function () {
         loading = false;
         if (count) count.textContent = "The ranking's data could not be loaded; the pages below list every brief.";
       };
-      document.head.appendChild(script);
+      document.head.appendChild(tag);
     }
 
     function isDefault() {
