@@ -327,7 +327,9 @@ PRINCIPLES = [
         "Create a job card from each fault report with asset tag, location and priority",
         set(),
     ),
-    ("scope.problem", "Read the fault report with OCR, issue a job card and email the engineer", {"PB302"}),
+    # Set J changed this row's reading: reading one report, making its job card and emailing it on is one
+    # item's work however many verbs it takes (see the set J rows below); it was several jobs before.
+    ("scope.problem", "Read the fault report with OCR, issue a job card and email the engineer", set()),
     ("scope.problem", "Close the attainment gap for looked-after children", {"PB302"}),
     ("scope.problem", "Tackle loneliness among older tenants", {"PB302"}),
     ("scope.problem", "Close each resolved ticket with a summary note", set()),
@@ -484,6 +486,70 @@ PRINCIPLES = [
     ("sufferer.who", "Volunteers at the society's Bristol branch", set()),
     ("sufferer.losing", "About 3 hours a week re-booking, when a slot is cancelled by the haulier", set()),
     ("sufferer.losing", "About 12 damaged or missing parcels a day, each one refunded", set()),
+    # Set J, held out, after it was measured. One job is work on one kind of item that yields that
+    # item's output, however many verbs it takes: saying the result (tell, note, a message to someone),
+    # a prefixed verb's stem, a "given X," opener; running the whole of anything, bringing the whole
+    # organisation to a state, and a product spanning a list of areas are broad.
+    (
+        "scope.problem",
+        "Check each expense claim against the policy and tell the claimant which receipts are missing",
+        set(),
+    ),
+    (
+        "scope.problem",
+        "Compare each delivery note with the purchase order and note any short shipments",
+        set(),
+    ),
+    ("scope.problem", "Spot stalled purchase orders and write a reminder to the buyer", set()),
+    ("scope.problem", "Grade each essay against the rubric and give the student feedback", set()),
+    ("scope.problem", "Triage each ticket and give the customer a refund", {"PB302"}),
+    ("scope.problem", "Pre-screen each loan application against the lending policy", set()),
+    (
+        "scope.problem",
+        "Given a claim number, return the policy, the excess and the last three payments",
+        set(),
+    ),
+    ("scope.problem", "Score each supplier bid and also draft the award letters", {"PB302"}),
+    ("scope.problem", "Classify each ticket and book the engineer", {"PB302"}),
+    ("scope.problem", "Run the whole renewals cycle for the brokerage", {"PB302"}),
+    ("scope.problem", "Handle the full processing of each invoice", set()),
+    ("scope.problem", "Keep the practice compliant with GDPR and the CQC rules", {"PB302"}),
+    ("scope.problem", "Keep us posted on late deliveries", set()),
+    (
+        "scope.problem",
+        "Build a scheduling app spanning rotas, leave requests, timesheets and training",
+        {"PB302"},
+    ),
+    # A profession by its bare name, a kind of customer, staff at a kind of organisation and a kind of
+    # organisation by what it does are populations; ours, counted, named or in a workplace they are a
+    # group; one team at our own or a named place stays a sufferer with a remark after a comma;
+    # decision makers in a workplace decide cases; a modal whose clause says what is missed today is a
+    # loss today.
+    ("sufferer.who", "Paralegals", {"PB101"}),
+    ("sufferer.who", "Night-shift paralegals", set()),
+    ("sufferer.who", "Hotel guests who book through aggregators", {"PB101"}),
+    ("sufferer.who", "Guests at the Harbour Hotel in Whitby who book through aggregators", set()),
+    ("sufferer.who", "Finance teams at mid-size manufacturers preparing for an audit", {"PB101"}),
+    ("sufferer.who", "Finance teams at our two plants preparing for the audit", set()),
+    ("sufferer.who", "In-house counsel at mid-size logistics firms", set()),
+    ("sufferer.who", "Regional airlines bidding for PSO routes", {"PB101"}),
+    ("sufferer.who", "Officers at an exam board who answer appeals from colleges", set()),
+    ("sufferer.who", "The bookings desk at our Harrogate hotel, who would be the first to use it", set()),
+    ("sufferer.who", "Hotel bookings staff, who would be the first to use it", {"PB101"}),
+    ("sufferer.who", "Decision makers in the Sheffield pensions centre who assess transfer requests", set()),
+    ("sufferer.who", "Software decision makers at mid-size firms", {"PB101"}),
+    (
+        "sufferer.losing",
+        "The ward could be discharging 4 more patients a day that it loses today to paperwork",
+        set(),
+    ),
+    ("sufferer.losing", "The ward could discharge 4 more patients a day one day", {"PB101"}),
+    ("sufferer.losing", "Restaurants everywhere struggle with VAT returns", {"PB101", "PB103"}),
+    # A forecast of how the model would do, and a demo wherever it was shown, are impressions.
+    ("model.measured_on", "Its makers say it should cope fine with scanned invoices", {"PB201"}),
+    ("model.measured_on", "It is strong at summarising contracts in general", {"PB201"}),
+    ("model.measured_on", "After the demonstration at our sales kick-off", {"PB201"}),
+    ("model.measured_on", "Two weeks of our own tickets; it did well on 91% of them", set()),
 ]
 
 

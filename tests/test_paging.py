@@ -6,6 +6,7 @@ index filters and sorts the whole ranking from its data. Checked on generated pl
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections import Counter
 from pathlib import Path
@@ -18,6 +19,7 @@ from bench.pages import SITE_BUDGET_PER_BRIEF
 from playbook.cli.main import main
 from playbook.site.plan.pages import CONNECTED
 from playbook.site.plan.paging import PAGE_SIZE, paginate
+from playbook.site.views.api import name_slug
 from playbook.site.views.findings import first_clause
 from tests.support.sitecheck import parse
 
@@ -195,15 +197,146 @@ def test_the_filter_finds_briefs_beyond_the_first_page_from_file(browser, sites)
         page.close()
 
 
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Path:
+    """A generated playbook whose every brief shares one tag and one sufferer: both are paged."""
+    root = tmp_path_factory.mktemp("shared") / "project"
+    generate(SMALL, root)
+    for path in (root / "content/briefs").glob("*.md"):
+        text = path.read_text(encoding="utf-8").replace("tags: [", "tags: [Shared work, ", 1)
+        text = re.sub(r"(?m)^  who: .*$", "  who: Everyone at the firm", text, count=1)
+        path.write_text(text, encoding="utf-8")
+    assert main(["build", str(root), "--no-cache", "--quiet"]) == 0
+    return root / "site"
+
+
+GROUP_PATHS = {
+    "status": lambda b: [f"status/{b['status']}/"],
+    "tag": lambda b: [f"tags/{name_slug(tag)}/" for tag in b["tags"]],
+    "sufferer": lambda b: [f"sufferers/{name_slug(b['sufferer']['who'])}/"],
+}
+
+
+def biggest_group(briefs: list[dict], kind: str) -> tuple[str, list[dict]]:
+    """The site path of the biggest group of ``kind`` and its briefs, in the order its pages list
+    them (playbook.json's, the rank order)."""
+    members: dict[str, list[dict]] = {}
+    for brief in briefs:
+        for path in GROUP_PATHS[kind](brief):
+            members.setdefault(path, []).append(brief)
+    path = max(members, key=lambda p: len(members[p]))
+    return path, members[path]
+
+
+# Each row of a table's body by its brief's title, as markup: built by the page or from the data,
+# the same. A sufferer page's one-line problem is left out: the data does not carry it.
+ROWS = """(table) => Object.fromEntries([...document.querySelectorAll(table + ' tr.brief-row')].map(row => {
+  const copy = row.cloneNode(true);
+  copy.querySelectorAll('.sub').forEach(sub => sub.remove());
+  return [row.querySelector('.problem a').textContent, copy.outerHTML];
+}))"""
+
+
+def test_the_rankings_rows_from_the_data_are_the_pages_own(browser, sites):
+    page = browser.new_page()
+    try:
+        page.goto((sites[LARGE] / "index.html").as_uri())
+        built = page.evaluate(ROWS, "#ranking")
+        page.locator("th[data-sort=score] button").click()
+        page.wait_for_function("document.querySelector('.filter-count').textContent.startsWith('Showing')")
+        from_data = page.evaluate(ROWS, "#ranking")
+        both = built.keys() & from_data.keys()
+        assert len(both) > 10 and all(from_data[title] == built[title] for title in both)
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("kind", ["status", "tag", "sufferer"])
+def test_sorting_a_group_page_sorts_all_its_pages_from_file(browser, sites, shared, kind):
+    site = sites[LARGE] if kind == "status" else shared
+    path, members = biggest_group(json.loads((site / "playbook.json").read_text())["briefs"], kind)
+    assert len(members) > PAGE_SIZE  # paged, so the best by score may be on a later page
+    by_score = sorted(members, key=lambda b: -b["score"])  # stable: ties keep the rank order
+    first_page = {b["title"] for b in members[:PAGE_SIZE]}
+    assert any(b["title"] not in first_page for b in by_score[:PAGE_SIZE])
+    page = browser.new_page()
+    try:
+        page.goto((site / path / "index.html").as_uri())
+        rows = page.locator("#group-table tr.brief-row .problem a")
+        assert rows.all_inner_texts() == [b["title"] for b in members[:PAGE_SIZE]]
+        built = page.evaluate(ROWS, "#group-table")
+        page.locator("th[data-sort=score] button").click()  # highest first
+        page.wait_for_function(  # past "Loading the list…"
+            "document.querySelector('.list-count').textContent.startsWith('Sorted')", timeout=5_000
+        )
+        shown = min(len(members), PAGE_SIZE)
+        assert rows.all_inner_texts() == [b["title"] for b in by_score[:shown]]
+        from_data = page.evaluate(ROWS, "#group-table")
+        both = built.keys() & from_data.keys()
+        assert both and all(from_data[title] == built[title] for title in both)  # the same rows
+        assert f"all {len(members):,} briefs" in page.locator(".list-count").inner_text()
+        assert page.locator(".group-briefs .pager").first.is_hidden()
+        page.locator(".group-briefs .more-rows button").click()
+        assert rows.count() == min(len(members), 2 * PAGE_SIZE)
+        href = page.locator("#group-table tr.brief-row .problem a").first.get_attribute("href")
+        assert (site / path / href).resolve() == (site / by_score[0]["path"] / "index.html").resolve()
+        page.locator("th[data-sort=rank] button").click()  # back to the page's own order
+        assert rows.all_inner_texts() == [b["title"] for b in members[:PAGE_SIZE]]
+        assert page.locator(".group-briefs .pager").first.is_visible()
+    finally:
+        page.close()
+
+
 def test_the_chart_draws_every_ranked_brief_in_few_marks(sites):
     site = sites[LARGE]
     ranked = sum(1 for b in json.loads((site / "playbook.json").read_text())["briefs"] if b.get("rank"))
     html = (site / "index.html").read_text(encoding="utf-8")
     chart = html[html.index("<svg") : html.index("</svg>")]
-    labels = re.findall(r'class="point-label"[^>]*>([^<]+)<', chart)
-    drawn = sum(int(label[1:].replace(",", "")) if label.startswith("×") else 1 for label in labels)
-    assert drawn == ranked and 1 < len(labels) <= 150
-    assert f"All {ranked:,} ranked briefs" in chart and "Solve completely now, if ready" in chart
+    tips = re.findall(r"<g><(?:circle|path) [^>]*/>.*?<title>([^<]+)</title></g>", chart)
+    drawn = sum(int(tip.split()[0].replace(",", "")) if not tip.startswith("#") else 1 for tip in tips)
+    assert drawn == ranked and 1 < len(tips) <= 150
+    labels = re.findall(r'class="point-label[^"]*"[^>]*>([^<]+)<', chart)
+    assert 10 < len(labels) <= len(tips) and any(label.startswith("×") for label in labels)
+    ready = sum(
+        1
+        for b in json.loads((site / "playbook.json").read_text())["briefs"]
+        if b.get("rank") and b["tier"] == "ready" and b["pain"] >= 50 and b["completeness"] >= 0.6
+    )
+    assert f"All {ranked:,} ranked briefs" in chart and f"{ready:,} ready here" in chart
+    circles = re.findall(r'<circle class="point[^"]*" cx="([\d.]+)" cy="([\d.]+)" r="([\d.]+)"', chart)
+    diamonds = re.findall(r'<path class="point point-gap" d="M([\d.]+) ([\d.]+)l([\d.]+) ', chart)
+    assert circles and diamonds
+    for x, top, half in diamonds:  # no diamond hides under a circle: marks on one spot stand apart
+        centre = (float(x), float(top) + float(half))
+        assert all(math.dist(centre, (float(a), float(b))) >= float(r) for a, b, r in circles), centre
+
+
+# Every word of the chart drawn (a label hidden on a phone is not), as [class, text, box].
+CHART_WORDS = """() => [...document.querySelectorAll('svg.quadrant text')]
+  .filter(t => getComputedStyle(t).display !== 'none')
+  .map(t => { const b = t.getBoundingClientRect();
+              return [t.getAttribute('class'), t.textContent, b.left, b.top, b.right, b.bottom]; })"""
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+def test_the_charts_words_never_overlap(browser, sites, width):
+    """Counts, ranks, the quadrants' names and the axes: no two boxes meet, measured in Chromium,
+    on a phone (larger words in the chart's units, fewer labels) and on a laptop."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto((sites[LARGE] / "index.html").as_uri())
+        words = page.evaluate(CHART_WORDS)
+        chart = page.locator("svg.quadrant").bounding_box()
+    finally:
+        context.close()
+    labels = [w for w in words if w[0].startswith("point-label")]
+    assert len(labels) > 10 and len(words) > len(labels) + 9
+    for i, (kind, text, *box) in enumerate(words):
+        assert chart["x"] - 0.5 <= box[0] and box[2] <= chart["x"] + chart["width"] + 0.5, (text, box)
+        for other_kind, other, *second in words[i + 1 :]:
+            apart = box[2] <= second[0] or second[2] <= box[0] or box[3] <= second[1] or second[3] <= box[1]
+            assert apart, (text, other, box, second)
 
 
 def test_brief_pages_stay_light_however_many_briefs_connect(sites):

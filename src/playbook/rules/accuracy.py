@@ -65,7 +65,8 @@ DECLARED = (
                 "impression",
                 "an impression from trying it or from a demo, whoever ran it: how it looked or felt, who was "
                 "impressed, a good feeling after a few tries, a demo seen or liked, what people think, feel "
-                "or say of it (they feel it is correct most of the time), or how their feedback has been",
+                "or say of it (they feel it is correct most of the time), how their feedback has been, or "
+                "a forecast of how it would do (it should cope fine with our invoices)",
                 "tried it on a handful of CVs and it looked right",
             ),
             (

@@ -42,8 +42,10 @@ DECLARED = (
             ),
             (
                 "several-jobs",
-                "several jobs of different kinds; a decision's options, a verdict offered for a person to "
-                "confirm, and the steps after a colon of a job that makes one thing are one job",
+                "several jobs of different kinds; one item's work is one job however many verbs it takes: "
+                "a decision's options, a verdict offered for a person to confirm, saying the result (tell "
+                "the requester what's missing, draft a nudge to the owner), and the steps after a colon of "
+                "a job that makes one thing",
                 "Translate, review, typeset and invoice client documents",
             ),
             (
@@ -61,7 +63,8 @@ DECLARED = (
             ),
             (
                 "suite",
-                "a suite, a lifecycle, a platform that joins several sources, the whole of running "
+                "a suite, a lifecycle, a platform that joins several sources or spans a list of areas, "
+                "the whole of running "
                 "something (the full inventory management of the pharmacy, full AIOps; not the full "
                 "processing of each invoice), or the lot, standing alone (not the lot that moves to the next "
                 "step); end to end across a preposition is how completely one job is done",
@@ -69,13 +72,15 @@ DECLARED = (
             ),
             (
                 "whole-function",
-                "a whole function or department, or one that runs itself (self-healing network operations)",
+                "a whole function or department, the whole of whatever is run (own the entire month-end "
+                "close), or one that runs itself (self-healing network operations)",
                 "Replace the IT helpdesk",
             ),
             (
                 "transformation-goal",
                 "a goal to reach rather than a problem to solve, a gap to close or an ill to end among them, "
-                "said as a verb or as a noun (drive the regional transformation of finance)",
+                "said as a verb or as a noun (drive the regional transformation of finance), or a state "
+                "for the whole organisation (make us audit-ready)",
                 "Modernise citizen services",
             ),
             (

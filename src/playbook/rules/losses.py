@@ -27,7 +27,8 @@ DECLARED = (
                 "modal in a relative clause on people is a guess about them (firms that might outsource), "
                 "on a thing acted on it is the loss (invoices that could be matched automatically); a hedge "
                 "before a loss is a guess (they would likely lose time), and a guess in brackets or after a "
-                "comma on a few people at a named workplace is a remark on them",
+                "comma on a few people or one team at a named or our own workplace is a remark on them; a "
+                "modal whose clause says what is missed today (that it currently misses) is a loss today",
                 "Adjusters who would likely use it",
             ),
             (
@@ -43,7 +44,8 @@ DECLARED = (
             ),
             (
                 "pipeline",
-                "a sales pipeline: a waitlist, demo requests, leads, buyers of software",
+                "a sales pipeline: a waitlist, demo requests, leads, buyers of software; not decision makers "
+                "in a workplace, who decide cases",
                 "CIOs who attended our webinar on AI agents",
             ),
             (
@@ -85,8 +87,11 @@ DECLARED = (
             (
                 "bare-category",
                 "a bare category of organisations (a market), also placed only by where it is and what "
-                "it lacks (SMEs in LATAM without access to credit), or a whole population; an occupation, "
-                "even unqualified, is people with a job",
+                "it lacks (SMEs in LATAM without access to credit) or described by what it does, a whole "
+                "population, a profession by its bare name (Recruiters), a kind of customer (travellers "
+                "who book boutique hotels), or teams at a kind of organisation (security teams at SaaS "
+                "companies); a qualified occupation is people with a job, wherever they work, and ours, "
+                "counted, named or in a workplace any of them is a group",
                 "Independent pharmacies",
             ),
             (

@@ -16,7 +16,7 @@ from playbook.analysis.judgement.words import BIG_COUNT, ORGANISATIONS, PLACES, 
 WORKPLACES = one_of(
     """shift, ward, unit, desk, depot, site, branch, office, clinic, team, floor, line, plant, warehouse,
     store, hub, department, practice, firm, school, campus, hospital, queue, rota, crew, squad, pod, lab,
-    district, account"""
+    district, account, centre, center, section, yard"""
 )
 SPECIFIC = regex(
     rf"\b(?:our|my)\b|\b(?:on|in|at|of) (?:the |our |its |their )?(?:[\w'-]+ ){{0,3}}?{WORKPLACES}\b"
@@ -51,9 +51,10 @@ def anchored(prose: Prose, match: re.Match) -> bool:
 
 
 # A named organisation or place after "at", "in", "of"…: "everyone at Metro Ambulance"; a country
-# or region is a market, not an anchor.
+# or region is a market, not an anchor, and a name after "with" is what they deal with ("struggle with
+# GST"), not where they are.
 NAMED_PLACE = regex(
-    rf"\b(?P<at>at|in|on|of|for|from|with|inside|within|across|throughout|around)\s+(?:the\s+)?"
+    rf"\b(?P<at>at|in|on|of|for|from|inside|within|across|throughout|around)\s+(?:the\s+)?"
     rf"(?:[a-z-]+\s+){{0,2}}?(?P<name>(?!(?:{PLACES})\b)[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){{0,3}})"
 )
 # A name after "in" is where a population is, whatever the place: "every dental clinic in Bavaria",

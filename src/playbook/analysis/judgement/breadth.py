@@ -86,6 +86,14 @@ A_NEW_SYSTEM = (
     rf"^(?:\w+ly\s+)?{BRING_IN}\s+(?:an?|one|our|the|a single)\s+(?:[\w'-]+\s+){{0,2}}?"
     rf"{SYSTEM_OF_RECORD}s?\b"
 )
+# A product that spans a list of areas is several jobs in one box: "a platform covering intake,
+# billing and reporting", "an app spanning rotas, leave, pay and training".
+SPANNING = one_of("covering, covers, cover, spanning, spans, span, across, encompassing, encompasses")
+AREA = r"(?:[\w'/&-]+\s+){0,3}?[\w'/&-]+"
+PRODUCT_SPANS_AREAS = (
+    rf"\b{PRODUCT}s?\s+(?:(?:that|which)\s+)?{SPANNING}\s+{AREA}(?:\s*,\s*{AREA}){{1,6}}?\s*,?\s*"
+    r"(?:and|&|plus)\s+"
+)
 PRODUCT_DOES_IT_ALL = rf"\b{PRODUCT}\s+(?:that|which|who)\s+{DOES_IT_ALL}\s+(?:everything|anything|all)\b"
 # suite: a platform that unifies many sources, an end-to-end whole, or a span from one stage to another.
 UNIFYING_PRODUCT = (
@@ -165,6 +173,14 @@ RUN_THE_WHOLE = (
     r"\b(?:run|own|replace|manage|handle|look after|take over|take care of|oversee)\s+"
     r"(?:the |our |all |the whole |the entire |[\w-]+'s )?(?:[\w'-]+\s+){0,2}?" + WHOLE_OF_IT + r"\b"
 )
+# The whole of whatever a verb of running takes on is a function, however it is named: "own the
+# entire month-end close", "handle the whole renewals cycle"; the whole of one item is one job.
+RUN_ALL_OF_IT = (
+    r"\b(?:run|own|manage|handle|look after|take over|take care of|oversee)\s+"
+    r"(?:the|our|its|their) (?:whole|entire|full|complete)\s+"
+    r"(?!(?:[\w'-]+\s+){0,3}?(?:of|for|on)\s+(?:each|every|a|an|one|this|that)\b)"
+    r"(?:[\w'-]+\s+){0,3}?[\w'-]+\s*(?:$|[,.;]|(?:for|at|in|across|within)\s)"
+)
 EVERYTHING_IT_DOES = (
     r"^everything\b|\beverything (?:our |the |that |[\w-]+ )?(?:[\w-]+ )?"
     r"(?:does|do|handles|needs|touches|processes|produces|sends|receives|makes)\b"
@@ -201,6 +217,17 @@ APPLY_AI = (
     r"\b(?:leverage|harness|apply|bring|introduce|roll out|deploy|adopt|embed|infuse|use) "
     r"(?:ai|gen ?ai|generative ai|llms?|machine learning|automation|copilots?|chatgpt|agents) "
     r"(?:across|in|into|for|throughout|to) "
+)
+# A state the whole organisation is to reach is a goal: "make us audit-ready", "keep the firm
+# compliant with every regime it answers to"; a state of one item is a job's output.
+WHOLE_ORGANISATION = one_of(
+    """us, ourselves, the (?:company|business|firm|organi[sz]ation|group|practice|trust|council|bank),
+    our (?:company|business|firm|organi[sz]ation|group|practice|estate|operations)"""
+)
+ORGANISATION_STATE = (
+    rf"^(?:\w+ly\s+)?(?:make|keep|get|render)\s+{WHOLE_ORGANISATION}\s+(?:\w+ly\s+)?"
+    r"(?!(?:a|an|the|some|any|to|into|from|with|for|on|off|in|out|through|up|back|posted|informed|updated|"
+    r"aware|notified|in the loop)\b)[\w-]+"
 )
 SLOGANS = (
     r"\b(?:ai|digital)[- ](?:transformation|strategy|roadmap|enablement|first)\b|"

@@ -12,8 +12,10 @@ from playbook.analysis.judgement.gates import bounded
 from playbook.analysis.judgement.lazyregex import regex
 from playbook.analysis.judgement.text import Prose, prose_of
 from playbook.analysis.judgement.verbs import (
+    ANOTHER_JOB,
     COMPOUND_HEAD,
     CONDITION,
+    HANDED_ON,
     IRREGULAR_PARTICIPLES,
     KIND_OF,
     KINDS,
@@ -27,9 +29,12 @@ from playbook.analysis.judgement.verbs import (
     PHRASAL,
     PLAIN_IN_ED,
     PLURALS,
+    PREFIXED,
     PROCESS_NOUN,
     SAME_AS_PARTICIPLE,
+    SAYS_A_RESULT,
     TIME_OBJECT,
+    writing_a_message,
 )
 from playbook.analysis.judgement.words import one_of
 
@@ -81,13 +86,7 @@ def _jobs(text: str) -> tuple[tuple[str, str, bool], ...]:
         if (len(lower) < 3 and lower != "do") or not lower.isalpha() and "-" not in lower:
             continue
         following = words[index + 1].lower.strip(".,;:") if index + 1 < len(words) else ""
-        kind = (
-            PHRASAL.get(f"{lower} {following}")
-            or KIND_OF.get(lower)
-            or KIND_OF.get(lower.removesuffix("s"))
-            or KIND_OF.get(lower.removesuffix("ing"))
-            or KIND_OF.get(lower.removesuffix("ing") + "e")
-        )
+        kind = PHRASAL.get(f"{lower} {following}") or _kind_of(lower)
         takes_object = DETERMINER.match(prose.lower, word.end) or (
             index == 0 and FIRST_OBJECT.match(prose.lower, word.end)
         )
@@ -121,6 +120,13 @@ def _jobs(text: str) -> tuple[tuple[str, str, bool], ...]:
         joined = bool(re.match(r"^\s*(?:,|and\b|&|or\b|/)\s*", after)) and index + 1 < len(words)
         found.append((word.text, kind, not joined))
     return tuple(found)
+
+
+def _kind_of(word: str) -> str | None:
+    """Return the kind of work ``word`` does in any of its forms ("fills", "filling", "pre-fill")."""
+    stem = PREFIXED.sub("", word)
+    forms = (word, stem, word.removesuffix("s"), word.removesuffix("ing"), word.removesuffix("ing") + "e")
+    return next((KIND_OF[form] for form in forms if form in KIND_OF), None)
 
 
 # What is in brackets is an aside: options, examples or a gloss, not the job's clauses.
@@ -234,13 +240,14 @@ def bundled_jobs(prose: Prose) -> str:
     # Getting the input leads into the job that uses it ("read the entries and key the text"), unless
     # what follows is other work: acting, deciding, planning, many clauses, or "and also".
     input_is_a_job = (
-        len(found) >= 3
+        len([job for job in found if job[1] != "step"]) >= 3  # saying the result is no clause of work
         or bool(later & OTHER_WORK)
-        or bool(re.search(r"\b(?:and also|as well as|plus)\b", prose.lower))
+        or bool(ANOTHER_JOB.search(prose.lower))
         or _a_job_after_a_semicolon(prose)
         or (bool(later) and not later <= MAKING_ONE_THING)
     )
     handed_on = {match.group(1) for match in HANDED_ON.finditer(prose.lower)} if len(found) > 1 else set()
+    messages = writing_a_message(prose.lower) if len(found) > 1 else set()
     for position, (verb, kind, own_object) in enumerate(found):
         if kind == "input" and position == 0 and own_object and input_is_a_job:
             kind = "find"
@@ -250,6 +257,13 @@ def bundled_jobs(prose: Prose) -> str:
             continue  # "…and route it to the right rep": the same item, handed on
         if position and verb.lower() in OFFERED:
             continue  # "match each form … and propose the missing postcode": the verdict, offered
+        if (
+            position
+            and kind in ("write", verb.lower())
+            and verb.lower() in messages
+            and set(kinds) <= SAYS_A_RESULT
+        ):
+            continue  # "check each order … and draft a note to the buyer": the message that says the result
         kind = (
             "publish" if kind == "step" else verb.lower() if kind == "run" else kind
         )  # generic verbs: each its own
@@ -267,9 +281,8 @@ def _a_job_after_a_semicolon(prose: Prose) -> bool:
     where a remark on what becomes of the rest ("…; blank fields get flagged") adds no job."""
     for match in SEMICOLON_CLAUSE.finditer(prose.lower):
         word = match.group(1)
-        if f"{word} {match.group(2)}" in PHRASAL or any(
-            form in KIND_OF for form in (word, word.removesuffix("s"), word.removesuffix("ing"))
-        ):
+        kinds = {KIND_OF.get(form) for form in (word, word.removesuffix("s"), word.removesuffix("ing"))}
+        if f"{word} {match.group(2)}" in PHRASAL or kinds - {None, "step", "input"}:
             return True
     return False
 
@@ -290,11 +303,6 @@ def _steps_of_one_job(prose: Prose) -> bool:
         and bool(steps)
         and {kind for _, kind, _ in steps} <= MAKING_ONE_THING
     )
-
-
-HANDED_ON = regex(
-    bounded(r"(?<![\w-])([\w-]+)\s+(?:it|them|this|these|those|each one)\b")
-)  # "route it", "send them"
 
 
 def listed_processes(prose: Prose) -> str:
@@ -341,7 +349,7 @@ SCHEDULE = one_of(
 OPENING_CONDITION = regex(
     bounded(
         r"\s*(?:when|whenever|if|once|after|before|as soon as|each time|every time|any time|until|while|"
-        rf"for each|for every|{SCHEDULE})\b(?:[^,;:.]|(?<=\d)[:.](?=\d)){{0,80}}?,\s*"
+        rf"given|for each|for every|{SCHEDULE})\b(?:[^,;:.]|(?<=\d)[:.](?=\d)){{0,80}}?,\s*"
     )
 )
 # What joins the items of a list, strongly ("plus", ";") or at all; and what ends an item's head.

@@ -58,6 +58,14 @@ LOSS_VERBS = either(
     ),
     *"take cost sit wait bounce stall trigger".split(),
 )
+# What the modal's clause says is missed or lost today makes the modal part of a loss today: "could
+# be enrolling 5 more patients a month that it currently misses", "orders we might win but lose now".
+MISSED_TODAY = regex(
+    r"\b(?:currently|today|now|at present|at the moment|right now)\s+(?:\w+\s+)?"
+    r"(?:miss(?:es)?|los(?:e|es|ing)|turns? away|forgo(?:es)?|forfeits?|misses out on)\b|"
+    r"\b(?:miss(?:es|ed)?|los(?:e|es|t|ing)|turns? away|turned away)\s+(?:\w+\s+){0,2}?"
+    r"(?:today|currently|now|at present)\b"
+)
 # A hedge between the modal and the loss makes the loss a guess: "they would likely lose time on
 # ineligible claims", where a loss today is said plainly ("they will miss the filing deadline").
 HEDGED = regex(
@@ -133,7 +141,8 @@ def present_loss(prose: Prose, match: re.Match) -> bool:
     if LATER.search(clause):
         return False
     return bool(
-        COUNTERFACTUAL_NEXT.match(after)
+        MISSED_TODAY.search(clause)
+        or COUNTERFACTUAL_NEXT.match(after)
         or (not HEDGED.match(after) and re.match(rf"^\s*{ADVERBS}{LOSS_VERBS}\b", after))
         or UNLESS_NOT.search(clause)
         or (re.match(r"^\s*(?:be|have been)\b", after) and COUNTERFACTUAL_LATER.search(clause))
@@ -231,4 +240,12 @@ def _a_named_few(prose: Prose, end: int) -> bool:
     """Whether the words before ``end`` count a few people and place them in a named or owned
     workplace: "The four grant officers at Northfield Community Trust"."""
     named = any(word.named and not A_PLACE.fullmatch(word.text) for word in prose.words_in(0, end))
-    return bool(A_FEW.search(prose.lower, 0, end)) and (named or bool(OWNED.search(prose.lower, 0, end)))
+    one_team = ONE_TEAM.match(prose.lower)
+    few = bool(A_FEW.search(prose.lower, 0, end)) or (one_team is not None and one_team.end() <= end)
+    return few and (named or bool(OWNED.search(prose.lower, 0, end)))
+
+
+# One team is as particular as a few people counted: "The customs entry team at our Felixstowe office".
+ONE_TEAM = regex(
+    r"(?:the|our)\s+(?:[\w'-]+\s+){0,3}?(?:team|desk|unit|crew|squad|section|office|department|ward|shift)\b"
+)

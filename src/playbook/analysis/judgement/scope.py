@@ -40,11 +40,14 @@ from playbook.analysis.judgement.breadth import (
     ITEMS_BEFORE,
     MARKETS,
     MOVE_A_METRIC,
+    ORGANISATION_STATE,
     PEOPLE_SCOPE,
     PRODUCT_AS_PROBLEM,
     PRODUCT_DOES_IT_ALL,
     PRODUCT_ROLLOUT,
+    PRODUCT_SPANS_AREAS,
     RUN_A_BUSINESS,
+    RUN_ALL_OF_IT,
     RUN_IT_ALL,
     RUN_THE_WHOLE,
     SLOGANS,
@@ -91,6 +94,7 @@ def patterns(extra_broad: tuple[str, ...] = ()) -> tuple[Pattern, ...]:
                     (
                         UNIFYING_PRODUCT,
                         A_WHOLE,
+                        PRODUCT_SPANS_AREAS,
                         r"\b(?:suite|platform) (?:of|for)\b",
                         THE_LOT,
                         r"\bevery (?:step|stage|part|aspect|piece|phase|bit) of\b",
@@ -105,7 +109,7 @@ def patterns(extra_broad: tuple[str, ...] = ()) -> tuple[Pattern, ...]:
             regex(
                 rf"\b{RUN_IT_ALL}\s+{THE_WHOLE_OF}(?:[\w'-]+ )?{functions}"
                 rf"(?:\s+{FUNCTION_PARTS})?{FUNCTION_END}|"
-                + "|".join((RUN_THE_WHOLE, EVERYTHING_IT_DOES, UNIT_CHANGE))
+                + "|".join((RUN_THE_WHOLE, RUN_ALL_OF_IT, EVERYTHING_IT_DOES, UNIT_CHANGE))
                 + rf"|^(?:[\w'-]+\s+){{0,3}}?(?:{functions})\s+{FUNCTION_CHANGE}\b|"
                 + AI_RUN
             ),
@@ -115,7 +119,7 @@ def patterns(extra_broad: tuple[str, ...] = ()) -> tuple[Pattern, ...]:
             "is a goal, not a problem to solve completely",
             regex(
                 rf"\b{IMPROVE}\b(?:\s+[\w'-]+){{0,5}}?\s+{WITH} {TECHNOLOGY}\b|"
-                + "|".join((APPLY_AI, SLOGANS))
+                + "|".join((APPLY_AI, SLOGANS, ORGANISATION_STATE))
                 + rf"|^(?:\w+ly\s+)?{GOAL_VERBS}\b|\bmake (?:[\w'-]+ ){{0,4}}?{BETTER}\b|"
                 + rf"^{FIX_THE_THING}\s+(?:the |our |all )?[\w-]+\.?$|\beverywhere\b|"
                 + "|".join((WORK_BETTER, FIND_OPPORTUNITIES, MOVE_A_METRIC, SOCIAL_GOAL, GOAL_AS_A_NOUN))

@@ -246,8 +246,17 @@ A_DEMO = either(
     r"(?:convincing|compelling|impressive|slick|great|good|strong|polished|flawless|amazing|nice) "
     r"(?:[\w-]+ )?" + DEMO,
     r"(?:the|a|our|their) demo (?:we|they|i|he|she|you) (?:ran|gave|did|watched|saw|put on|held|showed)",
-    r"(?:in|at|during|from) (?:the|a|our|their) (?:\w+ )?demo",
+    # Whatever the demo was and wherever it was shown: "based on a pilot demo at the board meeting".
+    r"(?:in|at|during|from|on|after|of) (?:the|a|an|our|their) (?:[\w-]+ ){0,2}?demo(?:nstration)?"
+    r"(?!\s+(?:set|data|dataset|examples?|questions?|prompts?|documents?|files?|cases?|requests?|tenant)\b)",
     r"(?:showed|demoed|presented|pitched) it (?:at|to|in|during)",
+)
+# A forecast of how it would do is a guess, however sure: "it should cope fine with our invoices", "it
+# would probably do well on our CVs", "it's good at reading contracts in general".
+WOULD_DO_WELL = either(
+    r"(?:would|should|will|ought to|might|could|'d|'ll)(?:n't)? (?:\w+ly |probably |likely |surely )?"
+    r"(?:do|work|perform|cope|handle (?:it|them|ours)|manage) (?:[\w-]+ )?(?:well|fine|ok|okay|great|nicely)",
+    r"(?:is|'s|are|was) (?:\w+ )?(?:good|great|strong|decent) at (?:[\w-]+ ){1,4}?in general",
 )
 IMPRESSIONS = "|".join(
     (
@@ -266,6 +275,7 @@ IMPRESSIONS = "|".join(
         TRIED_IT_OUT,
         A_DEMO,
         THEIR_VIEW,
+        WOULD_DO_WELL,
     )
 )
 # A result published elsewhere: a paper, a preprint, published scores.

@@ -37,9 +37,14 @@ KINDS = {
     # Steps that hand a job's result on: a job of their own only when they lead with an object of their own.
     "step": """send submit export post log save store attach update enter push forward notify alert share
     email return publish hand queue record sync copy insert put check verify validate confirm double-check
-    flag highlight mark list make leave drop park stage file""",
+    flag highlight mark list make leave drop park stage file tell inform note warn explain report remind
+    relay""",
 }
 KIND_OF = {verb: kind for kind, verbs in KINDS.items() for verb in verbs.split()}
+# Saying the result ("tell the requester what's missing", "note any mismatch", "explain the gap to
+# the controller") hands it on: a step, as the verbs of communication are.
+# A prefix keeps the kind of work of its stem: "pre-fill" fills, "re-check" checks, "auto-route" routes.
+PREFIXED = regex(r"^(?:pre|re|auto|co|double|bulk|batch)-(?=[a-z])")
 LEAD_WORDS = frozenset(
     "then also finally automatically auto potentially initially just simply basically we to ideally first "
     "quickly".split()
@@ -154,3 +159,31 @@ CONDITION = regex(
         r"(?:would|will|could|can|might|may|must|should|shall)\s+(?:(?:not|be|about to|going to)\s+)?$"
     )
 )
+# A verb with a pronoun after it hands on the item already named: "route it", "send them".
+HANDED_ON = regex(
+    bounded(r"(?<![\w-])([\w-]+)\s+(?:it|them|this|these|those|each one)\b")
+)  # "route it", "send them"
+# "Also" or "as well as" joins another job; without it, a message written after the job's verdict is
+# the way the verdict reaches whoever needs it: "compare the slips and email the broker a list of gaps".
+ANOTHER_JOB = regex(r"\b(?:also|as well as|plus|in addition)\b")
+MESSAGE = one_of(
+    """emails?, e-mails?, nudges?, reminders?, invites?, invitations?, notices?, messages?, notes?, replies,
+    reply, responses?, letters?, memos?, chasers?, follow-ups?, alerts?, summary, summaries, texts?, feedback,
+    comments?, explanations?, verdicts?"""
+)
+A_MESSAGE = regex(
+    bounded(
+        r"(?<![\w-])([\w-]+)(?=\s+(?:(?:up|out|back|over)\s+)?(?:(?:the|a|an|any|each|their|its|our|them|him|her)\s+)?"
+        rf"(?:[\w'-]+\s+){{0,2}}?{MESSAGE}(?![\w-]))"
+    )
+)
+# The kinds of work whose verdict a message can carry: reading, judging, sorting, flagging.
+SAYS_A_RESULT = MAKING_ONE_THING | {"publish"}
+
+
+def writing_a_message(lower: str) -> set[str]:
+    """Return the verbs whose object is a message ("draft a nudge to the owner"), unless "also"
+    or "as well as" says a second job is joined."""
+    if ANOTHER_JOB.search(lower):
+        return set()
+    return {match.group(1) for match in A_MESSAGE.finditer(lower)}

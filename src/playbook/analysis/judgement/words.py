@@ -79,7 +79,7 @@ ORGANISATIONS = one_of(
     publishers, newsrooms, outlets, farms, factories, plants, warehouses, operators,
     organi[sz]ations, enterprises, corporations, institutions, trusts, associations, breweries,
     wineries, bakeries, garages, workshops, marketplaces, sites, websites, platforms, teams,
-    departments, municipalities, authorities"""
+    departments, municipalities, authorities, telcos, airlines, lenders, hauliers, broadcasters"""
 )
 INDUSTRIES = one_of(
     """healthcare, health care, retail, finance, banking, insurance, education, logistics,

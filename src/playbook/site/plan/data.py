@@ -33,6 +33,7 @@ def data_makers(
         "assets/search-index.js": lambda: (search_index(entries()),),
         "assets/search-words.js": lambda: (search_words(entries()),),
         "assets/ranking-index.js": lambda: ranking_index(views),
+        "assets/unranked-index.js": lambda: unranked_index(views),
     }
     if base_url:
         makers["feed.xml"] = lambda: (render_atom(config.title, base_url, views.views_in_rank_order()),)
@@ -64,28 +65,40 @@ def search_words(entries: list[dict]) -> bytes:
 
 
 RANKING_FIELDS = (
-    "rank sufferer pain completeness fit score tier verdict updated required model movement".split()
+    "rank sufferer pain completeness fit score tier verdict updated required model tags movement".split()
 )
 
 
 def ranking_index(views: SiteViews) -> Iterator[bytes]:
     """Yield the ranking's compact index: one row of ``RANKING_FIELDS`` per ranked brief, in rank
-    order, from which the index page filters and sorts the whole ranking without a table of every
-    brief (a script, not JSON, so it loads from ``file://`` too). Row i is the search index's
-    entry i, which has the brief's words; ``sufferer`` is a position in ``sufferers``, the paths of
-    the sufferer pages; a row ends where only empty values would follow."""
-    ranked = [views.views[entry.brief.slug] for entry in views.ranking.ranked]
-    sufferers = list(dict.fromkeys(v.who_path for v in ranked))
+    order, from which the index page filters and sorts the whole ranking, and a paged tag, status or
+    sufferer page sorts its whole list, without a table of every brief (a script, not JSON, so it
+    loads from ``file://`` too). Row i is the search index's entry ``first`` + i, which has the
+    brief's words; ``sufferer`` is a position in ``sufferers``, the paths of the sufferer pages; a
+    row ends where only empty values would follow."""
+    return _index("PLAYBOOK_RANKING", views, [entry.brief for entry in views.ranking.ranked], 0)
+
+
+def unranked_index(views: SiteViews) -> Iterator[bytes]:
+    """Yield the same rows for the briefs not ranked (rank null), in the order their status pages
+    list them (the search index's, after the ranked): only a group page that lists some loads it,
+    so the index's filter loads no more."""
+    return _index("PLAYBOOK_UNRANKED", views, views.ranking.unranked, len(views.ranking.ranked))
+
+
+def _index(name: str, views: SiteViews, briefs: list[Brief], first: int) -> Iterator[bytes]:
+    shown = [views.views[brief.slug] for brief in briefs]
+    sufferers = list(dict.fromkeys(v.who_path for v in shown))
     where = {path: i for i, path in enumerate(sufferers)}
     yield (
-        b'window.PLAYBOOK_RANKING = {"fields":'
+        f'window.{name} = {{"first":{first},"fields":'.encode("utf-8")
         + json.dumps(RANKING_FIELDS).encode("utf-8")
         + b',"sufferers":'
         + json.dumps(sufferers, ensure_ascii=False, separators=COMPACT).encode("utf-8")
         + b',"rows":[\n'
     )
     separator = b""
-    for v in ranked:
+    for v in shown:
         m = v.metrics
         move = [v.movement.kind, v.movement.label, v.movement.description] if v.movement else None
         row = [
@@ -99,8 +112,8 @@ def ranking_index(views: SiteViews) -> Iterator[bytes]:
             m.verdict,
             v.updated,
         ]
-        row += [m.required_accuracy, m.model_accuracy, move]
-        while row[-1] is None or row[-1] == "":
+        row += [m.required_accuracy, m.model_accuracy, [tag.path for tag in v.tags], move]
+        while row and row[-1] in (None, "", []):
             row.pop()
         yield separator + json.dumps(row, ensure_ascii=False, separators=COMPACT).encode("utf-8")
         separator = b",\n"

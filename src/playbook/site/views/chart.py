@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
+import math
+
 from markupsafe import Markup, escape
 
 from playbook.site.views.api import BriefView
+from playbook.site.views.chartlabels import LINE, Box, Placed, Words, place_labels
 
 WIDTH, HEIGHT = 640, 400
-LEFT, RIGHT, TOP, BOTTOM = 56, 32, 16, 48  # room on the right for labels of complete briefs
+LEFT, RIGHT, TOP, BOTTOM = 62, 32, 16, 48  # room on the right for labels of complete briefs
 MAX_MARKS = (
     150  # marks drawn at most (a chart of more is a blot): briefs on one spot share a mark with their count
 )
@@ -44,17 +48,55 @@ def spots(briefs: list[BriefView]) -> list[list[BriefView]]:
         cell *= 2
 
 
+def _centres(groups: list[list[BriefView]]) -> list[tuple[float, float]]:
+    """Each mark's centre: its briefs' spot, or, where marks of different shapes fall on one
+    another (a diamond would hide under a circle), side by side across their spot, ready first
+    (the tooltips give the exact numbers)."""
+    centres = [(_x(g[0].metrics.completeness), _y(g[0].metrics.pain)) for g in groups]
+    shapes = [_shape(g[0]) for g in groups]
+    radii = [_radius(g) for g in groups]
+    leader = list(range(len(groups)))  # a union-find of the marks that hide one another
+
+    def find(i: int) -> int:
+        while leader[i] != i:
+            leader[i] = i = leader[leader[i]]
+        return i
+
+    for i, j in itertools.combinations(range(len(groups)), 2):
+        if shapes[i] != shapes[j] and math.dist(centres[i], centres[j]) < max(radii[i], radii[j]) + 2:
+            leader[find(i)] = find(j)
+    clusters: dict[int, list[int]] = {}
+    for index in range(len(groups)):
+        clusters.setdefault(find(index), []).append(index)
+    order = {"ready": 0, "unproven": 1, "model-gap": 2}
+    for members in (m for m in clusters.values() if len(m) > 1):
+        members.sort(key=lambda i: (order.get(shapes[i], 3), centres[i][0]))
+        step = 3 + 2 * max(radii[i] for i in members)  # apart: a diamond reaches r + 1
+        middle = sum(centres[i][0] for i in members) / len(members)
+        for place, index in enumerate(members):
+            centres[index] = (middle + (place - (len(members) - 1) / 2) * step, centres[index][1])
+    return centres
+
+
 def render_chart(briefs: list[BriefView], partial_below: float) -> Markup:
     """Return an SVG plotting each ranked brief by completeness (x) and pain (y), ready ones as
     circles and model-gap ones as diamonds, with the quadrants named; briefs on one spot share a
-    mark that counts them."""
+    larger mark that counts them, and each mark is labelled where its label covers nothing else."""
     groups = spots(briefs)
+    centres = _centres(groups)
     shared = sum(1 for g in groups if len(g) > 1)
     drawn = (
         f"All {len(briefs):,} ranked briefs"
         if not shared
-        else f"All {len(briefs):,} ranked briefs, as {len(groups):,} marks: a mark labelled ×N stands for N"
+        else f"All {len(briefs):,} ranked briefs, as {len(groups):,} marks: a larger mark stands for the "
+        "briefs on one spot, its label or tooltip counts them, and marks of two kinds on one spot "
+        "stand side by side"
     )
+    x_split, y_split = _x(partial_below), _y(50)
+    corner = [b for b in briefs if b.metrics.completeness >= partial_below and b.metrics.pain >= 50]
+    names = _quadrant_names(sum(1 for b in corner if b.metrics.tier == "ready"))
+    marks = [(x, y, _radius(g), _label_text(g)) for g, (x, y) in zip(groups, centres)]
+    labels = place_labels(marks, names, Box(LEFT, 0, WIDTH, PLOT_BOTTOM))
     parts = [
         f'<svg class="quadrant" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
         f'aria-labelledby="chart-title chart-desc" xmlns="http://www.w3.org/2000/svg">',
@@ -62,22 +104,30 @@ def render_chart(briefs: list[BriefView], partial_below: float) -> Markup:
         f'<desc id="chart-desc">{drawn}, plotted by how much of the workflow is covered '
         "(across) and how much the problem hurts (up). Circles are ready today; diamonds wait on a better "
         "model.</desc>",
-        *_quadrants(_x(partial_below), _y(50)),
+        *_quadrants(x_split, y_split),
         *_axes(),
     ]
-    parts.extend(_point(group) for group in reversed(groups))  # the best ranked drawn last, on top
+    # The best ranked drawn last, on top; the quadrants' names over every mark, readable.
+    parts.extend(_point(*mark) for mark in reversed(list(zip(groups, centres, labels))))
+    parts.extend(_name(words) for words in names)
     parts.append("</svg>")
     return Markup("".join(parts))
 
 
+def _quadrant_names(ready_in_corner: int) -> list[Words]:
+    """The quadrants' names, two short lines each so that a phone's larger words fit beside each
+    other; the shaded corner says how many of its briefs are ready (only those can be solved now)."""
+    ready = f"{ready_in_corner:,} ready here" if ready_in_corner else "none ready yet"
+    return [
+        Words(PLOT_RIGHT - 8, TOP + 18, "end", ("Solve completely now:", ready)),
+        Words(LEFT + 8, TOP + 18, "start", ("Big pain,", "partial answer")),
+        Words(PLOT_RIGHT - 8, PLOT_BOTTOM - 10, "end", ("Complete,", "small pain"), lift=1),
+        Words(LEFT + 8, PLOT_BOTTOM - 10, "start", ("Partial answer,", "small pain"), lift=1),
+    ]
+
+
 def _quadrants(x_split: float, y_split: float) -> list[str]:
-    """The frame, the best quadrant shaded, the lines between the quadrants and their names."""
-    labels = (
-        (PLOT_RIGHT - 8, TOP + 18, "end", "Solve completely now, if ready"),
-        (LEFT + 8, TOP + 18, "start", "Big pain, partial answer"),
-        (PLOT_RIGHT - 8, PLOT_BOTTOM - 10, "end", "Complete, small pain"),
-        (LEFT + 8, PLOT_BOTTOM - 10, "start", "Partial answer, small pain"),
-    )
+    """The frame, the best quadrant shaded and the lines between the quadrants."""
     return [
         f'<rect class="quadrant-best" x="{x_split:.1f}" y="{TOP}" width="{PLOT_RIGHT - x_split:.1f}" '
         f'height="{y_split - TOP:.1f}"/>',
@@ -85,11 +135,19 @@ def _quadrants(x_split: float, y_split: float) -> list[str]:
         f'height="{PLOT_BOTTOM - TOP}"/>',
         f'<line class="quadrant-split" x1="{x_split:.1f}" y1="{TOP}" x2="{x_split:.1f}" y2="{PLOT_BOTTOM}"/>',
         f'<line class="quadrant-split" x1="{LEFT}" y1="{y_split:.1f}" x2="{PLOT_RIGHT}" y2="{y_split:.1f}"/>',
-        *(
-            f'<text class="quadrant-label" x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}">{text}</text>'
-            for x, y, anchor, text in labels
-        ),
     ]
+
+
+def _name(words: Words) -> str:
+    """A quadrant's name as one text of a line per tspan, ``LINE`` ems apart."""
+    lines = "".join(
+        f'<tspan x="{words.x:.1f}" dy="{(-words.lift if i == 0 else 1) * LINE:g}em">{escape(line)}</tspan>'
+        for i, line in enumerate(words.lines)
+    )
+    return (
+        f'<text class="quadrant-label" x="{words.x:.1f}" y="{words.y:.1f}" '
+        f'text-anchor="{words.anchor}">{lines}</text>'
+    )
 
 
 def _axes() -> list[str]:
@@ -107,17 +165,33 @@ def _axes() -> list[str]:
         ),
         f'<text class="axis-label" x="{middle_x:.1f}" y="{HEIGHT - 8}" '
         'text-anchor="middle">Completeness</text>',
-        f'<text class="axis-label" x="14" y="{middle_y:.1f}" text-anchor="middle" '
-        f'transform="rotate(-90 14 {middle_y:.1f})">Pain</text>',
+        # At 20: a phone's larger "Pain" stays inside the picture and clear of the "50" beside it.
+        f'<text class="axis-label" x="20" y="{middle_y:.1f}" text-anchor="middle" '
+        f'transform="rotate(-90 20 {middle_y:.1f})">Pain</text>',
     ]
 
 
-def _point(group: list[BriefView]) -> str:
+def _radius(group: list[BriefView]) -> float:
+    """A mark's radius: a brief's 7, larger by the number of briefs sharing the spot (up to 12)."""
+    return 7.0 if len(group) == 1 else min(12.0, 7.5 + math.log2(len(group)))
+
+
+def _label_text(group: list[BriefView]) -> str:
+    """A mark's label: the brief's rank and movement, or ×N for a shared spot."""
+    if len(group) > 1:
+        return f"×{len(group):,}"
+    move = group[0].movement
+    short = "" if move is None else {"crossed": "↑", "fell": "↓"}.get(move.kind, move.label)
+    return f"{group[0].rank}{short}"
+
+
+def _point(group: list[BriefView], centre: tuple[float, float], label: Placed | None) -> str:
     """One spot's mark: a brief's, with its rank (and its movement since the base), or several
-    briefs' with their count; and the tooltip naming them."""
+    briefs' with their count; the label where ``label`` puts it (none where it would cover another,
+    the tooltip then says it), and the tooltip naming them."""
     brief = group[0]
     m = brief.metrics
-    x, y = _x(m.completeness), _y(m.pain)
+    (x, y), r = centre, _radius(group)
     shape = _shape(brief)
     if len(group) == 1:
         tip = f"#{brief.rank} {brief.title}: pain {m.pain:g}, completeness {m.completeness:.0%}"
@@ -127,24 +201,26 @@ def _point(group: list[BriefView]) -> str:
         more = f" and {len(group) - LISTED:,} more" if len(group) > LISTED else ""
         tip = f"{len(group):,} briefs at pain {m.pain:g}, completeness {m.completeness:.0%}: {ranks}{more}"
     if shape == "unproven":  # a ring: ready on the estimate, not yet proven
-        mark = f'<circle class="point point-unproven" cx="{x:.1f}" cy="{y:.1f}" r="6"/>'
+        mark = f'<circle class="point point-unproven" cx="{x:.1f}" cy="{y:.1f}" r="{r - 1:g}"/>'
         tip += ", not yet proven"
     elif shape == "ready":
-        mark = f'<circle class="point point-ready" cx="{x:.1f}" cy="{y:.1f}" r="7"/>'
+        mark = f'<circle class="point point-ready" cx="{x:.1f}" cy="{y:.1f}" r="{r:g}"/>'
     else:
-        mark = f'<path class="point point-gap" d="M{x:.1f} {y - 8:.1f}l8 8l-8 8l-8 -8z"/>'
+        d = r + 1
+        path = f"M{x:.1f} {y - d:.1f}l{d:g} {d:g}l-{d:g} {d:g}l-{d:g} -{d:g}z"
+        mark = f'<path class="point point-gap" d="{path}"/>'
     move = brief.movement if len(group) == 1 else None
     moved = ""
     if move is not None:
         tip += f", {move.description}"
         short = {"crossed": "↑", "fell": "↓"}.get(move.kind, move.label)
-        moved = f'<tspan class="point-move move-{move.kind}" dx="2">{escape(short)}</tspan>'
+        moved = f'<tspan class="point-move move-{move.kind}">{escape(short)}</tspan>'
     text = str(brief.rank) if len(group) == 1 else f"×{len(group):,}"
-    if x < PLOT_RIGHT - 40 or (not moved and len(group) == 1):
-        label = f'<text class="point-label" x="{x + 10:.1f}" y="{y - 8:.1f}">{text}{moved}</text>'
-    else:
-        label = (
-            f'<text class="point-label" x="{x - 10:.1f}" y="{y - 8:.1f}" '
-            f'text-anchor="end">{text}{moved}</text>'
-        )
-    return f"<g>{mark}{label}<title>{escape(tip)}</title></g>"
+    if label is None:
+        return f"<g>{mark}<title>{escape(tip)}</title></g>"
+    kind = "point-label" if label.everywhere else "point-label point-label-wide"
+    anchor = "" if label.anchor == "start" else f' text-anchor="{label.anchor}"'
+    return (
+        f'<g>{mark}<text class="{kind}" x="{label.x:.1f}" y="{label.y:.1f}"{anchor}>{text}{moved}</text>'
+        f"<title>{escape(tip)}</title></g>"
+    )

@@ -1,5 +1,5 @@
 /* playbook default theme: light/dark toggle, the phone menu, sortable tables (the index's
-   filter and its sort over the whole ranking are ranking.js's).
+   filter, and sorting a paged list over all its pages, are ranking.js's).
    Loaded in <head> without defer so a stored theme applies before the first paint; everything
    that touches the page waits for DOMContentLoaded. No inline scripts, so a strict
    Content-Security-Policy (script-src 'self') works. Without JavaScript the pages are complete:
@@ -177,8 +177,8 @@
       if (other !== th) other.removeAttribute("aria-sort");
     });
     th.setAttribute("aria-sort", direction);
-    if (table.hasAttribute("data-source")) {
-      // A paged ranking sorts its whole data, not the rows on this page (ranking.js).
+    if (table.closest("[data-source]")) {
+      // A paged list (the ranking, a group's pages) sorts its whole data, not this page's rows (ranking.js).
       table.dispatchEvent(new CustomEvent("playbook:sort", { detail: { key: key, type: type, direction: direction } }));
       return;
     }

@@ -1,7 +1,8 @@
-/* playbook default theme: the index's filter and sort over the whole ranking, from its compact
-   index (ranking-index.js and the search index it refers to, loaded on the first filter or sort) rather than from a table of every
-   brief. The page itself lists one page of ranks, with plain links to the others, so without
-   JavaScript every brief is still a link away. Rows are built with textContent and
+/* playbook default theme: sorting and filtering whole lists from their compact index
+   (ranking-index.js and the search index it refers to, loaded on the first filter or sort) rather
+   than from a table of every brief: the index's ranking (filter and sort), and a paged tag, status
+   or sufferer page (sort). A page itself lists one page of briefs, with plain links to the others,
+   so without JavaScript every brief is still a link away. Rows are built with textContent and
    setAttribute only: no brief's text is ever parsed as HTML. */
 (function () {
   "use strict";
@@ -10,15 +11,70 @@
   var STATUS_ORDER = ["idea", "exploring", "validated", "building", "shipped", "parked", "killed"];
   var SOURCE_TAIL = "assets/ranking-index.js";
 
-  function setup() {
-    var table = document.getElementById("ranking");
-    var form = document.querySelector('form[data-filter-for="ranking"]');
-    if (!table || !form || !table.getAttribute("data-source")) return;
-    var source = table.getAttribute("data-source");
+  /* The data, each script loaded once however many lists a page has: scripts, not JSON, so they
+     load from file:// too. The ranked briefs are PLAYBOOK_RANKING's, the others PLAYBOOK_UNRANKED's. */
+  var loaded = {}, waiting = {};
+  var VARIABLES = { "ranking-index.js": "PLAYBOOK_RANKING", "unranked-index.js": "PLAYBOOK_UNRANKED" };
+
+  function loadScript(source, then, failed) {
+    if (loaded[source]) { then(loaded[source]); return; }
+    if (waiting[source]) { waiting[source].push([then, failed]); return; }
+    waiting[source] = [[then, failed]];
+    var done = function (ok) {
+      waiting[source].splice(0).forEach(function (pair) { if (ok) pair[0](loaded[source]); else pair[1](); });
+      delete waiting[source];
+    };
+    var script = document.createElement("script");
+    script.src = source;
+    script.onload = function () {
+      if (/search-index\.js$/.test(source)) { loaded[source] = true; done(true); return; } // read as window.PLAYBOOK_SEARCH
+      // The index's row i is the search index's entry first + i: the words are there, once.
+      loadScript(source.replace(/[^\/]*$/, "search-index.js"), function () {
+        var raw = window[VARIABLES[source.split("/").pop()]] || { fields: [], rows: [] };
+        var entries = window.PLAYBOOK_SEARCH || [];
+        loaded[source] = raw.rows.map(function (values, i) {
+          var e = entries[(raw.first || 0) + i] || {};
+          var row = { path: e.u, title: e.t, who: e.w, status: e.s, owner: e.o || "", draft: !!e.d };
+          raw.fields.forEach(function (field, at) { row[field] = values[at]; });
+          row.who_path = (raw.sufferers || [])[row.sufferer];
+          row.tags = row.tags || [];
+          row.search = [e.t, e.w, e.p, e.s, e.o].concat(e.g || []).join(" ").toLowerCase();
+          row["status-order"] = STATUS_ORDER.indexOf(row.status) === -1 ? 99 : STATUS_ORDER.indexOf(row.status);
+          return row;
+        });
+        done(true);
+      }, function () { done(false); });
+    };
+    script.onerror = function () { done(false); };
+    document.head.appendChild(script);
+  }
+
+  // The rows of every source, in their order (ranked first), each with its place as its index.
+  function loadData(sources, then, failed) {
+    var parts = [], left = sources.length, broken = false;
+    sources.forEach(function (source, at) {
+      loadScript(source, function (rows) {
+        parts[at] = rows;
+        if (--left === 0 && !broken) {
+          var all = [].concat.apply([], parts).map(function (row, index) {
+            var copy = Object.create(row);
+            copy.index = index;
+            return copy;
+          });
+          then(all);
+        }
+      }, function () { if (!broken) { broken = true; failed(); } });
+    });
+  }
+
+  /* One list over the data: options.member picks its briefs, options.form (if any) filters them. */
+  function setupList(table, options) {
+    var source = options.sources[0];
     var prefix = source.slice(0, source.length - SOURCE_TAIL.length); // the site's root, relative
-    var count = form.querySelector(".filter-count");
-    var more = document.querySelector(".more-rows");
-    var pagers = document.querySelectorAll(".ranking-section .pager");
+    var form = options.form;
+    var count = options.count;
+    var more = options.more;
+    var pagers = options.pagers;
     var bodies = Array.prototype.slice.call(table.tBodies);
     var original = bodies.map(function (tbody) {
       var empty = tbody.querySelector(".empty-row");
@@ -30,41 +86,16 @@
     });
     var state = { words: [], tier: "", status: "", key: "rank", type: "number", direction: "ascending", limit: SHOWN };
     var rows = null;
-    var loading = false;
 
     function load(then) {
       if (rows) { then(); return; }
-      if (loading) return;
-      loading = true;
-      if (count) count.textContent = "Loading the ranking…";
-      // The brief's words are the search index's (entry i is rank i); the ranking index has the numbers.
-      script(prefix + "assets/search-index.js", function () {
-        script(source, function () {
-          var data = window.PLAYBOOK_RANKING || { fields: [], rows: [] };
-          var entries = window.PLAYBOOK_SEARCH || [];
-          rows = data.rows.map(function (values, index) {
-            var e = entries[index] || {};
-            var row = { index: index, path: e.u, title: e.t, who: e.w, status: e.s, owner: e.o, draft: !!e.d };
-            data.fields.forEach(function (field, i) { row[field] = values[i]; });
-            row.who_path = (data.sufferers || [])[row.sufferer];
-            row.search = [e.t, e.w, e.p, e.s, e.o].concat(e.g || []).join(" ").toLowerCase();
-            row["status-order"] = STATUS_ORDER.indexOf(row.status) === -1 ? 99 : STATUS_ORDER.indexOf(row.status);
-            return row;
-          });
-          then();
-        });
+      if (count) count.textContent = "Loading the list…";
+      loadData(options.sources, function (all) {
+        rows = all.filter(options.member);
+        then();
+      }, function () {
+        if (count) count.textContent = "The list's data could not be loaded; the pages below list every brief.";
       });
-    }
-
-    function script(src, then) {
-      var tag = document.createElement("script");
-      tag.src = src;
-      tag.onload = then;
-      tag.onerror = function () {
-        loading = false;
-        if (count) count.textContent = "The ranking's data could not be loaded; the pages below list every brief.";
-      };
-      document.head.appendChild(tag);
     }
 
     function isDefault() {
@@ -118,13 +149,13 @@
       var budget = state.limit;
       bodies.forEach(function (tbody) {
         var key = tbody.getAttribute("data-tier-group");
-        var mine = (tiers[key] || []).sort(compare);
+        var mine = (key ? tiers[key] || [] : found).sort(compare);
         var shown = mine.slice(0, Math.max(budget, 0));
         budget -= shown.length;
         clearRows(tbody);
         var anchor = tbody.querySelector(".empty-row");
         shown.forEach(function (row) { tbody.insertBefore(makeRow(row), anchor); });
-        var excluded = state.tier && state.tier !== key;
+        var excluded = Boolean(key && state.tier && state.tier !== key);
         var tierRow = tbody.querySelector(".tier-row");
         if (tierRow) tierRow.hidden = excluded;
         if (anchor) {
@@ -135,7 +166,7 @@
       });
       var showing = Math.min(found.length, state.limit);
       Array.prototype.forEach.call(pagers, function (p) { p.hidden = true; });
-      if (count) count.textContent = "Showing " + showing.toLocaleString("en") + " of " + found.length.toLocaleString("en") + " matching briefs (" + rows.length.toLocaleString("en") + " ranked)";
+      if (count) count.textContent = options.counted(showing, found.length, rows.length);
       if (more) {
         more.hidden = found.length <= state.limit;
         more.querySelector("button").textContent = "Show " + Math.min(SHOWN, found.length - state.limit) + " more";
@@ -167,26 +198,53 @@
       return a;
     }
 
-    function number(v) { return v === Math.round(v) ? String(v) : (Math.round(v * 10) / 10).toString(); }
-    function percent(v) { return Math.round(v * 100) + "%"; }
-    function ratio(v) { return Number(v).toFixed(2); }
-    function signed(v) { return (v >= 0 ? "+" : "") + Number(v).toFixed(2); }
-    function bar(value, kind) {
-      var step = Math.round(Math.min(Math.max(value, 0), 1) * 20) * 5;
-      var i = el("i", "bar " + kind + " v" + step);
-      i.setAttribute("aria-hidden", "true");
-      return i;
+// Numbers as the build writes them (Python's formats): a tie rounds to even, where toFixed
+    // would round it up (56.25 is "56.2", not "56.3").
+    function fixed(v, digits) {
+      var exact = Math.abs(v).toFixed(100); // every digit of the double: a tie is "…5" then zeros
+      var point = exact.indexOf(".");
+      var kept = exact.slice(0, digits ? point + 1 + digits : point);
+      if (/^50*$/.test(exact.slice(point + 1 + digits)) && Number(kept.slice(-1)) % 2 === 0) {
+        return (v < 0 ? "-" : "") + kept;
+      }
+      return v.toFixed(digits);
     }
-    function metric(td, text, value, kind) {
-      var span = el("span", "cell-metric", text);
-      span.appendChild(bar(value, kind));
-      td.appendChild(span);
-      return td;
+    function number(v) { return v === Math.round(v) ? String(v) : fixed(v, 1).replace(/\.0$/, ""); }
+    function percent(v) { return fixed(v * 100, 0) + "%"; }
+    function ratio(v) { return fixed(Number(v), 2); }
+    function signed(v) { return (v >= 0 ? "+" : "") + fixed(Number(v), 2); }
+    // A value's class in [0, 1], in steps of 5% ("v65"): the stylesheet draws the cell's bar from it.
+    function level(value) { return "v" + Math.round(Math.min(Math.max(value, 0), 1) * 20) * 5; }
+
+    // The row as _macros.html's brief_row draws it, cell for cell. The fit: in the index's tiered
+    // ranking with the chart's shape, on a group page bare (a tier badge follows it).
+    function fitValue(row) {
+      var value = el("span", "fit-value");
+      var unproven = row.tier === "ready" && row.verdict === "unproven";
+      if (options.tiered) {
+        value.appendChild(el("span", "shape shape-" + (unproven ? "unproven" : row.tier)));
+      }
+      value.appendChild(document.createTextNode(signed(row.fit)));
+      if (options.tiered && unproven) value.appendChild(el("span", "sr-only", " (not yet proven)"));
+      return value;
+    }
+
+    function tierBadge(row) {
+      var unproven = row.tier === "ready" && row.verdict === "unproven";
+      var badge = el("span", "badge tier tier-" + row.tier + (unproven ? " verdict-unproven" : ""));
+      badge.appendChild(document.createTextNode(row.tier === "ready" ? (unproven ? "Ready?" : "Ready") : "Gap"));
+      return badge;
     }
 
     function makeRow(row) {
       var tr = el("tr", "brief-row");
-      var rank = el("td", "num rank", String(row.rank));
+      var rank = el("td", "rank");
+      if (row.rank === null) {
+        rank.appendChild(el("span", "", "–")).setAttribute("aria-hidden", "true");
+        rank.appendChild(el("span", "sr-only", "unranked"));
+      } else {
+        rank.textContent = String(row.rank);
+      }
       if (row.movement) {
         var move = el("span", "move move-" + row.movement[0]);
         move.title = row.movement[2];
@@ -197,47 +255,31 @@
         rank.appendChild(move);
       }
       tr.appendChild(rank);
-      var problem = el("th", "problem");
-      problem.setAttribute("scope", "row");
+      var problem = document.createElement("th");
+      problem.setAttribute("scope", "row"); // before the class, as the page's own rows have them
+      problem.className = "problem";
       problem.appendChild(link("", row.path, row.title));
       if (row.draft) { problem.appendChild(document.createTextNode(" ")); problem.appendChild(el("span", "badge draft", "Draft")); }
       tr.appendChild(problem);
-      var who = el("td", "sufferer");
-      who.appendChild(link("quiet", row.who_path, row.who));
-      tr.appendChild(who);
-      tr.appendChild(metric(el("td", "num pain"), number(row.pain), row.pain / 100, "bar-pain"));
-      tr.appendChild(metric(el("td", "num completeness"), percent(row.completeness), row.completeness, "bar-completeness"));
-      var fit = el("td", "num fit fit-" + row.tier);
-      var value = el("span", "fit-value");
-      var unproven = row.tier === "ready" && row.verdict === "unproven";
-      var shape = el("span", "shape shape-" + (unproven ? "unproven" : row.tier));
-      shape.setAttribute("aria-hidden", "true");
-      value.appendChild(shape);
-      value.appendChild(document.createTextNode(signed(row.fit)));
-      if (unproven) value.appendChild(el("span", "sr-only", " (not yet proven)"));
-      fit.appendChild(value);
-      var needs = el("span", "needs-has", ratio(row.required) + " / " + ratio(row.model));
-      needs.title = "the workflow needs " + ratio(row.required) + ", the model has " + ratio(row.model);
-      fit.appendChild(needs);
+      if (options.showSufferer) {
+        var who = el("td", "sufferer");
+        who.appendChild(link("", row.who_path, row.who));
+        tr.appendChild(who);
+      }
+      tr.appendChild(el("td", "pain " + level(row.pain / 100), number(row.pain)));
+      tr.appendChild(el("td", "completeness " + level(row.completeness), percent(row.completeness)));
+      var fit = el("td", "fit fit-" + row.tier);
+      fit.appendChild(fitValue(row));
+      if (!options.tiered) { fit.appendChild(document.createTextNode(" ")); fit.appendChild(tierBadge(row)); }
+      fit.appendChild(el("span", "needs-has", ratio(row.required) + " / " + ratio(row.model)));
       tr.appendChild(fit);
-      var score = el("td", "num score");
-      score.appendChild(el("strong", "", number(row.score)));
-      tr.appendChild(score);
+      tr.appendChild(el("td", "score", number(row.score)));
       var status = el("td", "status-cell");
-      var badge = el("span", "badge status status-" + row.status);
-      var dot = el("span", "dot");
-      dot.setAttribute("aria-hidden", "true");
-      badge.appendChild(dot);
-      badge.appendChild(document.createTextNode(row.status));
-      status.appendChild(badge);
+      status.appendChild(el("span", "badge status status-" + row.status, row.status));
       tr.appendChild(status);
       tr.appendChild(el("td", "owner", row.owner || ""));
       var updated = el("td", "updated");
-      if (row.updated) {
-        var time = el("time", "", row.updated);
-        time.setAttribute("datetime", row.updated);
-        updated.appendChild(time);
-      }
+      if (row.updated) updated.appendChild(el("time", "", row.updated));
       tr.appendChild(updated);
       return tr;
     }
@@ -253,9 +295,11 @@
       apply();
     }
 
-    form.addEventListener("input", readForm);
-    form.addEventListener("change", readForm);
-    form.addEventListener("submit", function (event) { event.preventDefault(); readForm(); });
+    if (form) {
+      form.addEventListener("input", readForm);
+      form.addEventListener("change", readForm);
+      form.addEventListener("submit", function (event) { event.preventDefault(); readForm(); });
+    }
     table.addEventListener("playbook:sort", function (event) {
       state.key = event.detail.key;
       state.type = event.detail.type;
@@ -269,7 +313,53 @@
         apply();
       });
     }
-    form.hidden = false;
+    if (form) form.hidden = false;
+  }
+
+  function setup() {
+    var ranking = document.getElementById("ranking");
+    var form = document.querySelector('form[data-filter-for="ranking"]');
+    if (ranking && form && ranking.getAttribute("data-source")) {
+      setupList(ranking, {
+        sources: [ranking.getAttribute("data-source")],
+        form: form,
+        count: form.querySelector(".filter-count"),
+        more: document.querySelector(".ranking-section .more-rows"),
+        pagers: document.querySelectorAll(".ranking-section .pager"),
+        member: function (row) { return row.rank !== null; },
+        tiered: true,
+        showSufferer: true,
+        counted: function (showing, found, all) {
+          return "Showing " + showing.toLocaleString("en") + " of " + found.toLocaleString("en") +
+            " matching briefs (" + all.toLocaleString("en") + " ranked)";
+        }
+      });
+    }
+    // A paged tag, status or sufferer page: its briefs are the rows whose field (a list or one
+    // value) holds the page's value.
+    Array.prototype.forEach.call(document.querySelectorAll(".group-briefs[data-source]"), function (holder) {
+      var table = holder.querySelector("table.ranking");
+      var field = holder.getAttribute("data-group-field");
+      var value = holder.getAttribute("data-group-value");
+      if (!table || !field) return;
+      setupList(table, {
+        sources: [holder.getAttribute("data-source")].concat(holder.getAttribute("data-source-unranked") || []),
+        form: null,
+        count: holder.querySelector(".list-count"),
+        more: holder.querySelector(".more-rows"),
+        pagers: holder.querySelectorAll(".pager"),
+        member: function (row) {
+          var held = row[field];
+          return Array.isArray(held) ? held.indexOf(value) !== -1 : held === value;
+        },
+        tiered: false,
+        showSufferer: Boolean(table.querySelector('th[data-sort="who"]')),
+        counted: function (showing, found) {
+          return "Sorted across all " + found.toLocaleString("en") + " briefs: showing the first " +
+            showing.toLocaleString("en") + ".";
+        }
+      });
+    });
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
