@@ -233,7 +233,7 @@ def biggest_group(briefs: list[dict], kind: str) -> tuple[str, list[dict]]:
 ROWS = """(table) => Object.fromEntries([...document.querySelectorAll(table + ' tr.brief-row')].map(row => {
   const copy = row.cloneNode(true);
   copy.querySelectorAll('.sub').forEach(sub => sub.remove());
-  return [row.querySelector('.problem a').textContent, copy.outerHTML];
+  return [row.querySelector('th a').textContent, copy.outerHTML];
 }))"""
 
 
@@ -262,7 +262,7 @@ def test_sorting_a_group_page_sorts_all_its_pages_from_file(browser, sites, shar
     page = browser.new_page()
     try:
         page.goto((site / path / "index.html").as_uri())
-        rows = page.locator("#group-table tr.brief-row .problem a")
+        rows = page.locator("#group-table tr.brief-row th a")
         assert rows.all_inner_texts() == [b["title"] for b in members[:PAGE_SIZE]]
         built = page.evaluate(ROWS, "#group-table")
         page.locator("th[data-sort=score] button").click()  # highest first
@@ -278,7 +278,7 @@ def test_sorting_a_group_page_sorts_all_its_pages_from_file(browser, sites, shar
         assert page.locator(".group-briefs .pager").first.is_hidden()
         page.locator(".group-briefs .more-rows button").click()
         assert rows.count() == min(len(members), 2 * PAGE_SIZE)
-        href = page.locator("#group-table tr.brief-row .problem a").first.get_attribute("href")
+        href = page.locator("#group-table tr.brief-row th a").first.get_attribute("href")
         assert (site / path / href).resolve() == (site / by_score[0]["path"] / "index.html").resolve()
         page.locator("th[data-sort=rank] button").click()  # back to the page's own order
         assert rows.all_inner_texts() == [b["title"] for b in members[:PAGE_SIZE]]

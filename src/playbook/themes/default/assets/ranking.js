@@ -236,9 +236,13 @@
       return badge;
     }
 
+    // A group page's rows have no class a cell but the bars' and the fit's (the stylesheet knows the
+    // others by their place), and no status cell on a status page: as the page's own rows.
+    function cls(name) { return options.tiered ? name : ""; }
+
     function makeRow(row) {
       var tr = el("tr", "brief-row");
-      var rank = el("td", "rank");
+      var rank = el("td", cls("rank"));
       if (row.rank === null) {
         rank.appendChild(el("span", "", "–")).setAttribute("aria-hidden", "true");
         rank.appendChild(el("span", "sr-only", "unranked"));
@@ -257,12 +261,12 @@
       tr.appendChild(rank);
       var problem = document.createElement("th");
       problem.setAttribute("scope", "row"); // before the class, as the page's own rows have them
-      problem.className = "problem";
+      if (options.tiered) problem.className = "problem";
       problem.appendChild(link("", row.path, row.title));
       if (row.draft) { problem.appendChild(document.createTextNode(" ")); problem.appendChild(el("span", "badge draft", "Draft")); }
       tr.appendChild(problem);
       if (options.showSufferer) {
-        var who = el("td", "sufferer");
+        var who = el("td", cls("sufferer"));
         who.appendChild(link("", row.who_path, row.who));
         tr.appendChild(who);
       }
@@ -273,13 +277,16 @@
       if (!options.tiered) { fit.appendChild(document.createTextNode(" ")); fit.appendChild(tierBadge(row)); }
       fit.appendChild(el("span", "needs-has", ratio(row.required) + " / " + ratio(row.model)));
       tr.appendChild(fit);
-      tr.appendChild(el("td", "score", number(row.score)));
-      var status = el("td", "status-cell");
-      status.appendChild(el("span", "badge status status-" + row.status, row.status));
-      tr.appendChild(status);
-      tr.appendChild(el("td", "owner", row.owner || ""));
-      var updated = el("td", "updated");
-      if (row.updated) updated.appendChild(el("time", "", row.updated));
+      tr.appendChild(el("td", cls("score"), number(row.score)));
+      if (options.showStatus) {
+        var status = el("td", cls("status-cell"));
+        status.appendChild(el("span", "badge status status-" + row.status, row.status));
+        tr.appendChild(status);
+      }
+      tr.appendChild(el("td", cls("owner"), row.owner || ""));
+      var updated = el("td", cls("updated"));
+      if (row.updated && options.tiered) updated.appendChild(el("time", "", row.updated));
+      else updated.textContent = row.updated || "";
       tr.appendChild(updated);
       return tr;
     }
@@ -329,6 +336,7 @@
         member: function (row) { return row.rank !== null; },
         tiered: true,
         showSufferer: true,
+        showStatus: true,
         counted: function (showing, found, all) {
           return "Showing " + showing.toLocaleString("en") + " of " + found.toLocaleString("en") +
             " matching briefs (" + all.toLocaleString("en") + " ranked)";
@@ -354,6 +362,7 @@
         },
         tiered: false,
         showSufferer: Boolean(table.querySelector('th[data-sort="who"]')),
+        showStatus: Boolean(table.querySelector('th[data-sort="status-order"]')),
         counted: function (showing, found) {
           return "Sorted across all " + found.toLocaleString("en") + " briefs: showing the first " +
             showing.toLocaleString("en") + ".";
