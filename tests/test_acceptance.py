@@ -201,7 +201,7 @@ def test_the_site_shows_accepted_findings_apart(make_project, tmp_path):
     assert "Passes 14 of 15 criteria; 1 accepted with its reason." in page
     criteria = (out / "criteria/index.html").read_text(encoding="utf-8")
     assert (
-        'class="diagnostic diagnostic-accepted"' in criteria
+        '<tr class="accepted">' in criteria
         and f'<span class="hint-label">Accepted:</span> {REASON}' in criteria
     )
     assert "2 in all: 0 errors, 1 warning, 0 infos, 1 accepted." in criteria

@@ -356,19 +356,20 @@ def test_a_eval_log_is_an_input_of_cached_builds_and_of_serve(make_project, tmp_
         assert main(["build", str(root), "-o", str(out), "-q"]) == 0
         return (out / "briefs/b/index.html").read_text(encoding="utf-8")
 
-    assert "0.58 on 24 cases" in page() and "0.58 on 24 cases" in page()
+    shows = lambda html, accuracy, cases: f"<b>{accuracy}</b>" in html and f"on {cases} cases," in html  # noqa: E731
+    assert shows(page(), "0.58", 24) and shows(page(), "0.58", 24)
     log.write_bytes(EPOCHS_DEFLATE.read_bytes())
-    assert "0.33 on 12 cases" in page()
+    assert shows(page(), "0.33", 12)
     log.write_bytes(DEFLATE.read_bytes())
 
     with watched_server(root) as base:
         url = f"{base}/briefs/b/"
-        assert "0.58 on 24 cases" in urllib.request.urlopen(url, timeout=10).read().decode()
+        assert shows(urllib.request.urlopen(url, timeout=10).read().decode(), "0.58", 24)
         temporary = root / "content/evals/.renewals.eval.tmp"
         temporary.write_bytes(EPOCHS_DEFLATE.read_bytes())
         os.replace(temporary, log)
         deadline = time.monotonic() + 15
-        while "0.33 on 12 cases" not in urllib.request.urlopen(url, timeout=10).read().decode():
+        while not shows(urllib.request.urlopen(url, timeout=10).read().decode(), "0.33", 12):
             assert time.monotonic() < deadline, "the page never followed the .eval log"
             time.sleep(0.1)
 

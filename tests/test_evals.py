@@ -403,7 +403,7 @@ def test_serve_follows_an_edit_to_the_eval_file_alone(make_project):
         temporary.write_text(rows(*([True] * 20 + [False] * 30)), encoding="utf-8")
         os.replace(temporary, root / "content/evals/cases.jsonl")
         deadline = time.monotonic() + 15
-        while "0.40 on 50 cases" not in (page := urllib.request.urlopen(url, timeout=10).read().decode()):
+        while "<b>0.40</b>" not in (page := urllib.request.urlopen(url, timeout=10).read().decode()):
             assert time.monotonic() < deadline, "the page never followed the eval file"
             time.sleep(0.1)
         assert "a gap" in page

@@ -133,8 +133,8 @@ def test_a_brief_linking_to_itself_is_neither_related_nor_its_own_backlink(make_
     data = json.loads(built(root, "playbook.json"))["briefs"][0]
     assert data["related"] == []
     html = built(root, "briefs/me/index.html")
-    assert 'class="wikilink" href="../../briefs/me/index.html">myself</a>' in html
-    assert html.count('href="../../briefs/me/index.html"') == 2  # the wikilinks; the breadcrumb ends in text
+    assert 'class="wikilink" href="../me/index.html">myself</a>' in html
+    assert html.count('href="../me/index.html"') == 2  # the wikilinks; the breadcrumb ends in text
 
 
 def test_link_cycles_resolve_both_ways(make_project):
@@ -150,7 +150,7 @@ def test_link_cycles_resolve_both_ways(make_project):
     related = {b["slug"]: b["related"] for b in json.loads(built(root, "playbook.json"))["briefs"]}
     assert related == {"a": ["b"], "b": ["c"], "c": ["a", "b"]}
     for slug, linked_from in (("a", "c"), ("b", "a"), ("c", "b")):
-        assert f'href="../../briefs/{linked_from}/index.html"' in built(root, f"briefs/{slug}/index.html")
+        assert f'href="../{linked_from}/index.html"' in built(root, f"briefs/{slug}/index.html")
 
 
 def test_thousands_of_covered_steps_outside_the_workflow_are_all_reported_quickly(make_project):

@@ -21,7 +21,8 @@ from tests.support.htmlcheck import live_markup
 
 REPO = Path(__file__).resolve().parent.parent
 THEME_SCRIPTS = {p.name for p in (REPO / "src/playbook/themes/default/assets").glob("*.js")} | {
-    "search-index.js"
+    "search-index.js",
+    "search-words.js",
 }
 BASE_URL = "https://example.com/playbook/"  # the 404 page's <base> and its scripts point there
 CSP = (

@@ -203,6 +203,15 @@ class Change:
             "(e.g. off the critical path)",
         }[self.factor]
 
+    @property
+    def short(self) -> str:
+        """The change without its example, for a list that has said the examples once."""
+        return {
+            "error_cost": f"an error costs {self.new} instead of {self.old}",
+            "catchability": "errors become easy to catch",
+            "emotional_state": f"users meet errors {self.new} rather than {self.old}",
+        }[self.factor]
+
 
 @dataclass(frozen=True, slots=True)
 class Lever:
@@ -215,6 +224,10 @@ class Lever:
     @property
     def phrase(self) -> str:
         return " and ".join(change.phrase for change in self.changes)
+
+    @property
+    def short(self) -> str:
+        return " and ".join(change.short for change in self.changes)
 
 
 @dataclass(frozen=True, slots=True)

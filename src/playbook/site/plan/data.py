@@ -11,6 +11,7 @@ from playbook import __version__
 from playbook.load.config import Config
 from playbook.load.model import Brief
 from playbook.site.plan.feeds import render_atom, render_sitemap
+from playbook.site.plan.planned import once
 from playbook.site.views.briefs import SiteViews
 
 Maker = Callable[[], Iterable[bytes]]
@@ -26,9 +27,11 @@ def data_makers(
 ) -> dict[str, Maker]:
     """Return each data file's site path and how to make its pieces; ``search_entries`` gives every
     shown brief's entry in rank order, when the index is made."""
+    entries = once(search_entries)  # two files read them: made once
     makers: dict[str, Maker] = {
         "playbook.json": lambda: playbook_json(views, config),
-        "assets/search-index.js": lambda: (search_index(search_entries()),),
+        "assets/search-index.js": lambda: (search_index(entries()),),
+        "assets/search-words.js": lambda: (search_words(entries()),),
         "assets/ranking-index.js": lambda: ranking_index(views),
         "assets/unranked-index.js": lambda: unranked_index(views),
     }
@@ -43,59 +46,75 @@ def data_makers(
 
 
 def search_index(entries: list[dict]) -> bytes:
-    """Return the search index script: every brief's words, read by the search page offline."""
+    """Return the search index script: every brief's title, path, status, tags, sufferer, problem
+    and owner, in rank order. The search page searches it, and the index's filter shows and
+    filters the ranking's rows from it (the ranking index refers to its entries by position)."""
+    shown = [{key: value for key, value in entry.items() if key != "x"} for entry in entries]
     return (
-        "window.PLAYBOOK_SEARCH = " + json.dumps(entries, ensure_ascii=False, separators=COMPACT) + ";\n"
+        "window.PLAYBOOK_SEARCH = " + json.dumps(shown, ensure_ascii=False, separators=COMPACT) + ";\n"
+    ).encode("utf-8")
+
+
+def search_words(entries: list[dict]) -> bytes:
+    """Return the words script: each brief's body words, in the search index's order; only the
+    search page reads it, so the index's filter never loads the bodies."""
+    words = [entry.get("x", "") for entry in entries]
+    return (
+        "window.PLAYBOOK_WORDS = " + json.dumps(words, ensure_ascii=False, separators=COMPACT) + ";\n"
     ).encode("utf-8")
 
 
 RANKING_FIELDS = (
-    "rank path title who who_path pain completeness fit score status tier verdict owner updated "
-    "required model search draft movement tags"
-).split()
+    "rank sufferer pain completeness fit score tier verdict updated required model tags movement".split()
+)
 
 
 def ranking_index(views: SiteViews) -> Iterator[bytes]:
     """Yield the ranking's compact index: one row of ``RANKING_FIELDS`` per ranked brief, in rank
     order, from which the index page filters and sorts the whole ranking, and a paged tag, status or
     sufferer page sorts its whole list, without a table of every brief (a script, not JSON, so it
-    loads from ``file://`` too)."""
-    return _index("PLAYBOOK_RANKING", views, (entry.brief for entry in views.ranking.ranked))
+    loads from ``file://`` too). Row i is the search index's entry ``first`` + i, which has the
+    brief's words; ``sufferer`` is a position in ``sufferers``, the paths of the sufferer pages; a
+    row ends where only empty values would follow."""
+    return _index("PLAYBOOK_RANKING", views, [entry.brief for entry in views.ranking.ranked], 0)
 
 
 def unranked_index(views: SiteViews) -> Iterator[bytes]:
     """Yield the same rows for the briefs not ranked (rank null), in the order their status pages
-    list them: only a group page that lists some loads it, so the index's filter loads no more."""
-    return _index("PLAYBOOK_UNRANKED", views, views.ranking.unranked)
+    list them (the search index's, after the ranked): only a group page that lists some loads it,
+    so the index's filter loads no more."""
+    return _index("PLAYBOOK_UNRANKED", views, views.ranking.unranked, len(views.ranking.ranked))
 
 
-def _index(name: str, views: SiteViews, briefs: Iterable[Brief]) -> Iterator[bytes]:
+def _index(name: str, views: SiteViews, briefs: list[Brief], first: int) -> Iterator[bytes]:
+    shown = [views.views[brief.slug] for brief in briefs]
+    sufferers = list(dict.fromkeys(v.who_path for v in shown))
+    where = {path: i for i, path in enumerate(sufferers)}
     yield (
-        f'window.{name} = {{"fields": '.encode("utf-8")
+        f'window.{name} = {{"first":{first},"fields":'.encode("utf-8")
         + json.dumps(RANKING_FIELDS).encode("utf-8")
-        + b', "rows": [\n'
+        + b',"sufferers":'
+        + json.dumps(sufferers, ensure_ascii=False, separators=COMPACT).encode("utf-8")
+        + b',"rows":[\n'
     )
     separator = b""
-    for brief in briefs:
-        v = views.views[brief.slug]
+    for v in shown:
         m = v.metrics
-        words = " ".join(
-            (v.title, v.who, v.problem, v.status, v.owner, *(tag.title for tag in v.tags))
-        ).lower()
         move = [v.movement.kind, v.movement.label, v.movement.description] if v.movement else None
-        row = [v.rank, v.path, v.title, v.who, v.who_path, m.pain, m.completeness, m.fit, m.score, v.status]
-        row += [
+        row = [
+            v.rank,
+            where[v.who_path],
+            m.pain,
+            m.completeness,
+            m.fit,
+            m.score,
             m.tier,
             m.verdict,
-            v.owner,
             v.updated,
-            m.required_accuracy,
-            m.model_accuracy,
-            words,
-            v.draft,
-            move,
-            [tag.path for tag in v.tags],
         ]
+        row += [m.required_accuracy, m.model_accuracy, [tag.path for tag in v.tags], move]
+        while row and row[-1] in (None, "", []):
+            row.pop()
         yield separator + json.dumps(row, ensure_ascii=False, separators=COMPACT).encode("utf-8")
         separator = b",\n"
     yield b"\n]};\n"
@@ -112,9 +131,10 @@ def playbook_json(views: SiteViews, config: Config) -> Iterator[bytes]:
     yield f'{head},"briefs":[\n'.encode("utf-8")
     separator = b""
     for brief in views.in_rank_order():
-        yield separator + json.dumps(brief_data(views, brief), ensure_ascii=False, separators=COMPACT).encode(
-            "utf-8"
-        )
+        data = {
+            key: value for key, value in brief_data(views, brief).items() if value is not None
+        }  # null: left out
+        yield separator + json.dumps(data, ensure_ascii=False, separators=COMPACT).encode("utf-8")
         separator = b",\n"
     yield b"\n]}\n"
 

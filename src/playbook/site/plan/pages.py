@@ -228,7 +228,9 @@ def _brief_context(views: SiteViews, bodies: Bodies, findings: Findings, brief: 
     graph = views.analysis.graph
     backlinks = views.links(graph.backlinks.get(brief.slug, ()))
     related = views.links(graph.related(brief.slug))
-    listed = {link.path for link in (*related, *backlinks[:CONNECTED], *same_sufferer)}
+    linked = {link.path for link in (*related, *backlinks[:CONNECTED])}
+    same_sufferer = tuple(link for link in same_sufferer if link.path not in linked)  # each brief listed once
+    listed = linked | {link.path for link in same_sufferer}
     return {
         "brief": views.views[brief.slug],
         "body": bodies.brief_body(brief),

@@ -63,16 +63,25 @@ def url_from(page_path: str) -> Callable[[str], str]:
     """Return ``url(target)``: a relative URL from ``page_path`` to the site path ``target``.
 
     Folder targets get ``index.html`` appended, so links work from ``file://`` as well as a server.
+    A target in the page's own top folder skips it (``../brief-00415/index.html`` from a brief, not
+    ``../../briefs/brief-00415/index.html``): a big site has a dozen such links a page. Only that
+    one folder, so that pages at the same depth in the same top folder get the same URL for a
+    target, which is what lets them share fragments (see Theme.reuse).
     """
-    prefix = "../" * page_path.count("/")
+    depth = page_path.count("/")
+    prefix = "../" * depth
+    top = page_path.split("/", 1)[0] + "/" if depth else None
+    inner = "../" * (depth - 1)
 
     def url(target: str) -> str:
         target, hash_, fragment = target.partition("#")
         if target == "" or target.endswith("/"):
             target += "index.html"
+        if top is not None and target.startswith(top):
+            return inner + target[len(top) :] + (hash_ + fragment)
         return prefix + target + (hash_ + fragment)
 
-    url.prefix = prefix  # pages at the same depth share fragments (see Theme.reuse)
+    url.prefix = (prefix, top)  # what a URL depends on: the key of shared fragments (see Theme.reuse)
     return url
 
 

@@ -78,9 +78,10 @@ class MetricsView:
 class LeverView:
     """One workflow change, and the accuracy it would then take."""
 
-    phrase: str
+    phrase: str  # the change with an example of how ("... (e.g. show the source next to each answer)")
     required_accuracy: float
     closes_gap: bool
+    short: str = ""  # the change alone ("errors become easy to catch")
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,6 +247,7 @@ class DiagnosticView:
     hint: str
     brief: LinkView | None
     reason: str = ""  # why the brief accepts it, when severity is "accepted"
+    short: str = ""  # the message's first clause, when it has more than one (tables of many findings)
 
 
 @dataclass(frozen=True, slots=True)

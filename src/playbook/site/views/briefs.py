@@ -205,11 +205,13 @@ class SiteViews:
 
 
 def levers_view(levers: Levers) -> LeversView:
-    single = tuple(LeverView(lv.phrase, lv.required_accuracy, lv.closes_gap) for lv in levers.single)
+    single = tuple(
+        LeverView(lv.phrase, lv.required_accuracy, lv.closes_gap, lv.short) for lv in levers.single
+    )
     smallest = levers.smallest
     return LeversView(
         single,
-        LeverView(smallest.phrase, smallest.required_accuracy, True) if smallest else None,
+        LeverView(smallest.phrase, smallest.required_accuracy, True, smallest.short) if smallest else None,
         levers.hint(),
     )
 

@@ -3,6 +3,7 @@ explained with their counts, and every diagnostic as a view."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from playbook.diagnostics import Diagnostic, Severity
@@ -144,9 +145,22 @@ class Findings:
                     d.hint,
                     link,
                     d.reason,
+                    first_clause(d.message),
                 )
             )
         return tuple(views)
+
+
+CLAUSE_ENDS = re.compile(r", |; | — ")
+
+
+def first_clause(message: str) -> str:
+    """Return ``message`` up to its first comma, semicolon or dash, or "" when it has only one clause;
+    a clause too short to stand alone (a few words) is kept with the next."""
+    for found in CLAUSE_ENDS.finditer(message):
+        if found.start() >= 24:
+            return message[: found.start()]
+    return ""
 
 
 def _message(d: Diagnostic) -> str:

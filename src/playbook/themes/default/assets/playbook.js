@@ -127,13 +127,12 @@
     return svg;
   }
 
-  // A row's sort key, read from its cells (rows carry no copies of their values as attributes).
-  var CELLS = { rank: ".rank", title: ".problem", who: ".sufferer", pain: ".pain", completeness: ".completeness",
-    fit: ".fit-value", score: ".score", "status-order": ".status-cell", owner: ".owner", updated: ".updated" };
+  // A row's sort key, read from its cell in the sorted column (rows carry no copies of their values
+  // as attributes, and a group page's cells no class: the column's header says what it holds).
   var STATUS_ORDER = ["idea", "exploring", "validated", "building", "shipped", "parked", "killed"];
 
-  function keyOf(row, key, type) {
-    var cell = row.querySelector(CELLS[key] || "." + key);
+  function keyOf(row, key, type, column) {
+    var cell = row.cells[column];
     var raw = cell ? cell.textContent.trim() : "";
     if (key === "status-order") {
       var at = STATUS_ORDER.indexOf(raw);
@@ -146,11 +145,11 @@
     return raw.toLowerCase();
   }
 
-  function compareRows(key, type, direction) {
+  function compareRows(key, type, direction, column) {
     var sign = direction === "descending" ? -1 : 1;
     return function (a, b) {
-      var x = keyOf(a.row, key, type);
-      var y = keyOf(b.row, key, type);
+      var x = keyOf(a.row, key, type, column);
+      var y = keyOf(b.row, key, type, column);
       var result;
       if (type === "number") {
         if (x === y) result = 0;
@@ -189,7 +188,7 @@
       });
       // Ties keep the page's original order (the playbook's ranking).
       var items = rows.map(function (row) { return { row: row, index: originalOrder.get(row) || 0 }; });
-      items.sort(compareRows(key, type, direction));
+      items.sort(compareRows(key, type, direction, th.cellIndex));
       var anchor = tbody.querySelector(".empty-row");
       items.forEach(function (item) { tbody.insertBefore(item.row, anchor); });
     });

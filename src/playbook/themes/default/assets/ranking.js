@@ -1,9 +1,9 @@
 /* playbook default theme: sorting and filtering whole lists from their compact index
-   (ranking-index.js, loaded on the first filter or sort) rather than from a table of every brief:
-   the index's ranking (filter and sort), and a paged tag, status or sufferer page (sort). A page
-   itself lists one page of briefs, with plain links to the others, so without JavaScript every
-   brief is still a link away. Rows are built with textContent and setAttribute only: no brief's
-   text is ever parsed as HTML. */
+   (ranking-index.js and the search index it refers to, loaded on the first filter or sort) rather
+   than from a table of every brief: the index's ranking (filter and sort), and a paged tag, status
+   or sufferer page (sort). A page itself lists one page of briefs, with plain links to the others,
+   so without JavaScript every brief is still a link away. Rows are built with textContent and
+   setAttribute only: no brief's text is ever parsed as HTML. */
 (function () {
   "use strict";
 
@@ -20,23 +20,32 @@
     if (loaded[source]) { then(loaded[source]); return; }
     if (waiting[source]) { waiting[source].push([then, failed]); return; }
     waiting[source] = [[then, failed]];
+    var done = function (ok) {
+      waiting[source].splice(0).forEach(function (pair) { if (ok) pair[0](loaded[source]); else pair[1](); });
+      delete waiting[source];
+    };
     var script = document.createElement("script");
     script.src = source;
     script.onload = function () {
-      var raw = window[VARIABLES[source.split("/").pop()]] || { fields: [], rows: [] };
-      loaded[source] = raw.rows.map(function (values) {
-        var row = {};
-        raw.fields.forEach(function (field, i) { row[field] = values[i]; });
-        row["status-order"] = STATUS_ORDER.indexOf(row.status) === -1 ? 99 : STATUS_ORDER.indexOf(row.status);
-        return row;
-      });
-      waiting[source].splice(0).forEach(function (pair) { pair[0](loaded[source]); });
-      delete waiting[source];
+      if (/search-index\.js$/.test(source)) { loaded[source] = true; done(true); return; } // read as window.PLAYBOOK_SEARCH
+      // The index's row i is the search index's entry first + i: the words are there, once.
+      loadScript(source.replace(/[^\/]*$/, "search-index.js"), function () {
+        var raw = window[VARIABLES[source.split("/").pop()]] || { fields: [], rows: [] };
+        var entries = window.PLAYBOOK_SEARCH || [];
+        loaded[source] = raw.rows.map(function (values, i) {
+          var e = entries[(raw.first || 0) + i] || {};
+          var row = { path: e.u, title: e.t, who: e.w, status: e.s, owner: e.o || "", draft: !!e.d };
+          raw.fields.forEach(function (field, at) { row[field] = values[at]; });
+          row.who_path = (raw.sufferers || [])[row.sufferer];
+          row.tags = row.tags || [];
+          row.search = [e.t, e.w, e.p, e.s, e.o].concat(e.g || []).join(" ").toLowerCase();
+          row["status-order"] = STATUS_ORDER.indexOf(row.status) === -1 ? 99 : STATUS_ORDER.indexOf(row.status);
+          return row;
+        });
+        done(true);
+      }, function () { done(false); });
     };
-    script.onerror = function () {
-      waiting[source].splice(0).forEach(function (pair) { pair[1](); });
-      delete waiting[source];
-    };
+    script.onerror = function () { done(false); };
     document.head.appendChild(script);
   }
 
@@ -227,9 +236,13 @@
       return badge;
     }
 
+    // A group page's rows have no class a cell but the bars' and the fit's (the stylesheet knows the
+    // others by their place), and no status cell on a status page: as the page's own rows.
+    function cls(name) { return options.tiered ? name : ""; }
+
     function makeRow(row) {
       var tr = el("tr", "brief-row");
-      var rank = el("td", "rank");
+      var rank = el("td", cls("rank"));
       if (row.rank === null) {
         rank.appendChild(el("span", "", "–")).setAttribute("aria-hidden", "true");
         rank.appendChild(el("span", "sr-only", "unranked"));
@@ -248,12 +261,12 @@
       tr.appendChild(rank);
       var problem = document.createElement("th");
       problem.setAttribute("scope", "row"); // before the class, as the page's own rows have them
-      problem.className = "problem";
+      if (options.tiered) problem.className = "problem";
       problem.appendChild(link("", row.path, row.title));
       if (row.draft) { problem.appendChild(document.createTextNode(" ")); problem.appendChild(el("span", "badge draft", "Draft")); }
       tr.appendChild(problem);
       if (options.showSufferer) {
-        var who = el("td", "sufferer");
+        var who = el("td", cls("sufferer"));
         who.appendChild(link("", row.who_path, row.who));
         tr.appendChild(who);
       }
@@ -264,13 +277,16 @@
       if (!options.tiered) { fit.appendChild(document.createTextNode(" ")); fit.appendChild(tierBadge(row)); }
       fit.appendChild(el("span", "needs-has", ratio(row.required) + " / " + ratio(row.model)));
       tr.appendChild(fit);
-      tr.appendChild(el("td", "score", number(row.score)));
-      var status = el("td", "status-cell");
-      status.appendChild(el("span", "badge status status-" + row.status, row.status));
-      tr.appendChild(status);
-      tr.appendChild(el("td", "owner", row.owner || ""));
-      var updated = el("td", "updated");
-      if (row.updated) updated.appendChild(el("time", "", row.updated));
+      tr.appendChild(el("td", cls("score"), number(row.score)));
+      if (options.showStatus) {
+        var status = el("td", cls("status-cell"));
+        status.appendChild(el("span", "badge status status-" + row.status, row.status));
+        tr.appendChild(status);
+      }
+      tr.appendChild(el("td", cls("owner"), row.owner || ""));
+      var updated = el("td", cls("updated"));
+      if (row.updated && options.tiered) updated.appendChild(el("time", "", row.updated));
+      else updated.textContent = row.updated || "";
       tr.appendChild(updated);
       return tr;
     }
@@ -320,6 +336,7 @@
         member: function (row) { return row.rank !== null; },
         tiered: true,
         showSufferer: true,
+        showStatus: true,
         counted: function (showing, found, all) {
           return "Showing " + showing.toLocaleString("en") + " of " + found.toLocaleString("en") +
             " matching briefs (" + all.toLocaleString("en") + " ranked)";
@@ -345,6 +362,7 @@
         },
         tiered: false,
         showSufferer: Boolean(table.querySelector('th[data-sort="who"]')),
+        showStatus: Boolean(table.querySelector('th[data-sort="status-order"]')),
         counted: function (showing, found) {
           return "Sorted across all " + found.toLocaleString("en") + " briefs: showing the first " +
             showing.toLocaleString("en") + ".";

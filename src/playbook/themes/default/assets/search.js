@@ -1,6 +1,7 @@
 /* playbook default theme: client-side search over window.PLAYBOOK_SEARCH, an array of
-   {t: title, u: site path ("briefs/x/"), s: status, g: tags, w: who, p: problem, x: body text}
-   written by the build into assets/search-index.js. Every word of the query must match (AND);
+   {t: title, u: site path ("briefs/x/"), s: status, g: tags, w: who, p: problem, o: owner}
+   written by the build into assets/search-index.js, and window.PLAYBOOK_WORDS, each entry's body
+   text in the same order (assets/search-words.js; an entry's own x wins). Every word of the query must match (AND);
    title hits weigh most, then sufferer, problem and tags, then the body. Results are built with
    DOM methods only (textContent), never innerHTML, so index content cannot inject markup.
    The body text (x) is only searched, never shown: the build may reduce it to distinct words. */
@@ -11,9 +12,9 @@
 
   function lower(value) { return String(value == null ? "" : value).toLowerCase(); }
 
-  function prepare(raw) {
+  function prepare(raw, words) {
     // Lower-case every searchable string once, up front: queries then only do indexOf.
-    return raw.map(function (e) {
+    return raw.map(function (e, i) {
       var tags = Array.isArray(e.g) ? e.g.map(String) : [];
       return {
         entry: e,
@@ -22,7 +23,7 @@
         problem: lower(e.p),
         tags: lower(tags.join(" ")),
         owner: lower(e.o),
-        body: lower(e.x),
+        body: lower(e.x !== undefined ? e.x : words[i]),
         status: lower(e.s)
       };
     });
@@ -176,7 +177,7 @@
       status.textContent = "The search index could not be loaded.";
       return;
     }
-    var items = prepare(raw);
+    var items = prepare(raw, Array.isArray(window.PLAYBOOK_WORDS) ? window.PLAYBOOK_WORDS : []);
     // The home page's URL from this page, e.g. "../index.html" → "../".
     var root = (form.getAttribute("data-root") || "../index.html").replace(/index\.html$/, "");
 
