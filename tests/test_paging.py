@@ -15,7 +15,6 @@ from urllib.parse import urlsplit
 import pytest
 
 from bench.generate import generate
-from bench.pages import SITE_BUDGET_PER_BRIEF
 from playbook.cli.main import main
 from playbook.site.plan.pages import CONNECTED
 from playbook.site.plan.paging import PAGE_SIZE, paginate
@@ -101,20 +100,13 @@ def site_bytes_a_brief(site: Path, briefs: int) -> float:
 # The bytes a brief of the whole site (pages, data, assets) reached in issue 25's second part, round
 # 2: 18.5 kB at 750 briefs, 18.2 kB at 10,000 (bench/pages.py; 21.6 and 21.2 before it). A ceiling a
 # little above it, so no change makes the site heavier unnoticed; lower it as pages get lighter,
-# down to the budget.
+# down to the budget (bench/pages.py's SITE_BUDGET_PER_BRIEF, 15 kB: not met yet, and measured by
+# bench/pages.py rather than stood for by an expected failure here).
 SITE_CEILING_PER_BRIEF = 19_500
 
 
 def test_the_whole_site_stays_under_its_ceiling_a_brief(sites):
     assert site_bytes_a_brief(sites[LARGE], LARGE) < SITE_CEILING_PER_BRIEF
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 25's budget, 15 kB a brief (150 MB at 10,000), is not met yet: about 18.5 kB a brief",
-)
-def test_the_whole_site_stays_under_the_budget_a_brief(sites):
-    assert site_bytes_a_brief(sites[LARGE], LARGE) < SITE_BUDGET_PER_BRIEF
 
 
 def test_every_brief_is_a_plain_link_away_from_the_index(sites):
