@@ -178,6 +178,9 @@ def _counts_a_loss(prose: Prose, words: tuple[Word, ...], index: int) -> bool:
     return bool(LOSS_AFTER.match(rest) or (head not in PEOPLE and LOSS_NOW.match(rest)))
 
 
+SPANS = frozenset("hours hrs minutes mins days weeks months evenings weekends shifts".split())
+
+
 def _identifier(prose: Prose, words: tuple[Word, ...], index: int, lower: str) -> str:
     """Return the words that make the number at ``index`` a name or a date, or ""."""
     previous = words[index - 1] if index else None
@@ -189,10 +192,21 @@ def _identifier(prose: Prose, words: tuple[Word, ...], index: int, lower: str) -
         and prose.plain[previous.end : previous.end + 1] == "/"
     ):
         previous, before = None, ""  # "w/ 20-30 mins": a letter and a slash are a word in shorthand
-    if previous is not None and (
-        before in IDENTIFIERS
-        or (previous.text.isupper() and len(before) > 1 and before not in NOT_AN_ACRONYM and before.isalpha())
-        or previous.named
+    # "the 6 hours a week they now spend": a span of time after "the" is the time itself, no name.
+    a_span = before == "the" and following is not None and _clean(following) in SPANS
+    if (
+        previous is not None
+        and not a_span
+        and (
+            before in IDENTIFIERS
+            or (
+                previous.text.isupper()
+                and len(before) > 1
+                and before not in NOT_AN_ACRONYM
+                and before.isalpha()
+            )
+            or previous.named
+        )
     ):
         return f"{previous.text} {words[index].text}"
     after = _clean(words[index + 2]) if index + 2 < len(words) else ""

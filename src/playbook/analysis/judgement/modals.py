@@ -9,20 +9,25 @@ import re
 
 from playbook.analysis.judgement.gates import bounded
 from playbook.analysis.judgement.lazyregex import regex
-from playbook.analysis.judgement.text import Prose, prose_of
+from playbook.analysis.judgement.text import CLAUSE, Prose, prose_of
 from playbook.analysis.judgement.words import ADVERBS, PLACES, either, one_of, phrases
 
+# A modal takes a bare verb, never one ending in a single -s: "probate documents and will extracts" is
+# a kind of document, the noun "will"; adverbs ending in -s ("will always") are no nouns.
+A_PLURAL = (
+    r"(?!(?:always|perhaps|sometimes|thus|nevertheless|nonetheless|afterwards|besides|this|its|his|us|as)\b)"
+    r"[a-z]+(?<![sui'])s\b"
+)
 # The modal and up to three words after it, to quote: "would use an assistant".
 MODAL = regex(
     either(
-        r"(?<![\w-])(?P<modal>would|could|might|will|shall)(?![\w-])",
+        r"(?<![\w-])(?P<modal>would|could|might|will(?!\s+" + A_PLURAL + r")|shall)(?![\w-])",
         r"(?<=\w)(?P<short>'(?:d|ll))\b",
         r"(?<![\w-])(?P<may>may)(?![\w-])(?=\s+(?:\w+ly\s+)?[a-z])",  # "may" the verb, not the month
     )
     + r"(?:\s+[a-z][\w'-]*){0,3}"
 )
 NOT_A_MODAL = regex(r"\b(?:in|of|since|until|by|from|early|late|mid|end of|the|this|last|next)\s+$")
-CLAUSE = 160  # characters after a modal that are read for what it says: a clause, not the rest of the text
 
 # What a modal says when it is a loss today. Next to it: "could otherwise", "would have closed".
 PARTICIPLES = one_of(
@@ -59,10 +64,13 @@ LOSS_VERBS = either(
     *"take cost sit wait bounce stall trigger".split(),
 )
 # What the modal's clause says is missed or lost today makes the modal part of a loss today: "could
-# be enrolling 5 more patients a month that it currently misses", "orders we might win but lose now".
+# be enrolling 5 more patients a month that it currently misses", "orders we might win but lose now";
+# and so does time or money it says goes elsewhere today: "could be spending the hours they now spend
+# on rotas with patients", the hours the loss.
 MISSED_TODAY = regex(
     r"\b(?:currently|today|now|at present|at the moment|right now)\s+(?:\w+\s+)?"
-    r"(?:miss(?:es)?|los(?:e|es|ing)|turns? away|forgo(?:es)?|forfeits?|misses out on)\b|"
+    r"(?:miss(?:es)?|los(?:e|es|ing)|turns? away|forgo(?:es)?|forfeits?|misses out on|"
+    r"spend|spends|use|uses|sink|sinks|burn|burns|waste|wastes|put|puts|give|gives|go|goes)\b|"
     r"\b(?:miss(?:es|ed)?|los(?:e|es|t|ing)|turns? away|turned away)\s+(?:\w+\s+){0,2}?"
     r"(?:today|currently|now|at present)\b"
 )
@@ -213,19 +221,20 @@ ACRONYM = regex(bounded(r"\b[A-Z]{2,}\b"))
 OWN_CLAUSE = regex(r"\d|\b(?:who|that|at|in|on|of|for|with|from|our|my)\b")
 
 
-# A relative clause after a comma remarks on a group already named ("The four grant officers at
-# Northfield Community Trust, who would be the first to try any tool"), when the group is counted and
-# placed in a named or owned workplace; without the comma it says who they are ("officers who would
-# try any tool"), and after a group not yet anchored ("Dental practices, which would…") it is a guess.
-REMARK = regex(bounded(r",\s*(?:who|which)\s+(?:[\w'-]+\s+){0,2}?" + ASIDE_GUESS))
-# A relative clause in brackets remarks on the group named before it, when that group is placed in a
-# named or owned workplace: "Route planners at the Leeds depot (the ones who'd pilot this) fixing…".
+# A relative clause after a comma saying what they would do remarks on a group already made
+# specific, whatever the guess ("The four grant officers at Northfield Community Trust, who would be
+# the first to try any tool", "the booking desk at our Hull depot, who'd pilot it"); without the comma
+# it says who they are ("officers who would try any tool"), and after a group not yet specific
+# ("Dental practices, which would…") it is a guess. So does one in brackets: "Route planners at the
+# Leeds depot (the ones who'd pilot this)". A clause that does not guess is judged like the rest.
+RELATIVE_GUESS = r"(?:who|which|that)(?:'(?:d|ll)\b|\s+(?:[\w'-]+\s+){0,3}?" + ASIDE_GUESS + ")"
+REMARK = regex(bounded(r",\s*" + RELATIVE_GUESS))
 BRACKETED_REMARK = regex(
-    bounded(r"\(\s*(?:(?:the ones|those|the people|the ones that)\s+)?(?:who|that|which)\s*" + ASIDE_GUESS)
+    bounded(r"\(\s*(?:(?:the ones|those|the people|the ones that)\s+)?" + RELATIVE_GUESS)
 )
 A_FEW = regex(
     r"(?<![\w,.])(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen)"
-    r"(?![\w,.])"
+    r"(?![\w,.])|\bftes?\b|\bfull[- ]time\b"
 )
 A_PLACE = regex(PLACES)
 OWNED = regex(r"\b(?:our|my)\b")
@@ -238,13 +247,13 @@ def sufferers_clause(prose: Prose) -> Prose:
     # A word in capitals is a name, never a pronoun: in "…; IT may reuse it later", IT is a team.
     aside = ASIDE.search(ACRONYM.sub(lambda match: "x" * len(match.group()), prose.plain).lower())
     bracketed = BRACKETED_REMARK.search(prose.lower)
-    if bracketed is not None and _named_or_owned(prose, bracketed.start()):
+    if bracketed is not None and _specific(prose, bracketed.start()):
         close = prose.text.find(")", bracketed.end())
         rest = prose.text[close + 1 :] if close >= 0 else ""
         return sufferers_clause(prose_of(prose.text[: bracketed.start()].rstrip() + rest))
     if aside is None:
         remark = REMARK.search(prose.lower)
-        if remark is not None and _a_named_few(prose, remark.start()):
+        if remark is not None and _specific(prose, remark.start()):
             return prose_of(prose.text[: remark.start()])
         return prose
     if aside.group("joined") and not OWN_CLAUSE.search(prose.lower, 0, aside.start()):
@@ -252,22 +261,25 @@ def sufferers_clause(prose: Prose) -> Prose:
     return prose_of(prose.text[: aside.start()])
 
 
-def _named_or_owned(prose: Prose, end: int) -> bool:
-    """Whether the words before ``end`` name a workplace or make it ours: "at the Leeds depot"."""
-    named = any(word.named and word.start > 0 for word in prose.words_in(0, end))
-    return named or bool(OWNED.search(prose.lower, 0, end))
-
-
-def _a_named_few(prose: Prose, end: int) -> bool:
-    """Whether the words before ``end`` count a few people and place them in a named or owned
-    workplace: "The four grant officers at Northfield Community Trust"."""
+def _specific(prose: Prose, end: int) -> bool:
+    """Whether the words before ``end`` make a group specific: ours, counted (a few, or in FTE), one
+    team, at a workplace ("at the dispatch office") or at a named organisation ("at Hallam Foods")."""
     named = any(word.named and not A_PLACE.fullmatch(word.text) for word in prose.words_in(0, end))
     one_team = ONE_TEAM.match(prose.lower)
-    few = bool(A_FEW.search(prose.lower, 0, end)) or (one_team is not None and one_team.end() <= end)
-    return few and (named or bool(OWNED.search(prose.lower, 0, end)))
+    return bool(
+        named
+        or OWNED.search(prose.lower, 0, end)
+        or A_FEW.search(prose.lower, 0, end)
+        or (one_team is not None and one_team.end() <= end)
+        or AT_A_WORKPLACE.search(prose.lower, 0, end)
+    )
 
 
 # One team is as particular as a few people counted: "The customs entry team at our Felixstowe office".
 ONE_TEAM = regex(
     r"(?:the|our)\s+(?:[\w'-]+\s+){0,3}?(?:team|desk|unit|crew|squad|section|office|department|ward|shift)\b"
+)
+AT_A_WORKPLACE = regex(
+    r"\b(?:on|in|at)\s+(?:the|our)\s+(?:[\w'-]+\s+){0,3}?"
+    r"(?:team|desk|unit|office|department|ward|shift|depot|site|branch|clinic|plant|warehouse|yard|lab)\b"
 )

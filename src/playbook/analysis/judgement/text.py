@@ -11,6 +11,8 @@ from typing import NamedTuple
 from playbook.analysis.judgement.gates import word_starts
 from playbook.analysis.judgement.lazyregex import regex
 
+# Characters after a word that are read for what its clause says: a clause, not the rest of the text.
+CLAUSE = 160
 PLAIN = str.maketrans(
     {
         "\u2019": "'",
