@@ -79,6 +79,7 @@ def _jobs(text: str) -> tuple[tuple[str, str, bool], ...]:
     asides = [match.span() for match in ASIDE.finditer(prose.lower)]
     asides += [(match.start(1), match.end()) for match in OPTIONS.finditer(prose.lower)]
     asides += [(match.start(), _end_of_phrase(match)) for match in WITH_PHRASE.finditer(prose.lower)]
+    asides += [match.span(1) for match in EXTRACTED_FIELDS.finditer(prose.lower)]
     for index, word in enumerate(words):
         if word.start not in starts or any(start < word.start < end for start, end in asides):
             continue  # not where a clause starts, in brackets ("(refurb / scrap / RTV)"), or an option
@@ -143,6 +144,14 @@ def _kind_of(word: str) -> str | None:
     return next((KIND_OF[form] for form in forms if form in KIND_OF), None)
 
 
+# What is extracted, up to where it comes from or goes, is the item's fields, not clauses: "pull the
+# gross wage, tax code and pay date out of each slip" names three fields of one slip.
+EXTRACTED_FIELDS = regex(
+    bounded(
+        r"\b(?:extract|extracts|extracting|capture|captures|capturing|pull|pulls|pulling|key|keys|keying)"
+        r"(\s[^;.:()]{1,100}?)\s(?:from|into|onto|out of|off)\b"
+    )
+)
 # What is in brackets is an aside: options, examples or a gloss, not the job's clauses.
 ASIDE = regex(r"\([^()]{0,200}\)")
 
@@ -260,7 +269,7 @@ def bundled_jobs(prose: Prose) -> str:
     kinds: list[str] = []
     verbs: list[str] = []
     found = jobs(prose)
-    if len(found) > 1 and _steps_of_one_job(prose):
+    if len(found) > 1 and (_steps_of_one_job(prose) or _offered_for_confirmation(prose, found)):
         return ""
     later = {kind for _, kind, _ in found[1:]}
     # Getting the input leads into the job that uses it ("read the entries and key the text"), unless
@@ -297,6 +306,22 @@ def bundled_jobs(prose: Prose) -> str:
             kinds.append(kind)
             verbs.append(verb)
     return " … ".join(verbs) if len(kinds) >= 2 else ""
+
+
+# A problem that ends by handing its result to a person to confirm makes one result: "…, fill in the
+# refund form and leave it for a supervisor to sign off", "…, pick the reply and queue it for approval".
+FOR_CONFIRMATION = regex(
+    bounded(
+        r"\bfor\s+(?:[\w'-]+\s+){0,3}?(?:(?:to\s+)?(?:confirm|approve|check|review|sign off|sign-off|sign)|"
+        r"approval|review|sign-off|confirmation|checking)\b[^,;]{0,40}$"
+    )
+)
+
+
+def _offered_for_confirmation(prose: Prose, found: list[tuple[str, str, bool]]) -> bool:
+    """Whether the problem's jobs all make one thing (read, match, sort, judge, write) and its end
+    hands the result to a person to confirm: one item's work, however many verbs it takes."""
+    return {kind for _, kind, _ in found} <= MAKING_ONE_THING and bool(FOR_CONFIRMATION.search(prose.lower))
 
 
 SEMICOLON_CLAUSE = regex(bounded(r";\s*(?:(?:then|also|and)\s+)?([a-z][\w-]*)(?:\s+([a-z][\w-]*))?"))

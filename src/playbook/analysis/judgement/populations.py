@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from playbook.analysis.judgement.anchors import COUNTS, SPECIFIC
+from playbook.analysis.judgement.anchors import COUNTS, SPECIFIC, anchored
 from playbook.analysis.judgement.lazyregex import regex
 from playbook.analysis.judgement.patterns import Pattern
 from playbook.analysis.judgement.text import Prose
@@ -19,9 +19,16 @@ CUSTOMERS = one_of(
     """travell?ers, guests, shoppers, holidaymakers, tourists, diners, passengers, commuters, homeowners,
     homebuyers, house ?buyers, renters, consumers, customers, clients, subscribers, policyholders, borrowers,
     savers, investors, fans, viewers, listeners, gamers, patients, motorists, cyclists, pet owners,
-    car owners"""
+    car owners, people"""
 )
-A_KIND_OF_CUSTOMER = regex(rf"^(?:the\s+)?(?:[\w'-]+\s+){{0,3}}?{CUSTOMERS}\b(?!')")
+# The public, however it is narrowed, is everyone: "the concert-going public", "the Welsh public"; a
+# public body or service is no public.
+A_PUBLIC = (
+    r"public(?![\w-])(?!\s+(?:health|sector|service|services|affairs|relations|law|policy|transport|"
+    r"finance|procurement|bodies|body|agencies|agency|libraries|library|records?|inquir\w+|consultations?|"
+    r"holidays?|funds?|funding|money|spending|tenders?|contracts?|companies|company|limited)\b)"
+)
+A_KIND_OF_CUSTOMER = regex(rf"^(?:the\s+)?(?:[\w'-]+\s+){{0,3}}?(?:{CUSTOMERS}\b(?!')|{A_PUBLIC})")
 # Teams "at SaaS companies", departments "in care homes": a unit of a kind of organisation is that
 # kind's market, one unit in each, unless it is ours, counted or named ("at three Leeds practices").
 # People by their occupation there ("in-house counsel at mid-size SaaS companies") have a job.
@@ -53,6 +60,20 @@ def ours_counted_or_named(prose: Prose, match: re.Match) -> bool:
     return bool(
         named or WORKPLACE_NAMED.search(prose.plain, 0, match.start()) or SPECIFIC.search(prose.lower)
     )
+
+
+# Where the items a specific group works on come from is no sales pipeline: "the Gift Aid desk (2 FTE)
+# keying declarations from web sign-ups".
+FROM_THEM = regex(r"\bfrom\s+(?:the\s+|our\s+|their\s+)?(?:[\w-]+\s+){0,2}$")
+
+
+def at_work(prose: Prose, match: re.Match) -> bool:
+    """Excuse decision makers placed in a workplace, who decide cases ("decision makers in the Leeds
+    benefit centre"), not purchases; and whom a specific group's items come from (see FROM_THEM)."""
+    if "decision" in match.group() and anchored(prose, match):
+        return True
+    source = FROM_THEM.search(prose.lower, max(0, match.start() - 40), match.start())
+    return source is not None and ours_counted_or_named(prose, match)
 
 
 def _not_named(prose: Prose, match: re.Match) -> bool:
@@ -97,8 +118,17 @@ ACROSS_A_NAMED_PLACE = regex(
 # A population as the subject of the loss, where a profession ("Nurses lose bedside time") is a group
 # with a job: "Residents lose money on undetected leaks", "Consumers overpay".
 BARE_SUBJECT = regex(
-    r"^(?:the\s+)?(?:residents|locals|the public|citizens|households|consumers|taxpayers|families|people)"
-    r"\s+(?:lose|miss|pay|waste|overpay)\b"
+    r"^(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:residents|locals|public|citizens|households|taxpayers|families)|"
+    rf"(?:[\w-]+\s+){{0,2}}?{CUSTOMERS})\s+(?:\w+ly\s+)?(?:lose|miss|pay|waste|overpay|spend)\b|"
+    # A profession losing nothing but a generic good is anyone in it: "Accountants lose focus to
+    # interruptions", where "Nurses lose bedside time" names what their work loses.
+    r"^(?:the\s+)?[a-z][a-z-]{2,}s\s+(?:lose|waste)\s+(?:productivity|focus|efficiency|morale|energy|"
+    r"time|money|hours)\b(?!\s+(?:on|with|at|in|to)\s+(?:the|our|their|each|every)\b|\s+\w+ing\b)"
+)
+# People in general as whose loss it is: "…, so people's bills go unpaid", "People miss appointments".
+PEOPLE_AT_LARGE = regex(
+    r"(?:^|\b(?:means?|so|leaves?|makes?|because|that)\s+)(?:(?:young|older|elderly|ordinary|many|most)\s+)?"
+    r"people(?:'s)?\s+(?!(?:at|in|on|from|who|that|we|our)\b)"
 )
 
 
@@ -134,6 +164,13 @@ POPULATION_PATTERNS += (
         "names the sufferer by a bare category, a population, not a specific group losing today",
         BARE_SUBJECT,
         unless=ours_counted_or_named,
+        fields=("sufferer.losing",),
+    ),
+    Pattern(
+        "bare-category",
+        "names the sufferer by a bare category, a population, not a specific group losing today",
+        PEOPLE_AT_LARGE,
+        unless=_ours_or_counted,
         fields=("sufferer.losing",),
     ),
 )

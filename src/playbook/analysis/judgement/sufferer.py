@@ -24,7 +24,7 @@ from playbook.analysis.judgement.modals import (
     present_loss_or_acted_on,
 )
 from playbook.analysis.judgement.patterns import Pattern
-from playbook.analysis.judgement.populations import POPULATION_PATTERNS
+from playbook.analysis.judgement.populations import POPULATION_PATTERNS, at_work
 from playbook.analysis.judgement.prospects import (
     A_SEGMENT,
     ACROSS_A_KIND,
@@ -191,12 +191,6 @@ def _ours_or_anchored(prose: Prose, match: re.Match) -> bool:
     return anchored_or_reach(prose, match)
 
 
-def _deciding_at_work(prose: Prose, match: re.Match) -> bool:
-    """Excuse decision makers placed in a workplace: staff who decide cases ("decision makers in the
-    Leeds benefit centre"), not buyers deciding on a purchase."""
-    return "decision" in match.group() and anchored(prose, match)
-
-
 PATTERNS = (
     Pattern(
         "hypothetical",
@@ -238,7 +232,7 @@ PATTERNS = (
             + either(SIGNED_UP, CAME_BY, TARGETED, MASSES, IN_THE_FUNNEL, AS_BUYERS, TO_COME, TECH_BUYERS)
             + r"\b"
         ),
-        unless=_deciding_at_work,
+        unless=at_work,
         fields=("sufferer.who",),
     ),
     Pattern(

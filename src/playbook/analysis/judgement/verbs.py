@@ -38,7 +38,7 @@ KINDS = {
     "step": """send submit export post log save store attach update enter push forward notify alert share
     email return publish hand queue record sync copy insert put check verify validate confirm double-check
     flag highlight mark list make leave drop park stage file tell inform note warn explain report remind
-    relay""",
+    relay state say show describe indicate""",
 }
 KIND_OF = {verb: kind for kind, verbs in KINDS.items() for verb in verbs.split()}
 # Saying the result ("tell the requester what's missing", "note any mismatch", "explain the gap to
