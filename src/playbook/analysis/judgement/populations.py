@@ -19,7 +19,7 @@ CUSTOMERS = one_of(
     """travell?ers, guests, shoppers, holidaymakers, tourists, diners, passengers, commuters, homeowners,
     homebuyers, house ?buyers, renters, consumers, customers, clients, subscribers, policyholders, borrowers,
     savers, investors, fans, viewers, listeners, gamers, patients, motorists, cyclists, pet owners,
-    car owners, people"""
+    car owners, buyers, people"""
 )
 # The public, however it is narrowed, is everyone: "the concert-going public", "the Welsh public"; a
 # public body or service is no public.
