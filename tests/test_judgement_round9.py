@@ -29,7 +29,7 @@ ROWS = [
     # One item's work that ends by handing its result to a person to confirm is one job.
     (
         "scope.problem",
-        "Read each tenancy renewal, match it to the rent schedule and prepare the letter for an agent to approve",
+        "Read each lease renewal, match it to the rent roll and prepare the letter for an agent to approve",
         set(),
     ),
     ("scope.problem", "Read each tenancy renewal and also prepare the annual rent review", {"PB302"}),
