@@ -280,6 +280,29 @@ def test_sorting_a_group_page_sorts_all_its_pages_from_file(browser, sites, shar
         page.close()
 
 
+def _natural(text: str) -> list:
+    """A text's order as a reader expects it: numbers by value ("Owner 2" before "Owner 10"), case aside."""
+    return [int(part) if part.isdigit() else part.lower() for part in re.split(r"(\d+)", text)]
+
+
+def test_a_text_column_sorts_numbers_in_it_by_value(browser, sites):
+    site = sites[LARGE]
+    path, members = biggest_group(json.loads((site / "playbook.json").read_text())["briefs"], "status")
+    by_owner = sorted(members, key=lambda b: _natural(b.get("owner") or ""))  # stable: rank breaks ties
+    assert [b["owner"] for b in by_owner[:PAGE_SIZE]] != sorted(b["owner"] for b in by_owner[:PAGE_SIZE])
+    page = browser.new_page()
+    try:
+        page.goto((site / path / "index.html").as_uri())
+        page.locator("th[data-sort=owner] button").click()
+        page.wait_for_function(
+            "document.querySelector('.list-count').textContent.startsWith('Sorted')", timeout=5_000
+        )
+        rows = page.locator("#group-table tr.brief-row th a")
+        assert rows.all_inner_texts() == [b["title"] for b in by_owner[:PAGE_SIZE]]
+    finally:
+        page.close()
+
+
 def test_the_chart_draws_every_ranked_brief_in_few_marks(sites):
     site = sites[LARGE]
     ranked = sum(1 for b in json.loads((site / "playbook.json").read_text())["briefs"] if b.get("rank"))

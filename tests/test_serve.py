@@ -136,7 +136,7 @@ def test_a_brief_with_errors_is_left_out_and_the_rest_is_served(site):
     assert site.state.version == 2 and not site.state.blocking, "the preview is current, not the last build"
     said = rebuild_line(report, site.root, Style(False), quiet=True)
     assert said.startswith("content/briefs/a.md:14:14: error PB002") and said.rstrip().endswith(
-        "1 error in content/briefs/a.md, left out of the preview"
+        "1 error in content/briefs/a.md, left out of the preview until fixed"
     )
     index = respond(site, "GET", "/", "localhost")
     assert index.status == 200 and b"briefs/b/" in index.body and b"briefs/a/" not in index.body
@@ -173,7 +173,15 @@ def test_a_drafts_errors_leave_it_out_only_while_drafts_are_shown(make_project):
     half = brief(("  frequency: weekly", None), ("related: []", "related: []\ndraft: true"))
     root = make_project({"a": brief(), "half": half})
     shown = DevSite(root, include_drafts=True)
-    assert shown.rebuild().left_out == ("content/briefs/half.md",)
+    report = shown.rebuild()
+    assert report.left_out == ("content/briefs/half.md",)
+    said = rebuild_line(
+        report, root, Style(False), quiet=True
+    ).rstrip()  # says it is a draft, and how to hide drafts
+    assert said.endswith(
+        "1 error in content/briefs/half.md (a draft), left out of the preview until fixed; "
+        "--no-drafts previews as published"
+    ), said
     assert b'"draft": true' in shown.state.to_json()
     assert b"(a draft) has 1 error" in respond(shown, "GET", "/briefs/half/", "localhost").body
     hidden = DevSite(root, include_drafts=False)

@@ -245,9 +245,12 @@ def rebuild_line(report, root: Path, style: Style, quiet: bool) -> str:
     if report.message:  # the configuration or the theme: nothing new can be served
         line = f"[{stamp}] {errors} in {report.milliseconds} ms; serving the last good build"
     else:
+        drafts = {error.path for error in report.errors if error.draft}
+        files = ", ".join(f"{path} (a draft)" if path in drafts else path for path in report.left_out)
         line = (
             f"[{stamp}] {style('built', '1;32')} in {report.milliseconds} ms: {report.pages} pages; "
-            f"{errors} in {', '.join(report.left_out)}, left out of the preview"
+            f"{errors} in {files}, left out of the preview until fixed"
+            + ("; --no-drafts previews as published" if drafts else "")
         )
     return format_diagnostics(root, report.errors, style) + line + "\n"
 

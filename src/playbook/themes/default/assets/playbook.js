@@ -157,7 +157,7 @@
         else if (y === Infinity) return -1;
         else result = x < y ? -1 : 1;
       } else {
-        result = x.localeCompare(y);
+        result = x.localeCompare(y, undefined, { numeric: true, sensitivity: "base" }); // "Owner 2" before "Owner 10"
       }
       return result !== 0 ? sign * result : a.index - b.index; // stable: the rank order breaks ties
     };

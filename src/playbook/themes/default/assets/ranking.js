@@ -10,6 +10,7 @@
   var SHOWN = 100; // rows shown at a time; "Show more" adds as many again
   var STATUS_ORDER = ["idea", "exploring", "validated", "building", "shipped", "parked", "killed"];
   var SOURCE_TAIL = "assets/ranking-index.js";
+  var TEXT_ORDER = { numeric: true, sensitivity: "base" }; // "Owner 2" before "Owner 10"; case aside
 
   /* The data, each script loaded once however many lists a page has: scripts, not JSON, so they
      load from file:// too. The ranked briefs are PLAYBOOK_RANKING's, the others PLAYBOOK_UNRANKED's. */
@@ -112,7 +113,7 @@
         else if (y === Infinity) return -1;
         else result = x < y ? -1 : 1;
       } else {
-        result = String(x || "").toLowerCase().localeCompare(String(y || "").toLowerCase());
+        result = String(x || "").localeCompare(String(y || ""), undefined, TEXT_ORDER);
       }
       return result !== 0 ? (state.direction === "descending" ? -result : result) : a.index - b.index;
     }
@@ -175,7 +176,7 @@
 
     function cell(text) {
       var td = document.createElement("td");
-      td.colSpan = 10;
+      td.colSpan = table.tHead ? table.tHead.rows[table.tHead.rows.length - 1].cells.length : 1; // the columns this list has
       td.textContent = text;
       return td;
     }
