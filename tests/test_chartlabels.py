@@ -49,3 +49,14 @@ def test_no_label_covers_another_a_mark_or_a_name_on_either_screen():
                 assert not any(mine.overlaps(dot) for dot in others)
     phone = sum(1 for p in placed if p and p.everywhere)
     assert 0 < phone < sum(1 for p in placed if p)  # a laptop shows more labels than a phone
+
+
+def test_on_a_chart_of_few_marks_a_label_goes_below_its_mark_when_nothing_else_is_free():
+    """A mark at the top of the picture, with marks on both sides and a name above: on a phone too,
+    its label goes below it (on a crowded chart it would read as the label of the mark under it)."""
+    marks = [(300.0, 12.0, 7.0, "9"), (270.0, 12.0, 7.0, "6"), (330.0, 12.0, 7.0, "3")]
+    placed = place_labels(marks, [], BOUNDS)
+    assert placed[0] is not None and placed[0].everywhere and placed[0].y > 12.0 + 7.0
+    crowded = marks + [(62.0 + 10 * n, 340.0, 7.0, str(n)) for n in range(30)]
+    label = place_labels(crowded, [], BOUNDS)[0]
+    assert label is None or label.y < 12.0 + 7.0  # beside it on a laptop, never below

@@ -17,6 +17,9 @@ MAX_MARKS = (
 )
 PLOT_RIGHT, PLOT_BOTTOM = WIDTH - RIGHT, HEIGHT - BOTTOM
 LISTED = 8  # ranks a shared mark's tooltip names before "and N more"
+APART = 1.0  # between two marks' discs
+PASSES = 200  # relaxation passes at most (a playbook's marks settle in a few dozen; a crowd at 150 in more)
+OVERSHOOT = 0.5  # beyond the distance wanted, that a crowd settles in few passes
 
 
 def _x(completeness: float) -> float:
@@ -49,33 +52,71 @@ def spots(briefs: list[BriefView]) -> list[list[BriefView]]:
 
 
 def _centres(groups: list[list[BriefView]]) -> list[tuple[float, float]]:
-    """Each mark's centre: its briefs' spot, or, where marks of different shapes fall on one
-    another (a diamond would hide under a circle), side by side across their spot, ready first
-    (the tooltips give the exact numbers)."""
-    centres = [(_x(g[0].metrics.completeness), _y(g[0].metrics.pain)) for g in groups]
-    shapes = [_shape(g[0]) for g in groups]
-    radii = [_radius(g) for g in groups]
-    leader = list(range(len(groups)))  # a union-find of the marks that hide one another
-
-    def find(i: int) -> int:
-        while leader[i] != i:
-            leader[i] = i = leader[leader[i]]
-        return i
-
-    for i, j in itertools.combinations(range(len(groups)), 2):
-        if shapes[i] != shapes[j] and math.dist(centres[i], centres[j]) < max(radii[i], radii[j]) + 2:
-            leader[find(i)] = find(j)
-    clusters: dict[int, list[int]] = {}
-    for index in range(len(groups)):
-        clusters.setdefault(find(index), []).append(index)
+    """Each mark's centre: its briefs' spot, moved apart from the marks it would cover (a diamond
+    would hide under a circle), ready first on the left (the tooltips give the exact numbers)."""
     order = {"ready": 0, "unproven": 1, "model-gap": 2}
-    for members in (m for m in clusters.values() if len(m) > 1):
-        members.sort(key=lambda i: (order.get(shapes[i], 3), centres[i][0]))
-        step = 3 + 2 * max(radii[i] for i in members)  # apart: a diamond reaches r + 1
-        middle = sum(centres[i][0] for i in members) / len(members)
-        for place, index in enumerate(members):
-            centres[index] = (middle + (place - (len(members) - 1) / 2) * step, centres[index][1])
-    return centres
+    return separate(
+        [(_x(g[0].metrics.completeness), _y(g[0].metrics.pain)) for g in groups],
+        [_radius(g) for g in groups],
+        [order.get(_shape(g[0]), 3) for g in groups],
+        Box(LEFT, TOP, PLOT_RIGHT, PLOT_BOTTOM),
+    )
+
+
+def separate(
+    centres: list[tuple[float, float]], radii: list[float], ranks: list[int], frame: Box
+) -> list[tuple[float, float]]:
+    """Return the centres moved the least it takes for no two marks to overlap: each mark's disc
+    (its radius, and 1 more for a diamond's tips) and ``APART`` between discs. A few relaxation
+    passes push apart the overlapping pairs, found through a grid of cells (never every pair), and
+    keep each centre inside ``frame`` (a pair on the 100% line moves left, not beyond it); marks
+    on one spot stand side by side, the lower ``ranks`` (ready) on the left."""
+    points = [list(c) for c in centres]
+    reach = [r + 1 for r in radii]
+    cell = 2 * max(reach, default=1) + APART
+    for _ in range(PASSES):
+        grid: dict[tuple[int, int], list[int]] = {}
+        for index, (x, y) in enumerate(points):
+            grid.setdefault((int(x // cell), int(y // cell)), []).append(index)
+        moved = False
+        for i, (x, y) in enumerate(points):
+            column, row = int(x // cell), int(y // cell)
+            for dx, dy in itertools.product((-1, 0, 1), repeat=2):
+                for j in grid.get((column + dx, row + dy), ()):
+                    if j > i and _push(points, i, j, reach[i] + reach[j] + APART, ranks, frame):
+                        moved = True
+        if not moved:
+            break
+    return [(x, y) for x, y in points]
+
+
+def _push(points: list[list[float]], i: int, j: int, want: float, ranks: list[int], frame: Box) -> bool:
+    """Move marks ``i`` and ``j`` apart to ``want`` between centres if they are nearer, each half
+    the way, and the rest by the other where the frame stops one; return whether they moved."""
+    (xi, yi), (xj, yj) = points[i], points[j]
+    apart = math.dist((xi, yi), (xj, yj))
+    if apart >= want:
+        return False
+    first = 1.0 if (ranks[i], i) < (ranks[j], j) else -1.0
+    if apart < 1e-6:  # on one spot: side by side, the lower rank on the left
+        ux, uy = first, 0.0
+    else:  # along a side of the frame, a slant lets a row of marks too long for it bend inward
+        dx = first if abs(xj - xi) < 1 and xi in (frame.left, frame.right) else xj - xi
+        dy = first if abs(yj - yi) < 1 and yi in (frame.top, frame.bottom) else yj - yi
+        ux, uy = dx / math.hypot(dx, dy), dy / math.hypot(dx, dy)
+    half = (want - apart) / 2 + OVERSHOOT
+    _move(points[i], -ux * half, -uy * half, frame)
+    _move(points[j], ux * half, uy * half, frame)
+    for mover, sign in ((i, -1), (j, 1)):  # where the frame held one back, the other goes further
+        short = want + OVERSHOOT - math.dist(points[i], points[j])
+        if short > 0:
+            _move(points[mover], sign * ux * short, sign * uy * short, frame)
+    return True
+
+
+def _move(point: list[float], dx: float, dy: float, frame: Box) -> None:
+    point[0] = min(max(point[0] + dx, frame.left), frame.right)
+    point[1] = min(max(point[1] + dy, frame.top), frame.bottom)
 
 
 def render_chart(briefs: list[BriefView], partial_below: float) -> Markup:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 # are larger in the chart's units and fewer labels fit.
 WIDE = {"point": 12.0, "quadrant": 12.0}
 NARROW = {"point": 21.0, "quadrant": 19.0}
+FEW = 30  # marks at most on a chart where a label may go below its mark
 LINE = 1.2  # ems from one line of a quadrant's name to the next
 GAP = 3.0  # from a mark's edge to its label's near edge
 # Widths in ems, as wide as a bold DejaVu Sans (wider than most sans-serifs): a digit 0.7, "×" 0.84.
@@ -89,9 +90,10 @@ def mark_box(x: float, y: float, radius: float) -> Box:
     return Box(x - radius, y - radius, x + radius, y + radius)
 
 
-def _candidates(x: float, y: float, radius: float, text: str, size: float) -> list[Words]:
+def _candidates(x: float, y: float, radius: float, text: str, size: float, below: bool) -> list[Words]:
     """The places a mark's label may go, best first: above right, beside right, right above,
-    above left, beside left (never below, where it would read as the label of the mark under it)."""
+    above left, beside left, and right below where ``below`` (on a chart of few marks: on a crowded
+    one a label below would read as the label of the mark under it)."""
     near, far = radius + GAP, radius + GAP + 2
     above, beside = y - radius + 0.3 * size, y + 0.35 * size
     return [
@@ -100,6 +102,7 @@ def _candidates(x: float, y: float, radius: float, text: str, size: float) -> li
         Words(x, y - radius - GAP - 0.3 * size, "middle", (text,)),
         Words(x - near, above, "end", (text,)),
         Words(x - far, beside, "end", (text,)),
+        *([Words(x, y + radius + GAP + 0.95 * size, "middle", (text,))] if below else []),
     ]
 
 
@@ -121,7 +124,7 @@ def place_labels(
             if placed[index] is not None:
                 continue
             others = dots[:index] + dots[index + 1 :]
-            for words in _candidates(x, y, radius, text, size):
+            for words in _candidates(x, y, radius, text, size, len(marks) <= FEW):
                 box = words_box(words, size)
                 if (
                     box.inside(bounds)
