@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import errno
-import gc
 import os
 import time
 from pathlib import Path
@@ -80,7 +79,7 @@ def _build(
             jobs=os.cpu_count() or 1,
             progress=bar.update,
             persistent=not args.no_cache,
-            last=not gc.isenabled(),  # the collector is off in the command line's own process (main.py)
+            last=getattr(args, "one_shot", False),  # this build is the process's last (cli/main.py)
         )
     except BuildError as error:
         why = str(error)

@@ -74,7 +74,10 @@ def main(argv: Sequence[str] | None = None, stdout: IO | None = None, stderr: IO
     try:
         with contextlib.redirect_stdout(stdout):  # --help and --version print through sys.stdout
             args = build_parser().parse_args(argv)
-        if argv is None and args.command in ONE_SHOT:
+        # A command that is the process's whole life: its collector stays off, and build freezes
+        # what it has read before rendering (cli/building.py reads this; tests calling main() do not).
+        args.one_shot = argv is None and args.command in ONE_SHOT
+        if args.one_shot:
             gc.disable()
         if args.command != "init" and hasattr(args, "dir"):  # init's DIR is a new folder, not a project
             from playbook.cli.analysing import locate_project
