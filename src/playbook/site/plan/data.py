@@ -49,19 +49,21 @@ def search_index(entries: list[dict]) -> bytes:
     """Return the search index script: every brief's title, path, status, tags, sufferer, problem
     and owner, in rank order. The search page searches it, and the index's filter shows and
     filters the ranking's rows from it (the ranking index refers to its entries by position)."""
-    shown = [{key: value for key, value in entry.items() if key != "x"} for entry in entries]
-    return (
-        "window.PLAYBOOK_SEARCH = " + json.dumps(shown, ensure_ascii=False, separators=COMPACT) + ";\n"
-    ).encode("utf-8")
+    return _script(
+        "PLAYBOOK_SEARCH", [{key: value for key, value in e.items() if key != "x"} for e in entries]
+    )
 
 
 def search_words(entries: list[dict]) -> bytes:
     """Return the words script: each brief's body words, in the search index's order; only the
     search page reads it, so the index's filter never loads the bodies."""
-    words = [entry.get("x", "") for entry in entries]
-    return (
-        "window.PLAYBOOK_WORDS = " + json.dumps(words, ensure_ascii=False, separators=COMPACT) + ";\n"
-    ).encode("utf-8")
+    return _script("PLAYBOOK_WORDS", [entry.get("x", "") for entry in entries])
+
+
+def _script(name: str, value: object) -> bytes:
+    """Return a script that sets ``window.<name>`` to ``value``: a script, not JSON, so that it loads
+    from ``file://`` too."""
+    return f"window.{name} = {json.dumps(value, ensure_ascii=False, separators=COMPACT)};\n".encode("utf-8")
 
 
 RANKING_FIELDS = (
