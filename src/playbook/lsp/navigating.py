@@ -29,14 +29,23 @@ def _location(ls: PlaybookServer, project: Project, place: Place) -> types.Locat
     )
 
 
-def definition(ls: PlaybookServer, params: types.DefinitionParams) -> types.Location | None:
-    """Go to the brief a ``[[slug]]`` or a ``related:`` entry names, or to ``model.eval``'s file."""
+def _at_cursor(ls: PlaybookServer, params):
+    """Return the request's project, document lines, cursor, the project's outlines and the
+    document's own outline (as it is in the editor, even when not saved), or None."""
     found = ls.cursor(params)
     if found is None:
         return None
     project, path, document, lines, at = found
     outlines = ls.outlines(project)
-    here = outlines.get(path) or outline(path, document.source)
+    return project, lines, at, outlines, outlines.get(path) or outline(path, document.source)
+
+
+def definition(ls: PlaybookServer, params: types.DefinitionParams) -> types.Location | None:
+    """Go to the brief a ``[[slug]]`` or a ``related:`` entry names, or to ``model.eval``'s file."""
+    found = _at_cursor(ls, params)
+    if found is None:
+        return None
+    project, lines, at, outlines, here = found
     target = navigation.definition(outlines.values(), here, at.line, at.character)
     if target is not None:
         return _location(ls, project, target)
@@ -49,12 +58,10 @@ def definition(ls: PlaybookServer, params: types.DefinitionParams) -> types.Loca
 
 def references(ls: PlaybookServer, params: types.ReferenceParams) -> list[types.Location] | None:
     """Who links to the brief: asked on a link, the linked brief's; anywhere else, this one's."""
-    found = ls.cursor(params)
+    found = _at_cursor(ls, params)
     if found is None:
         return None
-    project, path, document, _, at = found
-    outlines = ls.outlines(project)
-    here = outlines.get(path) or outline(path, document.source)
+    project, _, at, outlines, here = found
     slug = navigation.subject(here, at.line, at.character)
     if slug is None:
         return None
