@@ -42,9 +42,12 @@ def main() -> int:
     args = parser.parse_args()
     corpus = args.work / f"corpus-{args.briefs}"
     generate(args.briefs, corpus)
-    subprocess.run(
+    built = subprocess.run(
         [sys.executable, "-m", "playbook", "build", str(corpus), "--no-cache", "--quiet"], check=False
     )
+    if built.returncode != 0:
+        print(f"the build failed (exit {built.returncode}): no sizes to measure")
+        return 1
     pages, parts = measure(corpus / "site")
     total = sum(parts.values())
     print(f"{args.briefs:,} briefs, {len(pages):,} HTML pages, {total / 1e6:.1f} MB in all")

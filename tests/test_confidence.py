@@ -219,14 +219,14 @@ def test_the_site_shows_the_interval_and_the_verdict(make_project, tmp_path):
     page = lambda slug: (out / f"briefs/{slug}/index.html").read_text(encoding="utf-8")  # noqa: E731
     proven = page("proven")
     assert "95% interval 0.90–0.95: <strong>proven</strong>, all of it above the need." in proven
-    assert 'class="scale-interval" x="80.8%"' in proven and "Ready, proven" in proven
+    assert ";--low:80.8%;" in proven and "Ready, proven" in proven
     needed = cases_to_prove(0.93, 0.90, z_of(0.95))
     small = page("small")
     assert f"<strong>unproven</strong>: ~{needed - 40:,} more cases at this accuracy would show it." in small
     assert "Ready, unproven" in small and "shape-unproven" in small
     assert "How sure: unknown until the brief gives <code>samples</code>" in page(
         "unsized"
-    ) and "scale-interval" not in page("unsized")
+    ) and "--low:" not in page("unsized")
     assert "<strong>a gap within the noise</strong>" in page("noise")
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "1 of them not yet proven" in index and 'class="point point-unproven"' in index

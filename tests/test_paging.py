@@ -16,7 +16,7 @@ import pytest
 
 from bench.generate import generate
 from playbook.cli.main import main
-from playbook.site.plan.pages import CONNECTED
+from playbook.site.plan.pages import CONNECTED, NEIGHBOURS
 from playbook.site.plan.paging import PAGE_SIZE, paginate
 from playbook.site.views.api import name_slug
 from playbook.site.views.findings import first_clause
@@ -141,6 +141,29 @@ def test_the_ranking_pages_list_each_ranked_brief_once_in_rank_order(sites):
     assert not (site / "ranking" / str(len(pages) + 1)).exists()
 
 
+def test_a_groups_pages_table_its_ranked_briefs_and_link_the_rest(shared):
+    """A tag's pages list each of its briefs once: the ranked ones as rows of its tables, in rank
+    order, the shipped, parked and killed ones after them as links with their status."""
+    site = shared
+    path, listed = biggest_group(json.loads((site / "playbook.json").read_text())["briefs"], "tag")
+    resting = [b for b in listed if b.get("rank") is None]
+    assert resting and len(listed) > PAGE_SIZE
+    rows, links = [], []
+    for n in range(1, -(-len(listed) // PAGE_SIZE) + 1):
+        html = (site / path / ("" if n == 1 else f"{n}/") / "index.html").read_text(encoding="utf-8")
+        if "<table" in html:
+            table = html[html.index("<table") : html.index("</table>")]
+            rows += re.findall(r'<th scope="row"><a href="[./]*(briefs/[^"]+/)index\.html"', table)
+        if '<ul class="resting-list">' in html:
+            items = html[html.index('<ul class="resting-list">') :]
+            items = items[: items.index("</ul>")]
+            links += re.findall(
+                r'<li><a href="[./]*(briefs/[^"]+/)index\.html">[^<]*</a> <small>(\w+) · ', items
+            )
+    assert rows == [b["path"] for b in listed if b.get("rank") is not None]
+    assert links == [(b["path"], b["status"]) for b in resting]
+
+
 def test_each_rules_pages_list_every_finding_once(sites, tmp_path):
     site = sites[LARGE]
     code, out, _ = run_check(site.parent)
@@ -247,7 +270,8 @@ def test_the_rankings_rows_from_the_data_are_the_pages_own(browser, sites):
 @pytest.mark.parametrize("kind", ["status", "tag", "sufferer"])
 def test_sorting_a_group_page_sorts_all_its_pages_from_file(browser, sites, shared, kind):
     site = sites[LARGE] if kind == "status" else shared
-    path, members = biggest_group(json.loads((site / "playbook.json").read_text())["briefs"], kind)
+    path, listed = biggest_group(json.loads((site / "playbook.json").read_text())["briefs"], kind)
+    members = [b for b in listed if b.get("rank") is not None]  # the table's; the unranked are links
     assert len(members) > PAGE_SIZE  # paged, so the best by score may be on a later page
     by_score = sorted(members, key=lambda b: -b["score"])  # stable: ties keep the rank order
     first_page = {b["title"] for b in members[:PAGE_SIZE]}
@@ -267,7 +291,7 @@ def test_sorting_a_group_page_sorts_all_its_pages_from_file(browser, sites, shar
         from_data = page.evaluate(ROWS, "#group-table")
         both = built.keys() & from_data.keys()
         assert both and all(from_data[title] == built[title] for title in both)  # the same rows
-        assert f"all {len(members):,} briefs" in page.locator(".list-count").inner_text()
+        assert f"all {len(members):,} ranked briefs" in page.locator(".list-count").inner_text()
         assert page.locator(".group-briefs .pager").first.is_hidden()
         page.locator(".group-briefs .more-rows button").click()
         assert rows.count() == min(len(members), 2 * PAGE_SIZE)
@@ -366,7 +390,7 @@ def test_brief_pages_stay_light_however_many_briefs_connect(sites):
     connections = html[html.index('class="block connections"') :]
     for block in re.findall(r'<ul class="link-list">(.*?)</ul>', connections, re.S):
         assert block.count("<li>") <= CONNECTED
-    assert f">and {sharing - CONNECTED:,} more</a>" in connections and sharing > CONNECTED
+    assert f">and {sharing - NEIGHBOURS:,} more</a>" in connections and sharing > NEIGHBOURS
     checklist = html[html.index('id="checklist-heading"') : html.index('class="block connections"')]
     passing = re.search(r'<p class="pass-list">(.*?)</p>', checklist, re.S).group(1)
     assert passing.count(" · ") >= 4 and "\n" not in passing.strip()  # the passes, in one line

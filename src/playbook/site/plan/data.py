@@ -33,7 +33,6 @@ def data_makers(
         "assets/search-index.js": lambda: (search_index(entries()),),
         "assets/search-words.js": lambda: (search_words(entries()),),
         "assets/ranking-index.js": lambda: ranking_index(views),
-        "assets/unranked-index.js": lambda: unranked_index(views),
     }
     if base_url:
         makers["feed.xml"] = lambda: (render_atom(config.title, base_url, views.views_in_rank_order()),)
@@ -79,13 +78,6 @@ def ranking_index(views: SiteViews) -> Iterator[bytes]:
     brief's words; ``sufferer`` is a position in ``sufferers``, the paths of the sufferer pages; a
     row ends where only empty values would follow."""
     return _index("PLAYBOOK_RANKING", views, [entry.brief for entry in views.ranking.ranked], 0)
-
-
-def unranked_index(views: SiteViews) -> Iterator[bytes]:
-    """Yield the same rows for the briefs not ranked (rank null), in the order their status pages
-    list them (the search index's, after the ranked): only a group page that lists some loads it,
-    so the index's filter loads no more."""
-    return _index("PLAYBOOK_UNRANKED", views, views.ranking.unranked, len(views.ranking.ranked))
 
 
 def _index(name: str, views: SiteViews, briefs: list[Brief], first: int) -> Iterator[bytes]:

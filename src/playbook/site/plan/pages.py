@@ -20,7 +20,8 @@ from playbook.site.views.changes import changes_view
 from playbook.site.views.chart import render_chart
 from playbook.site.views.findings import Findings
 
-CONNECTED = 3  # briefs a brief page lists per kind of connection; "and N more" links the rest
+CONNECTED = 3  # briefs a brief page lists that link to or from it; "and N more" counts the rest
+NEIGHBOURS = 2  # briefs it lists that only share its sufferer or tags: their group pages list the rest
 FIRST_FINDINGS = 10  # a rule's findings the criteria page shows before linking to all of them
 KIND_VIEWS = tuple(
     KindView(kind.kind, f"{kind.folder}/", kind.label, kind.heading, kind.intro) for kind in GROUP_KINDS
@@ -224,7 +225,7 @@ def _group_pages(kind: GroupKind, info: KindView, views: SiteViews) -> list[Plan
 
 
 def _brief_context(views: SiteViews, bodies: Bodies, findings: Findings, brief: Brief) -> dict:
-    same_sufferer, same_tags, more_sufferer = views.neighbours(brief, CONNECTED)
+    same_sufferer, same_tags, more_sufferer = views.neighbours(brief, NEIGHBOURS)
     graph = views.analysis.graph
     backlinks = views.links(graph.backlinks.get(brief.slug, ()))
     related = views.links(graph.related(brief.slug))

@@ -3,7 +3,12 @@ at the start and end of each line of an HTML template before it is compiled. The
 there for the person reading the template; in a page it is bytes that a browser collapses anyway
 (about 700 of each brief page's). Lines are kept, so an error still names its template line, and
 the inside of ``<pre>``, ``<textarea>``, ``<script>`` (a template literal keeps its lines) and
-``{% raw %}`` is left as written, where spaces show."""
+``{% raw %}`` is left as written, where spaces show.
+
+A line break between two tags is dropped too where one of them starts or ends a block (a ``div``,
+a list item, a table cell…): a browser never shows that space, as it begins or ends a line or sits
+between boxes. Between two inline tags it is a space a reader sees, and stays. The break moves into
+a template comment, so the template keeps its lines."""
 
 from __future__ import annotations
 
@@ -17,6 +22,29 @@ VERBATIM = re.compile(
     r"|\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\})",
     re.DOTALL | re.IGNORECASE,
 )
+
+
+# Elements laid out as boxes of their own: a line break beside one of their tags shows nothing.
+BLOCKS = frozenset(
+    "html head body meta link title base style header footer nav main article section aside div p"
+    " ul ol li dl dt dd h1 h2 h3 h4 h5 h6 table caption colgroup col thead tbody tfoot tr td th form"
+    " fieldset legend figure figcaption blockquote hr details summary svg g rect line circle path"
+    " polyline polygon defs".split()
+)
+# A tag, the line breaks after it, and the name of the tag that follows them.
+BREAK_BETWEEN_TAGS = re.compile(r"<(/?)([A-Za-z][\w-]*)[^<>]*>(\n+)(?=</?([A-Za-z][\w-]*))")
+
+
+def _join_blocks(text: str) -> str:
+    """Move the line breaks between two tags, one of them a block's, into a template comment."""
+
+    def join(match: re.Match) -> str:
+        if match[2].lower() not in BLOCKS and match[4].lower() not in BLOCKS:
+            return match[0]
+        breaks = match[3]
+        return match[0][: -len(breaks)] + "{#" + breaks + "#}"
+
+    return BREAK_BETWEEN_TAGS.sub(join, text)
 
 
 def _dedent_lines(text: str) -> str:
@@ -38,7 +66,9 @@ def _dedent_lines(text: str) -> str:
 def dedent_markup(source: str) -> str:
     """Return ``source`` without the spaces and tabs at the edges of its lines, outside verbatim parts."""
     parts = VERBATIM.split(source)
-    return "".join(part if index % 2 else _dedent_lines(part) for index, part in enumerate(parts))
+    return "".join(
+        part if index % 2 else _join_blocks(_dedent_lines(part)) for index, part in enumerate(parts)
+    )
 
 
 class Unindented(Extension):

@@ -13,9 +13,9 @@
   var TEXT_ORDER = { numeric: true, sensitivity: "base" }; // "Owner 2" before "Owner 10"; case aside
 
   /* The data, each script loaded once however many lists a page has: scripts, not JSON, so they
-     load from file:// too. The ranked briefs are PLAYBOOK_RANKING's, the others PLAYBOOK_UNRANKED's. */
+     load from file:// too. The ranked briefs are PLAYBOOK_RANKING's. */
   var loaded = {}, waiting = {};
-  var VARIABLES = { "ranking-index.js": "PLAYBOOK_RANKING", "unranked-index.js": "PLAYBOOK_UNRANKED" };
+  var VARIABLES = { "ranking-index.js": "PLAYBOOK_RANKING" };
 
   function loadScript(source, then, failed) {
     if (loaded[source]) { then(loaded[source]); return; }
@@ -218,15 +218,13 @@
     function level(value) { return "v" + Math.round(Math.min(Math.max(value, 0), 1) * 20) * 5; }
 
     // The row as _macros.html's brief_row draws it, cell for cell. The fit: in the index's tiered
-    // ranking with the chart's shape, on a group page bare (a tier badge follows it).
+    // ranking with the chart's shape (the group pages' cells have it bare, then a tier badge).
     function fitValue(row) {
       var value = el("span", "fit-value");
       var unproven = row.tier === "ready" && row.verdict === "unproven";
-      if (options.tiered) {
-        value.appendChild(el("span", "shape shape-" + (unproven ? "unproven" : row.tier)));
-      }
+      value.appendChild(el("span", "shape shape-" + (unproven ? "unproven" : row.tier)));
       value.appendChild(document.createTextNode(signed(row.fit)));
-      if (options.tiered && unproven) value.appendChild(el("span", "sr-only", " (not yet proven)"));
+      if (unproven) value.appendChild(el("span", "sr-only", " (not yet proven)"));
       return value;
     }
 
@@ -274,9 +272,9 @@
       tr.appendChild(el("td", "pain " + level(row.pain / 100), number(row.pain)));
       tr.appendChild(el("td", "completeness " + level(row.completeness), percent(row.completeness)));
       var fit = el("td", "fit fit-" + row.tier);
-      fit.appendChild(fitValue(row));
-      if (!options.tiered) { fit.appendChild(document.createTextNode(" ")); fit.appendChild(tierBadge(row)); }
-      fit.appendChild(el("span", "needs-has", ratio(row.required) + " / " + ratio(row.model)));
+      if (options.tiered) fit.appendChild(fitValue(row));
+      else { fit.appendChild(document.createTextNode(signed(row.fit) + " ")); fit.appendChild(tierBadge(row)); }
+      fit.appendChild(el("small", "", ratio(row.required) + " / " + ratio(row.model)));
       tr.appendChild(fit);
       tr.appendChild(el("td", cls("score"), number(row.score)));
       if (options.showStatus) {
@@ -344,15 +342,15 @@
         }
       });
     }
-    // A paged tag, status or sufferer page: its briefs are the rows whose field (a list or one
-    // value) holds the page's value.
+    // A paged tag, status or sufferer page: its table's briefs are the ranked rows whose field (a
+    // list or one value) holds the page's value; its unranked ones are a list of links.
     Array.prototype.forEach.call(document.querySelectorAll(".group-briefs[data-source]"), function (holder) {
       var table = holder.querySelector("table.ranking");
       var field = holder.getAttribute("data-group-field");
       var value = holder.getAttribute("data-group-value");
       if (!table || !field) return;
       setupList(table, {
-        sources: [holder.getAttribute("data-source")].concat(holder.getAttribute("data-source-unranked") || []),
+        sources: [holder.getAttribute("data-source")],
         form: null,
         count: holder.querySelector(".list-count"),
         more: holder.querySelector(".more-rows"),
@@ -365,7 +363,7 @@
         showSufferer: Boolean(table.querySelector('th[data-sort="who"]')),
         showStatus: Boolean(table.querySelector('th[data-sort="status-order"]')),
         counted: function (showing, found) {
-          return "Sorted across all " + found.toLocaleString("en") + " briefs: showing the first " +
+          return "Sorted across all " + found.toLocaleString("en") + " ranked briefs: showing the first " +
             showing.toLocaleString("en") + ".";
         }
       });
