@@ -4,6 +4,8 @@ words keep their spaces, ``<pre>`` keeps its layout, and an error still names it
 from __future__ import annotations
 
 import re
+import shutil
+from pathlib import Path
 
 import pytest
 from jinja2 import DictLoader, Environment
@@ -72,3 +74,37 @@ def test_only_html_templates_are_touched():
         loader=DictLoader({"feed.xml": "<a>\n  <b/>\n</a>\n"}), extensions=[Unindented], **OPTIONS
     )
     assert env.get_template("feed.xml").render() == "<a>\n  <b/>\n</a>\n"
+
+
+def test_a_browser_shows_every_page_the_same_without_the_line_breaks(tmp_path, browser, monkeypatch):
+    """The example built with the line breaks beside block tags and without them: smaller pages,
+    and Chromium shows each word of each page, with the same spaces, in the same place."""
+    from playbook.cli.main import main
+    from playbook.site.render import indenting
+
+    repo = Path(__file__).resolve().parents[1]
+    sites = {}
+    for joined in (True, False):
+        root = tmp_path / f"joined-{joined}"
+        shutil.copytree(repo / "content", root / "content")
+        monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / f"cache-{joined}"))  # its own compiled templates
+        if not joined:
+            monkeypatch.setattr(indenting, "_join_blocks", lambda text: text)
+        assert main(["build", str(root), "-q"]) == 0
+        sites[joined] = root / "site"
+    pages = sorted(p.relative_to(sites[True]) for p in sites[True].rglob("*.html"))
+    assert len(pages) > 40
+    assert sum((sites[True] / p).stat().st_size for p in pages) < sum(
+        (sites[False] / p).stat().st_size for p in pages
+    )
+    shown = "() => [document.body.innerText, document.documentElement.scrollHeight]"
+    page = browser.new_page(viewport={"width": 1366, "height": 800})
+    try:
+        for path in pages:
+            seen = []
+            for joined in (True, False):
+                page.goto((sites[joined] / path).as_uri())
+                seen.append(page.evaluate(shown))
+            assert seen[0] == seen[1], path
+    finally:
+        page.close()
