@@ -197,7 +197,7 @@ def test_the_site_shows_accepted_findings_apart(make_project, tmp_path):
     out = tmp_path / "site"
     assert main(["build", str(root), "-o", str(out), "-q"]) == 0
     page = (out / "briefs/gap/index.html").read_text(encoding="utf-8")
-    assert 'class="check check-accepted"' in page and f"accepted: {REASON}" in page
+    assert 'class="check-accepted"' in page and f"accepted: {REASON}" in page
     assert "Passes 14 of 15 criteria; 1 accepted with its reason." in page
     criteria = (out / "criteria/index.html").read_text(encoding="utf-8")
     assert (

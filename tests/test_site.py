@@ -96,6 +96,15 @@ def test_brief_page_explains_itself(example):
     assert "waits on a better model" in gap_free
 
 
+def test_the_data_says_the_levers_in_short_and_leaves_the_sentence_to_the_page(example):
+    data = {b["slug"]: b for b in json.loads(page(example, "playbook.json"))["briefs"]}
+    levers = data["msa-redline-review"]["levers"]
+    changes = [levers["smallest"]["change"]] + [lever["change"] for lever in levers["single"]]
+    assert len(changes) > 2 and all(c and "(e.g." not in c for c in changes)
+    assert changes[1] in page(example, "briefs/msa-redline-review/index.html")  # the page's words
+    assert not any("why" in b for b in data.values())  # rank --format json has it; the page says it
+
+
 def test_backlinks_and_wikilinks(example):
     data = {b["slug"]: b for b in json.loads(page(example, "playbook.json"))["briefs"]}
     target = "launch-email-drafts"

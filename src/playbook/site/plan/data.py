@@ -134,7 +134,9 @@ def playbook_json(views: SiteViews, config: Config) -> Iterator[bytes]:
 
 
 def brief_data(views: SiteViews, brief: Brief) -> dict:
-    """Return one brief's entry of ``playbook.json``."""
+    """Return one brief's entry of ``playbook.json``: ``rank --format json``'s keys but ``why`` (a
+    sentence made of the numbers, on the brief's page), and each lever's change in short, without
+    the example the page gives (the same for every brief)."""
     view = views.views[brief.slug]
     m = view.metrics
     levers = view.levers
@@ -150,7 +152,6 @@ def brief_data(views: SiteViews, brief: Brief) -> dict:
         "required_accuracy": m.required_accuracy,
         "model_accuracy": m.model_accuracy,
         "fit": m.fit,
-        "why": view.why,
         "path": view.path,
         "owner": brief.owner,
         "updated": view.updated,
@@ -188,9 +189,9 @@ def brief_data(views: SiteViews, brief: Brief) -> dict:
         else {
             "smallest": None
             if levers.smallest is None
-            else {"change": levers.smallest.phrase, "required_accuracy": levers.smallest.required_accuracy},
+            else {"change": levers.smallest.short, "required_accuracy": levers.smallest.required_accuracy},
             "single": [
-                {"change": lv.phrase, "required_accuracy": lv.required_accuracy, "closes_gap": lv.closes_gap}
+                {"change": lv.short, "required_accuracy": lv.required_accuracy, "closes_gap": lv.closes_gap}
                 for lv in levers.single
             ],
         },

@@ -31,15 +31,23 @@ BLOCKS = frozenset(
     " fieldset legend figure figcaption blockquote hr details summary svg g rect line circle path"
     " polyline polygon defs".split()
 )
-# A tag, the line breaks after it, and the name of the tag that follows them.
-BREAK_BETWEEN_TAGS = re.compile(r"<(/?)([A-Za-z][\w-]*)[^<>]*>(\n+)(?=</?([A-Za-z][\w-]*))")
+# A tag, the line breaks after it, and the name of the tag that follows them (or a template tag).
+BREAK_BETWEEN_TAGS = re.compile(r"<(/?)([A-Za-z][\w-]*)[^<>]*>(\n+)(?=</?([A-Za-z][\w-]*)|\{%)")
+OPENING_TAG = re.compile(r"</?([A-Za-z][\w-]*)")
+
+
+def _starts_block(line: str) -> bool:
+    """Whether ``line`` starts with a block's tag: a space before it shows nothing."""
+    found = OPENING_TAG.match(line)
+    return found is not None and found[1].lower() in BLOCKS
 
 
 def _join_blocks(text: str) -> str:
-    """Move the line breaks between two tags, one of them a block's, into a template comment."""
+    """Move the line breaks between two tags, one of them a block's, into a template comment; and
+    those between a block's tag and a template tag (whatever it makes starts after a block)."""
 
     def join(match: re.Match) -> str:
-        if match[2].lower() not in BLOCKS and match[4].lower() not in BLOCKS:
+        if match[2].lower() not in BLOCKS and (match[4] is None or match[4].lower() not in BLOCKS):
             return match[0]
         breaks = match[3]
         return match[0][: -len(breaks)] + "{#" + breaks + "#}"
@@ -57,7 +65,7 @@ def _dedent_lines(text: str) -> str:
         body = line.strip(" \t")
         if body.endswith("%}") and line.rstrip(" \t") != line:
             body = line.lstrip(" \t")
-        if body and line[:1] in " \t" and previous.endswith("%}"):
+        if body and line[:1] in " \t" and previous.endswith("%}") and not _starts_block(body):
             body = " " + body
         out.append(body)
     return "\n".join(out)

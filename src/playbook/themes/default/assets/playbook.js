@@ -90,9 +90,28 @@
 
   /* --- The navigation as a menu on narrow screens ------------------------------------------ */
 
+  // The menu's button is made here, not written in every page: without JavaScript it would do
+  // nothing, and the links wrap instead. A theme's page that writes one keeps its own.
+  function menuButton(nav) {
+    var list = nav.querySelector("ul");
+    if (!list) return null;
+    var button = document.createElement("button");
+    button.className = "nav-toggle";
+    button.type = "button";
+    button.setAttribute("aria-expanded", "false");
+    list.id = list.id || "site-nav-list";
+    button.setAttribute("aria-controls", list.id);
+    var icon = document.createElement("span");
+    icon.className = "nav-toggle-icon";
+    icon.setAttribute("aria-hidden", "true");
+    button.appendChild(icon);
+    button.appendChild(document.createTextNode("Menu"));
+    return nav.insertBefore(button, list);
+  }
+
   function setupMenu() {
     var nav = document.querySelector(".site-nav");
-    var button = nav && nav.querySelector(".nav-toggle");
+    var button = nav && (nav.querySelector(".nav-toggle") || menuButton(nav));
     if (!button) return;
     function set(open) {
       button.setAttribute("aria-expanded", open ? "true" : "false");
@@ -212,7 +231,33 @@
     });
   }
 
+  /* --- The header's search box ------------------------------------------------------------- */
+
+  // Search needs JavaScript, so the header's box is made with it rather than written in every
+  // page (the search page has its own, and says so without JavaScript). It sends its words to the
+  // search page as ?q=. A theme's page that writes a form there keeps its own.
+  function setupSearch() {
+    var slot = document.querySelector(".header-tools");
+    var home = document.querySelector(".site-title");
+    if (!slot || !home || slot.querySelector("form") || document.body.classList.contains("kind-search")) return;
+    var form = document.createElement("form");
+    form.className = "header-search";
+    form.setAttribute("role", "search");
+    form.setAttribute("aria-label", "Search the playbook");
+    form.setAttribute("action", home.getAttribute("href").replace(/[^\/]*$/, "") + "search/index.html");
+    var input = document.createElement("input");
+    input.id = "site-search";
+    input.type = "search";
+    input.name = "q";
+    input.placeholder = "Search briefs";
+    input.setAttribute("aria-label", "Search briefs");
+    input.setAttribute("autocomplete", "off");
+    form.appendChild(input);
+    slot.insertBefore(form, slot.firstChild);
+  }
+
   function enhance() {
+    setupSearch();
     setupToggle();
     setupMenu();
     Array.prototype.forEach.call(document.querySelectorAll("table[data-sortable]"), setupSorting);
