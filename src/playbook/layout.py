@@ -5,8 +5,9 @@ addresses. Plain data at the bottom floor, so loading, the site and the dev serv
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
+
+from msgspec import Struct
 
 BASE_URL = re.compile(r"""https?://[^\s<>"'`]+""")  # a site address; no escape that ECMA-262's u flag refuses
 
@@ -46,8 +47,7 @@ def find_project(start: Path, home: Path | None = None) -> Path | None:
     return None
 
 
-@dataclass(frozen=True)
-class GroupKind:
+class GroupKind(Struct, frozen=True):
     """A kind of index page the site files each brief under: ``/tags/<tag>/`` and the like.
 
     ``key`` names the brief's field whose values make the groups (a list field gives one group

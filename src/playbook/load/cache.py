@@ -11,9 +11,6 @@ and one that does not verify, does not decode or comes from other code is ignore
 
 from __future__ import annotations
 
-import copyreg
-import dataclasses
-import functools
 import hashlib
 from pathlib import Path
 from typing import Any
@@ -56,31 +53,6 @@ def _code_digest() -> str:
 
 CODE = _code_digest()
 FORMAT = f"playbook-{__version__}-{CODE}-sources"
-
-
-def pickle_fields_plainly(*modules) -> None:
-    """Pickle the frozen, slotted dataclasses of ``modules`` as their class and field values.
-
-    The default way goes through ``dataclasses``' generic state functions, which look the fields
-    up again for each of the hundreds of thousands of objects a large playbook has; this halves
-    the time of handing parsed briefs back from worker processes (the cache is not pickled).
-    """
-    for module in modules:
-        for kind in vars(module).values():
-            if (
-                isinstance(kind, type)
-                and kind.__module__ == module.__name__
-                and dataclasses.is_dataclass(kind)
-                and "__slots__" in vars(kind)
-                and all(f.init for f in dataclasses.fields(kind))
-            ):
-                copyreg.pickle(
-                    kind, functools.partial(_by_fields, tuple(f.name for f in dataclasses.fields(kind)))
-                )
-
-
-def _by_fields(names: tuple[str, ...], obj: object) -> tuple[type, tuple[object, ...]]:
-    return type(obj), tuple(getattr(obj, name) for name in names)
 
 
 class SourceCache:

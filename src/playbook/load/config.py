@@ -4,9 +4,10 @@ schema, typed value, default and documentation come from that one declaration.""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
+
+from msgspec import Struct
 
 from playbook.diagnostics import ConfigError, Diagnostic, Position, Severity
 from playbook.layout import BASE_URL, CONFIG_FILE, THEMES
@@ -36,8 +37,7 @@ def _severities(levels: Mapping[str, str]) -> Mapping[str, Severity | None]:
     )
 
 
-@dataclass(frozen=True)
-class MarkdownConfig:
+class MarkdownConfig(Struct, frozen=True):
     """How Markdown is rendered (``markdown:`` in playbook.yaml)."""
 
     allow_html: bool = option(
@@ -45,8 +45,7 @@ class MarkdownConfig:
     )
 
 
-@dataclass(frozen=True)
-class RankingConfig:
+class RankingConfig(Struct, frozen=True):
     """The constants of DESIGN §4: how answers become required accuracy, pain and score."""
 
     error_cost: Mapping[str, float] = option(
@@ -95,8 +94,7 @@ class RankingConfig:
     )
 
 
-@dataclass(frozen=True)
-class CriteriaConfig:
+class CriteriaConfig(Struct, frozen=True):
     """The thresholds of the criteria rules."""
 
     partial_below: float = option(Number(minimum=0, maximum=1), 0.6, "PB301 fires below this completeness.")
@@ -126,8 +124,7 @@ class CriteriaConfig:
     )
 
 
-@dataclass(frozen=True)
-class HistoryConfig:
+class HistoryConfig(Struct, frozen=True):
     """What the site shows of the project's git history."""
 
     # Never a '-' first: git would read the value as an option (--output=FILE writes a file).
@@ -142,8 +139,7 @@ class HistoryConfig:
     )
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(Struct, frozen=True):
     """Everything ``playbook.yaml`` can set."""
 
     title: str = option(Text(), "Opportunity playbook", "The playbook's name, shown on every page.")

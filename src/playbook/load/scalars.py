@@ -11,7 +11,6 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
 from datetime import date
 
 from playbook.diagnostics import quote
@@ -68,7 +67,6 @@ WHAT = {
 }
 
 
-@dataclass(frozen=True)
 class Text(Spec):
     """Text. A number or a boolean written as such is text too (``title: 2026`` is the title
     "2026"), unless there is a ``pattern``: a slug is always text."""
@@ -115,7 +113,6 @@ class Text(Spec):
         return self._with_description(schema)
 
 
-@dataclass(frozen=True)
 class Number(Spec):
     """A number within bounds, whole or not, written as a share or a percentage."""
 
@@ -176,7 +173,6 @@ class Number(Spec):
         return self._with_description(schema)
 
 
-@dataclass(frozen=True)
 class Boolean(Spec):
     """true or false."""
 
@@ -193,7 +189,6 @@ class Boolean(Spec):
         return self._with_description({"type": "boolean"})
 
 
-@dataclass(frozen=True)
 class Day(Spec):
     """A calendar date, written as YAML writes one (2026-11-20)."""
 
@@ -216,7 +211,6 @@ class Day(Spec):
         return self._with_description({"type": "string", "format": "date", "pattern": f"^{ISO_DAY.pattern}$"})
 
 
-@dataclass(frozen=True)
 class Choice(Spec):
     """One of a fixed set of words."""
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 import codecs
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
+
+from msgspec import Struct
 
 from playbook.diagnostics import Diagnostic, Position
 from playbook.rules import diagnostic
@@ -26,8 +27,7 @@ OPENING = re.compile(r"---[ \t]*")
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufdd0-\ufdef\ufffe\uffff]")
 
 
-@dataclass(frozen=True, slots=True)
-class SourceFile:
+class SourceFile(Struct, frozen=True):
     """A text file split into its front matter (YAML text) and its Markdown body."""
 
     path: str  # relative to the project, with forward slashes

@@ -12,7 +12,8 @@ it ("2 customers churned"), or a noun that is itself a loss ("12 fines", "300 fa
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from playbook.analysis.judgement.lazyregex import regex
 from playbook.analysis.judgement.quantities import (
@@ -45,8 +46,7 @@ from playbook.analysis.judgement.quantities import (
 from playbook.analysis.judgement.text import Prose, Word
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(Struct, frozen=True):
     """What the amounts of a loss came to: whether it has one, and the numbers that were not."""
 
     amount: str  # the words that make an amount, or ""

@@ -4,8 +4,9 @@ heading ids, ``[[slug]]`` links and the distinct words for search."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Callable
+
+from msgspec import Struct
 
 __all__ = [
     "Rendered",
@@ -38,8 +39,7 @@ def heading_slug(title: str) -> str:
 Resolver = Callable[[str], "tuple[str, str] | None"]
 
 
-@dataclass(frozen=True, slots=True)
-class Rendered:
+class Rendered(Struct, frozen=True):
     """A Markdown body rendered: its HTML, its text without markup and its words for search."""
 
     html: str
