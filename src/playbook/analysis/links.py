@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections import defaultdict
 
 from msgspec import Struct, field
 
 from playbook.diagnostics import Diagnostic, Position, quote
+from playbook.lazyregex import regex
 from playbook.load.model import Brief
 from playbook.rules import diagnostic
 from playbook.suggest import did_you_mean
 
-WIKILINK = re.compile(r"\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]*))?\]\]")
-FENCE_OPEN = re.compile(r" {0,3}(`{3,}|~{3,})")
-BACKTICKS = re.compile(r"`+")
+WIKILINK = regex(r"\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]*))?\]\]")
+FENCE_OPEN = regex(r" {0,3}(`{3,}|~{3,})")
+BACKTICKS = regex(r"`+")
 # A did-you-mean compares a broken link with every slug: worth it for the first typos, not for
 # thousands of broken links in a project of thousands of briefs.
 SUGGESTIONS = 100

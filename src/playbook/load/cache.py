@@ -12,6 +12,7 @@ and one that does not verify, does not decode or comes from other code is ignore
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 from typing import Any
 
@@ -44,10 +45,15 @@ def _code_digest() -> str:
     """Return a digest of this package's code, every module of every stage: a cache written by
     other code (another version, or the same version number while it is being developed) may
     hold objects of another shape."""
-    package = Path(__file__).resolve().parent.parent
+    package = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
+    modules = []  # os.walk, not Path.rglob: a third of the time, paid by every run at import
+    for folder, folders, files in os.walk(package):
+        folders[:] = [name for name in folders if name != "__pycache__"]
+        modules += (os.path.join(folder, name) for name in files if name.endswith(".py"))
     hasher = hashlib.sha1(__version__.encode())
-    for path in sorted(package.rglob("*.py")):
-        hasher.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    for path in sorted(modules):
+        with open(path, "rb") as file:
+            hasher.update(os.path.relpath(path, package).replace(os.sep, "/").encode() + b"\0" + file.read())
     return hasher.hexdigest()[:16]
 
 

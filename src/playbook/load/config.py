@@ -3,7 +3,6 @@ schema, typed value, default and documentation come from that one declaration.""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Mapping
 
@@ -11,6 +10,7 @@ from msgspec import Struct
 
 from playbook.diagnostics import ConfigError, Diagnostic, Position, Severity
 from playbook.layout import BASE_URL, CONFIG_FILE, THEMES
+from playbook.lazyregex import regex
 from playbook.load.model import CATCHABILITY, EMOTIONAL_STATES, ERROR_COSTS, FREQUENCIES
 from playbook.load.options import frozen, option, record_of, section, value_of
 from playbook.load.schema import Boolean, Choice, Number, Table, Text, TextList, read_document
@@ -20,7 +20,7 @@ from playbook.rules import RULES, diagnostic
 
 __all__ = ["CONFIG_FILE", "Config", "ConfigError", "CriteriaConfig", "RankingConfig", "SCHEMA", "load_config"]
 # A BCP 47 language tag, loosely: it lands in <html lang>, where anything else is invalid HTML.
-LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*|[xX](?:-[A-Za-z0-9]{1,8})+")
+LANGUAGE = regex(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*|[xX](?:-[A-Za-z0-9]{1,8})+")
 
 
 SEVERITIES = ("error", "warning", "info", "off")

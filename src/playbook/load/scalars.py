@@ -14,14 +14,15 @@ import unicodedata
 from datetime import date
 
 from playbook.diagnostics import quote
+from playbook.lazyregex import regex
 from playbook.load.source import CONTROL
 from playbook.load.spec import Invalid, Spec
 from playbook.load.yamltree import core_type
 from playbook.suggest import did_you_mean
 
 # A percentage from 0% to 100%, as text ("88%"): the form a share is written in besides 0.88.
-PERCENT = re.compile(r"\s*(100(?:\.0+)?|[0-9]{1,2}(?:\.[0-9]+)?)\s*%\s*")
-ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+PERCENT = regex(r"\s*(100(?:\.0+)?|[0-9]{1,2}(?:\.[0-9]+)?)\s*%\s*")
+ISO_DAY = regex(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # What the schema says of text: none of the invisible control characters check refuses.
 NO_CONTROL = "^[^\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u2028\\u2029\\ufdd0-\\ufdef\\ufffe\\uffff]*$"
 SPECIAL_FLOATS = {"inf": math.inf, "nan": math.nan}

@@ -9,10 +9,10 @@ scalars stay as the author wrote them, so the schema — not YAML 1.1's implicit
 
 from __future__ import annotations
 
-import re
-
 import yaml
 from msgspec import Struct, field
+
+from playbook.lazyregex import regex
 
 try:  # libyaml is much faster; the pure-Python parser gives the same events.
     from yaml import CSafeLoader as _Loader
@@ -41,8 +41,8 @@ PLAIN_TAGS = frozenset(
 # The YAML 1.2 core schema's types of plain scalars (what yaml-language-server and other YAML 1.2
 # readers give a JSON Schema to validate): the schema's types are read the same way here.
 CORE_BOOL = frozenset({"true", "True", "TRUE", "false", "False", "FALSE"})
-CORE_INT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
-CORE_FLOAT = re.compile(
+CORE_INT = regex(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
+CORE_FLOAT = regex(
     r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
 )
 TAG_TYPES = {

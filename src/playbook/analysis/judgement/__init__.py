@@ -10,10 +10,10 @@ from functools import lru_cache
 from msgspec import Struct
 
 from playbook.analysis.judgement import amounts, evaluation, modals, scope, sufferer
-from playbook.analysis.judgement.lazyregex import Regex, regex
 from playbook.analysis.judgement.patterns import Pattern, find, words_pattern
 from playbook.analysis.judgement.text import prose_of
 from playbook.diagnostics import quote
+from playbook.lazyregex import Regex, regex
 
 # Which rules judge which field.
 FIELD_RULES = {

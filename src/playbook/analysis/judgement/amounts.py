@@ -15,7 +15,6 @@ import re
 
 from msgspec import Struct
 
-from playbook.analysis.judgement.lazyregex import regex
 from playbook.analysis.judgement.quantities import (
     ANY_NUMBER_WORD,
     FRACTIONS,
@@ -44,6 +43,7 @@ from playbook.analysis.judgement.quantities import (
     YEAR_BEFORE,
 )
 from playbook.analysis.judgement.text import Prose, Word
+from playbook.lazyregex import regex
 
 
 class Reading(Struct, frozen=True):

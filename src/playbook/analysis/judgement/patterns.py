@@ -12,8 +12,8 @@ from typing import Callable, Iterable
 from msgspec import Struct
 
 from playbook.analysis.judgement.gates import gated
-from playbook.analysis.judgement.lazyregex import Regex
 from playbook.analysis.judgement.text import Prose
+from playbook.lazyregex import Regex
 
 WINDOW = 48  # characters of context an exception looks at, either side of a match
 

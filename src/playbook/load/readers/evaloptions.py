@@ -18,6 +18,7 @@ import re
 from msgspec import Struct
 
 from playbook.diagnostics import Position, quote
+from playbook.lazyregex import regex
 from playbook.load.model import ModelFacts
 from playbook.load.scalars import core_number
 from playbook.load.schema import TextList
@@ -43,9 +44,9 @@ MAX_WHERE = 300  # characters of eval_where
 MAX_LABELS = 50
 MAX_BOUND = 1e12  # a bare number's magnitude: scores are shares, points, grades or log-likelihoods
 
-_FIELD, _EQUALITY, _VALUE = (re.compile(piece) for piece in (FIELD, EQUALITY, VALUE))
-_SPACES, _AND = re.compile(SPACE), re.compile("and[ \t]")
-_THRESHOLD = re.compile(THRESHOLD)
+_FIELD, _EQUALITY, _VALUE = (regex(piece) for piece in (FIELD, EQUALITY, VALUE))
+_SPACES, _AND = regex(SPACE), regex("and[ \t]")
+_THRESHOLD = regex(THRESHOLD)
 PASS_EXAMPLE = '">= 0.7"'
 WHERE_EXAMPLE = '"metric == correctness"'
 

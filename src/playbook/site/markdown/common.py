@@ -3,10 +3,11 @@ heading ids, ``[[slug]]`` links and the distinct words for search."""
 
 from __future__ import annotations
 
-import re
 from typing import Callable
 
 from msgspec import Struct
+
+from playbook.lazyregex import regex
 
 __all__ = [
     "Rendered",
@@ -18,8 +19,8 @@ __all__ = [
     "wikilink_html",
 ]
 
-WORD = re.compile(r"\w[\w'-]*")
-NOT_IN_A_SLUG = re.compile(r"[^\w\u4e00-\u9fff\- ]")
+WORD = regex(r"\w[\w'-]*")
+NOT_IN_A_SLUG = regex(r"[^\w\u4e00-\u9fff\- ]")
 
 
 # These two are markdown-it-py's escapeHtml and mdit-py-plugins' anchors slugify, written out:

@@ -11,9 +11,10 @@ from functools import lru_cache
 
 from msgspec import Struct, field
 
+from playbook.lazyregex import regex
 from playbook.load.model import RESERVED_NAMES
 
-PLAIN_NAME = re.compile(r"[a-z0-9\s\-_.,;:'\"()\[\]{}!?/\\|&]*")  # letters, digits and mere separators
+PLAIN_NAME = regex(r"[a-z0-9\s\-_.,;:'\"()\[\]{}!?/\\|&]*")  # letters, digits and mere separators
 
 
 @lru_cache(maxsize=65536)
