@@ -26,8 +26,8 @@ def shape(value: object) -> object:
         return type(value), [shape(item) for item in value]
     if isinstance(value, dict):
         return type(value), {key: shape(item) for key, item in value.items()}
-    if hasattr(value, "__dataclass_fields__"):
-        return type(value), {name: shape(getattr(value, name)) for name in value.__dataclass_fields__}
+    if hasattr(value, "__struct_fields__"):
+        return type(value), {name: shape(getattr(value, name)) for name in value.__struct_fields__}
     if hasattr(value, "as_plain"):
         return type(value), value.as_plain()
     return type(value), value

@@ -152,7 +152,7 @@ def test_the_rules_patterns_are_written_the_same_on_every_run():
     assert len(digests) == 1
 
 
-# As CHECK, counting the expressions the prose rules compile (analysis/judgement/lazyregex.py).
+# As CHECK, counting the expressions the prose rules compile (lazyregex.py).
 COMPILING = """
 import json, sys
 import re._compiler as compiler

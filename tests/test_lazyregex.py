@@ -1,4 +1,4 @@
-"""The prose rules compile only the expressions a run reaches (analysis/judgement/lazyregex.py).
+"""The prose rules compile only the expressions a run reaches (lazyregex.py).
 
 Compiling every expression of the rules cost a small build a quarter of its time before a field
 was judged. Each case runs in a fresh interpreter, with ``re``'s compiler counted, so nothing an
@@ -11,7 +11,7 @@ import re
 import subprocess
 import sys
 
-from playbook.analysis.judgement.lazyregex import Regex, regex
+from playbook.lazyregex import Regex, regex
 
 # Counts every expression compiled from the prose rules' modules, then runs the code given.
 COUNTING = """
@@ -95,7 +95,7 @@ def test_a_lazy_regex_with_a_broken_pattern_fails_when_used():
 KEPT = """
 import json, msgpack
 from playbook.analysis.judgement import judge
-from playbook.analysis.judgement.lazyregex import PROGRAMS
+from playbook.lazyregex import PROGRAMS
 for field, text in [
     ("sufferer.who", "Potential customers who would use an assistant"),
     ("sufferer.losing", "one in five claims, about 3 hours a week each, nine of the last 40 audits"),
@@ -112,7 +112,7 @@ def test_a_kept_program_compiles_to_the_very_pattern_re_compiles():
     pattern ``re.compile`` gives (a pattern's equality compares its engine code too)."""
     import msgpack
 
-    from playbook.analysis.judgement import lazyregex
+    from playbook import lazyregex
 
     done = subprocess.run([sys.executable, "-c", KEPT], capture_output=True, text=True, check=True)
     kept = msgpack.unpackb(bytes.fromhex(done.stdout.strip()), raw=False, use_list=False)
@@ -134,7 +134,7 @@ def test_a_kept_program_compiles_to_the_very_pattern_re_compiles():
 
 
 def test_a_program_the_engine_refuses_is_compiled_again():
-    from playbook.analysis.judgement import lazyregex
+    from playbook import lazyregex
 
     source = r"\b(?:would|could)\s+(?P<verb>\w+)"
     lazyregex.compile_regex(source)

@@ -18,13 +18,12 @@ NOT_FOR_A_SMALL_BUILD = (
     "multiprocessing",
     "subprocess",
     # nor what only some playbooks need: the evaluation files' readers, the normal quantile of a
-    # measured accuracy's interval (statistics brings decimal and fractions), serve's render
-    # time limit and the pool's parent watch (ctypes), a did-you-mean (difflib)
+    # measured accuracy's interval (statistics brings fractions), serve's render time limit and
+    # the pool's parent watch (ctypes), a did-you-mean (difflib). (decimal comes with msgspec.)
     "playbook.load.readers.documents",
     "playbook.load.readers.rows",
     "csv",
     "statistics",
-    "decimal",
     "ctypes",
     "difflib",
 )
@@ -49,13 +48,12 @@ def test_a_small_build_imports_no_network_pool_or_git_stack(make_project):
     assert [name for name in unused if name in found["modules"]] == []
 
 
-def test_every_dataclass_says_what_it_is():
-    """A dataclass without a docstring is given one at import, made by ``inspect.signature`` (a
-    tenth of a millisecond each, two and a half for a small build's classes); with its own, the
-    reader knows what it holds too."""
-    import dataclasses
+def test_every_struct_says_what_it_is():
+    """Each of the model's classes has its own docstring, so the reader knows what it holds."""
     import importlib
     import pkgutil
+
+    import msgspec
 
     import playbook
 
@@ -68,9 +66,9 @@ def test_every_dataclass_says_what_it_is():
             if (
                 isinstance(value, type)
                 and value.__module__ == module.name
-                and dataclasses.is_dataclass(value)
+                and issubclass(value, msgspec.Struct)
             ):
-                if (value.__doc__ or "").startswith(f"{value.__name__}("):
+                if not value.__doc__:
                     bare.append(f"{module.name}.{value.__qualname__}")
     assert bare == []
 

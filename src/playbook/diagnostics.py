@@ -6,8 +6,10 @@ project's paths): every stage imports it, it imports no stage."""
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, replace
 from typing import Iterable
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 
 class Severity(enum.IntEnum):
@@ -34,24 +36,21 @@ def quote(text: str, limit: int = 60) -> str:
     return repr(text) if len(text) <= limit else f"{text[:limit]!r}… ({len(text):,} characters)"
 
 
-@dataclass(frozen=True, slots=True)
-class Position:
+class Position(Struct, frozen=True):
     """A 1-based line and column in a source file."""
 
     line: int = 1
     column: int = 1
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(Struct, frozen=True):
     """Where a value was written: its position and how many characters it spans."""
 
     position: Position
     length: int = 1
 
 
-@dataclass(frozen=True, slots=True)
-class Diagnostic:
+class Diagnostic(Struct, frozen=True):
     """One finding about one place in one file.
 
     ``path`` is relative to the project directory, with forward slashes.
@@ -123,8 +122,7 @@ def failing(
     return [d for d in diagnostics if d.severity >= worst and d.counts(drafts)]
 
 
-@dataclass(frozen=True, slots=True)
-class Summary:
+class Summary(Struct, frozen=True):
     """Counts of briefs and diagnostics by severity; accepted findings are counted apart, and so
     are the findings in drafts while drafts are not built (``in_drafts``: errors, warnings, infos)."""
 

@@ -4,11 +4,13 @@ addresses. Plain data at the bottom floor, so loading, the site and the dev serv
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from pathlib import Path
 
-BASE_URL = re.compile(r"""https?://[^\s<>"'`]+""")  # a site address; no escape that ECMA-262's u flag refuses
+from msgspec import Struct
+
+from playbook.lazyregex import regex
+
+BASE_URL = regex(r"""https?://[^\s<>"'`]+""")  # a site address; no escape that ECMA-262's u flag refuses
 
 CONFIG_FILE = "playbook.yaml"
 CONTENT = "content"
@@ -22,7 +24,7 @@ DEFAULT_THEME = Path(__file__).parent / "themes" / "default"
 LOCAL_HOSTS = ("localhost", "127.0.0.1", "[::1]", "::1")  # this machine, as a Host header or --host names it
 # Editor temporaries and backups, never content: vim's .swp and 4913, emacs's #x# and .#x,
 # backups ending in ~, kate's .kate-swp; hidden files are skipped by name too.
-IGNORED = re.compile(r"^\.|~$|^#.*#$|\.(swp|swo|swx|tmp|bak|kate-swp)$|^4913$")
+IGNORED = regex(r"^\.|~$|^#.*#$|\.(swp|swo|swx|tmp|bak|kate-swp)$|^4913$")
 
 
 def is_project(root: Path) -> bool:
@@ -46,8 +48,7 @@ def find_project(start: Path, home: Path | None = None) -> Path | None:
     return None
 
 
-@dataclass(frozen=True)
-class GroupKind:
+class GroupKind(Struct, frozen=True):
     """A kind of index page the site files each brief under: ``/tags/<tag>/`` and the like.
 
     ``key`` names the brief's field whose values make the groups (a list field gives one group

@@ -4,10 +4,11 @@ the registry (``playbook/rules/``); this module only checks."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from typing import Callable, Iterator
+
+from msgspec import Struct
 
 from playbook.analysis.judgement import Verdict, Vocabulary, judge
 from playbook.analysis.judgement.samples import stated_counts
@@ -23,8 +24,7 @@ SUGGESTIONS = 20  # did-you-means per brief and rule: each compares with every c
 Check = Callable[["BriefContext"], Iterator[Diagnostic]]
 
 
-@dataclass(frozen=True)
-class BriefContext:
+class BriefContext(Struct, frozen=True):
     """What a criterion sees: one valid brief, its numbers, the thresholds and the build date."""
 
     brief: Brief

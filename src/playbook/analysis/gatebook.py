@@ -4,7 +4,7 @@ Gates say which word prefixes open each alternative of each pattern (analysis/ju
 Working them out parses every alternative with Python's regular-expression parser, a seventh of a
 small build, on every run and for a single changed brief; they depend only on the patterns'
 source, so they are kept. So are the programs ``re`` compiles the expressions a run reaches to
-(analysis/judgement/lazyregex.py), another sixth of a small build; they depend on the pattern and
+(lazyregex.py), another sixth of a small build; they depend on the pattern and
 on the Python that compiled them, so their file is named for the interpreter and its engine.
 
 Both are plain data (MessagePack of strings and numbers), in the user's own cache folder beside
@@ -21,7 +21,7 @@ from pathlib import Path
 import msgpack
 
 from playbook.analysis.judgement.gates import KNOWN
-from playbook.analysis.judgement.lazyregex import ENGINE, PROGRAMS
+from playbook.lazyregex import ENGINE, PROGRAMS
 from playbook.load.cache import CODE
 from playbook.load.signed import key_path, read_signed, signing_key, untrusted_key, write_signed
 

@@ -9,10 +9,11 @@ history cannot tell (no repository, a shallow clone) is said, never guessed."""
 
 from __future__ import annotations
 
-import dataclasses
 import io
 from pathlib import Path, PurePosixPath
 from typing import Callable
+
+from msgspec.structs import replace
 
 from playbook.analysis.metrics import Metrics, derive_metrics
 from playbook.analysis.project import Analysis
@@ -197,7 +198,7 @@ def compared_with(history: History, now: Analysis) -> History:
     after = {
         brief.path: _state(brief, now.metrics[brief.slug], _rank(now, brief.slug)) for brief in now.briefs
     }
-    return dataclasses.replace(history, changes=compare(history.before, after, history.tracks))
+    return replace(history, changes=compare(history.before, after, history.tracks))
 
 
 def _is_brief(path: str) -> bool:

@@ -2,26 +2,26 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections import defaultdict
-from dataclasses import dataclass, field
+
+from msgspec import Struct, field
 
 from playbook.diagnostics import Diagnostic, Position, quote
+from playbook.lazyregex import regex
 from playbook.load.model import Brief
 from playbook.rules import diagnostic
 from playbook.suggest import did_you_mean
 
-WIKILINK = re.compile(r"\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]*))?\]\]")
-FENCE_OPEN = re.compile(r" {0,3}(`{3,}|~{3,})")
-BACKTICKS = re.compile(r"`+")
+WIKILINK = regex(r"\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]*))?\]\]")
+FENCE_OPEN = regex(r" {0,3}(`{3,}|~{3,})")
+BACKTICKS = regex(r"`+")
 # A did-you-mean compares a broken link with every slug: worth it for the first typos, not for
 # thousands of broken links in a project of thousands of briefs.
 SUGGESTIONS = 100
 
 
-@dataclass(frozen=True, slots=True)
-class Link:
+class Link(Struct, frozen=True):
     """A link from one brief to a slug, as written at ``line``:``column`` of the source file."""
 
     source: str
@@ -87,8 +87,7 @@ def without_code_spans(line: str) -> str:
     return "".join(pieces) + line[done:]
 
 
-@dataclass(frozen=True)
-class LinkGraph:
+class LinkGraph(Struct, frozen=True):
     """Outgoing links of every brief and, for every brief, who links to it."""
 
     links: dict[str, tuple[Link, ...]]
@@ -112,8 +111,7 @@ def outgoing_links(brief: Brief) -> tuple[Link, ...]:
     return tuple(outgoing)
 
 
-@dataclass
-class LinkMemo:
+class LinkMemo(Struct):
     """What :func:`link_briefs` keeps from one analysis to the next (``serve``): each brief's
     outgoing links while it is the same object, and the last graph while the same briefs make the
     same links (an edit to prose)."""

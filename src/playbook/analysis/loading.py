@@ -6,22 +6,16 @@ derives the briefs it parsed, so judging prose runs on every core too."""
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
-import playbook.analysis.links
-import playbook.analysis.metrics
-import playbook.analysis.ranking
-import playbook.analysis.slices
-import playbook.diagnostics
-import playbook.load.evals
-import playbook.load.model
+from msgspec import Struct, field
+
 from playbook.analysis.criteria import BriefContext, check_brief
 from playbook.analysis.metrics import derive_metrics, find_levers
 from playbook.analysis.reuse import Derivation, Derived, Reuse
-from playbook.load.cache import Loaded, SourceCache, pickle_fields_plainly
+from playbook.load.cache import Loaded, SourceCache
 from playbook.load.config import Config
 from playbook.load.content import LOADERS, Listing, find_sources
 from playbook.load.evals import Evaluation
@@ -30,17 +24,6 @@ from playbook.load.source import read_bytes
 from playbook.workers import start_worker, worker_pool
 
 PARALLEL_FROM = 256  # below this many files, starting processes costs more than it saves
-
-# Parsed briefs go back from pool workers pickled.
-pickle_fields_plainly(
-    playbook.diagnostics,
-    playbook.load.model,
-    playbook.load.evals,
-    playbook.analysis.metrics,
-    playbook.analysis.slices,
-    playbook.analysis.links,
-    playbook.analysis.ranking,
-)
 
 
 class LoadJob(NamedTuple):
@@ -71,8 +54,7 @@ def derive_brief(brief: Brief, config: Config, today: date, evaluation: Evaluati
     )
 
 
-@dataclass
-class Loading:
+class Loading(Struct):
     """How one analysis loads and derives: through ``memo`` when there is one, else through
     ``store`` (``.playbook-cache/``) when there is one, parsing on ``jobs`` processes."""
 

@@ -4,8 +4,9 @@ that would make today's model good enough."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from itertools import combinations
+
+from msgspec import Struct
 
 from playbook.analysis.confidence import (
     GAP,
@@ -25,8 +26,7 @@ from playbook.load.model import CATCHABILITY, EMOTIONAL_STATES, ERROR_COSTS, Bri
 READY, MODEL_GAP = "ready", "model-gap"
 
 
-@dataclass(frozen=True, slots=True)
-class Metrics:
+class Metrics(Struct, frozen=True):
     """Every number the ranking and the pages show for one brief.
 
     With a sample size, ``accuracy_low``/``accuracy_high`` are the Wilson interval of the
@@ -185,8 +185,7 @@ def derive_completeness(brief: Brief) -> float:
 # --- Levers -------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
+class Change(Struct, frozen=True):
     """Moving one factor of the workflow to a gentler value."""
 
     factor: str  # "error_cost" | "catchability" | "emotional_state"
@@ -213,8 +212,7 @@ class Change:
         }[self.factor]
 
 
-@dataclass(frozen=True, slots=True)
-class Lever:
+class Lever(Struct, frozen=True):
     """A set of changes and the required accuracy they would give."""
 
     changes: tuple[Change, ...]
@@ -230,8 +228,7 @@ class Lever:
         return " and ".join(change.short for change in self.changes)
 
 
-@dataclass(frozen=True, slots=True)
-class Levers:
+class Levers(Struct, frozen=True):
     """The workflow changes that would make today's model good enough, for a model-gap brief."""
 
     model_accuracy: float

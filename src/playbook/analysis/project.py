@@ -6,12 +6,13 @@ are loaded and briefs derived, reusing what can be, is ``loading``'s business.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import os
-from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path, PurePosixPath
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from playbook.analysis.acceptance import settle
 from playbook.analysis.gatebook import read_gates, save_gates
@@ -31,8 +32,7 @@ from playbook.rules import diagnostic
 from playbook.workers import gc_paused
 
 
-@dataclass(frozen=True)
-class Analysis:
+class Analysis(Struct, frozen=True, dict=True):  # dict: a cached_property needs one
     """Everything known about a project after the first phase."""
 
     root: Path
@@ -47,9 +47,7 @@ class Analysis:
     brief_files: int
     today: date
     cache_problem: str = ""  # why .playbook-cache/ was not used, for the command line to say
-    page_links: dict[str, tuple[str, ...]] = dataclasses.field(
-        default_factory=dict
-    )  # page path -> [[slugs]] in its body
+    page_links: dict[str, tuple[str, ...]] = {}  # page path -> [[slugs]] in its body
     history: History | None = None  # the project over time, when it was asked for (``analysis/history.py``)
     # The briefs with schema errors, read as far as they are valid: checked there, never ranked or built.
     partial: tuple[Brief, ...] = ()
@@ -101,7 +99,7 @@ def analyse_project(
             save_gates(root, gates)
             store.save()
             if store.problem:
-                analysis = dataclasses.replace(analysis, cache_problem=store.problem)
+                analysis = replace(analysis, cache_problem=store.problem)
     return analysis
 
 

@@ -3,10 +3,11 @@ ranks where it does."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
 from typing import NamedTuple
+
+from msgspec import Struct
 
 from playbook.analysis.metrics import READY, Metrics
 from playbook.load.model import STATUSES, Brief
@@ -21,13 +22,12 @@ class Ranked(NamedTuple):  # a tuple: serve ranks every brief again after each e
     why: str
 
 
-@dataclass(frozen=True, slots=True)
-class Ranking:
+class Ranking(Struct, frozen=True):
     """The ranked briefs in order, and the shipped, parked and killed ones by status."""
 
     ranked: tuple[Ranked, ...]
     unranked: tuple[Brief, ...]
-    by_slug: dict[str, Ranked] = field(default_factory=dict, compare=False, repr=False)
+    by_slug: dict[str, Ranked] = {}  # derived from ``ranked``, for look-ups
 
     def position(self, slug: str) -> Ranked | None:
         """Return the ranked entry of ``slug``, or None when it is unranked or unknown."""

@@ -8,7 +8,7 @@ chance, not the model."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 from playbook.analysis.confidence import GAP, PROVEN, UNPROVEN, bounds, z_of
 from playbook.load.evals import Evaluation
@@ -22,8 +22,7 @@ VERDICT_WORDS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class SliceMetrics:
+class SliceMetrics(Struct, frozen=True):
     """One slice's numbers: ``passed`` of ``cases`` graded cases, the accuracy, its Wilson
     interval (``lower``–``upper``) at the ranking's confidence, and the verdict against the
     brief's required accuracy: "proven", "unproven", "gap" or "too-small"."""

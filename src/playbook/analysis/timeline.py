@@ -4,8 +4,9 @@ reads them in. ``history`` fills them from git; the command line and the site sh
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+
+from msgspec import Struct, field
 
 if TYPE_CHECKING:  # the git layer (subprocess) is imported only by a build that reads history
     from playbook.load.gitstore import Commit
@@ -23,8 +24,7 @@ HEADINGS = {
 KINDS = tuple(HEADINGS)
 
 
-@dataclass(frozen=True, slots=True)
-class State:
+class State(Struct, frozen=True):
     """One brief at one moment: where it ranked and why."""
 
     slug: str
@@ -57,8 +57,7 @@ class State:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
+class Change(Struct, frozen=True):
     """One change to one brief between the two snapshots."""
 
     kind: str  # one of KINDS
@@ -72,8 +71,7 @@ class Change:
         return self.after or self.before  # type: ignore[return-value]
 
 
-@dataclass
-class Track:
+class Track(Struct):
     """One brief through the history, followed across renames."""
 
     key: str  # its file now, or when it was last seen
@@ -96,8 +94,7 @@ class Track:
         ]
 
 
-@dataclass
-class History:
+class History(Struct):
     """The project between two snapshots: what changed, and each brief's track over time."""
 
     base: Commit | None  # the snapshot compared with; None when nothing could be

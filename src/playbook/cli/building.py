@@ -111,7 +111,7 @@ def _built(analysis: Analysis, result: BuildResult, output: Path, seconds: float
 def _with_history(analysis, root: Path, since: str, stderr: IO, verbose: bool):
     """Return the analysis with the project's history since ``since``, for the site to show; when
     there is no history to read, the analysis as it was and one note saying why."""
-    import dataclasses
+    from msgspec.structs import replace
 
     from playbook.analysis.history import HistoryError, history_since
 
@@ -126,7 +126,7 @@ def _with_history(analysis, root: Path, since: str, stderr: IO, verbose: bool):
         return analysis
     for note in history.notes if verbose else ():
         print(f"playbook: history: {note}", file=stderr)
-    return dataclasses.replace(analysis, history=history)
+    return replace(analysis, history=history)
 
 
 def _os_error(error: OSError) -> str:

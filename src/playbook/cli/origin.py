@@ -10,15 +10,15 @@ pre-commit hook then fail with an instruction rather than install some other pla
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from importlib import metadata
 from typing import Sequence
+
+from msgspec import Struct
 
 DISTRIBUTION = "opportunity-playbook"
 
 
-@dataclass(frozen=True)
-class Origin:
+class Origin(Struct, frozen=True):
     """The pip requirement that installs this playbook again (``""`` when none can), and how it
     was installed: ``index``, ``git``, ``url`` or ``local`` (``why``: what to do then)."""
 

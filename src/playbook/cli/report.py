@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import stat
 from pathlib import Path
 from typing import IO, Sequence
@@ -13,12 +12,13 @@ from playbook.analysis.project import Analysis
 from playbook.analysis.ranking import Ranking, explain_unranked
 from playbook.analysis.slices import describe_slices
 from playbook.diagnostics import Diagnostic, Severity, Summary, failing
+from playbook.lazyregex import regex
 from playbook.load.source import MAX_FILE_BYTES
 
 COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36", Severity.ACCEPTED: "32"}
 # What must never reach a terminal or a log raw: a file name or a source line can hold escape
 # sequences that clear the screen or retitle the window, and line breaks that forge output.
-UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+UNPRINTABLE = regex(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def printable(text: str) -> str:

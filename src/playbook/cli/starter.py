@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from pathlib import Path
+
+from msgspec import Struct
 
 from playbook.cli.origin import INSTEAD, Origin
 
 AT_ROOT = (".github/", ".vscode/", ".pre-commit-config.yaml")  # read only at a repository's root
 
 
-@dataclass(frozen=True)
-class Initialised:
+class Initialised(Struct, frozen=True):
     """What ``init`` did: the files it wrote, the ones it left alone because they were there,
     the repository root it wrote some of them to (None: all are in the project) and the
     install it wrote into the workflow."""

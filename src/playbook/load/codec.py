@@ -3,7 +3,7 @@ back, by their declared types: what the build cache stores, so that reading it c
 make values of the types its reader names, never run anything (pickle would run what the file
 says to).
 
-Arrays are read back as tuples. A value is encoded by the type it is declared as: a dataclass or a
+Arrays are read back as tuples. A value is encoded by the type it is declared as: a ``Struct`` or a
 ``NamedTuple`` as the list of its fields, a date as its day number, an ``IntEnum`` as its number,
 a union of several classes as ``[which, value]``, and a class with ``as_plain()`` and
 ``from_plain()`` (``Spans``) as what those give. Decoding calls only the constructors of those
@@ -12,7 +12,6 @@ declared types, with the decoded fields.
 
 from __future__ import annotations
 
-import dataclasses
 import enum
 import functools
 import itertools
@@ -21,6 +20,8 @@ import types
 import typing
 from datetime import date
 from typing import Any, Callable
+
+from msgspec import Struct
 
 Encode = Callable[[Any], Any]
 Decode = Callable[[Any], Any]
@@ -42,8 +43,8 @@ def codec(kind: Any) -> tuple[Encode, Decode]:
     if isinstance(kind, type) and issubclass(kind, enum.IntEnum):
         members = {int(member): member for member in kind}
         return int, members.__getitem__
-    if isinstance(kind, type) and dataclasses.is_dataclass(kind):
-        return _dataclass(kind)
+    if isinstance(kind, type) and issubclass(kind, Struct):
+        return _struct(kind)
     if isinstance(kind, type) and hasattr(kind, "from_plain"):
         return kind.as_plain, kind.from_plain
     if isinstance(kind, type) and issubclass(kind, tuple) and hasattr(kind, "_fields"):
@@ -70,9 +71,9 @@ def _is_plain(kind: Any) -> bool:
     return kind in ATOMS
 
 
-def _dataclass(kind: type) -> tuple[Encode, Decode]:
+def _struct(kind: type) -> tuple[Encode, Decode]:
     hints = typing.get_type_hints(kind)
-    names = [field.name for field in dataclasses.fields(kind) if field.init]
+    names = kind.__struct_fields__
     fields = operator.attrgetter(*names) if len(names) > 1 else lambda value: (getattr(value, names[0]),)
     if _flat(kind):
         return (lambda value: list(fields(value))), (lambda data: kind(*data))
@@ -89,11 +90,11 @@ def _named_tuple(kind: type) -> tuple[Encode, Decode]:
 
 @functools.cache
 def _flat(kind: Any) -> bool:
-    """Return whether ``kind`` is a dataclass whose fields are all plain data as they are."""
-    if not (isinstance(kind, type) and dataclasses.is_dataclass(kind)):
+    """Return whether ``kind`` is a ``Struct`` whose fields are all plain data as they are."""
+    if not (isinstance(kind, type) and issubclass(kind, Struct)):
         return False
     hints = typing.get_type_hints(kind)
-    return all(_is_plain(hints[field.name]) for field in dataclasses.fields(kind) if field.init)
+    return all(_is_plain(hints[name]) for name in kind.__struct_fields__)
 
 
 def _items(kinds: list) -> tuple[Encode, Decode]:

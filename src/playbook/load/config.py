@@ -3,13 +3,14 @@ schema, typed value, default and documentation come from that one declaration.""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
 
+from msgspec import Struct
+
 from playbook.diagnostics import ConfigError, Diagnostic, Position, Severity
 from playbook.layout import BASE_URL, CONFIG_FILE, THEMES
+from playbook.lazyregex import regex
 from playbook.load.model import CATCHABILITY, EMOTIONAL_STATES, ERROR_COSTS, FREQUENCIES
 from playbook.load.options import frozen, option, record_of, section, value_of
 from playbook.load.schema import Boolean, Choice, Number, Table, Text, TextList, read_document
@@ -19,7 +20,7 @@ from playbook.rules import RULES, diagnostic
 
 __all__ = ["CONFIG_FILE", "Config", "ConfigError", "CriteriaConfig", "RankingConfig", "SCHEMA", "load_config"]
 # A BCP 47 language tag, loosely: it lands in <html lang>, where anything else is invalid HTML.
-LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*|[xX](?:-[A-Za-z0-9]{1,8})+")
+LANGUAGE = regex(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*|[xX](?:-[A-Za-z0-9]{1,8})+")
 
 
 SEVERITIES = ("error", "warning", "info", "off")
@@ -36,8 +37,7 @@ def _severities(levels: Mapping[str, str]) -> Mapping[str, Severity | None]:
     )
 
 
-@dataclass(frozen=True)
-class MarkdownConfig:
+class MarkdownConfig(Struct, frozen=True):
     """How Markdown is rendered (``markdown:`` in playbook.yaml)."""
 
     allow_html: bool = option(
@@ -45,8 +45,7 @@ class MarkdownConfig:
     )
 
 
-@dataclass(frozen=True)
-class RankingConfig:
+class RankingConfig(Struct, frozen=True):
     """The constants of DESIGN §4: how answers become required accuracy, pain and score."""
 
     error_cost: Mapping[str, float] = option(
@@ -95,8 +94,7 @@ class RankingConfig:
     )
 
 
-@dataclass(frozen=True)
-class CriteriaConfig:
+class CriteriaConfig(Struct, frozen=True):
     """The thresholds of the criteria rules."""
 
     partial_below: float = option(Number(minimum=0, maximum=1), 0.6, "PB301 fires below this completeness.")
@@ -126,8 +124,7 @@ class CriteriaConfig:
     )
 
 
-@dataclass(frozen=True)
-class HistoryConfig:
+class HistoryConfig(Struct, frozen=True):
     """What the site shows of the project's git history."""
 
     # Never a '-' first: git would read the value as an option (--output=FILE writes a file).
@@ -142,8 +139,7 @@ class HistoryConfig:
     )
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(Struct, frozen=True):
     """Everything ``playbook.yaml`` can set."""
 
     title: str = option(Text(), "Opportunity playbook", "The playbook's name, shown on every page.")

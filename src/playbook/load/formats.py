@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import math
-from dataclasses import replace
+
+from msgspec.structs import replace
 
 from playbook.load.evals import PASS_FIELDS
 from playbook.load.model import (

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import os
 import subprocess
-from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path, PurePosixPath
+
+from msgspec import Struct
 
 from playbook.layout import CONFIG_FILE, CONTENT
 
@@ -33,8 +34,7 @@ class RefError(GitError):
     """A ref or a date from a user that git must not be given: it begins with '-'."""
 
 
-@dataclass(frozen=True, slots=True)
-class Commit:
+class Commit(Struct, frozen=True):
     """One commit: its SHA, its committer time and its subject."""
 
     sha: str
@@ -46,8 +46,7 @@ class Commit:
         return datetime.fromtimestamp(self.time, tz=timezone.utc).date()
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
+class Change(Struct, frozen=True):
     """One file changed between two commits: ``old`` is None when added, ``new`` when deleted."""
 
     old: str | None

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
+from operator import attrgetter
+
+from msgspec import Struct, field
 
 from playbook.diagnostics import Position, Span
 from playbook.layout import STATUSES
@@ -23,8 +25,7 @@ SLUG_PATTERN = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Sufferer:
+class Sufferer(Struct, frozen=True):
     """Who has the problem, what it costs them, and the evidence for it (``sufferer:``)."""
 
     who: str
@@ -32,8 +33,7 @@ class Sufferer:
     evidence: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Pain:
+class Pain(Struct, frozen=True):
     """How much the problem hurts: its severity, how often, and how many it reaches (``pain:``)."""
 
     severity: int
@@ -41,8 +41,7 @@ class Pain:
     reach: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class GoodEnough:
+class GoodEnough(Struct, frozen=True):
     """What a wrong answer costs and how it is caught (``good_enough:``)."""
 
     when_wrong: str
@@ -53,8 +52,7 @@ class GoodEnough:
     required_accuracy: float | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class ModelFacts:
+class ModelFacts(Struct, frozen=True):
     """Today's model on the task: an accuracy typed in (with the cases behind it), or the
     team's evaluation file (``eval``, a path under content/) that gives both."""
 
@@ -68,8 +66,7 @@ class ModelFacts:
     eval_slice: str = ""  # a column or dotted path whose values group the cases
 
 
-@dataclass(frozen=True, slots=True)
-class Scope:
+class Scope(Struct, frozen=True):
     """The problem's workflow: its steps, the ones the model covers, and how complete it is (``scope:``)."""
 
     problem: str
@@ -122,8 +119,7 @@ class Spans:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class Brief:
+class Brief(Struct, frozen=True):
     """One opportunity brief: its answers to the criteria, its prose, and where each answer was written."""
 
     slug: str
@@ -143,10 +139,21 @@ class Brief:
     body: str
     body_line: int
     accepted: tuple[tuple[str, str], ...] = ()  # (rule code, reason) for each finding the brief accepts
-    spans: Spans = field(default_factory=lambda: Spans(), compare=False, repr=False)
+    spans: Spans = field(default_factory=lambda: Spans())  # not compared, hashed or shown: see __eq__
     # The dotted keys of the fields that are broken or missing, in a brief read as far as it is
     # valid (``formats.partial_brief``): never ranked or built, only checked where it is valid.
     broken: tuple[str, ...] = ()
+
+    # Where an answer was written is not what the brief says: two briefs that say the same are equal
+    # however their lines fall, and a brief's repr (which fingerprints the pages showing it) leaves it out.
+    def __eq__(self, other: object) -> bool:
+        return type(other) is Brief and _said(self) == _said(other)
+
+    def __hash__(self) -> int:
+        return hash(_said(self))
+
+    def __repr__(self) -> str:
+        return f"Brief{_said(self)!r}"
 
     @property
     def ranked(self) -> bool:
@@ -180,8 +187,10 @@ class Brief:
         return str(value)
 
 
-@dataclass(frozen=True, slots=True)
-class Page:
+_said = attrgetter(*(name for name in Brief.__struct_fields__ if name != "spans"))
+
+
+class Page(Struct, frozen=True):
     """A plain Markdown page of the playbook, such as ``about.md``."""
 
     slug: str  # the output path under the site, e.g. "about" or "guides/setup"

@@ -11,18 +11,18 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
 from datetime import date
 
 from playbook.diagnostics import quote
+from playbook.lazyregex import regex
 from playbook.load.source import CONTROL
 from playbook.load.spec import Invalid, Spec
 from playbook.load.yamltree import core_type
 from playbook.suggest import did_you_mean
 
 # A percentage from 0% to 100%, as text ("88%"): the form a share is written in besides 0.88.
-PERCENT = re.compile(r"\s*(100(?:\.0+)?|[0-9]{1,2}(?:\.[0-9]+)?)\s*%\s*")
-ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+PERCENT = regex(r"\s*(100(?:\.0+)?|[0-9]{1,2}(?:\.[0-9]+)?)\s*%\s*")
+ISO_DAY = regex(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # What the schema says of text: none of the invisible control characters check refuses.
 NO_CONTROL = "^[^\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u2028\\u2029\\ufdd0-\\ufdef\\ufffe\\uffff]*$"
 SPECIAL_FLOATS = {"inf": math.inf, "nan": math.nan}
@@ -68,7 +68,6 @@ WHAT = {
 }
 
 
-@dataclass(frozen=True)
 class Text(Spec):
     """Text. A number or a boolean written as such is text too (``title: 2026`` is the title
     "2026"), unless there is a ``pattern``: a slug is always text."""
@@ -115,7 +114,6 @@ class Text(Spec):
         return self._with_description(schema)
 
 
-@dataclass(frozen=True)
 class Number(Spec):
     """A number within bounds, whole or not, written as a share or a percentage."""
 
@@ -176,7 +174,6 @@ class Number(Spec):
         return self._with_description(schema)
 
 
-@dataclass(frozen=True)
 class Boolean(Spec):
     """true or false."""
 
@@ -193,7 +190,6 @@ class Boolean(Spec):
         return self._with_description({"type": "boolean"})
 
 
-@dataclass(frozen=True)
 class Day(Spec):
     """A calendar date, written as YAML writes one (2026-11-20)."""
 
@@ -216,7 +212,6 @@ class Day(Spec):
         return self._with_description({"type": "string", "format": "date", "pattern": f"^{ISO_DAY.pattern}$"})
 
 
-@dataclass(frozen=True)
 class Choice(Spec):
     """One of a fixed set of words."""
 

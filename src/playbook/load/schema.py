@@ -7,7 +7,7 @@ The brief format and ``playbook.yaml`` are both declared with it (see ``formats.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from msgspec import field
 
 from playbook.diagnostics import Position, quote
 from playbook.load.scalars import Boolean, Choice, Day, Number, Text
@@ -32,7 +32,6 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
 class TextList(Spec):
     """A list of items of one kind, at most ``max_items`` of them."""
 
@@ -78,7 +77,6 @@ class TextList(Spec):
         return self._with_description(schema)
 
 
-@dataclass(frozen=True)
 class Record(Spec):
     """A mapping with known fields; unknown keys are PB003 findings with a did-you-mean (a warning
     in a brief, an error in ``playbook.yaml``). ``closed``: the JSON Schema refuses unknown keys too
@@ -257,7 +255,6 @@ class Record(Spec):
         return self._with_description(schema)
 
 
-@dataclass(frozen=True)
 class Table(Spec):
     """A mapping from keys of one kind (checked by ``keys``) to values of one spec. A key in
     ``refused`` is known but not allowed here: it is refused saying ``refused_why``, not with a

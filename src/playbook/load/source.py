@@ -9,25 +9,25 @@ from __future__ import annotations
 
 import codecs
 import os
-import re
-from dataclasses import dataclass
 from pathlib import Path
 
+from msgspec import Struct
+
 from playbook.diagnostics import Diagnostic, Position
+from playbook.lazyregex import regex
 from playbook.rules import diagnostic
 
 MAX_FILE_BYTES = 1024 * 1024
-FENCE = re.compile(r"(?:---|\.\.\.)[ \t]*")
-OPENING = re.compile(r"---[ \t]*")
+FENCE = regex(r"(?:---|\.\.\.)[ \t]*")
+OPENING = regex(r"---[ \t]*")
 # Invisible characters no text needs: C0 controls but tab and line feed, DEL, C1 controls (NEL
 # and the Windows-1252 quotes read as Latin-1 among them), Unicode's line and paragraph
 # separators, and noncharacters. They break HTML and XML, drive terminals, and YAML reads NEL and
 # the separators as line breaks where every other tool does not, so positions would drift.
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufdd0-\ufdef\ufffe\uffff]")
+CONTROL = regex(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufdd0-\ufdef\ufffe\uffff]")
 
 
-@dataclass(frozen=True, slots=True)
-class SourceFile:
+class SourceFile(Struct, frozen=True):
     """A text file split into its front matter (YAML text) and its Markdown body."""
 
     path: str  # relative to the project, with forward slashes

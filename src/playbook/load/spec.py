@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from msgspec import Struct
+from msgspec.structs import replace
 
 from playbook.diagnostics import Diagnostic, Position, Span, quote
 from playbook.load.yamltree import Node
@@ -45,8 +46,7 @@ class Invalid(Exception):
         self.partial = partial
 
 
-@dataclass(frozen=True)
-class Spec:
+class Spec(Struct, frozen=True):
     """A field's type. Subclasses read a node into a value and describe themselves as JSON Schema."""
 
     description: str = ""

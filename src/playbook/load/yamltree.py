@@ -9,10 +9,10 @@ scalars stay as the author wrote them, so the schema — not YAML 1.1's implicit
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-
 import yaml
+from msgspec import Struct, field
+
+from playbook.lazyregex import regex
 
 try:  # libyaml is much faster; the pure-Python parser gives the same events.
     from yaml import CSafeLoader as _Loader
@@ -41,8 +41,8 @@ PLAIN_TAGS = frozenset(
 # The YAML 1.2 core schema's types of plain scalars (what yaml-language-server and other YAML 1.2
 # readers give a JSON Schema to validate): the schema's types are read the same way here.
 CORE_BOOL = frozenset({"true", "True", "TRUE", "false", "False", "FALSE"})
-CORE_INT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
-CORE_FLOAT = re.compile(
+CORE_INT = regex(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
+CORE_FLOAT = regex(
     r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
 )
 TAG_TYPES = {
@@ -72,8 +72,7 @@ def core_type(node: "Node") -> str:
     return "float" if CORE_FLOAT.fullmatch(text) else "str"
 
 
-@dataclass(slots=True)
-class Node:
+class Node(Struct):
     """A scalar (``value`` is its text), mapping (``items`` of key/value nodes) or sequence."""
 
     kind: str  # "scalar" | "mapping" | "sequence"
@@ -97,8 +96,7 @@ class Node:
         return None
 
 
-@dataclass(frozen=True, slots=True)
-class YamlProblem:
+class YamlProblem(Struct, frozen=True):
     """Why a document could not be read: a code (PB001 or PB004), where, and what to do."""
 
     code: str

@@ -6,7 +6,8 @@ or a list item is being written there."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from playbook.load.schema import Record, Spec, Table, TextList
 
@@ -14,8 +15,7 @@ KEY = re.compile(r"^(?P<indent>\s*)(?:-\s+)?(?P<key>[A-Za-z_][\w-]*)\s*:(?=\s|$)
 WORD = re.compile(r"[\w./%-]*$")
 
 
-@dataclass(frozen=True)
-class Cursor:
+class Cursor(Struct, frozen=True):
     """What is being written at the cursor."""
 
     where: str  # "key" | "value" | "item" | "body" | "none"

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+
+from msgspec import Struct, field
 
 from playbook.layout import BRIEFS
 from playbook.load.formats import SLUG
@@ -20,8 +21,7 @@ class Refusal(Exception):
     """A request that cannot be done as asked, with the reason to show the user."""
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(Struct, frozen=True):
     """A span of one line of a file; ``text`` is the line when it is not ASCII."""
 
     path: str
@@ -31,8 +31,7 @@ class Place:
     text: str | None = None
 
 
-@dataclass(frozen=True)
-class Rename:
+class Rename(Struct, frozen=True):
     """What renaming a slug changes: spans that become ``new``, and the file moved, if one is."""
 
     new: str

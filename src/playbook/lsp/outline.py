@@ -8,8 +8,9 @@ buffers afresh for each request."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import PurePosixPath
+
+from msgspec import Struct
 
 from playbook.analysis.links import find_wikilinks
 from playbook.layout import BRIEFS
@@ -19,8 +20,7 @@ ITEM = re.compile(r"^\s*-\s+")
 FLOW_ITEM = re.compile(r"[^,\[\]\s][^,\[\]]*")
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(Struct, frozen=True):
     """A place where a file names a brief's slug: 0-based line, and the slug's characters."""
 
     target: str
@@ -31,8 +31,7 @@ class Mention:
     text: str | None = None  # the line, when it is not ASCII (the client counts other units)
 
 
-@dataclass(frozen=True)
-class Outline:
+class Outline(Struct, frozen=True):
     """One file of the project, as navigation sees it."""
 
     path: str

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass
 from typing import Any
 
 from cattrs import Converter
 from lsprotocol import types
+from msgspec import Struct
 from pygls.protocol import LanguageServerProtocol, default_converter
 
 PARSE_ERROR, INVALID_REQUEST, INVALID_PARAMS = -32700, -32600, -32602
@@ -21,8 +21,7 @@ VERSION = "2.0"
 log = logging.getLogger("playbook.lsp")
 
 
-@dataclass(frozen=True)
-class Refused:
+class Refused(Struct, frozen=True):
     """A request that cannot be handled, and the error that answers it."""
 
     id: int | str | None

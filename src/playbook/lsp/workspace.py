@@ -7,10 +7,10 @@ places."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from lsprotocol import types
+from msgspec import Struct, field
 
 from playbook.analysis.project import Analysis, analyse_project
 from playbook.analysis.reuse import FileMemo, Loader
@@ -90,8 +90,7 @@ class OverlayMemo(FileMemo):
         return {path: entry[1] for path, entry in self.outlines.items()}
 
 
-@dataclass(frozen=True)
-class Judged:
+class Judged(Struct, frozen=True):
     """What one check of a project says, as the judge process sends it to the server: the findings
     of the files open in the editor, and what completion and hover show of the rest."""
 

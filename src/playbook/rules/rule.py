@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 from playbook.diagnostics import Severity
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(Struct, frozen=True):
     """One criterion: what it is called, how bad it is by default, why it matters, how to pass it."""
 
     code: str

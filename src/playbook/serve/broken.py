@@ -5,10 +5,11 @@ Vite, Astro and Hugo's server keep the rest of a site up. A brief or page with e
 
 from __future__ import annotations
 
-import dataclasses
 import html
-from dataclasses import dataclass
 from pathlib import PurePosixPath
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from playbook.analysis.project import Analysis
 from playbook.analysis.ranking import rank_briefs
@@ -17,8 +18,7 @@ from playbook.layout import BRIEFS, CONTENT
 from playbook.load.evals import eval_file
 
 
-@dataclass(frozen=True)
-class BrokenFile:
+class BrokenFile(Struct, frozen=True):
     """A brief or page left out of the preview: its file, its address in the site, what to call
     it, and the errors that keep it out."""
 
@@ -74,7 +74,7 @@ def leave_out_broken(analysis: Analysis, drafts: bool) -> tuple[Analysis, tuple[
             broken.append(BrokenFile(path, _address(path), PurePosixPath(path).name, tuple(found)))
     out = {file.path for file in broken}
     kept = [brief for brief in analysis.briefs if brief.path not in out]
-    preview = dataclasses.replace(
+    preview = replace(
         analysis,
         briefs=tuple(kept),
         pages=tuple(page for page in analysis.pages if page.path not in out),

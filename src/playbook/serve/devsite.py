@@ -7,9 +7,10 @@ import gc
 import json
 import threading
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Mapping
+
+from msgspec import Struct, field
 
 from playbook.analysis.project import Analysis, analyse_project
 from playbook.diagnostics import Diagnostic, Severity
@@ -25,8 +26,7 @@ from playbook.site.render.page import RENDER_LIMIT, BuildError, load_theme
 from playbook.workers import gc_paused
 
 
-@dataclass(frozen=True)
-class SiteState:
+class SiteState(Struct, frozen=True):
     """One consistent version of the served site and the errors in the content. When the errors
     are ``blocking`` (the configuration, the theme), the files are the last good build's; else
     they are the current content's without the ``broken`` briefs and pages, whose addresses show
@@ -66,8 +66,7 @@ class SiteState:
         ).encode("utf-8")
 
 
-@dataclass(frozen=True)
-class RebuildReport:
+class RebuildReport(Struct, frozen=True):
     """What one rebuild of the preview did: how long it took, its errors, and what it reloaded."""
 
     milliseconds: int

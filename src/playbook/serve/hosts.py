@@ -13,8 +13,9 @@ from __future__ import annotations
 import ipaddress
 import re
 import socket
-from dataclasses import dataclass
 from typing import Iterable
+
+from msgspec import Struct
 
 from playbook.layout import LOCAL_HOSTS
 
@@ -23,8 +24,7 @@ HOST = re.compile(r"(\[[0-9a-f:.]+\]|[^\[\]:/@#?\s]+)(?::([0-9]{1,5}))?")
 WILDCARDS = ("0.0.0.0", "::", "")  # bind addresses that listen on every interface
 
 
-@dataclass(frozen=True)
-class HostPolicy:
+class HostPolicy(Struct, frozen=True):
     """The Host names a server answers: local names always; with ``exposed``, IP literals too;
     and ``names`` (exact) and ``domains`` (``.example.com``: it and every subdomain)."""
 

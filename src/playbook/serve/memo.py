@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import threading
 import time
-from dataclasses import dataclass
 from pathlib import Path
+
+from msgspec import Struct
 
 from playbook.analysis.reuse import FileMemo
 from playbook.diagnostics import Diagnostic
@@ -29,8 +30,7 @@ from playbook.site.render.theme import Theme
 from playbook.site.views.carried import Carried
 
 
-@dataclass(frozen=True)
-class Work:
+class Work(Struct, frozen=True):
     """What one change asks of the next rebuild."""
 
     suspects: (

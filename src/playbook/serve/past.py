@@ -5,7 +5,7 @@ with the content as it is now."""
 
 from __future__ import annotations
 
-import dataclasses
+from msgspec.structs import replace
 
 from playbook.analysis.history import HistoryError, compared_with, history_since
 from playbook.analysis.project import Analysis
@@ -40,4 +40,4 @@ class PastMemo:
         history = self.history
         if history is None or history.head is None:
             return analysis
-        return dataclasses.replace(analysis, history=compared_with(history, analysis) if compare else history)
+        return replace(analysis, history=compared_with(history, analysis) if compare else history)

@@ -14,12 +14,13 @@ import mimetypes
 import select
 import socket
 import threading
-from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Callable, Sequence
 from urllib.parse import unquote
+
+from msgspec import Struct
 
 from playbook.serve.broken import broken_page
 from playbook.serve.devsite import DevSite, RebuildReport, SiteState
@@ -34,8 +35,7 @@ LIVE_SCRIPT = (Path(__file__).parent / "live.js").read_bytes()
 # --- Answering requests -------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Response:
+class Response(Struct, frozen=True):
     """What the dev server answers a request with: a status, headers and a body."""
 
     status: int

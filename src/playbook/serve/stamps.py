@@ -15,9 +15,10 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
+
+from msgspec import Struct
 
 from playbook.serve.watch import is_relevant
 
@@ -27,8 +28,7 @@ COARSE_TICK_NS = 2_000_000_000  # where times are whole seconds (FAT keeps two)
 CHUNK = 1 << 20
 
 
-@dataclass(frozen=True)
-class Stamp:
+class Stamp(Struct, frozen=True):
     """A source as an analysis read it: its status before the reading (None: it could not be
     read), and, when that status is racy, the SHA-1 of the bytes read or the names a folder held."""
 

@@ -7,9 +7,10 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
+
+from msgspec import Struct
 
 from playbook import __version__
 from playbook.analysis.project import Analysis
@@ -26,8 +27,7 @@ from playbook.workers import gc_paused, start_worker, worker_pool
 CHUNK = 100  # pages a worker renders per task
 
 
-@dataclass(frozen=True)
-class BuildResult:
+class BuildResult(Struct, frozen=True):
     """What a build made: its pages and briefs, how many were unchanged, and why the cache was not used."""
 
     pages: int  # HTML pages
@@ -36,8 +36,7 @@ class BuildResult:
     cache_problem: str = ""  # why .playbook-cache/ was not used
 
 
-@dataclass
-class ChunkResult:
+class ChunkResult(Struct):
     """What rendering some pages made: returned to the parent, never left on a shared object."""
 
     count: int
@@ -130,7 +129,7 @@ def fingerprint_of(value, memo: dict[int, str]) -> str:
         return "{" + ",".join(f"{key!r}:{fingerprint_of(item, memo)}" for key, item in value.items()) + "}"
     if kind is tuple or kind is list:
         return "(" + ",".join(fingerprint_of(item, memo) for item in value) + ")"
-    if hasattr(kind, "__dataclass_fields__"):
+    if hasattr(kind, "__struct_fields__"):
         digest = memo.get(id(value))
         if digest is None:
             digest = memo[id(value)] = hashlib.sha1(repr(value).encode("utf-8")).hexdigest()

@@ -5,14 +5,15 @@ the criteria checks, ``playbook lsp`` and the labelled corpus (``tests/judgement
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
+from msgspec import Struct
+
 from playbook.analysis.judgement import amounts, evaluation, modals, scope, sufferer
-from playbook.analysis.judgement.lazyregex import Regex, regex
 from playbook.analysis.judgement.patterns import Pattern, find, words_pattern
 from playbook.analysis.judgement.text import prose_of
 from playbook.diagnostics import quote
+from playbook.lazyregex import Regex, regex
 
 # Which rules judge which field.
 FIELD_RULES = {
@@ -23,8 +24,7 @@ FIELD_RULES = {
 }
 
 
-@dataclass(frozen=True)
-class Vocabulary:
+class Vocabulary(Struct, frozen=True):
     """A team's own words (``criteria:``): benchmark names, words for broad scope, phrases to allow."""
 
     benchmarks: tuple[str, ...] = ()
@@ -33,8 +33,7 @@ class Vocabulary:
     broad_words: int = 25
 
 
-@dataclass(frozen=True)
-class Verdict:
+class Verdict(Struct, frozen=True):
     """One prose rule's finding on one field."""
 
     code: str
@@ -42,8 +41,7 @@ class Verdict:
     message: str
 
 
-@dataclass(frozen=True)
-class _Compiled:
+class _Compiled(Struct, frozen=True):
     """The prose rules made from a project's vocabulary: its benchmarks, broad scopes and allowed words."""
 
     benchmarks: tuple[Pattern, ...]

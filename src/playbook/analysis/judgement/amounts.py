@@ -12,9 +12,9 @@ it ("2 customers churned"), or a noun that is itself a loss ("12 fines", "300 fa
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from playbook.analysis.judgement.lazyregex import regex
+from msgspec import Struct
+
 from playbook.analysis.judgement.quantities import (
     ANY_NUMBER_WORD,
     FRACTIONS,
@@ -43,10 +43,10 @@ from playbook.analysis.judgement.quantities import (
     YEAR_BEFORE,
 )
 from playbook.analysis.judgement.text import Prose, Word
+from playbook.lazyregex import regex
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(Struct, frozen=True):
     """What the amounts of a loss came to: whether it has one, and the numbers that were not."""
 
     amount: str  # the words that make an amount, or ""

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 
-from playbook.analysis.judgement.lazyregex import regex
 from playbook.analysis.judgement.text import CLAUSE, Prose
 from playbook.analysis.judgement.words import BIG_COUNT, ORGANISATIONS, PLACES, either, one_of
+from playbook.lazyregex import regex
 
 # Where a specific group works: "on the night shift", "at our Leeds depot".
 WORKPLACES = one_of(

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 
 from playbook.analysis.judgement.gates import bounded
-from playbook.analysis.judgement.lazyregex import regex
 from playbook.analysis.judgement.patterns import Pattern, words_pattern
 from playbook.analysis.judgement.quantities import DAYS
 from playbook.analysis.judgement.samples import COUNT, MONTHS, measured_on_own
@@ -41,6 +40,7 @@ from playbook.analysis.judgement.sources import (
 )
 from playbook.analysis.judgement.text import Prose
 from playbook.analysis.judgement.words import one_of
+from playbook.lazyregex import regex
 
 OWN = regex(
     r"\b"

@@ -11,7 +11,7 @@ import re._constants as sre  # the parser's opcodes: the standard library's own 
 import re._parser as sre_parse
 from functools import lru_cache
 
-from playbook.analysis.judgement.lazyregex import Regex
+from playbook.lazyregex import Regex
 
 PREFIX = 3  # letters of a word a gate looks at
 WORD_START = {sre.AT_BEGINNING, sre.AT_BEGINNING_STRING, sre.AT_BOUNDARY}

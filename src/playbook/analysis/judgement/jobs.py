@@ -9,7 +9,6 @@ from functools import lru_cache
 
 from playbook.analysis.judgement.breadth import PRODUCT
 from playbook.analysis.judgement.gates import bounded
-from playbook.analysis.judgement.lazyregex import regex
 from playbook.analysis.judgement.text import Prose, prose_of
 from playbook.analysis.judgement.verbs import (
     ANOTHER_JOB,
@@ -36,6 +35,7 @@ from playbook.analysis.judgement.verbs import (
     writing_a_message,
 )
 from playbook.analysis.judgement.words import one_of
+from playbook.lazyregex import regex
 
 # What a clause can start after: a comma or a conjunction, a modal, and a word that leads into a verb.
 CLAUSE_JOINS = one_of(

@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 
 from playbook.analysis.judgement.gates import bounded
-from playbook.analysis.judgement.lazyregex import regex
 from playbook.analysis.judgement.text import CLAUSE, Prose, prose_of
 from playbook.analysis.judgement.words import ADVERBS, PLACES, either, one_of, phrases
+from playbook.lazyregex import regex
 
 # A modal takes a bare verb, never one ending in a single -s: "probate documents and will extracts" is
 # a kind of document, the noun "will"; adverbs ending in -s ("will always") are no nouns.

@@ -7,18 +7,18 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
+from msgspec import Struct
+
 from playbook.analysis.judgement.gates import gated
-from playbook.analysis.judgement.lazyregex import Regex
 from playbook.analysis.judgement.text import Prose
+from playbook.lazyregex import Regex
 
 WINDOW = 48  # characters of context an exception looks at, either side of a match
 
 
-@dataclass(frozen=True)
-class Pattern:
+class Pattern(Struct, frozen=True):
     """One way a field can fall short of a criterion.
 
     ``unless_before`` and ``unless_after`` are searched in the text just before the match (anchored
@@ -34,14 +34,13 @@ class Pattern:
     regex: Regex
     unless_before: Regex | None = None
     unless_after: Regex | None = None
-    unless: Callable[[Prose, re.Match], bool] | None = field(default=None, compare=False)
+    unless: Callable[[Prose, re.Match], bool] | None = None
     names: bool = False
     quote_group: int | str = 0  # the part of the match to quote
     fields: tuple[str, ...] = ()  # the fields it judges, when not every field of its rule
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(Struct, frozen=True):
     """A pattern that fired on a field, with the words it fired on and where they start."""
 
     pattern: Pattern
@@ -123,8 +122,7 @@ def _first_unexcused(
     return None
 
 
-@dataclass(frozen=True)
-class _Plan:
+class _Plan(Struct, frozen=True):
     """A tuple of patterns made ready to run: every alternative of every pattern, in order, and
     which of them each word prefix opens."""
 

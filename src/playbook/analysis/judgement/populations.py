@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 
 from playbook.analysis.judgement.anchors import COUNTS, SPECIFIC, anchored
-from playbook.analysis.judgement.lazyregex import regex
 from playbook.analysis.judgement.patterns import Pattern
 from playbook.analysis.judgement.text import Prose
 from playbook.analysis.judgement.words import ORGANISATIONS, one_of
+from playbook.lazyregex import regex
 
 # People named by what they buy or use: a kind of customer is a market, however it is narrowed by what
 # it buys ("travellers who book boutique hotels"), until it is ours or a named firm's.

@@ -8,10 +8,10 @@ import re
 
 from playbook.analysis.judgement.gates import bounded
 from playbook.analysis.judgement.jobs import jobs
-from playbook.analysis.judgement.lazyregex import regex
 from playbook.analysis.judgement.text import Prose
 from playbook.analysis.judgement.verbs import KIND_OF, PROCESS_NOUN
 from playbook.analysis.judgement.words import one_of
+from playbook.lazyregex import regex
 
 
 def listed_processes(prose: Prose) -> str:

@@ -4,8 +4,8 @@ count — before it, after it, or the counted thing itself."""
 
 from __future__ import annotations
 
-from playbook.analysis.judgement.lazyregex import regex
 from playbook.analysis.judgement.words import either, one_of, phrases
+from playbook.lazyregex import regex
 
 # Units an amount is counted in: time, people's time, and the quantities a loss is measured by.
 TIME = regex(

@@ -9,10 +9,10 @@ import re
 from bisect import bisect_left
 
 from playbook.analysis.judgement.gates import bounded
-from playbook.analysis.judgement.lazyregex import regex
 from playbook.analysis.judgement.quantities import ANY_NUMBER_WORD, IDENTIFIERS
 from playbook.analysis.judgement.text import Prose
 from playbook.analysis.judgement.words import either, one_of
+from playbook.lazyregex import regex
 
 # A measurement on the team's own data, as the text states it: "320 of our own invoices", "on
 # 400 real chat transcripts", "with our pilot partner".

@@ -61,10 +61,10 @@ from playbook.analysis.judgement.breadth import (
     WORK_BETTER,
 )
 from playbook.analysis.judgement.jobs import bundled_jobs, domain
-from playbook.analysis.judgement.lazyregex import Regex, regex
 from playbook.analysis.judgement.patterns import Pattern, find, words_pattern
 from playbook.analysis.judgement.processes import listed_processes
 from playbook.analysis.judgement.text import Prose
+from playbook.lazyregex import Regex, regex
 
 # "The lot" is everything only where it stands alone ("…, the lot", "do the lot for every client"),
 # not where it is a lot of goods, before a verb or a noun ("before the lot moves to mould", "the

@@ -4,8 +4,8 @@ seller says, figures heard second-hand, and exams."""
 
 from __future__ import annotations
 
-from playbook.analysis.judgement.lazyregex import regex
 from playbook.analysis.judgement.words import either, one_of, phrases
+from playbook.lazyregex import regex
 
 BENCHMARK_NAMES = phrases(
     """mmlu, mmlu-pro, hellaswag, gsm8k, gsm-8k, humaneval, human eval, humaneval+, mbpp, swe-bench,

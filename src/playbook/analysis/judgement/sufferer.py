@@ -14,7 +14,6 @@ from playbook.analysis.judgement.anchors import (
     anchored,
     anchored_or_reach,
 )
-from playbook.analysis.judgement.lazyregex import regex
 from playbook.analysis.judgement.modals import (
     CLAUSE,
     MODAL,
@@ -86,6 +85,7 @@ from playbook.analysis.judgement.words import (
     either,
     one_of,
 )
+from playbook.lazyregex import regex
 
 NEGATED = regex(r"\b(?:not|never|no longer|aren't|isn't|weren't|don't|doesn't|didn't|nor)\s+(?:\w+\s+)?$")
 # People named as what the sufferer works on, not as the sufferer: "qualifying potential customers".

@@ -9,7 +9,7 @@ from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from playbook.analysis.judgement.gates import word_starts
-from playbook.analysis.judgement.lazyregex import regex
+from playbook.lazyregex import regex
 
 # Characters after a word that are read for what its clause says: a clause, not the rest of the text.
 CLAUSE = 160

@@ -5,8 +5,8 @@ function words, the nouns that make a verb-like word before them a noun, and pro
 from __future__ import annotations
 
 from playbook.analysis.judgement.gates import bounded
-from playbook.analysis.judgement.lazyregex import regex
 from playbook.analysis.judgement.words import one_of
+from playbook.lazyregex import regex
 
 # The kind of work each verb does: verbs of one kind are one job. "step" verbs get the input or
 # hand the result on, and belong to whichever job they serve.

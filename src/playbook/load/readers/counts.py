@@ -3,11 +3,10 @@ share (the cache stores them as plain data by these declared types)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 
-@dataclass(frozen=True, slots=True)
-class SliceCount:
+class SliceCount(Struct, frozen=True):
     """The cases of one slice: those whose ``eval_slice`` field holds ``value`` (as text: ``true``,
     ``3``, ``0.5`` for a boolean or a number). ``passed`` of ``graded`` passed; ``ungraded`` cases
     of the slice had no verdict (an empty value, or an error the tool recorded)."""
@@ -18,8 +17,7 @@ class SliceCount:
     ungraded: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class Evaluation:
+class Evaluation(Struct, frozen=True):
     """What an evaluation file says: how many of its graded cases passed, overall and, when the
     brief names ``eval_slice``, in each slice.
 

@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from playbook.diagnostics import Position, quote
+from playbook.lazyregex import regex
 from playbook.load.model import ModelFacts
 from playbook.load.scalars import core_number
 from playbook.load.schema import TextList
@@ -42,15 +44,14 @@ MAX_WHERE = 300  # characters of eval_where
 MAX_LABELS = 50
 MAX_BOUND = 1e12  # a bare number's magnitude: scores are shares, points, grades or log-likelihoods
 
-_FIELD, _EQUALITY, _VALUE = (re.compile(piece) for piece in (FIELD, EQUALITY, VALUE))
-_SPACES, _AND = re.compile(SPACE), re.compile("and[ \t]")
-_THRESHOLD = re.compile(THRESHOLD)
+_FIELD, _EQUALITY, _VALUE = (regex(piece) for piece in (FIELD, EQUALITY, VALUE))
+_SPACES, _AND = regex(SPACE), regex("and[ \t]")
+_THRESHOLD = regex(THRESHOLD)
 PASS_EXAMPLE = '">= 0.7"'
 WHERE_EXAMPLE = '"metric == correctness"'
 
 
-@dataclass(frozen=True, slots=True)
-class Condition:
+class Condition(Struct, frozen=True):
     """One test of ``eval_where``: the case's ``field`` equals ``value`` (or not, ``negated``)."""
 
     field: str
@@ -67,8 +68,7 @@ class Condition:
         return equal != self.negated
 
 
-@dataclass(frozen=True, slots=True)
-class PassRule:
+class PassRule(Struct, frozen=True):
     """What passes: a score compared with ``bound`` (``comparison`` is ``>=``, ``>``, ``<=`` or
     ``<``), or, with no comparison, a value among ``labels`` (casefolded)."""
 
@@ -84,8 +84,7 @@ class PassRule:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class EvalOptions:
+class EvalOptions(Struct, frozen=True):
     """How to read one evaluation file: the verdict's field, what passes, which rows are cases, and
     the field whose values group the cases into slices. Empty means the format's own choice."""
 
@@ -187,7 +186,6 @@ def _shown(text: str, at: int) -> str:
     return quote(text[at : at + 20]) if at < len(text) else "the end"
 
 
-@dataclass(frozen=True)
 class PassSpec(Spec):
     """The schema type of ``eval_pass``: a threshold (a number means ``>=`` it) or passing labels."""
 
@@ -237,7 +235,6 @@ class PassSpec(Spec):
 _LABELS = TextList(max_items=MAX_LABELS)
 
 
-@dataclass(frozen=True)
 class WhereSpec(Spec):
     """The schema type of ``eval_where``: each mistake is reported where it is in the text."""
 

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import struct
 import zlib
-from dataclasses import dataclass
 from typing import BinaryIO, Iterator
+
+from msgspec import Struct
 
 from playbook.load.bounded import CHUNK, MAX_FILE, Malformed, size_text
 
@@ -29,8 +30,7 @@ _LOCAL = struct.Struct("<4sHHHHHIIIHH")  # a member's local header
 HINT = "point model.eval at the .eval log Inspect AI wrote"
 
 
-@dataclass(frozen=True, slots=True)
-class Member:
+class Member(Struct, frozen=True):
     """One entry of the central directory."""
 
     name: str

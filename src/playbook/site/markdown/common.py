@@ -3,9 +3,11 @@ heading ids, ``[[slug]]`` links and the distinct words for search."""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from typing import Callable
+
+from msgspec import Struct
+
+from playbook.lazyregex import regex
 
 __all__ = [
     "Rendered",
@@ -17,8 +19,10 @@ __all__ = [
     "wikilink_html",
 ]
 
-WORD = re.compile(r"\w[\w'-]*")
-NOT_IN_A_SLUG = re.compile(r"[^\w\u4e00-\u9fff\- ]")
+WORD = regex(r"\w[\w'-]*")
+# mdit-py-plugins writes [^\w\u4e00-\u9fff\- ]; the CJK range is inside \w since Unicode 14 (Python
+# 3.11's), so it is the same class, and without the range it compiles in 0.02 ms instead of 1.6.
+NOT_IN_A_SLUG = regex(r"[^\w\- ]")
 
 
 # These two are markdown-it-py's escapeHtml and mdit-py-plugins' anchors slugify, written out:
@@ -38,8 +42,7 @@ def heading_slug(title: str) -> str:
 Resolver = Callable[[str], "tuple[str, str] | None"]
 
 
-@dataclass(frozen=True, slots=True)
-class Rendered:
+class Rendered(Struct, frozen=True):
     """A Markdown body rendered: its HTML, its text without markup and its words for search."""
 
     html: str

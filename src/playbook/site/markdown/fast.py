@@ -18,6 +18,7 @@ import re
 from markdown_it_pyrs import MarkdownIt
 
 from playbook.analysis.links import WIKILINK
+from playbook.lazyregex import regex
 
 # What the reference writes with too: the same ids and the same links.
 from playbook.site.markdown.common import escape, heading_slug, unique_slugs, wikilink_html
@@ -49,14 +50,14 @@ RULES = [
     "tasklist",
 ]
 
-HEADING = re.compile(r"<h([1-6])>")
-CHECKBOX = re.compile(
+HEADING = regex(r"<h([1-6])>")
+CHECKBOX = regex(
     r'<li class="task-list-item"><input class="task-list-item-checkbox" '
     r'type="checkbox"( checked="")? />(\n<p>)?'
 )
 # The end of a tight item's first paragraph: the next block inside the item, or the item's end.
-ITEM_TEXT_END = re.compile(r"\n<(?:ul|ol|pre|blockquote|table|h[1-6]|hr)[ >/]|</li>")
-CODE = re.compile(r"<pre><code[^>]*>.*?</code></pre>|<code>.*?</code>", re.DOTALL)
+ITEM_TEXT_END = regex(r"\n<(?:ul|ol|pre|blockquote|table|h[1-6]|hr)[ >/]|</li>")
+CODE = regex(r"<pre><code[^>]*>.*?</code></pre>|<code>.*?</code>", re.DOTALL)
 FOOTNOTE_ITEM = '<li id="fn{}" class="footnote-item">\n<p>'
 BREAKS = ("softbreak", "hardbreak")
 MAX_DEPTH = 12  # deeper documents go to the reference, whose nesting limit (20) pyrs does not share

@@ -8,8 +8,6 @@ accelerator (``markdown.fast``) reproduces byte for byte.
 
 from __future__ import annotations
 
-import re
-
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
@@ -17,6 +15,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
 from playbook.analysis.links import WIKILINK
+from playbook.lazyregex import regex
 from playbook.site.markdown.common import (
     Rendered,
     Resolver,
@@ -26,7 +25,7 @@ from playbook.site.markdown.common import (
     wikilink_html,
 )
 
-TASK_MARK = re.compile(r"\[[ xX]][ \t\n\v\f\r]+")  # GitHub's whitespace, as mdit-py-plugins reads it
+TASK_MARK = regex(r"\[[ xX]][ \t\n\v\f\r]+")  # GitHub's whitespace, as mdit-py-plugins reads it
 ANCHORED_LEVELS = ("h2", "h3", "h4")
 
 

@@ -10,31 +10,32 @@ from __future__ import annotations
 import re
 
 from playbook.analysis.links import WIKILINK
+from playbook.lazyregex import regex
 
 # Where the reference would read a wikilink differently from a text node of this tree.
-UNSURE = re.compile(r"\\[\[\]|]")
+UNSURE = regex(r"\\[\[\]|]")
 # A table's delimiter row, written so that no two quantifiers can share a run of spaces: the
 # obvious pattern took seconds on a line of 10,000 spaces.
-TABLE_DELIMITER = re.compile(r" {0,3}\|?\s*:?-+:?(?:\s*\|\s*:?-+:?)*(?:\s*\|)?\s*$")
-BLOCK_START = re.compile(r" {0,3}([-*+>#]|\d+[.)]|```|~~~|\[\^)| {4}")
-BARE_ITEM = re.compile(
+TABLE_DELIMITER = regex(r" {0,3}\|?\s*:?-+:?(?:\s*\|\s*:?-+:?)*(?:\s*\|)?\s*$")
+BLOCK_START = regex(r" {0,3}([-*+>#]|\d+[.)]|```|~~~|\[\^)| {4}")
+BARE_ITEM = regex(
     r"^[ \t>]*(?:[-*+]|\d+[.)])(?:[ \t]+(?:[-*+]|\d+[.)]))*[ \t]*$|\[[ xX]\][ \t]*$", re.MULTILINE
 )
-FOOTNOTE_REFERENCE = re.compile(r"\[\^([^\]\n]*)\](?!:)")
-FOOTNOTE_DEFINITION = re.compile(r" {0,3}\[\^[^\]\n]*\]:")
-INLINE_SYNTAX = re.compile(r"[\\&*_`<>~!]")
-DEFINITION_START = re.compile(r"^ {0,3}\[(?!\^)", re.MULTILINE)
+FOOTNOTE_REFERENCE = regex(r"\[\^([^\]\n]*)\](?!:)")
+FOOTNOTE_DEFINITION = regex(r" {0,3}\[\^[^\]\n]*\]:")
+INLINE_SYNTAX = regex(r"[\\&*_`<>~!]")
+DEFINITION_START = regex(r"^ {0,3}\[(?!\^)", re.MULTILINE)
 # Where a container (quote, list item, indentation) holds a line, and how deep it may nest.
-CONTAINERS = re.compile(r"^(?:[ \t>]|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)){25,}", re.MULTILINE)
+CONTAINERS = regex(r"^(?:[ \t>]|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)){25,}", re.MULTILINE)
 # A line where markdown-it-pyrs' reference rule reads on to the end of the paragraph: it starts
 # with "[" and has no "]" or a first "]" followed by ":".
-DEFINITION_ATTEMPT = re.compile(
+DEFINITION_ATTEMPT = regex(
     r"^(?:[ \t>]|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))*\[(?:[^\]\\\n]|\\.)*(?:\\?$|\]:)", re.MULTILINE
 )
-BLANK_LINE = re.compile(r"\n[ \t]*\n")
+BLANK_LINE = regex(r"\n[ \t]*\n")
 # An escaped "]" closes nothing, so escapes only make the count deeper (a "]" in code is counted as
 # a closer: only a body built for it nests twenty brackets around code).
-BRACKET = re.compile(r"\[|(?<!\\)\]")
+BRACKET = regex(r"\[|(?<!\\)\]")
 
 
 MAX_FOOTNOTE_MARKS = 100  # a real body has a handful; "[^" * 500 takes markdown-it-pyrs seconds

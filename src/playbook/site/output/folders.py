@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import fcntl
 import os
-import re
 import shutil
 import signal
 import tempfile
@@ -19,10 +18,12 @@ import threading
 from contextlib import contextmanager
 from pathlib import Path
 
+from playbook.lazyregex import regex
+
 # The folders a build works in beside its output: the new site being written, and the previous
 # one being deleted. Each is locked (flock on the folder) by the build that owns it for as long
 # as it works there; one whose lock is free belongs to a build that died, and is removed.
-WORKING_FOLDER = re.compile(r"\..+\.(?:building|old)-[A-Za-z0-9_]+")
+WORKING_FOLDER = regex(r"\..+\.(?:building|old)-[A-Za-z0-9_]+")
 
 
 @contextmanager

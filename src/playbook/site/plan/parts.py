@@ -4,8 +4,9 @@ renders all of it to disk; ``serve`` renders each file when a browser asks for i
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Callable
+
+from msgspec import Struct
 
 from playbook.analysis.project import Analysis
 from playbook.site.plan.bodies import Bodies
@@ -18,8 +19,7 @@ from playbook.site.views.carried import Carried
 from playbook.site.views.findings import Findings
 
 
-@dataclass
-class SiteParts:
+class SiteParts(Struct):
     """Everything a build renders from: the views, the bodies, the findings and the planned pages."""
 
     views: SiteViews

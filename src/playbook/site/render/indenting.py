@@ -16,8 +16,10 @@ import re
 
 from jinja2.ext import Extension
 
+from playbook.lazyregex import regex
+
 # A part of a template whose spaces are part of what it shows.
-VERBATIM = re.compile(
+VERBATIM = regex(
     r"(<pre\b.*?</pre>|<textarea\b.*?</textarea>|<script\b.*?</script>"
     r"|\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\})",
     re.DOTALL | re.IGNORECASE,

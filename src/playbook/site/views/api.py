@@ -7,12 +7,14 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass, field
 from functools import lru_cache
 
+from msgspec import Struct, field
+
+from playbook.lazyregex import regex
 from playbook.load.model import RESERVED_NAMES
 
-PLAIN_NAME = re.compile(r"[a-z0-9\s\-_.,;:'\"()\[\]{}!?/\\|&]*")  # letters, digits and mere separators
+PLAIN_NAME = regex(r"[a-z0-9\s\-_.,;:'\"()\[\]{}!?/\\|&]*")  # letters, digits and mere separators
 
 
 @lru_cache(maxsize=65536)
@@ -41,8 +43,7 @@ def name_slug(text: str) -> str:
     return f"{slug[:70].rstrip('-')}-{digest}"
 
 
-@dataclass(frozen=True, slots=True)
-class LinkView:
+class LinkView(Struct, frozen=True):
     """A link to another page of the site: ``path`` is site-relative; pass it to ``url()``."""
 
     title: str
@@ -50,8 +51,7 @@ class LinkView:
     note: str = ""  # a short annotation, such as a brief's status
 
 
-@dataclass(frozen=True, slots=True)
-class MetricsView:
+class MetricsView(Struct, frozen=True):
     """A brief's numbers as templates show them: needed against has, fit, tier and score."""
 
     required_accuracy: float
@@ -74,8 +74,7 @@ class MetricsView:
     on_lower_bound: bool = False  # fit is measured from the interval's low end
 
 
-@dataclass(frozen=True, slots=True)
-class LeverView:
+class LeverView(Struct, frozen=True):
     """One workflow change, and the accuracy it would then take."""
 
     phrase: str  # the change with an example of how ("... (e.g. show the source next to each answer)")
@@ -84,8 +83,7 @@ class LeverView:
     short: str = ""  # the change alone ("errors become easy to catch")
 
 
-@dataclass(frozen=True, slots=True)
-class LeversView:
+class LeversView(Struct, frozen=True):
     """The workflow changes that lower the accuracy a brief needs, and the smallest that closes its gap."""
 
     single: tuple[LeverView, ...]
@@ -93,8 +91,7 @@ class LeversView:
     hint: str
 
 
-@dataclass(frozen=True, slots=True)
-class CheckView:
+class CheckView(Struct, frozen=True):
     """One criterion on one brief: ``state`` is "pass", "accepted" (every finding accepted with a
     reason), "info", "warning" or "failed"."""
 
@@ -105,8 +102,7 @@ class CheckView:
     messages: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class MovementView:
+class MovementView(Struct, frozen=True):
     """How a brief moved since the history's base: ``kind`` is "new", "up", "down", "crossed"
     (from the model gap into ready) or "fell" (from ready into the gap); ``label`` is what the
     ranking shows ("new", "▲2", "▼1", "crossed", "fell")."""
@@ -116,8 +112,7 @@ class MovementView:
     description: str  # the same in words, for a title and screen readers
 
 
-@dataclass(frozen=True, slots=True)
-class TimelineView:
+class TimelineView(Struct, frozen=True):
     """A brief through the history: ``chart`` is an inline SVG of its model accuracy against the
     accuracy its workflow needs, commit by commit."""
 
@@ -130,8 +125,7 @@ class TimelineView:
     ] = ()  # each slice from its first commit to now: "'nda' 0.88, gap (2026-06-01) → …"
 
 
-@dataclass(frozen=True, slots=True)
-class SliceView:
+class SliceView(Struct, frozen=True):
     """One slice of the brief's evaluation: its cases, accuracy and interval, and ``verdict``
     ("proven", "unproven", "gap" or "too-small") with ``verdict_words`` to show."""
 
@@ -144,8 +138,7 @@ class SliceView:
     verdict_words: str
 
 
-@dataclass(frozen=True, slots=True)
-class SlicesView:
+class SlicesView(Struct, frozen=True):
     """The brief's evaluation by ``model.eval_slice`` (``field``): ``chart`` is an inline SVG of
     each slice's accuracy and interval against the need; ``rows`` say the same as a table;
     ``ready`` names the slices proven ready, "nda and dpa" ("" when none is)."""
@@ -157,8 +150,7 @@ class SlicesView:
     min_cases: int  # a slice with fewer graded cases is too small to judge (ranking.min_slice_cases)
 
 
-@dataclass(frozen=True, slots=True)
-class BriefView:
+class BriefView(Struct, frozen=True):
     """A brief as the templates see it."""
 
     slug: str
@@ -196,8 +188,7 @@ class BriefView:
     slices: SlicesView | None = None  # when the brief's evaluation names model.eval_slice
 
 
-@dataclass(frozen=True, slots=True)
-class GroupView:
+class GroupView(Struct, frozen=True):
     """A tag, a status or a sufferer, and the briefs in it (ranked ones first, in rank order)."""
 
     kind: str  # "tag" | "status" | "sufferer"
@@ -207,8 +198,7 @@ class GroupView:
     description: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class RuleView:
+class RuleView(Struct, frozen=True):
     """A rule of the checklist, as this project sets its severity."""
 
     code: str
@@ -224,8 +214,7 @@ class RuleView:
     patterns: tuple["PatternView", ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class PatternView:
+class PatternView(Struct, frozen=True):
     """One named pattern of a prose rule: what it fires on, and an example that fires it."""
 
     name: str
@@ -233,8 +222,7 @@ class PatternView:
     example: str
 
 
-@dataclass(frozen=True, slots=True)
-class DiagnosticView:
+class DiagnosticView(Struct, frozen=True):
     """A finding as templates show it: where, how severe, which rule and what it says."""
 
     path: str
@@ -250,8 +238,7 @@ class DiagnosticView:
     short: str = ""  # the message's first clause, when it has more than one (tables of many findings)
 
 
-@dataclass(frozen=True, slots=True)
-class HealthView:
+class HealthView(Struct, frozen=True):
     """The criteria health summary of the index page."""
 
     briefs: int
@@ -263,8 +250,7 @@ class HealthView:
     accepted: int = 0  # findings accepted with a reason, counted apart
 
 
-@dataclass(frozen=True, slots=True)
-class PagerView:
+class PagerView(Struct, frozen=True):
     """Where one page of a paged list stands: the list's items ``first``..``last`` (1-based) of
     ``total``, on page ``number`` of ``count``. ``previous``/``next`` are site paths (the index's
     is "") or None; ``pages`` links the first, the last and the pages near this one, a gap being
@@ -280,8 +266,7 @@ class PagerView:
     pages: tuple[LinkView, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class FindingsView:
+class FindingsView(Struct, frozen=True):
     """One rule's findings on the criteria page: the first few, how many in all, and the pages
     (``path``) that list every one of them."""
 
@@ -291,8 +276,7 @@ class FindingsView:
     path: str  # "criteria/PB202/"
 
 
-@dataclass(frozen=True, slots=True)
-class SiteView:
+class SiteView(Struct, frozen=True):
     """What every page knows of the site: its title, its address, its language and the build."""
 
     title: str
@@ -303,8 +287,7 @@ class SiteView:
     nav: tuple[LinkView, ...] = field(default=())
 
 
-@dataclass(frozen=True, slots=True)
-class KindView:
+class KindView(Struct, frozen=True):
     """A kind of group page (``layout.GROUP_KINDS``): tags, statuses, sufferers."""
 
     kind: str  # "tag"
@@ -314,8 +297,7 @@ class KindView:
     intro: str
 
 
-@dataclass(frozen=True, slots=True)
-class ChangeView:
+class ChangeView(Struct, frozen=True):
     """One change on the Changes page."""
 
     title: str
@@ -325,8 +307,7 @@ class ChangeView:
     renamed_from: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class ChangeGroupView:
+class ChangeGroupView(Struct, frozen=True):
     """The changes of one kind since the snapshot compared with, under their heading."""
 
     kind: str  # "crossed-ready" | "fell-gap" | "up" | "down" | "new" | "removed" | "status"
@@ -334,8 +315,7 @@ class ChangeGroupView:
     items: tuple[ChangeView, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class ChangesView:
+class ChangesView(Struct, frozen=True):
     """What changed since the history's base, for the Changes page."""
 
     since: str  # "review-june (2026-06-01, ba02974)"

@@ -3,8 +3,9 @@ Markdown that ``serve`` reuses while what they show is the same."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import NamedTuple
+
+from msgspec import Struct, field
 
 from playbook.site.markdown.common import Rendered
 from playbook.site.views.api import BriefView, CheckView, GroupView
@@ -25,8 +26,7 @@ class KeptGroups(NamedTuple):
     by_kind: dict[str, dict[str, GroupView]]
 
 
-@dataclass
-class Carried:
+class Carried(Struct):
     """What one version of the site leaves to the next under the same settings, so ``serve`` makes
     again only what an edit changed: brief views, checklists, rendered Markdown and groups."""
 

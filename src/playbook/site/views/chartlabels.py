@@ -8,7 +8,7 @@ boxes."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 # The theme's font sizes in the chart's units (style.css: .point-label, .quadrant-label, and their
 # sizes inside "@media (max-width: 40rem)"). A phone's picture is about half the size, so its words
@@ -23,8 +23,7 @@ EMS = {",": 0.4, ".": 0.4, " ": 0.35, "×": 0.86, "▲": 0.9, "▼": 0.9}
 EM = 0.72  # any other character
 
 
-@dataclass(frozen=True)
-class Box:
+class Box(Struct, frozen=True):
     """A rectangle in the chart's units."""
 
     left: float
@@ -49,8 +48,7 @@ class Box:
         )
 
 
-@dataclass(frozen=True)
-class Words:
+class Words(Struct, frozen=True):
     """Text drawn at ``x``, ``y`` (the first line's baseline), anchored ``start``, ``middle`` or ``end``, one
     or more lines ``LINE`` ems apart (``lift`` lines above ``y`` when the block ends on ``y``)."""
 
@@ -61,8 +59,7 @@ class Words:
     lift: int = 0
 
 
-@dataclass(frozen=True)
-class Placed:
+class Placed(Struct, frozen=True):
     """A mark's label: where it goes and whether it shows on phones too (``everywhere``)."""
 
     x: float

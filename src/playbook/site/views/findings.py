@@ -3,10 +3,10 @@ explained with their counts, and every diagnostic as a view."""
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 
 from playbook.diagnostics import Diagnostic, Severity
+from playbook.lazyregex import regex
 from playbook.load.config import Config
 from playbook.load.model import Brief
 from playbook.rules import RULES
@@ -151,7 +151,7 @@ class Findings:
         return tuple(views)
 
 
-CLAUSE_ENDS = re.compile(r", |; | — ")
+CLAUSE_ENDS = regex(r", |; | — ")
 
 
 def first_clause(message: str) -> str:

@@ -4,7 +4,9 @@ run when there is one.
 The prose rules hold a few hundred expressions, and compiling them all cost a small build about a
 quarter of its time (Python's ``re`` parses and compiles in pure Python) before a single field was
 judged. A gated alternative that no field's words open is never run, and a rule that never fires
-never looks at its exceptions, so a run compiles only what its text reaches.
+never looks at its exceptions, so a run compiles only what its text reaches. Every stage's
+module-level expressions are made here too (it is on the bottom floor): a 30-brief build uses 28
+of the 42 that the loaders, the Markdown screen and the views compiled at import.
 
 What ``re`` compiles an expression to is a program for its matching engine: a list of numbers,
 the group count and the group names. Making one still cost a small build a sixth of its time, so
