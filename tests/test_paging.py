@@ -134,9 +134,7 @@ def test_the_ranking_pages_list_each_ranked_brief_once_in_rank_order(sites):
     for page in pages:
         html = (site / page).read_text(encoding="utf-8")
         table = html[html.index('<table class="ranking"') : html.index("</table>")]
-        listed += re.findall(
-            r'<th scope="row" class="problem"><a href="(?:\.\./\.\./)?([^"]+)index\.html"', table
-        )
+        listed += re.findall(r'<th scope="row"><a href="(?:\.\./\.\./)?([^"]+)index\.html"', table)
     assert listed == ranked
     assert not (site / "ranking" / str(len(pages) + 1)).exists()
 
@@ -207,7 +205,7 @@ def test_the_filter_finds_briefs_beyond_the_first_page_from_file(browser, sites)
         )
         page.locator("th[data-sort=rank] button").click()  # rank descending, within the tiers
         last_ready = [b for b in ranked if b["tier"] == "ready"][-1]
-        first = page.locator("#ranking tbody[data-tier-group=ready] tr.brief-row .problem a").first
+        first = page.locator("#ranking tbody[data-tier-group=ready] tr.brief-row th a").first
         assert first.inner_text() == last_ready["title"]
     finally:
         page.close()
@@ -388,7 +386,7 @@ def test_brief_pages_stay_light_however_many_briefs_connect(sites):
     sharing = sum(1 for b in data if b["sufferer"]["who"] == brief["sufferer"]["who"]) - 1
     html = (site / brief["path"] / "index.html").read_text(encoding="utf-8")
     connections = html[html.index('class="block connections"') :]
-    for block in re.findall(r'<ul class="link-list">(.*?)</ul>', connections, re.S):
+    for block in re.findall(r"<ul>(.*?)</ul>", connections, re.S):
         assert block.count("<li>") <= CONNECTED
     assert f">and {sharing - NEIGHBOURS:,} more</a>" in connections and sharing > NEIGHBOURS
     checklist = html[html.index('id="checklist-heading"') : html.index('class="block connections"')]

@@ -82,8 +82,18 @@ def test_the_ranking_is_a_list_of_cards_on_a_phone(browser, site):
         card = page.locator("#ranking tr.brief-row").first
         box = card.bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
-        for cell in ("rank", "problem", "sufferer", "score", "fit", "status-cell", "owner"):
-            part = card.locator(f".{cell}")
+        cells = {  # by their place, as the stylesheet knows them (no class but the bars' and the fit's)
+            "rank": "td:first-child",
+            "problem": "th",
+            "sufferer": "th + td",
+            "pain": "th + td + td",
+            "score": "td[class^=fit-] + td",
+            "fit": "td[class^=fit-]",
+            "status": "td:nth-last-child(3)",
+            "owner": "td:nth-last-child(2)",
+        }
+        for cell, where in cells.items():
+            part = card.locator(f":scope > {where}")
             assert part.is_visible(), cell
             inner = part.bounding_box()
             assert inner["x"] >= box["x"] and inner["x"] + inner["width"] <= box["x"] + box["width"], cell

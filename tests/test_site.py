@@ -90,6 +90,9 @@ def test_brief_page_explains_itself(example):
     assert "Ranked 12 of 12, behind every ready brief: the workflow needs 0.97 but the model has 0.85" in html
     assert "</strong> (needs 0.85)" in html  # the smallest lever
     assert "PB202" in html and "model-gap" in html
+    answer = re.search(r"<strong>Ready today if (.*?)</strong>", html).group(1)
+    assert html.count(answer) == 1  # the levers say it; PB202's line points to them
+    assert "what would make today&#39;s model good enough is in the summary above" in html
     assert 'href="../lease-abstraction/index.html"' in html  # related
     assert "Clause family" in html  # the body's table
     gap_free = page(example, "briefs/discharge-med-reconciliation/index.html")

@@ -21,7 +21,7 @@ from playbook.site.views.chart import render_chart
 from playbook.site.views.findings import Findings
 
 CONNECTED = 3  # briefs a brief page lists that link to or from it; "and N more" counts the rest
-NEIGHBOURS = 2  # briefs it lists that only share its sufferer or tags: their group pages list the rest
+NEIGHBOURS = 1  # briefs it lists that only share its sufferer or tags: their group pages list the rest
 FIRST_FINDINGS = 10  # a rule's findings the criteria page shows before linking to all of them
 KIND_VIEWS = tuple(
     KindView(kind.kind, f"{kind.folder}/", kind.label, kind.heading, kind.intro) for kind in GROUP_KINDS
@@ -235,7 +235,7 @@ def _brief_context(views: SiteViews, bodies: Bodies, findings: Findings, brief: 
     return {
         "brief": views.views[brief.slug],
         "body": bodies.brief_body(brief),
-        "checklist": findings.checklist(brief),
+        "checklist": findings.checklist(brief, views.views[brief.slug].levers is not None),
         "related": related,
         "backlinks": backlinks[:CONNECTED],
         "same_sufferer": same_sufferer,

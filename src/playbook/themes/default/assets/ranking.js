@@ -235,13 +235,11 @@
       return badge;
     }
 
-    // A group page's rows have no class a cell but the bars' and the fit's (the stylesheet knows the
-    // others by their place), and no status cell on a status page: as the page's own rows.
-    function cls(name) { return options.tiered ? name : ""; }
-
+    // The row as _macros.html's brief_row draws it, cell for cell: no class a cell but its bar's
+    // and the fit's; no sufferer cell on a sufferer page, no status cell on a status page.
     function makeRow(row) {
       var tr = el("tr", "brief-row");
-      var rank = el("td", cls("rank"));
+      var rank = el("td");
       if (row.rank === null) {
         rank.appendChild(el("span", "", "–")).setAttribute("aria-hidden", "true");
         rank.appendChild(el("span", "sr-only", "unranked"));
@@ -259,34 +257,30 @@
       }
       tr.appendChild(rank);
       var problem = document.createElement("th");
-      problem.setAttribute("scope", "row"); // before the class, as the page's own rows have them
-      if (options.tiered) problem.className = "problem";
+      problem.setAttribute("scope", "row");
       problem.appendChild(link("", row.path, row.title));
       if (row.draft) { problem.appendChild(document.createTextNode(" ")); problem.appendChild(el("span", "badge draft", "Draft")); }
       tr.appendChild(problem);
       if (options.showSufferer) {
-        var who = el("td", cls("sufferer"));
+        var who = el("td");
         who.appendChild(link("", row.who_path, row.who));
         tr.appendChild(who);
       }
-      tr.appendChild(el("td", "pain " + level(row.pain / 100), number(row.pain)));
-      tr.appendChild(el("td", "completeness " + level(row.completeness), percent(row.completeness)));
-      var fit = el("td", "fit fit-" + row.tier);
+      tr.appendChild(el("td", level(row.pain / 100), number(row.pain)));
+      tr.appendChild(el("td", level(row.completeness), percent(row.completeness)));
+      var fit = el("td", "fit-" + row.tier);
       if (options.tiered) fit.appendChild(fitValue(row));
       else { fit.appendChild(document.createTextNode(signed(row.fit) + " ")); fit.appendChild(tierBadge(row)); }
       fit.appendChild(el("small", "", ratio(row.required) + " / " + ratio(row.model)));
       tr.appendChild(fit);
-      tr.appendChild(el("td", cls("score"), number(row.score)));
+      tr.appendChild(el("td", "", number(row.score)));
       if (options.showStatus) {
-        var status = el("td", cls("status-cell"));
+        var status = el("td");
         status.appendChild(el("span", "badge status status-" + row.status, row.status));
         tr.appendChild(status);
       }
-      tr.appendChild(el("td", cls("owner"), row.owner || ""));
-      var updated = el("td", cls("updated"));
-      if (row.updated && options.tiered) updated.appendChild(el("time", "", row.updated));
-      else updated.textContent = row.updated || "";
-      tr.appendChild(updated);
+      tr.appendChild(el("td", "", row.owner || ""));
+      tr.appendChild(el("td", "", row.updated || ""));
       return tr;
     }
 
