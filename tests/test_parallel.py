@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+import pytest
 
 from playbook.analysis.loading import PARALLEL_FROM
 from playbook.analysis.project import analyse_project
@@ -44,3 +47,48 @@ def test_two_processes_equal_one(make_project):
     files = snapshot(clean / "two")
     assert files.pop(MARKER)
     assert files == dict(SiteFiles(analysis))
+
+
+def test_a_small_build_renders_half_its_pages_in_a_forked_process(make_project, monkeypatch):
+    """Fewer pages than a chunk: on two processes (a bare fork, no pool), the same bytes as one."""
+    import playbook.site.build as build
+
+    root = make_project(
+        {
+            f"b{i}": brief(("title: Renewal-date extraction for in-house legal", f"title: Brief {i}"))
+            for i in range(20)
+        }
+    )
+    analysis = analyse_project(root)
+    forked = []
+    real_fork = os.fork
+    monkeypatch.setattr(os, "fork", lambda: forked.append(1) or real_fork())
+    one = build_site(analysis, root / "one", jobs=1)
+    assert not forked
+    two = build_site(analysis, root / "two", jobs=2)
+    assert build.SPLIT_AT <= two.pages < CHUNK and one.pages == two.pages, two.pages
+    assert forked == [1]
+    assert snapshot(root / "one") == snapshot(root / "two")
+
+
+def test_a_failure_in_the_forked_half_fails_the_build_and_publishes_nothing(make_project, monkeypatch):
+    import playbook.site.build as build
+
+    root = make_project(
+        {
+            f"b{i}": brief(("title: Renewal-date extraction for in-house legal", f"title: Brief {i}"))
+            for i in range(20)
+        }
+    )
+    analysis = analyse_project(root)
+    parent, real = os.getpid(), build.RenderJob.render
+
+    def render(self, indices):  # fails in the child only: the parent's half renders as usual
+        if os.getpid() != parent:
+            raise build.BuildError("default/brief.html:3: broken in the other process")
+        return real(self, indices)
+
+    monkeypatch.setattr(build.RenderJob, "render", render)
+    with pytest.raises(build.BuildError, match="broken in the other process"):
+        build_site(analysis, root / "site", jobs=2)
+    assert not (root / "site").exists() and sorted(p.name for p in root.iterdir()) == ["content"]

@@ -22,9 +22,13 @@ from playbook.site.plan.parts import SiteParts, assemble
 from playbook.site.plan.planned import PlannedPage
 from playbook.site.render.page import BuildError, load_theme, page_context, page_pieces, render_page
 from playbook.site.rendercache import RenderCache
+from playbook.site.split import render_beside
 from playbook.workers import gc_paused, start_worker, worker_pool
 
 CHUNK = 100  # pages a worker renders per task
+SPLIT_AT = (
+    24  # pages from which a build of one chunk renders half of them in a forked process (site/split.py)
+)
 
 
 class BuildResult(Struct, frozen=True):
@@ -201,11 +205,7 @@ def build_site(
             job = RenderJob(
                 theme.env, parts, targets, previous, cache.pages if cache and previous else {}, persistent
             )
-            if jobs > 1 and len(chunks) > 1:
-                with worker_pool(min(jobs, len(chunks)), _adopt, job, writer.held()) as pool:
-                    results = _collect(pool.imap_unordered(_render_in_worker, chunks), len(planned), progress)
-            else:
-                results = _collect(map(job.render, chunks), len(planned), progress)
+            results = _render_all(job, chunks, jobs, writer.held(), progress)
             entries = [
                 results.entries.get(b.slug) or parts.bodies.search_entry(b)[0]
                 for b in parts.views.in_rank_order()
@@ -224,6 +224,20 @@ def build_site(
         unchanged=results.unchanged,
         cache_problem=cache.problem if cache is not None else "",
     )
+
+
+def _render_all(
+    job: RenderJob, chunks: list[list[int]], jobs: int, held: tuple[int, ...], progress
+) -> ChunkResult:
+    """Render every chunk: on a fork pool when there are several, a small build's one chunk half in
+    a forked process (site/split.py), or all here when there is one core or few pages."""
+    total = sum(len(chunk) for chunk in chunks)
+    if jobs > 1 and len(chunks) > 1:
+        with worker_pool(min(jobs, len(chunks)), _adopt, job, held) as pool:
+            return _collect(pool.imap_unordered(_render_in_worker, chunks), total, progress)
+    if jobs > 1 and total >= SPLIT_AT:
+        return _collect(render_beside(job.render, chunks[0], held), total, progress)
+    return _collect(map(job.render, chunks), total, progress)
 
 
 def _collect(parts, total: int, progress) -> ChunkResult:
