@@ -34,8 +34,8 @@ BLOCKS = frozenset(
     " polyline polygon defs".split()
 )
 # A tag, the line breaks after it, and the name of the tag that follows them (or a template tag).
-BREAK_BETWEEN_TAGS = re.compile(r"<(/?)([A-Za-z][\w-]*)[^<>]*>(\n+)(?=</?([A-Za-z][\w-]*)|\{%)")
-OPENING_TAG = re.compile(r"</?([A-Za-z][\w-]*)")
+BREAK_BETWEEN_TAGS = regex(r"<(/?)([A-Za-z][\w-]*)[^<>]*>(\n+)(?=</?([A-Za-z][\w-]*)|\{%)")
+OPENING_TAG = regex(r"</?([A-Za-z][\w-]*)")
 
 
 def _starts_block(line: str) -> bool:
