@@ -19,6 +19,9 @@ PAGES = [
     "criteria/index.html",
     "changes/index.html",
     "search/index.html",
+    "tags/compliance/index.html",  # a table of ranked briefs, then the not-ranked ones as links
+    "status/shipped/index.html",  # only not-ranked briefs
+    "sufferers/index.html",
 ]
 BLOCKING = {"serious", "critical"}
 
