@@ -74,18 +74,15 @@ def ranking_index(views: SiteViews) -> Iterator[bytes]:
     """Yield the ranking's compact index: one row of ``RANKING_FIELDS`` per ranked brief, in rank
     order, from which the index page filters and sorts the whole ranking, and a paged tag, status or
     sufferer page sorts its whole list, without a table of every brief (a script, not JSON, so it
-    loads from ``file://`` too). Row i is the search index's entry ``first`` + i, which has the
-    brief's words; ``sufferer`` is a position in ``sufferers``, the paths of the sufferer pages; a
-    row ends where only empty values would follow."""
-    return _index("PLAYBOOK_RANKING", views, [entry.brief for entry in views.ranking.ranked], 0)
-
-
-def _index(name: str, views: SiteViews, briefs: list[Brief], first: int) -> Iterator[bytes]:
-    shown = [views.views[brief.slug] for brief in briefs]
+    loads from ``file://`` too). Row i is the search index's entry ``first`` + i (0: the search
+    index lists the ranked briefs first), which has the brief's words; ``sufferer`` is a position
+    in ``sufferers``, the paths of the sufferer pages; a row ends where only empty values would
+    follow."""
+    shown = [views.views[entry.brief.slug] for entry in views.ranking.ranked]
     sufferers = list(dict.fromkeys(v.who_path for v in shown))
     where = {path: i for i, path in enumerate(sufferers)}
     yield (
-        f'window.{name} = {{"first":{first},"fields":'.encode("utf-8")
+        b'window.PLAYBOOK_RANKING = {"first":0,"fields":'
         + json.dumps(RANKING_FIELDS).encode("utf-8")
         + b',"sufferers":'
         + json.dumps(sufferers, ensure_ascii=False, separators=COMPACT).encode("utf-8")

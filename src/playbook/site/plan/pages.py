@@ -226,6 +226,8 @@ def _group_pages(kind: GroupKind, info: KindView, views: SiteViews) -> list[Plan
 
 def _brief_context(views: SiteViews, bodies: Bodies, findings: Findings, brief: Brief) -> dict:
     same_sufferer, same_tags, more_sufferer = views.neighbours(brief, NEIGHBOURS)
+    levers = views.views[brief.slug].levers
+    shown_fix = levers.hint if levers is not None else ""  # the summary says it: the checklist points there
     graph = views.analysis.graph
     backlinks = views.links(graph.backlinks.get(brief.slug, ()))
     related = views.links(graph.related(brief.slug))
@@ -235,7 +237,7 @@ def _brief_context(views: SiteViews, bodies: Bodies, findings: Findings, brief: 
     return {
         "brief": views.views[brief.slug],
         "body": bodies.brief_body(brief),
-        "checklist": findings.checklist(brief, views.views[brief.slug].levers is not None),
+        "checklist": findings.checklist(brief, shown_fix),
         "related": related,
         "backlinks": backlinks[:CONNECTED],
         "same_sufferer": same_sufferer,

@@ -41,17 +41,17 @@ class Findings:
         self.checklists = checklists
         self.codes = [code for code in CHECKLIST_CODES if config.severity(code) is not None]
 
-    def checklist(self, brief: Brief, levers_shown: bool = False) -> tuple[CheckView, ...]:
-        """Return the criteria checklist of ``brief``; ``levers_shown`` when its page gives what would
-        make today's model good enough, which a finding's line then points to rather than repeats."""
+    def checklist(self, brief: Brief, shown_fix: str = "") -> tuple[CheckView, ...]:
+        """Return the criteria checklist of ``brief``; ``shown_fix``: a fix its page gives elsewhere
+        (the levers' answer), which a finding with that fix then points to rather than repeats."""
         findings = tuple(self.by_path.get(brief.path, ()))
-        key = (levers_shown, *((d.code, d.severity, d.message, d.hint, d.reason) for d in findings))
+        key = (shown_fix, *((d.code, d.severity, d.message, d.hint, d.reason) for d in findings))
         checklist = self.checklists.get(key)
         if checklist is None:
-            checklist = self.checklists[key] = self._make_checklist(findings, levers_shown)
+            checklist = self.checklists[key] = self._make_checklist(findings, shown_fix)
         return checklist
 
-    def _make_checklist(self, findings: tuple[Diagnostic, ...], levers_shown: bool) -> tuple[CheckView, ...]:
+    def _make_checklist(self, findings: tuple[Diagnostic, ...], shown_fix: str) -> tuple[CheckView, ...]:
         found: dict[str, list[Diagnostic]] = defaultdict(list)
         for d in findings:
             found[d.code].append(d)
@@ -61,9 +61,7 @@ class Findings:
             hits = found.get(code, [])
             state = "pass" if not hits else STATES[max(d.severity for d in hits)]
             items.append(
-                CheckView(
-                    code, rule.name, rule.summary, state, tuple(_message(d, levers_shown) for d in hits)
-                )
+                CheckView(code, rule.name, rule.summary, state, tuple(_message(d, shown_fix) for d in hits))
             )
         return tuple(items)
 
@@ -168,15 +166,11 @@ def first_clause(message: str) -> str:
     return ""
 
 
-# The findings whose fix is the levers: where the page shows them, the line says so, not them again.
-LEVERS_FIX = {"PB202"}
-
-
-def _message(d: Diagnostic, levers_shown: bool = False) -> str:
-    """Return a finding as its checklist line: the message, then its fix (or where the page gives
-    it), or why it is accepted."""
+def _message(d: Diagnostic, shown_fix: str = "") -> str:
+    """Return a finding as its checklist line: the message, then its fix (or, when the page gives
+    that fix in its summary, where), or why it is accepted."""
     if d.severity == Severity.ACCEPTED:
         return f"{d.message} — accepted: {d.reason}"
-    if levers_shown and d.code in LEVERS_FIX:
+    if shown_fix and d.hint == shown_fix:
         return f"{d.message} — what would make today's model good enough is in the summary above"
     return f"{d.message} — {d.hint}" if d.hint else d.message

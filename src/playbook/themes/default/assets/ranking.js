@@ -15,7 +15,6 @@
   /* The data, each script loaded once however many lists a page has: scripts, not JSON, so they
      load from file:// too. The ranked briefs are PLAYBOOK_RANKING's. */
   var loaded = {}, waiting = {};
-  var VARIABLES = { "ranking-index.js": "PLAYBOOK_RANKING" };
 
   function loadScript(source, then, failed) {
     if (loaded[source]) { then(loaded[source]); return; }
@@ -31,7 +30,7 @@
       if (/search-index\.js$/.test(source)) { loaded[source] = true; done(true); return; } // read as window.PLAYBOOK_SEARCH
       // The index's row i is the search index's entry first + i: the words are there, once.
       loadScript(source.replace(/[^\/]*$/, "search-index.js"), function () {
-        var raw = window[VARIABLES[source.split("/").pop()]] || { fields: [], rows: [] };
+        var raw = window.PLAYBOOK_RANKING || { fields: [], rows: [] };
         var entries = window.PLAYBOOK_SEARCH || [];
         loaded[source] = raw.rows.map(function (values, i) {
           var e = entries[(raw.first || 0) + i] || {};
@@ -50,27 +49,20 @@
     document.head.appendChild(script);
   }
 
-  // The rows of every source, in their order (ranked first), each with its place as its index.
-  function loadData(sources, then, failed) {
-    var parts = [], left = sources.length, broken = false;
-    sources.forEach(function (source, at) {
-      loadScript(source, function (rows) {
-        parts[at] = rows;
-        if (--left === 0 && !broken) {
-          var all = [].concat.apply([], parts).map(function (row, index) {
-            var copy = Object.create(row);
-            copy.index = index;
-            return copy;
-          });
-          then(all);
-        }
-      }, function () { if (!broken) { broken = true; failed(); } });
-    });
+  // The ranking's rows, in rank order, each a list's own copy with its place as its index.
+  function loadData(source, then, failed) {
+    loadScript(source, function (rows) {
+      then(rows.map(function (row, index) {
+        var copy = Object.create(row);
+        copy.index = index;
+        return copy;
+      }));
+    }, failed);
   }
 
   /* One list over the data: options.member picks its briefs, options.form (if any) filters them. */
   function setupList(table, options) {
-    var source = options.sources[0];
+    var source = options.source;
     var prefix = source.slice(0, source.length - SOURCE_TAIL.length); // the site's root, relative
     var form = options.form;
     var count = options.count;
@@ -91,7 +83,7 @@
     function load(then) {
       if (rows) { then(); return; }
       if (count) count.textContent = "Loading the list…";
-      loadData(options.sources, function (all) {
+      loadData(source, function (all) {
         rows = all.filter(options.member);
         then();
       }, function () {
@@ -321,7 +313,7 @@
     var form = document.querySelector('form[data-filter-for="ranking"]');
     if (ranking && form && ranking.getAttribute("data-source")) {
       setupList(ranking, {
-        sources: [ranking.getAttribute("data-source")],
+        source: ranking.getAttribute("data-source"),
         form: form,
         count: form.querySelector(".filter-count"),
         more: document.querySelector(".ranking-section .more-rows"),
@@ -344,7 +336,7 @@
       var value = holder.getAttribute("data-group-value");
       if (!table || !field) return;
       setupList(table, {
-        sources: [holder.getAttribute("data-source")],
+        source: holder.getAttribute("data-source"),
         form: null,
         count: holder.querySelector(".list-count"),
         more: holder.querySelector(".more-rows"),
